@@ -1,0 +1,7 @@
+// Fetches documents by id, with their publisher's source id (null when unknown).
+// @mode read
+// @param ids  list of document ids
+UNWIND $ids AS id
+MATCH (d:Document {id: id})
+OPTIONAL MATCH (d)-[:PUBLISHED_BY]->(p:Source)
+RETURN d {.id, .title, .url, .publishedAt, .note, publisher: p.id} AS document

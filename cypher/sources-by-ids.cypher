@@ -1,0 +1,6 @@
+// Fetches sources by id. Unknown ids yield no row.
+// @mode read
+// @param ids  list of source ids
+UNWIND $ids AS id
+MATCH (s:Source {id: id})
+RETURN s {.id, .name, .kind, .anonymous, .count, .description, .aliases} AS source

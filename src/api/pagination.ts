@@ -1,0 +1,72 @@
+import { badInput, show } from '../errors';
+
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;
+
+/**
+ * The lists a cursor can belong to. A cursor names its list so that one taken
+ * from `claims` cannot silently page through `sources`.
+ */
+export type CursorList = 'claims' | 'sources' | 'conflicts';
+
+/**
+ * Cursors are opaque to clients: base64url of `{l: list, k: sort key}`. The
+ * sort key is what the Cypher keyset condition compares against, so a page
+ * stays stable while other rows are inserted before it.
+ */
+export function encodeCursor(list: CursorList, key: readonly string[]): string {
+  return Buffer.from(JSON.stringify({ l: list, k: key }), 'utf8').toString('base64url');
+}
+
+/** Decodes `after`, or explains what was expected; null when no cursor was given. */
+export function decodeCursor(list: CursorList, after: string | null | undefined, keyLength: number): string[] | null {
+  if (after === null || after === undefined) return null;
+  const fail = () =>
+    badInput(`Argument "after" must be a cursor returned by a previous page of ${list} (an endCursor or edge cursor), got ${show(after)}.`, {
+      argument: 'after',
+    });
+  let decoded: unknown;
+  try {
+    decoded = JSON.parse(Buffer.from(after, 'base64url').toString('utf8'));
+  } catch {
+    throw fail();
+  }
+  const { l, k } = (decoded ?? {}) as { l?: unknown; k?: unknown };
+  if (l !== list || !Array.isArray(k) || k.length !== keyLength || !k.every((x) => typeof x === 'string')) throw fail();
+  return k as string[];
+}
+
+/** Validates `first`: an integer from 0 to MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE when absent. */
+export function pageSize(first: number | null | undefined): number {
+  if (first === null || first === undefined) return DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
+    throw badInput(`Argument "first" must be an integer from 0 to ${MAX_PAGE_SIZE}, got ${show(first)}.`, { argument: 'first' });
+  }
+  return first;
+}
+
+/** A Relay connection over rows already fetched, one more than the page size to detect a next page. */
+export interface Connection<T> {
+  edges: { cursor: string; node: T }[];
+  nodes: T[];
+  pageInfo: { endCursor: string | null; hasNextPage: boolean };
+}
+
+export function toConnection<T>(rows: T[], size: number, cursorOf: (row: T) => string): Connection<T> {
+  const nodes = rows.slice(0, size);
+  const edges = nodes.map((node) => ({ cursor: cursorOf(node), node }));
+  return {
+    edges,
+    nodes,
+    pageInfo: { endCursor: edges.at(-1)?.cursor ?? null, hasNextPage: rows.length > size },
+  };
+}
+
+/** Search strings are matched lower-cased; blank means no filter. */
+export function normaliseSearch(search: string | null | undefined): string | null {
+  if (search === null || search === undefined) return null;
+  const trimmed = search.trim();
+  if (trimmed === '') return null;
+  if (trimmed.length > 200) throw badInput(`Argument "search" must be at most 200 characters, got ${trimmed.length}.`, { argument: 'search' });
+  return trimmed.toLowerCase();
+}

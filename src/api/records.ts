@@ -1,0 +1,215 @@
+import { ClaimgraphError, show } from '../errors';
+import type { ClaimLinkType, SourceKind, Stance } from '../graph/model';
+import type { Value } from '../store/port';
+
+/*
+ * The shapes resolvers pass around, mapped from the JSON rows of the query
+ * files. Related objects are held as ids and resolved through the loaders, so
+ * each GraphQL level costs one batched round trip.
+ */
+
+export interface ClaimNode {
+  id: string;
+  text: string;
+  about: string[];
+}
+
+export interface SourceNode {
+  id: string;
+  name: string;
+  kind: SourceKind;
+  anonymous: boolean;
+  count: number | null;
+  description: string | null;
+  aliases: string[];
+}
+
+export interface StatementNode {
+  id: string;
+  stance: Stance;
+  quote: string | null;
+  paraphrase: string | null;
+  hedge: string | null;
+  madeAt: string | null;
+  source: string;
+  claim: string;
+  document: string | null;
+  reportedVia: string | null;
+}
+
+export interface DocumentNode {
+  id: string;
+  title: string;
+  publisher: string | null;
+  url: string | null;
+  publishedAt: string | null;
+  note: string | null;
+}
+
+export interface EntityNode {
+  id: string;
+  name: string;
+  description: string | null;
+  aliases: string[];
+}
+
+export interface ClaimLinkNode {
+  type: ClaimLinkType;
+  claim: string;
+  outgoing: boolean;
+  linkedBy: string;
+  reason: string;
+}
+
+export interface AffiliationNode {
+  source: string;
+  role: string | null;
+}
+
+export interface CorroborationNode {
+  assertingSources: number;
+  independentSources: number;
+  anonymousSources: number;
+  hedgingSources: number;
+  denyingSources: number;
+  contradictedBy: number;
+}
+
+export interface ConflictNode {
+  kind: 'CONTRADICTING_CLAIMS' | 'DENIAL';
+  claim: string;
+  opposingClaim: string;
+  sources: string[];
+  opposingSources: string[];
+  linkedBy: string | null;
+  reason: string | null;
+}
+
+type Obj = { [key: string]: Value };
+
+/** A row that does not have the shape its query promises is a bug, not bad input. */
+function broken(what: string, value: unknown): ClaimgraphError {
+  return new ClaimgraphError('INTERNAL', `The store returned a malformed ${what}: ${show(value, 200)}`);
+}
+
+function obj(what: string, v: Value | undefined): Obj {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) return v;
+  throw broken(what, v);
+}
+
+function str(what: string, o: Obj, key: string): string {
+  const v = o[key];
+  if (typeof v === 'string') return v;
+  throw broken(`${what} (${key})`, o);
+}
+
+function optStr(o: Obj, key: string): string | null {
+  const v = o[key];
+  return typeof v === 'string' ? v : null;
+}
+
+function strList(o: Obj, key: string): string[] {
+  const v = o[key];
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+}
+
+function int(what: string, o: Obj, key: string): number {
+  const v = o[key];
+  if (typeof v === 'number' && Number.isInteger(v)) return v;
+  throw broken(`${what} (${key})`, o);
+}
+
+export function toClaim(v: Value | undefined): ClaimNode {
+  const o = obj('claim', v);
+  return { id: str('claim', o, 'id'), text: str('claim', o, 'text'), about: strList(o, 'about') };
+}
+
+export function toSource(v: Value | undefined): SourceNode {
+  const o = obj('source', v);
+  return {
+    id: str('source', o, 'id'),
+    name: str('source', o, 'name'),
+    kind: str('source', o, 'kind') as SourceKind,
+    anonymous: o.anonymous === true,
+    count: typeof o.count === 'number' ? o.count : null,
+    description: optStr(o, 'description'),
+    aliases: strList(o, 'aliases'),
+  };
+}
+
+export function toStatement(v: Value | undefined): StatementNode {
+  const o = obj('statement', v);
+  return {
+    id: str('statement', o, 'id'),
+    stance: str('statement', o, 'stance') as Stance,
+    quote: optStr(o, 'quote'),
+    paraphrase: optStr(o, 'paraphrase'),
+    hedge: optStr(o, 'hedge'),
+    madeAt: optStr(o, 'madeAt'),
+    source: str('statement', o, 'source'),
+    claim: str('statement', o, 'claim'),
+    document: optStr(o, 'document'),
+    reportedVia: optStr(o, 'reportedVia'),
+  };
+}
+
+export function toDocument(v: Value | undefined): DocumentNode {
+  const o = obj('document', v);
+  return {
+    id: str('document', o, 'id'),
+    title: str('document', o, 'title'),
+    publisher: optStr(o, 'publisher'),
+    url: optStr(o, 'url'),
+    publishedAt: optStr(o, 'publishedAt'),
+    note: optStr(o, 'note'),
+  };
+}
+
+export function toEntity(v: Value | undefined): EntityNode {
+  const o = obj('entity', v);
+  return { id: str('entity', o, 'id'), name: str('entity', o, 'name'), description: optStr(o, 'description'), aliases: strList(o, 'aliases') };
+}
+
+export function toClaimLink(v: Value | undefined): ClaimLinkNode {
+  const o = obj('claim link', v);
+  return {
+    type: str('claim link', o, 'type') as ClaimLinkType,
+    claim: str('claim link', o, 'claim'),
+    outgoing: o.outgoing === true,
+    linkedBy: str('claim link', o, 'linkedBy'),
+    reason: str('claim link', o, 'reason'),
+  };
+}
+
+export function toAffiliation(v: Value | undefined): AffiliationNode {
+  const o = obj('affiliation', v);
+  return { source: str('affiliation', o, 'source'), role: optStr(o, 'role') };
+}
+
+export function toCorroboration(row: Obj): CorroborationNode {
+  const what = 'corroboration';
+  return {
+    assertingSources: int(what, row, 'assertingSources'),
+    independentSources: int(what, row, 'independentSources'),
+    anonymousSources: int(what, row, 'anonymousSources'),
+    hedgingSources: int(what, row, 'hedgingSources'),
+    denyingSources: int(what, row, 'denyingSources'),
+    contradictedBy: int(what, row, 'contradictedBy'),
+  };
+}
+
+export function toConflict(v: Value | undefined): ConflictNode {
+  const o = obj('conflict', v);
+  const claim = str('conflict', o, 'claim');
+  const opposingClaim = str('conflict', o, 'opposingClaim');
+  return {
+    kind: claim === opposingClaim ? 'DENIAL' : 'CONTRADICTING_CLAIMS',
+    claim,
+    opposingClaim,
+    // The engines collect in no set order; sorted, answers are stable.
+    sources: strList(o, 'sources').sort(),
+    opposingSources: strList(o, 'opposingSources').sort(),
+    linkedBy: optStr(o, 'linkedBy'),
+    reason: optStr(o, 'reason'),
+  };
+}

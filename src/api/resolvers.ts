@@ -1,0 +1,176 @@
+import type DataLoader from 'dataloader';
+import { ClaimgraphError, notFound } from '../errors';
+import type { ClaimLinkType } from '../graph/model';
+import type { Context } from './context';
+import { decodeCursor, encodeCursor, normaliseSearch, pageSize, toConnection } from './pagination';
+import {
+  toClaim,
+  toConflict,
+  toSource,
+  type AffiliationNode,
+  type ClaimLinkNode,
+  type ClaimNode,
+  type ConflictNode,
+  type DocumentNode,
+  type SourceNode,
+  type StatementNode,
+} from './records';
+
+/*
+ * Resolvers follow three steps: choose a named query (through a loader or
+ * directly), run it on the store, map the rows. They never see a session or
+ * an engine value.
+ */
+
+interface PageArgs {
+  first?: number | null;
+  after?: string | null;
+}
+
+/** Loads an object that a stored relationship points to: a miss means the graph is inconsistent. */
+async function linked<T>(loader: DataLoader<string, T | null>, id: string, kind: string): Promise<T> {
+  const found = await loader.load(id);
+  if (found === null) throw new ClaimgraphError('INTERNAL', `The graph refers to ${kind} ${JSON.stringify(id)}, which does not exist.`);
+  return found;
+}
+
+/** Loads the objects of several ids, in order, dropping repeats. */
+async function linkedMany<T>(loader: DataLoader<string, T | null>, ids: readonly string[], kind: string): Promise<T[]> {
+  return Promise.all([...new Set(ids)].map((id) => linked(loader, id, kind)));
+}
+
+/** Loads the object a client asked for by id: a miss is the client's NOT_FOUND. */
+async function requested<T>(loader: DataLoader<string, T | null>, id: string, kind: string): Promise<T> {
+  const found = await loader.load(id);
+  if (found === null) throw notFound(kind, id);
+  return found;
+}
+
+async function claimLinksOfType(ctx: Context, claimId: string, type: ClaimLinkType): Promise<ClaimNode[]> {
+  const links = await ctx.loaders.claimLinks.load(claimId);
+  return linkedMany(
+    ctx.loaders.claims,
+    links.filter((l) => l.type === type).map((l) => l.claim),
+    'claim',
+  );
+}
+
+export const resolvers = {
+  Query: {
+    claim: (_: unknown, { id }: { id: string }, ctx: Context) => requested(ctx.loaders.claims, id, 'claim'),
+    source: (_: unknown, { id }: { id: string }, ctx: Context) => requested(ctx.loaders.sources, id, 'source'),
+    statement: (_: unknown, { id }: { id: string }, ctx: Context) => requested(ctx.loaders.statements, id, 'statement'),
+    document: (_: unknown, { id }: { id: string }, ctx: Context) => requested(ctx.loaders.documents, id, 'document'),
+    entity: (_: unknown, { id }: { id: string }, ctx: Context) => requested(ctx.loaders.entities, id, 'entity'),
+
+    async claims(_: unknown, args: PageArgs & { search?: string | null }, ctx: Context) {
+      const size = pageSize(args.first);
+      const after = decodeCursor('claims', args.after, 1)?.[0] ?? null;
+      const search = normaliseSearch(args.search);
+      const rows = await ctx.store.read('claims-page', { search, after, limit: size + 1 });
+      const claims = rows.map((row) => toClaim(row.claim));
+      for (const claim of claims) ctx.loaders.claims.prime(claim.id, claim);
+      return {
+        ...toConnection(claims, size, (c) => encodeCursor('claims', [c.id])),
+        // A function field runs only when the client selects it: counting costs a scan.
+        totalCount: async () => Number((await ctx.store.read('claims-count', { search }))[0]?.total ?? 0),
+      };
+    },
+
+    async sources(_: unknown, args: PageArgs & { search?: string | null }, ctx: Context) {
+      const size = pageSize(args.first);
+      const after = decodeCursor('sources', args.after, 1)?.[0] ?? null;
+      const search = normaliseSearch(args.search);
+      const rows = await ctx.store.read('sources-page', { search, after, limit: size + 1 });
+      const sources = rows.map((row) => toSource(row.source));
+      for (const source of sources) ctx.loaders.sources.prime(source.id, source);
+      return {
+        ...toConnection(sources, size, (s) => encodeCursor('sources', [s.id])),
+        totalCount: async () => Number((await ctx.store.read('sources-count', { search }))[0]?.total ?? 0),
+      };
+    },
+
+    async conflicts(_: unknown, args: PageArgs & { claimId?: string | null; sourceId?: string | null }, ctx: Context) {
+      const size = pageSize(args.first);
+      const after = decodeCursor('conflicts', args.after, 2);
+      const claimId = args.claimId ?? null;
+      const sourceId = args.sourceId ?? null;
+      // An unknown filter id would otherwise look like "no conflicts"; the
+      // checks run beside the page query, not before it.
+      const [[row]] = await Promise.all([
+        ctx.store.read('conflicts-page', {
+          claimId,
+          sourceId,
+          afterClaim: after?.[0] ?? null,
+          afterOpposing: after?.[1] ?? null,
+          limit: size + 1,
+        }),
+        claimId === null ? null : requested(ctx.loaders.claims, claimId, 'claim'),
+        sourceId === null ? null : requested(ctx.loaders.sources, sourceId, 'source'),
+      ]);
+      const page = Array.isArray(row?.page) ? row.page.map(toConflict) : [];
+      return {
+        ...toConnection(page, size, (c) => encodeCursor('conflicts', [c.claim, c.opposingClaim])),
+        totalCount: Number(row?.total ?? 0),
+      };
+    },
+  },
+
+  Claim: {
+    about: (c: ClaimNode, _: unknown, ctx: Context) => linkedMany(ctx.loaders.entities, c.about, 'entity'),
+    statements: (c: ClaimNode, _: unknown, ctx: Context) => ctx.loaders.statementsByClaim.load(c.id),
+    async sources(c: ClaimNode, _: unknown, ctx: Context) {
+      const statements = await ctx.loaders.statementsByClaim.load(c.id);
+      return linkedMany(ctx.loaders.sources, statements.map((s) => s.source), 'source');
+    },
+    contradicts: (c: ClaimNode, _: unknown, ctx: Context) => claimLinksOfType(ctx, c.id, 'CONTRADICTS'),
+    supports: (c: ClaimNode, _: unknown, ctx: Context) => claimLinksOfType(ctx, c.id, 'SUPPORTS'),
+    links: (c: ClaimNode, _: unknown, ctx: Context) => ctx.loaders.claimLinks.load(c.id),
+    async corroboration(c: ClaimNode, _: unknown, ctx: Context) {
+      const found = await ctx.loaders.corroboration.load(c.id);
+      if (found === null) throw new ClaimgraphError('INTERNAL', `No corroboration could be computed for claim ${JSON.stringify(c.id)}.`);
+      return found;
+    },
+  },
+
+  ClaimLink: {
+    claim: (l: ClaimLinkNode, _: unknown, ctx: Context) => linked(ctx.loaders.claims, l.claim, 'claim'),
+  },
+
+  Source: {
+    async affiliations(s: SourceNode, _: unknown, ctx: Context) {
+      const { parents } = await ctx.loaders.affiliations.load(s.id);
+      return linkedMany(ctx.loaders.sources, parents.map((a) => a.source), 'source');
+    },
+    affiliationRoles: async (s: SourceNode, _: unknown, ctx: Context) => (await ctx.loaders.affiliations.load(s.id)).parents,
+    members: async (s: SourceNode, _: unknown, ctx: Context) => (await ctx.loaders.affiliations.load(s.id)).members,
+    statements: (s: SourceNode, _: unknown, ctx: Context) => ctx.loaders.statementsBySource.load(s.id),
+  },
+
+  Affiliation: {
+    source: (a: AffiliationNode, _: unknown, ctx: Context) => linked(ctx.loaders.sources, a.source, 'source'),
+  },
+
+  Statement: {
+    source: (s: StatementNode, _: unknown, ctx: Context) => linked(ctx.loaders.sources, s.source, 'source'),
+    claim: (s: StatementNode, _: unknown, ctx: Context) => linked(ctx.loaders.claims, s.claim, 'claim'),
+    document: (s: StatementNode, _: unknown, ctx: Context) =>
+      s.document === null ? null : linked(ctx.loaders.documents, s.document, 'document'),
+    reportedVia: (s: StatementNode, _: unknown, ctx: Context) =>
+      s.reportedVia === null ? null : linked(ctx.loaders.statements, s.reportedVia, 'statement'),
+    relays: (s: StatementNode, _: unknown, ctx: Context) => ctx.loaders.statementsRelayedBy.load(s.id),
+  },
+
+  Document: {
+    publisher: (d: DocumentNode, _: unknown, ctx: Context) =>
+      d.publisher === null ? null : linked(ctx.loaders.sources, d.publisher, 'source'),
+    statements: (d: DocumentNode, _: unknown, ctx: Context) => ctx.loaders.statementsByDocument.load(d.id),
+  },
+
+  Conflict: {
+    claim: (c: ConflictNode, _: unknown, ctx: Context) => linked(ctx.loaders.claims, c.claim, 'claim'),
+    opposingClaim: (c: ConflictNode, _: unknown, ctx: Context) => linked(ctx.loaders.claims, c.opposingClaim, 'claim'),
+    sources: (c: ConflictNode, _: unknown, ctx: Context) => linkedMany(ctx.loaders.sources, c.sources, 'source'),
+    opposingSources: (c: ConflictNode, _: unknown, ctx: Context) => linkedMany(ctx.loaders.sources, c.opposingSources, 'source'),
+  },
+};

@@ -1,0 +1,268 @@
+import { badInput, show } from '../errors';
+import {
+  CLAIM_LINK_TYPES,
+  SOURCE_KINDS,
+  STANCES,
+  type AffiliationRecord,
+  type Bundle,
+  type ClaimLinkRecord,
+  type ClaimRecord,
+  type DocumentRecord,
+  type EntityRecord,
+  type SourceRecord,
+  type StatementRecord,
+} from './model';
+
+/** One thing wrong with a bundle, where it is, what was expected and what came. */
+export interface BundleProblem {
+  /** JSONPath of the offending value, e.g. `$.statements[3].stance`. */
+  path: string;
+  expected: string;
+  got: string;
+}
+
+type Json = unknown;
+type Obj = Record<string, Json>;
+
+const isObj = (v: Json): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * Reads one record's fields, collecting problems instead of stopping at the
+ * first, so an editor fixes a bundle in one pass.
+ */
+class RecordReader {
+  constructor(
+    private readonly obj: Obj,
+    private readonly path: string,
+    private readonly problems: BundleProblem[],
+    allowed: readonly string[],
+  ) {
+    for (const key of Object.keys(obj)) {
+      if (!allowed.includes(key)) this.problem(key, `one of the fields ${allowed.join(', ')}`, `unknown field ${show(key)}`);
+    }
+  }
+
+  problem(field: string, expected: string, got: string): void {
+    this.problems.push({ path: `${this.path}.${field}`, expected, got });
+  }
+
+  requiredString(field: string): string {
+    const v = this.obj[field];
+    if (typeof v === 'string' && v.trim() !== '') return v;
+    this.problem(field, 'a non-empty string', v === undefined ? 'nothing' : show(v));
+    return '';
+  }
+
+  optionalString(field: string): string | null {
+    const v = this.obj[field];
+    if (v === undefined || v === null) return null;
+    if (typeof v === 'string' && v.trim() !== '') return v;
+    this.problem(field, 'a non-empty string or null', show(v));
+    return null;
+  }
+
+  optionalCount(field: string): number | null {
+    const v = this.obj[field];
+    if (v === undefined || v === null) return null;
+    if (typeof v === 'number' && Number.isInteger(v) && v > 0) return v;
+    this.problem(field, 'a positive integer or null', show(v));
+    return null;
+  }
+
+  requiredBoolean(field: string): boolean {
+    const v = this.obj[field];
+    if (typeof v === 'boolean') return v;
+    this.problem(field, 'true or false', v === undefined ? 'nothing' : show(v));
+    return false;
+  }
+
+  oneOf<T extends string>(field: string, values: readonly T[]): T {
+    const v = this.obj[field];
+    if (typeof v === 'string' && (values as readonly string[]).includes(v)) return v as T;
+    this.problem(field, `one of ${values.join(', ')}`, v === undefined ? 'nothing' : show(v));
+    return values[0] as T;
+  }
+
+  stringList(field: string): string[] {
+    const v = this.obj[field];
+    if (v === undefined || v === null) return [];
+    if (Array.isArray(v) && v.every((x) => typeof x === 'string' && x.trim() !== '')) return v as string[];
+    this.problem(field, 'a list of non-empty strings', show(v));
+    return [];
+  }
+}
+
+const SECTIONS = ['sources', 'affiliations', 'entities', 'documents', 'claims', 'statements', 'links'] as const;
+
+function readSection<T>(
+  root: Obj,
+  section: (typeof SECTIONS)[number],
+  problems: BundleProblem[],
+  allowed: readonly string[],
+  read: (r: RecordReader) => T,
+): T[] {
+  const list = root[section];
+  if (list === undefined) return [];
+  if (!Array.isArray(list)) {
+    problems.push({ path: `$.${section}`, expected: 'a list', got: show(list) });
+    return [];
+  }
+  const out: T[] = [];
+  list.forEach((item: Json, i) => {
+    const path = `$.${section}[${i}]`;
+    if (!isObj(item)) {
+      problems.push({ path, expected: 'an object', got: show(item) });
+      return;
+    }
+    out.push(read(new RecordReader(item, path, problems, allowed)));
+  });
+  return out;
+}
+
+/** Ids that records may reference but that live in the graph already rather than in the bundle. */
+export interface KnownIds {
+  sources?: ReadonlySet<string>;
+  entities?: ReadonlySet<string>;
+  documents?: ReadonlySet<string>;
+  claims?: ReadonlySet<string>;
+  statements?: ReadonlySet<string>;
+}
+
+/**
+ * Checks a parsed JSON value against the bundle format (docs/BUNDLE.md) and
+ * returns every problem found, with its path: shapes, enums, duplicate ids and
+ * references to ids that are neither in the bundle nor in `known`.
+ */
+export function checkBundle(input: Json, known: KnownIds = {}): { bundle: Bundle; problems: BundleProblem[] } {
+  const problems: BundleProblem[] = [];
+  const root: Obj = isObj(input) ? input : {};
+  if (!isObj(input)) problems.push({ path: '$', expected: 'a JSON object (a claimgraph bundle)', got: show(input) });
+  const top = new RecordReader(root, '$', problems, ['format', 'version', 'description', ...SECTIONS]);
+  if (root.format !== 'claimgraph-bundle') top.problem('format', '"claimgraph-bundle"', show(root.format));
+  if (root.version !== 1) top.problem('version', '1', show(root.version));
+
+  const sources = readSection(root, 'sources', problems, ['id', 'name', 'kind', 'anonymous', 'count', 'description', 'aliases'], (r): SourceRecord => ({
+    id: r.requiredString('id'),
+    name: r.requiredString('name'),
+    kind: r.oneOf('kind', SOURCE_KINDS),
+    anonymous: r.requiredBoolean('anonymous'),
+    count: r.optionalCount('count'),
+    description: r.optionalString('description'),
+    aliases: r.stringList('aliases'),
+  }));
+  const affiliations = readSection(root, 'affiliations', problems, ['source', 'parent', 'role'], (r): AffiliationRecord => ({
+    source: r.requiredString('source'),
+    parent: r.requiredString('parent'),
+    role: r.optionalString('role'),
+  }));
+  const entities = readSection(root, 'entities', problems, ['id', 'name', 'description', 'aliases'], (r): EntityRecord => ({
+    id: r.requiredString('id'),
+    name: r.requiredString('name'),
+    description: r.optionalString('description'),
+    aliases: r.stringList('aliases'),
+  }));
+  const documents = readSection(root, 'documents', problems, ['id', 'title', 'publisher', 'url', 'publishedAt', 'note'], (r): DocumentRecord => ({
+    id: r.requiredString('id'),
+    title: r.requiredString('title'),
+    publisher: r.optionalString('publisher'),
+    url: r.optionalString('url'),
+    publishedAt: r.optionalString('publishedAt'),
+    note: r.optionalString('note'),
+  }));
+  const claims = readSection(root, 'claims', problems, ['id', 'text', 'about'], (r): ClaimRecord => ({
+    id: r.requiredString('id'),
+    text: r.requiredString('text'),
+    about: r.stringList('about'),
+  }));
+  const statements = readSection(
+    root,
+    'statements',
+    problems,
+    ['id', 'source', 'claim', 'stance', 'quote', 'paraphrase', 'hedge', 'document', 'reportedVia', 'madeAt'],
+    (r): StatementRecord => ({
+      id: r.requiredString('id'),
+      source: r.requiredString('source'),
+      claim: r.requiredString('claim'),
+      stance: r.oneOf('stance', STANCES),
+      quote: r.optionalString('quote'),
+      paraphrase: r.optionalString('paraphrase'),
+      hedge: r.optionalString('hedge'),
+      document: r.optionalString('document'),
+      reportedVia: r.optionalString('reportedVia'),
+      madeAt: r.optionalString('madeAt'),
+    }),
+  );
+  const links = readSection(root, 'links', problems, ['type', 'from', 'to', 'linkedBy', 'reason'], (r): ClaimLinkRecord => ({
+    type: r.oneOf('type', CLAIM_LINK_TYPES),
+    from: r.requiredString('from'),
+    to: r.requiredString('to'),
+    linkedBy: r.requiredString('linkedBy'),
+    reason: r.requiredString('reason'),
+  }));
+
+  const bundle: Bundle = { format: 'claimgraph-bundle', version: 1, sources, affiliations, entities, documents, claims, statements, links };
+  checkReferences(bundle, known, problems);
+  return { bundle, problems };
+}
+
+/** Duplicate ids, dangling references and self-references, each reported at its path. */
+function checkReferences(b: Bundle, known: KnownIds, problems: BundleProblem[]): void {
+  const idsOf = (section: 'sources' | 'entities' | 'documents' | 'claims' | 'statements', list: { id: string }[]): Set<string> => {
+    const seen = new Set<string>();
+    list.forEach((rec, i) => {
+      if (rec.id === '') return;
+      if (seen.has(rec.id)) problems.push({ path: `$.${section}[${i}].id`, expected: `an id not used before in ${section}`, got: `duplicate id ${show(rec.id)}` });
+      seen.add(rec.id);
+    });
+    for (const id of known[section] ?? []) seen.add(id);
+    return seen;
+  };
+  const sourceIds = idsOf('sources', b.sources);
+  const entityIds = idsOf('entities', b.entities);
+  const documentIds = idsOf('documents', b.documents);
+  const claimIds = idsOf('claims', b.claims);
+  const statementIds = idsOf('statements', b.statements);
+
+  const ref = (path: string, id: string | null, ids: Set<string>, what: string): void => {
+    if (id !== null && id !== '' && !ids.has(id)) {
+      problems.push({ path, expected: `the id of a ${what} in the bundle or the graph`, got: `unknown ${what} id ${show(id)}` });
+    }
+  };
+  b.affiliations.forEach((a, i) => {
+    ref(`$.affiliations[${i}].source`, a.source, sourceIds, 'source');
+    ref(`$.affiliations[${i}].parent`, a.parent, sourceIds, 'source');
+    if (a.source !== '' && a.source === a.parent) {
+      problems.push({ path: `$.affiliations[${i}].parent`, expected: 'a source other than the member', got: show(a.parent) });
+    }
+  });
+  b.documents.forEach((d, i) => ref(`$.documents[${i}].publisher`, d.publisher, sourceIds, 'source'));
+  b.claims.forEach((c, i) => c.about.forEach((e, j) => ref(`$.claims[${i}].about[${j}]`, e, entityIds, 'entity')));
+  b.statements.forEach((s, i) => {
+    ref(`$.statements[${i}].source`, s.source, sourceIds, 'source');
+    ref(`$.statements[${i}].claim`, s.claim, claimIds, 'claim');
+    ref(`$.statements[${i}].document`, s.document, documentIds, 'document');
+    ref(`$.statements[${i}].reportedVia`, s.reportedVia, statementIds, 'statement');
+    if (s.reportedVia !== null && s.reportedVia === s.id) {
+      problems.push({ path: `$.statements[${i}].reportedVia`, expected: 'another statement', got: `the statement itself (${show(s.id)})` });
+    }
+    if (s.hedge !== null && s.stance !== 'HEDGES') {
+      problems.push({ path: `$.statements[${i}].hedge`, expected: 'hedging words only on a HEDGES statement', got: `${show(s.hedge)} on ${s.stance}` });
+    }
+  });
+  b.links.forEach((l, i) => {
+    ref(`$.links[${i}].from`, l.from, claimIds, 'claim');
+    ref(`$.links[${i}].to`, l.to, claimIds, 'claim');
+    if (l.from !== '' && l.from === l.to) problems.push({ path: `$.links[${i}].to`, expected: 'a claim other than `from`', got: show(l.to) });
+  });
+}
+
+/** Like {@link checkBundle}, but throws one BAD_USER_INPUT error listing every problem. */
+export function parseBundle(input: Json, known: KnownIds = {}): Bundle {
+  const { bundle, problems } = checkBundle(input, known);
+  if (problems.length > 0) {
+    const lines = problems.slice(0, 20).map((p) => `  ${p.path}: expected ${p.expected}, got ${p.got}`);
+    if (problems.length > 20) lines.push(`  … and ${problems.length - 20} more`);
+    throw badInput(`The bundle has ${problems.length} problem(s):\n${lines.join('\n')}`, { problems });
+  }
+  return bundle;
+}

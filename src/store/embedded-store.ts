@@ -1,0 +1,140 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { GrafeoDB, type GrafeoError, type Transaction } from '@grafeo-db/js';
+import { ClaimgraphError } from '../errors';
+import { rowFromEmbedded } from './embedded-values';
+import type { AccessMode, GraphStore, Params, QueryRunner, Row } from './port';
+import { checkParams, loadSchemaStatements, type QueryName, type QueryTable } from './queries';
+
+/** How often a write transaction that lost a write-write race is retried, as Neo4j's managed transactions do. */
+const WRITE_CONFLICT_RETRIES = 5;
+
+/**
+ * Maps an error from Grafeo to a claimgraph error by its GQLSTATUS
+ * (ISO/IEC 39075): class 40 is a transaction rollback (a write conflict),
+ * class 42 a syntax or access rule violation (a query we wrote is wrong).
+ */
+export function mapEmbeddedError(error: unknown, queryName?: string): ClaimgraphError {
+  if (error instanceof ClaimgraphError) return error;
+  const status = (error as GrafeoError | undefined)?.gqlStatus ?? '';
+  const message = error instanceof Error ? error.message : String(error);
+  const where = queryName === undefined ? '' : ` (query ${queryName})`;
+  if (/constraint violation/i.test(message)) {
+    return new ClaimgraphError('CONFLICT', `The write breaks a uniqueness rule of the graph${where}: ${message.replace(/^.*Constraint violation: /i, '')}`, undefined, { cause: error });
+  }
+  if (status.startsWith('40')) {
+    return new ClaimgraphError('CONFLICT', `A concurrent write touched the same data${where}; retry the request.`, { retryable: true }, { cause: error });
+  }
+  return new ClaimgraphError('INTERNAL', `The embedded engine rejected a query${where}: ${message}`, { gqlStatus: status }, { cause: error });
+}
+
+/**
+ * The embedded adapter: Grafeo in this process, in memory or in one file.
+ * Every call runs in an explicit Grafeo transaction, so a bundle import that
+ * fails half-way leaves nothing behind.
+ */
+export class EmbeddedStore implements GraphStore {
+  readonly engine = 'embedded' as const;
+  private closed = false;
+
+  private constructor(
+    private readonly db: GrafeoDB,
+    private readonly queries: QueryTable,
+  ) {}
+
+  /** An in-memory store, gone when closed: for tests and `--memory` runs. */
+  static inMemory(queries: QueryTable): EmbeddedStore {
+    return new EmbeddedStore(GrafeoDB.create(), queries);
+  }
+
+  /** Opens the store file at `path`, creating it (and its folder) on first use. */
+  static onDisk(path: string, queries: QueryTable): EmbeddedStore {
+    try {
+      if (existsSync(path)) return new EmbeddedStore(GrafeoDB.open(path), queries);
+      mkdirSync(dirname(path), { recursive: true });
+      return new EmbeddedStore(GrafeoDB.create(path), queries);
+    } catch (cause) {
+      const message = cause instanceof Error ? cause.message : String(cause);
+      throw new ClaimgraphError('STORE_UNAVAILABLE', `Cannot open the embedded store at ${path}: ${message}`, undefined, { cause });
+    }
+  }
+
+  async transaction<T>(mode: AccessMode, work: (tx: QueryRunner) => Promise<T>): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.attempt(mode, work);
+      } catch (error) {
+        const mapped = mapEmbeddedError(error);
+        const retryable = mode === 'WRITE' && mapped.details?.retryable === true && attempt < WRITE_CONFLICT_RETRIES;
+        if (!retryable) throw mapped;
+        await new Promise((resolve) => setTimeout(resolve, 2 ** attempt * 5 * Math.random()));
+      }
+    }
+  }
+
+  private async attempt<T>(mode: AccessMode, work: (tx: QueryRunner) => Promise<T>): Promise<T> {
+    this.assertOpen();
+    const tx = this.db.beginTransaction();
+    try {
+      const result = await work(this.runner(tx, mode));
+      tx.commit();
+      return result;
+    } catch (error) {
+      if (tx.isActive) tx.rollback();
+      throw error;
+    }
+  }
+
+  private runner(tx: Transaction, mode: AccessMode): QueryRunner {
+    return {
+      run: async (name: QueryName, params: Params = {}): Promise<Row[]> => {
+        const query = this.queries[name];
+        checkParams(query, params);
+        if (query.mode === 'write' && mode === 'READ') {
+          throw new ClaimgraphError('INTERNAL', `Query ${name} writes and cannot run in a read transaction.`);
+        }
+        try {
+          const result = await tx.executeCypher(query.text, params);
+          return result.toArray().map(rowFromEmbedded);
+        } catch (error) {
+          throw mapEmbeddedError(error, name);
+        }
+      },
+    };
+  }
+
+  read(name: QueryName, params?: Params): Promise<Row[]> {
+    return this.transaction('READ', (tx) => tx.run(name, params));
+  }
+
+  write(name: QueryName, params?: Params): Promise<Row[]> {
+    return this.transaction('WRITE', (tx) => tx.run(name, params));
+  }
+
+  async applySchema(): Promise<void> {
+    this.assertOpen();
+    for (const statement of loadSchemaStatements('embedded')) {
+      try {
+        await this.db.executeCypher(statement);
+      } catch (error) {
+        throw mapEmbeddedError(error, 'schema.cypher');
+      }
+    }
+  }
+
+  async ping(): Promise<void> {
+    this.assertOpen();
+    // A call into the engine that touches no data: proves the native store answers.
+    this.db.nodeCount();
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.db.close();
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new ClaimgraphError('STORE_UNAVAILABLE', 'The embedded store is closed.');
+  }
+}

@@ -1,0 +1,98 @@
+import { ClaimgraphError } from '../errors';
+
+const CONSTRAINT_FAILED = 'Neo.ClientError.Schema.ConstraintValidationFailed';
+const TIMED_OUT = new Set([
+  'Neo.ClientError.Transaction.TransactionTimedOut',
+  'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration',
+]);
+/** Codes the driver itself raises (not the server) when it loses the store. */
+const UNREACHABLE = new Set(['ServiceUnavailable', 'SessionExpired']);
+/** Transient, but the database is down or starting rather than contended. */
+const DATABASE_UNAVAILABLE = 'Neo.TransientError.General.DatabaseUnavailable';
+
+/**
+ * Turns anything a neo4j-driver call throws into a ClaimgraphError whose code
+ * a client can act on. Messages are written here, never copied from the driver:
+ * a driver message may quote the query, the data or the connection URI.
+ * The original error is kept as `cause` for logs. A ClaimgraphError (thrown by
+ * the adapter itself, e.g. a parameter check) passes through unchanged.
+ *
+ * @param queryName the query (or schema statement) that was running, to name in INTERNAL errors
+ */
+export function mapNeo4jError(error: unknown, queryName?: string): ClaimgraphError {
+  if (error instanceof ClaimgraphError) return error;
+  const code = codeOf(error);
+  const where = queryName === undefined ? 'An operation' : `Query ${queryName}`;
+  const cause = { cause: error };
+
+  if (code === CONSTRAINT_FAILED) {
+    const constraint = constraintOf(error);
+    const what = constraint === undefined ? 'a schema constraint' : `the constraint on ${constraint}`;
+    return new ClaimgraphError(
+      'CONFLICT',
+      `${where} violated ${what}: the data collides with data already stored.`,
+      constraint === undefined ? undefined : { constraint },
+      cause,
+    );
+  }
+  if (code !== undefined && TIMED_OUT.has(code)) {
+    return new ClaimgraphError('TIMEOUT', `${where} ran longer than the transaction timeout allows.`, undefined, cause);
+  }
+  if (code === DATABASE_UNAVAILABLE) {
+    return new ClaimgraphError(
+      'STORE_UNAVAILABLE',
+      'The Neo4j database is not available (starting, stopping or offline); try again shortly.',
+      { retryable: true },
+      cause,
+    );
+  }
+  if (code?.startsWith('Neo.TransientError.')) {
+    // Deadlocks, lock timeouts, outdated cluster views: another write got in the way.
+    return new ClaimgraphError(
+      'CONFLICT',
+      `${where} collided with a concurrent transaction (${code}); it can be retried.`,
+      { retryable: true },
+      cause,
+    );
+  }
+  if (code !== undefined && UNREACHABLE.has(code)) {
+    // The driver's message names the host and port: not for clients.
+    return new ClaimgraphError('STORE_UNAVAILABLE', 'The Neo4j store cannot be reached.', undefined, cause);
+  }
+  if (code?.startsWith('Neo.ClientError.Security.')) {
+    // Never echo the driver's message: keep anything credential-like out of responses and logs' messages.
+    return new ClaimgraphError(
+      'STORE_UNAVAILABLE',
+      `The Neo4j store rejected the configured credentials or denied access (${code}).`,
+      undefined,
+      cause,
+    );
+  }
+  // Statement errors (syntax, semantics, missing parameter) are our bugs, as is anything unknown.
+  const kind = code ?? (error instanceof Error ? error.name : typeof error);
+  return new ClaimgraphError('INTERNAL', `${where} failed in the Neo4j store (${kind}).`, queryName === undefined ? undefined : { query: queryName }, cause);
+}
+
+function codeOf(error: unknown): string | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && code !== '' ? code : undefined;
+}
+
+/**
+ * Names the violated constraint as `Label.property` (or `Label.(a, b)`), read
+ * from the server's message, e.g. "Node(12) already exists with label `Claim`
+ * and property `id` = 'c1'". Quoted values are dropped first so that no stored
+ * data is echoed; undefined when the message has another shape.
+ */
+function constraintOf(error: unknown): string | undefined {
+  const message = error instanceof Error ? error.message : undefined;
+  if (message === undefined) return undefined;
+  const withoutValues = message.replace(/'(?:[^'\\]|\\.)*'/g, "''").replace(/"(?:[^"\\]|\\.)*"/g, '""');
+  const owner = /\b(?:label|type)\s+`([^`]+)`/.exec(withoutValues);
+  if (owner?.[1] === undefined) return undefined;
+  const rest = withoutValues.slice(owner.index + owner[0].length);
+  const properties = [...rest.matchAll(/`([^`]+)`/g)].map((m) => m[1]);
+  if (properties.length === 0) return owner[1];
+  return properties.length === 1 ? `${owner[1]}.${properties[0]}` : `${owner[1]}.(${properties.join(', ')})`;
+}

@@ -1,0 +1,147 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { ClaimgraphError, show } from '../errors';
+import { cypherDir } from '../paths';
+import type { Params } from './port';
+
+/**
+ * Every query the code runs, by file name in `cypher/` (without `.cypher`).
+ * A test checks that each name has a file and each file a name here, and that
+ * each name is used somewhere in `src/`.
+ */
+export const QUERY_NAMES = [
+  // import (writes)
+  'import-sources',
+  'import-affiliations',
+  'import-entities',
+  'import-documents',
+  'import-claims',
+  'import-statements',
+  'import-statement-relays',
+  'import-contradictions',
+  'import-supports',
+  // reads by id, batched per GraphQL level
+  'claims-by-ids',
+  'sources-by-ids',
+  'statements-by-ids',
+  'documents-by-ids',
+  'entities-by-ids',
+  'statements-by-claims',
+  'statements-by-sources',
+  'statements-by-documents',
+  'statements-relayed-by',
+  'affiliations-by-sources',
+  'claim-links-by-claims',
+  'corroboration-by-claims',
+  // lists
+  'claims-page',
+  'claims-count',
+  'sources-page',
+  'sources-count',
+  'conflicts-page',
+  // housekeeping
+  'graph-counts',
+] as const;
+
+export type QueryName = (typeof QUERY_NAMES)[number];
+
+export interface Query {
+  name: QueryName;
+  /** The Cypher text, header included (comments are valid Cypher). */
+  text: string;
+  /** Parameter names the header declares with `@param`. */
+  params: readonly string[];
+  /** `read` queries may run on replicas; `write` queries need a write transaction. */
+  mode: 'read' | 'write';
+}
+
+export type QueryTable = Readonly<Record<QueryName, Query>>;
+
+/**
+ * The DDL applied at start-up, one statement per `;`: `schema.cypher` on
+ * every engine, then `schema-embedded.cypher` on the embedded one only.
+ */
+export const SCHEMA_FILES = { common: 'schema.cypher', embedded: 'schema-embedded.cypher' } as const;
+
+const HEADER_PARAM = /^\/\/\s*@param\s+(\w+)/;
+const HEADER_MODE = /^\/\/\s*@mode\s+(read|write)\s*$/;
+
+/** Parses a query file's header: the leading `//` comment lines. */
+export function parseHeader(name: string, text: string): { params: string[]; mode: 'read' | 'write' } {
+  const params: string[] = [];
+  let mode: 'read' | 'write' | undefined;
+  for (const line of text.split('\n')) {
+    const trimmed = line.trim();
+    if (!trimmed.startsWith('//')) break;
+    const param = HEADER_PARAM.exec(trimmed);
+    if (param?.[1] !== undefined) params.push(param[1]);
+    const m = HEADER_MODE.exec(trimmed);
+    if (m?.[1] !== undefined) mode = m[1] as 'read' | 'write';
+  }
+  if (mode === undefined) {
+    throw new ClaimgraphError('INTERNAL', `cypher/${name}.cypher: the header must say "// @mode read" or "// @mode write".`);
+  }
+  return { params, mode };
+}
+
+/**
+ * Loads every named query once, at start-up. Fails fast, naming the file, if
+ * one is missing or its header is malformed, so a broken deploy never serves.
+ */
+export function loadQueries(dir: string = cypherDir()): QueryTable {
+  const table = {} as Record<QueryName, Query>;
+  for (const name of QUERY_NAMES) {
+    const file = join(dir, `${name}.cypher`);
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (cause) {
+      throw new ClaimgraphError('INTERNAL', `Query file ${file} is missing or unreadable: every name in QUERY_NAMES needs a file.`, undefined, { cause });
+    }
+    table[name] = { name, text, ...parseHeader(name, text) };
+  }
+  return table;
+}
+
+/** The schema statements an engine applies, without comments. */
+export function loadSchemaStatements(engine: 'embedded' | 'neo4j', dir: string = cypherDir()): string[] {
+  const files = engine === 'embedded' ? [SCHEMA_FILES.common, SCHEMA_FILES.embedded] : [SCHEMA_FILES.common];
+  return files.flatMap((file) => splitStatements(readFileSync(join(dir, file), 'utf8')));
+}
+
+/** Splits a DDL file into its statements, dropping comment lines. */
+export function splitStatements(text: string): string[] {
+  return text
+    .split(';')
+    .map((s) =>
+      s
+        .split('\n')
+        .filter((line) => !line.trim().startsWith('//'))
+        .join('\n')
+        .trim(),
+    )
+    .filter((s) => s !== '');
+}
+
+/** Names of the `.cypher` files in `dir` (for the test that no file is orphaned). */
+export function queryFilesIn(dir: string = cypherDir()): string[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.cypher') && !(Object.values(SCHEMA_FILES) as string[]).includes(f))
+    .map((f) => f.slice(0, -'.cypher'.length));
+}
+
+/**
+ * Checks that a call passes exactly the parameters the query declares: a
+ * missing one would fail inside the engine with a less helpful message, and an
+ * extra one means the caller and the file disagree.
+ */
+export function checkParams(query: Query, params: Params): void {
+  const given = Object.keys(params).sort();
+  const declared = [...query.params].sort();
+  if (given.length !== declared.length || given.some((p, i) => p !== declared[i])) {
+    throw new ClaimgraphError(
+      'INTERNAL',
+      `Query ${query.name} declares parameters ${show(declared)} but was called with ${show(given)}.`,
+    );
+  }
+}
