@@ -1,0 +1,203 @@
+import { checkBundle, parseBundle, type BundleProblem, type KnownIds } from '../../src/graph/bundle';
+import { SOURCE_KINDS, STANCES } from '../../src/graph/model';
+import { ClaimgraphError } from '../../src/errors';
+
+// A small bundle that uses every section once, leaving every optional field out.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Raw = Record<string, any>;
+const minimal = (): Raw => ({
+  format: 'claimgraph-bundle',
+  version: 1,
+  sources: [
+    { id: 's1', name: 'Alice Example', kind: 'PERSON', anonymous: false },
+    { id: 's2', name: 'Example Org', kind: 'ORGANIZATION', anonymous: false },
+  ],
+  affiliations: [{ source: 's1', parent: 's2' }],
+  entities: [{ id: 'e1', name: 'Example Town' }],
+  documents: [{ id: 'd1', title: 'A report' }],
+  claims: [
+    { id: 'c1', text: 'Something happened.', about: ['e1'] },
+    { id: 'c2', text: 'Nothing happened.' },
+  ],
+  statements: [
+    { id: 't1', source: 's1', claim: 'c1', stance: 'ASSERTS', document: 'd1' },
+    { id: 't2', source: 's2', claim: 'c1', stance: 'ASSERTS', reportedVia: 't1' },
+  ],
+  links: [{ type: 'CONTRADICTS', from: 'c1', to: 'c2', linkedBy: 'editor', reason: 'They cannot both be true.' }],
+});
+
+/** The problems of the minimal bundle after `edit`. */
+const problemsAfter = (edit: (b: Raw) => void, known?: KnownIds): BundleProblem[] => {
+  const b = minimal();
+  edit(b);
+  return checkBundle(b, known).problems;
+};
+
+/** Asserts there is exactly one problem, at `path`, saying what was expected and what came. */
+const expectOneProblem = (problems: BundleProblem[], path: string, expected: RegExp, got: RegExp): void => {
+  expect(problems).toHaveLength(1);
+  expect(problems[0]).toEqual({ path, expected: expect.stringMatching(expected), got: expect.stringMatching(got) });
+};
+
+describe('checkBundle: a valid bundle', () => {
+  test('passes with zero problems', () => {
+    expect(checkBundle(minimal()).problems).toEqual([]);
+  });
+
+  test('fills omitted optional fields with null or []', () => {
+    const { bundle } = checkBundle(minimal());
+    expect(bundle.sources[0]).toMatchObject({ count: null, description: null, aliases: [] });
+    expect(bundle.affiliations[0]?.role).toBeNull();
+    expect(bundle.documents[0]).toMatchObject({ publisher: null, url: null, publishedAt: null, note: null });
+    expect(bundle.claims[1]?.about).toEqual([]);
+    expect(bundle.statements[0]).toMatchObject({ quote: null, paraphrase: null, hedge: null, reportedVia: null, madeAt: null });
+  });
+
+  test('accepts a bundle with only format and version, every section empty', () => {
+    const { bundle, problems } = checkBundle({ format: 'claimgraph-bundle', version: 1 });
+    expect(problems).toEqual([]);
+    expect(bundle.statements).toEqual([]);
+  });
+
+  test('accepts hedging words on a HEDGES statement', () => {
+    expect(problemsAfter((b) => Object.assign(b.statements[0], { stance: 'HEDGES', hedge: 'possibly' }))).toEqual([]);
+  });
+});
+
+describe('checkBundle: each invalid value is reported at its path', () => {
+  test('an unknown stance, listing the stances allowed', () => {
+    const problems = problemsAfter((b) => (b.statements[0].stance = 'CLAIMS'));
+    expectOneProblem(problems, '$.statements[0].stance', new RegExp(STANCES.join('.*')), /"CLAIMS"/);
+  });
+
+  test('an unknown source kind, listing the kinds allowed', () => {
+    const problems = problemsAfter((b) => (b.sources[0].kind = 'ROBOT'));
+    expectOneProblem(problems, '$.sources[0].kind', new RegExp(SOURCE_KINDS.join('.*')), /"ROBOT"/);
+  });
+
+  test('a statement naming a source that is not in the bundle', () => {
+    const problems = problemsAfter((b) => (b.statements[0].source = 's9'));
+    expectOneProblem(problems, '$.statements[0].source', /source/, /"s9"/);
+  });
+
+  test('a source that is not in the bundle is accepted when the graph already has it', () => {
+    expect(problemsAfter((b) => (b.statements[0].source = 's9'), { sources: new Set(['s9']) })).toEqual([]);
+  });
+
+  test('a duplicate id, at the second occurrence', () => {
+    const problems = problemsAfter((b) => b.sources.push({ ...b.sources[0], name: 'Another Alice' }));
+    expectOneProblem(problems, '$.sources[2].id', /not used before/, /duplicate.*"s1"/);
+  });
+
+  test('a quote that is not a string', () => {
+    expectOneProblem(problemsAfter((b) => (b.statements[0].quote = 42)), '$.statements[0].quote', /string/, /^42$/);
+  });
+
+  test('a document without a title', () => {
+    expectOneProblem(problemsAfter((b) => delete b.documents[0].title), '$.documents[0].title', /non-empty string/, /nothing/);
+  });
+
+  test('a blank required string is as bad as a missing one', () => {
+    expectOneProblem(problemsAfter((b) => (b.claims[0].text = '   ')), '$.claims[0].text', /non-empty string/, /" {3}"/);
+  });
+
+  test.each([null, [], 'a bundle', 42])('a root that is not an object (%p)', (root) => {
+    const { problems } = checkBundle(root);
+    expect(problems[0]).toEqual({ path: '$', expected: expect.stringMatching(/object/), got: JSON.stringify(root) });
+  });
+
+  test('a wrong format', () => {
+    expectOneProblem(problemsAfter((b) => (b.format = 'other-bundle')), '$.format', /"claimgraph-bundle"/, /"other-bundle"/);
+  });
+
+  test.each([2, '1', undefined])('a wrong version (%p)', (version) => {
+    expectOneProblem(problemsAfter((b) => (b.version = version)), '$.version', /^1$/, new RegExp(`^${String(JSON.stringify(version) ?? 'undefined')}$`));
+  });
+
+  test('an unknown field in a record', () => {
+    const problems = problemsAfter((b) => (b.statements[0].confidence = 0.9));
+    expectOneProblem(problems, '$.statements[0].confidence', /stance/, /unknown field "confidence"/);
+  });
+
+  test('an unknown field at the top level', () => {
+    expectOneProblem(problemsAfter((b) => (b.statement = [])), '$.statement', /statements/, /unknown field "statement"/);
+  });
+
+  test('hedging words on a statement that does not hedge', () => {
+    const problems = problemsAfter((b) => (b.statements[0].hedge = 'believes'));
+    expectOneProblem(problems, '$.statements[0].hedge', /HEDGES/, /"believes" on ASSERTS/);
+  });
+
+  test('reportedVia pointing to the statement itself', () => {
+    expectOneProblem(problemsAfter((b) => (b.statements[1].reportedVia = 't2')), '$.statements[1].reportedVia', /another statement/, /itself.*"t2"/);
+  });
+
+  test('reportedVia pointing to an unknown statement', () => {
+    expectOneProblem(problemsAfter((b) => (b.statements[1].reportedVia = 't9')), '$.statements[1].reportedVia', /statement/, /"t9"/);
+  });
+
+  test('a claim linked to itself', () => {
+    expectOneProblem(problemsAfter((b) => (b.links[0].to = 'c1')), '$.links[0].to', /other than/, /"c1"/);
+  });
+
+  test.each([0, -3, 1.5, '3'])('a count that is not a positive integer (%p)', (count) => {
+    const problems = problemsAfter((b) => (b.sources[0].count = count));
+    expectOneProblem(problems, '$.sources[0].count', /positive integer/, new RegExp(`^${JSON.stringify(count).replace('.', '\\.')}$`));
+  });
+
+  test('a section that is not a list', () => {
+    expectOneProblem(problemsAfter((b) => (b.claims = { id: 'c1' })), '$.claims', /list/, /"id"/);
+  });
+});
+
+describe('checkBundle reports every problem at once', () => {
+  test('four independent mistakes give four problems, one per path', () => {
+    const problems = problemsAfter((b) => {
+      b.statements[0].stance = 'CLAIMS';
+      b.sources[1].kind = 'ROBOT';
+      delete b.documents[0].title;
+      b.links[0].to = 'c1';
+    });
+    expect(problems.map((p) => p.path).sort()).toEqual(
+      ['$.documents[0].title', '$.links[0].to', '$.sources[1].kind', '$.statements[0].stance'],
+    );
+  });
+});
+
+describe('parseBundle', () => {
+  test('returns the checked bundle when it is valid', () => {
+    expect(parseBundle(minimal())).toEqual(checkBundle(minimal()).bundle);
+  });
+
+  test('throws BAD_USER_INPUT naming every path, with the full list in details', () => {
+    const bad = minimal();
+    bad.statements[0].stance = 'CLAIMS';
+    bad.sources[0].count = -1;
+    const error = captureError(() => parseBundle(bad));
+    expect(error.code).toBe('BAD_USER_INPUT');
+    expect(error.message).toMatch(/2 problem/);
+    expect(error.message).toContain('$.statements[0].stance');
+    expect(error.message).toContain('$.sources[0].count');
+    expect(error.details?.problems).toEqual(checkBundle(bad).problems);
+  });
+
+  test('shortens a long message but keeps every problem in details', () => {
+    const bad = minimal();
+    bad.statements = Array.from({ length: 25 }, (_, i) => ({ id: `t${i}`, source: 's1', claim: 'c1', stance: 'CLAIMS' }));
+    const error = captureError(() => parseBundle(bad));
+    expect(error.message).toContain('$.statements[19].stance');
+    expect(error.message).not.toContain('$.statements[20].stance');
+    expect(error.message).toMatch(/and 5 more/);
+    expect(error.details?.problems).toHaveLength(25);
+  });
+});
+
+function captureError(fn: () => unknown): ClaimgraphError {
+  try {
+    fn();
+  } catch (error) {
+    expect(error).toBeInstanceOf(ClaimgraphError);
+    return error as ClaimgraphError;
+  }
+  throw new Error('expected a ClaimgraphError, nothing was thrown');
+}

@@ -1,0 +1,74 @@
+import type { ApolloServer } from '@apollo/server';
+import { createContext, type Context } from '../src/api/context';
+import { createApolloServer } from '../src/api/server';
+import { seed } from '../src/graph/seed';
+import { openStore } from '../src/store/open';
+import type { AccessMode, GraphStore, Params, QueryRunner, Row } from '../src/store/port';
+import type { QueryName } from '../src/store/queries';
+
+/** A fresh in-memory embedded store with the schema applied. */
+export const emptyStore = (): Promise<GraphStore> => openStore({ engine: 'embedded', path: null });
+
+/** A fresh in-memory embedded store holding the Dumayr seed. */
+export async function seededStore(): Promise<GraphStore> {
+  const store = await emptyStore();
+  await seed(store);
+  return store;
+}
+
+/**
+ * Wraps a store and records every query it runs, in order: the "recording
+ * executor" that proves how many round trips an operation costs.
+ */
+export class RecordingStore implements GraphStore {
+  readonly calls: QueryName[] = [];
+  readonly engine: GraphStore['engine'];
+
+  constructor(private readonly inner: GraphStore) {
+    this.engine = inner.engine;
+  }
+
+  transaction<T>(mode: AccessMode, work: (tx: QueryRunner) => Promise<T>): Promise<T> {
+    return this.inner.transaction(mode, (tx) =>
+      work({
+        run: (name: QueryName, params?: Params): Promise<Row[]> => {
+          this.calls.push(name);
+          return tx.run(name, params);
+        },
+      }),
+    );
+  }
+  read(name: QueryName, params?: Params): Promise<Row[]> {
+    return this.transaction('READ', (tx) => tx.run(name, params));
+  }
+  write(name: QueryName, params?: Params): Promise<Row[]> {
+    return this.transaction('WRITE', (tx) => tx.run(name, params));
+  }
+  applySchema(): Promise<void> {
+    return this.inner.applySchema();
+  }
+  ping(): Promise<void> {
+    return this.inner.ping();
+  }
+  close(): Promise<void> {
+    return this.inner.close();
+  }
+}
+
+export interface GqlResult {
+  data?: Record<string, unknown> | null;
+  errors?: { message: string; path?: readonly (string | number)[]; extensions?: Record<string, unknown> }[];
+}
+
+let sharedApollo: ApolloServer<Context> | undefined;
+
+/** Runs one GraphQL operation in-process against `store`, as a request would (fresh loaders). */
+export async function gql(store: GraphStore, query: string, variables: Record<string, unknown> = {}): Promise<GqlResult> {
+  sharedApollo ??= createApolloServer();
+  const response = await sharedApollo.executeOperation({ query, variables }, { contextValue: createContext(store) });
+  if (response.body.kind !== 'single') throw new Error('expected a single result');
+  return response.body.singleResult as GqlResult;
+}
+
+/** The error codes of a result, in order. */
+export const codes = (result: GqlResult): unknown[] => (result.errors ?? []).map((e) => e.extensions?.code);
