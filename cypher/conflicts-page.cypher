@@ -14,8 +14,10 @@
 // @param afterOpposing    opposing claim id of the previous page's last row, or null
 // @param limit            maximum number of rows in the page
 CALL () {
+  // Links in both directions between the same two claims make one conflict.
   MATCH (a:Claim)-[l:CONTRADICTS]-(b:Claim)
-  RETURN a, b, l.linkedBy AS linkedBy, l.reason AS reason
+  WITH a, b, collect(l) AS links
+  RETURN a, b, links[0].linkedBy AS linkedBy, links[0].reason AS reason
   UNION
   MATCH (:Statement {stance: 'DENIES'})-[:ON]->(a:Claim)
   RETURN DISTINCT a, a AS b, null AS linkedBy, null AS reason

@@ -140,6 +140,7 @@ export function checkBundle(input: Json, known: KnownIds = {}): { bundle: Bundle
   const top = new RecordReader(root, '$', problems, ['format', 'version', 'description', ...SECTIONS]);
   if (root.format !== 'claimgraph-bundle') top.problem('format', '"claimgraph-bundle"', show(root.format));
   if (root.version !== 1) top.problem('version', '1', show(root.version));
+  top.optionalString('description');
 
   const sources = readSection(root, 'sources', problems, ['id', 'name', 'kind', 'anonymous', 'count', 'description', 'aliases'], (r): SourceRecord => ({
     id: r.requiredString('id'),
@@ -235,6 +236,7 @@ function checkReferences(b: Bundle, known: KnownIds, problems: BundleProblem[]):
       problems.push({ path: `$.affiliations[${i}].parent`, expected: 'a source other than the member', got: show(a.parent) });
     }
   });
+  checkAffiliationCycles(b, problems);
   b.documents.forEach((d, i) => ref(`$.documents[${i}].publisher`, d.publisher, sourceIds, 'source'));
   b.claims.forEach((c, i) => c.about.forEach((e, j) => ref(`$.claims[${i}].about[${j}]`, e, entityIds, 'entity')));
   b.statements.forEach((s, i) => {
@@ -253,6 +255,23 @@ function checkReferences(b: Bundle, known: KnownIds, problems: BundleProblem[]):
     ref(`$.links[${i}].from`, l.from, claimIds, 'claim');
     ref(`$.links[${i}].to`, l.to, claimIds, 'claim');
     if (l.from !== '' && l.from === l.to) problems.push({ path: `$.links[${i}].to`, expected: 'a claim other than `from`', got: show(l.to) });
+  });
+}
+
+/**
+ * Affiliations form a hierarchy: a source cannot, through its parents, be its
+ * own parent. A cycle would leave its members without a top-level parent and
+ * break the independence rule, which groups sources by that parent.
+ */
+function checkAffiliationCycles(b: Bundle, problems: BundleProblem[]): void {
+  const parents = new Map<string, string[]>();
+  for (const a of b.affiliations) parents.set(a.source, [...(parents.get(a.source) ?? []), a.parent]);
+  const reaches = (from: string, target: string, seen = new Set<string>()): boolean =>
+    (parents.get(from) ?? []).some((p) => p === target || (!seen.has(p) && (seen.add(p), reaches(p, target, seen))));
+  b.affiliations.forEach((a, i) => {
+    if (a.source !== a.parent && reaches(a.parent, a.source)) {
+      problems.push({ path: `$.affiliations[${i}]`, expected: 'affiliations without a cycle', got: `${show(a.source)} is, through ${show(a.parent)}, affiliated with itself` });
+    }
   });
 }
 

@@ -89,7 +89,7 @@ export interface ClaimLinkRecord {
   type: ClaimLinkType;
   from: string;
   to: string;
-  /** Who linked the claims: an editor's identity, or a source id when a source draws the link. */
+  /** Who linked the claims: an editor's identity (the seed's links are the seed editor's). */
   linkedBy: string;
   reason: string;
 }

@@ -6,8 +6,25 @@ import { rowFromEmbedded } from './embedded-values';
 import type { AccessMode, GraphStore, Params, QueryRunner, Row } from './port';
 import { checkParams, loadSchemaStatements, type QueryName, type QueryTable } from './queries';
 
-/** How often a write transaction that lost a write-write race is retried, as Neo4j's managed transactions do. */
-const WRITE_CONFLICT_RETRIES = 5;
+/**
+ * A write transaction that lost a write-write race is retried, as Neo4j's
+ * managed transactions retry transient errors: up to this many times, after a
+ * jittered exponential back-off (10 ms doubling, at most 1 s per wait).
+ */
+const WRITE_CONFLICT_RETRIES = 10;
+const backoffMs = (attempt: number): number => Math.min(1000, 10 * 2 ** attempt) * (0.5 + Math.random() / 2);
+
+/**
+ * The GQLSTATUS of a Grafeo error. The package moves it from `cause` to
+ * `gqlStatus` only for errors that are `instanceof Error` in its own realm,
+ * which fails under a VM sandbox such as Jest's: read both places.
+ */
+function gqlStatusOf(error: unknown): string {
+  const e = error as (GrafeoError & { cause?: { message?: unknown } }) | null | undefined;
+  if (typeof e?.gqlStatus === 'string') return e.gqlStatus;
+  const cause = e?.cause?.message;
+  return typeof cause === 'string' ? (/^GQLSTATUS (\w{5})$/.exec(cause)?.[1] ?? '') : '';
+}
 
 /**
  * Maps an error from Grafeo to a claimgraph error by its GQLSTATUS
@@ -16,8 +33,8 @@ const WRITE_CONFLICT_RETRIES = 5;
  */
 export function mapEmbeddedError(error: unknown, queryName?: string): ClaimgraphError {
   if (error instanceof ClaimgraphError) return error;
-  const status = (error as GrafeoError | undefined)?.gqlStatus ?? '';
-  const message = error instanceof Error ? error.message : String(error);
+  const status = gqlStatusOf(error);
+  const message = typeof (error as { message?: unknown } | null)?.message === 'string' ? (error as Error).message : String(error);
   const where = queryName === undefined ? '' : ` (query ${queryName})`;
   if (/constraint violation/i.test(message)) {
     return new ClaimgraphError('CONFLICT', `The write breaks a uniqueness rule of the graph${where}: ${message.replace(/^.*Constraint violation: /i, '')}`, undefined, { cause: error });
@@ -67,7 +84,7 @@ export class EmbeddedStore implements GraphStore {
         const mapped = mapEmbeddedError(error);
         const retryable = mode === 'WRITE' && mapped.details?.retryable === true && attempt < WRITE_CONFLICT_RETRIES;
         if (!retryable) throw mapped;
-        await new Promise((resolve) => setTimeout(resolve, 2 ** attempt * 5 * Math.random()));
+        await new Promise((resolve) => setTimeout(resolve, backoffMs(attempt)));
       }
     }
   }

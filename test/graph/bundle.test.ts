@@ -3,7 +3,6 @@ import { SOURCE_KINDS, STANCES } from '../../src/graph/model';
 import { ClaimgraphError } from '../../src/errors';
 
 // A small bundle that uses every section once, leaving every optional field out.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Raw = Record<string, any>;
 const minimal = (): Raw => ({
   format: 'claimgraph-bundle',
@@ -34,9 +33,9 @@ const problemsAfter = (edit: (b: Raw) => void, known?: KnownIds): BundleProblem[
 };
 
 /** Asserts there is exactly one problem, at `path`, saying what was expected and what came. */
-const expectOneProblem = (problems: BundleProblem[], path: string, expected: RegExp, got: RegExp): void => {
+const expectOneProblem = (problems: BundleProblem[], path: string, expected: RegExp, got: RegExp | string): void => {
   expect(problems).toHaveLength(1);
-  expect(problems[0]).toEqual({ path, expected: expect.stringMatching(expected), got: expect.stringMatching(got) });
+  expect(problems[0]).toEqual({ path, expected: expect.stringMatching(expected), got: typeof got === 'string' ? got : expect.stringMatching(got) });
 };
 
 describe('checkBundle: a valid bundle', () => {
@@ -90,7 +89,7 @@ describe('checkBundle: each invalid value is reported at its path', () => {
   });
 
   test('a quote that is not a string', () => {
-    expectOneProblem(problemsAfter((b) => (b.statements[0].quote = 42)), '$.statements[0].quote', /string/, /^42$/);
+    expectOneProblem(problemsAfter((b) => (b.statements[0].quote = 42)), '$.statements[0].quote', /string/, '42');
   });
 
   test('a document without a title', () => {
@@ -110,8 +109,12 @@ describe('checkBundle: each invalid value is reported at its path', () => {
     expectOneProblem(problemsAfter((b) => (b.format = 'other-bundle')), '$.format', /"claimgraph-bundle"/, /"other-bundle"/);
   });
 
-  test.each([2, '1', undefined])('a wrong version (%p)', (version) => {
-    expectOneProblem(problemsAfter((b) => (b.version = version)), '$.version', /^1$/, new RegExp(`^${String(JSON.stringify(version) ?? 'undefined')}$`));
+  test.each([
+    [2, '2'],
+    ['1', '"1"'],
+    [undefined, 'undefined'],
+  ])('a wrong version (%p)', (version, got) => {
+    expectOneProblem(problemsAfter((b) => (b.version = version)), '$.version', /^1$/, got);
   });
 
   test('an unknown field in a record', () => {
@@ -140,13 +143,17 @@ describe('checkBundle: each invalid value is reported at its path', () => {
     expectOneProblem(problemsAfter((b) => (b.links[0].to = 'c1')), '$.links[0].to', /other than/, /"c1"/);
   });
 
-  test.each([0, -3, 1.5, '3'])('a count that is not a positive integer (%p)', (count) => {
-    const problems = problemsAfter((b) => (b.sources[0].count = count));
-    expectOneProblem(problems, '$.sources[0].count', /positive integer/, new RegExp(`^${JSON.stringify(count).replace('.', '\\.')}$`));
+  test.each([
+    [0, '0'],
+    [-3, '-3'],
+    [1.5, '1.5'],
+    ['3', '"3"'],
+  ])('a count that is not a positive integer (%p)', (count, got) => {
+    expectOneProblem(problemsAfter((b) => (b.sources[0].count = count)), '$.sources[0].count', /positive integer/, got);
   });
 
   test('a section that is not a list', () => {
-    expectOneProblem(problemsAfter((b) => (b.claims = { id: 'c1' })), '$.claims', /list/, /"id"/);
+    expectOneProblem(problemsAfter((b) => (b.links = { type: 'SUPPORTS' })), '$.links', /list/, '{"type":"SUPPORTS"}');
   });
 });
 

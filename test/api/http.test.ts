@@ -1,0 +1,81 @@
+import { MAX_BODY_BYTES, startHttpServer, type RunningServer } from '../../src/api/server';
+import type { GraphStore } from '../../src/store/port';
+import { seededStore } from '../helpers';
+
+/* The API over real HTTP on a loopback port: what a client or a load balancer sees. */
+
+let store: GraphStore;
+let server: RunningServer;
+let base: string;
+beforeAll(async () => {
+  store = await seededStore();
+  server = await startHttpServer(store, 0, '127.0.0.1');
+  base = server.url.replace(/\/graphql$/, '');
+});
+afterAll(async () => {
+  await server.stop();
+  await store.close();
+});
+
+const post = (body: string, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
+  fetch(`${base}/graphql`, { method: 'POST', headers, body });
+
+it('answers a POSTed query with JSON', async () => {
+  const res = await post(JSON.stringify({ query: '{ claim(id: "claim-al-masoud-was-civilian") { text sources { name } } }' }));
+  expect(res.status).toBe(200);
+  expect(res.headers.get('content-type')).toMatch(/application\/(graphql-response\+)?json/);
+  expect(await res.json()).toEqual({ data: { claim: { text: 'Khaled al-Masoud was a civilian.', sources: [{ name: 'Airwars' }] } } });
+});
+
+it('answers a GET query that carries a preflight header, and refuses one without it (CSRF prevention)', async () => {
+  const url = `${base}/graphql?query=${encodeURIComponent('{ sources(first: 1) { totalCount } }')}`;
+  const ok = await fetch(url, { headers: { 'apollo-require-preflight': 'true' } });
+  expect(await ok.json()).toEqual({ data: { sources: { totalCount: 19 } } });
+  const blocked = await fetch(url);
+  expect(blocked.status).toBe(400);
+  expect(await blocked.text()).toMatch(/CSRF/);
+});
+
+it('rejects a body that is not JSON with 400 and says what was expected', async () => {
+  const res = await post('{"query": ');
+  expect(res.status).toBe(400);
+  expect(await res.json()).toEqual({ errors: [{ message: 'The request body is not valid JSON: expected {"query": "...", "variables": {...}}.', extensions: { code: 'BAD_REQUEST' } }] });
+});
+
+it('rejects an oversized body with 413 before parsing it', async () => {
+  const res = await post(JSON.stringify({ query: `{ claims { totalCount } }`, padding: 'x'.repeat(MAX_BODY_BYTES) }));
+  expect(res.status).toBe(413);
+});
+
+it('reports a NOT_FOUND over HTTP as a 200 with the error in the body (GraphQL over HTTP, application/json)', async () => {
+  const res = await post(JSON.stringify({ query: '{ source(id: "nope") { id } }' }));
+  const body = (await res.json()) as { data: unknown; errors: { extensions: { code: string } }[] };
+  expect(res.status).toBe(200);
+  expect([body.data, body.errors[0]?.extensions.code]).toEqual([{ source: null }, 'NOT_FOUND']);
+});
+
+it('serves liveness and readiness, and readiness fails when the store is gone', async () => {
+  expect(await (await fetch(`${base}/health`)).json()).toEqual({ status: 'ok' });
+  const ready = await fetch(`${base}/ready`);
+  expect([ready.status, await ready.json()]).toEqual([200, { status: 'ready', engine: 'embedded' }]);
+
+  const other = await seededStore();
+  const second = await startHttpServer(other, 0, '127.0.0.1');
+  await other.close();
+  const notReady = await fetch(second.url.replace(/graphql$/, 'ready'));
+  await second.stop();
+  expect([notReady.status, await notReady.json()]).toEqual([503, { status: 'unavailable', engine: 'embedded' }]);
+});
+
+it('serves a self-contained query console at / (it must work offline: no external resources)', async () => {
+  const res = await fetch(`${base}/`);
+  const html = await res.text();
+  expect(res.headers.get('content-type')).toMatch(/text\/html/);
+  expect(html).toContain("fetch('/graphql'");
+  expect(html).not.toMatch(/(src|href)=["']?(https?:)?\/\//);
+});
+
+it('answers 404 with a hint for an unknown path', async () => {
+  const res = await fetch(`${base}/graphq`);
+  expect([res.status, await res.json()]).toEqual([404, { error: 'No route GET /graphq: GraphQL is served at /graphql.' }]);
+});

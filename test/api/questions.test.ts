@@ -1,0 +1,181 @@
+import type { GraphStore } from '../../src/store/port';
+import { gql, seededStore } from '../helpers';
+
+/*
+ * The questions the three kinds of users ask, over the seed, through the
+ * GraphQL API. Expected answers are what the report says, checked by hand
+ * against seed/dumayr-report.txt.
+ */
+
+let store: GraphStore;
+beforeAll(async () => {
+  store = await seededStore();
+});
+afterAll(() => store.close());
+
+interface StatementView {
+  stance: string;
+  quote: string | null;
+  hedge: string | null;
+  source: { name: string; anonymous: boolean; count: number | null };
+  document: { title: string; publisher: null | { name: string } } | null;
+}
+
+describe('who said that he was working undercover?', () => {
+  it('finds the claim by search and lists who asserts it: his family and three anonymous officials, not Airwars', async () => {
+    const result = await gql(
+      store,
+      `{ claims(search: "UNDERCOVER") { totalCount nodes { id statements { stance quote source { name anonymous count } document { title publisher { name } } } } } }`,
+    );
+    expect(result.errors).toBeUndefined();
+    const claims = (result.data?.claims as { totalCount: number; nodes: { id: string; statements: StatementView[] }[] });
+    expect(claims.totalCount).toBe(1);
+    const statements = claims.nodes[0]!.statements;
+    expect(statements.map((s) => [s.stance, s.source.name, s.source.anonymous, s.source.count]).sort()).toEqual([
+      ['ASSERTS', 'Family of Khaled al-Masoud', false, null],
+      ['ASSERTS', 'Three Syrian officials speaking anonymously', true, 3],
+    ]);
+    // Reported in the one document, whose publisher the report does not give.
+    expect(statements.every((s) => s.document?.publisher === null && /Untitled report/.test(s.document.title))).toBe(true);
+  });
+});
+
+describe('whose accounts conflict about who he was?', () => {
+  it('sets the initial assumption that he was an IS official against the undercover, General Security and civilian accounts, and the report denies it', async () => {
+    const result = await gql(
+      store,
+      `query($id: ID!) { conflicts(claimId: $id) { totalCount nodes { kind opposingClaim { id } sources { name } opposingSources { name } reason } } }`,
+      { id: 'claim-al-masoud-was-is-official' },
+    );
+    expect(result.errors).toBeUndefined();
+    const conflicts = result.data?.conflicts as {
+      totalCount: number;
+      nodes: { kind: string; opposingClaim: { id: string }; sources: { name: string }[]; opposingSources: { name: string }[]; reason: string | null }[];
+    };
+    const byOpposing = Object.fromEntries(conflicts.nodes.map((c) => [c.opposingClaim.id, c]));
+    expect(Object.keys(byOpposing).sort()).toEqual([
+      'claim-al-masoud-member-of-general-security',
+      'claim-al-masoud-undercover-against-is',
+      'claim-al-masoud-was-civilian',
+      'claim-al-masoud-was-is-official',
+    ]);
+    expect(conflicts.totalCount).toBe(4);
+    for (const c of conflicts.nodes) expect(c.sources.map((s) => s.name)).toEqual(['Unattributed initial assumptions']);
+    expect(byOpposing['claim-al-masoud-was-civilian']!.opposingSources.map((s) => s.name)).toEqual(['Airwars']);
+    expect(byOpposing['claim-al-masoud-member-of-general-security']!.opposingSources.map((s) => s.name)).toEqual(['Khaled al-Masoud']);
+    const denial = byOpposing['claim-al-masoud-was-is-official']!;
+    expect([denial.kind, denial.reason, denial.opposingSources.map((s) => s.name)]).toEqual(['DENIAL', null, ['The report (author and publisher not stated)']]);
+    expect(byOpposing['claim-al-masoud-undercover-against-is']!.reason).toMatch(/Contrary to initial assumptions/);
+  });
+
+  it('lists, for the family, the conflicts its account takes part in, with the family on the `sources` side', async () => {
+    const result = await gql(store, `{ conflicts(sourceId: "src-al-masoud-family") { nodes { claim { id } opposingClaim { id } sources { id } } } }`);
+    const nodes = (result.data?.conflicts as { nodes: { claim: { id: string }; opposingClaim: { id: string }; sources: { id: string }[] }[] }).nodes;
+    expect(nodes.map((n) => [n.claim.id, n.opposingClaim.id])).toEqual([['claim-al-masoud-undercover-against-is', 'claim-al-masoud-was-is-official']]);
+    expect(nodes[0]!.sources.map((s) => s.id)).toContain('src-al-masoud-family');
+  });
+
+  it('without filters lists each contradiction once', async () => {
+    const result = await gql(store, `{ conflicts(first: 100) { totalCount nodes { claim { id } opposingClaim { id } } } }`);
+    const { totalCount, nodes } = result.data?.conflicts as { totalCount: number; nodes: { claim: { id: string }; opposingClaim: { id: string } }[] };
+    const pairs = nodes.map((n) => [n.claim.id, n.opposingClaim.id].sort().join(' / '));
+    expect(new Set(pairs).size).toBe(pairs.length);
+    expect(totalCount).toBe(nodes.length);
+  });
+});
+
+describe('what did the faction say about the faulty-intelligence claim?', () => {
+  it('shows that the SFA did not respond to the family\'s hedged accusation, with the hedge kept', async () => {
+    const result = await gql(store, `{ source(id: "src-sfa-representatives") { name anonymous affiliations { name } statements { stance quote claim { text statements { stance hedge source { name } } } } } }`);
+    expect(result.errors).toBeUndefined();
+    const source = result.data?.source as {
+      name: string;
+      anonymous: boolean;
+      affiliations: { name: string }[];
+      statements: { stance: string; quote: string | null; claim: { text: string; statements: { stance: string; hedge: string | null; source: { name: string } }[] } }[];
+    };
+    expect(source.affiliations.map((a) => a.name)).toEqual(['Syrian Free Army']);
+    expect(source.statements).toHaveLength(1);
+    const [statement] = source.statements;
+    expect([statement!.stance, statement!.quote]).toEqual(['NO_RESPONSE', null]);
+    expect(statement!.claim.text).toMatch(/faulty intelligence .* provided by members of the Syrian Free Army/);
+    expect(statement!.claim.statements.find((s) => s.stance === 'HEDGES')).toEqual({ stance: 'HEDGES', hedge: 'possibly', source: { name: 'Family of Khaled al-Masoud' } });
+  });
+});
+
+describe('how corroborated is the undercover claim?', () => {
+  it('counts two asserting sources, two independent clusters (the family; the Syrian government), one anonymous, contradicted by one source', async () => {
+    const result = await gql(store, `{ claim(id: "claim-al-masoud-undercover-against-is") { corroboration { assertingSources independentSources anonymousSources hedgingSources denyingSources contradictedBy } supports { id } contradicts { id } } }`);
+    expect(result.errors).toBeUndefined();
+    const claim = result.data?.claim as { corroboration: Record<string, number>; supports: { id: string }[]; contradicts: { id: string }[] };
+    expect(claim.corroboration).toEqual({ assertingSources: 2, independentSources: 2, anonymousSources: 1, hedgingSources: 0, denyingSources: 0, contradictedBy: 1 });
+    expect(claim.contradicts.map((c) => c.id)).toEqual(['claim-al-masoud-was-is-official']);
+    expect(claim.supports).toHaveLength(3);
+  });
+
+  it('counts the killing as asserted by three independent sources (family, Syrian officials, Airwars) and not acknowledged by either government', async () => {
+    const result = await gql(store, `{ claim(id: "claim-us-operation-killed-al-masoud") { corroboration { assertingSources independentSources } statements { stance source { name } } } }`);
+    const claim = result.data?.claim as { corroboration: Record<string, number>; statements: { stance: string; source: { name: string } }[] };
+    expect(claim.corroboration).toEqual({ assertingSources: 3, independentSources: 3 });
+    expect(claim.statements.filter((s) => s.stance === 'NOT_ACKNOWLEDGED').map((s) => s.source.name).sort()).toEqual(['Syrian government officials', 'US government officials']);
+  });
+});
+
+describe('who said what, where, in which words, reported by whom (editors)', () => {
+  it('keeps the mother\'s words verbatim and the chain of reported speech', async () => {
+    const result = await gql(store, `{ source(id: "src-khaled-al-masoud") { statements { quote claim { text } reportedVia { source { name affiliationRoles { role source { name } } } claim { text } relays { id } } } } }`);
+    expect(result.errors).toBeUndefined();
+    const [statement] = (result.data?.source as { statements: { reportedVia: { source: { name: string; affiliationRoles: { role: string; source: { name: string } }[] }; claim: { text: string }; relays: { id: string }[] } }[] }).statements;
+    expect(statement!.reportedVia.source.name).toBe('Sabah al-Sheikh al-Kilani');
+    expect(statement!.reportedVia.source.affiliationRoles).toEqual([{ role: 'mother', source: { name: 'Family of Khaled al-Masoud' } }]);
+    expect(statement!.reportedVia.claim.text).toMatch(/identified himself as a member of General Security/);
+    expect(statement!.reportedVia.relays).toHaveLength(1);
+
+    const mother = await gql(store, `{ sources(search: "kilani") { nodes { statements { quote } } } }`);
+    const quotes = (mother.data?.sources as { nodes: { statements: { quote: string | null }[] }[] }).nodes[0]!.statements.map((s) => s.quote).filter((q) => q !== null);
+    expect(quotes.sort()).toEqual(["How did he die? We don't know", 'I want the people who took him from his children to be held accountable.']);
+  });
+
+  it('lists a document with every statement it reports', async () => {
+    const result = await gql(store, `{ document(id: "doc-dumayr-report") { title publisher { name } url publishedAt note statements { id } } }`);
+    const doc = result.data?.document as { publisher: null; url: null; publishedAt: null; note: string; statements: unknown[] };
+    expect([doc.publisher, doc.url, doc.publishedAt]).toEqual([null, null, null]);
+    expect(doc.note).toMatch(/no headline/i);
+    expect(doc.statements.length).toBeGreaterThan(30);
+  });
+
+  it('searches quotes as well as claim text, case-insensitively', async () => {
+    const result = await gql(store, `{ claims(search: "HOTLINE with damascus") { nodes { statements { source { name } } } } }`);
+    const nodes = (result.data?.claims as { nodes: { statements: { source: { name: string } }[] }[] }).nodes;
+    expect(nodes.flatMap((n) => n.statements.map((s) => s.source.name))).toEqual(['Wassim Nasr']);
+  });
+});
+
+describe('pagination', () => {
+  it('walks every claim exactly once with first/after, and totalCount agrees', async () => {
+    const seen: string[] = [];
+    let after: string | null = null;
+    let total = 0;
+    for (let page = 0; page < 20; page++) {
+      const result = await gql(store, `query($after: String) { claims(first: 7, after: $after) { totalCount edges { cursor node { id } } pageInfo { endCursor hasNextPage } } }`, { after });
+      const c = result.data?.claims as { totalCount: number; edges: { cursor: string; node: { id: string } }[]; pageInfo: { endCursor: string | null; hasNextPage: boolean } };
+      total = c.totalCount;
+      seen.push(...c.edges.map((e) => e.node.id));
+      expect(c.pageInfo.endCursor).toBe(c.edges.at(-1)?.cursor ?? null);
+      if (!c.pageInfo.hasNextPage) break;
+      after = c.pageInfo.endCursor;
+    }
+    expect(seen).toHaveLength(total);
+    expect(new Set(seen).size).toBe(total);
+    expect(seen).toEqual([...seen].sort());
+  });
+
+  it('pages conflicts without repeating or losing one', async () => {
+    const all = await gql(store, `{ conflicts(first: 100) { nodes { claim { id } opposingClaim { id } } } }`);
+    const first = await gql(store, `{ conflicts(first: 2) { pageInfo { endCursor hasNextPage } nodes { claim { id } opposingClaim { id } } } }`);
+    const page = first.data?.conflicts as { pageInfo: { endCursor: string; hasNextPage: boolean }; nodes: unknown[] };
+    const rest = await gql(store, `query($after: String) { conflicts(first: 100, after: $after) { nodes { claim { id } opposingClaim { id } } } }`, { after: page.pageInfo.endCursor });
+    expect(page.pageInfo.hasNextPage).toBe(true);
+    expect([...page.nodes, ...(rest.data?.conflicts as { nodes: unknown[] }).nodes]).toEqual((all.data?.conflicts as { nodes: unknown[] }).nodes);
+  });
+});

@@ -1,0 +1,66 @@
+import { importBundle } from '../../src/graph/import';
+import type { Bundle, SourceRecord } from '../../src/graph/model';
+import { graphCounts, loadSeedBundle, seed, seedIfEmpty } from '../../src/graph/seed';
+import { openStore } from '../../src/store/open';
+import type { GraphStore } from '../../src/store/port';
+
+const bundle = loadSeedBundle();
+
+/** What the graph should hold once the seed is in: one node per record of each node section. */
+const bundleCounts = (b: Bundle): Record<string, number> => ({
+  sources: b.sources.length,
+  entities: b.entities.length,
+  documents: b.documents.length,
+  claims: b.claims.length,
+  statements: b.statements.length,
+});
+const EMPTY = { sources: 0, entities: 0, documents: 0, claims: 0, statements: 0 };
+
+let store: GraphStore;
+beforeEach(async () => {
+  store = await openStore({ engine: 'embedded', path: null });
+});
+afterEach(async () => {
+  await store.close();
+});
+
+describe('seeding an in-memory embedded store', () => {
+  test('a new store is empty', async () => {
+    expect(await graphCounts(store)).toEqual(EMPTY);
+  });
+
+  test('seedIfEmpty loads the seed into an empty store and says so', async () => {
+    expect(await seedIfEmpty(store)).toBe(true);
+    expect(await graphCounts(store)).toEqual(bundleCounts(bundle));
+  });
+
+  test('seedIfEmpty a second time does nothing and says so', async () => {
+    await seedIfEmpty(store);
+    const before = await graphCounts(store);
+    expect(await seedIfEmpty(store)).toBe(false);
+    expect(await graphCounts(store)).toEqual(before);
+  });
+
+  test('seed() twice is idempotent: one node per record', async () => {
+    await seed(store);
+    await seed(store);
+    expect(await graphCounts(store)).toEqual(bundleCounts(bundle));
+  });
+
+  test('seed() reports every record and relay of the bundle as written', async () => {
+    const summary = await seed(store);
+    expect(summary).toMatchObject({ ...bundleCounts(bundle), affiliations: bundle.affiliations.length, links: bundle.links.length });
+    expect(summary.relays).toBe(bundle.statements.filter((s) => s.reportedVia !== null).length);
+  });
+
+  test('seedIfEmpty leaves a store holding one unrelated source alone', async () => {
+    const stranger: SourceRecord = { id: 'src-unrelated', name: 'Unrelated', kind: 'PERSON', anonymous: false, count: null, description: null, aliases: [] };
+    await importBundle(store, { ...emptyBundle(), sources: [stranger] });
+    expect(await seedIfEmpty(store)).toBe(false);
+    expect(await graphCounts(store)).toEqual({ ...EMPTY, sources: 1 });
+  });
+});
+
+function emptyBundle(): Bundle {
+  return { format: 'claimgraph-bundle', version: 1, sources: [], affiliations: [], entities: [], documents: [], claims: [], statements: [], links: [] };
+}

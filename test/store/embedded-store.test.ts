@@ -1,0 +1,91 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { GrafeoDB } from '@grafeo-db/js';
+import { EmbeddedStore, mapEmbeddedError } from '../../src/store/embedded-store';
+import { fromEmbedded } from '../../src/store/embedded-values';
+import { openStore } from '../../src/store/open';
+import { graphCounts, loadSeedBundle, seed } from '../../src/graph/seed';
+import { loadQueries } from '../../src/store/queries';
+
+/* What only the embedded adapter does: files on disk, Grafeo's errors, Grafeo's values. */
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'claimgraph-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('on disk', () => {
+  it('creates the store file and its folder, and keeps the data across a reopen', async () => {
+    const path = join(dir, 'nested', 'graph.grafeo');
+    const first = await openStore({ engine: 'embedded', path });
+    await seed(first);
+    await first.close();
+    expect(existsSync(path)).toBe(true);
+
+    const again = await openStore({ engine: 'embedded', path });
+    expect((await graphCounts(again)).claims).toBe(loadSeedBundle().claims.length);
+    await again.close();
+  });
+
+  it('refuses a second process-level open of the same file with STORE_UNAVAILABLE naming the path', async () => {
+    const path = join(dir, 'graph.grafeo');
+    const first = await openStore({ engine: 'embedded', path });
+    try {
+      expect(() => EmbeddedStore.onDisk(path, loadQueries())).toThrow(expect.objectContaining({ code: 'STORE_UNAVAILABLE', message: expect.stringContaining(path) }));
+    } finally {
+      await first.close();
+    }
+  });
+});
+
+describe("mapping Grafeo's errors", () => {
+  it('maps a uniqueness violation raised by the engine to CONFLICT', async () => {
+    const db = GrafeoDB.create();
+    await db.executeCypher('CREATE CONSTRAINT c IF NOT EXISTS FOR (n:Claim) REQUIRE n.id IS UNIQUE');
+    await db.executeCypher("CREATE (:Claim {id: 'a'})");
+    const error = await db.executeCypher("CREATE (:Claim {id: 'a'})").catch((e: unknown) => e);
+    db.close();
+    expect(mapEmbeddedError(error, 'q')).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('(query q)') });
+  });
+
+  it('maps a write-write race to a retryable CONFLICT', async () => {
+    const db = GrafeoDB.create();
+    await db.executeCypher("CREATE (:Claim {id: 'a', v: 0})");
+    const t1 = db.beginTransaction();
+    const t2 = db.beginTransaction();
+    await t1.executeCypher("MATCH (c:Claim {id: 'a'}) SET c.v = 1");
+    const error = await t2.executeCypher("MATCH (c:Claim {id: 'a'}) SET c.v = 2").catch((e: unknown) => e);
+    t1.rollback();
+    t2.rollback();
+    db.close();
+    expect(mapEmbeddedError(error)).toMatchObject({ code: 'CONFLICT', details: { retryable: true } });
+  });
+
+  it('maps a syntax error to INTERNAL (our query is wrong, not the user input)', async () => {
+    const db = GrafeoDB.create();
+    const error = await db.executeCypher('MATCH (c:Claim RETURN c').catch((e: unknown) => e);
+    db.close();
+    expect(mapEmbeddedError(error, 'broken')).toMatchObject({ code: 'INTERNAL', details: { gqlStatus: '42001' } });
+  });
+});
+
+describe('concurrent writers', () => {
+  it('retries a transaction that lost a write race, so parallel imports of the same records all succeed', async () => {
+    const store = await openStore({ engine: 'embedded', path: null });
+    const results = await Promise.allSettled(Array.from({ length: 8 }, () => seed(store)));
+    expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
+    expect((await graphCounts(store)).statements).toBe(loadSeedBundle().statements.length);
+    await store.close();
+  });
+});
+
+describe('value normalisation', () => {
+  it('drops engine identities from nodes and turns Grafeo types into JSON', () => {
+    expect(fromEmbedded({ _id: 3, _labels: ['Claim'], id: 'c', n: 7n, big: 2n ** 64n, at: new Date('2026-01-02T03:04:05Z'), v: new Float32Array([0.5]), b: Buffer.from('hi') })).toEqual({
+      id: 'c', n: 7, big: '18446744073709551616', at: '2026-01-02T03:04:05.000Z', v: [0.5], b: 'aGk=',
+    });
+    expect(fromEmbedded([{ _source: 1, _target: 2, _type: 'ON', role: null }, Infinity])).toEqual([{ role: null }, 'Infinity']);
+  });
+});
