@@ -21,7 +21,7 @@ export const ENVIRONMENT = {
   HOST: 'Interface to listen on (default: all interfaces).',
   CLAIMGRAPH_DATA_DIR: 'Folder of the embedded store (default ./data); the store is the file graph.grafeo in it.',
   CLAIMGRAPH_SEED: '"auto" (default) loads the seed into an empty store at start-up; "off" never does.',
-  NEO4J_URI: 'When set, use this Neo4j 5 server instead of the embedded engine (neo4j://, neo4j+s://, bolt://, bolt+s://).',
+  NEO4J_URI: 'When set, use this Neo4j 5 server instead of the embedded engine (neo4j://, bolt://, with +s or +ssc for TLS).',
   NEO4J_USERNAME: 'Neo4j user (default neo4j).',
   NEO4J_PASSWORD: 'Neo4j password (required with NEO4J_URI).',
   NEO4J_DATABASE: 'Neo4j database (default neo4j).',

@@ -237,6 +237,7 @@ function checkReferences(b: Bundle, known: KnownIds, problems: BundleProblem[]):
     }
   });
   checkAffiliationCycles(b, problems);
+  checkRelayCycles(b, problems);
   b.documents.forEach((d, i) => ref(`$.documents[${i}].publisher`, d.publisher, sourceIds, 'source'));
   b.claims.forEach((c, i) => c.about.forEach((e, j) => ref(`$.claims[${i}].about[${j}]`, e, entityIds, 'entity')));
   b.statements.forEach((s, i) => {
@@ -271,6 +272,23 @@ function checkAffiliationCycles(b: Bundle, problems: BundleProblem[]): void {
   b.affiliations.forEach((a, i) => {
     if (a.source !== a.parent && reaches(a.parent, a.source)) {
       problems.push({ path: `$.affiliations[${i}]`, expected: 'affiliations without a cycle', got: `${show(a.source)} is, through ${show(a.parent)}, affiliated with itself` });
+    }
+  });
+}
+
+/** Reported speech is a chain from the speaker to the document: it cannot loop back. */
+function checkRelayCycles(b: Bundle, problems: BundleProblem[]): void {
+  const via = new Map(b.statements.map((s) => [s.id, s.reportedVia]));
+  b.statements.forEach((s, i) => {
+    const seen = new Set<string>([s.id]);
+    for (let next = s.reportedVia; next !== null && next !== undefined; next = via.get(next) ?? null) {
+      if (seen.has(next)) {
+        if (next === s.id && s.reportedVia !== s.id) {
+          problems.push({ path: `$.statements[${i}].reportedVia`, expected: 'a chain of relays that ends', got: `a loop back to ${show(s.id)}` });
+        }
+        break;
+      }
+      seen.add(next);
     }
   });
 }

@@ -14,7 +14,10 @@ export interface ImportSummary {
 }
 
 /**
- * Writes a validated bundle in one transaction: all of it or none of it.
+ * Writes a bundle that `parseBundle` has accepted, in one transaction: all of
+ * it or none of it. The queries MATCH the records a row refers to, so a
+ * reference the validator did not check would be skipped, not reported:
+ * validate first.
  * Every query MERGEs on ids, so importing the same bundle twice leaves the
  * graph as it was. Order matters: nodes first, then what links them.
  */

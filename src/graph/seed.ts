@@ -25,10 +25,10 @@ export function seed(store: GraphStore): Promise<ImportSummary> {
   return importBundle(store, loadSeedBundle());
 }
 
-/** Imports the seed only when the store holds no claim yet; returns whether it did. */
+/** Imports the seed only when the store holds no node at all; returns whether it did. */
 export async function seedIfEmpty(store: GraphStore): Promise<boolean> {
   const counts = await graphCounts(store);
-  if ((counts.claims ?? 0) > 0 || (counts.sources ?? 0) > 0) return false;
+  if (Object.values(counts).some((n) => n > 0)) return false;
   await seed(store);
   return true;
 }

@@ -97,7 +97,13 @@ export class EmbeddedStore implements GraphStore {
       tx.commit();
       return result;
     } catch (error) {
-      if (tx.isActive) tx.rollback();
+      // The engine may already have ended a transaction that lost a race; a
+      // failing rollback must not hide the error that matters.
+      try {
+        if (tx.isActive) tx.rollback();
+      } catch {
+        /* nothing left to roll back */
+      }
       throw error;
     }
   }

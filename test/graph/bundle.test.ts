@@ -208,3 +208,27 @@ function captureError(fn: () => unknown): ClaimgraphError {
   }
   throw new Error('expected a ClaimgraphError, nothing was thrown');
 }
+
+describe('chains that loop', () => {
+  const src = (id: string) => ({ id, name: id, kind: 'PERSON', anonymous: false });
+  const st = (id: string, reportedVia: string | null) => ({ id, source: 's', claim: 'c', stance: 'ASSERTS', reportedVia });
+  const base = { format: 'claimgraph-bundle', version: 1, claims: [{ id: 'c', text: 'C' }] };
+
+  it('rejects an affiliation cycle, at the affiliation that closes it', () => {
+    const { problems } = checkBundle({ ...base, sources: [src('a'), src('b'), src('c')], affiliations: [{ source: 'a', parent: 'b' }, { source: 'b', parent: 'c' }, { source: 'c', parent: 'a' }] });
+    expect(problems.map((p) => p.path)).toEqual(['$.affiliations[0]', '$.affiliations[1]', '$.affiliations[2]']);
+    expect(problems[0]).toEqual({ path: '$.affiliations[0]', expected: 'affiliations without a cycle', got: '"a" is, through "b", affiliated with itself' });
+  });
+
+  it('rejects reported speech that loops back to itself', () => {
+    const { problems } = checkBundle({ ...base, sources: [src('s')], statements: [st('t1', 't2'), st('t2', 't1'), st('t3', 't1')] });
+    expect(problems).toEqual([
+      { path: '$.statements[0].reportedVia', expected: 'a chain of relays that ends', got: 'a loop back to "t1"' },
+      { path: '$.statements[1].reportedVia', expected: 'a chain of relays that ends', got: 'a loop back to "t2"' },
+    ]);
+  });
+
+  it('accepts a chain that ends', () => {
+    expect(checkBundle({ ...base, sources: [src('s')], statements: [st('t1', 't2'), st('t2', 't3'), st('t3', null)] }).problems).toEqual([]);
+  });
+});
