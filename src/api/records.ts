@@ -1,5 +1,14 @@
 import { ClaimgraphError, show } from '../errors';
-import type { ClaimLinkType, SourceKind, Stance } from '../graph/model';
+import type {
+  ClaimLinkType,
+  ClaimRecord,
+  DocumentRecord,
+  EntityRecord,
+  SourceKind,
+  SourceRecord,
+  Stance,
+  StatementRecord,
+} from '../graph/model';
 import type { Value } from '../store/port';
 
 /*
@@ -8,50 +17,13 @@ import type { Value } from '../store/port';
  * each GraphQL level costs one batched round trip.
  */
 
-export interface ClaimNode {
-  id: string;
-  text: string;
-  about: string[];
-}
-
-export interface SourceNode {
-  id: string;
-  name: string;
-  kind: SourceKind;
-  anonymous: boolean;
-  count: number | null;
-  description: string | null;
-  aliases: string[];
-}
-
-export interface StatementNode {
-  id: string;
-  stance: Stance;
-  quote: string | null;
-  paraphrase: string | null;
-  hedge: string | null;
-  madeAt: string | null;
-  source: string;
-  claim: string;
-  document: string | null;
-  reportedVia: string | null;
-}
-
-export interface DocumentNode {
-  id: string;
-  title: string;
-  publisher: string | null;
-  url: string | null;
-  publishedAt: string | null;
-  note: string | null;
-}
-
-export interface EntityNode {
-  id: string;
-  name: string;
-  description: string | null;
-  aliases: string[];
-}
+// The node shapes are the bundle's records: the query files project exactly
+// those fields, with related nodes as ids.
+export type ClaimNode = ClaimRecord;
+export type SourceNode = SourceRecord;
+export type StatementNode = StatementRecord;
+export type DocumentNode = DocumentRecord;
+export type EntityNode = EntityRecord;
 
 export interface ClaimLinkNode {
   type: ClaimLinkType;

@@ -1,6 +1,8 @@
 import type DataLoader from 'dataloader';
 import { ClaimgraphError, notFound } from '../errors';
 import type { ClaimLinkType } from '../graph/model';
+import type { Value } from '../store/port';
+import type { QueryName } from '../store/queries';
 import type { Context } from './context';
 import { decodeCursor, encodeCursor, normaliseSearch, pageSize, toConnection } from './pagination';
 import {
@@ -46,6 +48,30 @@ async function requested<T>(loader: DataLoader<string, T | null>, id: string, ki
   return found;
 }
 
+interface SearchPageArgs extends PageArgs {
+  search?: string | null;
+}
+
+/** A list in id order, filtered by a search string, paged by the last id seen. */
+async function searchPage<T extends { id: string }>(
+  ctx: Context,
+  args: SearchPageArgs,
+  q: { list: 'claims' | 'sources'; page: QueryName; count: QueryName; column: string; map: (v: Value | undefined) => T; loader: DataLoader<string, T | null> },
+) {
+  const size = pageSize(args.first);
+  const after = decodeCursor(q.list, args.after, 1)?.[0] ?? null;
+  const search = normaliseSearch(args.search);
+  const rows = await ctx.store.read(q.page, { search, after, limit: size + 1 });
+  const nodes = rows.map((row) => q.map(row[q.column]));
+  // Nested fields on these nodes then cost no lookup by id.
+  for (const node of nodes) q.loader.prime(node.id, node);
+  return {
+    ...toConnection(nodes, size, (n) => encodeCursor(q.list, [n.id])),
+    // A function field runs only when the client selects it: counting costs a scan.
+    totalCount: async () => Number((await ctx.store.read(q.count, { search }))[0]?.total ?? 0),
+  };
+}
+
 async function claimLinksOfType(ctx: Context, claimId: string, type: ClaimLinkType): Promise<ClaimNode[]> {
   const links = await ctx.loaders.claimLinks.load(claimId);
   return linkedMany(
@@ -63,32 +89,11 @@ export const resolvers = {
     document: (_: unknown, { id }: { id: string }, ctx: Context) => requested(ctx.loaders.documents, id, 'document'),
     entity: (_: unknown, { id }: { id: string }, ctx: Context) => requested(ctx.loaders.entities, id, 'entity'),
 
-    async claims(_: unknown, args: PageArgs & { search?: string | null }, ctx: Context) {
-      const size = pageSize(args.first);
-      const after = decodeCursor('claims', args.after, 1)?.[0] ?? null;
-      const search = normaliseSearch(args.search);
-      const rows = await ctx.store.read('claims-page', { search, after, limit: size + 1 });
-      const claims = rows.map((row) => toClaim(row.claim));
-      for (const claim of claims) ctx.loaders.claims.prime(claim.id, claim);
-      return {
-        ...toConnection(claims, size, (c) => encodeCursor('claims', [c.id])),
-        // A function field runs only when the client selects it: counting costs a scan.
-        totalCount: async () => Number((await ctx.store.read('claims-count', { search }))[0]?.total ?? 0),
-      };
-    },
+    claims: (_: unknown, args: SearchPageArgs, ctx: Context) =>
+      searchPage(ctx, args, { list: 'claims', page: 'claims-page', count: 'claims-count', column: 'claim', map: toClaim, loader: ctx.loaders.claims }),
 
-    async sources(_: unknown, args: PageArgs & { search?: string | null }, ctx: Context) {
-      const size = pageSize(args.first);
-      const after = decodeCursor('sources', args.after, 1)?.[0] ?? null;
-      const search = normaliseSearch(args.search);
-      const rows = await ctx.store.read('sources-page', { search, after, limit: size + 1 });
-      const sources = rows.map((row) => toSource(row.source));
-      for (const source of sources) ctx.loaders.sources.prime(source.id, source);
-      return {
-        ...toConnection(sources, size, (s) => encodeCursor('sources', [s.id])),
-        totalCount: async () => Number((await ctx.store.read('sources-count', { search }))[0]?.total ?? 0),
-      };
-    },
+    sources: (_: unknown, args: SearchPageArgs, ctx: Context) =>
+      searchPage(ctx, args, { list: 'sources', page: 'sources-page', count: 'sources-count', column: 'source', map: toSource, loader: ctx.loaders.sources }),
 
     async conflicts(_: unknown, args: PageArgs & { claimId?: string | null; sourceId?: string | null }, ctx: Context) {
       const size = pageSize(args.first);
