@@ -66,7 +66,7 @@ export class Loaders {
   private byId<T extends { id: string }>(name: QueryName, column: string, map: (v: Value | undefined) => T): DataLoader<string, T | null> {
     return new DataLoader(async (ids) => {
       const rows = await this.store.read(name, { ids: [...ids] });
-      const found = new Map(rows.map((row) => [map(row[column]).id, map(row[column])]));
+      const found = new Map(rows.map((row) => map(row[column])).map((node) => [node.id, node]));
       return ids.map((id) => found.get(id) ?? null);
     });
   }

@@ -1,4 +1,5 @@
 import type { GraphStore } from '../store/port';
+import type { QueryName } from '../store/queries';
 import type { Bundle } from './model';
 
 /** How many records of each kind an import wrote (created or updated). */
@@ -23,7 +24,7 @@ export interface ImportSummary {
  */
 export async function importBundle(store: GraphStore, bundle: Bundle): Promise<ImportSummary> {
   return store.transaction('WRITE', async (tx) => {
-    const written = async (name: Parameters<typeof tx.run>[0], rows: object[]): Promise<number> => {
+    const written = async (name: QueryName, rows: object[]): Promise<number> => {
       if (rows.length === 0) return 0;
       const [result] = await tx.run(name, { rows });
       return Number(result?.written ?? 0);
