@@ -1,9 +1,20 @@
-// Creates or updates claims and links each to the entities it is about.
+// Creates or rewrites claims by id (only new or changed rows are sent),
+// replacing their ABOUT links with the row's entities.
 // @mode write
-// @param rows  list of {id, text, about}: about is a list of entity ids
+// @param rows  list of {id, text, about, hash, createdAt, createdBy, updatedAt, updatedBy}: about is a list of entity ids
 UNWIND $rows AS row
 MERGE (c:Claim {id: row.id})
-SET c.text = row.text
+SET c.text = row.text,
+    c.hash = row.hash,
+    c.createdAt = coalesce(c.createdAt, row.createdAt),
+    c.createdBy = coalesce(c.createdBy, row.createdBy),
+    c.updatedAt = row.updatedAt,
+    c.updatedBy = row.updatedBy
+WITH c, row
+CALL (c) {
+  MATCH (c)-[old:ABOUT]->(:Entity)
+  DELETE old
+}
 WITH c, row
 CALL (c, row) {
   UNWIND row.about AS entityId

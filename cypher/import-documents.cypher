@@ -1,12 +1,23 @@
-// Creates or updates documents and links each to its publisher, when known.
+// Creates or rewrites documents by id (only new or changed rows are sent),
+// re-pointing PUBLISHED_BY to the row's publisher (none when it is null).
 // @mode write
-// @param rows  list of {id, title, publisher, url, publishedAt, note}: publisher is a source id or null
+// @param rows  list of {id, title, publisher, url, publishedAt, note, hash, createdAt, createdBy, updatedAt, updatedBy}: publisher is a source id or null
 UNWIND $rows AS row
 MERGE (d:Document {id: row.id})
 SET d.title = row.title,
     d.url = row.url,
     d.publishedAt = row.publishedAt,
-    d.note = row.note
+    d.note = row.note,
+    d.hash = row.hash,
+    d.createdAt = coalesce(d.createdAt, row.createdAt),
+    d.createdBy = coalesce(d.createdBy, row.createdBy),
+    d.updatedAt = row.updatedAt,
+    d.updatedBy = row.updatedBy
+WITH d, row
+CALL (d) {
+  MATCH (d)-[old:PUBLISHED_BY]->(:Source)
+  DELETE old
+}
 WITH d, row
 OPTIONAL MATCH (publisher:Source {id: row.publisher})
 FOREACH (p IN CASE WHEN publisher IS NULL THEN [] ELSE [publisher] END |

@@ -1,6 +1,7 @@
 import { badInput, show } from '../errors';
 import {
   CLAIM_LINK_TYPES,
+  type Audit,
   SOURCE_KINDS,
   STANCES,
   type AffiliationRecord,
@@ -83,6 +84,23 @@ class RecordReader {
     return values[0] as T;
   }
 
+  /** The optional `recorded` audit object: four non-empty strings, the two times ISO 8601. */
+  audit(field: string): Audit | null {
+    const v = this.obj[field];
+    if (v === undefined || v === null) return null;
+    const o = isObj(v) ? v : {};
+    const keys = ['createdAt', 'createdBy', 'updatedAt', 'updatedBy'] as const;
+    const ok =
+      isObj(v) &&
+      Object.keys(v).every((k) => (keys as readonly string[]).includes(k)) &&
+      keys.every((k) => typeof o[k] === 'string' && (o[k] as string).trim() !== '') &&
+      !Number.isNaN(Date.parse(o.createdAt as string)) &&
+      !Number.isNaN(Date.parse(o.updatedAt as string));
+    if (ok) return { createdAt: o.createdAt as string, createdBy: o.createdBy as string, updatedAt: o.updatedAt as string, updatedBy: o.updatedBy as string };
+    this.problem(field, 'null or {createdAt, createdBy, updatedAt, updatedBy}, the times in ISO 8601', show(v));
+    return null;
+  }
+
   stringList(field: string): string[] {
     const v = this.obj[field];
     if (v === undefined || v === null) return [];
@@ -119,13 +137,17 @@ function readSection<T>(
   return out;
 }
 
+interface IdSet {
+  has(id: string): boolean;
+}
+
 /** Ids that records may reference but that live in the graph already rather than in the bundle. */
 export interface KnownIds {
-  sources?: ReadonlySet<string>;
-  entities?: ReadonlySet<string>;
-  documents?: ReadonlySet<string>;
-  claims?: ReadonlySet<string>;
-  statements?: ReadonlySet<string>;
+  sources?: IdSet;
+  entities?: IdSet;
+  documents?: IdSet;
+  claims?: IdSet;
+  statements?: IdSet;
 }
 
 /**
@@ -142,7 +164,7 @@ export function checkBundle(input: Json, known: KnownIds = {}): { bundle: Bundle
   if (root.version !== 1) top.problem('version', '1', show(root.version));
   top.optionalString('description');
 
-  const sources = readSection(root, 'sources', problems, ['id', 'name', 'kind', 'anonymous', 'count', 'description', 'aliases'], (r): SourceRecord => ({
+  const sources = readSection(root, 'sources', problems, ['id', 'name', 'kind', 'anonymous', 'count', 'description', 'aliases', 'recorded'], (r): SourceRecord => ({
     id: r.requiredString('id'),
     name: r.requiredString('name'),
     kind: r.oneOf('kind', SOURCE_KINDS),
@@ -150,36 +172,41 @@ export function checkBundle(input: Json, known: KnownIds = {}): { bundle: Bundle
     count: r.optionalCount('count'),
     description: r.optionalString('description'),
     aliases: r.stringList('aliases'),
+    recorded: r.audit('recorded'),
   }));
-  const affiliations = readSection(root, 'affiliations', problems, ['source', 'parent', 'role'], (r): AffiliationRecord => ({
+  const affiliations = readSection(root, 'affiliations', problems, ['source', 'parent', 'role', 'recorded'], (r): AffiliationRecord => ({
     source: r.requiredString('source'),
     parent: r.requiredString('parent'),
     role: r.optionalString('role'),
+    recorded: r.audit('recorded'),
   }));
-  const entities = readSection(root, 'entities', problems, ['id', 'name', 'description', 'aliases'], (r): EntityRecord => ({
+  const entities = readSection(root, 'entities', problems, ['id', 'name', 'description', 'aliases', 'recorded'], (r): EntityRecord => ({
     id: r.requiredString('id'),
     name: r.requiredString('name'),
     description: r.optionalString('description'),
     aliases: r.stringList('aliases'),
+    recorded: r.audit('recorded'),
   }));
-  const documents = readSection(root, 'documents', problems, ['id', 'title', 'publisher', 'url', 'publishedAt', 'note'], (r): DocumentRecord => ({
+  const documents = readSection(root, 'documents', problems, ['id', 'title', 'publisher', 'url', 'publishedAt', 'note', 'recorded'], (r): DocumentRecord => ({
     id: r.requiredString('id'),
     title: r.requiredString('title'),
     publisher: r.optionalString('publisher'),
     url: r.optionalString('url'),
     publishedAt: r.optionalString('publishedAt'),
     note: r.optionalString('note'),
+    recorded: r.audit('recorded'),
   }));
-  const claims = readSection(root, 'claims', problems, ['id', 'text', 'about'], (r): ClaimRecord => ({
+  const claims = readSection(root, 'claims', problems, ['id', 'text', 'about', 'recorded'], (r): ClaimRecord => ({
     id: r.requiredString('id'),
     text: r.requiredString('text'),
     about: r.stringList('about'),
+    recorded: r.audit('recorded'),
   }));
   const statements = readSection(
     root,
     'statements',
     problems,
-    ['id', 'source', 'claim', 'stance', 'quote', 'paraphrase', 'hedge', 'document', 'reportedVia', 'madeAt'],
+    ['id', 'source', 'claim', 'stance', 'quote', 'paraphrase', 'hedge', 'document', 'reportedVia', 'madeAt', 'recorded'],
     (r): StatementRecord => ({
       id: r.requiredString('id'),
       source: r.requiredString('source'),
@@ -191,14 +218,16 @@ export function checkBundle(input: Json, known: KnownIds = {}): { bundle: Bundle
       document: r.optionalString('document'),
       reportedVia: r.optionalString('reportedVia'),
       madeAt: r.optionalString('madeAt'),
+      recorded: r.audit('recorded'),
     }),
   );
-  const links = readSection(root, 'links', problems, ['type', 'from', 'to', 'linkedBy', 'reason'], (r): ClaimLinkRecord => ({
+  const links = readSection(root, 'links', problems, ['type', 'from', 'to', 'linkedBy', 'reason', 'recorded'], (r): ClaimLinkRecord => ({
     type: r.oneOf('type', CLAIM_LINK_TYPES),
     from: r.requiredString('from'),
     to: r.requiredString('to'),
     linkedBy: r.requiredString('linkedBy'),
     reason: r.requiredString('reason'),
+    recorded: r.audit('recorded'),
   }));
 
   const bundle: Bundle = { format: 'claimgraph-bundle', version: 1, sources, affiliations, entities, documents, claims, statements, links };
@@ -208,15 +237,16 @@ export function checkBundle(input: Json, known: KnownIds = {}): { bundle: Bundle
 
 /** Duplicate ids, dangling references and self-references, each reported at its path. */
 function checkReferences(b: Bundle, known: KnownIds, problems: BundleProblem[]): void {
-  const idsOf = (section: 'sources' | 'entities' | 'documents' | 'claims' | 'statements', list: { id: string }[]): Set<string> => {
+  /** The ids a reference of `section` may name: the bundle's own and those known to be in the graph. */
+  const idsOf = (section: 'sources' | 'entities' | 'documents' | 'claims' | 'statements', list: { id: string }[]): IdSet => {
     const seen = new Set<string>();
     list.forEach((rec, i) => {
       if (rec.id === '') return;
       if (seen.has(rec.id)) problems.push({ path: `$.${section}[${i}].id`, expected: `an id not used before in ${section}`, got: `duplicate id ${show(rec.id)}` });
       seen.add(rec.id);
     });
-    for (const id of known[section] ?? []) seen.add(id);
-    return seen;
+    const inGraph = known[section];
+    return { has: (id) => seen.has(id) || (inGraph?.has(id) ?? false) };
   };
   const sourceIds = idsOf('sources', b.sources);
   const entityIds = idsOf('entities', b.entities);
@@ -224,7 +254,7 @@ function checkReferences(b: Bundle, known: KnownIds, problems: BundleProblem[]):
   const claimIds = idsOf('claims', b.claims);
   const statementIds = idsOf('statements', b.statements);
 
-  const ref = (path: string, id: string | null, ids: Set<string>, what: string): void => {
+  const ref = (path: string, id: string | null, ids: IdSet, what: string): void => {
     if (id !== null && id !== '' && !ids.has(id)) {
       problems.push({ path, expected: `the id of a ${what} in the bundle or the graph`, got: `unknown ${what} id ${show(id)}` });
     }

@@ -19,6 +19,18 @@ export const SUPPORTING_STANCES: readonly Stance[] = ['ASSERTS', 'HEDGES'];
 export const CLAIM_LINK_TYPES = ['CONTRADICTS', 'SUPPORTS'] as const;
 export type ClaimLinkType = (typeof CLAIM_LINK_TYPES)[number];
 
+/**
+ * Who wrote a record into a graph, and when. Absent in hand-written bundles;
+ * `export` fills it so that a migration keeps the history, and `import`
+ * keeps it when present instead of stamping the importer.
+ */
+export interface Audit {
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  updatedBy: string;
+}
+
 export interface SourceRecord {
   id: string;
   name: string;
@@ -29,6 +41,7 @@ export interface SourceRecord {
   count: number | null;
   description: string | null;
   aliases: string[];
+  recorded?: Audit | null;
 }
 
 export interface AffiliationRecord {
@@ -37,6 +50,7 @@ export interface AffiliationRecord {
   /** What it belongs to or reports to. */
   parent: string;
   role: string | null;
+  recorded?: Audit | null;
 }
 
 export interface EntityRecord {
@@ -44,6 +58,7 @@ export interface EntityRecord {
   name: string;
   description: string | null;
   aliases: string[];
+  recorded?: Audit | null;
 }
 
 export interface DocumentRecord {
@@ -56,6 +71,7 @@ export interface DocumentRecord {
   publishedAt: string | null;
   /** Editorial notes about the document itself (e.g. that its title was supplied by an editor). */
   note: string | null;
+  recorded?: Audit | null;
 }
 
 export interface ClaimRecord {
@@ -64,6 +80,7 @@ export interface ClaimRecord {
   text: string;
   /** Entity ids the claim is about. */
   about: string[];
+  recorded?: Audit | null;
 }
 
 export interface StatementRecord {
@@ -83,6 +100,7 @@ export interface StatementRecord {
   reportedVia: string | null;
   /** When the statement was made, as the document gives it ("Sunday"); null when not given. */
   madeAt: string | null;
+  recorded?: Audit | null;
 }
 
 export interface ClaimLinkRecord {
@@ -92,6 +110,7 @@ export interface ClaimLinkRecord {
   /** Who linked the claims: an editor's identity (the seed's links are the seed editor's). */
   linkedBy: string;
   reason: string;
+  recorded?: Audit | null;
 }
 
 /** A self-contained set of records: the seed, an import, an export. */
@@ -119,5 +138,7 @@ export const GRAPH_VOCABULARY = {
     'id', 'name', 'kind', 'anonymous', 'count', 'description', 'aliases', 'role',
     'title', 'url', 'publishedAt', 'note', 'text',
     'stance', 'quote', 'paraphrase', 'hedge', 'madeAt', 'linkedBy', 'reason',
+    // bookkeeping: fingerprints for idempotent import, name keys for matching, audit
+    'hash', 'nameKey', 'aliasKeys', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy',
   ],
 } as const;

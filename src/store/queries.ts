@@ -10,7 +10,11 @@ import type { Params } from './port';
  * each name is used somewhere in `src/`.
  */
 export const QUERY_NAMES = [
-  // import (writes)
+  // import: what the graph holds already (reads), then the writes
+  'existing-ids',
+  'import-fingerprints',
+  'sources-by-name-keys',
+  'entities-by-name-keys',
   'import-sources',
   'import-affiliations',
   'import-entities',
@@ -39,6 +43,13 @@ export const QUERY_NAMES = [
   'sources-page',
   'sources-count',
   'conflicts-page',
+  // export
+  'export-sources',
+  'export-entities',
+  'export-documents',
+  'export-claims',
+  'export-statements',
+  'document-closure',
   // housekeeping
   'graph-counts',
 ] as const;

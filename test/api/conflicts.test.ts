@@ -26,7 +26,7 @@ afterEach(() => store.close());
 type Row = [kind: string, claim: string, opposing: string, sources: string[], opposingSources: string[]];
 
 async function conflicts(b: Bundle, args = ''): Promise<Row[]> {
-  await importBundle(store, b);
+  await importBundle(store, b, { editor: 'test' });
   const result = await gql(store, `{ conflicts${args} { nodes { kind claim { id } opposingClaim { id } sources { id } opposingSources { id } } } }`);
   expect(result.errors).toBeUndefined();
   type Node = { kind: string; claim: { id: string }; opposingClaim: { id: string }; sources: { id: string }[]; opposingSources: { id: string }[] };

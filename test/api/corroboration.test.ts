@@ -27,7 +27,7 @@ beforeEach(async () => {
 afterEach(() => store.close());
 
 async function corroborationOf(b: Bundle, claim = 'c'): Promise<Record<string, number>> {
-  await importBundle(store, b);
+  await importBundle(store, b, { editor: 'test' });
   const result = await gql(store, `query($id: ID!) { claim(id: $id) { corroboration { assertingSources independentSources anonymousSources hedgingSources denyingSources contradictedBy } } }`, { id: claim });
   expect(result.errors).toBeUndefined();
   return (result.data?.claim as { corroboration: Record<string, number> }).corroboration;

@@ -1,0 +1,10 @@
+// One page of documents as bundle records, in id order, with publisher and audit fields.
+// @mode read
+// @param ids    list of ids to export, or null for all of them
+// @param after  id the previous page ended with, or null for the first page
+// @param limit  page size
+MATCH (d:Document)
+WHERE ($ids IS NULL OR d.id IN $ids) AND ($after IS NULL OR d.id > $after)
+WITH d ORDER BY d.id LIMIT $limit
+OPTIONAL MATCH (d)-[:PUBLISHED_BY]->(p:Source)
+RETURN d {.id, .title, .url, .publishedAt, .note, .createdAt, .createdBy, .updatedAt, .updatedBy, publisher: p.id} AS record

@@ -1,0 +1,12 @@
+// One page of sources as bundle records, in id order, each with its outgoing
+// affiliations and its audit fields.
+// @mode read
+// @param ids    list of ids to export, or null for all of them
+// @param after  id the previous page ended with, or null for the first page
+// @param limit  page size
+MATCH (s:Source)
+WHERE ($ids IS NULL OR s.id IN $ids) AND ($after IS NULL OR s.id > $after)
+WITH s ORDER BY s.id LIMIT $limit
+RETURN s {.id, .name, .kind, .anonymous, .count, .description, .aliases,
+          .createdAt, .createdBy, .updatedAt, .updatedBy,
+          affiliations: [(s)-[a:AFFILIATED_WITH]->(p:Source) | {parent: p.id, role: a.role, createdAt: a.createdAt, createdBy: a.createdBy}]} AS record
