@@ -11,3 +11,4 @@ RETURN c {.id, .text, .createdAt, .createdBy, .updatedAt, .updatedBy,
           about: [(c)-[:ABOUT]->(e:Entity) | e.id],
           links: [(c)-[l:CONTRADICTS]->(o:Claim) | {type: 'CONTRADICTS', to: o.id, linkedBy: l.linkedBy, reason: l.reason, createdAt: l.createdAt, createdBy: l.createdBy}]
                + [(c)-[l:SUPPORTS]->(o:Claim) | {type: 'SUPPORTS', to: o.id, linkedBy: l.linkedBy, reason: l.reason, createdAt: l.createdAt, createdBy: l.createdBy}]} AS record
+ORDER BY record.id

@@ -7,3 +7,4 @@ MATCH (e:Entity)
 WHERE ($ids IS NULL OR e.id IN $ids) AND ($after IS NULL OR e.id > $after)
 WITH e ORDER BY e.id LIMIT $limit
 RETURN e {.id, .name, .description, .aliases, .createdAt, .createdBy, .updatedAt, .updatedBy} AS record
+ORDER BY record.id

@@ -10,3 +10,4 @@ WITH s ORDER BY s.id LIMIT $limit
 RETURN s {.id, .name, .kind, .anonymous, .count, .description, .aliases,
           .createdAt, .createdBy, .updatedAt, .updatedBy,
           affiliations: [(s)-[a:AFFILIATED_WITH]->(p:Source) | {parent: p.id, role: a.role, createdAt: a.createdAt, createdBy: a.createdBy}]} AS record
+ORDER BY record.id

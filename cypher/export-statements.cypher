@@ -12,3 +12,4 @@ OPTIONAL MATCH (st)-[:REPORTED_IN]->(d:Document)
 OPTIONAL MATCH (st)-[:REPORTED_VIA]->(relay:Statement)
 RETURN st {.id, .stance, .quote, .paraphrase, .hedge, .madeAt, .createdAt, .createdBy, .updatedAt, .updatedBy,
            source: src.id, claim: c.id, document: d.id, reportedVia: relay.id} AS record
+ORDER BY record.id
