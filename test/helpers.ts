@@ -62,10 +62,14 @@ export interface GqlResult {
 
 let sharedApollo: ApolloServer<Context> | undefined;
 
-/** Runs one GraphQL operation in-process against `store`, as a request would (fresh loaders). */
-export async function gql(store: GraphStore, query: string, variables: Record<string, unknown> = {}): Promise<GqlResult> {
+/**
+ * Runs one GraphQL operation in-process against `store`, as a request would
+ * (fresh loaders), on behalf of `editor` (as the x-claimgraph-editor header
+ * names one; null: none).
+ */
+export async function gql(store: GraphStore, query: string, variables: Record<string, unknown> = {}, editor: string | null = null): Promise<GqlResult> {
   sharedApollo ??= createApolloServer();
-  const response = await sharedApollo.executeOperation({ query, variables }, { contextValue: createContext(store) });
+  const response = await sharedApollo.executeOperation({ query, variables }, { contextValue: createContext(store, editor) });
   if (response.body.kind !== 'single') throw new Error('expected a single result');
   return response.body.singleResult as GqlResult;
 }

@@ -2,10 +2,13 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ClaimgraphError } from '../errors';
 import type { GraphStore } from '../store/port';
 import { CONSOLE_PAGE } from './console-page';
 import { createContext, type Context } from './context';
 import { formatError } from './errors';
+import { identifyEditor } from './identity';
+import { editingResolvers, withInputProblems } from './mutations';
 import { resolvers } from './resolvers';
 import { loadTypeDefs } from './schema';
 
@@ -16,8 +19,8 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 export function createApolloServer(): ApolloServer<Context> {
   return new ApolloServer<Context>({
     typeDefs: loadTypeDefs(),
-    resolvers,
-    formatError: (formatted, error) => formatError(formatted, error),
+    resolvers: [resolvers, editingResolvers],
+    formatError: (formatted, error) => withInputProblems(formatError(formatted, error)),
     includeStacktraceInErrorResponses: false,
     // Apollo's landing page needs a CDN; GET / serves a self-contained console instead.
     plugins: [ApolloServerPluginLandingPageDisabled()],
@@ -63,6 +66,15 @@ export async function startHttpServer(store: GraphStore, port: number, host: str
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
+    let editor: string | null;
+    try {
+      editor = identifyEditor(req.headersDistinct);
+    } catch (error) {
+      if (error instanceof ClaimgraphError) {
+        return sendJson(res, 400, { errors: [{ message: error.message, extensions: { ...error.details, code: error.code } }] });
+      }
+      throw error;
+    }
     let body: unknown = undefined;
     if (req.method === 'POST') {
       let text: string;
@@ -86,7 +98,7 @@ export async function startHttpServer(store: GraphStore, port: number, host: str
     }
     const result = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-      context: async () => createContext(store),
+      context: async () => createContext(store, editor),
     });
     res.statusCode = result.status ?? 200;
     for (const [key, value] of result.headers) res.setHeader(key, value);

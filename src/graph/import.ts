@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import type { QueryRunner, Row } from '../store/port';
 import type { GraphStore } from '../store/port';
 import type { QueryName } from '../store/queries';
-import { parseBundle, type KnownIds } from './bundle';
+import { badInput } from '../errors';
+import { parseBundle, type BundleProblem, type KnownIds } from './bundle';
 import type { Audit, Bundle, ClaimLinkRecord, EntityRecord, SourceRecord } from './model';
 import { aliasKeys, nameKey } from './names';
 
@@ -43,6 +44,12 @@ export interface ImportOptions {
   now?: string;
   /** Rows per query; each query is one progress step. */
   chunkSize?: number;
+  /**
+   * Keep the `recorded` stamps a bundle carries (default): an operator's
+   * migration keeps its history. False stamps `editor` on everything, as the
+   * API does, where a client must not write someone else's name.
+   */
+  keepRecorded?: boolean;
   /** Called after each chunk with the rows written so far and the rows to write. */
   onProgress?: (written: number, total: number) => void;
 }
@@ -173,12 +180,15 @@ async function plan(tx: QueryRunner, input: unknown, options: ImportOptions): Pr
   const hashes = (column: string) =>
     new Map(((fp?.[column] ?? []) as Row[]).map((r) => [String(r.id), typeof r.hash === 'string' ? r.hash : null]));
 
-  const audit = (recorded: Audit | null | undefined) => ({
-    createdAt: recorded?.createdAt ?? now,
-    createdBy: recorded?.createdBy ?? options.editor,
-    updatedAt: recorded?.updatedAt ?? now,
-    updatedBy: recorded?.updatedBy ?? options.editor,
-  });
+  const audit = (stamped: Audit | null | undefined) => {
+    const recorded = options.keepRecorded === false ? null : stamped;
+    return {
+      createdAt: recorded?.createdAt ?? now,
+      createdBy: recorded?.createdBy ?? options.editor,
+      updatedAt: recorded?.updatedAt ?? now,
+      updatedBy: recorded?.updatedBy ?? options.editor,
+    };
+  };
 
   /** Keeps the records that are new or whose fingerprint changed, counting all three outcomes. */
   function changedNodes<T extends { id: string; recorded?: Audit | null }>(records: T[], column: NodeKind, extra: (r: T) => object = () => ({})): object[] {
@@ -263,21 +273,59 @@ const ANY = { has: (): boolean => true };
  * edited record is rewritten with its references moved, not doubled.
  */
 export async function importBundle(store: GraphStore, input: unknown, options: ImportOptions): Promise<ImportReport> {
-  return store.transaction('WRITE', async (tx) => {
-    const { plan: steps, report } = await plan(tx, input, options);
-    const size = options.chunkSize ?? 1000;
-    const total = steps.reduce((n, step) => n + step.rows.length, 0);
-    let written = 0;
-    for (const step of steps) {
-      for (let i = 0; i < step.rows.length; i += size) {
-        const rows = step.rows.slice(i, i + size);
-        await tx.run(step.query, { rows });
-        written += rows.length;
-        options.onProgress?.(written, total);
-      }
+  return store.transaction('WRITE', (tx) => importWithin(tx, input, options));
+}
+
+/**
+ * {@link importBundle} inside a write transaction the caller already holds,
+ * so that an edit can validate and write a bundle together with other
+ * queries, all committed or none. Throws (and writes nothing) on a bundle
+ * with problems; the caller's transaction then rolls back.
+ */
+export async function importWithin(tx: QueryRunner, input: unknown, options: ImportOptions): Promise<ImportReport> {
+  const { plan: steps, report } = await plan(tx, input, options);
+  const size = options.chunkSize ?? 1000;
+  const total = steps.reduce((n, step) => n + step.rows.length, 0);
+  let written = 0;
+  for (const step of steps) {
+    for (let i = 0; i < step.rows.length; i += size) {
+      const rows = step.rows.slice(i, i + size);
+      await tx.run(step.query, { rows });
+      written += rows.length;
+      options.onProgress?.(written, total);
     }
-    return report;
-  });
+  }
+  await refuseLoops(tx, steps);
+  return report;
+}
+
+/**
+ * The validator finds loops within a bundle; a bundle can also close one
+ * through records already stored (its source under a stored parent that is
+ * stored under it). Checked on the graph after writing, in the same
+ * transaction, so a loop rolls the whole import back.
+ */
+async function refuseLoops(tx: QueryRunner, steps: Plan): Promise<void> {
+  const rowsOf = (query: QueryName) => (steps.find((s) => s.query === query)?.rows ?? []) as { source?: string; id?: string }[];
+  const sources = [...new Set(rowsOf('import-affiliations').map((r) => r.source))];
+  const statements = rowsOf('import-statement-relays').map((r) => r.id);
+  if (sources.length === 0 && statements.length === 0) return;
+  const [found] = await tx.run('import-loops', { sources, statements });
+  const problems: BundleProblem[] = [
+    ...asStrings(found?.sources).map((id) => ({
+      path: '$.affiliations',
+      expected: 'affiliations without a cycle, counting those already in the graph',
+      got: `source ${JSON.stringify(id)} would be affiliated with itself`,
+    })),
+    ...asStrings(found?.statements).map((id) => ({
+      path: '$.statements',
+      expected: 'relays that end, counting those already in the graph',
+      got: `statement ${JSON.stringify(id)} would be relayed through itself`,
+    })),
+  ];
+  if (problems.length > 0) {
+    throw badInput(`The bundle has ${problems.length} problem(s) with the graph:\n${problems.map((p) => `  ${p.path}: expected ${p.expected}, got ${p.got}`).join('\n')}`, { problems });
+  }
 }
 
 /** What {@link importBundle} would do, computed in a read transaction: nothing is written. */

@@ -15,6 +15,7 @@ export const QUERY_NAMES = [
   'import-fingerprints',
   'sources-by-name-keys',
   'entities-by-name-keys',
+  'import-loops',
   'import-sources',
   'import-affiliations',
   'import-entities',
@@ -52,6 +53,23 @@ export const QUERY_NAMES = [
   'document-closure',
   // housekeeping
   'graph-counts',
+  // editing through the API (src/graph/editing.ts, src/api/mutations.ts)
+  'audit-by-ids',
+  'statement-relay-chain',
+  'documents-by-publishers',
+  'affiliation-detours',
+  'unlink-contradicts',
+  'unlink-supports',
+  'deletion-scope-claim',
+  'deletion-scope-source',
+  'deletion-scope-document',
+  'deletion-scope-statement',
+  'deletion-scope-entity',
+  'delete-statements',
+  'delete-claim',
+  'delete-source',
+  'delete-document',
+  'delete-entity',
 ] as const;
 
 export type QueryName = (typeof QUERY_NAMES)[number];

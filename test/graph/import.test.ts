@@ -241,3 +241,21 @@ it('seeding through the import pipeline is idempotent', async () => {
   await seed(store);
   expect(await graphCounts(store)).toEqual(counts);
 });
+
+describe('loops through records already stored', () => {
+  it('refuses an affiliation that closes a cycle with stored ones, and writes nothing', async () => {
+    store = await seededStore();
+    const before = await graphCounts(store);
+    // The seed has the mother under the family; the family under the mother closes a loop.
+    const error = await importBundle(store, { format: 'claimgraph-bundle', version: 1, affiliations: [{ source: 'src-al-masoud-family', parent: 'src-sabah-al-sheikh-al-kilani' }] }, editor).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'BAD_USER_INPUT', details: { problems: [{ path: '$.affiliations', expected: 'affiliations without a cycle, counting those already in the graph', got: 'source "src-al-masoud-family" would be affiliated with itself' }] } });
+    expect(await graphCounts(store)).toEqual(before);
+    expect((await gql(store, `{ source(id: "src-al-masoud-family") { affiliations { id } } }`)).data).toEqual({ source: { affiliations: [] } });
+  });
+
+  it('refuses a relay that loops through a stored statement', async () => {
+    store = await seededStore();
+    const error = await importBundle(store, { format: 'claimgraph-bundle', version: 1, statements: [{ id: 'st-mother-asserts-identified-himself', source: 'src-sabah-al-sheikh-al-kilani', claim: 'claim-al-masoud-identified-himself-as-general-security', stance: 'ASSERTS', reportedVia: 'st-al-masoud-asserts-general-security-member' }] }, editor).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'BAD_USER_INPUT', details: { problems: [expect.objectContaining({ path: '$.statements' })] } });
+  });
+});

@@ -1,0 +1,8 @@
+// Deletes one claim with its remaining relationships (ABOUT, CONTRADICTS,
+// SUPPORTS). The API runs it only after a confirmed deletion preview, once
+// delete-statements has removed the statements on the claim.
+// @mode write
+// @param id  claim id
+MATCH (n:Claim {id: $id})
+DETACH DELETE n
+RETURN count(*) AS deleted

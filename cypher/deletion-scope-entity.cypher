@@ -1,0 +1,16 @@
+// What deleting an entity removes: the entity and every relationship it has, as
+// {type, from, to} with node ids. Read by the deletion preview, and again by
+// the delete it confirms, in the delete's own transaction. No row when the
+// entity is unknown.
+// @mode read
+// @param id  entity id
+MATCH (target:Entity {id: $id})
+CALL (target) {
+  MATCH (target)-[r]->(other)
+  RETURN collect({type: type(r), from: target.id, to: other.id}) AS outgoing
+}
+CALL (target) {
+  MATCH (target)<-[r]-(other)
+  RETURN collect({type: type(r), from: other.id, to: target.id}) AS incoming
+}
+RETURN target.id AS id, [] AS statements, outgoing + incoming AS relationships

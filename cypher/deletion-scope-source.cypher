@@ -1,0 +1,29 @@
+// What deleting a source removes: the source, the statements it made, and every
+// relationship either has, as {type, from, to} with node ids. Read by the
+// deletion preview, and again by the delete it confirms, in the delete's own
+// transaction. No row when the source is unknown.
+// @mode read
+// @param id  source id
+MATCH (target:Source {id: $id})
+OPTIONAL MATCH (target)-[:MADE]->(st:Statement)
+WITH target, collect(DISTINCT st) AS statements
+CALL (target) {
+  MATCH (target)-[r]->(other)
+  RETURN collect({type: type(r), from: target.id, to: other.id}) AS outgoing
+}
+CALL (target) {
+  MATCH (target)<-[r]-(other)
+  RETURN collect({type: type(r), from: other.id, to: target.id}) AS incoming
+}
+CALL (statements) {
+  UNWIND statements AS st
+  MATCH (st)-[r]->(other)
+  RETURN collect({type: type(r), from: st.id, to: other.id}) AS statementsOut
+}
+CALL (statements) {
+  UNWIND statements AS st
+  MATCH (st)<-[r]-(other)
+  RETURN collect({type: type(r), from: other.id, to: st.id}) AS statementsIn
+}
+RETURN target.id AS id, [s IN statements | s.id] AS statements,
+       outgoing + incoming + statementsOut + statementsIn AS relationships

@@ -1,0 +1,300 @@
+import DataLoader from 'dataloader';
+import { GraphQLScalarType, valueFromASTUntyped, type GraphQLFormattedError } from 'graphql';
+import { notFound } from '../errors';
+import {
+  createRecord,
+  deleteConfirmed,
+  DELETABLE_KINDS,
+  linkClaims,
+  mergeSources,
+  previewDeletion,
+  recordStatement,
+  relocateProblems,
+  unlinkClaims,
+  updateRecord,
+  type DeletableKind,
+  type DeletionPlan,
+  type EditOptions,
+  type Fields,
+  type RecordKind,
+} from '../graph/editing';
+import { dryRunImport, importBundle, type ImportReport } from '../graph/import';
+import { CLAIM_LINK_TYPES, SOURCE_KINDS, STANCES, type ClaimLinkType } from '../graph/model';
+import type { GraphStore, Value } from '../store/port';
+import type { Context } from './context';
+import { ANONYMOUS_EDITOR } from './identity';
+import { Loaders } from './loaders';
+
+/*
+ * The Mutation type, the deletion preview and the `recorded` audit field.
+ * The resolvers here only translate: the edits themselves, each one write
+ * transaction through the import pipeline, are in src/graph/editing.ts.
+ * After a write, the request's loaders are replaced, so what a mutation
+ * returns is read fresh from the graph, never from a cache filled before.
+ */
+
+type Audited = 'source' | 'entity' | 'document' | 'claim' | 'statement';
+
+export interface RecordedNode {
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+const AUDIT_COLUMNS: Record<Audited, string> = {
+  source: 'sources',
+  entity: 'entities',
+  document: 'documents',
+  claim: 'claims',
+  statement: 'statements',
+};
+
+/**
+ * One audit loader per set of loaders (so per request, and fresh after each
+ * write): every `recorded` asked for at one level, of any kind, is one
+ * `audit-by-ids` round trip.
+ */
+const auditLoaders = new WeakMap<Loaders, DataLoader<string, RecordedNode | null>>();
+
+function auditLoader(ctx: Context): DataLoader<string, RecordedNode | null> {
+  let loader = auditLoaders.get(ctx.loaders);
+  if (loader === undefined) {
+    loader = newAuditLoader(ctx.store);
+    auditLoaders.set(ctx.loaders, loader);
+  }
+  return loader;
+}
+
+function newAuditLoader(store: GraphStore): DataLoader<string, RecordedNode | null> {
+  return new DataLoader(async (keys) => {
+    const ids: Record<string, string[]> = { sources: [], entities: [], documents: [], claims: [], statements: [] };
+    for (const key of keys) {
+      const [kind, id] = splitKey(key);
+      ids[AUDIT_COLUMNS[kind]]?.push(id);
+    }
+    const [row] = await store.read('audit-by-ids', ids);
+    const found = new Map<string, RecordedNode>();
+    for (const kind of Object.keys(AUDIT_COLUMNS) as Audited[]) {
+      const list = row?.[AUDIT_COLUMNS[kind]];
+      for (const record of Array.isArray(list) ? list : []) {
+        const recorded = toRecorded(record);
+        if (recorded !== null && typeof record === 'object' && record !== null && !Array.isArray(record)) {
+          found.set(`${kind}\u0000${String(record.id)}`, recorded);
+        }
+      }
+    }
+    return keys.map((key) => found.get(key) ?? null);
+  });
+}
+
+function splitKey(key: string): [Audited, string] {
+  const at = key.indexOf('\u0000');
+  return [key.slice(0, at) as Audited, key.slice(at + 1)];
+}
+
+/** The four audit fields, or null unless all four are there (records written before auditing have none). */
+function toRecorded(v: Value): RecordedNode | null {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return null;
+  const { createdAt, createdBy, updatedAt, updatedBy } = v;
+  return typeof createdAt === 'string' && typeof createdBy === 'string' && typeof updatedAt === 'string' && typeof updatedBy === 'string'
+    ? { createdAt, createdBy, updatedAt, updatedBy }
+    : null;
+}
+
+const recorded = (kind: Audited) => (node: { id: string }, _: unknown, ctx: Context) => auditLoader(ctx).load(`${kind}\u0000${node.id}`);
+
+/** Who writes, for the edit: the request's editor, or "anonymous". */
+const editing = (ctx: Context): EditOptions => ({ editor: ctx.editor ?? ANONYMOUS_EDITOR });
+
+/** Drops every cached read of this request: the next reads see the graph as the write left it. */
+function afterWrite(ctx: Context): void {
+  ctx.loaders = new Loaders(ctx.store);
+}
+
+/** Reads a node the mutation just wrote; a miss means it was not written, which is a bug. */
+async function fresh<T>(ctx: Context, loader: (l: Loaders) => DataLoader<string, T | null>, kind: string, id: string): Promise<T> {
+  afterWrite(ctx);
+  const found = await loader(ctx.loaders).load(id);
+  if (found === null) throw notFound(kind, id);
+  return found;
+}
+
+const LOADER: Record<Exclude<RecordKind, 'statement'>, (l: Loaders) => DataLoader<string, { id: string } | null>> = {
+  source: (l) => l.sources,
+  entity: (l) => l.entities,
+  document: (l) => l.documents,
+  claim: (l) => l.claims,
+};
+
+const create = (kind: Exclude<RecordKind, 'statement'>) => async (_: unknown, { input }: { input: Fields }, ctx: Context) =>
+  fresh(ctx, LOADER[kind], kind, await createRecord(ctx.store, kind, input, editing(ctx)));
+
+const update = (kind: Exclude<RecordKind, 'statement'>) => async (_: unknown, { id, input }: { id: string; input: Fields }, ctx: Context) =>
+  fresh(ctx, LOADER[kind], kind, await updateRecord(ctx.store, kind, id, input, editing(ctx)));
+
+async function claimPair(ctx: Context, from: string, to: string) {
+  afterWrite(ctx);
+  const [a, b] = await Promise.all([ctx.loaders.claims.load(from), ctx.loaders.claims.load(to)]);
+  if (a === null) throw notFound('claim', from);
+  if (b === null) throw notFound('claim', to);
+  return { from: a, to: b };
+}
+
+/** The preview (or result) as the schema shapes it: the plan plus counts per kind. */
+function describe(plan: DeletionPlan) {
+  const countBy = <T>(items: T[], key: (t: T) => string) => {
+    const counts = new Map<string, number>();
+    for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
+    return [...counts.entries()];
+  };
+  return {
+    ...plan,
+    nodeCounts: countBy(plan.nodes, (n) => n.kind).map(([kind, count]) => ({ kind, count })),
+    relationshipCounts: countBy(plan.relationships, (r) => r.type).map(([type, count]) => ({ type, count })),
+  };
+}
+
+function toImportResult(report: ImportReport, dryRun: boolean) {
+  return {
+    ...report,
+    dryRun,
+    matched: report.matched.map((m) => ({ ...m, kind: m.kind.toUpperCase() })),
+    ambiguous: report.ambiguous.map((a) => ({ ...a, kind: a.kind.toUpperCase() })),
+  };
+}
+
+/** A bundle's problem paths, relative to the `bundle` argument: `$.statements[3].stance` → `bundle.statements[3].stance`. */
+const bundlePath = (path: string) => path.replace(/^\$/, 'bundle');
+
+/** The values of the schema's enums that inputs use, to say what was expected. */
+const ENUM_VALUES: Record<string, readonly string[]> = {
+  Stance: STANCES,
+  SourceKind: SOURCE_KINDS,
+  ClaimLinkType: CLAIM_LINK_TYPES,
+  DeletableKind: DELETABLE_KINDS,
+};
+
+const SCALAR_EXPECTED: Record<string, string> = {
+  String: 'a string',
+  ID: 'a string (an id)',
+  Int: 'an integer',
+  Float: 'a number',
+  Boolean: 'true or false',
+};
+
+/**
+ * The `{path, expected, got}` problem of a variable GraphQL itself refused
+ * while coercing it to its declared type (an unknown enum value, a number
+ * for a string, a required field left out): the same shape the bundle
+ * validator reports, with the path from the variable's name, e.g.
+ * `input.stance`. Null for any other message.
+ */
+export function coercionProblem(message: string): { path: string; expected: string; got: string } | null {
+  const missingVariable = /^Variable "\$(\w+)" of required type "([^"]+)" was not provided\.$/.exec(message);
+  if (missingVariable) return { path: missingVariable[1] ?? '', expected: `a value of type ${missingVariable[2]}`, got: 'nothing' };
+  const m = /^Variable "\$(\w+)" got invalid value ([\s\S]*?)(?: at "([^"]+)")?; ([\s\S]*)$/.exec(message);
+  if (!m) return null;
+  const path = m[3] ?? m[1] ?? '';
+  const got = m[2] ?? '';
+  const reason = m[4] ?? '';
+  let r: RegExpExecArray | null;
+  if ((r = /^Field "(\w+)" of required type "([^"]+)" was not provided\./.exec(reason))) {
+    return { path: `${path}.${r[1]}`, expected: `a value of type ${r[2]}`, got: 'nothing' };
+  }
+  if ((r = /^Field "(\w+)" is not defined by type "(\w+)"\./.exec(reason))) {
+    return { path: `${path}.${r[1]}`, expected: `only the fields of ${r[2]}`, got: `unknown field "${r[1]}"` };
+  }
+  if ((r = /^Expected non-nullable type "([^"]+)" not to be null\./.exec(reason))) {
+    return { path, expected: `a value of type ${r[1]}`, got: 'null' };
+  }
+  if ((r = /^Value .* does not exist in "(\w+)" enum\./.exec(reason) ?? /^Enum "(\w+)" cannot represent/.exec(reason))) {
+    const values = ENUM_VALUES[r[1] ?? ''];
+    return { path, expected: values ? `one of ${values.join(', ')}` : `a value of the ${r[1]} enum`, got };
+  }
+  if ((r = /^(\w+) cannot represent/.exec(reason))) {
+    return { path, expected: SCALAR_EXPECTED[r[1] ?? ''] ?? `a value of type ${r[1]}`, got };
+  }
+  return { path, expected: reason, got };
+}
+
+/**
+ * Adds `problems` to a BAD_USER_INPUT error GraphQL raised for a variable, so
+ * that every BAD_USER_INPUT a mutation can get, whether refused by the schema
+ * or by the bundle rules, says where, what was expected and what came.
+ */
+export function withInputProblems(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  if (formatted.extensions?.code !== 'BAD_USER_INPUT' || formatted.extensions.problems !== undefined) return formatted;
+  const problem = coercionProblem(formatted.message);
+  return problem === null ? formatted : { ...formatted, extensions: { ...formatted.extensions, problems: [problem] } };
+}
+
+export const JSONScalar = new GraphQLScalarType({
+  name: 'JSON',
+  description: 'Any JSON value.',
+  serialize: (value) => value,
+  parseValue: (value) => value,
+  parseLiteral: (ast, variables) => valueFromASTUntyped(ast, variables),
+});
+
+export const editingResolvers = {
+  JSON: JSONScalar,
+
+  Query: {
+    deletionPreview: async (_: unknown, { kind, id }: { kind: DeletableKind; id: string }, ctx: Context) =>
+      describe(await previewDeletion(ctx.store, kind, id)),
+  },
+
+  Mutation: {
+    async importBundle(_: unknown, { bundle, dryRun }: { bundle: unknown; dryRun?: boolean | null }, ctx: Context) {
+      // A client's bundle cannot claim that someone else wrote it: the request's editor is stamped.
+      const options = { ...editing(ctx), keepRecorded: false };
+      try {
+        const report = dryRun === true ? await dryRunImport(ctx.store, bundle, options) : await importBundle(ctx.store, bundle, options);
+        if (dryRun !== true) afterWrite(ctx);
+        return toImportResult(report, dryRun === true);
+      } catch (error) {
+        throw relocateProblems(error, bundlePath);
+      }
+    },
+
+    createSource: create('source'),
+    updateSource: update('source'),
+    createEntity: create('entity'),
+    updateEntity: update('entity'),
+    createDocument: create('document'),
+    updateDocument: update('document'),
+    createClaim: create('claim'),
+    updateClaim: update('claim'),
+
+    recordStatement: async (_: unknown, { input }: { input: Fields }, ctx: Context) =>
+      fresh(ctx, (l) => l.statements, 'statement', await recordStatement(ctx.store, input, editing(ctx))),
+
+    async linkClaims(_: unknown, args: { type: ClaimLinkType; from: string; to: string; reason: string }, ctx: Context) {
+      await linkClaims(ctx.store, args, editing(ctx));
+      return claimPair(ctx, args.from, args.to);
+    },
+
+    async unlinkClaims(_: unknown, args: { type: ClaimLinkType; from: string; to: string }, ctx: Context) {
+      await unlinkClaims(ctx.store, args);
+      return claimPair(ctx, args.from, args.to);
+    },
+
+    mergeSources: async (_: unknown, { keep, merge }: { keep: string; merge: string }, ctx: Context) => {
+      await mergeSources(ctx.store, keep, merge, editing(ctx));
+      return fresh(ctx, (l) => l.sources, 'source', keep);
+    },
+
+    async delete(_: unknown, { kind, id, confirm }: { kind: DeletableKind; id: string; confirm: string }, ctx: Context) {
+      const { confirm: _token, ...done } = describe(await deleteConfirmed(ctx.store, kind, id, confirm, editing(ctx)));
+      afterWrite(ctx);
+      return done;
+    },
+  },
+
+  Source: { recorded: recorded('source') },
+  Entity: { recorded: recorded('entity') },
+  Document: { recorded: recorded('document') },
+  Claim: { recorded: recorded('claim') },
+  Statement: { recorded: recorded('statement') },
+};

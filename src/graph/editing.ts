@@ -1,0 +1,390 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { badInput, ClaimgraphError, notFound, show } from '../errors';
+import type { GraphStore, QueryRunner, Row, Value } from '../store/port';
+import type { QueryName } from '../store/queries';
+import type { BundleProblem } from './bundle';
+import { importWithin, type ImportReport } from './import';
+import type { ClaimLinkType } from './model';
+
+/*
+ * Editing the graph one record at a time. Every edit is one write
+ * transaction, and every write goes through the import pipeline: the edit is
+ * turned into a small bundle and imported within the transaction. So an edit
+ * is validated exactly as a bundle is (shapes, enums, references to ids in
+ * the graph), fingerprinted, stamped with who wrote it, and an edited
+ * reference moves instead of doubling. Only what a bundle cannot express
+ * (removing a link, merging, deleting) has queries of its own, and those run
+ * in the same transaction. A failure anywhere rolls the whole edit back.
+ */
+
+export interface EditOptions {
+  /** Who writes: recorded as createdBy/updatedBy (and a link's linkedBy). */
+  editor: string;
+  /** The time recorded (ISO 8601); now by default. */
+  now?: string;
+}
+
+type Obj = { [key: string]: Value };
+/** Fields as a client sent them: absent (unchanged), null (cleared) or a value, not yet trusted. */
+export type Fields = Record<string, unknown>;
+
+type Section = 'sources' | 'entities' | 'documents' | 'claims' | 'statements';
+
+/** What each kind of record is called, where it lives in a bundle, and which fields an edit may set. */
+const KINDS = {
+  source: { section: 'sources', prefix: 'src', export: 'export-sources', fields: ['name', 'kind', 'anonymous', 'count', 'description', 'aliases'] },
+  entity: { section: 'entities', prefix: 'ent', export: 'export-entities', fields: ['name', 'description', 'aliases'] },
+  document: { section: 'documents', prefix: 'doc', export: 'export-documents', fields: ['title', 'publisher', 'url', 'publishedAt', 'note'] },
+  claim: { section: 'claims', prefix: 'claim', export: 'export-claims', fields: ['text', 'about'] },
+  statement: {
+    section: 'statements',
+    prefix: 'st',
+    export: 'export-statements',
+    fields: ['source', 'claim', 'stance', 'quote', 'paraphrase', 'hedge', 'document', 'reportedVia', 'madeAt'],
+  },
+} as const satisfies Record<string, { section: Section; prefix: string; export: QueryName; fields: readonly string[] }>;
+
+export type RecordKind = keyof typeof KINDS;
+
+/** A new business id in the seed's convention: the kind's prefix and a UUID. */
+export const newId = (kind: RecordKind): string => `${KINDS[kind].prefix}-${randomUUID()}`;
+
+const bundleOf = (sections: Partial<Record<Section | 'affiliations' | 'links', object[]>>) => ({
+  format: 'claimgraph-bundle',
+  version: 1,
+  ...sections,
+});
+
+/** Keeps only the fields an edit of `kind` may set, dropping absent ones. */
+function pick(kind: RecordKind, fields: Fields): Fields {
+  const out: Fields = {};
+  for (const f of KINDS[kind].fields) if (fields[f] !== undefined) out[f] = fields[f];
+  return out;
+}
+
+/**
+ * Imports a bundle inside the edit's transaction. When the bundle has
+ * problems, they are reported at paths relative to what the client sent:
+ * `relocate` turns `$.statements[0].stance` into, say, `input.stance`.
+ */
+async function importAs(tx: QueryRunner, bundle: object, options: EditOptions, relocate: (path: string) => string): Promise<ImportReport> {
+  try {
+    return await importWithin(tx, bundle, { editor: options.editor, now: options.now });
+  } catch (error) {
+    throw relocateProblems(error, relocate);
+  }
+}
+
+/** Rewrites the paths of a bundle's BAD_USER_INPUT error; any other error passes through. */
+export function relocateProblems(error: unknown, relocate: (path: string) => string): unknown {
+  if (!(error instanceof ClaimgraphError) || error.code !== 'BAD_USER_INPUT' || !Array.isArray(error.details?.problems)) return error;
+  const problems = (error.details.problems as BundleProblem[]).map((p) => ({ ...p, path: relocate(p.path) }));
+  return invalid(problems);
+}
+
+/** One BAD_USER_INPUT error listing every problem, as the bundle validator words them. */
+export function invalid(problems: BundleProblem[]): ClaimgraphError {
+  const lines = problems.slice(0, 20).map((p) => `  ${p.path}: expected ${p.expected}, got ${p.got}`);
+  if (problems.length > 20) lines.push(`  … and ${problems.length - 20} more`);
+  return badInput(`The input has ${problems.length} problem(s):\n${lines.join('\n')}`, { problems });
+}
+
+/** `$.sources[0].name` → `input.name`: the record at index 0 of `section` is the client's input. */
+const inputPath = (section: string, root = 'input') => (path: string) => {
+  const prefix = `$.${section}[0]`;
+  return path.startsWith(prefix) ? `${root}${path.slice(prefix.length)}` : path;
+};
+
+/** Whether a record of `kind` with this id is in the graph. */
+async function exists(tx: QueryRunner, kind: RecordKind, id: string): Promise<boolean> {
+  const empty = { sources: [], entities: [], documents: [], claims: [], statements: [] };
+  const [row] = await tx.run('existing-ids', { ...empty, [KINDS[kind].section]: [id] });
+  const found = row?.[KINDS[kind].section];
+  return Array.isArray(found) && found.includes(id);
+}
+
+/** The records of `kind` with these ids, as the export reads them (bundle fields and audit), by id. */
+async function currentRecords(tx: QueryRunner, kind: RecordKind, ids: string[]): Promise<Map<string, Obj>> {
+  if (ids.length === 0) return new Map();
+  const rows = await tx.run(KINDS[kind].export, { ids, after: null, limit: ids.length });
+  return new Map(rows.map((r) => r.record as Obj).map((r) => [String(r.id), r]));
+}
+
+/** The bundle fields of an exported record: its id and the fields an edit may set, nothing else. */
+function asBundleRecord(kind: RecordKind, record: Obj): Fields {
+  const out: Fields = { id: record.id };
+  for (const f of KINDS[kind].fields) out[f] = record[f] ?? null;
+  return out;
+}
+
+const already = (kind: RecordKind, id: string, update: string) =>
+  new ClaimgraphError('CONFLICT', `A ${kind} with id ${show(id)} exists already; use ${update} to change it.`, { kind, id });
+
+/**
+ * Creates a record of `kind`. The id is the client's or a new
+ * `<prefix>-<uuid>`; an id in use is a CONFLICT. A named source or an entity
+ * whose name (or alias) is that of a stored one of the same kind is refused
+ * too: the import would reuse the stored record instead, so the client is
+ * told its id rather than getting a silent duplicate or a silent no-op.
+ */
+export async function createRecord(store: GraphStore, kind: Exclude<RecordKind, 'statement'>, fields: Fields, options: EditOptions): Promise<string> {
+  const id = typeof fields.id === 'string' ? fields.id : newId(kind);
+  const update = `update${kind[0]?.toUpperCase()}${kind.slice(1)}`;
+  return store.transaction('WRITE', async (tx) => {
+    if (await exists(tx, kind, id)) throw already(kind, id, update);
+    const section = KINDS[kind].section;
+    const report = await importAs(tx, bundleOf({ [section]: [{ id, ...pick(kind, fields) }] }), options, inputPath(section));
+    const hits = [...report.matched.map((m) => m.graphId), ...report.ambiguous.flatMap((a) => a.candidates)];
+    if (hits.length > 0) {
+      throw new ClaimgraphError(
+        'CONFLICT',
+        `A ${kind} with the same name is stored already as ${hits.map((h) => show(h)).join(', ')}: refer to it by id (or rename one of them).`,
+        { kind, existing: hits },
+      );
+    }
+    return id;
+  });
+}
+
+/**
+ * Updates a record of `kind`: the fields given replace the stored ones, a
+ * null clears an optional field, an absent field is left as it is. An
+ * unknown id is NOT_FOUND. A record left unchanged is not rewritten, so its
+ * `updatedBy` stays.
+ */
+export async function updateRecord(store: GraphStore, kind: Exclude<RecordKind, 'statement'>, id: string, fields: Fields, options: EditOptions): Promise<string> {
+  return store.transaction('WRITE', async (tx) => {
+    const stored = (await currentRecords(tx, kind, [id])).get(id);
+    if (stored === undefined) throw notFound(kind, id);
+    const section = KINDS[kind].section;
+    const record = { ...asBundleRecord(kind, stored), ...pick(kind, fields) };
+    await importAs(tx, bundleOf({ [section]: [record] }), options, inputPath(section));
+    return id;
+  });
+}
+
+/**
+ * Records a statement: creates it, or, when its id exists, replaces it
+ * whole (a field left out becomes null). Its source, claim, document and
+ * relaying statement must exist; a relay that would lead back to the
+ * statement itself is refused, as in a bundle.
+ */
+export async function recordStatement(store: GraphStore, fields: Fields, options: EditOptions): Promise<string> {
+  const id = typeof fields.id === 'string' ? fields.id : newId('statement');
+  return store.transaction('WRITE', async (tx) => {
+    const via = fields.reportedVia;
+    if (typeof via === 'string' && via !== id) {
+      const [row] = await tx.run('statement-relay-chain', { id: via });
+      const chain = Array.isArray(row?.chain) ? row.chain : [];
+      if (chain.includes(id)) {
+        throw invalid([{ path: 'input.reportedVia', expected: 'a chain of relays that ends', got: `a loop back to ${show(id)} through ${show(via)}` }]);
+      }
+    }
+    await importAs(tx, bundleOf({ statements: [{ id, ...pick('statement', fields) }] }), options, inputPath('statements'));
+    return id;
+  });
+}
+
+/**
+ * Links two claims (or rewrites the reason of an existing link), with the
+ * editor as `linkedBy`. The claims must exist and differ.
+ */
+export async function linkClaims(store: GraphStore, link: { type: ClaimLinkType; from: string; to: string; reason: string }, options: EditOptions): Promise<void> {
+  await store.transaction('WRITE', async (tx) => {
+    const record = { type: link.type, from: link.from, to: link.to, linkedBy: options.editor, reason: link.reason };
+    await importAs(tx, bundleOf({ links: [record] }), options, (path) => path.replace(/^\$\.links\[0\]\./, ''));
+  });
+}
+
+/**
+ * Removes a link between two claims. A CONTRADICTS link goes in whichever
+ * direction it was drawn (both, if drawn twice), since every query reads it
+ * both ways; a SUPPORTS link only from `from` to `to`. Unknown claims, or no
+ * such link, are NOT_FOUND.
+ */
+export async function unlinkClaims(store: GraphStore, link: { type: ClaimLinkType; from: string; to: string }): Promise<void> {
+  await store.transaction('WRITE', async (tx) => {
+    for (const id of [link.from, link.to]) if (!(await exists(tx, 'claim', id))) throw notFound('claim', id);
+    const [row] = await tx.run(link.type === 'CONTRADICTS' ? 'unlink-contradicts' : 'unlink-supports', { from: link.from, to: link.to });
+    if (Number(row?.removed ?? 0) === 0) {
+      const between = link.type === 'CONTRADICTS' ? `between ${show(link.from)} and ${show(link.to)}` : `from ${show(link.from)} to ${show(link.to)}`;
+      throw new ClaimgraphError('NOT_FOUND', `No ${link.type} link ${between}.`, { ...link });
+    }
+  });
+}
+
+const strings = (v: Value | undefined): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+const objects = (v: Value | undefined): Obj[] => (Array.isArray(v) ? (v.filter((x) => typeof x === 'object' && x !== null && !Array.isArray(x)) as Obj[]) : []);
+
+/**
+ * Merges two records of the same source into `keep`: `merge`'s statements,
+ * its affiliations in both directions (a link between the two is dropped,
+ * one `keep` already has is kept as it is) and the documents it published
+ * move to `keep`; `merge`'s name and aliases become aliases of `keep`; then
+ * `merge` is deleted. Refused when the two are affiliated through a third
+ * source, which would become an affiliation cycle.
+ */
+export async function mergeSources(store: GraphStore, keep: string, merge: string, options: EditOptions): Promise<void> {
+  if (keep === merge) {
+    throw invalid([{ path: 'merge', expected: 'a source other than `keep`', got: show(merge) }]);
+  }
+  await store.transaction('WRITE', async (tx) => {
+    const stored = await currentRecords(tx, 'source', [keep, merge]);
+    const kept = stored.get(keep);
+    const merged = stored.get(merge);
+    if (kept === undefined) throw notFound('source', keep);
+    if (merged === undefined) throw notFound('source', merge);
+
+    const [detours] = await tx.run('affiliation-detours', { a: keep, b: merge });
+    const through = [...strings(detours?.aToB), ...strings(detours?.bToA)];
+    if (through.length > 0) {
+      throw invalid([{
+        path: 'merge',
+        expected: 'a source not affiliated with `keep` through another source (merged, the affiliations would form a cycle)',
+        got: `${show(merge)} and ${show(keep)} are affiliated through ${through.map((t) => show(t)).join(', ')}`,
+      }]);
+    }
+
+    const affiliationRows = await tx.run('affiliations-by-sources', { ids: [keep, merge] });
+    const affiliationsOf = (id: string) => affiliationRows.find((r) => r.key === id) ?? {};
+    const keepParents = new Set(objects(affiliationsOf(keep).parents).map((a) => String(a.source)));
+    const keepMembers = new Set(objects(affiliationsOf(keep).members).map((a) => String(a.source)));
+    const affiliations = [
+      ...objects(affiliationsOf(merge).parents)
+        .filter((a) => a.source !== keep && !keepParents.has(String(a.source)))
+        .map((a) => ({ source: keep, parent: a.source, role: a.role ?? null })),
+      ...objects(affiliationsOf(merge).members)
+        .filter((a) => a.source !== keep && !keepMembers.has(String(a.source)))
+        .map((a) => ({ source: a.source, parent: keep, role: a.role ?? null })),
+    ];
+
+    const keepRecord = asBundleRecord('source', kept);
+    const keepName = String(kept.name);
+    const aliases = [...new Set([...strings(kept.aliases), String(merged.name), ...strings(merged.aliases)])].filter((a) => a !== keepName);
+    const statements = (await tx.run('statements-by-sources', { ids: [merge] })).map((r) => ({ ...(r.statement as Obj), source: keep }));
+    const documents = (await tx.run('documents-by-publishers', { ids: [merge] })).map((r) => ({ ...(r.document as Obj), publisher: keep }));
+
+    await importAs(tx, bundleOf({ sources: [{ ...keepRecord, aliases }], affiliations, statements, documents }), options, (p) => p);
+    await tx.run('delete-source', { id: merge });
+  });
+}
+
+// ---------------------------------------------------------------------------
+// Deletion: preview, then delete what the preview showed, confirmed by its token.
+
+export const DELETABLE_KINDS = ['CLAIM', 'SOURCE', 'DOCUMENT', 'STATEMENT', 'ENTITY'] as const;
+export type DeletableKind = (typeof DELETABLE_KINDS)[number];
+
+export interface DeletedNode {
+  kind: DeletableKind;
+  id: string;
+}
+
+export interface DeletedRelationship {
+  type: string;
+  from: string;
+  to: string;
+}
+
+/** A record that stays but loses its reference to something deleted, and is rewritten without it. */
+export interface DetachedRecord {
+  kind: DeletableKind;
+  id: string;
+  /** The field that loses the deleted id: `reportedVia`, `publisher` or `about`. */
+  field: 'reportedVia' | 'publisher' | 'about';
+}
+
+export interface DeletionPlan {
+  kind: DeletableKind;
+  id: string;
+  /** The node itself first, then the statements deleted with it, in id order. */
+  nodes: DeletedNode[];
+  /** Every relationship removed, in (type, from, to) order. */
+  relationships: DeletedRelationship[];
+  detached: DetachedRecord[];
+  /** A hash of exactly this plan: `delete` goes ahead only if the plan it computes has the same one. */
+  confirm: string;
+}
+
+const SCOPE_QUERY: Record<DeletableKind, QueryName> = {
+  CLAIM: 'deletion-scope-claim',
+  SOURCE: 'deletion-scope-source',
+  DOCUMENT: 'deletion-scope-document',
+  STATEMENT: 'deletion-scope-statement',
+  ENTITY: 'deletion-scope-entity',
+};
+
+const DELETE_QUERY: Record<Exclude<DeletableKind, 'STATEMENT'>, QueryName> = {
+  CLAIM: 'delete-claim',
+  SOURCE: 'delete-source',
+  DOCUMENT: 'delete-document',
+  ENTITY: 'delete-entity',
+};
+
+const byKey = <T>(key: (t: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
+
+/** Works out what deleting the node would remove; NOT_FOUND when there is no such node. */
+async function planDeletion(tx: QueryRunner, kind: DeletableKind, id: string): Promise<DeletionPlan> {
+  const [row]: Row[] = await tx.run(SCOPE_QUERY[kind], { id });
+  if (row === undefined) throw notFound(kind.toLowerCase(), id);
+  const statements = [...new Set(strings(row.statements))].filter((s) => !(kind === 'STATEMENT' && s === id)).sort();
+  const deletedStatements = new Set(kind === 'STATEMENT' ? [id, ...statements] : statements);
+
+  // A relationship between two deleted nodes is read from both ends; there is
+  // at most one of a type between two nodes, so (type, from, to) names it.
+  const relationships = new Map<string, DeletedRelationship>();
+  for (const r of objects(row.relationships)) {
+    const rel = { type: String(r.type), from: String(r.from), to: String(r.to) };
+    relationships.set(`${rel.type}\u0000${rel.from}\u0000${rel.to}`, rel);
+  }
+  const rels = [...relationships.values()].sort(byKey((r) => `${r.type}\u0000${r.from}\u0000${r.to}`));
+
+  const detached: DetachedRecord[] = [];
+  for (const r of rels) {
+    if (r.type === 'REPORTED_VIA' && deletedStatements.has(r.to) && !deletedStatements.has(r.from)) {
+      detached.push({ kind: 'STATEMENT', id: r.from, field: 'reportedVia' });
+    } else if (r.type === 'PUBLISHED_BY' && kind === 'SOURCE' && r.to === id) {
+      detached.push({ kind: 'DOCUMENT', id: r.from, field: 'publisher' });
+    } else if (r.type === 'ABOUT' && kind === 'ENTITY' && r.to === id) {
+      detached.push({ kind: 'CLAIM', id: r.from, field: 'about' });
+    }
+  }
+  detached.sort(byKey((d) => `${d.kind}\u0000${d.id}`));
+
+  const nodes: DeletedNode[] = [{ kind, id }, ...statements.map((s): DeletedNode => ({ kind: 'STATEMENT', id: s }))];
+  const confirm = createHash('sha256').update(JSON.stringify({ kind, id, nodes, relationships: rels, detached })).digest('base64url').slice(0, 32);
+  return { kind, id, nodes, relationships: rels, detached, confirm };
+}
+
+/** What `deleteConfirmed` would remove, read in one transaction, with the token that confirms it. */
+export function previewDeletion(store: GraphStore, kind: DeletableKind, id: string): Promise<DeletionPlan> {
+  return store.transaction('READ', (tx) => planDeletion(tx, kind, id));
+}
+
+/**
+ * Deletes a node and what goes with it, if and only if `confirm` is the token
+ * of the current preview: the plan is computed again inside the write
+ * transaction, so what is deleted is exactly what the client was shown.
+ * Records that stay but referred to a deleted node are rewritten without the
+ * reference (through the import, so their fingerprints and `updatedBy`
+ * follow), then the statements and the node are deleted.
+ */
+export async function deleteConfirmed(store: GraphStore, kind: DeletableKind, id: string, confirm: string, options: EditOptions): Promise<DeletionPlan> {
+  return store.transaction('WRITE', async (tx) => {
+    const plan = await planDeletion(tx, kind, id);
+    if (plan.confirm !== confirm) {
+      throw new ClaimgraphError('CONFLICT', 'The graph changed since the preview; preview again.', { kind, id });
+    }
+    const idsOf = (k: DeletableKind) => plan.detached.filter((d) => d.kind === k).map((d) => d.id);
+    const statements = [...(await currentRecords(tx, 'statement', idsOf('STATEMENT'))).values()].map((r) => ({ ...asBundleRecord('statement', r), reportedVia: null }));
+    const documents = [...(await currentRecords(tx, 'document', idsOf('DOCUMENT'))).values()].map((r) => ({ ...asBundleRecord('document', r), publisher: null }));
+    const claims = [...(await currentRecords(tx, 'claim', idsOf('CLAIM'))).values()].map((r) => ({ ...asBundleRecord('claim', r), about: strings(r.about).filter((e) => e !== id) }));
+    if (statements.length + documents.length + claims.length > 0) {
+      await importAs(tx, bundleOf({ statements, documents, claims }), options, (p) => p);
+    }
+    const doomed = plan.nodes.filter((n) => n.kind === 'STATEMENT').map((n) => n.id);
+    if (doomed.length > 0) await tx.run('delete-statements', { ids: doomed });
+    if (kind !== 'STATEMENT') await tx.run(DELETE_QUERY[kind], { id });
+    return plan;
+  });
+}

@@ -1,0 +1,251 @@
+/**
+ * A synthetic bundle for measuring imports (`npm run bench:import`, the CLI
+ * crash test): fictional governments with ministries and officials, news
+ * outlets with reporters, families, think tanks with fellows, anonymous
+ * groups with head counts; documents published by the outlets; claims whose
+ * popularity is skewed (a few claims draw most statements, as in real
+ * coverage); statements with all five stances, reported speech chained
+ * within a document, and CONTRADICTS / SUPPORTS links.
+ *
+ * Deterministic: the same `{statements, seed}` always gives the same bundle
+ * (a seeded mulberry32 PRNG, no clock, no Math.random). Ids carry the seed,
+ * so bundles of different seeds do not overwrite each other. The bundle is
+ * complete on its own: `checkBundle(bundle)` reports no problem.
+ *
+ * Sizes, for `statements` = N: about N/20 sources, N/10 documents, N/4
+ * claims, N/40 entities, N/20 links (at least a handful of each).
+ */
+import type {
+  AffiliationRecord,
+  Bundle,
+  ClaimLinkRecord,
+  ClaimRecord,
+  DocumentRecord,
+  EntityRecord,
+  SourceRecord,
+  Stance,
+  StatementRecord,
+} from './model';
+import { nameKey } from './names';
+
+export interface SyntheticOptions {
+  /** Number of statements (the other sections scale with it). */
+  statements: number;
+  /** PRNG seed: same seed, same bundle. */
+  seed: number;
+}
+
+/** mulberry32: a small, fast 32-bit PRNG, good enough for test data. Returns floats in [0, 1). */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const SYLLABLES = ['ka', 'lo', 'mer', 'vi', 'dra', 'sen', 'tol', 'ar', 'bel', 'qu', 'ris', 'na', 'dor', 'ev', 'zan', 'hu', 'mi', 'or', 'sta', 'lin'];
+const MINISTRIES = ['Interior', 'Defence', 'Foreign Affairs', 'Health', 'Justice', 'Finance', 'Information'];
+const OFFICIAL_ROLES = ['minister', 'spokesperson', 'deputy minister', 'senior official'];
+const FAMILY_ROLES = ['mother', 'father', 'brother', 'sister', 'son', 'daughter', 'cousin'];
+const COUNT_WORDS = ['Two', 'Three', 'Four', 'Five', 'Six'];
+const HEDGES = ['possibly', 'reportedly', 'believes', 'may have', 'allegedly', 'it is unclear whether', 'appears to'];
+const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+const VERBS = ['ordered', 'funded', 'blocked', 'approved', 'concealed', 'investigated', 'delayed', 'attended', 'denied access to', 'inspected'];
+const OBJECTS = ['the convoy', 'the dam project', 'the border crossing', 'the hospital', 'the ceasefire talks', 'the prisoner exchange', 'the aid shipment', 'the raid', 'the election count', 'the port'];
+const STANCE_WEIGHTS: [Stance, number][] = [['ASSERTS', 0.5], ['DENIES', 0.15], ['HEDGES', 0.15], ['NO_RESPONSE', 0.1], ['NOT_ACKNOWLEDGED', 0.1]];
+
+/** Builds a synthetic bundle; see the module comment. */
+export function syntheticBundle(options: SyntheticOptions): Bundle {
+  const n = Math.floor(options.statements);
+  if (!Number.isFinite(n) || n < 1) throw new RangeError(`statements must be a positive integer, got ${options.statements}`);
+  const rand = mulberry32(options.seed);
+  const int = (lo: number, hi: number): number => lo + Math.floor(rand() * (hi - lo + 1)); // inclusive
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
+  const chance = (p: number): boolean => rand() < p;
+  const pad = (i: number) => String(i).padStart(6, '0');
+  const tag = `syn${options.seed >>> 0}`;
+
+  const usedNames = new Set<string>();
+  const word = (): string => {
+    const w = Array.from({ length: int(2, 3) }, () => pick(SYLLABLES)).join('');
+    return w.charAt(0).toUpperCase() + w.slice(1);
+  };
+  /** A fictional name whose name key (names.ts) is unique within the bundle: a number is added on a clash. */
+  const unique = (name: string): string => {
+    let out = name;
+    for (let k = 2; usedNames.has(nameKey(out)); k++) out = `${name} ${k}`;
+    usedNames.add(nameKey(out));
+    return out;
+  };
+  const usedCountries = new Set<string>();
+
+  const sources: SourceRecord[] = [];
+  const affiliations: AffiliationRecord[] = [];
+  const source = (name: string, kind: SourceRecord['kind'], extra: Partial<SourceRecord> = {}): SourceRecord => {
+    const record: SourceRecord = {
+      id: `${tag}-src-${pad(sources.length)}`, name: unique(name), kind, anonymous: false, count: null, description: null, aliases: [], ...extra,
+    };
+    sources.push(record);
+    return record;
+  };
+  const affiliate = (member: SourceRecord, parent: SourceRecord, role: string | null) =>
+    affiliations.push({ source: member.id, parent: parent.id, role });
+
+  const targetSources = Math.max(24, Math.round(n / 20));
+  const governments = Math.max(2, Math.min(6, Math.round(targetSources / 150)));
+  const ministries: SourceRecord[] = [];
+  const govs: SourceRecord[] = [];
+  for (let g = 0; g < governments; g++) {
+    let country = word();
+    while (usedCountries.has(country)) country = word();
+    usedCountries.add(country);
+    const gov = source(`Government of ${country}`, 'ORGANIZATION', { aliases: [`${country}n government`] });
+    govs.push(gov);
+    for (const m of MINISTRIES.slice(0, int(2, 4))) {
+      const ministry = source(`${country}n Ministry of ${m}`, 'ORGANIZATION');
+      affiliate(ministry, gov, 'ministry');
+      ministries.push(ministry);
+    }
+  }
+  const outlets: SourceRecord[] = [];
+  const outletCount = Math.max(2, Math.round(targetSources / 25));
+  for (let i = 0; i < outletCount; i++) outlets.push(source(`The ${word()} ${pick(['Gazette', 'Herald', 'Post', 'Observer', 'Monitor', 'Times'])}`, 'ORGANIZATION'));
+  const tanks: SourceRecord[] = [];
+  const tankCount = Math.max(1, Math.round(targetSources / 60));
+  for (let i = 0; i < tankCount; i++) tanks.push(source(`${word()} Institute for ${pick(['Security', 'Policy', 'Conflict', 'Peace'])} Studies`, 'ORGANIZATION'));
+
+  // The rest: officials, reporters, families with members, fellows, anonymous groups, individuals.
+  while (sources.length < targetSources) {
+    const r = rand();
+    if (r < 0.3) {
+      const ministry = pick(ministries);
+      const official = source(`${word()} ${word()}`, 'PERSON', { description: `Official of the ${ministry.name}` });
+      affiliate(official, ministry, pick(OFFICIAL_ROLES));
+    } else if (r < 0.45) {
+      const outlet = pick(outlets);
+      affiliate(source(`${word()} ${word()}`, 'PERSON'), outlet, 'reporter');
+    } else if (r < 0.6) {
+      const surname = word();
+      const family = source(`Family of ${word()} ${surname}`, 'GROUP');
+      for (let k = int(1, 3); k > 0; k--) affiliate(source(`${word()} ${surname}`, 'PERSON'), family, pick(FAMILY_ROLES));
+    } else if (r < 0.7) {
+      affiliate(source(`${word()} ${word()}`, 'PERSON'), pick(tanks), pick(['fellow', 'senior fellow', 'director']));
+    } else if (r < 0.85) {
+      const count = int(2, 6);
+      const parent = chance(0.7) ? pick(ministries) : pick(govs);
+      const group = source(`${COUNT_WORDS[count - 2]} officials of the ${parent.name} speaking anonymously`, 'GROUP', { anonymous: true, count });
+      affiliate(group, parent, 'officials');
+    } else if (r < 0.92) {
+      source(`Residents of ${word()}`, 'GROUP', { anonymous: true });
+    } else {
+      source(`${word()} ${word()}`, chance(0.8) ? 'PERSON' : 'UNKNOWN', { anonymous: false });
+    }
+  }
+
+  const entities: EntityRecord[] = [];
+  for (let i = 0, count = Math.max(5, Math.round(n / 40)); i < count; i++) {
+    const name = unique(`${pick(['Town of', 'Province of', 'Port of', 'Camp', 'Valley of'])} ${word()}`);
+    entities.push({ id: `${tag}-ent-${pad(i)}`, name, description: chance(0.5) ? `A fictional place (synthetic bundle ${options.seed}).` : null, aliases: [] });
+  }
+
+  const documents: DocumentRecord[] = [];
+  for (let i = 0, count = Math.max(1, Math.round(n / 10)); i < count; i++) {
+    const publisher = chance(0.9) ? pick(outlets) : null;
+    documents.push({
+      id: `${tag}-doc-${pad(i)}`,
+      title: `${pick(OBJECTS).replace(/^the /, '').replace(/^./, (c) => c.toUpperCase())}: report ${i + 1}`,
+      publisher: publisher?.id ?? null,
+      url: chance(0.8) ? `https://example.org/synthetic/${options.seed}/${i}` : null,
+      publishedAt: chance(0.85) ? `20${int(20, 30)}-${String(int(1, 12)).padStart(2, '0')}-${String(int(1, 28)).padStart(2, '0')}` : null,
+      note: chance(0.05) ? 'Synthetic document: the title was supplied by the generator.' : null,
+    });
+  }
+
+  const claims: ClaimRecord[] = [];
+  for (let i = 0, count = Math.max(2, Math.round(n / 4)); i < count; i++) {
+    const about = [...new Set(Array.from({ length: int(0, 3) }, () => pick(entities).id))].sort();
+    const actor = pick(sources);
+    claims.push({ id: `${tag}-claim-${pad(i)}`, text: `${actor.name} ${pick(VERBS)} ${pick(OBJECTS)} (claim ${i + 1}).`, about });
+  }
+
+  // Skewed popularity: u^3 puts most statements on the first claims.
+  const popularClaim = (): ClaimRecord => claims[Math.min(claims.length - 1, Math.floor(claims.length * rand() ** 3))] as ClaimRecord;
+  const stance = (): Stance => {
+    let r = rand();
+    for (const [s, w] of STANCE_WEIGHTS) if ((r -= w) < 0) return s;
+    return 'ASSERTS';
+  };
+  const statements: StatementRecord[] = [];
+  const lastInDocument = new Map<string, StatementRecord>();
+  for (let i = 0; i < n; i++) {
+    const s = stance();
+    const src = pick(sources);
+    const on = popularClaim();
+    const document = chance(0.95) ? pick(documents) : null;
+    // Reported speech: relayed by the previous statement of the same document (an earlier record: no loop).
+    const relay = document !== null && chance(0.05) ? (lastInDocument.get(document.id) ?? null) : null;
+    const quoted = chance(0.4);
+    const hedge = s === 'HEDGES' ? pick(HEDGES) : null;
+    const statement: StatementRecord = {
+      id: `${tag}-st-${pad(i)}`,
+      source: src.id,
+      claim: on.id,
+      stance: s,
+      quote: quoted ? `"${hedge === null ? '' : `${hedge[0]?.toUpperCase()}${hedge.slice(1)}, `}${on.text.replace(/ \(claim \d+\)\.$/, '')}" (${s.toLowerCase()})` : null,
+      paraphrase: quoted ? null : `${src.name} ${describeStance(s, hedge)} that ${on.text}`,
+      hedge,
+      document: document?.id ?? null,
+      reportedVia: relay?.id ?? null,
+      madeAt: chance(0.2) ? pick(WEEKDAYS) : null,
+    };
+    statements.push(statement);
+    if (document !== null) lastInDocument.set(document.id, statement);
+  }
+
+  const links: ClaimLinkRecord[] = [];
+  const seen = new Set<string>();
+  const wanted = Math.max(2, Math.round(n / 20));
+  for (let tries = 0; links.length < wanted && tries < wanted * 10; tries++) {
+    const type = chance(0.5) ? 'CONTRADICTS' : 'SUPPORTS';
+    const from = popularClaim();
+    const to = pick(claims);
+    const key = `${type} ${from.id} ${to.id}`;
+    if (from.id === to.id || seen.has(key)) continue;
+    seen.add(key);
+    links.push({
+      type, from: from.id, to: to.id, linkedBy: 'synthetic@example.org',
+      reason: type === 'CONTRADICTS' ? 'Both cannot be true of the same event.' : 'One follows from the other.',
+    });
+  }
+
+  return {
+    format: 'claimgraph-bundle',
+    version: 1,
+    sources,
+    affiliations,
+    entities,
+    documents,
+    claims,
+    statements,
+    links,
+  };
+}
+
+function describeStance(stance: Stance, hedge: string | null): string {
+  switch (stance) {
+    case 'ASSERTS':
+      return 'said';
+    case 'DENIES':
+      return 'denied';
+    case 'HEDGES':
+      return `said (${hedge ?? 'hedging'})`;
+    case 'NO_RESPONSE':
+      return 'did not respond when asked';
+    case 'NOT_ACKNOWLEDGED':
+      return 'has not acknowledged';
+  }
+}

@@ -1,0 +1,522 @@
+import { coercionProblem } from '../../src/api/mutations';
+import { identifyEditor } from '../../src/api/identity';
+import { startHttpServer } from '../../src/api/server';
+import { exportBundle } from '../../src/graph/export';
+import { graphCounts, readSeedJson, seed } from '../../src/graph/seed';
+import type { GraphStore } from '../../src/store/port';
+import { codes, gql, seededStore, type GqlResult } from '../helpers';
+
+/*
+ * Editing through GraphQL, in-process on a fresh seeded embedded store per
+ * test: each mutation's result and a read after it; every rejected mutation
+ * leaves the graph exactly as it was; the audit fields say who wrote what.
+ */
+
+let store: GraphStore;
+beforeEach(async () => {
+  store = await seededStore();
+});
+afterEach(() => store.close());
+
+/** Runs an operation and fails the test on any error. */
+async function ok(query: string, variables: Record<string, unknown> = {}, editor: string | null = 'alice@example.org'): Promise<Record<string, any>> {
+  const result = await gql(store, query, variables, editor);
+  expect(result.errors).toBeUndefined();
+  return result.data as Record<string, any>;
+}
+
+/** The whole graph: node counts and a full export (audit fields included). */
+async function snapshot(): Promise<unknown> {
+  return { counts: await graphCounts(store), bundle: await exportBundle(store) };
+}
+
+/** Runs an operation that must be refused with `code`, and checks that it changed nothing. */
+async function refused(code: string, query: string, variables: Record<string, unknown> = {}): Promise<GqlResult> {
+  const before = await snapshot();
+  const result = await gql(store, query, variables, 'mallory@example.org');
+  expect(result.errors?.length).toBeGreaterThan(0);
+  expect(new Set(codes(result))).toEqual(new Set([code]));
+  expect(await snapshot()).toEqual(before);
+  return result;
+}
+
+const problemsOf = (result: GqlResult) => result.errors?.[0]?.extensions?.problems as { path: string; expected: string; got: string }[];
+
+const SOURCE_FIELDS = 'id name kind anonymous count description aliases recorded { createdBy updatedBy createdAt updatedAt }';
+const CREATE_SOURCE = `mutation($input: CreateSourceInput!) { createSource(input: $input) { ${SOURCE_FIELDS} } }`;
+const UPDATE_SOURCE = `mutation($id: ID!, $input: UpdateSourceInput!) { updateSource(id: $id, input: $input) { ${SOURCE_FIELDS} } }`;
+const READ_SOURCE = `query($id: ID!) { source(id: $id) { ${SOURCE_FIELDS} } }`;
+const STATEMENT_FIELDS = 'id stance quote paraphrase hedge madeAt source { id } claim { id } document { id } reportedVia { id } recorded { createdBy updatedBy }';
+const RECORD_STATEMENT = `mutation($input: RecordStatementInput!) { recordStatement(input: $input) { ${STATEMENT_FIELDS} } }`;
+const CORROBORATION = `query($id: ID!) { claim(id: $id) { statements { id } corroboration { assertingSources independentSources anonymousSources hedgingSources denyingSources contradictedBy } } }`;
+const PREVIEW = `query($kind: DeletableKind!, $id: ID!) { deletionPreview(kind: $kind, id: $id) {
+  kind id nodes { kind id } relationships { type from to } nodeCounts { kind count } relationshipCounts { type count } detached { kind id field } confirm } }`;
+const DELETE = `mutation($kind: DeletableKind!, $id: ID!, $confirm: String!) { delete(kind: $kind, id: $id, confirm: $confirm) {
+  kind id nodes { kind id } nodeCounts { kind count } relationshipCounts { type count } detached { kind id field } } }`;
+
+describe('sources', () => {
+  it('creates a source with a generated id, and a read finds it', async () => {
+    const { createSource } = await ok(CREATE_SOURCE, { input: { name: 'Example Monitor', kind: 'ORGANIZATION', anonymous: false, aliases: ['EM'] } });
+    expect(createSource).toEqual({
+      id: expect.stringMatching(/^src-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/),
+      name: 'Example Monitor', kind: 'ORGANIZATION', anonymous: false, count: null, description: null, aliases: ['EM'],
+      recorded: { createdBy: 'alice@example.org', updatedBy: 'alice@example.org', createdAt: expect.any(String), updatedAt: expect.any(String) },
+    });
+    expect((await ok(READ_SOURCE, { id: createSource.id })).source).toEqual(createSource);
+    expect((await ok('{ sources(search: "example monitor") { totalCount } }')).sources.totalCount).toBe(1);
+  });
+
+  it('updates only the fields given, clears an optional field given as null, and records both editors', async () => {
+    const { createSource } = await ok(CREATE_SOURCE, { input: { id: 'src-example', name: 'Example', kind: 'GROUP', anonymous: true, count: 4, description: 'Four people', aliases: ['X'] } }, 'alice');
+    const { updateSource } = await ok(UPDATE_SOURCE, { id: 'src-example', input: { description: null, aliases: null, count: 5 } }, 'bob');
+    expect(updateSource).toEqual({
+      ...createSource, count: 5, description: null, aliases: [],
+      recorded: { createdBy: 'alice', createdAt: createSource.recorded.createdAt, updatedBy: 'bob', updatedAt: expect.any(String) },
+    });
+    expect(Date.parse(updateSource.recorded.updatedAt)).toBeGreaterThanOrEqual(Date.parse(createSource.recorded.createdAt));
+    expect((await ok(READ_SOURCE, { id: 'src-example' })).source).toEqual(updateSource);
+  });
+
+  it('does not restamp a record an update leaves unchanged', async () => {
+    const before = (await ok(READ_SOURCE, { id: 'src-airwars' })).source;
+    const { updateSource } = await ok(UPDATE_SOURCE, { id: 'src-airwars', input: { name: 'Airwars' } }, 'bob');
+    expect(updateSource).toEqual(before);
+    expect(before.recorded.updatedBy).toBe('claimgraph-seed');
+  });
+
+  it('returns what each write left, even when one operation writes the same source twice (no stale loader cache)', async () => {
+    const data = await ok(`mutation {
+      first: updateSource(id: "src-airwars", input: { description: "one" }) { description }
+      second: updateSource(id: "src-airwars", input: { description: "two" }) { description }
+    }`);
+    expect(data).toEqual({ first: { description: 'one' }, second: { description: 'two' } });
+  });
+
+  it('refuses an id in use (CONFLICT), an unknown id (NOT_FOUND) and a required field cleared (BAD_USER_INPUT)', async () => {
+    const taken = await refused('CONFLICT', CREATE_SOURCE, { input: { id: 'src-airwars', name: 'Another', kind: 'PERSON', anonymous: false } });
+    expect(taken.errors?.[0]?.message).toBe('A source with id "src-airwars" exists already; use updateSource to change it.');
+    await refused('NOT_FOUND', UPDATE_SOURCE, { id: 'src-nope', input: { name: 'X' } });
+    const cleared = await refused('BAD_USER_INPUT', UPDATE_SOURCE, { id: 'src-airwars', input: { name: null, count: 0 } });
+    expect(problemsOf(cleared)).toEqual([
+      { path: 'input.name', expected: 'a non-empty string', got: 'null' },
+      { path: 'input.count', expected: 'a positive integer or null', got: '0' },
+    ]);
+  });
+
+  it('refuses a new named source whose name a stored one has, naming it, instead of a silent duplicate', async () => {
+    const result = await refused('CONFLICT', CREATE_SOURCE, { input: { name: 'The Soufan Center', kind: 'ORGANIZATION', anonymous: false } });
+    expect(result.errors?.[0]?.extensions).toEqual(expect.objectContaining({ existing: ['src-soufan-center'] }));
+  });
+
+  it('rolls back a write that failed after the import ran: nothing of it stays', async () => {
+    // Two stored sources share a name, so the import creates the new one, and
+    // only then is it refused as ambiguous.
+    await ok(`mutation($b: JSON!) { importBundle(bundle: $b) { sources { created } } }`, {
+      b: { format: 'claimgraph-bundle', version: 1, sources: [
+        { id: 'src-twin-a', name: 'Twin', kind: 'PERSON', anonymous: false },
+        { id: 'src-twin-b', name: 'Twin', kind: 'PERSON', anonymous: false },
+      ] },
+    });
+    const result = await refused('CONFLICT', CREATE_SOURCE, { input: { id: 'src-twin-c', name: 'twin', kind: 'PERSON', anonymous: false } });
+    expect(result.errors?.[0]?.extensions?.existing).toEqual(['src-twin-a', 'src-twin-b']);
+  });
+});
+
+describe('entities, documents and claims', () => {
+  it('creates and updates an entity', async () => {
+    const { createEntity } = await ok(`mutation { createEntity(input: { id: "ent-example", name: "Example", aliases: ["Ex"] }) { id name description aliases recorded { createdBy } } }`);
+    expect(createEntity).toEqual({ id: 'ent-example', name: 'Example', description: null, aliases: ['Ex'], recorded: { createdBy: 'alice@example.org' } });
+    const { updateEntity } = await ok(`mutation { updateEntity(id: "ent-example", input: { description: "A place" }) { id name description aliases } }`);
+    expect(updateEntity).toEqual({ id: 'ent-example', name: 'Example', description: 'A place', aliases: ['Ex'] });
+    expect((await ok('{ entity(id: "ent-example") { description } }')).entity).toEqual({ description: 'A place' });
+    await refused('CONFLICT', `mutation { createEntity(input: { id: "ent-example", name: "Other" }) { id } }`);
+    await refused('NOT_FOUND', `mutation { updateEntity(id: "ent-nope", input: { name: "Other" }) { id } }`);
+  });
+
+  it('creates a document with a publisher, moves the publisher, then removes it', async () => {
+    const fields = 'id title url publishedAt note publisher { id } recorded { updatedBy }';
+    const { createDocument } = await ok(`mutation { createDocument(input: { id: "doc-example", title: "Example", publisher: "src-airwars", publishedAt: "2025-10-20" }) { ${fields} } }`);
+    expect(createDocument).toEqual({ id: 'doc-example', title: 'Example', url: null, publishedAt: '2025-10-20', note: null, publisher: { id: 'src-airwars' }, recorded: { updatedBy: 'alice@example.org' } });
+    const moved = await ok(`mutation { updateDocument(id: "doc-example", input: { publisher: "src-soufan-center", url: "https://example.org" }) { ${fields} } }`, {}, 'bob');
+    expect(moved.updateDocument).toEqual({ ...createDocument, url: 'https://example.org', publisher: { id: 'src-soufan-center' }, recorded: { updatedBy: 'bob' } });
+    const removed = await ok(`mutation { updateDocument(id: "doc-example", input: { publisher: null }) { publisher { id } } }`);
+    expect(removed.updateDocument).toEqual({ publisher: null });
+    expect((await ok('{ document(id: "doc-example") { publisher { id } url } }')).document).toEqual({ publisher: null, url: 'https://example.org' });
+    const dangling = await refused('BAD_USER_INPUT', `mutation { updateDocument(id: "doc-example", input: { publisher: "src-nope" }) { id } }`);
+    expect(problemsOf(dangling)).toEqual([{ path: 'input.publisher', expected: 'the id of a source in the bundle or the graph', got: 'unknown source id "src-nope"' }]);
+  });
+
+  it('creates a claim about entities and replaces what it is about', async () => {
+    const { createClaim } = await ok(`mutation { createClaim(input: { text: "The raid was planned for weeks.", about: ["ent-khaled-al-masoud"] }) { id text about { id } } }`);
+    expect(createClaim).toEqual({ id: expect.stringMatching(/^claim-[0-9a-f-]{36}$/), text: 'The raid was planned for weeks.', about: [{ id: 'ent-khaled-al-masoud' }] });
+    const { updateClaim } = await ok(`mutation($id: ID!) { updateClaim(id: $id, input: { about: ["ent-dumayr"] }) { text about { id } } }`, { id: createClaim.id });
+    expect(updateClaim).toEqual({ text: 'The raid was planned for weeks.', about: [{ id: 'ent-dumayr' }] });
+    const dangling = await refused('BAD_USER_INPUT', `mutation($id: ID!) { updateClaim(id: $id, input: { about: ["ent-dumayr", "ent-nope"] }) { id } }`, { id: createClaim.id });
+    expect(problemsOf(dangling).map((p) => p.path)).toEqual(['input.about[1]']);
+    await refused('CONFLICT', `mutation { createClaim(input: { id: "claim-al-masoud-was-civilian", text: "Other" }) { id } }`);
+    await refused('NOT_FOUND', `mutation { updateClaim(id: "claim-nope", input: { text: "Other" }) { id } }`);
+  });
+});
+
+describe('statements', () => {
+  const civilian = 'claim-al-masoud-was-civilian';
+
+  it('records a new statement, and the claim counts its source', async () => {
+    expect((await ok(CORROBORATION, { id: civilian })).claim.corroboration.assertingSources).toBe(1);
+    const { recordStatement } = await ok(RECORD_STATEMENT, { input: { source: 'src-dumayr-residents', claim: civilian, stance: 'ASSERTS', quote: 'He was a farmer.', document: 'doc-dumayr-report' } });
+    expect(recordStatement).toEqual({
+      id: expect.stringMatching(/^st-[0-9a-f-]{36}$/), stance: 'ASSERTS', quote: 'He was a farmer.', paraphrase: null, hedge: null, madeAt: null,
+      source: { id: 'src-dumayr-residents' }, claim: { id: civilian }, document: { id: 'doc-dumayr-report' }, reportedVia: null,
+      recorded: { createdBy: 'alice@example.org', updatedBy: 'alice@example.org' },
+    });
+    const { claim } = await ok(CORROBORATION, { id: civilian });
+    expect(claim.statements).toContainEqual({ id: recordStatement.id });
+    expect(claim.corroboration).toEqual({ assertingSources: 2, independentSources: 2, anonymousSources: 1, hedgingSources: 0, denyingSources: 0, contradictedBy: 1 });
+  });
+
+  it('replaces a stored statement whole: its claim moves, fields left out become null', async () => {
+    const id = 'st-airwars-asserts-civilian';
+    const { recordStatement } = await ok(RECORD_STATEMENT, { input: { id, source: 'src-airwars', claim: 'claim-al-masoud-was-is-official', stance: 'DENIES', paraphrase: 'Airwars disputed it.' } }, 'bob');
+    expect(recordStatement).toEqual({
+      id, stance: 'DENIES', quote: null, paraphrase: 'Airwars disputed it.', hedge: null, madeAt: null,
+      source: { id: 'src-airwars' }, claim: { id: 'claim-al-masoud-was-is-official' }, document: null, reportedVia: null,
+      recorded: { createdBy: 'claimgraph-seed', updatedBy: 'bob' },
+    });
+    expect((await ok(CORROBORATION, { id: civilian })).claim.statements).toEqual([]);
+    const official = (await ok(CORROBORATION, { id: 'claim-al-masoud-was-is-official' })).claim;
+    expect(official.statements).toContainEqual({ id });
+    expect(official.corroboration.denyingSources).toBe(2);
+  });
+
+  it('records reported speech: the relayed statement points to the relaying one', async () => {
+    const { recordStatement } = await ok(RECORD_STATEMENT, {
+      input: { id: 'st-new-relayed', source: 'src-khaled-al-masoud', claim: 'claim-al-masoud-undercover-against-is', stance: 'ASSERTS', reportedVia: 'st-mother-asserts-identified-himself' },
+    });
+    expect(recordStatement.reportedVia).toEqual({ id: 'st-mother-asserts-identified-himself' });
+    const relays = await ok('{ statement(id: "st-mother-asserts-identified-himself") { relays { id } } }');
+    expect(relays.statement.relays).toEqual([{ id: 'st-al-masoud-asserts-general-security-member' }, { id: 'st-new-relayed' }]);
+  });
+
+  it('refuses an unknown stance and a quote that is not a string, with problems at input paths', async () => {
+    const input = { source: 'src-airwars', claim: civilian, stance: 'DENY', quote: 5 };
+    const result = await gql(store, RECORD_STATEMENT, { input });
+    expect(codes(result)).toEqual(['BAD_USER_INPUT', 'BAD_USER_INPUT']);
+    expect(result.errors?.map((e) => e.extensions?.problems)).toEqual([
+      [{ path: 'input.stance', expected: 'one of ASSERTS, DENIES, HEDGES, NO_RESPONSE, NOT_ACKNOWLEDGED', got: '"DENY"' }],
+      [{ path: 'input.quote', expected: 'a string', got: '5' }],
+    ]);
+    await refused('BAD_USER_INPUT', RECORD_STATEMENT, { input });
+  });
+
+  it('refuses what the bundle rules refuse: an empty quote, a hedge on an assertion, then dangling references', async () => {
+    const shapes = await refused('BAD_USER_INPUT', RECORD_STATEMENT, { input: { source: 'src-airwars', claim: civilian, stance: 'ASSERTS', quote: '', hedge: 'maybe' } });
+    expect(problemsOf(shapes)).toEqual([
+      { path: 'input.quote', expected: 'a non-empty string or null', got: '""' },
+      { path: 'input.hedge', expected: 'hedging words only on a HEDGES statement', got: '"maybe" on ASSERTS' },
+    ]);
+    expect(shapes.errors?.[0]?.message).toMatch(/^The input has 2 problem\(s\):\n {2}input\.quote: expected a non-empty string or null, got ""/);
+    const dangling = await refused('BAD_USER_INPUT', RECORD_STATEMENT, { input: { source: 'src-nope', claim: 'claim-nope', stance: 'ASSERTS', reportedVia: 'st-nope' } });
+    expect(problemsOf(dangling)).toEqual([
+      { path: 'input.source', expected: 'the id of a source in the bundle or the graph', got: 'unknown source id "src-nope"' },
+      { path: 'input.claim', expected: 'the id of a claim in the bundle or the graph', got: 'unknown claim id "claim-nope"' },
+      { path: 'input.reportedVia', expected: 'the id of a statement in the bundle or the graph', got: 'unknown statement id "st-nope"' },
+    ]);
+  });
+
+  it('refuses reported speech that would loop back through the graph', async () => {
+    const loop = await refused('BAD_USER_INPUT', RECORD_STATEMENT, {
+      input: { id: 'st-mother-asserts-identified-himself', source: 'src-sabah-al-sheikh-al-kilani', claim: 'claim-al-masoud-identified-himself-as-general-security', stance: 'ASSERTS', reportedVia: 'st-al-masoud-asserts-general-security-member' },
+    });
+    expect(problemsOf(loop)).toEqual([{ path: 'input.reportedVia', expected: 'a chain of relays that ends', got: 'a loop back to "st-mother-asserts-identified-himself" through "st-al-masoud-asserts-general-security-member"' }]);
+  });
+});
+
+describe('claim links', () => {
+  const LINK = `mutation($type: ClaimLinkType!, $from: ID!, $to: ID!, $reason: String!) { linkClaims(type: $type, from: $from, to: $to, reason: $reason) {
+    from { id links { type outgoing linkedBy reason claim { id } } } to { id links { type outgoing claim { id } } } } }`;
+  const UNLINK = `mutation($type: ClaimLinkType!, $from: ID!, $to: ID!) { unlinkClaims(type: $type, from: $from, to: $to) { from { id contradicts { id } supports { id } } to { id contradicts { id } supports { id } } } }`;
+
+  it('links two claims with the editor as linkedBy, and the conflicts see it', async () => {
+    const from = 'claim-al-masoud-was-civilian';
+    const to = 'claim-us-operation-killed-al-masoud';
+    const { linkClaims } = await ok(LINK, { type: 'CONTRADICTS', from, to, reason: 'For the test.' }, 'carol');
+    expect(linkClaims.from.links).toContainEqual({ type: 'CONTRADICTS', outgoing: true, linkedBy: 'carol', reason: 'For the test.', claim: { id: to } });
+    expect(linkClaims.to.links).toEqual([{ type: 'CONTRADICTS', outgoing: false, claim: { id: from } }]);
+    const conflicts = await ok(`query($id: ID!) { conflicts(claimId: $id) { nodes { kind opposingClaim { id } linkedBy } } }`, { id: from });
+    expect(conflicts.conflicts.nodes).toContainEqual({ kind: 'CONTRADICTING_CLAIMS', opposingClaim: { id: to }, linkedBy: 'carol' });
+  });
+
+  it('unlinks a contradiction from either end, and a support only in its direction', async () => {
+    const official = 'claim-al-masoud-was-is-official';
+    const undercover = 'claim-al-masoud-undercover-against-is';
+    const { unlinkClaims } = await ok(UNLINK, { type: 'CONTRADICTS', from: undercover, to: official });
+    expect(unlinkClaims.from.contradicts).toEqual([]);
+    expect(unlinkClaims.to.contradicts.map((c: { id: string }) => c.id)).not.toContain(undercover);
+    await refused('NOT_FOUND', UNLINK, { type: 'SUPPORTS', from: undercover, to: 'claim-al-masoud-member-of-general-security' });
+    const supports = await ok(UNLINK, { type: 'SUPPORTS', from: 'claim-al-masoud-member-of-general-security', to: undercover });
+    expect(supports.unlinkClaims.from.supports).toEqual([]);
+    expect((await ok(`{ claim(id: "${undercover}") { supports { id } } }`)).claim.supports).toHaveLength(2);
+    await refused('NOT_FOUND', UNLINK, { type: 'CONTRADICTS', from: 'claim-nope', to: official });
+  });
+
+  it('refuses to link a claim to itself or to an unknown claim', async () => {
+    const self = await refused('BAD_USER_INPUT', LINK, { type: 'SUPPORTS', from: 'claim-al-masoud-was-civilian', to: 'claim-al-masoud-was-civilian', reason: 'x' });
+    expect(problemsOf(self)).toEqual([{ path: 'to', expected: 'a claim other than `from`', got: '"claim-al-masoud-was-civilian"' }]);
+    const dangling = await refused('BAD_USER_INPUT', LINK, { type: 'SUPPORTS', from: 'claim-nope', to: 'claim-al-masoud-was-civilian', reason: ' ' });
+    expect(problemsOf(dangling).map((p) => p.path)).toEqual(['reason']);
+  });
+});
+
+describe('mergeSources', () => {
+  const MERGE = `mutation($keep: ID!, $merge: ID!) { mergeSources(keep: $keep, merge: $merge) {
+    id name aliases affiliationRoles { role source { id } } members { role source { id } } statements { id } recorded { updatedBy } } }`;
+
+  it('merges the anonymous Syrian officials: every statement kept, no duplicate affiliation, the counts a fact-checker expects', async () => {
+    const before = await graphCounts(store);
+    const { mergeSources } = await ok(MERGE, { keep: 'src-three-syrian-officials', merge: 'src-syrian-government-officials' }, 'dana');
+    expect(mergeSources).toEqual({
+      id: 'src-three-syrian-officials',
+      name: 'Three Syrian officials speaking anonymously',
+      aliases: ['Syrian government officials'],
+      affiliationRoles: [{ role: 'officials', source: { id: 'src-syrian-interim-government' } }],
+      members: [],
+      statements: [{ id: 'st-officials-assert-undercover' }, { id: 'st-officials-assert-us-operation-killed' }, { id: 'st-syrian-officials-not-acknowledged-killing' }],
+      recorded: { updatedBy: 'dana' },
+    });
+    expect(await graphCounts(store)).toEqual({ ...before, sources: before.sources! - 1 });
+    expect(codes(await gql(store, '{ source(id: "src-syrian-government-officials") { id } }'))).toEqual(['NOT_FOUND']);
+    // A silence does not count: the killing still has 3 asserting, 3 independent sources.
+    const killed = (await ok(CORROBORATION, { id: 'claim-us-operation-killed-al-masoud' })).claim;
+    expect(killed.statements).toHaveLength(5);
+    expect(killed.corroboration).toEqual({ assertingSources: 3, independentSources: 3, anonymousSources: 1, hedgingSources: 0, denyingSources: 0, contradictedBy: 0 });
+    const moved = await ok('{ statement(id: "st-syrian-officials-not-acknowledged-killing") { source { id } recorded { createdBy updatedBy } } }');
+    expect(moved.statement).toEqual({ source: { id: 'src-three-syrian-officials' }, recorded: { createdBy: 'claimgraph-seed', updatedBy: 'dana' } });
+  });
+
+  it('merges a parent into its member: the link between them is dropped, members and relays move', async () => {
+    const before = await graphCounts(store);
+    const { mergeSources } = await ok(MERGE, { keep: 'src-us-central-command', merge: 'src-us-government' });
+    expect(mergeSources.affiliationRoles).toEqual([]);
+    expect(mergeSources.members).toEqual([{ role: 'officials', source: { id: 'src-us-government-officials' } }]);
+    expect(mergeSources.aliases).toEqual(['US government']);
+    expect(await graphCounts(store)).toEqual({ ...before, sources: before.sources! - 1 });
+    const designated = await ok('{ statement(id: "st-us-government-designated-mistakes") { source { id } reportedVia { id } } }');
+    expect(designated.statement).toEqual({ source: { id: 'src-us-central-command' }, reportedVia: { id: 'st-tripp-asserts-us-mistakes' } });
+    const mistakes = (await ok(CORROBORATION, { id: 'claim-multiple-us-mistakes' })).claim.corroboration;
+    expect([mistakes.assertingSources, mistakes.independentSources]).toEqual([2, 2]);
+  });
+
+  it('merges a duplicate entry: its assertion now counts once with the original', async () => {
+    const civilian = 'claim-al-masoud-was-civilian';
+    const { createSource } = await ok(CREATE_SOURCE, { input: { name: 'Airwars monitoring group (duplicate entry)', kind: 'ORGANIZATION', anonymous: false } });
+    await ok(RECORD_STATEMENT, { input: { source: createSource.id, claim: civilian, stance: 'ASSERTS' } });
+    expect((await ok(CORROBORATION, { id: civilian })).claim.corroboration).toMatchObject({ assertingSources: 2, independentSources: 2 });
+    const statements = (await graphCounts(store)).statements;
+    await ok(MERGE, { keep: 'src-airwars', merge: createSource.id });
+    const { claim } = await ok(CORROBORATION, { id: civilian });
+    expect(claim.statements).toHaveLength(2);
+    expect(claim.corroboration).toMatchObject({ assertingSources: 1, independentSources: 1 });
+    expect((await graphCounts(store)).statements).toBe(statements);
+  });
+
+  it('refuses to merge a source into itself, an unknown source, or two sources affiliated through a third', async () => {
+    const self = await refused('BAD_USER_INPUT', MERGE, { keep: 'src-airwars', merge: 'src-airwars' });
+    expect(problemsOf(self)).toEqual([{ path: 'merge', expected: 'a source other than `keep`', got: '"src-airwars"' }]);
+    await refused('NOT_FOUND', MERGE, { keep: 'src-airwars', merge: 'src-nope' });
+    const cycle = await refused('BAD_USER_INPUT', MERGE, { keep: 'src-syrian-interim-government', merge: 'src-sfa-representatives' });
+    expect(problemsOf(cycle)[0]?.got).toBe('"src-sfa-representatives" and "src-syrian-interim-government" are affiliated through "src-syrian-free-army"');
+  });
+});
+
+describe('deletion', () => {
+  const preview = async (kind: string, id: string) => (await ok(PREVIEW, { kind, id })).deletionPreview;
+
+  it('previews a claim with its statements and links, then deletes exactly that', async () => {
+    const id = 'claim-al-masoud-undercover-against-is';
+    const p = await preview('CLAIM', id);
+    expect(p.nodes).toEqual([{ kind: 'CLAIM', id }, { kind: 'STATEMENT', id: 'st-family-asserts-undercover' }, { kind: 'STATEMENT', id: 'st-officials-assert-undercover' }]);
+    expect(p.nodeCounts).toEqual([{ kind: 'CLAIM', count: 1 }, { kind: 'STATEMENT', count: 2 }]);
+    expect(p.relationshipCounts).toEqual([
+      { type: 'ABOUT', count: 2 }, { type: 'CONTRADICTS', count: 1 }, { type: 'MADE', count: 2 }, { type: 'ON', count: 2 }, { type: 'REPORTED_IN', count: 2 }, { type: 'SUPPORTS', count: 3 },
+    ]);
+    expect(p.relationships).toContainEqual({ type: 'CONTRADICTS', from: 'claim-al-masoud-was-is-official', to: id });
+    expect(p.detached).toEqual([]);
+    expect(p.confirm).toMatch(/^[\w-]{32}$/);
+    expect((await preview('CLAIM', id)).confirm).toBe(p.confirm);
+
+    const before = await graphCounts(store);
+    const { delete: done } = await ok(DELETE, { kind: 'CLAIM', id, confirm: p.confirm });
+    expect(done).toEqual({ kind: 'CLAIM', id, nodes: p.nodes, nodeCounts: p.nodeCounts, relationshipCounts: p.relationshipCounts, detached: [] });
+    expect(await graphCounts(store)).toEqual({ ...before, claims: before.claims! - 1, statements: before.statements! - 2 });
+    expect(codes(await gql(store, `{ claim(id: "${id}") { id } }`))).toEqual(['NOT_FOUND']);
+    const official = (await ok(CORROBORATION, { id: 'claim-al-masoud-was-is-official' })).claim.corroboration;
+    expect(official.contradictedBy).toBe(3);
+  });
+
+  it('deletes a statement; the statement it relayed stays, without its relay, and a re-import restores the relay', async () => {
+    const p = await preview('STATEMENT', 'st-mother-asserts-identified-himself');
+    expect(p.nodes).toEqual([{ kind: 'STATEMENT', id: 'st-mother-asserts-identified-himself' }]);
+    expect(p.detached).toEqual([{ kind: 'STATEMENT', id: 'st-al-masoud-asserts-general-security-member', field: 'reportedVia' }]);
+    expect(p.relationships).toContainEqual({ type: 'REPORTED_VIA', from: 'st-al-masoud-asserts-general-security-member', to: 'st-mother-asserts-identified-himself' });
+    await ok(DELETE, { kind: 'STATEMENT', id: 'st-mother-asserts-identified-himself', confirm: p.confirm }, 'erin');
+    const kept = await ok('{ statement(id: "st-al-masoud-asserts-general-security-member") { reportedVia { id } recorded { updatedBy } } }');
+    expect(kept.statement).toEqual({ reportedVia: null, recorded: { updatedBy: 'erin' } });
+    // The kept statement was rewritten, fingerprint included, so importing the
+    // seed again sees it as changed and links the relay again.
+    await seed(store);
+    expect((await ok('{ statement(id: "st-al-masoud-asserts-general-security-member") { reportedVia { id } } }')).statement.reportedVia).toEqual({ id: 'st-mother-asserts-identified-himself' });
+  });
+
+  it('deletes a source with its statements, affiliations and publisher links', async () => {
+    await ok(`mutation { createDocument(input: { id: "doc-airwars", title: "Airwars report", publisher: "src-airwars" }) { id } }`);
+    const p = await preview('SOURCE', 'src-airwars');
+    expect(p.nodes).toEqual([{ kind: 'SOURCE', id: 'src-airwars' }, { kind: 'STATEMENT', id: 'st-airwars-asserts-52-incidents' }, { kind: 'STATEMENT', id: 'st-airwars-asserts-civilian' }, { kind: 'STATEMENT', id: 'st-airwars-asserts-us-operation-killed' }]);
+    expect(p.relationships).toEqual(expect.arrayContaining([
+      { type: 'AFFILIATED_WITH', from: 'src-emily-tripp', to: 'src-airwars' },
+      { type: 'PUBLISHED_BY', from: 'doc-airwars', to: 'src-airwars' },
+    ]));
+    expect(p.detached).toEqual([{ kind: 'DOCUMENT', id: 'doc-airwars', field: 'publisher' }]);
+    await ok(DELETE, { kind: 'SOURCE', id: 'src-airwars', confirm: p.confirm });
+    expect((await ok('{ source(id: "src-emily-tripp") { affiliations { id } } }')).source.affiliations).toEqual([]);
+    expect((await ok('{ document(id: "doc-airwars") { publisher { id } } }')).document.publisher).toBeNull();
+    expect((await ok(CORROBORATION, { id: 'claim-us-operation-killed-al-masoud' })).claim.corroboration.assertingSources).toBe(2);
+  });
+
+  it('deletes a document with the statements it reports, and unrelays a statement relayed through one of them', async () => {
+    await ok(`mutation { createDocument(input: { id: "doc-x", title: "X" }) { id } }`);
+    await ok(RECORD_STATEMENT, { input: { id: 'st-x', source: 'src-airwars', claim: 'claim-al-masoud-was-civilian', stance: 'ASSERTS', document: 'doc-x' } });
+    await ok(RECORD_STATEMENT, { input: { id: 'st-y', source: 'src-emily-tripp', claim: 'claim-al-masoud-was-civilian', stance: 'ASSERTS', document: 'doc-dumayr-report', reportedVia: 'st-x' } });
+    const p = await preview('DOCUMENT', 'doc-x');
+    expect(p.nodes).toEqual([{ kind: 'DOCUMENT', id: 'doc-x' }, { kind: 'STATEMENT', id: 'st-x' }]);
+    expect(p.detached).toEqual([{ kind: 'STATEMENT', id: 'st-y', field: 'reportedVia' }]);
+    await ok(DELETE, { kind: 'DOCUMENT', id: 'doc-x', confirm: p.confirm });
+    expect((await ok('{ statement(id: "st-y") { reportedVia { id } document { id } } }')).statement).toEqual({ reportedVia: null, document: { id: 'doc-dumayr-report' } });
+    expect(codes(await gql(store, '{ statement(id: "st-x") { id } }'))).toEqual(['NOT_FOUND']);
+  });
+
+  it('deletes an entity with its ABOUT links; the claims stay, about the rest', async () => {
+    const p = await preview('ENTITY', 'ent-islamic-state');
+    expect(p.nodes).toEqual([{ kind: 'ENTITY', id: 'ent-islamic-state' }]);
+    expect(p.relationshipCounts).toEqual([{ type: 'ABOUT', count: p.detached.length }]);
+    expect(p.detached).toContainEqual({ kind: 'CLAIM', id: 'claim-al-masoud-undercover-against-is', field: 'about' });
+    await ok(DELETE, { kind: 'ENTITY', id: 'ent-islamic-state', confirm: p.confirm }, 'frank');
+    const claim = await ok('{ claim(id: "claim-al-masoud-undercover-against-is") { about { id } recorded { updatedBy } } }');
+    expect(claim.claim).toEqual({ about: [{ id: 'ent-khaled-al-masoud' }], recorded: { updatedBy: 'frank' } });
+  });
+
+  it('refuses a stale token (the graph changed since the preview), a wrong token and an unknown id', async () => {
+    const id = 'claim-al-masoud-was-civilian';
+    const p = await preview('CLAIM', id);
+    await ok(RECORD_STATEMENT, { input: { source: 'src-dumayr-residents', claim: id, stance: 'ASSERTS' } });
+    const stale = await refused('CONFLICT', DELETE, { kind: 'CLAIM', id, confirm: p.confirm });
+    expect(stale.errors?.[0]?.message).toBe('The graph changed since the preview; preview again.');
+    await refused('CONFLICT', DELETE, { kind: 'CLAIM', id, confirm: 'not-a-token' });
+    await refused('CONFLICT', DELETE, { kind: 'SOURCE', id: 'src-airwars', confirm: (await preview('CLAIM', id)).confirm });
+    await refused('NOT_FOUND', DELETE, { kind: 'CLAIM', id: 'claim-nope', confirm: p.confirm });
+    expect(codes(await gql(store, PREVIEW, { kind: 'ENTITY', id: 'ent-nope' }))).toEqual(['NOT_FOUND']);
+  });
+});
+
+describe('importBundle', () => {
+  const IMPORT = `mutation($bundle: JSON!, $dryRun: Boolean) { importBundle(bundle: $bundle, dryRun: $dryRun) {
+    dryRun sources { created updated unchanged } statements { created updated unchanged } links { created updated unchanged } matched { kind bundleId graphId key } ambiguous { kind } } }`;
+  const bundle = {
+    format: 'claimgraph-bundle',
+    version: 1,
+    sources: [{ id: 'src-gazette-airwars', name: 'Airwars', kind: 'ORGANIZATION', anonymous: false }, { id: 'src-gazette', name: 'Example Gazette', kind: 'ORGANIZATION', anonymous: false }],
+    statements: [{ id: 'st-gazette-civilian', source: 'src-gazette-airwars', claim: 'claim-al-masoud-was-civilian', stance: 'ASSERTS' }],
+  };
+
+  it('reports a dry run without writing, then imports, then finds nothing left to do', async () => {
+    const before = await snapshot();
+    const dry = (await ok(IMPORT, { bundle, dryRun: true })).importBundle;
+    expect(dry).toEqual({
+      dryRun: true,
+      sources: { created: 1, updated: 0, unchanged: 0 },
+      statements: { created: 1, updated: 0, unchanged: 0 },
+      links: { created: 0, updated: 0, unchanged: 0 },
+      matched: [{ kind: 'SOURCE', bundleId: 'src-gazette-airwars', graphId: 'src-airwars', key: 'airwars' }],
+      ambiguous: [],
+    });
+    expect(await snapshot()).toEqual(before);
+    expect((await ok(IMPORT, { bundle })).importBundle).toEqual({ ...dry, dryRun: false });
+    const st = await ok('{ statement(id: "st-gazette-civilian") { source { id } recorded { createdBy } } }');
+    expect(st.statement).toEqual({ source: { id: 'src-airwars' }, recorded: { createdBy: 'alice@example.org' } });
+    const again = (await ok(IMPORT, { bundle })).importBundle;
+    expect([again.sources, again.statements]).toEqual([{ created: 0, updated: 0, unchanged: 1 }, { created: 0, updated: 0, unchanged: 1 }]);
+  });
+
+  it('reports a bad bundle at paths under `bundle`, writing nothing', async () => {
+    const bad = { ...bundle, statements: [{ ...bundle.statements[0], stance: 'CLAIMS' }] };
+    const result = await refused('BAD_USER_INPUT', IMPORT, { bundle: bad });
+    expect(problemsOf(result)).toEqual([{ path: 'bundle.statements[0].stance', expected: 'one of ASSERTS, DENIES, HEDGES, NO_RESPONSE, NOT_ACKNOWLEDGED', got: '"CLAIMS"' }]);
+    await refused('BAD_USER_INPUT', IMPORT, { bundle: { ...bundle, statements: [{ ...bundle.statements[0], claim: 'claim-nope' }] } });
+  });
+
+  it("stamps the request's editor, ignoring `recorded` stamps a client put in the bundle", async () => {
+    const forged = { createdAt: '2020-01-01T00:00:00Z', createdBy: 'mallory', updatedAt: '2020-01-01T00:00:00Z', updatedBy: 'mallory' };
+    await ok(IMPORT, { bundle: { ...bundle, statements: [{ ...bundle.statements[0], recorded: forged }] } });
+    const st = await ok('{ statement(id: "st-gazette-civilian") { recorded { createdBy updatedBy } } }');
+    expect(st.statement.recorded).toEqual({ createdBy: 'alice@example.org', updatedBy: 'alice@example.org' });
+  });
+
+  it('imports the seed again as unchanged', async () => {
+    const result = (await ok(IMPORT, { bundle: readSeedJson() })).importBundle;
+    expect(result.statements).toEqual({ created: 0, updated: 0, unchanged: 43 });
+  });
+});
+
+describe('who writes', () => {
+  it('reads the editor from the x-claimgraph-editor header, trimmed, and refuses a malformed one', () => {
+    expect(identifyEditor({})).toBeNull();
+    expect(identifyEditor({ 'x-claimgraph-editor': '  alice@example.org ' })).toBe('alice@example.org');
+    expect(identifyEditor(new Map([['x-claimgraph-editor', 'Zoë Müller']]))).toBe('Zoë Müller');
+    for (const bad of ['', '   ', 'a'.repeat(101), 'alice\u0007', 'bob\nbob']) {
+      expect(() => identifyEditor({ 'x-claimgraph-editor': bad })).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT' }));
+    }
+    expect(identifyEditor({ 'x-claimgraph-editor': 'a'.repeat(100) })).toHaveLength(100);
+    expect(identifyEditor({ 'x-claimgraph-editor': ['carol'] })).toBe('carol');
+    expect(() => identifyEditor({ 'x-claimgraph-editor': ['carol', 'dave'] })).toThrow(/got 2 values/);
+  });
+
+  it('records anonymous writes as "anonymous"', async () => {
+    const data = await ok(`mutation { createEntity(input: { name: "Nobody's entity" }) { recorded { createdBy updatedBy } } }`, {}, null);
+    expect(data.createEntity.recorded).toEqual({ createdBy: 'anonymous', updatedBy: 'anonymous' });
+  });
+
+  it('records the header over HTTP as updatedBy, and answers a malformed header with 400', async () => {
+    const server = await startHttpServer(store, 0, '127.0.0.1');
+    try {
+      const post = (headers: Record<string, string>) =>
+        fetch(server.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...headers },
+          body: JSON.stringify({ query: 'mutation { updateSource(id: "src-airwars", input: { description: "A monitor of civilian harm." }) { recorded { createdBy updatedBy } } }' }),
+        });
+      const res = await post({ 'x-claimgraph-editor': ' grace@example.org ' });
+      expect(await res.json()).toEqual({ data: { updateSource: { recorded: { createdBy: 'claimgraph-seed', updatedBy: 'grace@example.org' } } } });
+      const bad = await post({ 'x-claimgraph-editor': 'x'.repeat(101) });
+      expect(bad.status).toBe(400);
+      expect(await bad.json()).toEqual({ errors: [expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) })] });
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('shows null for a record written before auditing', async () => {
+    // No named query writes a node without audit fields: reach into the embedded engine.
+    const db = (store as unknown as { db: { executeCypher(q: string): Promise<unknown> } }).db;
+    await db.executeCypher(`CREATE (:Entity {id: 'ent-legacy', name: 'Legacy', aliases: []})`);
+    expect(await ok('{ entity(id: "ent-legacy") { name recorded { createdBy } } }')).toEqual({ entity: { name: 'Legacy', recorded: null } });
+  });
+});
+
+describe('GraphQL coercion errors as problems', () => {
+  it('turns the messages GraphQL gives for a variable into {path, expected, got}', () => {
+    expect(coercionProblem('Variable "$input" got invalid value { source: "a" }; Field "stance" of required type "Stance!" was not provided.')).toEqual({ path: 'input.stance', expected: 'a value of type Stance!', got: 'nothing' });
+    expect(coercionProblem('Variable "$input" got invalid value { x: 1 }; Field "x" is not defined by type "CreateSourceInput".')).toEqual({ path: 'input.x', expected: 'only the fields of CreateSourceInput', got: 'unknown field "x"' });
+    expect(coercionProblem('Variable "$id" of required type "ID!" was not provided.')).toEqual({ path: 'id', expected: 'a value of type ID!', got: 'nothing' });
+    expect(coercionProblem('Variable "$input" got invalid value 1.5 at "input.count"; Int cannot represent non-integer value: 1.5')).toEqual({ path: 'input.count', expected: 'an integer', got: '1.5' });
+    expect(coercionProblem('No ids here.')).toBeNull();
+  });
+});
