@@ -24,6 +24,7 @@ import type { GraphStore, Value } from '../store/port';
 import type { Context } from './context';
 import { ANONYMOUS_EDITOR } from './identity';
 import { Loaders } from './loaders';
+import { decodeCursor, encodeCursor, pageSize, toConnection } from './pagination';
 
 /*
  * The Mutation type, the deletion preview and the `recorded` audit field.
@@ -241,6 +242,16 @@ export const editingResolvers = {
   JSON: JSONScalar,
 
   Query: {
+    async changes(_: unknown, args: { first?: number | null; after?: string | null }, ctx: Context) {
+      const size = pageSize(args.first);
+      const after = decodeCursor('changes', args.after, 1)?.[0] ?? null;
+      const rows = await ctx.store.read('changes-page', { after, limit: size + 1 });
+      const changes = rows.map((row) => {
+        const c = row.change as { id: string; details: string };
+        return { ...c, details: JSON.parse(c.details) as unknown };
+      });
+      return toConnection(changes, size, (c) => encodeCursor('changes', [c.id]));
+    },
     deletionPreview: async (_: unknown, { kind, id }: { kind: DeletableKind; id: string }, ctx: Context) =>
       describe(await previewDeletion(ctx.store, kind, id)),
   },
@@ -276,7 +287,7 @@ export const editingResolvers = {
     },
 
     async unlinkClaims(_: unknown, args: { type: ClaimLinkType; from: string; to: string }, ctx: Context) {
-      await unlinkClaims(ctx.store, args);
+      await unlinkClaims(ctx.store, args, editing(ctx));
       return claimPair(ctx, args.from, args.to);
     },
 

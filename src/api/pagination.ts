@@ -7,7 +7,7 @@ export const MAX_PAGE_SIZE = 100;
  * The lists a cursor can belong to. A cursor names its list so that one taken
  * from `claims` cannot silently page through `sources`.
  */
-export type CursorList = 'claims' | 'sources' | 'conflicts';
+export type CursorList = 'claims' | 'sources' | 'conflicts' | 'changes';
 
 /**
  * Cursors are opaque to clients: base64url of `{l: list, k: sort key}`. The

@@ -117,6 +117,20 @@ function asBundleRecord(kind: RecordKind, record: Obj): Fields {
   return out;
 }
 
+/**
+ * Writes an entry of the change log, in the change's own transaction: a
+ * deletion, an unlink or a merge leaves no record whose `updatedBy` could
+ * say who did it.
+ */
+async function logChange(
+  tx: QueryRunner,
+  options: EditOptions,
+  change: { action: 'DELETE' | 'UNLINK' | 'MERGE'; kind: string; target: string; details: object },
+): Promise<void> {
+  const at = options.now ?? new Date().toISOString();
+  await tx.run('record-change', { id: `${at}~${randomUUID()}`, at, by: options.editor, ...change, details: JSON.stringify(change.details) });
+}
+
 const already = (kind: RecordKind, id: string, update: string) =>
   new ClaimgraphError('CONFLICT', `A ${kind} with id ${show(id)} exists already; use ${update} to change it.`, { kind, id });
 
@@ -202,7 +216,7 @@ export async function linkClaims(store: GraphStore, link: { type: ClaimLinkType;
  * both ways; a SUPPORTS link only from `from` to `to`. Unknown claims, or no
  * such link, are NOT_FOUND.
  */
-export async function unlinkClaims(store: GraphStore, link: { type: ClaimLinkType; from: string; to: string }): Promise<void> {
+export async function unlinkClaims(store: GraphStore, link: { type: ClaimLinkType; from: string; to: string }, options: EditOptions): Promise<void> {
   await store.transaction('WRITE', async (tx) => {
     for (const id of [link.from, link.to]) if (!(await exists(tx, 'claim', id))) throw notFound('claim', id);
     const [row] = await tx.run(link.type === 'CONTRADICTS' ? 'unlink-contradicts' : 'unlink-supports', { from: link.from, to: link.to });
@@ -210,6 +224,7 @@ export async function unlinkClaims(store: GraphStore, link: { type: ClaimLinkTyp
       const between = link.type === 'CONTRADICTS' ? `between ${show(link.from)} and ${show(link.to)}` : `from ${show(link.from)} to ${show(link.to)}`;
       throw new ClaimgraphError('NOT_FOUND', `No ${link.type} link ${between}.`, { ...link });
     }
+    await logChange(tx, options, { action: 'UNLINK', kind: 'CLAIM', target: link.from, details: { ...link, removed: Number(row?.removed) } });
   });
 }
 
@@ -266,6 +281,12 @@ export async function mergeSources(store: GraphStore, keep: string, merge: strin
 
     await importAs(tx, bundleOf({ sources: [{ ...keepRecord, aliases }], affiliations, statements, documents }), options, (p) => p);
     await tx.run('delete-source', { id: merge });
+    await logChange(tx, options, {
+      action: 'MERGE',
+      kind: 'SOURCE',
+      target: keep,
+      details: { merged: asBundleRecord('source', merged), statements: statements.map((st) => String((st as Obj).id)), affiliations, documents: documents.map((d) => String((d as Obj).id)) },
+    });
   });
 }
 
@@ -385,6 +406,8 @@ export async function deleteConfirmed(store: GraphStore, kind: DeletableKind, id
     const doomed = plan.nodes.filter((n) => n.kind === 'STATEMENT').map((n) => n.id);
     if (doomed.length > 0) await tx.run('delete-statements', { ids: doomed });
     if (kind !== 'STATEMENT') await tx.run(DELETE_QUERY[kind], { id });
+    const { confirm: _token, ...removed } = plan;
+    await logChange(tx, options, { action: 'DELETE', kind, target: id, details: removed });
     return plan;
   });
 }

@@ -132,7 +132,7 @@ export interface Bundle {
  * misspelt label or property fails a test instead of matching nothing.
  */
 export const GRAPH_VOCABULARY = {
-  labels: ['Source', 'Entity', 'Document', 'Claim', 'Statement'],
+  labels: ['Source', 'Entity', 'Document', 'Claim', 'Statement', 'Change'],
   relationshipTypes: ['AFFILIATED_WITH', 'PUBLISHED_BY', 'ABOUT', 'MADE', 'ON', 'REPORTED_IN', 'REPORTED_VIA', 'CONTRADICTS', 'SUPPORTS'],
   propertyKeys: [
     'id', 'name', 'kind', 'anonymous', 'count', 'description', 'aliases', 'role',
@@ -140,5 +140,7 @@ export const GRAPH_VOCABULARY = {
     'stance', 'quote', 'paraphrase', 'hedge', 'madeAt', 'linkedBy', 'reason',
     // bookkeeping: fingerprints for idempotent import, name keys for matching, audit
     'hash', 'nameKey', 'aliasKeys', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy',
+    // the change log (deletions, unlinks, merges)
+    'at', 'by', 'action', 'target', 'details',
   ],
 } as const;

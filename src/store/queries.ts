@@ -51,6 +51,9 @@ export const QUERY_NAMES = [
   'export-claims',
   'export-statements',
   'document-closure',
+  // the change log
+  'record-change',
+  'changes-page',
   // housekeeping
   'graph-counts',
   // editing through the API (src/graph/editing.ts, src/api/mutations.ts)

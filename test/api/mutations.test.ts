@@ -520,3 +520,36 @@ describe('GraphQL coercion errors as problems', () => {
     expect(coercionProblem('No ids here.')).toBeNull();
   });
 });
+
+describe('the change log', () => {
+  const CHANGES = `query($first: Int, $after: String) { changes(first: $first, after: $after) { nodes { id at by action kind target details } pageInfo { endCursor hasNextPage } } }`;
+
+  it('records deletions, unlinks and merges with who and when, newest first, and pages through them', async () => {
+    expect((await ok(CHANGES)).changes.nodes).toEqual([]);
+    await ok(`mutation { unlinkClaims(type: CONTRADICTS, from: "claim-al-masoud-was-is-official", to: "claim-al-masoud-was-civilian") { __typename } }`, {}, 'carol');
+    const preview = (await ok(`{ deletionPreview(kind: STATEMENT, id: "st-airwars-asserts-52-incidents") { confirm } }`)).deletionPreview;
+    await ok(`mutation($c: String!) { delete(kind: STATEMENT, id: "st-airwars-asserts-52-incidents", confirm: $c) { id } }`, { c: preview.confirm }, 'dave');
+    await ok(`mutation { mergeSources(keep: "src-us-government", merge: "src-us-government-officials") { id } }`, {}, 'erin');
+
+    const all = (await ok(CHANGES)).changes.nodes as { id: string; at: string; by: string; action: string; kind: string; target: string; details: Record<string, unknown> }[];
+    expect(all.map((c) => [c.action, c.kind, c.target, c.by])).toEqual([
+      ['MERGE', 'SOURCE', 'src-us-government', 'erin'],
+      ['DELETE', 'STATEMENT', 'st-airwars-asserts-52-incidents', 'dave'],
+      ['UNLINK', 'CLAIM', 'claim-al-masoud-was-is-official', 'carol'],
+    ]);
+    expect(all.every((c) => !Number.isNaN(Date.parse(c.at)))).toBe(true);
+    expect(all[1]!.details).toEqual(expect.objectContaining({ nodes: [{ kind: 'STATEMENT', id: 'st-airwars-asserts-52-incidents' }] }));
+    expect(all[0]!.details).toEqual(expect.objectContaining({ merged: expect.objectContaining({ id: 'src-us-government-officials' }) }));
+
+    const first = (await ok(CHANGES, { first: 2 })).changes;
+    const rest = (await ok(CHANGES, { first: 2, after: first.pageInfo.endCursor })).changes;
+    expect([...first.nodes, ...rest.nodes].map((c: { id: string }) => c.id)).toEqual(all.map((c) => c.id));
+    expect([first.pageInfo.hasNextPage, rest.pageInfo.hasNextPage]).toEqual([true, false]);
+  });
+
+  it('records nothing for a change that was refused', async () => {
+    await refused('CONFLICT', `mutation { delete(kind: CLAIM, id: "claim-al-masoud-was-civilian", confirm: "stale") { id } }`);
+    await refused('NOT_FOUND', `mutation { unlinkClaims(type: SUPPORTS, from: "claim-al-masoud-was-civilian", to: "claim-al-masoud-was-is-official") { __typename } }`);
+    expect((await ok(CHANGES)).changes.nodes).toEqual([]);
+  });
+});
