@@ -4,5 +4,5 @@
 MATCH (c:Claim)
 WHERE $search IS NULL
    OR toLower(c.text) CONTAINS $search
-   OR EXISTS { MATCH (st:Statement)-[:ON]->(c) WHERE toLower(st.quote) CONTAINS $search }
+   OR EXISTS { MATCH (c)<-[:ON]-(st:Statement) WHERE toLower(st.quote) CONTAINS $search }
 RETURN count(c) AS total

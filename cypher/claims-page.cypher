@@ -10,7 +10,7 @@ MATCH (c:Claim)
 WHERE ($after IS NULL OR c.id > $after)
   AND ($search IS NULL
        OR toLower(c.text) CONTAINS $search
-       OR EXISTS { MATCH (st:Statement)-[:ON]->(c) WHERE toLower(st.quote) CONTAINS $search })
+       OR EXISTS { MATCH (c)<-[:ON]-(st:Statement) WHERE toLower(st.quote) CONTAINS $search })
 RETURN c {.id, .text, about: [(c)-[:ABOUT]->(e:Entity) | e.id]} AS claim
 ORDER BY claim.id
 LIMIT $limit

@@ -19,18 +19,18 @@ CALL () {
   WITH a, b, collect(l) AS links
   RETURN a, b, links[0].linkedBy AS linkedBy, links[0].reason AS reason
   UNION
-  MATCH (:Statement {stance: 'DENIES'})-[:ON]->(a:Claim)
+  MATCH (a:Claim)<-[:ON]-(:Statement {stance: 'DENIES'})
   RETURN DISTINCT a, a AS b, null AS linkedBy, null AS reason
 }
 WITH a, b, linkedBy, reason
 WHERE $claimId IS NULL OR a.id = $claimId
 CALL (a) {
-  OPTIONAL MATCH (s:Source)-[:MADE]->(st:Statement)-[:ON]->(a)
+  OPTIONAL MATCH (a)<-[:ON]-(st:Statement)<-[:MADE]-(s:Source)
   WHERE st.stance IN ['ASSERTS', 'HEDGES']
   RETURN collect(DISTINCT s.id) AS sideA
 }
 CALL (a, b) {
-  OPTIONAL MATCH (s:Source)-[:MADE]->(st:Statement)-[:ON]->(b)
+  OPTIONAL MATCH (b)<-[:ON]-(st:Statement)<-[:MADE]-(s:Source)
   WHERE (a <> b AND st.stance IN ['ASSERTS', 'HEDGES']) OR (a = b AND st.stance = 'DENIES')
   RETURN collect(DISTINCT s.id) AS sideB
 }

@@ -9,19 +9,19 @@
 UNWIND $ids AS key
 MATCH (c:Claim {id: key})
 CALL (c) {
-  OPTIONAL MATCH (s:Source)-[:MADE]->(:Statement {stance: 'ASSERTS'})-[:ON]->(c)
+  OPTIONAL MATCH (c)<-[:ON]-(:Statement {stance: 'ASSERTS'})<-[:MADE]-(s:Source)
   RETURN collect(DISTINCT s) AS asserting
 }
 CALL (c) {
-  OPTIONAL MATCH (s:Source)-[:MADE]->(:Statement {stance: 'HEDGES'})-[:ON]->(c)
+  OPTIONAL MATCH (c)<-[:ON]-(:Statement {stance: 'HEDGES'})<-[:MADE]-(s:Source)
   RETURN count(DISTINCT s) AS hedging
 }
 CALL (c) {
-  OPTIONAL MATCH (s:Source)-[:MADE]->(:Statement {stance: 'DENIES'})-[:ON]->(c)
+  OPTIONAL MATCH (c)<-[:ON]-(:Statement {stance: 'DENIES'})<-[:MADE]-(s:Source)
   RETURN collect(DISTINCT s.id) AS denying
 }
 CALL (c) {
-  OPTIONAL MATCH (s:Source)-[:MADE]->(:Statement {stance: 'ASSERTS'})-[:ON]->(:Claim)-[:CONTRADICTS]-(c)
+  OPTIONAL MATCH (c)-[:CONTRADICTS]-(:Claim)<-[:ON]-(:Statement {stance: 'ASSERTS'})<-[:MADE]-(s:Source)
   RETURN collect(DISTINCT s.id) AS opposing
 }
 // The top-level affiliations ("roots") of each asserting source; a source

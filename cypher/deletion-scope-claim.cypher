@@ -5,7 +5,7 @@
 // @mode read
 // @param id  claim id
 MATCH (target:Claim {id: $id})
-OPTIONAL MATCH (st:Statement)-[:ON]->(target)
+OPTIONAL MATCH (target)<-[:ON]-(st:Statement)
 WITH target, collect(DISTINCT st) AS statements
 CALL (target) {
   MATCH (target)-[r]->(other)

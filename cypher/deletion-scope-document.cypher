@@ -5,7 +5,7 @@
 // @mode read
 // @param id  document id
 MATCH (target:Document {id: $id})
-OPTIONAL MATCH (st:Statement)-[:REPORTED_IN]->(target)
+OPTIONAL MATCH (target)<-[:REPORTED_IN]-(st:Statement)
 WITH target, collect(DISTINCT st) AS statements
 CALL (target) {
   MATCH (target)-[r]->(other)

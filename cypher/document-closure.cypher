@@ -6,12 +6,13 @@
 // @mode read
 // @param document  the document id
 MATCH (d:Document {id: $document})
-OPTIONAL MATCH (reported:Statement)-[:REPORTED_IN]->(d)
+OPTIONAL MATCH (d)<-[:REPORTED_IN]-(reported:Statement)
 OPTIONAL MATCH (reported)-[:REPORTED_VIA*0..]->(st:Statement)
 WITH d, collect(DISTINCT st) AS statements
 CALL (d, statements) {
   UNWIND statements AS st
-  MATCH (speaker:Source)-[:MADE]->(st)-[:ON]->(c:Claim)
+  MATCH (st)<-[:MADE]-(speaker:Source)
+  MATCH (st)-[:ON]->(c:Claim)
   OPTIONAL MATCH (st)-[:REPORTED_IN]->(doc:Document)
   RETURN collect(DISTINCT speaker) AS speakers, collect(DISTINCT c) AS claims, collect(DISTINCT doc) + [d] AS documents
 }

@@ -3,5 +3,4 @@
 // @param ids  list of document ids
 UNWIND $ids AS id
 MATCH (d:Document {id: id})
-OPTIONAL MATCH (d)-[:PUBLISHED_BY]->(p:Source)
-RETURN d {.id, .title, .url, .publishedAt, .note, publisher: p.id} AS document
+RETURN d {.id, .title, .url, .publishedAt, .note, publisher: head([(d)-[:PUBLISHED_BY]->(p:Source) | p.id])} AS document

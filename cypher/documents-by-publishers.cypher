@@ -3,6 +3,6 @@
 // @mode read
 // @param ids  list of source ids
 UNWIND $ids AS key
-MATCH (d:Document)-[:PUBLISHED_BY]->(:Source {id: key})
+MATCH (:Source {id: key})<-[:PUBLISHED_BY]-(d:Document)
 RETURN key, d {.id, .title, .url, .publishedAt, .note, publisher: key} AS document
 ORDER BY key, document.id

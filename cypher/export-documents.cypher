@@ -6,6 +6,6 @@
 MATCH (d:Document)
 WHERE ($ids IS NULL OR d.id IN $ids) AND ($after IS NULL OR d.id > $after)
 WITH d ORDER BY d.id LIMIT $limit
-OPTIONAL MATCH (d)-[:PUBLISHED_BY]->(p:Source)
-RETURN d {.id, .title, .url, .publishedAt, .note, .createdAt, .createdBy, .updatedAt, .updatedBy, publisher: p.id} AS record
+RETURN d {.id, .title, .url, .publishedAt, .note, .createdAt, .createdBy, .updatedAt, .updatedBy,
+          publisher: head([(d)-[:PUBLISHED_BY]->(p:Source) | p.id])} AS record
 ORDER BY record.id

@@ -7,9 +7,10 @@
 MATCH (st:Statement)
 WHERE ($ids IS NULL OR st.id IN $ids) AND ($after IS NULL OR st.id > $after)
 WITH st ORDER BY st.id LIMIT $limit
-MATCH (src:Source)-[:MADE]->(st)-[:ON]->(c:Claim)
-OPTIONAL MATCH (st)-[:REPORTED_IN]->(d:Document)
-OPTIONAL MATCH (st)-[:REPORTED_VIA]->(relay:Statement)
+MATCH (st)<-[:MADE]-(src:Source)
+MATCH (st)-[:ON]->(c:Claim)
 RETURN st {.id, .stance, .quote, .paraphrase, .hedge, .madeAt, .createdAt, .createdBy, .updatedAt, .updatedBy,
-           source: src.id, claim: c.id, document: d.id, reportedVia: relay.id} AS record
+           source: src.id, claim: c.id,
+           document: head([(st)-[:REPORTED_IN]->(d:Document) | d.id]),
+           reportedVia: head([(st)-[:REPORTED_VIA]->(r:Statement) | r.id])} AS record
 ORDER BY record.id

@@ -31,7 +31,9 @@ CALL (st) {
 MERGE (src)-[:MADE]->(st)
 MERGE (st)-[:ON]->(c)
 WITH st, row
-OPTIONAL MATCH (d:Document {id: row.document})
-FOREACH (doc IN CASE WHEN d IS NULL THEN [] ELSE [d] END |
-  MERGE (st)-[:REPORTED_IN]->(doc))
+// A unit subquery, not OPTIONAL MATCH: Grafeo seeks the index only in a plain MATCH.
+CALL (st, row) {
+  MATCH (d:Document {id: row.document})
+  MERGE (st)-[:REPORTED_IN]->(d)
+}
 RETURN count(st) AS written

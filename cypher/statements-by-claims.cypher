@@ -3,9 +3,8 @@
 // @mode read
 // @param ids  list of claim ids
 UNWIND $ids AS key
-MATCH (src:Source)-[:MADE]->(st:Statement)-[:ON]->(c:Claim {id: key})
-OPTIONAL MATCH (st)-[:REPORTED_IN]->(d:Document)
-OPTIONAL MATCH (st)-[:REPORTED_VIA]->(relay:Statement)
-RETURN key, st {.id, .stance, .quote, .paraphrase, .hedge, .madeAt,
-                source: src.id, claim: c.id, document: d.id, reportedVia: relay.id} AS statement
+MATCH (c:Claim {id: key})<-[:ON]-(st:Statement)<-[:MADE]-(src:Source)
+RETURN key, st {.id, .stance, .quote, .paraphrase, .hedge, .madeAt, source: src.id, claim: c.id,
+                document: head([(st)-[:REPORTED_IN]->(d:Document) | d.id]),
+                reportedVia: head([(st)-[:REPORTED_VIA]->(r:Statement) | r.id])} AS statement
 ORDER BY key, statement.id

@@ -3,9 +3,8 @@
 // @mode read
 // @param ids  list of document ids
 UNWIND $ids AS key
-MATCH (src:Source)-[:MADE]->(st:Statement)-[:REPORTED_IN]->(d:Document {id: key})
+MATCH (d:Document {id: key})<-[:REPORTED_IN]-(st:Statement)<-[:MADE]-(src:Source)
 MATCH (st)-[:ON]->(c:Claim)
-OPTIONAL MATCH (st)-[:REPORTED_VIA]->(relay:Statement)
-RETURN key, st {.id, .stance, .quote, .paraphrase, .hedge, .madeAt,
-                source: src.id, claim: c.id, document: d.id, reportedVia: relay.id} AS statement
+RETURN key, st {.id, .stance, .quote, .paraphrase, .hedge, .madeAt, source: src.id, claim: c.id, document: d.id,
+                reportedVia: head([(st)-[:REPORTED_VIA]->(r:Statement) | r.id])} AS statement
 ORDER BY key, statement.id

@@ -2,8 +2,8 @@
 // @mode read
 // @param ids  list of statement ids
 UNWIND $ids AS id
-MATCH (src:Source)-[:MADE]->(st:Statement {id: id})-[:ON]->(c:Claim)
-OPTIONAL MATCH (st)-[:REPORTED_IN]->(d:Document)
-OPTIONAL MATCH (st)-[:REPORTED_VIA]->(relay:Statement)
-RETURN st {.id, .stance, .quote, .paraphrase, .hedge, .madeAt,
-           source: src.id, claim: c.id, document: d.id, reportedVia: relay.id} AS statement
+MATCH (st:Statement {id: id})<-[:MADE]-(src:Source)
+MATCH (st)-[:ON]->(c:Claim)
+RETURN st {.id, .stance, .quote, .paraphrase, .hedge, .madeAt, source: src.id, claim: c.id,
+           document: head([(st)-[:REPORTED_IN]->(d:Document) | d.id]),
+           reportedVia: head([(st)-[:REPORTED_VIA]->(r:Statement) | r.id])} AS statement

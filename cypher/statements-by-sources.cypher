@@ -4,8 +4,7 @@
 // @param ids  list of source ids
 UNWIND $ids AS key
 MATCH (src:Source {id: key})-[:MADE]->(st:Statement)-[:ON]->(c:Claim)
-OPTIONAL MATCH (st)-[:REPORTED_IN]->(d:Document)
-OPTIONAL MATCH (st)-[:REPORTED_VIA]->(relay:Statement)
-RETURN key, st {.id, .stance, .quote, .paraphrase, .hedge, .madeAt,
-                source: src.id, claim: c.id, document: d.id, reportedVia: relay.id} AS statement
+RETURN key, st {.id, .stance, .quote, .paraphrase, .hedge, .madeAt, source: src.id, claim: c.id,
+                document: head([(st)-[:REPORTED_IN]->(d:Document) | d.id]),
+                reportedVia: head([(st)-[:REPORTED_VIA]->(r:Statement) | r.id])} AS statement
 ORDER BY key, statement.id

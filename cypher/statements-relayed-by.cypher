@@ -3,9 +3,8 @@
 // @mode read
 // @param ids  list of statement ids (the relaying statements)
 UNWIND $ids AS key
-MATCH (src:Source)-[:MADE]->(st:Statement)-[:REPORTED_VIA]->(relay:Statement {id: key})
+MATCH (relay:Statement {id: key})<-[:REPORTED_VIA]-(st:Statement)<-[:MADE]-(src:Source)
 MATCH (st)-[:ON]->(c:Claim)
-OPTIONAL MATCH (st)-[:REPORTED_IN]->(d:Document)
-RETURN key, st {.id, .stance, .quote, .paraphrase, .hedge, .madeAt,
-                source: src.id, claim: c.id, document: d.id, reportedVia: relay.id} AS statement
+RETURN key, st {.id, .stance, .quote, .paraphrase, .hedge, .madeAt, source: src.id, claim: c.id,
+                document: head([(st)-[:REPORTED_IN]->(d:Document) | d.id]), reportedVia: relay.id} AS statement
 ORDER BY key, statement.id

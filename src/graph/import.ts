@@ -3,7 +3,7 @@ import type { QueryRunner, Row } from '../store/port';
 import type { GraphStore } from '../store/port';
 import type { QueryName } from '../store/queries';
 import { badInput } from '../errors';
-import { parseBundle, type BundleProblem, type KnownIds } from './bundle';
+import { checkBundle, parseBundle, type BundleProblem, type KnownIds } from './bundle';
 import type { Audit, Bundle, ClaimLinkRecord, EntityRecord, SourceRecord } from './model';
 import { aliasKeys, nameKey } from './names';
 
@@ -151,9 +151,10 @@ async function plan(tx: QueryRunner, input: unknown, options: ImportOptions): Pr
     matched: [], ambiguous: [],
   };
 
-  // Shape first, alone: references can only be checked once we know which
-  // ids the graph already holds.
-  const shaped = parseBundle(input, { sources: ANY, entities: ANY, documents: ANY, claims: ANY, statements: ANY });
+  // References can only be checked once we know which ids the graph already
+  // holds: read the records as best they parse, ask the graph, then check
+  // everything at once, so every problem is reported in one go.
+  const { bundle: shaped } = checkBundle(input, { sources: ANY, entities: ANY, documents: ANY, claims: ANY, statements: ANY });
   const [existingRow] = await tx.run('existing-ids', idsOf(shaped));
   const known: Required<Record<keyof KnownIds, Set<string>>> = {
     sources: new Set(asStrings(existingRow?.sources)),
@@ -162,11 +163,11 @@ async function plan(tx: QueryRunner, input: unknown, options: ImportOptions): Pr
     claims: new Set(asStrings(existingRow?.claims)),
     statements: new Set(asStrings(existingRow?.statements)),
   };
-  parseBundle(input, known);
+  const checked = parseBundle(input, known);
 
-  const sourceMatches = await matchByName(tx, 'source', shaped.sources, known.sources, 'sources-by-name-keys', report);
-  const entityMatches = await matchByName(tx, 'entity', shaped.entities, known.entities, 'entities-by-name-keys', report);
-  const b = applyMatches(shaped, sourceMatches, entityMatches);
+  const sourceMatches = await matchByName(tx, 'source', checked.sources, known.sources, 'sources-by-name-keys', report);
+  const entityMatches = await matchByName(tx, 'entity', checked.entities, known.entities, 'entities-by-name-keys', report);
+  const b = applyMatches(checked, sourceMatches, entityMatches);
 
   const [fp] = await tx.run('import-fingerprints', {
     sources: b.sources.map((s) => s.id),

@@ -263,7 +263,8 @@ describe('claim links', () => {
     const self = await refused('BAD_USER_INPUT', LINK, { type: 'SUPPORTS', from: 'claim-al-masoud-was-civilian', to: 'claim-al-masoud-was-civilian', reason: 'x' });
     expect(problemsOf(self)).toEqual([{ path: 'to', expected: 'a claim other than `from`', got: '"claim-al-masoud-was-civilian"' }]);
     const dangling = await refused('BAD_USER_INPUT', LINK, { type: 'SUPPORTS', from: 'claim-nope', to: 'claim-al-masoud-was-civilian', reason: ' ' });
-    expect(problemsOf(dangling).map((p) => p.path)).toEqual(['reason']);
+    // The blank reason and the unknown claim are both reported, in one error.
+    expect(problemsOf(dangling).map((p) => p.path)).toEqual(['reason', 'from']);
   });
 });
 

@@ -259,3 +259,9 @@ describe('loops through records already stored', () => {
     expect(error).toMatchObject({ code: 'BAD_USER_INPUT', details: { problems: [expect.objectContaining({ path: '$.statements' })] } });
   });
 });
+
+it('reports shape and reference problems together, in one error', async () => {
+  store = await seededStore();
+  const error = await importBundle(store, { format: 'claimgraph-bundle', version: 1, statements: [{ id: 'st-a', source: 'src-nobody', claim: 'claim-al-masoud-was-civilian', stance: 'SHOUTS' }] }, editor).catch((e: unknown) => e);
+  expect((error as { details: { problems: { path: string }[] } }).details.problems.map((p) => p.path)).toEqual(['$.statements[0].stance', '$.statements[0].source']);
+});
