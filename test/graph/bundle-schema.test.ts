@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import Ajv2020, { type ErrorObject } from 'ajv/dist/2020';
 import { checkBundle } from '../../src/graph/bundle';
 import { CLAIM_LINK_TYPES, SOURCE_KINDS, STANCES } from '../../src/graph/model';
+import { minimal, type Raw } from './minimal-bundle';
 
 /**
  * The JSON Schema (schema/bundle-v1.schema.json) and the hand-written
@@ -11,8 +12,6 @@ import { CLAIM_LINK_TYPES, SOURCE_KINDS, STANCES } from '../../src/graph/model';
  * records. These tests keep the two in agreement and make the division of
  * labour explicit.
  */
-
-type Raw = Record<string, any>;
 
 const root = join(__dirname, '..', '..');
 const readJson = (path: string): Raw => JSON.parse(readFileSync(join(root, path), 'utf8')) as Raw;
@@ -33,27 +32,6 @@ const schemaErrorsAt = (value: unknown): string[] | null => {
 /** `$.statements[3].stance` → `/statements/3/stance`. */
 const pointer = (path: string): string => path.replace(/^\$/, '').replace(/\[(\d+)\]/g, '/$1').replace(/\./g, '/');
 
-// Every section once, every optional field left out.
-const minimal = (): Raw => ({
-  format: 'claimgraph-bundle',
-  version: 1,
-  sources: [
-    { id: 's1', name: 'Alice Example', kind: 'PERSON', anonymous: false },
-    { id: 's2', name: 'Example Org', kind: 'ORGANIZATION', anonymous: false },
-  ],
-  affiliations: [{ source: 's1', parent: 's2' }],
-  entities: [{ id: 'e1', name: 'Example Town' }],
-  documents: [{ id: 'd1', title: 'A report' }],
-  claims: [
-    { id: 'c1', text: 'Something happened.', about: ['e1'] },
-    { id: 'c2', text: 'Nothing happened.' },
-  ],
-  statements: [
-    { id: 't1', source: 's1', claim: 'c1', stance: 'ASSERTS', document: 'd1' },
-    { id: 't2', source: 's2', claim: 'c1', stance: 'ASSERTS', reportedVia: 't1' },
-  ],
-  links: [{ type: 'CONTRADICTS', from: 'c1', to: 'c2', linkedBy: 'editor', reason: 'They cannot both be true.' }],
-});
 
 const audit = (): Raw => ({
   createdAt: '2031-03-14T09:00:00.000Z',

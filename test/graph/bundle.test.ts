@@ -1,29 +1,8 @@
 import { checkBundle, parseBundle, type BundleProblem, type KnownIds } from '../../src/graph/bundle';
 import { SOURCE_KINDS, STANCES } from '../../src/graph/model';
 import { ClaimgraphError } from '../../src/errors';
+import { minimal, type Raw } from './minimal-bundle';
 
-// A small bundle that uses every section once, leaving every optional field out.
-type Raw = Record<string, any>;
-const minimal = (): Raw => ({
-  format: 'claimgraph-bundle',
-  version: 1,
-  sources: [
-    { id: 's1', name: 'Alice Example', kind: 'PERSON', anonymous: false },
-    { id: 's2', name: 'Example Org', kind: 'ORGANIZATION', anonymous: false },
-  ],
-  affiliations: [{ source: 's1', parent: 's2' }],
-  entities: [{ id: 'e1', name: 'Example Town' }],
-  documents: [{ id: 'd1', title: 'A report' }],
-  claims: [
-    { id: 'c1', text: 'Something happened.', about: ['e1'] },
-    { id: 'c2', text: 'Nothing happened.' },
-  ],
-  statements: [
-    { id: 't1', source: 's1', claim: 'c1', stance: 'ASSERTS', document: 'd1' },
-    { id: 't2', source: 's2', claim: 'c1', stance: 'ASSERTS', reportedVia: 't1' },
-  ],
-  links: [{ type: 'CONTRADICTS', from: 'c1', to: 'c2', linkedBy: 'editor', reason: 'They cannot both be true.' }],
-});
 
 /** The problems of the minimal bundle after `edit`. */
 const problemsAfter = (edit: (b: Raw) => void, known?: KnownIds): BundleProblem[] => {
