@@ -38,6 +38,17 @@ export interface AffiliationNode {
   role: string | null;
 }
 
+export interface ClusterMergeNode {
+  sources: [string, string];
+  sharedParents: string[];
+  sharedStatements: string[];
+}
+
+export interface SourceClusterNode {
+  sources: string[];
+  merges: ClusterMergeNode[];
+}
+
 export interface CorroborationNode {
   assertingSources: number;
   independentSources: number;
@@ -45,6 +56,9 @@ export interface CorroborationNode {
   hedgingSources: number;
   denyingSources: number;
   contradictedBy: number;
+  opposingIndependentSources: number;
+  clusters: SourceClusterNode[];
+  opposingClusters: SourceClusterNode[];
 }
 
 export interface ConflictNode {
@@ -158,6 +172,23 @@ export function toAffiliation(v: Value | undefined): AffiliationNode {
   return { source: str('affiliation', o, 'source'), role: optStr(o, 'role') };
 }
 
+/**
+ * Clusters as the query gives them (lists of source ids) with the pairs it
+ * merged; each pair is filed under the cluster holding it. Sorted, so
+ * answers are stable whatever order the engine collects in.
+ */
+function toClusters(clusters: Value | undefined, merges: Value | undefined): SourceClusterNode[] {
+  const pairs = (Array.isArray(merges) ? merges : []).map((m): ClusterMergeNode => {
+    const o = obj('cluster merge', m);
+    const [a, b] = [str('cluster merge', o, 'a'), str('cluster merge', o, 'b')].sort() as [string, string];
+    return { sources: [a, b], sharedParents: strList(o, 'roots').sort(), sharedStatements: strList(o, 'statements').sort() };
+  });
+  return (Array.isArray(clusters) ? clusters : [])
+    .map((c) => (Array.isArray(c) ? c.filter((x): x is string => typeof x === 'string').sort() : []))
+    .sort((x, y) => (x[0] ?? '').localeCompare(y[0] ?? ''))
+    .map((sources) => ({ sources, merges: pairs.filter((p) => sources.includes(p.sources[0])) }));
+}
+
 export function toCorroboration(row: Obj): CorroborationNode {
   const what = 'corroboration';
   return {
@@ -167,6 +198,9 @@ export function toCorroboration(row: Obj): CorroborationNode {
     hedgingSources: int(what, row, 'hedgingSources'),
     denyingSources: int(what, row, 'denyingSources'),
     contradictedBy: int(what, row, 'contradictedBy'),
+    opposingIndependentSources: int(what, row, 'opposingIndependentSources'),
+    clusters: toClusters(row.clusters, row.merges),
+    opposingClusters: toClusters(row.opposingClusters, row.opposingMerges),
   };
 }
 

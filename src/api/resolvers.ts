@@ -11,6 +11,8 @@ import {
   toSource,
   type AffiliationNode,
   type ClaimLinkNode,
+  type ClusterMergeNode,
+  type SourceClusterNode,
   type ClaimNode,
   type ConflictNode,
   type DocumentNode,
@@ -135,6 +137,30 @@ export const resolvers = {
       const found = await ctx.loaders.corroboration.load(c.id);
       if (found === null) throw new ClaimgraphError('INTERNAL', `No corroboration could be computed for claim ${JSON.stringify(c.id)}.`);
       return found;
+    },
+  },
+
+  SourceCluster: {
+    sources: (c: SourceClusterNode, _: unknown, ctx: Context) => linkedMany(ctx.loaders.sources, c.sources, 'source'),
+  },
+
+  ClusterMerge: {
+    sources: (m: ClusterMergeNode, _: unknown, ctx: Context) => linkedMany(ctx.loaders.sources, m.sources, 'source'),
+    reasons: (m: ClusterMergeNode) => [...(m.sharedParents.length > 0 ? ['AFFILIATION'] : []), ...(m.sharedStatements.length > 0 ? ['RELAY'] : [])],
+    sharedParents: (m: ClusterMergeNode, _: unknown, ctx: Context) => linkedMany(ctx.loaders.sources, m.sharedParents, 'source'),
+    sharedStatements: (m: ClusterMergeNode, _: unknown, ctx: Context) => linkedMany(ctx.loaders.statements, m.sharedStatements, 'statement'),
+    async explanation(m: ClusterMergeNode, _: unknown, ctx: Context) {
+      const name = async (id: string) => (await linked(ctx.loaders.sources, id, 'source')).name;
+      const [a, b] = await Promise.all(m.sources.map(name));
+      const parts: string[] = [];
+      if (m.sharedParents.length > 0) {
+        const parents = await Promise.all(m.sharedParents.map(name));
+        parts.push(`${a} and ${b} come under the same top-level affiliation: ${parents.join(', ')}`);
+      }
+      if (m.sharedStatements.length > 0) {
+        parts.push(`a statement by ${a} and one by ${b} are joined by reported speech (${m.sharedStatements.join(', ')})`);
+      }
+      return `${parts.join('; and ')}.`;
     },
   },
 

@@ -82,3 +82,60 @@ it('reports zero everywhere for a claim nobody speaks about', async () => {
   const c = await corroborationOf(bundle({}));
   expect(Object.values(c)).toEqual([0, 0, 0, 0, 0, 0]);
 });
+
+describe('independent clusters, with the reason each pair was merged', () => {
+  const CLUSTERS = `query($id: ID!) { claim(id: $id) { corroboration { independentSources clusters { sources { id } merges { sources { id } reasons sharedParents { id } sharedStatements { id } explanation } } } } }`;
+  type Cluster = { sources: { id: string }[]; merges: { sources: { id: string }[]; reasons: string[]; sharedParents: { id: string }[]; sharedStatements: { id: string }[]; explanation: string }[] };
+  const clustersOf = async (b: Bundle, claim = 'c') => {
+    await importBundle(store, b, { editor: 'test' });
+    const result = await gql(store, CLUSTERS, { id: claim });
+    expect(result.errors).toBeUndefined();
+    return (result.data?.claim as { corroboration: { independentSources: number; clusters: Cluster[] } }).corroboration;
+  };
+
+  it('counts three anonymous officials and their ministry once, saying they share the government', async () => {
+    const c = await clustersOf(bundle({
+      sources: [{ ...source('gov'), name: 'Government' }, { ...source('officials', true), name: 'Three officials', count: 3 }, { ...source('ministry'), name: 'Interior ministry' }],
+      affiliations: [{ source: 'officials', parent: 'gov', role: 'officials' }, { source: 'ministry', parent: 'gov', role: 'ministry' }],
+      statements: [says('officials', 'c'), says('ministry', 'c')],
+    }));
+    expect(c.independentSources).toBe(1);
+    expect(c.clusters).toEqual([{
+      sources: [{ id: 'ministry' }, { id: 'officials' }],
+      merges: [{
+        sources: [{ id: 'ministry' }, { id: 'officials' }], reasons: ['AFFILIATION'], sharedParents: [{ id: 'gov' }], sharedStatements: [],
+        explanation: 'Interior ministry and Three officials come under the same top-level affiliation: Government.',
+      }],
+    }]);
+  });
+
+  it('counts five outlets that all quote one source as that one source (circular reporting)', async () => {
+    const outlets = ['o1', 'o2', 'o3', 'o4', 'o5'];
+    const c = await clustersOf(bundle({
+      sources: [source('origin'), ...outlets.map((o) => source(o))],
+      statements: [
+        { ...says('origin', 'c'), id: 'st-origin', reportedVia: 'st-o1' },
+        ...outlets.map((o, i) => ({ ...says(o, 'c'), id: `st-${o}`, reportedVia: i === 0 ? null : `st-o${i}` })),
+      ],
+    }));
+    expect(c.independentSources).toBe(1);
+    expect(c.clusters[0]!.sources.map((s) => s.id)).toEqual(['o1', 'o2', 'o3', 'o4', 'o5', 'origin']);
+    expect(c.clusters[0]!.merges.every((m) => m.reasons.includes('RELAY'))).toBe(true);
+  });
+
+  it('keeps sources apart that neither share a parent nor relay each other', async () => {
+    const c = await clustersOf(bundle({ sources: [source('a'), source('b')], statements: [says('a', 'c'), says('b', 'c')] }));
+    expect(c.clusters).toEqual([{ sources: [{ id: 'a' }], merges: [] }, { sources: [{ id: 'b' }], merges: [] }]);
+  });
+
+  it('applies the same rule to the sources against a claim', async () => {
+    await importBundle(store, bundle({
+      sources: [source('gov'), source('x'), source('y'), source('z')],
+      affiliations: [{ source: 'x', parent: 'gov', role: null }, { source: 'y', parent: 'gov', role: null }],
+      statements: [says('z', 'c'), says('x', 'c', 'DENIES'), says('y', 'd')],
+      links: [{ type: 'CONTRADICTS', from: 'c', to: 'd', linkedBy: 'editor', reason: 'rivals' }],
+    }), { editor: 'test' });
+    const result = await gql(store, `{ claim(id: "c") { corroboration { contradictedBy opposingIndependentSources opposingClusters { sources { id } } } } }`);
+    expect(result.data).toEqual({ claim: { corroboration: { contradictedBy: 2, opposingIndependentSources: 1, opposingClusters: [{ sources: [{ id: 'x' }, { id: 'y' }] }] } } });
+  });
+});

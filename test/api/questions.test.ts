@@ -179,3 +179,34 @@ describe('pagination', () => {
     expect([...page.nodes, ...(rest.data?.conflicts as { nodes: unknown[] }).nodes]).toEqual((all.data?.conflicts as { nodes: unknown[] }).nodes);
   });
 });
+
+describe('independence over the seed, with the reasons', () => {
+  it('rests the undercover claim on two independent clusters: the family, and the Syrian officials', async () => {
+    const result = await gql(store, `{ claim(id: "claim-al-masoud-undercover-against-is") { corroboration { independentSources clusters { sources { name } merges { reasons } } } } }`);
+    expect(result.data).toEqual({ claim: { corroboration: { independentSources: 2, clusters: [
+      { sources: [{ name: 'Family of Khaled al-Masoud' }], merges: [] },
+      { sources: [{ name: 'Three Syrian officials speaking anonymously' }], merges: [] },
+    ] } } });
+  });
+
+  it('rests the IS-official claim only on unattributed initial assumptions, which the report denies', async () => {
+    const result = await gql(store, `{ claim(id: "claim-al-masoud-was-is-official") {
+      corroboration { assertingSources independentSources denyingSources clusters { sources { name kind anonymous } } }
+      statements { stance source { name } } } }`);
+    const claim = result.data?.claim as { corroboration: Record<string, unknown>; statements: { stance: string; source: { name: string } }[] };
+    expect(claim.corroboration).toEqual({ assertingSources: 1, independentSources: 1, denyingSources: 1, clusters: [
+      { sources: [{ name: 'Unattributed initial assumptions', kind: 'UNKNOWN', anonymous: true }] },
+    ] });
+    expect(claim.statements.map((s) => [s.stance, s.source.name]).sort()).toEqual([
+      ['ASSERTS', 'Unattributed initial assumptions'],
+      ['DENIES', 'The report (author and publisher not stated)'],
+    ]);
+  });
+
+  it('counts the US designation of "mistakes" and Tripp, who relays it, as one source, for the reason of reported speech', async () => {
+    const result = await gql(store, `{ claim(id: "claim-multiple-us-mistakes") { corroboration { assertingSources independentSources clusters { merges { reasons explanation } } } } }`);
+    const c = (result.data?.claim as { corroboration: { assertingSources: number; independentSources: number; clusters: { merges: { reasons: string[]; explanation: string }[] }[] } }).corroboration;
+    expect([c.assertingSources, c.independentSources]).toEqual([2, 1]);
+    expect(c.clusters[0]!.merges).toEqual([{ reasons: ['RELAY'], explanation: expect.stringMatching(/joined by reported speech/) }]);
+  });
+});
