@@ -11,10 +11,19 @@
 //   are one cluster with it.
 // Merging is transitive. A group counts as one source whatever its head
 // count. `merges` lists each pair merged directly, with its reason.
+// Also, for credibility and status (docs/ANALYSIS.md): the claim's status
+// (REFUTED only by an editor's latest assessment with verdict FALSE; then
+// CONTESTED when any source is against it; CORROBORATED when at least 2
+// independent clusters assert it; else UNVERIFIED), the latest assessment,
+// and the best reliability grade among the asserting sources (each source's
+// latest rating; F when none is recorded) with the sources holding it.
+// The part between the independence-rule markers is copied verbatim into
+// claims-page-by-status and claims-count-by-status (a test keeps them equal).
 // @mode read
 // @param ids  list of claim ids
 UNWIND $ids AS key
 MATCH (c:Claim {id: key})
+// <independence-rule>
 CALL (c) {
   CALL (c) {
     MATCH (c)<-[:ON]-(st:Statement)<-[:MADE]-(s:Source)
@@ -39,32 +48,61 @@ CALL (c) {
                   keys: [r IN roots | 'a:' + r] + [x IN relayed | 's:' + x]}) AS members
 }
 CALL (c) {
-  OPTIONAL MATCH (c)<-[:ON]-(:Statement {stance: 'HEDGES'})<-[:MADE]-(s:Source)
+  MATCH (c)<-[:ON]-(st:Statement)<-[:MADE]-(s:Source)
+  WHERE st.stance = 'HEDGES'
   RETURN count(DISTINCT s) AS hedging
 }
 CALL (c) {
-  OPTIONAL MATCH (c)<-[:ON]-(:Statement {stance: 'DENIES'})<-[:MADE]-(s:Source)
+  MATCH (c)<-[:ON]-(st:Statement)<-[:MADE]-(s:Source)
+  WHERE st.stance = 'DENIES'
   RETURN count(DISTINCT s) AS denying
 }
+CALL (c) {
+  MATCH (c)<-[:ASSESSES]-(a:Assessment)
+  WITH a ORDER BY a.seq DESC, a.id DESC
+  RETURN head(collect(a {.id, .verdict, .by, .at})) AS assessment
+}
 UNWIND ['for', 'against'] AS side
-WITH key, hedging, denying, side, [m IN members WHERE m.side = side] AS group
+WITH key, hedging, denying, assessment, side, [m IN members WHERE m.side = side] AS group
 // Union of overlapping key sets: each step keeps the clusters disjoint from
 // the new member and merges the rest into it.
-WITH key, hedging, denying, side, group,
+WITH key, hedging, denying, assessment, side, group,
      reduce(clusters = [], m IN group |
        [cl IN clusters WHERE none(k IN cl.keys WHERE k IN m.keys)]
        + [reduce(merged = {keys: m.keys, sources: [m.id]}, cl IN [x IN clusters WHERE any(k IN x.keys WHERE k IN m.keys)] |
             {keys: merged.keys + cl.keys, sources: merged.sources + cl.sources})]
      ) AS clusters
-WITH key, hedging, denying, side, group, clusters,
+WITH key, hedging, denying, assessment, side, group, clusters,
      reduce(pairs = [], i IN range(0, size(group) - 2) |
        pairs + [j IN range(i + 1, size(group) - 1)
                 WHERE any(r IN group[i].roots WHERE r IN group[j].roots) OR any(x IN group[i].relayed WHERE x IN group[j].relayed)
                 | {a: group[i].id, b: group[j].id,
                    roots: [r IN group[i].roots WHERE r IN group[j].roots],
                    statements: [x IN group[i].relayed WHERE x IN group[j].relayed]}]) AS merges
-WITH key, hedging, denying, collect({side: side, group: group, clusters: [cl IN clusters | cl.sources], merges: merges}) AS sides
-WITH key, hedging, denying, head([x IN sides WHERE x.side = 'for']) AS pro, head([x IN sides WHERE x.side = 'against']) AS con
+WITH key, hedging, denying, assessment, collect({side: side, group: group, clusters: [cl IN clusters | cl.sources], merges: merges}) AS sides
+WITH key, hedging, denying, assessment, head([x IN sides WHERE x.side = 'for']) AS pro, head([x IN sides WHERE x.side = 'against']) AS con
+WITH key, hedging, denying, assessment, pro, con,
+     CASE
+       WHEN assessment.verdict = 'FALSE' THEN 'REFUTED'
+       WHEN size(con.group) > 0 THEN 'CONTESTED'
+       WHEN size(pro.clusters) >= 2 THEN 'CORROBORATED'
+       ELSE 'UNVERIFIED'
+     END AS status
+// </independence-rule>
+MATCH (c:Claim {id: key})
+CALL (c) {
+  MATCH (c)<-[:ON]-(st:Statement)<-[:MADE]-(s:Source)
+  WHERE st.stance = 'ASSERTS'
+  WITH DISTINCT s
+  CALL (s) {
+    MATCH (s)-[:RATED]->(r:Rating)
+    WITH r ORDER BY r.seq DESC, r.id DESC
+    RETURN head(collect(r.grade)) AS latest
+  }
+  WITH collect({name: s.name, grade: coalesce(latest, 'F')}) AS rated
+  WITH rated, reduce(best = null, x IN rated | CASE WHEN best IS NULL OR x.grade < best THEN x.grade ELSE best END) AS best
+  RETURN best AS bestReliability, [x IN rated WHERE x.grade = best | x.name] AS bestRatedSources
+}
 RETURN key,
        size(pro.group) AS assertingSources,
        size(pro.clusters) AS independentSources,
@@ -76,4 +114,8 @@ RETURN key,
        pro.clusters AS clusters,
        pro.merges AS merges,
        con.clusters AS opposingClusters,
-       con.merges AS opposingMerges
+       con.merges AS opposingMerges,
+       status,
+       assessment,
+       bestReliability,
+       bestRatedSources

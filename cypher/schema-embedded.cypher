@@ -9,3 +9,4 @@ CREATE INDEX document_id_lookup IF NOT EXISTS FOR (n:Document) ON (n.id);
 CREATE INDEX claim_id_lookup IF NOT EXISTS FOR (n:Claim) ON (n.id);
 CREATE INDEX statement_id_lookup IF NOT EXISTS FOR (n:Statement) ON (n.id);
 CREATE INDEX change_id_lookup IF NOT EXISTS FOR (n:Change) ON (n.id);
+CREATE INDEX question_id_lookup IF NOT EXISTS FOR (n:Question) ON (n.id);

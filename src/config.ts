@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { parseKeyEntries, type ApiKeyEntry } from './api/auth';
 import { ClaimgraphError, show } from './errors';
 
 /** Where the graph lives. */
@@ -13,7 +15,71 @@ export interface Config {
   store: StoreConfig;
   /** Load the seed when the store is empty at start-up. */
   seedWhenEmpty: boolean;
+  /** How the HTTP API authenticates, limits and logs. */
+  api: ApiConfig;
 }
+
+/** Who may do what over HTTP. */
+export interface AuthConfig {
+  /** The known keys, as SHA-256 hashes only: a key itself is never held. */
+  keys: ApiKeyEntry[];
+  /** `open`: anyone may read; `key`: reading needs a key too (any role). */
+  readAccess: 'open' | 'key';
+  /**
+   * CLAIMGRAPH_AUTH=off (local development, no key configured): every request
+   * may write, under the editor its x-claimgraph-editor header names.
+   */
+  off: boolean;
+}
+
+/** The abuse limits; each has an environment variable (see ENVIRONMENT). */
+export interface Limits {
+  maxDepth: number;
+  maxCost: number;
+  /** What a list without `first` counts as in the cost estimate. */
+  listEstimate: number;
+  maxAliases: number;
+  maxDirectives: number;
+  maxTokens: number;
+  maxPageSize: number;
+  maxBodyBytes: number;
+  /** The larger body allowed for an `importBundle` request by a key that may import. */
+  maxImportBodyBytes: number;
+  /** Per store transaction, in milliseconds; 0 turns the timeout off. */
+  readTimeoutMs: number;
+  writeTimeoutMs: number;
+}
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+export const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+export interface ApiConfig {
+  /** NODE_ENV=production or CLAIMGRAPH_ENV=production: limits are not described in errors, suggestions are hidden. */
+  production: boolean;
+  introspection: boolean;
+  /** The query console at GET /. */
+  console: boolean;
+  auth: AuthConfig;
+  limits: Limits;
+  logLevel: LogLevel;
+  /** How long SIGTERM waits for in-flight requests before closing their connections. */
+  shutdownGraceMs: number;
+}
+
+/** The limits' defaults (README "Running in production" lists them). */
+export const DEFAULT_LIMITS: Readonly<Limits> = {
+  maxDepth: 8,
+  maxCost: 50_000,
+  listEstimate: 10,
+  maxAliases: 15,
+  maxDirectives: 10,
+  maxTokens: 1_000,
+  maxPageSize: 100,
+  maxBodyBytes: 1024 * 1024,
+  maxImportBodyBytes: 32 * 1024 * 1024,
+  readTimeoutMs: 10_000,
+  writeTimeoutMs: 60_000,
+};
 
 /** The environment variables claimgraph reads, with what each does (shown by `--help`, documented in README). */
 export const ENVIRONMENT = {
@@ -25,6 +91,26 @@ export const ENVIRONMENT = {
   NEO4J_USERNAME: 'Neo4j user (default neo4j).',
   NEO4J_PASSWORD: 'Neo4j password (required with NEO4J_URI).',
   NEO4J_DATABASE: 'Neo4j database (default neo4j).',
+  CLAIMGRAPH_ENV: '"production" hides limit values and field suggestions in errors and turns introspection and the console off by default; so does NODE_ENV=production (default development).',
+  CLAIMGRAPH_API_KEYS: 'API keys, comma-separated entries "role:editor:sha256-of-key" (claimgraph key create prints one).',
+  CLAIMGRAPH_API_KEYS_FILE: 'A file of API keys, one "role:editor:sha256-of-key" per line; # starts a comment.',
+  CLAIMGRAPH_READ_ACCESS: '"open" (default): anyone may read; "key": reading needs a key of any role.',
+  CLAIMGRAPH_AUTH: '"off" lets anyone write, named by the x-claimgraph-editor header: local development only, refused with keys or in production (default on).',
+  CLAIMGRAPH_INTROSPECTION: '"on" or "off" (default on, off in production).',
+  CLAIMGRAPH_CONSOLE: 'The query console at GET /: "on" or "off" (default on, off in production).',
+  CLAIMGRAPH_MAX_DEPTH: 'Deepest field nesting of an operation (default 8).',
+  CLAIMGRAPH_MAX_COST: 'Largest estimated cost of an operation: fields, lists counted as `first` or the list estimate (default 50000).',
+  CLAIMGRAPH_LIST_ESTIMATE: 'Items a list without `first` counts as in the cost (default 10).',
+  CLAIMGRAPH_MAX_ALIASES: 'Most aliases in an operation (default 15).',
+  CLAIMGRAPH_MAX_DIRECTIVES: 'Most directives in an operation (default 10).',
+  CLAIMGRAPH_MAX_TOKENS: 'Most tokens in a GraphQL document (default 1000); pass bundles as variables.',
+  CLAIMGRAPH_MAX_PAGE_SIZE: 'Largest `first` of a list (default 100).',
+  CLAIMGRAPH_MAX_BODY_BYTES: 'Largest request body (default 1048576, 1 MiB).',
+  CLAIMGRAPH_MAX_IMPORT_BODY_BYTES: 'Largest body of an importBundle request by an admin key (default 33554432, 32 MiB).',
+  CLAIMGRAPH_READ_TIMEOUT_MS: 'Longest run of one read transaction, in ms; 0 for none (default 10000).',
+  CLAIMGRAPH_WRITE_TIMEOUT_MS: 'Longest run of one write transaction, in ms; 0 for none (default 60000).',
+  CLAIMGRAPH_SHUTDOWN_GRACE_MS: 'How long SIGTERM waits for in-flight requests (default 10000).',
+  CLAIMGRAPH_LOG_LEVEL: 'fatal, error, warn, info (default), debug, trace or silent.',
 } as const;
 
 /** The embedded store's file inside CLAIMGRAPH_DATA_DIR. */
@@ -36,10 +122,7 @@ export const EMBEDDED_STORE_FILE = 'graph.grafeo';
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const problems: string[] = [];
-  const value = (name: keyof typeof ENVIRONMENT): string | undefined => {
-    const v = env[name];
-    return v === undefined || v.trim() === '' ? undefined : v.trim();
-  };
+  const value = valueReader(env);
 
   let port = 4000;
   const rawPort = value('PORT');
@@ -71,8 +154,118 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     };
   }
 
+  const api = readApiConfig(env, problems);
+  throwIfAny(problems);
+  return { port, host: value('HOST') ?? null, store, seedWhenEmpty: seedMode === 'auto', api };
+}
+
+/** Only the API settings (tests and in-process servers): the same checks as {@link loadConfig}. */
+export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
+  const problems: string[] = [];
+  const api = readApiConfig(env, problems);
+  throwIfAny(problems);
+  return api;
+}
+
+function throwIfAny(problems: string[]): void {
   if (problems.length > 0) {
     throw new ClaimgraphError('CONFIG_INVALID', `Invalid configuration:\n  ${problems.join('\n  ')}`, { problems });
   }
-  return { port, host: value('HOST') ?? null, store, seedWhenEmpty: seedMode === 'auto' };
+}
+
+const valueReader =
+  (env: NodeJS.ProcessEnv) =>
+  (name: keyof typeof ENVIRONMENT): string | undefined => {
+    const v = env[name];
+    return v === undefined || v.trim() === '' ? undefined : v.trim();
+  };
+
+function readApiConfig(env: NodeJS.ProcessEnv, problems: string[]): ApiConfig {
+  const value = valueReader(env);
+  const oneOf = <T extends string>(name: keyof typeof ENVIRONMENT, allowed: readonly T[], fallback: T): T => {
+    const raw = value(name);
+    if (raw === undefined) return fallback;
+    if ((allowed as readonly string[]).includes(raw)) return raw as T;
+    problems.push(`${name}: expected ${allowed.map((a) => `"${a}"`).join(' or ')}, got ${show(raw)}`);
+    return fallback;
+  };
+  const integer = (name: keyof typeof ENVIRONMENT, fallback: number, min: number, max: number): number => {
+    const raw = value(name);
+    if (raw === undefined) return fallback;
+    const n = Number(raw);
+    if (!/^\d+$/.test(raw) || n < min || n > max) {
+      problems.push(`${name}: expected an integer from ${min} to ${max}, got ${show(raw)}`);
+      return fallback;
+    }
+    return n;
+  };
+
+  const production = env.NODE_ENV?.trim() === 'production' || oneOf('CLAIMGRAPH_ENV', ['development', 'production'], 'development') === 'production';
+  const onOff = (name: keyof typeof ENVIRONMENT, fallback: boolean) => oneOf(name, ['on', 'off'], fallback ? 'on' : 'off') === 'on';
+
+  const keys: ApiKeyEntry[] = [];
+  const inline = value('CLAIMGRAPH_API_KEYS');
+  if (inline !== undefined) {
+    const parsed = parseKeyEntries(inline.split(/[,\n]/), 'CLAIMGRAPH_API_KEYS entry');
+    keys.push(...parsed.entries);
+    problems.push(...parsed.problems);
+  }
+  const keysFile = value('CLAIMGRAPH_API_KEYS_FILE');
+  if (keysFile !== undefined) {
+    let text: string | null = null;
+    try {
+      text = readFileSync(keysFile, 'utf8');
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
+      problems.push(`CLAIMGRAPH_API_KEYS_FILE: expected a readable file of keys, got ${code} for ${show(resolve(keysFile), 200)}`);
+    }
+    if (text !== null) {
+      const parsed = parseKeyEntries(text.split(/\r?\n/), `CLAIMGRAPH_API_KEYS_FILE (${keysFile}) line`);
+      keys.push(...parsed.entries);
+      problems.push(...parsed.problems);
+    }
+  }
+  const seen = new Set<string>();
+  for (const key of keys) {
+    const hex = key.hash.toString('hex');
+    if (seen.has(hex)) problems.push(`CLAIMGRAPH_API_KEYS: expected each key once, got the same key twice (editor ${show(key.editor)})`);
+    seen.add(hex);
+  }
+
+  const readAccess = oneOf('CLAIMGRAPH_READ_ACCESS', ['open', 'key'], 'open');
+  const authOff = oneOf('CLAIMGRAPH_AUTH', ['on', 'off'], 'on') === 'off';
+  if (authOff && keys.length > 0) problems.push('CLAIMGRAPH_AUTH: expected "on" when API keys are configured, got "off"');
+  if (authOff && production) problems.push('CLAIMGRAPH_AUTH: expected "on" in production ("off" is for local development), got "off"');
+  if (readAccess === 'key' && keys.length === 0 && !authOff) {
+    problems.push('CLAIMGRAPH_READ_ACCESS: "key" needs at least one key in CLAIMGRAPH_API_KEYS or CLAIMGRAPH_API_KEYS_FILE, got none');
+  }
+
+  const d = DEFAULT_LIMITS;
+  const MAX_MS = 24 * 3600 * 1000;
+  const limits: Limits = {
+    maxDepth: integer('CLAIMGRAPH_MAX_DEPTH', d.maxDepth, 1, 1000),
+    maxCost: integer('CLAIMGRAPH_MAX_COST', d.maxCost, 1, 1_000_000_000),
+    listEstimate: integer('CLAIMGRAPH_LIST_ESTIMATE', d.listEstimate, 1, 100_000),
+    maxAliases: integer('CLAIMGRAPH_MAX_ALIASES', d.maxAliases, 0, 10_000),
+    maxDirectives: integer('CLAIMGRAPH_MAX_DIRECTIVES', d.maxDirectives, 0, 10_000),
+    maxTokens: integer('CLAIMGRAPH_MAX_TOKENS', d.maxTokens, 10, 1_000_000),
+    maxPageSize: integer('CLAIMGRAPH_MAX_PAGE_SIZE', d.maxPageSize, 1, 10_000),
+    maxBodyBytes: integer('CLAIMGRAPH_MAX_BODY_BYTES', d.maxBodyBytes, 1024, 1024 ** 3),
+    maxImportBodyBytes: integer('CLAIMGRAPH_MAX_IMPORT_BODY_BYTES', d.maxImportBodyBytes, 1024, 4 * 1024 ** 3),
+    readTimeoutMs: integer('CLAIMGRAPH_READ_TIMEOUT_MS', d.readTimeoutMs, 0, MAX_MS),
+    writeTimeoutMs: integer('CLAIMGRAPH_WRITE_TIMEOUT_MS', d.writeTimeoutMs, 0, MAX_MS),
+  };
+  if (limits.maxImportBodyBytes < limits.maxBodyBytes) {
+    problems.push(`CLAIMGRAPH_MAX_IMPORT_BODY_BYTES: expected at least CLAIMGRAPH_MAX_BODY_BYTES (${limits.maxBodyBytes}), got ${limits.maxImportBodyBytes}`);
+  }
+
+  return {
+    production,
+    introspection: onOff('CLAIMGRAPH_INTROSPECTION', !production),
+    console: onOff('CLAIMGRAPH_CONSOLE', !production),
+    auth: { keys, readAccess, off: authOff },
+    limits,
+    logLevel: oneOf('CLAIMGRAPH_LOG_LEVEL', LOG_LEVELS, 'info'),
+    shutdownGraceMs: integer('CLAIMGRAPH_SHUTDOWN_GRACE_MS', 10_000, 0, MAX_MS),
+  };
 }

@@ -14,6 +14,10 @@ export const ERROR_CODES = [
   'STORE_UNAVAILABLE',
   /** A query ran longer than it is allowed to. */
   'TIMEOUT',
+  /** The request carries no API key, or a key the server does not know, where one is needed (HTTP 401). */
+  'UNAUTHENTICATED',
+  /** The request's key is known, but its role may not do this (HTTP 403); or writes are off because no key is configured. */
+  'FORBIDDEN',
   /** A configuration value is missing or malformed (at start-up). */
   'CONFIG_INVALID',
   /** A bug: the store rejected a query we wrote, or an invariant broke. */
@@ -43,7 +47,13 @@ export function show(value: unknown, max = 80): string {
   try {
     text = value === undefined ? 'undefined' : JSON.stringify(value) ?? String(value);
   } catch {
-    text = String(value);
+    // JSON.stringify throws on a cycle, a BigInt or nesting deeper than the stack;
+    // String() recurses into nested arrays too.
+    try {
+      text = String(value);
+    } catch {
+      text = Array.isArray(value) ? 'a list nested too deeply to show' : `a ${typeof value} nested too deeply to show`;
+    }
   }
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }

@@ -1,5 +1,5 @@
 import { join, resolve } from 'node:path';
-import { EMBEDDED_STORE_FILE, loadConfig } from '../src/config';
+import { EMBEDDED_STORE_FILE, loadApiConfig, loadConfig } from '../src/config';
 import { ClaimgraphError } from '../src/errors';
 
 /** The error loadConfig throws for `env`. */
@@ -22,6 +22,7 @@ describe('loadConfig', () => {
       host: null,
       store: { engine: 'embedded', path: join(process.cwd(), 'data', 'graph.grafeo') },
       seedWhenEmpty: true,
+      api: loadApiConfig({}), // its defaults: test/api/config.test.ts
     });
   });
 

@@ -1,18 +1,33 @@
 import type { GraphStore } from '../store/port';
+import { ANONYMOUS, inProcess, type Principal } from './identity';
 import { Loaders } from './loaders';
+
+/** What the access log learns about a request while Apollo runs it. */
+export interface RequestFacts {
+  id: string;
+  operationName?: string | null;
+  operationType?: string;
+  errorCodes: string[];
+}
 
 /** What every resolver receives: the store, this request's loaders and who is asking. */
 export interface Context {
   store: GraphStore;
   loaders: Loaders;
-  /**
-   * The editor identity writes are recorded under. Null for anonymous
-   * readers; authentication (API keys) will set it.
-   */
+  /** Who is asking: the role checked before every operation, and the editor writes are recorded under. */
+  principal: Principal;
+  /** The editor identity writes are recorded under (`principal.editor`). Null for anonymous readers. */
   editor: string | null;
+  /** Set over HTTP: the request id and what the access log records. */
+  request?: RequestFacts;
 }
 
-/** A fresh context per request: loaders cache only within one operation. */
-export function createContext(store: GraphStore, editor: string | null = null): Context {
-  return { store, loaders: new Loaders(store), editor };
+/**
+ * A fresh context per request: loaders cache only within one operation.
+ * `who` is the authenticated principal (HTTP), or an editor's name for a
+ * trusted in-process caller (tests, the CLI), or null for an anonymous reader.
+ */
+export function createContext(store: GraphStore, who: Principal | string | null = null, request?: RequestFacts): Context {
+  const principal = who === null ? ANONYMOUS : typeof who === 'string' ? inProcess(who) : who;
+  return { store, loaders: new Loaders(store), principal, editor: principal.editor, ...(request ? { request } : {}) };
 }

@@ -1,13 +1,26 @@
 import { badInput, show } from '../errors';
 
 export const DEFAULT_PAGE_SIZE = 20;
+/** The default cap on `first`; CLAIMGRAPH_MAX_PAGE_SIZE changes it. */
 export const MAX_PAGE_SIZE = 100;
+
+// One cap per process, set by the server from its configuration: resolvers
+// call pageSize(first) without a context, so the cap lives here.
+let maxPageSize = MAX_PAGE_SIZE;
+
+/** Sets the cap on `first` (the server does, from CLAIMGRAPH_MAX_PAGE_SIZE). */
+export function setMaxPageSize(max: number): void {
+  if (!Number.isInteger(max) || max < 1) throw new RangeError(`The page-size cap must be a positive integer, got ${max}.`);
+  maxPageSize = max;
+}
+
+export const currentMaxPageSize = (): number => maxPageSize;
 
 /**
  * The lists a cursor can belong to. A cursor names its list so that one taken
  * from `claims` cannot silently page through `sources`.
  */
-export type CursorList = 'claims' | 'sources' | 'conflicts' | 'changes';
+export type CursorList = 'claims' | 'sources' | 'conflicts' | 'changes' | 'questions';
 
 /**
  * Cursors are opaque to clients: base64url of `{l: list, k: sort key}`. The
@@ -36,11 +49,11 @@ export function decodeCursor(list: CursorList, after: string | null | undefined,
   return k as string[];
 }
 
-/** Validates `first`: an integer from 0 to MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE when absent. */
+/** Validates `first`: an integer from 0 to the cap (100 unless configured), DEFAULT_PAGE_SIZE when absent. */
 export function pageSize(first: number | null | undefined): number {
-  if (first === null || first === undefined) return DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
-    throw badInput(`Argument "first" must be an integer from 0 to ${MAX_PAGE_SIZE}, got ${show(first)}.`, { argument: 'first' });
+  if (first === null || first === undefined) return Math.min(DEFAULT_PAGE_SIZE, maxPageSize);
+  if (!Number.isInteger(first) || first < 0 || first > maxPageSize) {
+    throw badInput(`Argument "first" must be an integer from 0 to ${maxPageSize}, got ${show(first)}.`, { argument: 'first' });
   }
   return first;
 }

@@ -10,6 +10,7 @@ import type {
   StatementRecord,
 } from '../graph/model';
 import type { Value } from '../store/port';
+import { toClaimJudgement, type ClaimJudgement } from '../analysis/credibility';
 
 /*
  * The shapes resolvers pass around, mapped from the JSON rows of the query
@@ -59,6 +60,8 @@ export interface CorroborationNode {
   opposingIndependentSources: number;
   clusters: SourceClusterNode[];
   opposingClusters: SourceClusterNode[];
+  /** Credibility inputs and status, counted by the same query (src/analysis/credibility.ts). */
+  judgement: ClaimJudgement;
 }
 
 export interface ConflictNode {
@@ -201,6 +204,7 @@ export function toCorroboration(row: Obj): CorroborationNode {
     opposingIndependentSources: int(what, row, 'opposingIndependentSources'),
     clusters: toClusters(row.clusters, row.merges),
     opposingClusters: toClusters(row.opposingClusters, row.opposingMerges),
+    judgement: toClaimJudgement(row),
   };
 }
 

@@ -54,23 +54,37 @@ interface SearchPageArgs extends PageArgs {
   search?: string | null;
 }
 
+/** The claims list's own filter: a status (src/analysis/credibility.ts), computed by the page query itself. */
+interface ClaimsPageArgs extends SearchPageArgs {
+  status?: string | null;
+}
+
 /** A list in id order, filtered by a search string, paged by the last id seen. */
 async function searchPage<T extends { id: string }>(
   ctx: Context,
   args: SearchPageArgs,
-  q: { list: 'claims' | 'sources'; page: QueryName; count: QueryName; column: string; map: (v: Value | undefined) => T; loader: DataLoader<string, T | null> },
+  q: {
+    list: 'claims' | 'sources';
+    page: QueryName;
+    count: QueryName;
+    /** Parameters of a filtered page and count query beyond search, after and limit. */
+    filter?: Record<string, unknown>;
+    column: string;
+    map: (v: Value | undefined) => T;
+    loader: DataLoader<string, T | null>;
+  },
 ) {
   const size = pageSize(args.first);
   const after = decodeCursor(q.list, args.after, 1)?.[0] ?? null;
   const search = normaliseSearch(args.search);
-  const rows = await ctx.store.read(q.page, { search, after, limit: size + 1 });
+  const rows = await ctx.store.read(q.page, { search, after, limit: size + 1, ...q.filter });
   const nodes = rows.map((row) => q.map(row[q.column]));
   // Nested fields on these nodes then cost no lookup by id.
   for (const node of nodes) q.loader.prime(node.id, node);
   return {
     ...toConnection(nodes, size, (n) => encodeCursor(q.list, [n.id])),
     // A function field runs only when the client selects it: counting costs a scan.
-    totalCount: async () => Number((await ctx.store.read(q.count, { search }))[0]?.total ?? 0),
+    totalCount: async () => Number((await ctx.store.read(q.count, { search, ...q.filter }))[0]?.total ?? 0),
   };
 }
 
@@ -91,8 +105,14 @@ export const resolvers = {
     document: (_: unknown, { id }: { id: string }, ctx: Context) => requested(ctx.loaders.documents, id, 'document'),
     entity: (_: unknown, { id }: { id: string }, ctx: Context) => requested(ctx.loaders.entities, id, 'entity'),
 
-    claims: (_: unknown, args: SearchPageArgs, ctx: Context) =>
-      searchPage(ctx, args, { list: 'claims', page: 'claims-page', count: 'claims-count', column: 'claim', map: toClaim, loader: ctx.loaders.claims }),
+    claims: (_: unknown, args: ClaimsPageArgs, ctx: Context) =>
+      searchPage(
+        ctx,
+        args,
+        args.status === null || args.status === undefined
+          ? { list: 'claims', page: 'claims-page', count: 'claims-count', column: 'claim', map: toClaim, loader: ctx.loaders.claims }
+          : { list: 'claims', page: 'claims-page-by-status', count: 'claims-count-by-status', filter: { status: args.status }, column: 'claim', map: toClaim, loader: ctx.loaders.claims },
+      ),
 
     sources: (_: unknown, args: SearchPageArgs, ctx: Context) =>
       searchPage(ctx, args, { list: 'sources', page: 'sources-page', count: 'sources-count', column: 'source', map: toSource, loader: ctx.loaders.sources }),

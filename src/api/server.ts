@@ -1,29 +1,88 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloServer, HeaderMap } from '@apollo/server';
+import { performance } from 'node:perf_hooks';
+import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { getOperationAST, parse } from 'graphql';
+import { DEFAULT_LIMITS, loadApiConfig, type ApiConfig } from '../config';
 import { ClaimgraphError } from '../errors';
 import type { GraphStore } from '../store/port';
+import { achResolvers } from './ach-resolvers';
+import { analysisResolvers } from './analysis-resolvers';
+import { credibilityResolvers } from './credibility-resolvers';
+import { AuthError, Authenticator, authPlugin, roleOfMutation, rootFields } from './auth';
 import { CONSOLE_PAGE } from './console-page';
-import { createContext, type Context } from './context';
+import { createContext, type Context, type RequestFacts } from './context';
 import { formatError } from './errors';
-import { identifyEditor } from './identity';
+import { ROLE_RANK, type Principal } from './identity';
+import { costPlugin, presentError, shapeLimitsRule } from './limits';
+import { REQUEST_ID_HEADER, requestIdOf, silentLogger, type Logger } from './logging';
 import { editingResolvers, withInputProblems } from './mutations';
+import { setMaxPageSize } from './pagination';
 import { resolvers } from './resolvers';
 import { loadTypeDefs } from './schema';
 
-/** Largest request body accepted on /graphql. */
-export const MAX_BODY_BYTES = 1024 * 1024;
+/** Largest request body accepted on /graphql by default (CLAIMGRAPH_MAX_BODY_BYTES). */
+export const MAX_BODY_BYTES = DEFAULT_LIMITS.maxBodyBytes;
 
-/** The GraphQL server, transport-free: tests run operations on it in-process. */
-export function createApolloServer(): ApolloServer<Context> {
+export interface ServerOptions {
+  /** Keys, limits, introspection, console; default: the development defaults with no key (writes refused). */
+  api: ApiConfig;
+  /** Default: silent. `claimgraph serve` logs JSON lines to stdout. */
+  logger: Logger;
+}
+
+let developmentDefaults: ApiConfig | undefined;
+const defaultApi = (): ApiConfig => (developmentDefaults ??= loadApiConfig({}));
+
+/** Records what the access log says about the operation: its name, its type, the error codes sent. */
+function requestFactsPlugin(logger: Logger): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ operation, operationName, contextValue }) {
+          const facts = contextValue.request;
+          if (facts === undefined) return;
+          facts.operationName = operationName;
+          if (operation) facts.operationType = operation.operation;
+          logger.debug({ reqId: facts.id, operationName, operationType: facts.operationType }, 'operation resolved');
+        },
+        async willSendResponse({ response, contextValue }) {
+          const facts = contextValue?.request;
+          if (facts === undefined || response.body.kind !== 'single') return;
+          facts.errorCodes = (response.body.singleResult.errors ?? []).map((e) => String(e.extensions?.code ?? 'INTERNAL'));
+        },
+      };
+    },
+  };
+}
+
+/**
+ * The GraphQL server, transport-free: tests run operations on it in-process
+ * (where the context names the caller directly); over HTTP, startHttpServer
+ * authenticates first. Roles and limits are checked either way.
+ */
+export function createApolloServer(options: Partial<ServerOptions> = {}): ApolloServer<Context> {
+  const api = options.api ?? defaultApi();
+  const logger = options.logger ?? silentLogger();
+  setMaxPageSize(api.limits.maxPageSize);
+  // Without a logger (in-process tests), formatError's own default writes to stderr.
+  const logInternal = options.logger ? (message: string, error: unknown) => logger.error({ err: error }, message) : undefined;
   return new ApolloServer<Context>({
     typeDefs: loadTypeDefs(),
-    resolvers: [resolvers, editingResolvers],
-    formatError: (formatted, error) => withInputProblems(formatError(formatted, error)),
+    resolvers: [resolvers, editingResolvers, achResolvers, analysisResolvers, credibilityResolvers],
+    formatError: (formatted, error) => presentError(withInputProblems(formatError(formatted, error, logInternal)), api.production),
     includeStacktraceInErrorResponses: false,
+    introspection: api.introspection,
+    // Apollo's own suggestion filter for validation errors; presentError also strips them from variable errors.
+    hideSchemaDetailsFromClientErrors: api.production,
+    allowBatchedHttpRequests: false,
+    csrfPrevention: true,
+    parseOptions: { maxTokens: api.limits.maxTokens },
+    validationRules: [shapeLimitsRule(api.limits, api.production)],
     // Apollo's landing page needs a CDN; GET / serves a self-contained console instead.
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    // The auth plugin comes first: an anonymous caller learns nothing about limits.
+    plugins: [ApolloServerPluginLandingPageDisabled(), authPlugin(api.auth), costPlugin(api.limits, api.production), requestFactsPlugin(logger)],
   });
 }
 
@@ -31,17 +90,32 @@ export interface RunningServer {
   url: string;
   server: Server;
   apollo: ApolloServer<Context>;
-  stop(): Promise<void>;
+  /**
+   * Stops accepting connections, lets in-flight requests finish (up to
+   * `graceMs`, default CLAIMGRAPH_SHUTDOWN_GRACE_MS, then their connections
+   * are closed), then stops Apollo. The store stays open: its owner closes it.
+   */
+  stop(graceMs?: number): Promise<void>;
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+const GRAPHQL_RESPONSE = 'application/graphql-response+json';
+
+/** The media type of our own JSON answers: what the client accepts, as GraphQL over HTTP asks. */
+function jsonType(req: IncomingMessage): string {
+  const accept = req.headers.accept ?? '';
+  return accept.includes(GRAPHQL_RESPONSE) && !accept.includes('application/json') ? GRAPHQL_RESPONSE : 'application/json';
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}, type = 'application/json'): void {
+  res.writeHead(status, { ...headers, 'content-type': `${type}; charset=utf-8` });
   res.end(JSON.stringify(body));
 }
 
+const errorBody = (message: string, code: string) => ({ errors: [{ message, extensions: { code } }] });
+
 class BodyTooLarge extends Error {}
 
-async function readBody(req: IncomingMessage, limit: number): Promise<string> {
+async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
@@ -49,56 +123,103 @@ async function readBody(req: IncomingMessage, limit: number): Promise<string> {
     if (size > limit) throw new BodyTooLarge();
     chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
+}
+
+/** Whether a parsed request body runs only `importBundle` (the one operation allowed the larger body). */
+function isImportOnly(body: unknown, maxTokens: number): boolean {
+  const { query, operationName } = (body ?? {}) as { query?: unknown; operationName?: unknown };
+  if (typeof query !== 'string') return false;
+  try {
+    const document = parse(query, { maxTokens });
+    const operation = getOperationAST(document, typeof operationName === 'string' ? operationName : undefined);
+    if (!operation || operation.operation !== 'mutation') return false;
+    const fields = rootFields(document, operation).filter((f) => f !== '__typename');
+    return fields.length > 0 && fields.every((f) => f === 'importBundle');
+  } catch {
+    return false;
+  }
+}
+
+/** What the access log line holds besides the facts Apollo fills in. */
+interface Exchange {
+  facts: RequestFacts;
+  principal?: Principal;
+  bytesIn?: number;
 }
 
 /**
- * Serves the API over HTTP: GraphQL at /graphql, a query console at /,
- * liveness at /health and readiness (the store answers) at /ready.
+ * Serves the API over HTTP: GraphQL at /graphql, a query console at / (when
+ * enabled), liveness at /health and readiness (the store answers) at /ready.
  * `port: 0` picks a free port (tests).
  */
-export async function startHttpServer(store: GraphStore, port: number, host: string | null = null): Promise<RunningServer> {
-  const apollo = createApolloServer();
+export async function startHttpServer(store: GraphStore, port: number, host: string | null = null, options: Partial<ServerOptions> = {}): Promise<RunningServer> {
+  const api = options.api ?? defaultApi();
+  const logger = options.logger ?? silentLogger();
+  const { limits } = api;
+  const apollo = createApolloServer({ api, logger });
   await apollo.start();
+  const authenticator = new Authenticator(api.auth);
+  const importerRank = ROLE_RANK[roleOfMutation('importBundle')];
+  let draining = false;
 
-  const handleGraphQL = async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
+  const tooLarge = (req: IncomingMessage, res: ServerResponse, allowed: number) => {
+    const detail = api.production ? '' : ` At most ${allowed} bytes${allowed < limits.maxImportBodyBytes ? ` (${limits.maxImportBodyBytes} for importBundle with an admin key)` : ''}.`;
+    // The rest of the body is not read: close the connection rather than drain it.
+    res.setHeader('connection', 'close');
+    sendJson(res, 413, errorBody(`Request body too large.${detail}`, 'BAD_USER_INPUT'), {}, jsonType(req));
+  };
+
+  const handleGraphQL = async (req: IncomingMessage, res: ServerResponse, url: URL, exchange: Exchange): Promise<void> => {
+    let principal: Principal;
+    try {
+      principal = authenticator.authenticate(req.headersDistinct);
+    } catch (error) {
+      if (error instanceof AuthError) {
+        const challenge = error.wwwAuthenticate;
+        return sendJson(res, error.status, errorBody(error.message, error.code), challenge ? { 'www-authenticate': challenge } : {}, jsonType(req));
+      }
+      if (error instanceof ClaimgraphError && error.code === 'BAD_USER_INPUT') {
+        return sendJson(res, 400, { errors: [{ message: error.message, extensions: { ...error.details, code: error.code } }] }, {}, jsonType(req));
+      }
+      throw error;
+    }
+    exchange.principal = principal;
+
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
-    let editor: string | null;
-    try {
-      editor = identifyEditor(req.headersDistinct);
-    } catch (error) {
-      if (error instanceof ClaimgraphError) {
-        return sendJson(res, 400, { errors: [{ message: error.message, extensions: { ...error.details, code: error.code } }] });
-      }
-      throw error;
-    }
     let body: unknown = undefined;
     if (req.method === 'POST') {
-      let text: string;
+      // Only a key that may import is read past the small limit, and only for importBundle.
+      const mayImport = principal.role !== null && ROLE_RANK[principal.role] >= importerRank;
+      const allowed = mayImport ? limits.maxImportBodyBytes : limits.maxBodyBytes;
+      const declared = Number(req.headers['content-length'] ?? NaN);
+      if (declared > allowed) return tooLarge(req, res, limits.maxBodyBytes);
+      let raw: Buffer;
       try {
-        text = await readBody(req, MAX_BODY_BYTES);
+        raw = await readBody(req, allowed);
       } catch (error) {
-        if (error instanceof BodyTooLarge) {
-          return sendJson(res, 413, { errors: [{ message: `Request body too large: at most ${MAX_BODY_BYTES} bytes.`, extensions: { code: 'BAD_USER_INPUT' } }] });
-        }
+        if (error instanceof BodyTooLarge) return tooLarge(req, res, limits.maxBodyBytes);
         throw error;
       }
+      exchange.bytesIn = raw.length;
+      const text = raw.toString('utf8');
       if ((headers.get('content-type') ?? '').includes('application/json')) {
         try {
           body = JSON.parse(text);
         } catch {
-          return sendJson(res, 400, { errors: [{ message: 'The request body is not valid JSON: expected {"query": "...", "variables": {...}}.', extensions: { code: 'BAD_REQUEST' } }] });
+          return sendJson(res, 400, errorBody('The request body is not valid JSON: expected {"query": "...", "variables": {...}}.', 'BAD_REQUEST'), {}, jsonType(req));
         }
       } else {
         body = text;
       }
+      if (raw.length > limits.maxBodyBytes && !isImportOnly(body, limits.maxTokens)) return tooLarge(req, res, limits.maxBodyBytes);
     }
     const result = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-      context: async () => createContext(store, editor),
+      context: async () => createContext(store, principal, exchange.facts),
     });
     res.statusCode = result.status ?? 200;
     for (const [key, value] of result.headers) res.setHeader(key, value);
@@ -110,10 +231,36 @@ export async function startHttpServer(store: GraphStore, port: number, host: str
     }
   };
 
+  const accessLog = (req: IncomingMessage, res: ServerResponse, path: string, exchange: Exchange, started: number) => {
+    const { facts, principal } = exchange;
+    const entry = {
+      reqId: facts.id,
+      method: req.method,
+      path,
+      status: res.statusCode,
+      durationMs: Math.round((performance.now() - started) * 10) / 10,
+      ...(facts.operationName !== undefined ? { operationName: facts.operationName } : {}),
+      ...(facts.operationType !== undefined ? { operationType: facts.operationType } : {}),
+      ...(facts.errorCodes.length > 0 ? { errorCodes: [...new Set(facts.errorCodes)] } : {}),
+      ...(principal ? { role: principal.role ?? 'anonymous', ...(principal.editor !== null ? { editor: principal.editor } : {}) } : {}),
+      ...(exchange.bytesIn !== undefined ? { bytesIn: exchange.bytesIn } : {}),
+      ...(res.writableFinished ? {} : { aborted: true }),
+    };
+    // Probes come every few seconds: at debug, so they do not drown the log.
+    const level = res.statusCode >= 500 ? 'error' : path === '/health' || path === '/ready' ? 'debug' : 'info';
+    logger[level](entry, 'request');
+  };
+
   const server = createServer((req, res) => {
+    const started = performance.now();
     const url = new URL(req.url ?? '/', 'http://localhost');
+    const exchange: Exchange = { facts: { id: requestIdOf(req.headersDistinct), errorCodes: [] } };
+    res.setHeader(REQUEST_ID_HEADER, exchange.facts.id);
+    // While draining, each connection closes after its response, so the server can finish.
+    if (draining) res.setHeader('connection', 'close');
+    res.once('close', () => accessLog(req, res, url.pathname, exchange, started));
     const route = async (): Promise<void> => {
-      if (url.pathname === '/graphql') return handleGraphQL(req, res, url);
+      if (url.pathname === '/graphql') return handleGraphQL(req, res, url, exchange);
       if (url.pathname === '/health' && req.method === 'GET') return sendJson(res, 200, { status: 'ok' });
       if (url.pathname === '/ready' && req.method === 'GET') {
         try {
@@ -123,7 +270,7 @@ export async function startHttpServer(store: GraphStore, port: number, host: str
           return sendJson(res, 503, { status: 'unavailable', engine: store.engine });
         }
       }
-      if (url.pathname === '/' && req.method === 'GET') {
+      if (url.pathname === '/' && req.method === 'GET' && api.console) {
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
         res.end(CONSOLE_PAGE);
         return;
@@ -131,8 +278,8 @@ export async function startHttpServer(store: GraphStore, port: number, host: str
       sendJson(res, 404, { error: `No route ${req.method ?? ''} ${url.pathname}: GraphQL is served at /graphql.` });
     };
     route().catch((error: unknown) => {
-      console.error('[claimgraph] request failed:', error);
-      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal error.', extensions: { code: 'INTERNAL' } }] });
+      logger.error({ reqId: exchange.facts.id, err: error }, 'request failed');
+      if (!res.headersSent) sendJson(res, 500, errorBody('Internal error.', 'INTERNAL'));
       else res.end();
     });
   });
@@ -143,13 +290,30 @@ export async function startHttpServer(store: GraphStore, port: number, host: str
     else server.listen(port, host, () => resolveListen());
   });
   const address = server.address() as AddressInfo;
+  let stopping: Promise<void> | undefined;
   return {
     url: `http://${host ?? 'localhost'}:${address.port}/graphql`,
     server,
     apollo,
-    async stop() {
-      await new Promise<void>((resolveClose) => server.close(() => resolveClose()));
-      await apollo.stop();
+    stop(graceMs = api.shutdownGraceMs) {
+      stopping ??= (async () => {
+        draining = true;
+        const closed = new Promise<void>((resolveClose) => server.close(() => resolveClose()));
+        server.closeIdleConnections();
+        let timer: NodeJS.Timeout | undefined;
+        const grace = new Promise<'late'>((resolveGrace) => {
+          timer = setTimeout(() => resolveGrace('late'), graceMs);
+        });
+        if ((await Promise.race([closed, grace])) === 'late') {
+          logger.warn({ graceMs }, 'in-flight requests outlasted the shutdown grace period: closing their connections');
+          server.closeAllConnections();
+          await closed;
+        }
+        clearTimeout(timer);
+        await apollo.stop();
+      })();
+      return stopping;
     },
   };
 }
+

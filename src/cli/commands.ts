@@ -5,6 +5,10 @@
 import { renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { performance } from 'node:perf_hooks';
+import { generateKey, keyLine } from '../api/auth';
+import { EDITOR_EXPECTED, editorProblem, ROLES, type Role } from '../api/identity';
+import { createLogger } from '../api/logging';
+import { checkIriBase, claimProvenance, DEFAULT_IRI_BASE, type ProvFormat } from '../analysis/prov';
 import { startHttpServer } from '../api/server';
 import { ENVIRONMENT, loadConfig, type Config } from '../config';
 import { ClaimgraphError, type ErrorCode } from '../errors';
@@ -116,24 +120,50 @@ const serve: Command = {
 
 Starts the GraphQL API on PORT (default 4000) over the configured store. An
 empty store is seeded with the Dumayr report unless CLAIMGRAPH_SEED=off.
-Stops on SIGINT or SIGTERM. The embedded store stays locked while it runs.
+Every setting is checked first; each bad one is reported, and nothing starts.
+Logs one JSON line per request on stdout (CLAIMGRAPH_LOG_LEVEL).
+
+On SIGTERM or SIGINT it stops accepting connections, lets in-flight requests
+finish (up to CLAIMGRAPH_SHUTDOWN_GRACE_MS), closes the store and exits 0.
+The embedded store stays locked while it runs.
 `,
   options: {},
   async run(args) {
     if (args.positional.length > 0) throw new UsageError(`serve takes no argument, got ${JSON.stringify(args.positional[0])}.`, 'serve');
     const config = loadConfig();
-    const store = await openStore(config.store);
-    if (config.seedWhenEmpty && (await seedIfEmpty(store))) console.log('[claimgraph] the store was empty: loaded the seed.');
-    const running = await startHttpServer(store, config.port, config.host);
-    console.log(`[claimgraph] serving GraphQL at ${running.url} on ${describeStore(config)} (query console at ${running.url.replace(/graphql$/, '')})`);
+    const { api } = config;
+    const logger = createLogger(api.logLevel);
+    const store = await openStore(config.store, undefined, { timeouts: { READ: api.limits.readTimeoutMs, WRITE: api.limits.writeTimeoutMs } });
+    if (config.seedWhenEmpty && (await seedIfEmpty(store))) logger.info('the store was empty: loaded the seed');
+    const running = await startHttpServer(store, config.port, config.host, { api, logger });
+    logger.info(
+      {
+        url: running.url,
+        store: describeStore(config),
+        production: api.production,
+        keys: api.auth.keys.length,
+        readAccess: api.auth.readAccess,
+        ...(api.auth.off ? { auth: 'off' } : {}),
+        introspection: api.introspection,
+        console: api.console,
+      },
+      'serving GraphQL',
+    );
+    if (api.auth.off) logger.warn('CLAIMGRAPH_AUTH=off: anyone who can reach this server can write; for local development only');
+    else if (api.auth.keys.length === 0) logger.warn('no API key configured: the API is read-only (claimgraph key create makes one)');
     const shutdown = (signal: string) => {
-      console.log(`[claimgraph] ${signal}: stopping.`);
+      logger.info({ signal }, 'stopping: no new connections; finishing in-flight requests');
       running
         .stop()
         .then(() => store.close())
-        .then(() => process.exit(0))
+        .then(() => {
+          logger.info('stopped');
+          logger.flush();
+          process.exit(0);
+        })
         .catch((error: unknown) => {
-          console.error('[claimgraph] shutdown failed:', error);
+          logger.error({ err: error }, 'shutdown failed');
+          logger.flush();
           process.exit(1);
         });
     };
@@ -272,9 +302,31 @@ async function importOne(store: GraphStore, input: BundleInput, editor: string, 
 
 // ---------------------------------------------------------------- export
 
+/** `export --format prov-*`: which claim, in which serialisation, under which IRI base; null for a bundle. */
+function provExportOf(args: ParsedArgs): { claim: string; format: ProvFormat; base: string } | null {
+  const formats: Record<string, ProvFormat | null> = { bundle: null, 'prov-jsonld': 'JSONLD', 'prov-turtle': 'TURTLE' };
+  const name = args.values.get('format') ?? 'bundle';
+  const format = formats[name];
+  if (format === undefined) throw new UsageError(`Option --format of export must be one of ${Object.keys(formats).join(', ')}, got ${JSON.stringify(name)}.`, 'export');
+  const claim = args.values.get('claim');
+  const base = args.values.get('base');
+  if (format === null) {
+    if (claim !== undefined || base !== undefined) throw new UsageError(`Options --claim and --base of export need --format prov-jsonld or prov-turtle, got --format ${name}.`, 'export');
+    return null;
+  }
+  if (claim === undefined) throw new UsageError(`Option --format ${name} of export needs --claim ID: the claim whose attribution chain to write.`, 'export');
+  if (args.values.has('document')) throw new UsageError(`Option --document of export writes a bundle; it does not go with --format ${name}.`, 'export');
+  try {
+    return { claim, format, base: checkIriBase(base ?? DEFAULT_IRI_BASE) };
+  } catch (error) {
+    throw new UsageError(`Option --base of export: ${error instanceof Error ? error.message : String(error)}`, 'export');
+  }
+}
+
 const exportCommand: Command = {
-  summary: 'write the graph (or one document) as one bundle, pretty JSON, to stdout or a file',
+  summary: 'write the graph (or one document) as one bundle, or one claim\'s attribution chain as PROV-O',
   help: `Usage: claimgraph export [--document ID] [--out FILE]
+       claimgraph export --format prov-jsonld|prov-turtle --claim ID [--base IRI] [--out FILE]
 
 Writes the graph as one bundle (docs/BUNDLE.md), pretty-printed JSON, to
 stdout or to FILE. Records come in id order, with their audit fields
@@ -285,33 +337,46 @@ Options:
   --document ID   only this document, with everything its statements need to
                   stand alone (sources, affiliations, claims, entities, links)
   --out FILE      write to FILE (replaced whole, only once the export succeeded)
+  --format F      bundle (the default); prov-jsonld or prov-turtle: the
+                  attribution chain of one claim as W3C PROV-O, in JSON-LD or
+                  Turtle (docs/ANALYSIS-PROV.md)
+  --claim ID      the claim to export as PROV-O (with --format prov-*)
+  --base IRI      the IRI base of the PROV-O records (default urn:claimgraph:)
   -h, --help      show this help
 
 The embedded store is locked by a running server: stop it before exporting.
 
-Exit codes: 0 exported; 1 unknown document (NOT_FOUND); 2 usage or
+Exit codes: 0 exported; 1 unknown document or claim (NOT_FOUND); 2 usage or
 configuration error; 3 store error.
 
 Examples:
   claimgraph export --out graph.json
   claimgraph export --document doc-dumayr-report
   claimgraph export | CLAIMGRAPH_DATA_DIR=./copy claimgraph import
+  claimgraph export --format prov-turtle --claim claim-al-masoud-undercover-against-is
 `,
-  options: { values: ['document', 'out'] },
+  options: { values: ['document', 'out', 'format', 'claim', 'base'] },
   async run(args) {
     if (args.positional.length > 0) throw new UsageError(`export takes no positional argument, got ${JSON.stringify(args.positional[0])}.`, 'export');
     const document = args.values.get('document');
     const file = args.values.get('out');
+    const prov = provExportOf(args); // null: a bundle
     const config = loadConfig();
-    let bundle: Bundle;
+    let text: string;
+    let what: string;
     try {
-      bundle = await withStore(config, (store) => exportBundle(store, document === undefined ? {} : { document }));
+      if (prov !== null) {
+        text = await withStore(config, (store) => claimProvenance(store, prov.claim, prov));
+        what = `claim ${prov.claim} as PROV-O (${prov.format === 'TURTLE' ? 'Turtle' : 'JSON-LD'}) from ${describeStore(config)}`;
+      } else {
+        const bundle = await withStore(config, (store) => exportBundle(store, document === undefined ? {} : { document }));
+        text = `${JSON.stringify(bundle, null, 2)}\n`;
+        what = `${document === undefined ? 'the graph' : `document ${document}`} from ${describeStore(config)}: ${sizeLine(bundle)}`;
+      }
     } catch (error) {
       err(`claimgraph export: ${describeError(error)}`);
       return exitCodeOf(error);
     }
-    const text = `${JSON.stringify(bundle, null, 2)}\n`;
-    const what = `${document === undefined ? 'the graph' : `document ${document}`} from ${describeStore(config)}: ${sizeLine(bundle)}`;
     if (file === undefined) {
       await writeStdout(text);
       err(`Exported ${what}.`);
@@ -414,8 +479,50 @@ Examples:
   },
 };
 
+// ---------------------------------------------------------------- key
+
+const keyCommand: Command = {
+  summary: 'create an API key: prints the key once, and the line the server needs',
+  help: `Usage: claimgraph key create --role ROLE --editor NAME
+
+Makes a new random API key (32 bytes from the OS's secure random source) and
+prints it once, with the line to add to CLAIMGRAPH_API_KEYS_FILE (one per
+line) or CLAIMGRAPH_API_KEYS (comma-separated). The line holds the key's
+SHA-256, never the key: the server cannot show a key again, so hand it over
+now. Restart the server to use the new line.
+
+Options:
+  --role ROLE     reader, editor or admin (see README "Running in production")
+  --editor NAME   the identity this key's writes are recorded under
+                  (1 to 100 printable characters)
+
+Example:
+  claimgraph key create --role editor --editor alice@example.org
+`,
+  options: { values: ['role', 'editor'] },
+  async run(args) {
+    const [action, extra] = args.positional;
+    if (action !== 'create') throw new UsageError(`key expects "create", got ${action === undefined ? 'nothing' : JSON.stringify(action)}.`, 'key');
+    if (extra !== undefined) throw new UsageError(`key create takes no further argument, got ${JSON.stringify(extra)}.`, 'key');
+    const role = args.values.get('role');
+    if (role === undefined || !(ROLES as readonly string[]).includes(role)) {
+      throw new UsageError(`--role must be one of ${ROLES.join(', ')}, got ${role === undefined ? 'nothing' : JSON.stringify(role)}.`, 'key');
+    }
+    const editor = args.values.get('editor')?.trim();
+    const problem = editor === undefined ? 'nothing' : (editorProblem(editor) ?? (editor.includes(',') ? 'a comma (it separates CLAIMGRAPH_API_KEYS entries)' : null));
+    if (editor === undefined || problem !== null) throw new UsageError(`--editor must name the editor in ${EDITOR_EXPECTED}, got ${problem}.`, 'key');
+    const key = generateKey();
+    out(`API key (shown once; give it to ${editor}, who sends it as "Authorization: Bearer <key>"):`);
+    out(`  ${key}`);
+    out('Line for CLAIMGRAPH_API_KEYS_FILE (or an entry of CLAIMGRAPH_API_KEYS):');
+    out(`  ${keyLine(role as Role, editor, key)}`);
+    return EXIT.OK;
+  },
+};
+
 export const COMMANDS: Record<string, Command> = {
   serve,
+  key: keyCommand,
   seed: seedCommand,
   import: importCommand,
   export: exportCommand,

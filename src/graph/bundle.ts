@@ -25,6 +25,9 @@ export interface BundleProblem {
 type Json = unknown;
 type Obj = Record<string, Json>;
 
+/** An unpaired UTF-16 surrogate (a paired one makes a code point, which \p{Cs} does not match). */
+const LONE_SURROGATE = /\p{Cs}/u;
+
 const isObj = (v: Json): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
@@ -47,9 +50,15 @@ class RecordReader {
     this.problems.push({ path: `${this.path}.${field}`, expected, got });
   }
 
+  /** A string the engines can store as it came: one with an unpaired surrogate would come back with U+FFFD in its place. */
+  private wellFormed(field: string, v: string): string {
+    if (LONE_SURROGATE.test(v)) this.problem(field, 'well-formed Unicode text (no unpaired surrogate)', show(v));
+    return v;
+  }
+
   requiredString(field: string): string {
     const v = this.obj[field];
-    if (typeof v === 'string' && v.trim() !== '') return v;
+    if (typeof v === 'string' && v.trim() !== '') return this.wellFormed(field, v);
     this.problem(field, 'a non-empty string', v === undefined ? 'nothing' : show(v));
     return '';
   }
@@ -57,7 +66,7 @@ class RecordReader {
   optionalString(field: string): string | null {
     const v = this.obj[field];
     if (v === undefined || v === null) return null;
-    if (typeof v === 'string' && v.trim() !== '') return v;
+    if (typeof v === 'string' && v.trim() !== '') return this.wellFormed(field, v);
     this.problem(field, 'a non-empty string or null', show(v));
     return null;
   }
@@ -104,7 +113,7 @@ class RecordReader {
   stringList(field: string): string[] {
     const v = this.obj[field];
     if (v === undefined || v === null) return [];
-    if (Array.isArray(v) && v.every((x) => typeof x === 'string' && x.trim() !== '')) return v as string[];
+    if (Array.isArray(v) && v.every((x) => typeof x === 'string' && x.trim() !== '')) return (v as string[]).map((x, i) => this.wellFormed(`${field}[${i}]`, x));
     this.problem(field, 'a list of non-empty strings', show(v));
     return [];
   }

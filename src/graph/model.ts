@@ -132,8 +132,8 @@ export interface Bundle {
  * misspelt label or property fails a test instead of matching nothing.
  */
 export const GRAPH_VOCABULARY = {
-  labels: ['Source', 'Entity', 'Document', 'Claim', 'Statement', 'Change'],
-  relationshipTypes: ['AFFILIATED_WITH', 'PUBLISHED_BY', 'ABOUT', 'MADE', 'ON', 'REPORTED_IN', 'REPORTED_VIA', 'CONTRADICTS', 'SUPPORTS'],
+  labels: ['Source', 'Entity', 'Document', 'Claim', 'Statement', 'Change', 'Question', 'Rating', 'Assessment'],
+  relationshipTypes: ['AFFILIATED_WITH', 'PUBLISHED_BY', 'ABOUT', 'MADE', 'ON', 'REPORTED_IN', 'REPORTED_VIA', 'CONTRADICTS', 'SUPPORTS', 'HYPOTHESIS', 'JUDGES', 'RATED', 'ASSESSES'],
   propertyKeys: [
     'id', 'name', 'kind', 'anonymous', 'count', 'description', 'aliases', 'role',
     'title', 'url', 'publishedAt', 'note', 'text',
@@ -142,5 +142,9 @@ export const GRAPH_VOCABULARY = {
     'hash', 'nameKey', 'aliasKeys', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy',
     // the change log (deletions, unlinks, merges)
     'at', 'by', 'action', 'target', 'details',
+    // competing hypotheses: an editor's override of an ACH cell (docs/ANALYSIS-ACH.md)
+    'hypothesis', 'cell',
+    // editors' judgements: source ratings and claim assessments (docs/ANALYSIS.md)
+    'grade', 'verdict', 'rating', 'explanation', 'seq',
   ],
 } as const;

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { importQuestions } from '../analysis/ach';
 import { seedDir } from '../paths';
 import type { GraphStore } from '../store/port';
 import { parseBundle } from './bundle';
@@ -19,6 +20,9 @@ export function loadSeedBundle(dir: string = seedDir()): Bundle {
   return parseBundle(readSeedJson(dir));
 }
 
+/** An editor's analysis of the seed, loaded after it: the Dumayr question (docs/ANALYSIS-ACH.md). */
+export const SEED_QUESTIONS_FILE = 'dumayr-questions.json';
+
 /** The editor identity the seed's records are recorded under. */
 export const SEED_EDITOR = 'claimgraph-seed';
 
@@ -28,9 +32,14 @@ export async function graphCounts(store: GraphStore): Promise<Record<string, num
   return Object.fromEntries(Object.entries(row ?? {}).map(([k, v]) => [k, Number(v)]));
 }
 
-/** Imports the seed (idempotent: re-seeding changes nothing). */
-export function seed(store: GraphStore): Promise<ImportReport> {
-  return importBundle(store, readSeedJson(), { editor: SEED_EDITOR });
+/**
+ * Imports the seed, then the editor's questions on it (idempotent: re-seeding
+ * changes nothing; a stored question is left as an editor may have changed it).
+ */
+export async function seed(store: GraphStore): Promise<ImportReport> {
+  const report = await importBundle(store, readSeedJson(), { editor: SEED_EDITOR });
+  await importQuestions(store, JSON.parse(readFileSync(join(seedDir(), SEED_QUESTIONS_FILE), 'utf8')), { editor: SEED_EDITOR });
+  return report;
 }
 
 /** Imports the seed only when the store holds no node at all; returns whether it did. */

@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import { GrafeoDB, type GrafeoError, type Transaction } from '@grafeo-db/js';
 import { ClaimgraphError } from '../errors';
 import { rowFromEmbedded } from './embedded-values';
-import type { AccessMode, GraphStore, Params, QueryRunner, Row } from './port';
+import type { AccessMode, GraphStore, Params, QueryRunner, Row, TransactionTimeouts } from './port';
 import { checkParams, loadSchemaStatements, type QueryName, type QueryTable } from './queries';
 
 /**
@@ -39,11 +39,20 @@ export function mapEmbeddedError(error: unknown, queryName?: string): Claimgraph
   if (/constraint violation/i.test(message)) {
     return new ClaimgraphError('CONFLICT', `The write breaks a uniqueness rule of the graph${where}: ${message.replace(/^.*Constraint violation: /i, '')}`, undefined, { cause: error });
   }
-  if (status.startsWith('40')) {
+  // A write to an edge or node that a concurrent transaction removed first is
+  // reported as a data exception (22000), not class 40: it lost a race all the same.
+  if (status.startsWith('40') || /does not exist, or the writer does not see it/.test(message)) {
     return new ClaimgraphError('CONFLICT', `A concurrent write touched the same data${where}; retry the request.`, { retryable: true }, { cause: error });
   }
   return new ClaimgraphError('INTERNAL', `The embedded engine rejected a query${where}: ${message}`, { gqlStatus: status }, { cause: error });
 }
+
+/** A transaction ran past its deadline (CLAIMGRAPH_READ_TIMEOUT_MS / CLAIMGRAPH_WRITE_TIMEOUT_MS); no value is named. */
+const timedOut = (): ClaimgraphError =>
+  new ClaimgraphError(
+    'TIMEOUT',
+    'The query took longer than this server allows and was stopped; nothing it did was kept. Ask for less at once (smaller pages, fewer nested lists) or split the import.',
+  );
 
 /**
  * The embedded adapter: Grafeo in this process, in memory or in one file.
@@ -57,29 +66,49 @@ export class EmbeddedStore implements GraphStore {
   private constructor(
     private readonly db: GrafeoDB,
     private readonly queries: QueryTable,
+    private readonly timeouts: TransactionTimeouts = {},
   ) {}
 
   /** An in-memory store, gone when closed: for tests and `--memory` runs. */
-  static inMemory(queries: QueryTable): EmbeddedStore {
-    return new EmbeddedStore(GrafeoDB.create(), queries);
+  static inMemory(queries: QueryTable, options: { timeouts?: TransactionTimeouts } = {}): EmbeddedStore {
+    return new EmbeddedStore(GrafeoDB.create(), queries, options.timeouts);
   }
 
   /** Opens the store file at `path`, creating it (and its folder) on first use. */
-  static onDisk(path: string, queries: QueryTable): EmbeddedStore {
+  static onDisk(path: string, queries: QueryTable, options: { timeouts?: TransactionTimeouts } = {}): EmbeddedStore {
     try {
-      if (existsSync(path)) return new EmbeddedStore(GrafeoDB.open(path), queries);
+      if (existsSync(path)) return new EmbeddedStore(GrafeoDB.open(path), queries, options.timeouts);
       mkdirSync(dirname(path), { recursive: true });
-      return new EmbeddedStore(GrafeoDB.create(path), queries);
+      return new EmbeddedStore(GrafeoDB.create(path), queries, options.timeouts);
     } catch (cause) {
       const message = cause instanceof Error ? cause.message : String(cause);
       throw new ClaimgraphError('STORE_UNAVAILABLE', `Cannot open the embedded store at ${path}: ${message}`, undefined, { cause });
     }
   }
 
-  async transaction<T>(mode: AccessMode, work: (tx: QueryRunner) => Promise<T>): Promise<T> {
+  /**
+   * The tail of the queue of write transactions. Writes run one at a time:
+   * Grafeo's snapshot isolation lets two concurrent writers both create what
+   * each checked was absent (the same CONTRADICTS link twice through MERGE, two
+   * sources under one name), which no write-write conflict catches. Reads are
+   * not queued. A write must not open another write on the same store.
+   */
+  private writes: Promise<unknown> = Promise.resolve();
+
+  transaction<T>(mode: AccessMode, work: (tx: QueryRunner) => Promise<T>): Promise<T> {
+    if (mode === 'READ') return this.retrying(mode, work);
+    const turn = this.writes.then(() => this.retrying(mode, work));
+    this.writes = turn.catch(() => undefined);
+    return turn;
+  }
+
+  private async retrying<T>(mode: AccessMode, work: (tx: QueryRunner) => Promise<T>): Promise<T> {
+    // One deadline for the transaction, retries included.
+    const limit = this.timeouts[mode] ?? 0;
+    const deadline = limit > 0 ? Date.now() + limit : Infinity;
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.attempt(mode, work);
+        return await this.attempt(mode, work, deadline);
       } catch (error) {
         const mapped = mapEmbeddedError(error);
         const retryable = mode === 'WRITE' && mapped.details?.retryable === true && attempt < WRITE_CONFLICT_RETRIES;
@@ -89,28 +118,54 @@ export class EmbeddedStore implements GraphStore {
     }
   }
 
-  private async attempt<T>(mode: AccessMode, work: (tx: QueryRunner) => Promise<T>): Promise<T> {
+  /**
+   * Runs one attempt. Grafeo cannot interrupt a running query, so a timeout
+   * stops the wait: the caller gets TIMEOUT at the deadline, the query runs
+   * on, no further query of the transaction starts, and the transaction is
+   * rolled back (never committed) once the running query returns.
+   */
+  private async attempt<T>(mode: AccessMode, work: (tx: QueryRunner) => Promise<T>, deadline = Infinity): Promise<T> {
     this.assertOpen();
+    if (Date.now() >= deadline) throw timedOut();
     const tx = this.db.beginTransaction();
-    try {
-      const result = await work(this.runner(tx, mode));
-      tx.commit();
-      return result;
-    } catch (error) {
-      // The engine may already have ended a transaction that lost a race; a
-      // failing rollback must not hide the error that matters.
+    const expiry = { expired: false };
+    const run = (async () => {
       try {
-        if (tx.isActive) tx.rollback();
-      } catch {
-        /* nothing left to roll back */
+        const result = await work(this.runner(tx, mode, expiry));
+        if (expiry.expired) throw timedOut();
+        tx.commit();
+        return result;
+      } catch (error) {
+        // The engine may already have ended a transaction that lost a race; a
+        // failing rollback must not hide the error that matters.
+        try {
+          if (tx.isActive) tx.rollback();
+        } catch {
+          /* nothing left to roll back */
+        }
+        throw error;
       }
-      throw error;
+    })();
+    if (deadline === Infinity) return run;
+    run.catch(() => undefined); // after a timeout, nobody awaits it any more
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        expiry.expired = true;
+        reject(timedOut());
+      }, deadline - Date.now());
+    });
+    try {
+      return await Promise.race([run, timeout]);
+    } finally {
+      clearTimeout(timer);
     }
   }
 
-  private runner(tx: Transaction, mode: AccessMode): QueryRunner {
+  private runner(tx: Transaction, mode: AccessMode, expiry: { expired: boolean } = { expired: false }): QueryRunner {
     return {
       run: async (name: QueryName, params: Params = {}): Promise<Row[]> => {
+        if (expiry.expired) throw timedOut();
         const query = this.queries[name];
         checkParams(query, params);
         if (query.mode === 'write' && mode === 'READ') {

@@ -2,7 +2,7 @@ import neo4j from 'neo4j-driver';
 import { ClaimgraphError, show } from '../errors';
 import { mapNeo4jError } from './neo4j-errors';
 import { fromNeo4j, toNeo4jParams } from './neo4j-values';
-import type { AccessMode, GraphStore, Params, QueryRunner, Row } from './port';
+import type { AccessMode, GraphStore, Params, QueryRunner, Row, TransactionTimeouts } from './port';
 import { checkParams, loadSchemaStatements, type QueryName, type QueryTable } from './queries';
 
 /** Connection settings for {@link Neo4jStore.connect}. */
@@ -20,8 +20,9 @@ export interface Neo4jTransactionLike {
 
 /** The part of a driver session the adapter uses (a `Session` fits). */
 export interface Neo4jSessionLike {
-  executeRead<T>(work: (tx: Neo4jTransactionLike) => Promise<T>): Promise<T>;
-  executeWrite<T>(work: (tx: Neo4jTransactionLike) => Promise<T>): Promise<T>;
+  /** `config.timeout` (ms) makes the server end the transaction, which the driver reports as TransactionTimedOut. */
+  executeRead<T>(work: (tx: Neo4jTransactionLike) => Promise<T>, config?: { timeout?: number }): Promise<T>;
+  executeWrite<T>(work: (tx: Neo4jTransactionLike) => Promise<T>, config?: { timeout?: number }): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -48,12 +49,14 @@ export class Neo4jStore implements GraphStore {
    * @param database the Neo4j database every session targets (never the server default, so a misconfigured home database cannot redirect writes)
    * @param queries the named queries, loaded once at start-up
    * @param schemaStatements where {@link applySchema} gets its DDL; `loadSchemaStatements('neo4j')` by default
+   * @param timeouts the transaction timeout per access mode, passed to the server with each transaction
    */
   constructor(
     private readonly driver: Neo4jDriverLike,
     private readonly database: string,
     private readonly queries: QueryTable,
     private readonly schemaStatements: () => string[] = () => loadSchemaStatements('neo4j'),
+    private readonly timeouts: TransactionTimeouts = {},
   ) {}
 
   /**
@@ -61,7 +64,7 @@ export class Neo4jStore implements GraphStore {
    * credentials, so a bad configuration fails at start-up rather than on the
    * first request. The driver is closed again if the check fails.
    */
-  static async connect(config: Neo4jConfig, queries: QueryTable): Promise<Neo4jStore> {
+  static async connect(config: Neo4jConfig, queries: QueryTable, timeouts: TransactionTimeouts = {}): Promise<Neo4jStore> {
     let driver: ReturnType<typeof neo4j.driver>;
     try {
       driver = neo4j.driver(config.uri, neo4j.auth.basic(config.username, config.password));
@@ -74,7 +77,7 @@ export class Neo4jStore implements GraphStore {
         { cause },
       );
     }
-    const store = new Neo4jStore(driver, config.database, queries);
+    const store = new Neo4jStore(driver, config.database, queries, undefined, timeouts);
     try {
       await store.ping();
     } catch (error) {
@@ -101,7 +104,9 @@ export class Neo4jStore implements GraphStore {
     }
     try {
       const body = (tx: Neo4jTransactionLike): Promise<T> => work(this.runner(tx, mode, failedQuery));
-      return mode === 'READ' ? await session.executeRead(body) : await session.executeWrite(body);
+      const limit = this.timeouts[mode] ?? 0;
+      const config = limit > 0 ? { timeout: limit } : undefined;
+      return mode === 'READ' ? await session.executeRead(body, config) : await session.executeWrite(body, config);
     } catch (error) {
       throw mapNeo4jError(error, typeof error === 'object' && error !== null ? failedQuery.get(error) : undefined);
     } finally {

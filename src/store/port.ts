@@ -13,6 +13,9 @@ export interface QueryRunner {
 
 export type AccessMode = 'READ' | 'WRITE';
 
+/** How long one transaction may run, per access mode, in milliseconds; absent or 0: no limit. */
+export type TransactionTimeouts = Partial<Record<AccessMode, number>>;
+
 /**
  * The port every engine adapter implements. Callers never see a session, a
  * driver or an engine value: only named queries, transactions and JSON rows.

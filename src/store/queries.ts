@@ -73,6 +73,26 @@ export const QUERY_NAMES = [
   'delete-source',
   'delete-document',
   'delete-entity',
+  // competing hypotheses: questions and their ACH matrices (src/analysis/ach.ts, src/api/ach-resolvers.ts)
+  'questions-by-ids',
+  'questions-page',
+  'questions-count',
+  'questions-by-claims',
+  'ach-matrices',
+  'write-question',
+  'set-ach-cell',
+  'clear-ach-cell',
+  // analytics: a claim's attribution chain as PROV-O, an entity's timeline (src/analysis/prov.ts, src/analysis/timeline.ts)
+  'provenance-by-claims',
+  'entity-timeline',
+  // credibility, claim status, source ratings, assessments, ClaimReview (src/analysis/, src/api/analysis-resolvers.ts)
+  'claims-page-by-status',
+  'claims-count-by-status',
+  'rate-source',
+  'ratings-by-sources',
+  'assess-claim',
+  'assessments-by-claims',
+  'claim-reviews-by-claims',
 ] as const;
 
 export type QueryName = (typeof QUERY_NAMES)[number];

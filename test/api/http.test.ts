@@ -75,6 +75,15 @@ it('serves a self-contained query console at / (it must work offline: no externa
   expect(html).not.toMatch(/(src|href)=["']?(https?:)?\/\//);
 });
 
+it('tags every response with a request id: the one the client (or a proxy) sent, else a new one', async () => {
+  const given = await fetch(`${base}/health`, { headers: { 'x-request-id': 'proxy-42' } });
+  expect(given.headers.get('x-request-id')).toBe('proxy-42');
+  const made = await Promise.all([fetch(`${base}/nope`), post(JSON.stringify({ query: '{ __typename }' }))]);
+  const ids = made.map((r) => r.headers.get('x-request-id'));
+  expect(ids.every((id) => /^[0-9a-f-]{36}$/.test(id ?? ''))).toBe(true);
+  expect(ids[0]).not.toBe(ids[1]);
+});
+
 it('answers 404 with a hint for an unknown path', async () => {
   const res = await fetch(`${base}/graphq`);
   expect([res.status, await res.json()]).toEqual([404, { error: 'No route GET /graphq: GraphQL is served at /graphql.' }]);

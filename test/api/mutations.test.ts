@@ -1,6 +1,7 @@
 import { coercionProblem } from '../../src/api/mutations';
 import { identifyEditor } from '../../src/api/identity';
 import { startHttpServer } from '../../src/api/server';
+import { loadApiConfig } from '../../src/config';
 import { exportBundle } from '../../src/graph/export';
 import { graphCounts, readSeedJson, seed } from '../../src/graph/seed';
 import type { GraphStore } from '../../src/store/port';
@@ -199,7 +200,7 @@ describe('statements', () => {
 
   it('refuses an unknown stance and a quote that is not a string, with problems at input paths', async () => {
     const input = { source: 'src-airwars', claim: civilian, stance: 'DENY', quote: 5 };
-    const result = await gql(store, RECORD_STATEMENT, { input });
+    const result = await gql(store, RECORD_STATEMENT, { input }, 'alice@example.org');
     expect(codes(result)).toEqual(['BAD_USER_INPUT', 'BAD_USER_INPUT']);
     expect(result.errors?.map((e) => e.extensions?.problems)).toEqual([
       [{ path: 'input.stance', expected: 'one of ASSERTS, DENIES, HEDGES, NO_RESPONSE, NOT_ACKNOWLEDGED', got: '"DENY"' }],
@@ -339,7 +340,8 @@ describe('deletion', () => {
     expect(p.nodes).toEqual([{ kind: 'CLAIM', id }, { kind: 'STATEMENT', id: 'st-family-asserts-undercover' }, { kind: 'STATEMENT', id: 'st-officials-assert-undercover' }]);
     expect(p.nodeCounts).toEqual([{ kind: 'CLAIM', count: 1 }, { kind: 'STATEMENT', count: 2 }]);
     expect(p.relationshipCounts).toEqual([
-      { type: 'ABOUT', count: 2 }, { type: 'CONTRADICTS', count: 1 }, { type: 'MADE', count: 2 }, { type: 'ON', count: 2 }, { type: 'REPORTED_IN', count: 2 }, { type: 'SUPPORTS', count: 3 },
+      // HYPOTHESIS: the claim is a hypothesis of the seeded question on who he was.
+      { type: 'ABOUT', count: 2 }, { type: 'CONTRADICTS', count: 1 }, { type: 'HYPOTHESIS', count: 1 }, { type: 'MADE', count: 2 }, { type: 'ON', count: 2 }, { type: 'REPORTED_IN', count: 2 }, { type: 'SUPPORTS', count: 3 },
     ]);
     expect(p.relationships).toContainEqual({ type: 'CONTRADICTS', from: 'claim-al-masoud-was-is-official', to: id });
     expect(p.detached).toEqual([]);
@@ -481,13 +483,16 @@ describe('who writes', () => {
     expect(() => identifyEditor({ 'x-claimgraph-editor': ['carol', 'dave'] })).toThrow(/got 2 values/);
   });
 
-  it('records anonymous writes as "anonymous"', async () => {
-    const data = await ok(`mutation { createEntity(input: { name: "Nobody's entity" }) { recorded { createdBy updatedBy } } }`, {}, null);
-    expect(data.createEntity.recorded).toEqual({ createdBy: 'anonymous', updatedBy: 'anonymous' });
+  it('refuses an anonymous write (no API key configured), saying how to configure one, and writes nothing', async () => {
+    const before = await snapshot();
+    const result = await gql(store, `mutation { createEntity(input: { name: "Nobody's entity" }) { id } }`);
+    expect(codes(result)).toEqual(['FORBIDDEN']);
+    expect(result.errors?.[0]?.message).toMatch(/claimgraph key create/);
+    expect(await snapshot()).toEqual(before);
   });
 
-  it('records the header over HTTP as updatedBy, and answers a malformed header with 400', async () => {
-    const server = await startHttpServer(store, 0, '127.0.0.1');
+  it('with CLAIMGRAPH_AUTH=off (local development), records the header over HTTP as updatedBy, and answers a malformed header with 400', async () => {
+    const server = await startHttpServer(store, 0, '127.0.0.1', { api: loadApiConfig({ CLAIMGRAPH_AUTH: 'off' }) });
     try {
       const post = (headers: Record<string, string>) =>
         fetch(server.url, {

@@ -1,0 +1,27 @@
+// What a schema.org ClaimReview of each given claim needs: the claim's text,
+// its latest assessment, the sources asserting it (the claim's authors) and
+// the documents reporting the statements that assert or hedge it (its
+// appearances). A claim without an assessment has a null assessment; an
+// unknown claim yields no row.
+// @mode read
+// @param ids  list of claim ids
+UNWIND $ids AS key
+MATCH (c:Claim {id: key})
+CALL (c) {
+  MATCH (c)<-[:ASSESSES]-(a:Assessment)
+  WITH a ORDER BY a.seq DESC, a.id DESC
+  RETURN head(collect(a {.id, .verdict, .rating, .explanation, .url, .by, .at})) AS assessment
+}
+CALL (c) {
+  MATCH (c)<-[:ON]-(st:Statement)<-[:MADE]-(s:Source)
+  WHERE st.stance = 'ASSERTS'
+  WITH DISTINCT s
+  RETURN collect(s {.id, .name, .kind, .anonymous}) AS authors
+}
+CALL (c) {
+  MATCH (c)<-[:ON]-(st:Statement)-[:REPORTED_IN]->(d:Document)
+  WHERE st.stance IN ['ASSERTS', 'HEDGES']
+  WITH DISTINCT d
+  RETURN collect(d {.id, .title, .url, .publishedAt}) AS appearances
+}
+RETURN key, c.text AS text, assessment, authors, appearances

@@ -1,0 +1,215 @@
+/**
+ * Information credibility (Admiralty Code 1–6) and claim status, from the
+ * numbers the store counts. `corroboration-by-claims` counts everything (the
+ * asserting and opposing sources, their independent clusters, the best
+ * reliability grade among the asserting sources, the latest assessment) and
+ * computes the status; the tiny decision table below only reads those
+ * numbers. docs/ANALYSIS.md and the README's "Credibility and status" section
+ * state the same rules: test/analysis/credibility.test.ts checks that every
+ * rule text here appears there word for word.
+ */
+import { ClaimgraphError, show } from '../errors';
+import type { Value } from '../store/port';
+
+// ---------------------------------------------------------------- vocabularies
+
+/** Admiralty Code source reliability, A (best) to F. */
+export const RELIABILITY_GRADES = ['A', 'B', 'C', 'D', 'E', 'F'] as const;
+export type ReliabilityGrade = (typeof RELIABILITY_GRADES)[number];
+
+/** The standard meaning of each reliability grade. */
+export const RELIABILITY_LABELS: Readonly<Record<ReliabilityGrade, string>> = {
+  A: 'Completely reliable',
+  B: 'Usually reliable',
+  C: 'Fairly reliable',
+  D: 'Not usually reliable',
+  E: 'Unreliable',
+  F: 'Reliability cannot be judged',
+};
+
+export const CLAIM_STATUSES = ['UNVERIFIED', 'CORROBORATED', 'CONTESTED', 'REFUTED'] as const;
+export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
+
+/** An editor's verdict on a claim. */
+export const VERDICTS = ['TRUE', 'MOSTLY_TRUE', 'MIXED', 'MOSTLY_FALSE', 'FALSE', 'UNVERIFIABLE'] as const;
+export type Verdict = (typeof VERDICTS)[number];
+
+/** The verdict in words, as a ClaimReview's `reviewRating.alternateName`. */
+export const VERDICT_NAMES: Readonly<Record<Verdict, string>> = {
+  TRUE: 'True',
+  MOSTLY_TRUE: 'Mostly true',
+  MIXED: 'Mixed: partly true, partly false',
+  MOSTLY_FALSE: 'Mostly false',
+  FALSE: 'False',
+  UNVERIFIABLE: 'Unverifiable',
+};
+
+// ---------------------------------------------------------------- the rules
+
+export type CredibilityGrade = 1 | 2 | 3 | 4 | 5 | 6;
+
+/** The Admiralty Code's name for each information-credibility grade. */
+export const CREDIBILITY_LABELS: Readonly<Record<CredibilityGrade, string>> = {
+  1: 'Confirmed',
+  2: 'Probably true',
+  3: 'Possibly true',
+  4: 'Doubtful',
+  5: 'Improbable',
+  6: 'Cannot be judged',
+};
+
+/**
+ * Each rule as the decision table applies it, checked in this order (the
+ * first that holds gives the grade). The same sentences are in
+ * docs/ANALYSIS.md and the README.
+ */
+export const CREDIBILITY_RULES = {
+  refutedByEditor: '5 (improbable): an editor\'s latest assessment of the claim has the verdict FALSE.',
+  nothingToJudge: '6 (cannot be judged): no source asserts, hedges, denies or contradicts the claim.',
+  betterOpposed: '5 (improbable): more independent clusters are against the claim than assert it (opposingIndependentSources > independentSources).',
+  confirmed: '1 (confirmed): at least 2 independent clusters assert the claim and no source is against it (contradictedBy = 0).',
+  probablyTrue: '2 (probably true): 1 independent cluster asserts the claim, no source is against it, and an asserting source\'s latest reliability rating is A or B.',
+  possiblyTrue: '3 (possibly true): some source asserts the claim and no source is against it, but neither 1 nor 2 holds.',
+  doubtful: '4 (doubtful): sources are against the claim, but not more independent clusters than assert it (ties included); or sources only hedge it.',
+} as const;
+export type CredibilityRule = keyof typeof CREDIBILITY_RULES;
+
+/** What the store counted for one claim: the inputs of the decision table. */
+export interface CredibilityInputs {
+  assertingSources: number;
+  independentSources: number;
+  hedgingSources: number;
+  denyingSources: number;
+  /** Distinct sources against the claim: denying it, or asserting a claim that contradicts it. */
+  contradictedBy: number;
+  opposingIndependentSources: number;
+  /** The best latest reliability grade among the asserting sources (F for an unrated one); null when none asserts. */
+  bestReliability: ReliabilityGrade | null;
+  /** The names of the asserting sources holding that grade. */
+  bestRatedSources: string[];
+  /** The latest assessment, or null. */
+  assessment: { id: string; verdict: Verdict; by: string; at: string } | null;
+}
+
+export interface Credibility {
+  grade: CredibilityGrade;
+  label: string;
+  /** Which rule gave the grade, in words. */
+  rule: string;
+  ruleName: CredibilityRule;
+  /** The facts the grade was decided on. */
+  facts: string[];
+}
+
+const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+const listed = (names: string[]): string =>
+  names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1] ?? ''}`;
+
+/** The facts behind a grade, in words, from the numbers the store counted. */
+function factsOf(x: CredibilityInputs): string[] {
+  const facts: string[] = [];
+  if (x.assessment !== null) {
+    facts.push(`the latest assessment, by ${x.assessment.by} at ${x.assessment.at}, gives the verdict ${x.assessment.verdict}`);
+  }
+  facts.push(
+    x.assertingSources === 0
+      ? 'no source asserts it'
+      : `${plural(x.independentSources, 'independent cluster asserts', 'independent clusters assert')} it (${plural(x.assertingSources, 'asserting source', 'asserting sources')})`,
+  );
+  facts.push(
+    x.contradictedBy === 0
+      ? 'no source contradicts it'
+      : `${plural(x.contradictedBy, 'source is', 'sources are')} against it (denying it or asserting a claim that contradicts it), in ${plural(x.opposingIndependentSources, 'independent cluster', 'independent clusters')}`,
+  );
+  if (x.denyingSources > 0) facts.push(`${plural(x.denyingSources, 'source denies', 'sources deny')} it`);
+  if (x.hedgingSources > 0) facts.push(`${plural(x.hedgingSources, 'source hedges', 'sources hedge')} it`);
+  if (x.bestReliability !== null) {
+    facts.push(
+      x.bestReliability === 'F'
+        ? `no asserting source is rated better than F (${RELIABILITY_LABELS.F.toLowerCase()}; F is also the grade of a source with no rating)`
+        : `asserted by ${listed(x.bestRatedSources)}, rated ${x.bestReliability} (${RELIABILITY_LABELS[x.bestReliability].toLowerCase()})`,
+    );
+  }
+  return facts;
+}
+
+/** Which rule applies: the decision table, in the order of CREDIBILITY_RULES. */
+export function credibilityRule(x: CredibilityInputs): CredibilityRule {
+  if (x.assessment?.verdict === 'FALSE') return 'refutedByEditor';
+  if (x.assertingSources === 0 && x.hedgingSources === 0 && x.contradictedBy === 0) return 'nothingToJudge';
+  if (x.opposingIndependentSources > x.independentSources) return 'betterOpposed';
+  if (x.contradictedBy === 0 && x.independentSources >= 2) return 'confirmed';
+  if (x.contradictedBy === 0 && x.independentSources === 1 && (x.bestReliability === 'A' || x.bestReliability === 'B')) return 'probablyTrue';
+  if (x.contradictedBy === 0 && x.assertingSources > 0) return 'possiblyTrue';
+  return 'doubtful';
+}
+
+const GRADE_OF: Readonly<Record<CredibilityRule, CredibilityGrade>> = {
+  refutedByEditor: 5,
+  nothingToJudge: 6,
+  betterOpposed: 5,
+  confirmed: 1,
+  probablyTrue: 2,
+  possiblyTrue: 3,
+  doubtful: 4,
+};
+
+/** The information-credibility grade of a claim, with the rule and the facts that produced it. */
+export function credibility(x: CredibilityInputs): Credibility {
+  const ruleName = credibilityRule(x);
+  const grade = GRADE_OF[ruleName];
+  return { grade, label: CREDIBILITY_LABELS[grade], rule: CREDIBILITY_RULES[ruleName], ruleName, facts: factsOf(x) };
+}
+
+// ---------------------------------------------------------------- rows
+
+type Obj = { [key: string]: Value };
+const isObj = (v: Value | undefined): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function broken(what: string, value: unknown): ClaimgraphError {
+  return new ClaimgraphError('INTERNAL', `The store returned a malformed ${what}: ${show(value, 200)}`);
+}
+
+function count(row: Obj, key: string): number {
+  const v = row[key];
+  if (typeof v === 'number' && Number.isInteger(v) && v >= 0) return v;
+  throw broken(`corroboration row (${key})`, row);
+}
+
+/** What `corroboration-by-claims` adds to a row for credibility and status. */
+export interface ClaimJudgement {
+  status: ClaimStatus;
+  inputs: CredibilityInputs;
+}
+
+/** Reads the credibility inputs and the status from a `corroboration-by-claims` row. */
+export function toClaimJudgement(row: Obj): ClaimJudgement {
+  const status = row.status;
+  if (typeof status !== 'string' || !(CLAIM_STATUSES as readonly string[]).includes(status)) throw broken('claim status', row);
+  const best = row.bestReliability;
+  if (best !== null && best !== undefined && !(typeof best === 'string' && (RELIABILITY_GRADES as readonly string[]).includes(best))) {
+    throw broken('reliability grade', row);
+  }
+  const a = row.assessment;
+  let assessment: CredibilityInputs['assessment'] = null;
+  if (isObj(a) && typeof a.id === 'string') {
+    if (typeof a.verdict !== 'string' || !(VERDICTS as readonly string[]).includes(a.verdict)) throw broken('assessment', a);
+    assessment = { id: a.id, verdict: a.verdict as Verdict, by: String(a.by), at: String(a.at) };
+  }
+  return {
+    status: status as ClaimStatus,
+    inputs: {
+      assertingSources: count(row, 'assertingSources'),
+      independentSources: count(row, 'independentSources'),
+      hedgingSources: count(row, 'hedgingSources'),
+      denyingSources: count(row, 'denyingSources'),
+      contradictedBy: count(row, 'contradictedBy'),
+      opposingIndependentSources: count(row, 'opposingIndependentSources'),
+      bestReliability: typeof best === 'string' ? (best as ReliabilityGrade) : null,
+      bestRatedSources: (Array.isArray(row.bestRatedSources) ? row.bestRatedSources : [])
+        .filter((n): n is string => typeof n === 'string')
+        .sort((x, y) => x.localeCompare(y)),
+      assessment,
+    },
+  };
+}

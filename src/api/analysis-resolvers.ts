@@ -1,0 +1,76 @@
+/**
+ * Resolvers of schema/analysis.graphql: `Claim.provenance` (PROV-O) and
+ * `Entity.timeline`. Both batch per request: every claim (or entity) asked
+ * for at one level is read in one query, so round trips do not grow with the
+ * results.
+ */
+import DataLoader from 'dataloader';
+import { checkIriBase, DEFAULT_IRI_BASE, readProvChains, serialiseProv, type ProvChain, type ProvFormat } from '../analysis/prov';
+import { decodeTimelineCursor, encodeTimelineCursor, readTimelines, type TimelineEntry, type TimelineKey, type TimelinePage } from '../analysis/timeline';
+import { notFound } from '../errors';
+import type { Context } from './context';
+import { pageSize, toConnection } from './pagination';
+import type { ClaimNode, EntityNode } from './records';
+
+interface AnalysisLoaders {
+  provenance: DataLoader<string, ProvChain | null>;
+  /** One loader per page position (`first`, `after`): entities asked for with the same page share a query. */
+  timelines: Map<string, DataLoader<string, TimelinePage | null>>;
+}
+
+/** This request's loaders, kept beside its context (the context's own loaders are for the core API). */
+const perRequest = new WeakMap<Context, AnalysisLoaders>();
+
+function loadersOf(ctx: Context): AnalysisLoaders {
+  let found = perRequest.get(ctx);
+  if (found === undefined) {
+    found = {
+      provenance: new DataLoader(async (ids) => {
+        const chains = await readProvChains(ctx.store, ids);
+        return ids.map((id) => chains.get(id) ?? null);
+      }),
+      timelines: new Map(),
+    };
+    perRequest.set(ctx, found);
+  }
+  return found;
+}
+
+function timelineLoader(ctx: Context, after: TimelineKey | null, limit: number): DataLoader<string, TimelinePage | null> {
+  const loaders = loadersOf(ctx).timelines;
+  const position = JSON.stringify([after, limit]);
+  let loader = loaders.get(position);
+  if (loader === undefined) {
+    loader = new DataLoader(async (ids) => {
+      const pages = await readTimelines(ctx.store, ids, { after, limit });
+      return ids.map((id) => pages.get(id) ?? null);
+    });
+    loaders.set(position, loader);
+  }
+  return loader;
+}
+
+export const analysisResolvers = {
+  Claim: {
+    async provenance(c: ClaimNode, args: { format?: ProvFormat | null; base?: string | null }, ctx: Context) {
+      const base = checkIriBase(args.base ?? DEFAULT_IRI_BASE); // before the store is asked
+      const chain = await loadersOf(ctx).provenance.load(c.id);
+      if (chain === null) throw notFound('claim', c.id); // deleted since it was loaded
+      return serialiseProv(chain, { format: args.format ?? 'JSONLD', base });
+    },
+  },
+
+  Entity: {
+    async timeline(e: EntityNode, args: { first?: number | null; after?: string | null }, ctx: Context) {
+      const size = pageSize(args.first);
+      const after = decodeTimelineCursor(e.id, args.after);
+      const page = await timelineLoader(ctx, after, size + 1).load(e.id);
+      if (page === null) throw notFound('entity', e.id); // deleted since it was loaded
+      for (const entry of page.entries) ctx.loaders.statements.prime(entry.statement.id, entry.statement);
+      return {
+        ...toConnection(page.entries, size, (entry: TimelineEntry) => encodeTimelineCursor(e.id, entry.key)),
+        totalCount: page.total,
+      };
+    },
+  },
+};

@@ -1,0 +1,134 @@
+/**
+ * Resolvers of schema/credibility.graphql: source reliability ratings,
+ * claim credibility and status, editors' assessments and their ClaimReview
+ * export (docs/ANALYSIS.md). Reads choose a named query, run it through the
+ * store and map the rows; every id asked for at one level is one batched
+ * round trip. Credibility and status come from the same row as
+ * `Claim.corroboration` (corroboration-by-claims), so asking for all three
+ * costs one query. The writes are in src/analysis/judgements.ts.
+ */
+import DataLoader from 'dataloader';
+import { readClaimReviews, toClaimReview, type ClaimReviewFacts } from '../analysis/claimreview';
+import { credibility, VERDICT_NAMES } from '../analysis/credibility';
+import {
+  assessClaim,
+  rateSource,
+  toAssessments,
+  toRatings,
+  UNRATED,
+  type AssessmentNode,
+  type RatingNode,
+} from '../analysis/judgements';
+import { ClaimgraphError, notFound } from '../errors';
+import type { EditOptions } from '../graph/editing';
+import type { GraphStore } from '../store/port';
+import type { Context } from './context';
+import { ANONYMOUS_EDITOR } from './identity';
+import { Loaders } from './loaders';
+import type { ClaimNode, SourceNode } from './records';
+
+interface CredibilityLoaders {
+  ratings: DataLoader<string, RatingNode[]>;
+  assessments: DataLoader<string, AssessmentNode[]>;
+  reviews: DataLoader<string, ClaimReviewFacts | null>;
+}
+
+/** One set per request's Loaders, so a write (which replaces ctx.loaders) drops these caches too. */
+const perRequest = new WeakMap<Loaders, CredibilityLoaders>();
+
+function loadersOf(ctx: Context): CredibilityLoaders {
+  let found = perRequest.get(ctx.loaders);
+  if (found === undefined) {
+    found = newLoaders(ctx.store);
+    perRequest.set(ctx.loaders, found);
+  }
+  return found;
+}
+
+function newLoaders(store: GraphStore): CredibilityLoaders {
+  return {
+    ratings: new DataLoader(async (ids) => {
+      const rows = await store.read('ratings-by-sources', { ids: [...ids] });
+      const found = new Map(rows.map((row) => [String(row.key), toRatings(row.ratings)]));
+      return ids.map((id) => found.get(id) ?? []);
+    }),
+    assessments: new DataLoader(async (ids) => {
+      const rows = await store.read('assessments-by-claims', { ids: [...ids] });
+      const found = new Map(rows.map((row) => [String(row.key), toAssessments(row.assessments)]));
+      return ids.map((id) => found.get(id) ?? []);
+    }),
+    reviews: new DataLoader(async (ids) => {
+      const found = await readClaimReviews(store, ids);
+      return ids.map((id) => found.get(id) ?? null);
+    }),
+  };
+}
+
+async function judgementOf(ctx: Context, claimId: string) {
+  const found = await ctx.loaders.corroboration.load(claimId);
+  if (found === null) throw new ClaimgraphError('INTERNAL', `No corroboration could be computed for claim ${JSON.stringify(claimId)}.`);
+  return found.judgement;
+}
+
+/** Who writes, for the edit: the request's editor, or "anonymous". */
+const editing = (ctx: Context): EditOptions => ({ editor: ctx.editor ?? ANONYMOUS_EDITOR });
+
+/** Drops every cached read of this request: what a mutation returns is read fresh. */
+function afterWrite(ctx: Context): void {
+  ctx.loaders = new Loaders(ctx.store);
+}
+
+export const credibilityResolvers = {
+  Source: {
+    reliability: async (s: SourceNode, _: unknown, ctx: Context): Promise<RatingNode> => (await loadersOf(ctx).ratings.load(s.id))[0] ?? UNRATED,
+    reliabilityHistory: (s: SourceNode, _: unknown, ctx: Context) => loadersOf(ctx).ratings.load(s.id),
+  },
+
+  Claim: {
+    async credibility(c: ClaimNode, _: unknown, ctx: Context) {
+      const { grade, label, rule, facts } = credibility((await judgementOf(ctx, c.id)).inputs);
+      return { grade, label, rule, facts };
+    },
+    status: async (c: ClaimNode, _: unknown, ctx: Context) => (await judgementOf(ctx, c.id)).status,
+    assessments: (c: ClaimNode, _: unknown, ctx: Context) => loadersOf(ctx).assessments.load(c.id),
+    assessment: async (c: ClaimNode, _: unknown, ctx: Context) => (await loadersOf(ctx).assessments.load(c.id))[0] ?? null,
+    async claimReview(c: ClaimNode, _: unknown, ctx: Context) {
+      const facts = await loadersOf(ctx).reviews.load(c.id);
+      if (facts === null) throw notFound('claim', c.id); // deleted since it was loaded
+      return toClaimReview(facts);
+    },
+  },
+
+  Assessment: {
+    alternateName: (a: AssessmentNode) => VERDICT_NAMES[a.verdict],
+    async claim(a: AssessmentNode, _: unknown, ctx: Context) {
+      const found = await ctx.loaders.claims.load(a.claim);
+      if (found === null) throw new ClaimgraphError('INTERNAL', `The graph refers to claim ${JSON.stringify(a.claim)}, which does not exist.`);
+      return found;
+    },
+  },
+
+  Mutation: {
+    // role: editor
+    async rateSource(_: unknown, args: { id: string; grade: string; reason: string }, ctx: Context) {
+      await rateSource(ctx.store, args.id, { grade: args.grade, reason: args.reason }, editing(ctx));
+      afterWrite(ctx);
+      const source = await ctx.loaders.sources.load(args.id);
+      if (source === null) throw notFound('source', args.id);
+      return source;
+    },
+
+    // role: editor
+    async assessClaim(
+      _: unknown,
+      args: { claim: string; verdict: string; rating: number; explanation: string; url?: string | null },
+      ctx: Context,
+    ) {
+      const id = await assessClaim(ctx.store, args.claim, args, editing(ctx));
+      afterWrite(ctx);
+      const written = (await loadersOf(ctx).assessments.load(args.claim)).find((a) => a.id === id);
+      if (written === undefined) throw notFound('assessment', id);
+      return written;
+    },
+  },
+};

@@ -1,0 +1,193 @@
+import * as jsonld from 'jsonld';
+import { Parser, type Quad } from 'n3';
+import { claimReviewJsonLd, firstAppearance } from '../../src/analysis/claimreview';
+import { assessClaim } from '../../src/analysis/judgements';
+import { ClaimgraphError } from '../../src/errors';
+import type { GraphStore } from '../../src/store/port';
+import { emptyStore, gql, seededStore } from '../helpers';
+import { bundle, load, says, source } from './judged-graphs';
+
+/*
+ * The ClaimReview export, read back as RDF: jsonld's toRDF (and expand) with
+ * a document loader that serves a minimal local schema.org context and
+ * refuses every other URL, so nothing is fetched. Every check is on triples.
+ */
+
+const S = 'https://schema.org/';
+const RDF_TYPE = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type';
+const SCHEMA_CONTEXT = { '@context': { '@vocab': S } };
+const fetched: string[] = [];
+
+const documentLoader = async (url: string) => {
+  fetched.push(url);
+  if (url === 'https://schema.org' || url === 'https://schema.org/') return { contextUrl: null, documentUrl: url, document: SCHEMA_CONTEXT };
+  throw new Error(`The test refuses to fetch ${url}.`);
+};
+
+class Graph {
+  constructor(readonly quads: Quad[]) {}
+  /** Objects of (subject, predicate), as terms. */
+  out(subject: string, predicate: string): Quad['object'][] {
+    return this.quads.filter((q) => q.subject.value === subject && (q.predicate.value === S + predicate || q.predicate.value === predicate)).map((q) => q.object);
+  }
+  one(subject: string, predicate: string): Quad['object'] {
+    const found = this.out(subject, predicate);
+    if (found.length !== 1) throw new Error(`expected one ${predicate} of ${subject}, got ${found.length}`);
+    return found[0] as Quad['object'];
+  }
+  value(subject: string, predicate: string): string {
+    return this.one(subject, predicate).value;
+  }
+  values(subject: string, predicate: string): string[] {
+    return this.out(subject, predicate).map((o) => o.value).sort();
+  }
+  types(subject: string): string[] {
+    return this.out(subject, RDF_TYPE).map((o) => o.value.replace(S, '')).sort();
+  }
+  subjectsOfType(type: string): string[] {
+    return this.quads.filter((q) => q.predicate.value === RDF_TYPE && q.object.value === S + type).map((q) => q.subject.value);
+  }
+}
+
+async function triples(doc: object): Promise<Graph> {
+  const nquads = await jsonld.toRDF(doc as jsonld.JsonLdDocument, { format: 'application/n-quads', documentLoader: documentLoader as never });
+  return new Graph(new Parser({ format: 'N-Quads' }).parse(nquads as string));
+}
+
+describe('ClaimReview of the seed', () => {
+  let store: GraphStore;
+  beforeAll(async () => {
+    store = await seededStore();
+  });
+  afterAll(() => store.close());
+
+  it('is null before any assessment, and NOT_FOUND for an unknown claim', async () => {
+    expect(await claimReviewJsonLd(store, 'claim-al-masoud-undercover-against-is')).toBeNull();
+    const error = await claimReviewJsonLd(store, 'claim-nope').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ClaimgraphError);
+    expect((error as ClaimgraphError).code).toBe('NOT_FOUND');
+  });
+
+  it('states the review, the rating, the claim with its authors and appearance, the editor and the date, as triples', async () => {
+    await assessClaim(store, 'claim-al-masoud-undercover-against-is', {
+      verdict: 'MOSTLY_TRUE', rating: 4, explanation: 'Two independent accounts against one unattributed assumption.',
+      url: 'https://example.org/reviews/undercover',
+    }, { editor: 'erin@example.org', now: '2026-02-03T09:30:00.000Z' });
+    const doc = await claimReviewJsonLd(store, 'claim-al-masoud-undercover-against-is');
+    expect(doc).not.toBeNull();
+    fetched.length = 0;
+    const g = await triples(doc!);
+    expect(fetched).toEqual(['https://schema.org']);
+
+    const [review, ...others] = g.subjectsOfType('ClaimReview');
+    expect(others).toEqual([]);
+    expect(g.value(review!, 'claimReviewed')).toBe(
+      'Khaled al-Masoud had been working undercover against the Islamic State group for years, secretly gathering intelligence on it.',
+    );
+    expect(g.value(review!, 'datePublished')).toBe('2026-02-03T09:30:00.000Z');
+    expect(g.value(review!, 'url')).toBe('https://example.org/reviews/undercover');
+
+    const rating = g.value(review!, 'reviewRating');
+    expect(g.types(rating)).toEqual(['Rating']);
+    expect(g.value(rating, 'alternateName')).toBe('Mostly true');
+    expect([g.value(rating, 'ratingValue'), g.value(rating, 'bestRating'), g.value(rating, 'worstRating')]).toEqual(['4', '5', '1']);
+
+    const editor = g.value(review!, 'author');
+    expect(g.types(editor)).toEqual(['Person']);
+    expect(g.value(editor, 'name')).toBe('erin@example.org');
+
+    const claim = g.value(review!, 'itemReviewed');
+    expect(g.types(claim)).toEqual(['Claim']);
+    const authors = g.out(claim, 'author').map((a) => a.value);
+    expect(authors).toHaveLength(2);
+    // The family is named; the three officials are anonymous: described, never given a name.
+    const described = authors.map((a) => ({ types: g.types(a), names: g.values(a, 'name'), descriptions: g.values(a, 'description') }));
+    expect(described).toEqual(expect.arrayContaining([
+      { types: ['Organization'], names: ['Family of Khaled al-Masoud'], descriptions: [] },
+      { types: ['Organization'], names: [], descriptions: ['Three Syrian officials speaking anonymously'] },
+    ]));
+
+    const [appearance, ...more] = g.out(claim, 'appearance').map((a) => a.value);
+    expect(more).toEqual([]);
+    expect(g.types(appearance!)).toEqual(['CreativeWork']);
+    expect(g.value(appearance!, 'headline')).toBe('Untitled report on the US raid in Dumayr (seed-article.txt)');
+    // The report has no known url or date: none is invented.
+    expect(g.out(appearance!, 'url')).toEqual([]);
+    expect(g.out(appearance!, 'datePublished')).toEqual([]);
+    // One appearance: it is the first.
+    expect(g.types(g.value(claim, 'firstAppearance'))).toEqual(['CreativeWork']);
+  });
+
+  it('expands to the same terms (jsonld.expand)', async () => {
+    const doc = await claimReviewJsonLd(store, 'claim-al-masoud-undercover-against-is');
+    const [expanded] = await jsonld.expand(doc as jsonld.JsonLdDocument, { documentLoader: documentLoader as never });
+    expect(expanded?.['@type']).toEqual([`${S}ClaimReview`]);
+    expect(Object.keys(expanded ?? {}).sort()).toEqual(
+      ['@type', `${S}author`, `${S}claimReviewed`, `${S}datePublished`, `${S}itemReviewed`, `${S}reviewRating`, `${S}url`].sort(),
+    );
+  });
+
+  it('an unattributed source of unknown kind is an author with neither a type nor a name; no url when none is given', async () => {
+    await assessClaim(store, 'claim-al-masoud-was-is-official', { verdict: 'FALSE', rating: 1, explanation: 'The report says he was not.' }, { editor: 'carol@example.org' });
+    const g = await triples((await claimReviewJsonLd(store, 'claim-al-masoud-was-is-official'))!);
+    const [review] = g.subjectsOfType('ClaimReview');
+    expect(g.out(review!, 'url')).toEqual([]);
+    expect(g.value(g.value(review!, 'reviewRating'), 'alternateName')).toBe('False');
+    const author = g.value(g.value(review!, 'itemReviewed'), 'author');
+    expect(g.types(author)).toEqual([]);
+    expect(g.out(author, 'name')).toEqual([]);
+    expect(g.value(author, 'description')).toBe('Unattributed initial assumptions');
+  });
+
+  it('is served as Claim.claimReview, the same document, and null where there is no assessment', async () => {
+    const result = await gql(store, `{ a: claim(id: "claim-al-masoud-was-is-official") { claimReview } b: claim(id: "claim-killing-was-a-mistake") { claimReview } }`);
+    expect(result.errors).toBeUndefined();
+    const data = result.data as { a: { claimReview: object }; b: { claimReview: null } };
+    expect(data.a.claimReview).toEqual(await claimReviewJsonLd(store, 'claim-al-masoud-was-is-official'));
+    expect(data.b.claimReview).toBeNull();
+  });
+});
+
+describe('ClaimReview appearances on a small graph', () => {
+  let store: GraphStore;
+  beforeEach(async () => {
+    store = await emptyStore();
+  });
+  afterEach(() => store.close());
+
+  it('lists each document of an asserting or hedging statement once, with url and date when known, and the earliest as firstAppearance', async () => {
+    await load(store, bundle({
+      sources: [source('p', 'PERSON'), source('o'), source('n')],
+      documents: [
+        { id: 'doc-1', title: 'First report', publisher: null, url: 'https://news.example/1', publishedAt: '2025-10-20', note: null },
+        { id: 'doc-2', title: 'Follow-up', publisher: null, url: null, publishedAt: '2025-11-02', note: null },
+        { id: 'doc-3', title: 'A denial', publisher: null, url: null, publishedAt: '2025-09-01', note: null },
+      ],
+      statements: [says('p', 'c', 'ASSERTS', 'doc-1'), says('o', 'c', 'HEDGES', 'doc-2'), says('n', 'c', 'DENIES', 'doc-3')],
+    }));
+    await assessClaim(store, 'c', { verdict: 'MIXED', rating: 3, explanation: 'Partly.' }, { editor: 'ed', now: '2026-01-01T00:00:00.000Z' });
+    const g = await triples((await claimReviewJsonLd(store, 'c'))!);
+    const claim = g.value(g.subjectsOfType('ClaimReview')[0]!, 'itemReviewed');
+    const appearances = g.out(claim, 'appearance').map((a) => a.value);
+    expect(appearances.map((a) => g.value(a, 'headline')).sort()).toEqual(['First report', 'Follow-up']);
+    const first = appearances.find((a) => g.value(a, 'headline') === 'First report')!;
+    expect(g.value(first, 'url')).toBe('https://news.example/1');
+    expect(g.value(first, 'datePublished')).toBe('2025-10-20');
+    expect(g.value(g.value(claim, 'firstAppearance'), 'headline')).toBe('First report');
+    // Only the asserting person is an author, as a Person with a name.
+    const [author, ...more] = g.out(claim, 'author').map((a) => a.value);
+    expect(more).toEqual([]);
+    expect(g.types(author!)).toEqual(['Person']);
+    expect(g.value(author!, 'name')).toBe('Source p');
+  });
+
+  it('tells the first appearance only when the dates decide it', () => {
+    const d = (id: string, publishedAt: string | null) => ({ id, title: id, url: null, publishedAt });
+    expect(firstAppearance([])).toBeNull();
+    expect(firstAppearance([d('a', null)])?.id).toBe('a');
+    expect(firstAppearance([d('a', '2025-10-20'), d('b', '2025-10-19')])?.id).toBe('b');
+    expect(firstAppearance([d('a', '2025-10-20'), d('b', null)])).toBeNull(); // b might be earlier
+    expect(firstAppearance([d('a', '2025-10'), d('b', '2025-10-19')])).toBeNull(); // October may be before or after the 19th
+    expect(firstAppearance([d('a', '2025-10-19'), d('b', '2025-10-19')])).toBeNull(); // a tie
+  });
+});

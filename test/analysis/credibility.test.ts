@@ -1,0 +1,271 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { assessClaim, rateSource } from '../../src/analysis/judgements';
+import { credibility, CREDIBILITY_LABELS, CREDIBILITY_RULES, type CredibilityInputs } from '../../src/analysis/credibility';
+import { projectRoot } from '../../src/paths';
+import type { GraphStore } from '../../src/store/port';
+import { emptyStore, gql, RecordingStore, seededStore } from '../helpers';
+import { bundle, judged, load, says, source } from './judged-graphs';
+
+/*
+ * Information credibility (Admiralty Code 1–6). First the decision table on
+ * its own (every rule and its boundaries), then the same rules on small
+ * graphs counted by the store, then the seed.
+ */
+
+const none: CredibilityInputs = {
+  assertingSources: 0, independentSources: 0, hedgingSources: 0, denyingSources: 0, contradictedBy: 0,
+  opposingIndependentSources: 0, bestReliability: null, bestRatedSources: [], assessment: null,
+};
+const asserted = (independent: number, extra: Partial<CredibilityInputs> = {}): CredibilityInputs => ({
+  ...none, assertingSources: independent, independentSources: independent, bestReliability: 'F', bestRatedSources: ['x'], ...extra,
+});
+const against = (sources: number, clusters = sources) => ({ contradictedBy: sources, opposingIndependentSources: clusters });
+const falseVerdict = { assessment: { id: 'a', verdict: 'FALSE' as const, by: 'ed', at: '2026-01-01T00:00:00Z' } };
+const grade = (x: CredibilityInputs) => credibility(x).grade;
+
+describe('the decision table', () => {
+  it('6 when no source asserts, hedges, denies or contradicts the claim', () => {
+    expect(credibility(none)).toMatchObject({ grade: 6, label: 'Cannot be judged', ruleName: 'nothingToJudge' });
+  });
+
+  it('1 with 2 or more independent clusters and nothing against', () => {
+    expect(grade(asserted(2))).toBe(1);
+    expect(grade(asserted(5))).toBe(1);
+  });
+
+  it('not 1 when 2 sources assert but share a cluster (3 unless rated A/B)', () => {
+    expect(grade(asserted(1, { assertingSources: 2 }))).toBe(3);
+  });
+
+  it('2 with 1 cluster, nothing against and an asserting source rated A or B; 3 with C to F', () => {
+    expect(grade(asserted(1, { bestReliability: 'A' }))).toBe(2);
+    expect(grade(asserted(1, { bestReliability: 'B' }))).toBe(2);
+    for (const g of ['C', 'D', 'E', 'F'] as const) expect(grade(asserted(1, { bestReliability: g }))).toBe(3);
+  });
+
+  it('a rating does not lift 2 clusters above 1, nor a contradicted claim to 2', () => {
+    expect(grade(asserted(2, { bestReliability: 'A' }))).toBe(1);
+    expect(grade(asserted(1, { bestReliability: 'A', ...against(1) }))).toBe(4);
+  });
+
+  it('5 when more independent clusters are against than assert', () => {
+    expect(grade(asserted(1, against(5, 2)))).toBe(5);
+    expect(grade({ ...none, denyingSources: 1, ...against(1) })).toBe(5); // only denied: 1 > 0
+  });
+
+  it('ties are 4, not 5: 1 cluster for, 1 against; 2 for, 2 against', () => {
+    expect(grade(asserted(1, against(1)))).toBe(4);
+    expect(grade(asserted(2, against(3, 2)))).toBe(4);
+  });
+
+  it('counts clusters, not sources, on the opposing side: 3 opposing sources in 1 cluster do not outweigh 2 clusters', () => {
+    expect(grade(asserted(2, against(3, 1)))).toBe(4);
+  });
+
+  it('4 when sources only hedge it; 5 when a hedged claim is contradicted (1 cluster against 0)', () => {
+    expect(grade({ ...none, hedgingSources: 2 })).toBe(4);
+    expect(grade({ ...none, hedgingSources: 2, ...against(1) })).toBe(5);
+  });
+
+  it("5 when the latest assessment says FALSE, whatever the counts; other verdicts change nothing", () => {
+    expect(credibility(asserted(3, falseVerdict))).toMatchObject({ grade: 5, ruleName: 'refutedByEditor' });
+    expect(grade({ ...none, ...falseVerdict })).toBe(5);
+    expect(grade(asserted(3, { assessment: { ...falseVerdict.assessment, verdict: 'TRUE' } }))).toBe(1);
+    expect(grade(asserted(1, { ...against(3), assessment: { ...falseVerdict.assessment, verdict: 'MOSTLY_FALSE' } }))).toBe(5);
+    expect(grade(asserted(2, { ...against(1), assessment: { ...falseVerdict.assessment, verdict: 'MOSTLY_FALSE' } }))).toBe(4);
+  });
+
+  it('returns the facts it decided on', () => {
+    const c = credibility(asserted(1, { bestReliability: 'B', bestRatedSources: ['Airwars'] }));
+    expect(c.facts).toEqual(expect.arrayContaining([
+      '1 independent cluster asserts it (1 asserting source)', 'no source contradicts it', 'asserted by Airwars, rated B (usually reliable)',
+    ]));
+    expect(c.rule).toBe(CREDIBILITY_RULES.probablyTrue);
+  });
+});
+
+describe('the rules as written', () => {
+  const docs = readFileSync(join(projectRoot(), 'docs', 'ANALYSIS.md'), 'utf8');
+  const readme = readFileSync(join(projectRoot(), 'README.md'), 'utf8');
+
+  it.each(Object.entries(CREDIBILITY_RULES))('rule %s is in docs/ANALYSIS.md and the README word for word', (_, text) => {
+    expect(docs).toContain(text);
+    expect(readme).toContain(text);
+  });
+
+  it('names every grade', () => {
+    for (const label of Object.values(CREDIBILITY_LABELS)) expect(docs).toContain(label);
+  });
+});
+
+describe('on small graphs, counted by the store', () => {
+  let store: GraphStore;
+  beforeEach(async () => {
+    store = await emptyStore();
+  });
+  afterEach(() => store.close());
+
+  it('6 for a claim with only a silence on it (NO_RESPONSE is not something to judge by)', async () => {
+    await load(store, bundle({ sources: [source('a')], statements: [says('a', 'c', 'NO_RESPONSE')] }));
+    expect((await judged(store, 'c')).credibility.grade).toBe(6);
+  });
+
+  it('1 for two independent asserting sources, nothing against', async () => {
+    await load(store, bundle({ sources: [source('a'), source('b')], statements: [says('a', 'c'), says('b', 'c')] }));
+    const c = (await judged(store, 'c')).credibility;
+    expect(c).toMatchObject({ grade: 1, label: 'Confirmed' });
+    expect(c.facts).toEqual(expect.arrayContaining(['2 independent clusters assert it (2 asserting sources)', 'no source contradicts it']));
+  });
+
+  it('3, not 1, when the two asserting sources share a parent (one cluster)', async () => {
+    await load(store, bundle({
+      sources: [source('gov'), source('a'), source('b')],
+      affiliations: [{ source: 'a', parent: 'gov', role: null }, { source: 'b', parent: 'gov', role: null }],
+      statements: [says('a', 'c'), says('b', 'c')],
+    }));
+    expect((await judged(store, 'c')).credibility.grade).toBe(3);
+  });
+
+  it("2 once the only asserting source's latest rating is B; 3 again when a later rating is C", async () => {
+    await load(store, bundle({ sources: [source('a')], statements: [says('a', 'c')] }));
+    expect((await judged(store, 'c')).credibility.grade).toBe(3);
+    await rateSource(store, 'a', { grade: 'B', reason: 'A good record.' }, { editor: 'ed' });
+    const c = (await judged(store, 'c')).credibility;
+    expect(c.grade).toBe(2);
+    expect(c.facts).toContain('asserted by Source a, rated B (usually reliable)');
+    await rateSource(store, 'a', { grade: 'C', reason: 'Two corrections this year.' }, { editor: 'ed' });
+    expect((await judged(store, 'c')).credibility.grade).toBe(3);
+  });
+
+  it('2 from the best-rated of several asserting sources in one cluster', async () => {
+    await load(store, bundle({
+      sources: [source('gov'), source('a'), source('b')],
+      affiliations: [{ source: 'a', parent: 'gov', role: null }, { source: 'b', parent: 'gov', role: null }],
+      statements: [says('a', 'c'), says('b', 'c')],
+    }));
+    await rateSource(store, 'a', { grade: 'E', reason: 'r' }, { editor: 'ed' });
+    await rateSource(store, 'b', { grade: 'A', reason: 'r' }, { editor: 'ed' });
+    const c = (await judged(store, 'c')).credibility;
+    expect(c.grade).toBe(2);
+    expect(c.facts).toContain('asserted by Source b, rated A (completely reliable)');
+  });
+
+  it('a rated source that only denies or hedges does not make the claim probably true', async () => {
+    await load(store, bundle({ sources: [source('a'), source('b')], statements: [says('a', 'c'), says('b', 'c', 'HEDGES')] }));
+    await rateSource(store, 'b', { grade: 'A', reason: 'r' }, { editor: 'ed' });
+    expect((await judged(store, 'c')).credibility.grade).toBe(3);
+  });
+
+  it('4 on a tie: 1 cluster asserts, 1 asserts a contradicting claim', async () => {
+    await load(store, bundle({
+      sources: [source('a'), source('b')],
+      statements: [says('a', 'c'), says('b', 'd')],
+      links: [{ type: 'CONTRADICTS', from: 'd', to: 'c', linkedBy: 'test', reason: 'cannot both hold' }],
+    }));
+    expect((await judged(store, 'c')).credibility.grade).toBe(4);
+    expect((await judged(store, 'd')).credibility.grade).toBe(4);
+  });
+
+  it('5 when 2 independent clusters deny what 1 asserts', async () => {
+    await load(store, bundle({ sources: [source('a'), source('b'), source('x')], statements: [says('x', 'c'), says('a', 'c', 'DENIES'), says('b', 'c', 'DENIES')] }));
+    const c = (await judged(store, 'c')).credibility;
+    expect(c).toMatchObject({ grade: 5, label: 'Improbable' });
+    expect(c.facts).toContain('2 sources are against it (denying it or asserting a claim that contradicts it), in 2 independent clusters');
+  });
+
+  it('4, not 5, when the 2 deniers share a parent (1 cluster against 1)', async () => {
+    await load(store, bundle({
+      sources: [source('gov'), source('a'), source('b'), source('x')],
+      affiliations: [{ source: 'a', parent: 'gov', role: null }, { source: 'b', parent: 'gov', role: null }],
+      statements: [says('x', 'c'), says('a', 'c', 'DENIES'), says('b', 'c', 'DENIES')],
+    }));
+    expect((await judged(store, 'c')).credibility.grade).toBe(4);
+  });
+
+  it('4 when sources only hedge it', async () => {
+    await load(store, bundle({ sources: [source('a'), source('b')], statements: [says('a', 'c', 'HEDGES'), says('b', 'c', 'HEDGES')] }));
+    const c = (await judged(store, 'c')).credibility;
+    expect(c.grade).toBe(4);
+    expect(c.facts).toEqual(expect.arrayContaining(['no source asserts it', '2 sources hedge it']));
+  });
+
+  it('5 after an assessment FALSE, back to the counted grade after a later TRUE (the latest counts)', async () => {
+    await load(store, bundle({ sources: [source('a'), source('b')], statements: [says('a', 'c'), says('b', 'c')] }));
+    await assessClaim(store, 'c', { verdict: 'FALSE', rating: 1, explanation: 'Debunked.' }, { editor: 'ed' });
+    expect((await judged(store, 'c')).credibility.grade).toBe(5);
+    await assessClaim(store, 'c', { verdict: 'TRUE', rating: 5, explanation: 'New evidence.' }, { editor: 'ed' });
+    expect((await judged(store, 'c')).credibility.grade).toBe(1);
+  });
+});
+
+describe('on the seed (the Dumayr report)', () => {
+  let store: GraphStore;
+  beforeAll(async () => {
+    store = await seededStore();
+  });
+  afterAll(() => store.close());
+
+  it('the undercover claim is 4 (doubtful): 2 independent clusters assert it, but the initial assumptions (1 cluster, fewer) are against it, so neither 1 (needs nothing against) nor 5 (needs more against)', async () => {
+    const c = (await judged(store, 'claim-al-masoud-undercover-against-is')).credibility;
+    expect(c).toMatchObject({ grade: 4, label: 'Doubtful', rule: CREDIBILITY_RULES.doubtful });
+    expect(c.facts).toEqual(expect.arrayContaining([
+      '2 independent clusters assert it (2 asserting sources)',
+      '1 source is against it (denying it or asserting a claim that contradicts it), in 1 independent cluster',
+    ]));
+  });
+
+  it('the IS-official claim is 5 (improbable): 1 cluster (the initial assumptions) asserts it, 4 independent clusters are against it', async () => {
+    const c = (await judged(store, 'claim-al-masoud-was-is-official')).credibility;
+    expect(c).toMatchObject({ grade: 5, rule: CREDIBILITY_RULES.betterOpposed });
+    expect(c.facts).toEqual(expect.arrayContaining([
+      '1 independent cluster asserts it (1 asserting source)',
+      '5 sources are against it (denying it or asserting a claim that contradicts it), in 4 independent clusters',
+      '1 source denies it',
+    ]));
+  });
+
+  it('a claim asserted only by the report, unrated and uncontradicted, is 3 (possibly true)', async () => {
+    const c = (await judged(store, 'claim-fewer-than-1000-us-troops-in-syria')).credibility;
+    expect(c).toMatchObject({ grade: 3, rule: CREDIBILITY_RULES.possiblyTrue });
+    expect(c.facts).toEqual(expect.arrayContaining(['1 independent cluster asserts it (1 asserting source)', 'no source contradicts it']));
+  });
+
+  it('the US-operation claim is 1 (confirmed): 3 independent clusters (family, officials, Airwars), nothing against', async () => {
+    expect((await judged(store, 'claim-us-operation-killed-al-masoud')).credibility.grade).toBe(1);
+  });
+
+  it('the civilian claim is 4: Airwars (1 cluster) against the initial assumptions (1 cluster) is a tie', async () => {
+    expect((await judged(store, 'claim-al-masoud-was-civilian')).credibility.grade).toBe(4);
+  });
+
+  it('a hedge-only claim (the report hedges "2,500 IS members") is 4', async () => {
+    expect((await judged(store, 'claim-2500-is-members-active')).credibility.grade).toBe(4);
+  });
+
+  it('grades every claim of the seed with credibility, status and corroboration in one corroboration query', async () => {
+    const recording = new RecordingStore(store);
+    const result = await gql(recording, '{ claims(first: 100) { nodes { status credibility { grade } corroboration { independentSources } } } }');
+    expect(result.errors).toBeUndefined();
+    const nodes = (result.data?.claims as { nodes: { credibility: { grade: number } }[] }).nodes;
+    expect(nodes).toHaveLength(34);
+    expect(recording.calls).toEqual(['claims-page', 'corroboration-by-claims']);
+  });
+});
+
+describe('on the seed, after an editor assesses the IS-official claim as FALSE', () => {
+  let store: GraphStore;
+  beforeAll(async () => {
+    store = await seededStore();
+  });
+  afterAll(() => store.close());
+
+  it('is 5 by the editor\'s rule, with the assessment among the facts', async () => {
+    await assessClaim(store, 'claim-al-masoud-was-is-official', {
+      verdict: 'FALSE', rating: 1, explanation: 'The report states he was not an IS official.',
+    }, { editor: 'carol@example.org', now: '2026-02-01T10:00:00.000Z' });
+    const c = (await judged(store, 'claim-al-masoud-was-is-official')).credibility;
+    expect(c).toMatchObject({ grade: 5, rule: CREDIBILITY_RULES.refutedByEditor });
+    expect(c.facts[0]).toBe('the latest assessment, by carol@example.org at 2026-02-01T10:00:00.000Z, gives the verdict FALSE');
+  });
+});

@@ -1,0 +1,325 @@
+import { claimProvenance, type ProvFormat } from '../../src/analysis/prov';
+import { ClaimgraphError } from '../../src/errors';
+import { importBundle } from '../../src/graph/import';
+import type { GraphStore } from '../../src/store/port';
+import { codes, emptyStore, gql, RecordingStore, seededStore } from '../helpers';
+import { NS, parseJsonLd, parseTurtle, Triples } from './rdf';
+
+/*
+ * The PROV-O of a claim, read back as triples: Turtle through n3's Parser,
+ * JSON-LD through jsonld's toRDF (offline). Every check is on triples, never
+ * on the text.
+ */
+
+const B = 'urn:claimgraph:';
+const st = (id: string) => `${B}statement:${id}`;
+const src = (id: string) => `${B}source:${id}`;
+const doc = (id: string) => `${B}document:${id}`;
+const claim = (id: string) => `${B}claim:${id}`;
+const { prov, cg, schema, dcterms, foaf, rdfs, xsd } = NS;
+
+async function both(store: GraphStore, claimId: string, base?: string): Promise<{ turtle: Triples; jsonld: Triples }> {
+  const options = (format: ProvFormat) => (base === undefined ? { format } : { format, base });
+  const turtle = new Triples(parseTurtle(await claimProvenance(store, claimId, options('TURTLE'))));
+  const jsonld = new Triples(await parseJsonLd(await claimProvenance(store, claimId, options('JSONLD'))));
+  return { turtle, jsonld };
+}
+
+async function rejection(promise: Promise<unknown>): Promise<ClaimgraphError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof ClaimgraphError) return error;
+    throw error;
+  }
+  throw new Error('expected a ClaimgraphError, got none');
+}
+
+describe('PROV-O of the seed (the Dumayr report)', () => {
+  let store: GraphStore;
+  beforeAll(async () => {
+    store = await seededStore();
+  });
+  afterAll(() => store.close());
+
+  const KHALED = 'st-al-masoud-asserts-general-security-member';
+  const MOTHER = 'st-mother-asserts-identified-himself';
+
+  it.each(['TURTLE', 'JSONLD'] as const)('reported speech: the mother\'s statement wasQuotedFrom Khaled\'s, and had it as primary source (%s)', async (format) => {
+    const { turtle, jsonld } = await both(store, 'claim-al-masoud-member-of-general-security');
+    const g = format === 'TURTLE' ? turtle : jsonld;
+    // Direction: the relaying statement quotes the original (ours: Khaled's -[:REPORTED_VIA]-> the mother's).
+    expect(g.objects(st(MOTHER), `${prov}wasQuotedFrom`)).toEqual([`<${st(KHALED)}>`]);
+    expect(g.objects(st(KHALED), `${prov}wasQuotedFrom`)).toEqual([]);
+    expect(g.objects(st(MOTHER), `${prov}hadPrimarySource`)).toEqual([`<${doc('doc-dumayr-report')}>`, `<${st(KHALED)}>`].sort());
+    expect(g.objects(st(KHALED), `${prov}hadPrimarySource`)).toEqual([`<${doc('doc-dumayr-report')}>`]);
+    // Who said each, and what each is about.
+    expect(g.objects(st(KHALED), `${prov}wasAttributedTo`)).toEqual([`<${src('src-khaled-al-masoud')}>`]);
+    expect(g.objects(st(MOTHER), `${prov}wasAttributedTo`)).toEqual([`<${src('src-sabah-al-sheikh-al-kilani')}>`]);
+    expect(g.types(st(KHALED))).toEqual(expect.arrayContaining([`${prov}Entity`, `${cg}Statement`]));
+    expect(g.values(st(KHALED), `${cg}stance`)).toEqual(['ASSERTS']);
+    expect(g.objects(st(KHALED), `${cg}on`)).toEqual([`<${claim('claim-al-masoud-member-of-general-security')}>`]);
+    expect(g.objects(st(MOTHER), `${cg}on`)).toEqual([`<${claim('claim-al-masoud-identified-himself-as-general-security')}>`]);
+    // The report only paraphrases them: no quote, so no prov:value.
+    expect(g.values(st(KHALED), `${prov}value`)).toEqual([]);
+    expect(g.values(st(KHALED), `${cg}paraphrase`)).toEqual([expect.stringContaining('General Security')]);
+    // The claim itself.
+    expect(g.types(claim('claim-al-masoud-member-of-general-security'))).toEqual([`${schema}Claim`]);
+    expect(g.values(claim('claim-al-masoud-member-of-general-security'), `${schema}text`)).toEqual(['Khaled al-Masoud was a member of General Security.']);
+  });
+
+  it('the mother acted on behalf of the family, as its "mother" (qualified delegation), and is a named person', async () => {
+    const { turtle: g } = await both(store, 'claim-al-masoud-member-of-general-security');
+    const mother = src('src-sabah-al-sheikh-al-kilani');
+    const family = src('src-al-masoud-family');
+    expect(g.objects(mother, `${prov}actedOnBehalfOf`)).toEqual([`<${family}>`]);
+    const [delegation] = g.objects(mother, `${prov}qualifiedDelegation`).map((o) => o.slice(1, -1));
+    expect(delegation).toBeDefined();
+    expect(g.types(delegation as string)).toEqual([`${prov}Delegation`]);
+    expect(g.objects(delegation as string, `${prov}agent`)).toEqual([`<${family}>`]);
+    const roles = g.objects(delegation as string, `${prov}hadRole`).map((o) => o.slice(1, -1));
+    expect(roles.flatMap((r) => g.values(r, `${rdfs}label`))).toEqual(['mother']);
+    expect(g.types(mother).sort()).toEqual([`${prov}Agent`, `${prov}Person`]);
+    expect(g.values(mother, `${foaf}name`)).toEqual(['Sabah al-Sheikh al-Kilani']);
+    // The family has no parent, and is a group: an agent, neither person nor organisation.
+    expect(g.objects(family, `${prov}actedOnBehalfOf`)).toEqual([]);
+    expect(g.types(family)).toEqual([`${prov}Agent`]);
+    expect(g.values(family, `${cg}kind`)).toEqual(['GROUP']);
+    // A group's name describes it: a label, not a name.
+    expect(g.values(family, `${rdfs}label`)).toEqual(['Family of Khaled al-Masoud']);
+    expect(g.values(family, `${foaf}name`)).toEqual([]);
+  });
+
+  it('the claim of the relaying statement carries the chain too: the mother\'s statement quotes Khaled\'s', async () => {
+    const { turtle: g } = await both(store, 'claim-al-masoud-identified-himself-as-general-security');
+    expect(g.has(st(MOTHER), `${prov}wasQuotedFrom`, st(KHALED))).toBe(true);
+    expect(g.objects(st(KHALED), `${prov}wasAttributedTo`)).toEqual([`<${src('src-khaled-al-masoud')}>`]);
+  });
+
+  it('the undercover claim: the three officials\' statement is attributed to an anonymous agent with no personal name', async () => {
+    const { turtle: g } = await both(store, 'claim-al-masoud-undercover-against-is');
+    const officials = src('src-three-syrian-officials');
+    expect(g.objects(st('st-officials-assert-undercover'), `${prov}wasAttributedTo`)).toEqual([`<${officials}>`]);
+    expect(g.types(officials)).toEqual([`${prov}Agent`]);
+    expect(g.values(officials, `${foaf}name`)).toEqual([]);
+    expect(g.objects(officials, `${cg}anonymous`)).toEqual([`"true"^^<${xsd}boolean>`]);
+    expect(g.objects(officials, `${cg}count`)).toEqual([`"3"^^<${xsd}integer>`]);
+    // Only the graph's own description of them, as a label.
+    expect(g.values(officials, `${rdfs}label`)).toEqual(['Three Syrian officials speaking anonymously']);
+    // They speak for the interim government, as its officials.
+    expect(g.objects(officials, `${prov}actedOnBehalfOf`)).toEqual([`<${src('src-syrian-interim-government')}>`]);
+    expect(g.types(src('src-syrian-interim-government')).sort()).toEqual([`${prov}Agent`, `${prov}Organization`]);
+    // Two statements on the claim, nothing relayed.
+    expect(g.subjects(`${cg}on`, claim('claim-al-masoud-undercover-against-is'))).toEqual([st('st-family-asserts-undercover'), st('st-officials-assert-undercover')]);
+    expect(g.quads.filter((q) => q.predicate.value === `${prov}wasQuotedFrom`)).toEqual([]);
+  });
+
+  it('the report has no publisher, URL or date: no triple says otherwise', async () => {
+    const { turtle, jsonld } = await both(store, 'claim-al-masoud-undercover-against-is');
+    for (const g of [turtle, jsonld]) {
+      const report = doc('doc-dumayr-report');
+      expect(g.values(report, `${dcterms}title`)).toEqual(['Untitled report on the US raid in Dumayr (seed-article.txt)']);
+      expect(g.types(report).sort()).toEqual([`${prov}Entity`, `${cg}Document`]);
+      const predicates = g.about(report).map((q) => q.predicate.value);
+      for (const absent of [`${prov}wasAttributedTo`, `${dcterms}publisher`, `${dcterms}issued`, `${schema}url`]) expect(predicates).not.toContain(absent);
+      // And nothing points at the report as something attributed to it.
+      expect(g.quads.filter((q) => q.predicate.value === `${dcterms}publisher`)).toEqual([]);
+    }
+  });
+
+  it('Turtle and JSON-LD give the same graph for every claim of the seed', async () => {
+    const rows = await gql(store, '{ claims(first: 100) { nodes { id } } }');
+    const ids = ((rows.data?.claims as { nodes: { id: string }[] }).nodes).map((n) => n.id);
+    expect(ids).toHaveLength(34);
+    for (const id of ids) {
+      const { turtle, jsonld } = await both(store, id);
+      expect(turtle.blankNodes()).toBe(0); // no blank nodes: equal triple sets are isomorphic graphs
+      expect(jsonld.lines()).toEqual(turtle.lines());
+      expect(turtle.lines().length).toBeGreaterThan(10);
+    }
+  });
+
+  it('an unknown claim is NOT_FOUND; a bad IRI base is BAD_USER_INPUT', async () => {
+    const missing = await rejection(claimProvenance(store, 'claim-nope'));
+    expect(missing.code).toBe('NOT_FOUND');
+    expect(missing.message).toBe('No claim with id "claim-nope".');
+    for (const base of ['no scheme', 'urn:with space', 'prov:clash/', '']) {
+      const bad = await rejection(claimProvenance(store, 'claim-al-masoud-undercover-against-is', { base }));
+      expect(bad.code).toBe('BAD_USER_INPUT');
+      expect(bad.message).toContain(`got ${JSON.stringify(base)}`);
+    }
+  });
+});
+
+describe('PROV-O over GraphQL', () => {
+  let store: GraphStore;
+  beforeAll(async () => {
+    store = await seededStore();
+  });
+  afterAll(() => store.close());
+
+  it('Claim.provenance gives Turtle or JSON-LD (the default) of the same graph', async () => {
+    const result = await gql(
+      store,
+      `query ($id: ID!) { claim(id: $id) { ttl: provenance(format: TURTLE) json: provenance } }`,
+      { id: 'claim-al-masoud-member-of-general-security' },
+    );
+    expect(result.errors).toBeUndefined();
+    const c = result.data?.claim as { ttl: string; json: string };
+    const turtle = new Triples(parseTurtle(c.ttl));
+    const jsonld = new Triples(await parseJsonLd(c.json));
+    expect(jsonld.lines()).toEqual(turtle.lines());
+    expect(turtle.has(st('st-mother-asserts-identified-himself'), `${prov}wasQuotedFrom`, st('st-al-masoud-asserts-general-security-member'))).toBe(true);
+  });
+
+  it('takes an IRI base', async () => {
+    const result = await gql(store, `{ claim(id: "claim-al-masoud-undercover-against-is") { provenance(format: TURTLE, base: "https://example.org/id/") } }`);
+    const g = new Triples(parseTurtle((result.data?.claim as { provenance: string }).provenance));
+    expect(g.objects('https://example.org/id/statement:st-officials-assert-undercover', `${prov}wasAttributedTo`)).toEqual([
+      '<https://example.org/id/source:src-three-syrian-officials>',
+    ]);
+    expect(g.quads.some((q) => q.subject.value.startsWith(B))).toBe(false);
+  });
+
+  it('an unknown claim is NOT_FOUND and a bad base BAD_USER_INPUT, saying what came', async () => {
+    const missing = await gql(store, '{ claim(id: "claim-nope") { provenance } }');
+    expect(codes(missing)).toEqual(['NOT_FOUND']);
+    const bad = await gql(store, '{ claim(id: "claim-al-masoud-undercover-against-is") { provenance(base: "not an iri") } }');
+    expect(codes(bad)).toEqual(['BAD_USER_INPUT']);
+    expect(bad.errors?.[0]?.message).toContain('got "not an iri"');
+    const format = await gql(store, '{ claim(id: "claim-al-masoud-undercover-against-is") { provenance(format: RDFXML) } }');
+    expect(codes(format)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+  });
+
+  it('costs one round trip for the provenance of every claim on a page', async () => {
+    const recording = new RecordingStore(store);
+    const result = await gql(recording, '{ claims(first: 100) { nodes { provenance(format: TURTLE) } } }');
+    expect(result.errors).toBeUndefined();
+    expect((result.data?.claims as { nodes: unknown[] }).nodes).toHaveLength(34);
+    expect(recording.calls.filter((c) => c === 'provenance-by-claims')).toHaveLength(1);
+    expect(recording.calls).toHaveLength(2); // the page, then the provenance of all 34
+  });
+});
+
+describe('PROV-O rules on a small graph', () => {
+  let store: GraphStore;
+  beforeAll(async () => {
+    store = await emptyStore();
+    await importBundle(
+      store,
+      {
+        format: 'claimgraph-bundle',
+        version: 1,
+        sources: [
+          { id: 's-reporter', name: 'Rita Reporter', kind: 'PERSON', anonymous: false },
+          { id: 's-paper', name: 'The Daily Example', kind: 'ORGANIZATION', anonymous: false },
+          { id: 's-media', name: 'Example Media Group', kind: 'ORGANIZATION', anonymous: false },
+          { id: 's-witness', name: 'A witness who asked not to be named', kind: 'PERSON', anonymous: true },
+          { id: 's-spokes', name: 'Sam Spokes', kind: 'PERSON', anonymous: false },
+          { id: 's-ministry', name: 'Ministry of Bridges', kind: 'ORGANIZATION', anonymous: false },
+          { id: 's-other', name: 'Someone else', kind: 'UNKNOWN', anonymous: true },
+          { id: 's-odd/id:1', name: 'Odd Id', kind: 'PERSON', anonymous: false },
+        ],
+        affiliations: [
+          { source: 's-reporter', parent: 's-paper', role: 'correspondent' },
+          { source: 's-paper', parent: 's-media' },
+          { source: 's-spokes', parent: 's-ministry', role: 'spokesperson' },
+        ],
+        documents: [
+          { id: 'd1', title: 'Daily Example story', publisher: 's-paper', url: 'https://example.org/story?id=1&x=y', publishedAt: '2024-03-01' },
+          { id: 'd2', title: 'Press release' },
+        ],
+        claims: [
+          { id: 'c1', text: 'The bridge collapsed at night.' },
+          { id: 'c2', text: 'A witness saw the bridge collapse.' },
+          { id: 'c3', text: 'Something else.' },
+          { id: 'c4', text: 'The bridge was old.' },
+          { id: 'c-empty', text: 'Nobody spoke of this.' },
+        ],
+        statements: [
+          // The witness's words reach d1 through the spokesman, whom the reporter quotes.
+          { id: 'st-witness', source: 's-witness', claim: 'c1', stance: 'ASSERTS', quote: 'I saw it fall at 2am', document: 'd1', reportedVia: 'st-spokes' },
+          { id: 'st-spokes', source: 's-spokes', claim: 'c2', stance: 'ASSERTS', paraphrase: 'The spokesman said a witness saw it.', document: 'd2', reportedVia: 'st-reporter' },
+          { id: 'st-reporter', source: 's-reporter', claim: 'c2', stance: 'ASSERTS', document: 'd1' },
+          { id: 'st-ministry', source: 's-ministry', claim: 'c1', stance: 'HEDGES', hedge: 'possibly', quote: 'No "collapse"\nhappened, possibly', document: 'd2', madeAt: 'Sunday' },
+          // The spokesman also carried this one: not part of c1's chain.
+          { id: 'st-other', source: 's-other', claim: 'c3', stance: 'ASSERTS', reportedVia: 'st-spokes' },
+          { id: 'st odd/1:x', source: 's-odd/id:1', claim: 'c4', stance: 'ASSERTS', document: 'd1' },
+        ],
+      },
+      { editor: 'test' },
+    );
+  });
+  afterAll(() => store.close());
+
+  it('a relay chain of three: each relay quotes the one before it, and both relays go back to the witness', async () => {
+    const { turtle: g, jsonld } = await both(store, 'c1');
+    expect(jsonld.lines()).toEqual(g.lines());
+    expect(g.objects(st('st-spokes'), `${prov}wasQuotedFrom`)).toEqual([`<${st('st-witness')}>`]);
+    expect(g.objects(st('st-reporter'), `${prov}wasQuotedFrom`)).toEqual([`<${st('st-spokes')}>`]);
+    expect(g.objects(st('st-reporter'), `${prov}hadPrimarySource`)).toEqual([`<${doc('d1')}>`, `<${st('st-witness')}>`].sort());
+    expect(g.objects(st('st-spokes'), `${prov}hadPrimarySource`)).toEqual([`<${doc('d2')}>`, `<${st('st-witness')}>`].sort());
+    expect(g.objects(st('st-witness'), `${prov}hadPrimarySource`)).toEqual([`<${doc('d1')}>`]);
+    // The other statement the spokesman carried is not in c1's chain.
+    expect(g.about(st('st-other'))).toEqual([]);
+    expect(g.about(claim('c3'))).toEqual([]);
+    expect(g.about(src('s-other'))).toEqual([]);
+  });
+
+  it('quotes, hedges and the date as given survive both serialisations exactly', async () => {
+    const { turtle, jsonld } = await both(store, 'c1');
+    for (const g of [turtle, jsonld]) {
+      expect(g.values(st('st-ministry'), `${prov}value`)).toEqual(['No "collapse"\nhappened, possibly']);
+      expect(g.values(st('st-ministry'), `${cg}hedge`)).toEqual(['possibly']);
+      expect(g.values(st('st-ministry'), `${cg}stance`)).toEqual(['HEDGES']);
+      expect(g.values(st('st-ministry'), `${cg}madeAt`)).toEqual(['Sunday']);
+      expect(g.values(st('st-witness'), `${prov}value`)).toEqual(['I saw it fall at 2am']);
+    }
+  });
+
+  it('affiliations up to the top, a delegation without a role has no role, and the anonymous witness has no name', async () => {
+    const { turtle: g } = await both(store, 'c1');
+    expect(g.objects(src('s-reporter'), `${prov}actedOnBehalfOf`)).toEqual([`<${src('s-paper')}>`]);
+    expect(g.objects(src('s-paper'), `${prov}actedOnBehalfOf`)).toEqual([`<${src('s-media')}>`]);
+    expect(g.types(src('s-media')).sort()).toEqual([`${prov}Agent`, `${prov}Organization`]);
+    const [paperDelegation] = g.objects(src('s-paper'), `${prov}qualifiedDelegation`).map((o) => o.slice(1, -1));
+    expect(g.objects(paperDelegation as string, `${prov}agent`)).toEqual([`<${src('s-media')}>`]);
+    expect(g.objects(paperDelegation as string, `${prov}hadRole`)).toEqual([]);
+    expect(g.types(src('s-witness')).sort()).toEqual([`${prov}Agent`, `${prov}Person`]);
+    expect(g.values(src('s-witness'), `${foaf}name`)).toEqual([]);
+    expect(g.values(src('s-spokes'), `${foaf}name`)).toEqual(['Sam Spokes']);
+  });
+
+  it('a known publisher, URL and date are stated, typed', async () => {
+    const { turtle, jsonld } = await both(store, 'c1');
+    for (const g of [turtle, jsonld]) {
+      expect(g.objects(doc('d1'), `${prov}wasAttributedTo`)).toEqual([`<${src('s-paper')}>`]);
+      expect(g.objects(doc('d1'), `${dcterms}publisher`)).toEqual([`<${src('s-paper')}>`]);
+      expect(g.objects(doc('d1'), `${dcterms}issued`)).toEqual([`"2024-03-01"^^<${xsd}date>`]);
+      expect(g.objects(doc('d1'), `${schema}url`)).toEqual([`"https://example.org/story?id=1&x=y"^^<${xsd}anyURI>`]);
+      expect(g.objects(doc('d2'), `${prov}wasAttributedTo`)).toEqual([]);
+    }
+  });
+
+  it('a publisher that made no statement is still an agent, with its parents', async () => {
+    const { turtle: g } = await both(store, 'c4');
+    expect(g.types(src('s-paper'))).toContain(`${prov}Organization`);
+    expect(g.objects(src('s-paper'), `${prov}actedOnBehalfOf`)).toEqual([`<${src('s-media')}>`]);
+    expect(g.about(src('s-reporter'))).toEqual([]);
+  });
+
+  it('ids are percent-encoded into one IRI segment', async () => {
+    const { turtle: g, jsonld } = await both(store, 'c4');
+    expect(jsonld.lines()).toEqual(g.lines());
+    expect(g.objects(`${B}statement:st%20odd%2F1%3Ax`, `${prov}wasAttributedTo`)).toEqual([`<${B}source:s-odd%2Fid%3A1>`]);
+  });
+
+  it('a claim nobody spoke of is a claim with no statements', async () => {
+    const { turtle: g, jsonld } = await both(store, 'c-empty');
+    expect(jsonld.lines()).toEqual(g.lines());
+    expect(g.lines()).toEqual([
+      `<${claim('c-empty')}> <${NS.rdf}type> <${schema}Claim> .`,
+      `<${claim('c-empty')}> <${schema}text> "Nobody spoke of this." .`,
+    ]);
+  });
+});

@@ -1,0 +1,232 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { assessClaim } from '../../src/analysis/judgements';
+import { cypherDir } from '../../src/paths';
+import type { GraphStore } from '../../src/store/port';
+import { codes, emptyStore, gql, seededStore } from '../helpers';
+import { bundle, claimRecord, judged, load, says, source } from './judged-graphs';
+
+/*
+ * Claim status: UNVERIFIED, CORROBORATED, CONTESTED, REFUTED. The status is
+ * computed in Cypher, by one fragment that corroboration-by-claims and the
+ * status-filtered page and count queries share verbatim.
+ */
+
+const FRAGMENT = /\/\/ <independence-rule>\n[\s\S]*?\/\/ <\/independence-rule>\n/g;
+
+describe('the shared fragment', () => {
+  const fragments = (file: string): string[] => readFileSync(join(cypherDir(), `${file}.cypher`), 'utf8').match(FRAGMENT) ?? [];
+
+  it('is in corroboration-by-claims once, and the same text in each query that filters by status', () => {
+    const [original, ...more] = fragments('corroboration-by-claims');
+    expect(original).toBeDefined();
+    expect(more).toEqual([]);
+    for (const file of ['claims-page-by-status', 'claims-count-by-status']) {
+      expect(fragments(file)).toEqual([original]);
+    }
+  });
+
+  it('is the only copy of the cluster counting in the query files (no unmarked copy drifts)', () => {
+    const marker = "reduce(clusters = [], m IN group |";
+    for (const file of ['claims-page-by-status', 'claims-count-by-status', 'corroboration-by-claims']) {
+      const text = readFileSync(join(cypherDir(), `${file}.cypher`), 'utf8');
+      expect(text.replace(FRAGMENT, '')).not.toContain(marker);
+    }
+  });
+});
+
+describe('the status rules on small graphs', () => {
+  let store: GraphStore;
+  beforeEach(async () => {
+    store = await emptyStore();
+  });
+  afterEach(() => store.close());
+
+  const status = async (id: string) => (await judged(store, id)).status;
+
+  it('UNVERIFIED with nobody speaking to it, with one cluster asserting it, or with only hedges', async () => {
+    await load(store, bundle({
+      claims: [claimRecord('c'), claimRecord('d'), claimRecord('e')],
+      sources: [source('a'), source('b')],
+      statements: [says('a', 'd'), says('a', 'e', 'HEDGES'), says('b', 'e', 'HEDGES')],
+    }));
+    expect([await status('c'), await status('d'), await status('e')]).toEqual(['UNVERIFIED', 'UNVERIFIED', 'UNVERIFIED']);
+  });
+
+  it('CORROBORATED with 2 independent clusters asserting and nothing against; UNVERIFIED when they share a parent', async () => {
+    await load(store, bundle({
+      sources: [source('a'), source('b'), source('gov'), source('m'), source('n')],
+      affiliations: [{ source: 'm', parent: 'gov', role: null }, { source: 'n', parent: 'gov', role: null }],
+      statements: [says('a', 'c'), says('b', 'c'), says('m', 'd'), says('n', 'd')],
+    }));
+    expect(await status('c')).toBe('CORROBORATED');
+    expect(await status('d')).toBe('UNVERIFIED');
+  });
+
+  it('CONTESTED when one source denies it, even against 3 independent clusters', async () => {
+    await load(store, bundle({
+      sources: [source('a'), source('b'), source('x'), source('n')],
+      statements: [says('a', 'c'), says('b', 'c'), says('x', 'c'), says('n', 'c', 'DENIES')],
+    }));
+    expect(await status('c')).toBe('CONTESTED');
+  });
+
+  it('CONTESTED when a source asserts a contradicting claim, in either direction of the link; a hedge of it does not count', async () => {
+    await load(store, bundle({
+      claims: [claimRecord('c'), claimRecord('d'), claimRecord('e'), claimRecord('f')],
+      sources: [source('a'), source('b')],
+      statements: [says('a', 'c'), says('b', 'd'), says('a', 'e'), says('b', 'f', 'HEDGES')],
+      links: [
+        { type: 'CONTRADICTS', from: 'c', to: 'd', linkedBy: 'test', reason: 'r' },
+        { type: 'CONTRADICTS', from: 'f', to: 'e', linkedBy: 'test', reason: 'r' },
+      ],
+    }));
+    expect([await status('c'), await status('d'), await status('e')]).toEqual(['CONTESTED', 'CONTESTED', 'UNVERIFIED']);
+  });
+
+  it('never REFUTED by arithmetic: 3 clusters denying what nobody asserts is CONTESTED (credibility 5)', async () => {
+    await load(store, bundle({
+      sources: [source('a'), source('b'), source('x')],
+      statements: [says('a', 'c', 'DENIES'), says('b', 'c', 'DENIES'), says('x', 'c', 'DENIES')],
+    }));
+    expect(await judged(store, 'c')).toMatchObject({ status: 'CONTESTED', credibility: { grade: 5 } });
+  });
+
+  it('REFUTED only while the latest assessment says FALSE', async () => {
+    await load(store, bundle({ sources: [source('a'), source('b')], statements: [says('a', 'c'), says('b', 'c')] }));
+    await assessClaim(store, 'c', { verdict: 'MOSTLY_FALSE', rating: 2, explanation: 'Mostly wrong.' }, { editor: 'ed' });
+    expect(await status('c')).toBe('CORROBORATED');
+    await assessClaim(store, 'c', { verdict: 'FALSE', rating: 1, explanation: 'Wrong.' }, { editor: 'ed' });
+    expect(await status('c')).toBe('REFUTED');
+    await assessClaim(store, 'c', { verdict: 'UNVERIFIABLE', rating: 3, explanation: 'On reflection, cannot tell.' }, { editor: 'ed' });
+    expect(await status('c')).toBe('CORROBORATED');
+  });
+});
+
+describe('claims(status:) filters on the store, with pagination and totalCount', () => {
+  let store: GraphStore;
+  // c01…c12: every third CORROBORATED, every third CONTESTED, the rest UNVERIFIED.
+  const ids = Array.from({ length: 12 }, (_, i) => `c${String(i + 1).padStart(2, '0')}`);
+  const expected = (k: number) => ids.filter((_, i) => i % 3 === k);
+  beforeAll(async () => {
+    store = await emptyStore();
+    await load(store, bundle({
+      claims: ids.map(claimRecord),
+      sources: [source('a'), source('b'), source('x')],
+      statements: ids.flatMap((id, i) =>
+        i % 3 === 0 ? [says('a', id), says('b', id)] : i % 3 === 1 ? [says('a', id), says('x', id, 'DENIES')] : [says('a', id)]),
+    }));
+  });
+  afterAll(() => store.close());
+
+  const Q = `query($status: ClaimStatus, $first: Int, $after: String, $search: String) {
+    claims(status: $status, first: $first, after: $after, search: $search) { totalCount pageInfo { endCursor hasNextPage } nodes { id status } } }`;
+  type Page = { totalCount: number; pageInfo: { endCursor: string | null; hasNextPage: boolean }; nodes: { id: string; status: string }[] };
+  const page = async (variables: Record<string, unknown>): Promise<Page> => {
+    const result = await gql(store, Q, variables);
+    expect(result.errors).toBeUndefined();
+    return result.data?.claims as Page;
+  };
+
+  async function walk(status: string, first: number): Promise<{ ids: string[]; pages: number; totals: number[] }> {
+    const seen: string[] = [];
+    const totals: number[] = [];
+    let after: string | null = null;
+    let pages = 0;
+    for (;;) {
+      const p = await page({ status, first, after });
+      pages += 1;
+      totals.push(p.totalCount);
+      for (const n of p.nodes) expect(n.status).toBe(status);
+      seen.push(...p.nodes.map((n) => n.id));
+      if (!p.pageInfo.hasNextPage) break;
+      after = p.pageInfo.endCursor;
+    }
+    return { ids: seen, pages, totals };
+  }
+
+  it('pages through the CORROBORATED claims 2 at a time, in id order, each exactly once', async () => {
+    const { ids: seen, pages, totals } = await walk('CORROBORATED', 2);
+    expect(seen).toEqual(expected(0));
+    expect(pages).toBe(2);
+    expect(totals).toEqual([4, 4]);
+  });
+
+  it('pages through the CONTESTED and UNVERIFIED claims with pages that end exactly at the last claim', async () => {
+    expect((await walk('CONTESTED', 4)).ids).toEqual(expected(1));
+    expect((await walk('CONTESTED', 4)).pages).toBe(1);
+    expect((await walk('UNVERIFIED', 3)).ids).toEqual(expected(2));
+  });
+
+  it('gives an empty page and totalCount 0 for a status no claim has', async () => {
+    expect(await page({ status: 'REFUTED', first: 5 })).toEqual({ totalCount: 0, pageInfo: { endCursor: null, hasNextPage: false }, nodes: [] });
+  });
+
+  it('combines with search, and a cursor from the unfiltered list keeps its place', async () => {
+    const filtered = await page({ status: 'CORROBORATED', search: 'c1', first: 10 });
+    expect(filtered.nodes.map((n) => n.id)).toEqual(['c10']);
+    expect(filtered.totalCount).toBe(1);
+    const plain = (await gql(store, '{ claims(first: 5) { pageInfo { endCursor } } }')).data?.claims as Page;
+    const rest = await page({ status: 'CORROBORATED', first: 10, after: plain.pageInfo.endCursor });
+    expect(rest.nodes.map((n) => n.id)).toEqual(['c07', 'c10']);
+  });
+
+  it('refuses a status that is not in the enum, and a cursor of another list', async () => {
+    const bad = await gql(store, Q, { status: 'FALSE' });
+    expect(codes(bad)).toEqual(['BAD_USER_INPUT']);
+    const sources = (await gql(store, '{ sources(first: 1) { pageInfo { endCursor } } }')).data?.sources as Page;
+    expect(codes(await gql(store, Q, { status: 'UNVERIFIED', after: sources.pageInfo.endCursor }))).toEqual(['BAD_USER_INPUT']);
+  });
+
+  it('sees a new assessment at once: REFUTED lists it, CORROBORATED no longer does', async () => {
+    const s = await emptyStore();
+    try {
+      await load(s, bundle({ sources: [source('a'), source('b')], statements: [says('a', 'c'), says('b', 'c'), says('a', 'd'), says('b', 'd')] }));
+      await assessClaim(s, 'd', { verdict: 'FALSE', rating: 1, explanation: 'Wrong.' }, { editor: 'ed' });
+      const ids = async (status: string) => ((await gql(s, Q, { status })).data?.claims as Page).nodes.map((n) => n.id);
+      expect(await ids('REFUTED')).toEqual(['d']);
+      expect(await ids('CORROBORATED')).toEqual(['c']);
+    } finally {
+      await s.close();
+    }
+  });
+});
+
+describe('on the seed', () => {
+  let store: GraphStore;
+  beforeAll(async () => {
+    store = await seededStore();
+  });
+  afterAll(() => store.close());
+
+  const list = async (status: string) => {
+    const result = await gql(store, 'query($s: ClaimStatus) { claims(status: $s, first: 100) { totalCount nodes { id } } }', { s: status });
+    expect(result.errors).toBeUndefined();
+    const c = result.data?.claims as { totalCount: number; nodes: { id: string }[] };
+    expect(c.totalCount).toBe(c.nodes.length);
+    return c.nodes.map((n) => n.id);
+  };
+
+  it('the undercover claim is CONTESTED: the initial assumptions assert a claim that contradicts it', async () => {
+    expect((await judged(store, 'claim-al-masoud-undercover-against-is')).status).toBe('CONTESTED');
+  });
+
+  it('lists the contested and corroborated claims, and every claim has exactly one status', async () => {
+    expect(await list('CONTESTED')).toEqual([
+      'claim-al-masoud-member-of-general-security', 'claim-al-masoud-undercover-against-is', 'claim-al-masoud-was-civilian', 'claim-al-masoud-was-is-official',
+    ]);
+    expect(await list('CORROBORATED')).toEqual(['claim-circumstances-of-death-unclear', 'claim-us-operation-killed-al-masoud']);
+    expect(await list('REFUTED')).toEqual([]);
+    expect((await list('UNVERIFIED')).length).toBe(34 - 4 - 2);
+  });
+
+  it('after an assessment FALSE, the IS-official claim is REFUTED (and no longer CONTESTED), with credibility 5', async () => {
+    await assessClaim(store, 'claim-al-masoud-was-is-official', { verdict: 'FALSE', rating: 1, explanation: 'The report says he was not.' }, { editor: 'carol@example.org' });
+    const j = await judged(store, 'claim-al-masoud-was-is-official');
+    expect(j.status).toBe('REFUTED');
+    expect(j.credibility.grade).toBe(5);
+    expect(j.credibility.facts[0]).toMatch(/^the latest assessment, by carol@example\.org at .+, gives the verdict FALSE$/);
+    expect(await list('REFUTED')).toEqual(['claim-al-masoud-was-is-official']);
+    expect(await list('CONTESTED')).not.toContain('claim-al-masoud-was-is-official');
+  });
+});

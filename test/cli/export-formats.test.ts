@@ -1,0 +1,87 @@
+/**
+ * `claimgraph export --format prov-jsonld|prov-turtle --claim ID`, run as a
+ * user runs it (the built CLI in a child process) on a seeded embedded store;
+ * the output is read back as triples with n3 (and jsonld for JSON-LD).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { NS, parseJsonLd, parseTurtle, Triples } from '../analysis/rdf';
+import { buildCliOnce, cli, type CliResult, SEED_FILE, tempDir } from './build';
+
+jest.setTimeout(60_000);
+
+const UNDERCOVER = 'claim-al-masoud-undercover-against-is';
+const OFFICIALS = 'urn:claimgraph:statement:st-officials-assert-undercover';
+
+let tmp: { path: string; remove: () => void };
+let dir: string;
+
+function expectExit(r: CliResult, code: number): void {
+  if (r.status !== code) throw new Error(`expected exit code ${code}, got ${r.status ?? r.signal}\n--- stdout ---\n${r.stdout}\n--- stderr ---\n${r.stderr}`);
+}
+
+beforeAll(() => {
+  buildCliOnce();
+  tmp = tempDir('claimgraph-export-formats-');
+  dir = join(tmp.path, 'data');
+  expectExit(cli(['import', SEED_FILE], dir), 0);
+}, 90_000);
+afterAll(() => tmp?.remove());
+
+describe('export --format prov-*', () => {
+  test('prov-turtle writes the claim\'s attribution chain as Turtle that n3 parses', () => {
+    const r = cli(['export', '--format', 'prov-turtle', '--claim', UNDERCOVER], dir);
+    expectExit(r, 0);
+    const g = new Triples(parseTurtle(r.stdout));
+    expect(g.objects(OFFICIALS, `${NS.prov}wasAttributedTo`)).toEqual(['<urn:claimgraph:source:src-three-syrian-officials>']);
+    expect(g.values(`urn:claimgraph:claim:${UNDERCOVER}`, `${NS.schema}text`)).toEqual([expect.stringContaining('working undercover')]);
+    expect(g.objects('urn:claimgraph:source:src-three-syrian-officials', `${NS.prov}actedOnBehalfOf`)).toEqual([
+      '<urn:claimgraph:source:src-syrian-interim-government>',
+    ]);
+    expect(r.stderr).toContain(`Exported claim ${UNDERCOVER} as PROV-O (Turtle)`);
+  });
+
+  test('prov-jsonld --out FILE gives the same triples as prov-turtle', async () => {
+    const out = join(tmp.path, 'undercover.jsonld');
+    expectExit(cli(['export', '--format=prov-jsonld', '--claim', UNDERCOVER, '--out', out], dir), 0);
+    const jsonld = new Triples(await parseJsonLd(readFileSync(out, 'utf8')));
+    const turtle = new Triples(parseTurtle(cli(['export', '--format', 'prov-turtle', '--claim', UNDERCOVER], dir).stdout));
+    expect(jsonld.lines()).toEqual(turtle.lines());
+    expect(jsonld.lines().length).toBeGreaterThan(20);
+  });
+
+  test('--base names the records under another IRI', () => {
+    const r = cli(['export', '--format', 'prov-turtle', '--claim', UNDERCOVER, '--base', 'https://example.org/id/'], dir);
+    expectExit(r, 0);
+    const g = new Triples(parseTurtle(r.stdout));
+    expect(g.objects('https://example.org/id/statement:st-officials-assert-undercover', `${NS.prov}wasAttributedTo`)).toEqual([
+      '<https://example.org/id/source:src-three-syrian-officials>',
+    ]);
+  });
+
+  test('the default format is still a bundle', () => {
+    const r = cli(['export', '--document', 'doc-dumayr-report'], dir);
+    expectExit(r, 0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ format: 'claimgraph-bundle', version: 1 });
+  });
+
+  test('an unknown claim exits 1, naming it, and writes nothing to stdout', () => {
+    const r = cli(['export', '--format', 'prov-turtle', '--claim', 'claim-nope'], dir);
+    expectExit(r, 1);
+    expect(r.stderr).toContain('NOT_FOUND: No claim with id "claim-nope".');
+    expect(r.stdout).toBe('');
+  });
+
+  test.each([
+    [['--format', 'prov-rdfxml', '--claim', UNDERCOVER], 'must be one of bundle, prov-jsonld, prov-turtle, got "prov-rdfxml"'],
+    [['--format', 'prov-turtle'], 'needs --claim ID'],
+    [['--claim', UNDERCOVER], 'need --format prov-jsonld or prov-turtle, got --format bundle'],
+    [['--format', 'prov-turtle', '--claim', UNDERCOVER, '--document', 'doc-dumayr-report'], 'does not go with --format prov-turtle'],
+    [['--format', 'prov-turtle', '--claim', UNDERCOVER, '--base', 'not an iri'], 'got "not an iri"'],
+  ])('a usage error exits 2 and says what was expected: %j', (args, message) => {
+    const r = cli(['export', ...args], dir);
+    expectExit(r, 2);
+    expect(r.stderr).toContain(message);
+    expect(r.stdout).toBe('');
+  });
+});

@@ -1,0 +1,261 @@
+import { exportBundle } from '../../src/graph/export';
+import { importBundle } from '../../src/graph/import';
+import type { Bundle } from '../../src/graph/model';
+import type { GraphStore } from '../../src/store/port';
+import { codes, gql, seededStore } from '../helpers';
+import { counts, expectBadInput } from './support';
+
+/*
+ * Injection attempts are data. Each payload below (Cypher fragments that
+ * would end a string or a map and delete the graph, backticks, parameter
+ * syntax, NUL and control characters, bidirectional overrides, zero-width
+ * characters, homoglyphs, combining marks, separators, megabyte strings) is
+ * written into every text field and every id of a record of each kind,
+ * through a bundle import and through the mutations. It must come back
+ * byte for byte, through GraphQL and through the export; the graph must hold
+ * exactly the records written and nothing else must change (nothing was
+ * executed); and a search for it must answer with data, finding the record.
+ */
+
+const PAYLOADS: [string, string][] = [
+  ['a Cypher string end, then DETACH DELETE', "'}) MATCH (n) DETACH DELETE n //"],
+  ['the same with double quotes', '"}) MATCH (n) DETACH DELETE n //'],
+  ['a second statement after a semicolon', "x'; MATCH (n) DETACH DELETE n; //"],
+  ['a subquery', "') CALL () { MATCH (n) DETACH DELETE n } RETURN 1 //"],
+  ['backticks', '`Claim` `) DETACH DELETE (n` `` `'],
+  ['parameter syntax', '$id $rows {id} ${id} $0 $$'],
+  ['comments', '/* open */ // -- # <!--'],
+  ['SQL', "'; DROP TABLE claims; --"],
+  ['escape sequences as text', "\\' \\\" \\u0027 \\\\ \\n"],
+  ['a NUL in the middle', 'before\u0000after'],
+  ['control characters and ANSI colours', '\u0001\u0007\u001b[31mred\u001b[0m\u007f\u0085'],
+  ['a right-to-left override', 'invoice\u202egpj.exe'],
+  ['bidi isolates and embeddings', '\u2067abc\u2069 \u202ade\u202c \u2066x\u2069'],
+  ['zero-width joiner, non-joiner, space, word joiner', 'a\u200db\u200cc\u200bd\u2060e'],
+  ['a BOM inside', 'x\ufeffy'],
+  ['emoji ZWJ sequences and flags', '👨‍👩‍👧‍👦 🏳️‍🌈 🇸🇾'],
+  ['homoglyphs (Cyrillic, Greek)', 'Аirwаrs ΟΡΕΝ ѕrс-аirwаrs'],
+  ['combining marks, NFC beside NFD', 'e\u0301 \u00e9 Z̤͔ͧ̑̓ä͖̭̈̇lͮ̒ͫǫ̗̻͊'],
+  ['line and paragraph separators, CR LF', 'a\u2028b\u2029c\r\nd'],
+  ['case-folding specials', 'İstanbul ß ǅ ΐ ﬃ'],
+  ['astral and private-use characters', '𝕳𝖊𝖑𝖑𝖔 𐍈 \u{10FFFD} \u{E0041}'],
+  ['HTML, a Mongo operator, CDATA end', '<script>alert(1)</script> {"$ne": null} ]]>'],
+  ['regex metacharacters', '.* ^$ (?i) [a-z]+ \\d |'],
+  ['percent and entity escapes', '%27%7D%29 &#x27; &apos;'],
+  ['many quotes', `'"\`'"\``.repeat(30)],
+];
+
+/** Cases run, printed at the end. */
+let cases = 0;
+afterAll(() => console.log(`injection: ${PAYLOADS.length} payloads, ${cases} cases (import, mutations, searches, lookups, megabyte strings, unpaired surrogates)`));
+
+let store: GraphStore;
+beforeEach(async () => {
+  store = await seededStore();
+});
+afterEach(() => store.close());
+
+const EDITOR = 'mallory@example.org';
+
+/** The export without the records whose id is in `ids`: what must not change. */
+function without(b: Bundle, ids: Set<string>): Bundle {
+  return {
+    ...b,
+    sources: b.sources.filter((r) => !ids.has(r.id)),
+    entities: b.entities.filter((r) => !ids.has(r.id)),
+    documents: b.documents.filter((r) => !ids.has(r.id)),
+    claims: b.claims.filter((r) => !ids.has(r.id)),
+    statements: b.statements.filter((r) => !ids.has(r.id)),
+    affiliations: b.affiliations.filter((r) => !ids.has(r.source)),
+    links: b.links.filter((r) => !ids.has(r.from) && !ids.has(r.to)),
+  };
+}
+
+const strip = <T extends { recorded?: unknown }>(r: T | undefined) => {
+  if (r === undefined) return undefined;
+  const { recorded: _r, ...rest } = r;
+  return rest;
+};
+
+/** One record of every kind, every text field and every id carrying the payload. */
+function payloadBundle(p: string) {
+  const ids = { source: `src-${p}`, entity: `ent-${p}`, document: `doc-${p}`, claim: `claim-${p}`, statement: `st-${p}` };
+  const bundle = {
+    format: 'claimgraph-bundle',
+    version: 1,
+    sources: [{ id: ids.source, name: `${p} (a source)`, kind: 'PERSON', anonymous: false, count: null, description: p, aliases: [p, `${p} (alias)`] }],
+    affiliations: [{ source: ids.source, parent: 'src-airwars', role: p }],
+    entities: [{ id: ids.entity, name: `${p} (an entity)`, description: p, aliases: [p] }],
+    documents: [{ id: ids.document, title: p, publisher: ids.source, url: p, publishedAt: p, note: p }],
+    claims: [{ id: ids.claim, text: p, about: [ids.entity] }],
+    statements: [{ id: ids.statement, source: ids.source, claim: ids.claim, stance: 'HEDGES', quote: p, paraphrase: p, hedge: p, document: ids.document, reportedVia: null, madeAt: p }],
+    links: [{ type: 'CONTRADICTS', from: ids.claim, to: 'claim-al-masoud-was-civilian', linkedBy: p, reason: p }],
+  };
+  return { ids, bundle };
+}
+
+/** What a search for the payload sends: the search argument is trimmed and capped at 200 characters. */
+const searchable = (p: string) => p.trim() !== '' && p.trim().length <= 200;
+
+describe.each(PAYLOADS)('%s', (_, p) => {
+  it('imported as a bundle: stored verbatim in every field and id, read back byte-identical, nothing else touched', async () => {
+    cases++;
+    const before = await exportBundle(store);
+    const countsBefore = await counts(store);
+    const { ids, bundle } = payloadBundle(p);
+    const report = await importBundle(store, JSON.parse(JSON.stringify(bundle)), { editor: EDITOR });
+    for (const kind of ['sources', 'entities', 'documents', 'claims', 'statements', 'affiliations', 'links'] as const) expect([kind, report[kind].created]).toEqual([kind, 1]);
+
+    expect(await counts(store)).toEqual({
+      sources: countsBefore.sources! + 1, entities: countsBefore.entities! + 1, documents: countsBefore.documents! + 1,
+      claims: countsBefore.claims! + 1, statements: countsBefore.statements! + 1,
+    });
+    const after = await exportBundle(store);
+    expect(without(after, new Set(Object.values(ids)))).toEqual(before);
+    expect(strip(after.sources.find((r) => r.id === ids.source))).toEqual(bundle.sources[0]);
+    expect(strip(after.entities.find((r) => r.id === ids.entity))).toEqual(bundle.entities[0]);
+    expect(strip(after.documents.find((r) => r.id === ids.document))).toEqual(bundle.documents[0]);
+    expect(strip(after.claims.find((r) => r.id === ids.claim))).toEqual(bundle.claims[0]);
+    expect(strip(after.statements.find((r) => r.id === ids.statement))).toEqual(bundle.statements[0]);
+    expect(after.affiliations.filter((a) => a.source === ids.source).map(strip)).toEqual(bundle.affiliations);
+    expect(after.links.filter((l) => l.from === ids.claim).map(strip)).toEqual(bundle.links);
+
+    const read = await gql(store, `query($claim: ID!, $source: ID!) {
+      claim(id: $claim) { id text about { id name description aliases } links { linkedBy reason }
+        statements { id quote paraphrase hedge madeAt source { id name description aliases affiliationRoles { role } } document { id title url publishedAt note } } }
+      source(id: $source) { id } }`, { claim: ids.claim, source: ids.source });
+    expect(read.errors).toBeUndefined();
+    expect(read.data).toEqual({
+      claim: {
+        id: ids.claim, text: p, about: [{ id: ids.entity, name: `${p} (an entity)`, description: p, aliases: [p] }],
+        links: [{ linkedBy: p, reason: p }],
+        statements: [{
+          id: ids.statement, quote: p, paraphrase: p, hedge: p, madeAt: p,
+          source: { id: ids.source, name: `${p} (a source)`, description: p, aliases: [p, `${p} (alias)`], affiliationRoles: [{ role: p }] },
+          document: { id: ids.document, title: p, url: p, publishedAt: p, note: p },
+        }],
+      },
+      source: { id: ids.source },
+    });
+
+    // Importing it again changes nothing: the stored text hashes as the sent text.
+    const again = await importBundle(store, JSON.parse(JSON.stringify(bundle)), { editor: 'someone-else' });
+    expect([again.claims, again.statements, again.sources]).toEqual([{ created: 0, updated: 0, unchanged: 1 }, { created: 0, updated: 0, unchanged: 1 }, { created: 0, updated: 0, unchanged: 1 }]);
+  });
+
+  it('written by the mutations: stored verbatim, read back byte-identical, one record each and nothing else', async () => {
+    cases++;
+    const before = await exportBundle(store);
+    const countsBefore = await counts(store);
+    const ids = { source: `src-${p}`, claim: `claim-${p}`, statement: `st-${p}` };
+    const source = await gql(store, `mutation($input: CreateSourceInput!) { createSource(input: $input) { id name description aliases } }`,
+      { input: { id: ids.source, name: `${p} (a source)`, kind: 'GROUP', anonymous: true, description: p, aliases: [p] } }, EDITOR);
+    expect(source.errors).toBeUndefined();
+    expect(source.data).toEqual({ createSource: { id: ids.source, name: `${p} (a source)`, description: p, aliases: [p] } });
+    const claim = await gql(store, `mutation($input: CreateClaimInput!) { createClaim(input: $input) { id text } }`, { input: { id: ids.claim, text: p } }, EDITOR);
+    expect(claim.data).toEqual({ createClaim: { id: ids.claim, text: p } });
+    const statement = await gql(store, `mutation($input: RecordStatementInput!) { recordStatement(input: $input) { id quote paraphrase hedge madeAt } }`,
+      { input: { id: ids.statement, source: ids.source, claim: ids.claim, stance: 'HEDGES', quote: p, paraphrase: p, hedge: p, madeAt: p } }, EDITOR);
+    expect(statement.data).toEqual({ recordStatement: { id: ids.statement, quote: p, paraphrase: p, hedge: p, madeAt: p } });
+    const link = await gql(store, `mutation($from: ID!, $reason: String!) { linkClaims(type: SUPPORTS, from: $from, to: "claim-al-masoud-was-civilian", reason: $reason) { from { links { linkedBy reason } } } }`,
+      { from: ids.claim, reason: p }, EDITOR);
+    expect(link.data).toEqual({ linkClaims: { from: { links: [{ linkedBy: EDITOR, reason: p }] } } });
+    const updated = await gql(store, `mutation($id: ID!, $text: String!) { updateClaim(id: $id, input: { text: $text }) { text } }`, { id: ids.claim, text: `${p}${p}` }, EDITOR);
+    expect(updated.data).toEqual({ updateClaim: { text: `${p}${p}` } });
+
+    expect(await counts(store)).toEqual({ ...countsBefore, sources: countsBefore.sources! + 1, claims: countsBefore.claims! + 1, statements: countsBefore.statements! + 1 });
+    const after = await exportBundle(store);
+    expect(without(after, new Set(Object.values(ids)))).toEqual(before);
+    expect(after.claims.find((c) => c.id === ids.claim)?.text).toBe(`${p}${p}`);
+    expect(after.statements.find((s) => s.id === ids.statement)).toMatchObject({ quote: p, paraphrase: p, hedge: p, madeAt: p, source: ids.source, claim: ids.claim });
+  });
+
+  it('searched for: data, not an error, and the record holding it is found', async () => {
+    cases++;
+    const { ids, bundle } = payloadBundle(p);
+    await importBundle(store, bundle, { editor: EDITOR });
+    const countsBefore = await counts(store);
+    const search = searchable(p) ? p : p.slice(0, 150);
+    const result = await gql(store, `query($q: String!) { claims(search: $q, first: 100) { totalCount nodes { id } } sources(search: $q, first: 100) { totalCount nodes { id } } }`, { q: search });
+    expect(result.errors).toBeUndefined();
+    const data = result.data as { claims: { nodes: { id: string }[] }; sources: { nodes: { id: string }[] } };
+    expect(data.claims.nodes.map((n) => n.id)).toContain(ids.claim);
+    expect(data.sources.nodes.map((n) => n.id)).toContain(ids.source);
+    // Lookups by ids that are Cypher: an answer about that id, nothing run.
+    for (const lookup of ['claim(id: $id) { id }', 'statement(id: $id) { id }', 'deletionPreview(kind: SOURCE, id: $id) { confirm }']) {
+      expect(codes(await gql(store, `query($id: ID!) { ${lookup} }`, { id: p }))).toEqual(['NOT_FOUND']);
+    }
+    expect(await counts(store)).toEqual(countsBefore);
+  });
+});
+
+describe('megabyte strings', () => {
+  const MB = 1024 * 1024;
+  /** A megabyte of text with a marker in the middle, in several scripts so that bytes and UTF-16 units differ. */
+  const big = (marker: string) => `${'a'.repeat(MB / 2)}${marker}${'é漢😀'.repeat(MB / 16)}`;
+
+  it('a 1 MiB claim text, quote and description, through import and mutations: stored whole, read back identical, found by search', async () => {
+    cases++;
+    const countsBefore = await counts(store);
+    const text = big('NEEDLE-import');
+    await importBundle(store, { format: 'claimgraph-bundle', version: 1, claims: [{ id: 'claim-mb', text }], sources: [{ id: 'src-mb', name: 'Megabyte source', kind: 'PERSON', anonymous: false, description: text }] }, { editor: EDITOR });
+    const quote = big('NEEDLE-quote');
+    const st = await gql(store, `mutation($q: String!) { recordStatement(input: { id: "st-mb", source: "src-mb", claim: "claim-mb", stance: ASSERTS, quote: $q }) { id } }`, { q: quote }, EDITOR);
+    expect(st.errors).toBeUndefined();
+    const created = await gql(store, `mutation($t: String!) { createClaim(input: { id: "claim-mb-2", text: $t }) { id } }`, { t: big('NEEDLE-mutation') }, EDITOR);
+    expect(created.errors).toBeUndefined();
+
+    expect(await counts(store)).toEqual({ ...countsBefore, sources: countsBefore.sources! + 1, claims: countsBefore.claims! + 2, statements: countsBefore.statements! + 1 });
+    const read = await gql(store, `{ claim(id: "claim-mb") { text statements { quote } } source(id: "src-mb") { description } other: claim(id: "claim-mb-2") { text } }`);
+    const data = read.data as { claim: { text: string; statements: { quote: string }[] }; source: { description: string }; other: { text: string } };
+    expect(data.claim.text === text).toBe(true);
+    expect(data.claim.statements[0]?.quote === quote).toBe(true);
+    expect(data.source.description === text).toBe(true);
+    expect(data.other.text === big('NEEDLE-mutation')).toBe(true);
+    const exported = await exportBundle(store);
+    expect(exported.claims.find((c) => c.id === 'claim-mb')?.text === text).toBe(true);
+
+    const found = await gql(store, `{ a: claims(search: "needle-import") { nodes { id } } b: claims(search: "NEEDLE-QUOTE") { nodes { id } } c: claims(search: "needle-mutation") { nodes { id } } s: sources(search: "NEEDLE-import") { nodes { id } } }`);
+    expect(found.data).toEqual({ a: { nodes: [{ id: 'claim-mb' }] }, b: { nodes: [{ id: 'claim-mb' }] }, c: { nodes: [{ id: 'claim-mb-2' }] }, s: { nodes: [{ id: 'src-mb' }] } });
+  });
+
+  it('a 1 MiB id: stored, found by it, exported identical', async () => {
+    cases++;
+    const id = `claim-${big('id')}`;
+    await importBundle(store, { format: 'claimgraph-bundle', version: 1, claims: [{ id, text: 'A claim with a megabyte id.' }] }, { editor: EDITOR });
+    const read = await gql(store, `query($id: ID!) { claim(id: $id) { id text } }`, { id });
+    expect((read.data?.claim as { id: string } | undefined)?.id === id).toBe(true);
+    expect((await exportBundle(store)).claims.filter((c) => c.id === id)).toHaveLength(1);
+  });
+
+  it('a search longer than 200 characters is refused as BAD_USER_INPUT, not run', async () => {
+    cases++;
+    const result = await gql(store, `query($q: String!) { claims(search: $q) { totalCount } }`, { q: 'x'.repeat(MB) });
+    expect(codes(result)).toEqual(['BAD_USER_INPUT']);
+  });
+});
+
+describe('unpaired surrogates, which no UTF-8 engine can store as sent', () => {
+  // Grafeo (and Neo4j through Bolt) would store U+FFFD in their place: the
+  // record would come back different and could not be found by its own id.
+  it.each([
+    ['a lone high surrogate in a claim text', { claims: [{ id: 'claim-lone', text: 'half a pair: \ud83d' }] }, '$.claims[0].text'],
+    ['a lone low surrogate in an id', { claims: [{ id: 'claim-\udc00', text: 'fine' }] }, '$.claims[0].id'],
+    ['a reversed pair in an alias', { sources: [{ id: 'src-lone', name: 'Fine', kind: 'PERSON', anonymous: false, aliases: ['ok', '\ude00\ud83d'] }] }, '$.sources[0].aliases[1]'],
+  ])('%s is refused with BAD_USER_INPUT at its path, and nothing is written', async (_, sections, path) => {
+    cases++;
+    const before = await exportBundle(store);
+    const error = await importBundle(store, { format: 'claimgraph-bundle', version: 1, ...sections }, { editor: EDITOR }).catch((e: unknown) => e);
+    expect(expectBadInput(error).map((p) => p.path)).toEqual([path]);
+    expect(await exportBundle(store)).toEqual(before);
+  });
+
+  it('through a mutation too, with the problem at the input path', async () => {
+    cases++;
+    const before = await exportBundle(store);
+    const result = await gql(store, `mutation($t: String!) { createClaim(input: { text: $t }) { id } }`, { t: 'half a pair: \ud83d' }, EDITOR);
+    expect(codes(result)).toEqual(['BAD_USER_INPUT']);
+    expect(result.errors?.[0]?.extensions?.problems).toEqual([{ path: 'input.text', expected: 'well-formed Unicode text (no unpaired surrogate)', got: '"half a pair: \\ud83d"' }]);
+    expect(await exportBundle(store)).toEqual(before);
+  });
+});
