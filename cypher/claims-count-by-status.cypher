@@ -1,15 +1,26 @@
 // How many claims claims-page-by-status would list over all its pages: the
-// claims with the given status (computed by the fragment shared with
+// claims with the given status (computed by the fragments shared with
 // corroboration-by-claims) whose text or a quote on them contains the search
 // string.
 // @mode read
 // @param search  lower-case search string, or null for every claim
 // @param status  UNVERIFIED, CORROBORATED, CONTESTED or REFUTED
 MATCH (c:Claim)
-WHERE $search IS NULL
-   OR toLower(c.text) CONTAINS $search
-   OR EXISTS { MATCH (c)<-[:ON]-(st:Statement) WHERE toLower(st.quote) CONTAINS $search }
-WITH c, c.id AS key
+WHERE ($search IS NULL
+       OR toLower(c.text) CONTAINS $search
+       OR EXISTS { MATCH (c)<-[:ON]-(st:Statement) WHERE toLower(st.quote) CONTAINS $search })
+  // Necessary conditions only, cheap to check, so that the fragments below
+  // run on fewer claims; the fragments alone decide the status.
+  AND ($status <> 'REFUTED' OR EXISTS { MATCH (c)<-[:ASSESSES]-(a:Assessment) WHERE a.verdict = 'FALSE' })
+  AND ($status <> 'CONTESTED'
+       OR EXISTS { MATCH (c)<-[:ON]-(st:Statement) WHERE st.stance = 'DENIES' }
+       OR EXISTS { MATCH (c)-[:CONTRADICTS]-(:Claim)<-[:ON]-(st:Statement) WHERE st.stance = 'ASSERTS' })
+  AND (NOT $status IN ['UNVERIFIED', 'CORROBORATED']
+       OR NOT (EXISTS { MATCH (c)<-[:ON]-(st:Statement) WHERE st.stance = 'DENIES' }
+               OR EXISTS { MATCH (c)-[:CONTRADICTS]-(:Claim)<-[:ON]-(st:Statement) WHERE st.stance = 'ASSERTS' }))
+WITH c, size([(c)<-[:ON]-(st:Statement) WHERE st.stance = 'ASSERTS' | st.id]) AS asserting
+WHERE $status <> 'CORROBORATED' OR asserting >= 2
+WITH c, c.id AS key, $status IN ['CORROBORATED', 'UNVERIFIED'] AS countClusters
 // <independence-rule>
 CALL (c) {
   CALL (c) {
@@ -50,22 +61,22 @@ CALL (c) {
   RETURN head(collect(a {.id, .verdict, .by, .at})) AS assessment
 }
 UNWIND ['for', 'against'] AS side
-WITH key, hedging, denying, assessment, side, [m IN members WHERE m.side = side] AS group
+WITH key, hedging, denying, assessment, countClusters, side, [m IN members WHERE m.side = side] AS group
 // Union of overlapping key sets: each step keeps the clusters disjoint from
-// the new member and merges the rest into it.
+// the new member and merges the rest into it. (`countClusters` is false only
+// where the caller needs no cluster: a status filter for CONTESTED or
+// REFUTED, which the status rule decides before it looks at clusters.)
 WITH key, hedging, denying, assessment, side, group,
-     reduce(clusters = [], m IN group |
-       [cl IN clusters WHERE none(k IN cl.keys WHERE k IN m.keys)]
-       + [reduce(merged = {keys: m.keys, sources: [m.id]}, cl IN [x IN clusters WHERE any(k IN x.keys WHERE k IN m.keys)] |
-            {keys: merged.keys + cl.keys, sources: merged.sources + cl.sources})]
-     ) AS clusters
-WITH key, hedging, denying, assessment, side, group, clusters,
-     reduce(pairs = [], i IN range(0, size(group) - 2) |
-       pairs + [j IN range(i + 1, size(group) - 1)
-                WHERE any(r IN group[i].roots WHERE r IN group[j].roots) OR any(x IN group[i].relayed WHERE x IN group[j].relayed)
-                | {a: group[i].id, b: group[j].id,
-                   roots: [r IN group[i].roots WHERE r IN group[j].roots],
-                   statements: [x IN group[i].relayed WHERE x IN group[j].relayed]}]) AS merges
+     CASE WHEN countClusters THEN
+       reduce(clusters = [], m IN group |
+         [cl IN clusters WHERE none(k IN cl.keys WHERE k IN m.keys)]
+         + [reduce(merged = {keys: m.keys, sources: [m.id]}, cl IN [x IN clusters WHERE any(k IN x.keys WHERE k IN m.keys)] |
+              {keys: merged.keys + cl.keys, sources: merged.sources + cl.sources})]
+       )
+     ELSE [] END AS clusters
+// </independence-rule>
+WITH key, hedging, denying, assessment, side, group, clusters, [] AS merges
+// <claim-status>
 WITH key, hedging, denying, assessment, collect({side: side, group: group, clusters: [cl IN clusters | cl.sources], merges: merges}) AS sides
 WITH key, hedging, denying, assessment, head([x IN sides WHERE x.side = 'for']) AS pro, head([x IN sides WHERE x.side = 'against']) AS con
 WITH key, hedging, denying, assessment, pro, con,
@@ -75,7 +86,7 @@ WITH key, hedging, denying, assessment, pro, con,
        WHEN size(pro.clusters) >= 2 THEN 'CORROBORATED'
        ELSE 'UNVERIFIED'
      END AS status
-// </independence-rule>
+// </claim-status>
 WITH key, status
 WHERE status = $status
 RETURN count(key) AS total

@@ -17,12 +17,14 @@
 // independent clusters assert it; else UNVERIFIED), the latest assessment,
 // and the best reliability grade among the asserting sources (each source's
 // latest rating; F when none is recorded) with the sources holding it.
-// The part between the independence-rule markers is copied verbatim into
-// claims-page-by-status and claims-count-by-status (a test keeps them equal).
+// The parts between the independence-rule and claim-status markers are
+// copied verbatim into claims-page-by-status and claims-count-by-status
+// (test/analysis/status.test.ts keeps the copies equal).
 // @mode read
 // @param ids  list of claim ids
 UNWIND $ids AS key
 MATCH (c:Claim {id: key})
+WITH c, key, true AS countClusters
 // <independence-rule>
 CALL (c) {
   CALL (c) {
@@ -63,15 +65,21 @@ CALL (c) {
   RETURN head(collect(a {.id, .verdict, .by, .at})) AS assessment
 }
 UNWIND ['for', 'against'] AS side
-WITH key, hedging, denying, assessment, side, [m IN members WHERE m.side = side] AS group
+WITH key, hedging, denying, assessment, countClusters, side, [m IN members WHERE m.side = side] AS group
 // Union of overlapping key sets: each step keeps the clusters disjoint from
-// the new member and merges the rest into it.
+// the new member and merges the rest into it. (`countClusters` is false only
+// where the caller needs no cluster: a status filter for CONTESTED or
+// REFUTED, which the status rule decides before it looks at clusters.)
 WITH key, hedging, denying, assessment, side, group,
-     reduce(clusters = [], m IN group |
-       [cl IN clusters WHERE none(k IN cl.keys WHERE k IN m.keys)]
-       + [reduce(merged = {keys: m.keys, sources: [m.id]}, cl IN [x IN clusters WHERE any(k IN x.keys WHERE k IN m.keys)] |
-            {keys: merged.keys + cl.keys, sources: merged.sources + cl.sources})]
-     ) AS clusters
+     CASE WHEN countClusters THEN
+       reduce(clusters = [], m IN group |
+         [cl IN clusters WHERE none(k IN cl.keys WHERE k IN m.keys)]
+         + [reduce(merged = {keys: m.keys, sources: [m.id]}, cl IN [x IN clusters WHERE any(k IN x.keys WHERE k IN m.keys)] |
+              {keys: merged.keys + cl.keys, sources: merged.sources + cl.sources})]
+       )
+     ELSE [] END AS clusters
+// </independence-rule>
+// Which pairs were merged directly, and why (for the API's explanation).
 WITH key, hedging, denying, assessment, side, group, clusters,
      reduce(pairs = [], i IN range(0, size(group) - 2) |
        pairs + [j IN range(i + 1, size(group) - 1)
@@ -79,6 +87,7 @@ WITH key, hedging, denying, assessment, side, group, clusters,
                 | {a: group[i].id, b: group[j].id,
                    roots: [r IN group[i].roots WHERE r IN group[j].roots],
                    statements: [x IN group[i].relayed WHERE x IN group[j].relayed]}]) AS merges
+// <claim-status>
 WITH key, hedging, denying, assessment, collect({side: side, group: group, clusters: [cl IN clusters | cl.sources], merges: merges}) AS sides
 WITH key, hedging, denying, assessment, head([x IN sides WHERE x.side = 'for']) AS pro, head([x IN sides WHERE x.side = 'against']) AS con
 WITH key, hedging, denying, assessment, pro, con,
@@ -88,7 +97,7 @@ WITH key, hedging, denying, assessment, pro, con,
        WHEN size(pro.clusters) >= 2 THEN 'CORROBORATED'
        ELSE 'UNVERIFIED'
      END AS status
-// </independence-rule>
+// </claim-status>
 MATCH (c:Claim {id: key})
 CALL (c) {
   MATCH (c)<-[:ON]-(st:Statement)<-[:MADE]-(s:Source)

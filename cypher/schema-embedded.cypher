@@ -10,3 +10,5 @@ CREATE INDEX claim_id_lookup IF NOT EXISTS FOR (n:Claim) ON (n.id);
 CREATE INDEX statement_id_lookup IF NOT EXISTS FOR (n:Statement) ON (n.id);
 CREATE INDEX change_id_lookup IF NOT EXISTS FOR (n:Change) ON (n.id);
 CREATE INDEX question_id_lookup IF NOT EXISTS FOR (n:Question) ON (n.id);
+CREATE INDEX rating_id_lookup IF NOT EXISTS FOR (n:Rating) ON (n.id);
+CREATE INDEX assessment_id_lookup IF NOT EXISTS FOR (n:Assessment) ON (n.id);

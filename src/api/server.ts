@@ -100,10 +100,9 @@ export interface RunningServer {
 
 const GRAPHQL_RESPONSE = 'application/graphql-response+json';
 
-/** The media type of our own JSON answers: what the client accepts, as GraphQL over HTTP asks. */
+/** The media type of our own JSON answers: the GraphQL one when the client accepts it, as GraphQL over HTTP asks. */
 function jsonType(req: IncomingMessage): string {
-  const accept = req.headers.accept ?? '';
-  return accept.includes(GRAPHQL_RESPONSE) && !accept.includes('application/json') ? GRAPHQL_RESPONSE : 'application/json';
+  return (req.headers.accept ?? '').includes(GRAPHQL_RESPONSE) ? GRAPHQL_RESPONSE : 'application/json';
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}, type = 'application/json'): void {

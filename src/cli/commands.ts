@@ -141,7 +141,7 @@ The embedded store stays locked while it runs.
         url: running.url,
         store: describeStore(config),
         production: api.production,
-        keys: api.auth.keys.length,
+        keyCount: api.auth.keys.length,
         readAccess: api.auth.readAccess,
         ...(api.auth.off ? { auth: 'off' } : {}),
         introspection: api.introspection,

@@ -64,3 +64,15 @@ it('answers application/graphql-response+json with that media type, and 400 for 
   const bad = await post('{');
   expect([bad.status, bad.headers.get('content-type')]).toEqual([400, 'application/graphql-response+json; charset=utf-8']);
 });
+
+it("answers the server's own refusals (bad JSON, too large, bad key) in the media type the client accepts", async () => {
+  const headers = { 'content-type': 'application/json', accept: 'application/graphql-response+json' };
+  const badJson = await fetch(server.url, { method: 'POST', headers, body: '{"query": ' });
+  const tooLarge = await fetch(server.url, { method: 'POST', headers, body: JSON.stringify({ query: '{ __typename }', pad: 'x'.repeat(2 * 1024 * 1024) }) });
+  const badKey = await fetch(server.url, { method: 'POST', headers: { ...headers, authorization: 'Bearer nope' }, body: JSON.stringify({ query: '{ __typename }' }) });
+  expect([badJson, tooLarge, badKey].map((r) => [r.status, r.headers.get('content-type')])).toEqual([
+    [400, 'application/graphql-response+json; charset=utf-8'],
+    [413, 'application/graphql-response+json; charset=utf-8'],
+    [401, 'application/graphql-response+json; charset=utf-8'],
+  ]);
+});

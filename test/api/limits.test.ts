@@ -1,5 +1,5 @@
 import { request } from 'node:http';
-import { buildSchema, parse, type OperationDefinitionNode } from 'graphql';
+import { buildSchema, getIntrospectionQuery, parse, type OperationDefinitionNode } from 'graphql';
 import { generateKey, keyLine } from '../../src/api/auth';
 import { measureOperation, operationCost } from '../../src/api/limits';
 import { createApolloServer, startHttpServer, type RunningServer } from '../../src/api/server';
@@ -332,6 +332,18 @@ describe('transport and schema exposure', () => {
     await withServer({ CLAIMGRAPH_ENV: 'production', CLAIMGRAPH_INTROSPECTION: 'on', CLAIMGRAPH_CONSOLE: 'on' }, async (post, server) => {
       expect((await post(introspect)).body.errors).toBeUndefined();
       expect((await fetch(server.url.replace(/graphql$/, ''))).status).toBe(200);
+    });
+  });
+
+  it("answers a client's full introspection query under the default limits, and caps introspection's own depth", async () => {
+    const full = getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true });
+    let ofType = 'name';
+    for (let i = 0; i < 20; i++) ofType = `ofType { ${ofType} }`;
+    await withServer({}, async (post) => {
+      const answered = await post({ query: full });
+      expect([answered.status, answered.body.errors]).toEqual([200, undefined]);
+      const bottomless = await post({ query: `{ __schema { types { fields { type { ${ofType} } } } } }` });
+      expect(limitOf(bottomless.body)).toEqual([['GRAPHQL_VALIDATION_FAILED', 'depth']]);
     });
   });
 

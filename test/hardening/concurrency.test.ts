@@ -67,6 +67,9 @@ class CommitLog implements GraphStore {
   }
 }
 
+/** The list turned left by `by` places: each round sends the same operations in another order. */
+const rotate = <T>(xs: T[], by: number): T[] => xs.map((_, i) => xs[(i + by) % xs.length]!);
+
 /** Sends every operation at once; returns their results in the order given. */
 async function together(store: GraphStore, ops: { query: string; variables?: Record<string, unknown>; editor: string }[]): Promise<GqlResult[]> {
   mutations += ops.length;
@@ -102,12 +105,12 @@ async function consistent(store: GraphStore): Promise<Bundle> {
   return exported;
 }
 
-async function rounds(work: (store: CommitLog) => Promise<void>): Promise<void> {
+async function rounds(work: (store: CommitLog, round: number) => Promise<void>): Promise<void> {
   for (let round = 0; round < ROUNDS; round++) {
     scenarios++;
     const inner = await seededStore();
     try {
-      await work(new CommitLog(inner));
+      await work(new CommitLog(inner), round);
     } finally {
       await inner.close();
     }
@@ -206,15 +209,19 @@ it('editors re-point the same statement at once: it ends as exactly one of the w
 });
 
 it('a confirmed delete of a claim races an edit, a new statement and a new link on it: all or nothing either way', async () => {
-  await rounds(async (store) => {
+  await rounds(async (store, round) => {
     const preview = await gql(store, `{ deletionPreview(kind: CLAIM, id: "${CLAIM}") { confirm nodes { id } } }`);
     const { confirm, nodes } = preview.data?.deletionPreview as { confirm: string; nodes: { id: string }[] };
-    const [del, update, record, link] = await together(store, [
+    const ops = [
       { query: `mutation($c: String!) { delete(kind: CLAIM, id: "${CLAIM}", confirm: $c) { id } }`, variables: { c: confirm }, editor: 'deleter' },
       { query: `mutation { updateClaim(id: "${CLAIM}", input: { text: "Edited while being deleted." }) { id } }`, editor: 'updater' },
       { query: `mutation { recordStatement(input: { id: "st-racing", source: "src-emily-tripp", claim: "${CLAIM}", stance: ASSERTS }) { id } }`, editor: 'recorder' },
       { query: `mutation { linkClaims(type: SUPPORTS, from: "${CLAIM}", to: "${OTHER}", reason: "Racing.") { from { id } } }`, editor: 'linker' },
-    ]);
+    ];
+    // Sent in another order each round; the results are put back in this order.
+    const sent = rotate(ops, round);
+    const answers = await together(store, sent);
+    const [del, update, record, link] = ops.map((op) => answers[sent.indexOf(op)]!);
     expectOutcomes('delete', [del!], ['CONFLICT']);
     expectOutcomes('update vs delete', [update!], ['NOT_FOUND']);
     // Refused after the claim is gone, as any statement or link on an unknown claim is.
@@ -244,12 +251,15 @@ it('a confirmed delete of a claim races an edit, a new statement and a new link 
 it('a merge of two sources races a statement by, and an edit of, the source being merged away', async () => {
   const KEEP = 'src-three-syrian-officials';
   const MERGE = 'src-syrian-government-officials';
-  await rounds(async (store) => {
-    const [merge, record, update] = await together(store, [
+  await rounds(async (store, round) => {
+    const ops = [
       { query: `mutation { mergeSources(keep: "${KEEP}", merge: "${MERGE}") { id } }`, editor: 'merger' },
       { query: `mutation { recordStatement(input: { id: "st-racing", source: "${MERGE}", claim: "${CLAIM}", stance: DENIES }) { id } }`, editor: 'recorder' },
       { query: `mutation { updateSource(id: "${MERGE}", input: { description: "Edited while merged." }) { id } }`, editor: 'updater' },
-    ]);
+    ];
+    const sent = rotate(ops, round);
+    const answers = await together(store, sent);
+    const [merge, record, update] = ops.map((op) => answers[sent.indexOf(op)]!);
     expectOutcomes('merge', [merge!], ['CONFLICT']);
     expectOutcomes('record vs merge', [record!], ['BAD_USER_INPUT']);
     expectOutcomes('update vs merge', [update!], ['NOT_FOUND']);
@@ -326,7 +336,7 @@ it('a storm of mixed edits on a few claims and sources leaves a consistent graph
         case 2: return { query: `mutation { linkClaims(type: CONTRADICTS, from: "${c}", to: "${d}", reason: "Storm ${i}.") { from { id } } }`, editor: `e${i}` };
         case 3: return { query: `mutation { unlinkClaims(type: CONTRADICTS, from: "${d}", to: "${c}") { from { id } } }`, editor: `e${i}` };
         case 4: return { query: `mutation { updateSource(id: "${s}", input: { description: "Storm ${i}." }) { id } }`, editor: `e${i}` };
-        default: return { query: `mutation { createSource(input: { name: "Storm source ${i % 2}", kind: GROUP, anonymous: false }) { id } }`, editor: `e${i}` };
+        default: return { query: `mutation { createSource(input: { name: "Storm source ${Math.floor(i / 6) % 2}", kind: GROUP, anonymous: false }) { id } }`, editor: `e${i}` };
       }
     });
     const results = await together(store, ops);

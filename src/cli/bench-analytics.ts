@@ -1,0 +1,81 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench:analytics [-- --statements N]`: the cost of the verification
+ * analytics on a large synthetic graph (src/graph/synthetic.ts, default 100k
+ * statements), each computed by its named query on the embedded store, as the
+ * API runs it. Medians and p99s of repeated runs after a warm-up, in one run
+ * on one machine. Claims are picked by popularity: the most-stated claim is
+ * the worst case for every per-claim analysis.
+ */
+import { cpus, totalmem } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { importBundle } from '../graph/import';
+import { syntheticBundle } from '../graph/synthetic';
+import { openStore } from '../store/open';
+import type { Params } from '../store/port';
+import type { QueryName } from '../store/queries';
+import { parseArgs } from './args';
+import { formatCount } from './format';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 50);
+const WARMUP = 5;
+
+async function main(): Promise<void> {
+  const args = parseArgs('bench:analytics', process.argv.slice(2), { values: ['statements'] });
+  const statements = Number(args.values.get('statements') ?? 100_000);
+  if (!Number.isInteger(statements) || statements < 100) throw new Error(`--statements must be an integer of at least 100, got ${args.values.get('statements')}`);
+  console.log(`Machine: ${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB; Node ${process.version}`);
+
+  const bundle = syntheticBundle({ statements, seed: 1 });
+  const store = await openStore({ engine: 'embedded', path: null });
+  let start = performance.now();
+  await importBundle(store, bundle, { editor: 'bench' });
+  console.log(`Graph: ${formatCount(statements)} statements, ${formatCount(bundle.claims.length)} claims, ${formatCount(bundle.sources.length)} sources (imported in ${((performance.now() - start) / 1000).toFixed(1)} s)`);
+
+  // Claims ranked by how many statements they have: the top one is the heaviest to analyse.
+  const byClaim = new Map<string, number>();
+  for (const s of bundle.statements) byClaim.set(s.claim, (byClaim.get(s.claim) ?? 0) + 1);
+  const ranked = [...byClaim.entries()].sort((a, b) => b[1] - a[1]);
+  const [top, topCount] = ranked[0] ?? ['', 0];
+  const [median, medianCount] = ranked[Math.floor(ranked.length / 2)] ?? ['', 0];
+  const batch = ranked.slice(0, 20).map(([id]) => id);
+  const entity = bundle.claims.find((c) => c.id === top)?.about[0] ?? bundle.entities[0]?.id ?? '';
+  const topSources = [...new Set(bundle.statements.filter((s) => s.claim === top).map((s) => s.source))];
+
+  // An editor's question over the three most-stated claims, for the ACH matrix.
+  await store.write('write-question', { id: 'q-bench', text: 'Which of the three holds?', hypotheses: batch.slice(0, 3), by: 'bench', at: new Date().toISOString() });
+
+  const cases: [string, QueryName, Params][] = [
+    [`corroboration, most-stated claim (${topCount} statements)`, 'corroboration-by-claims', { ids: [top] }],
+    [`corroboration, median claim (${medianCount} statements)`, 'corroboration-by-claims', { ids: [median] }],
+    ['corroboration, 20 most-stated claims in one batch', 'corroboration-by-claims', { ids: batch }],
+    ['claims page filtered by status CORROBORATED (20)', 'claims-page-by-status', { search: null, after: null, limit: 21, status: 'CORROBORATED' }],
+    ['claims page filtered by status CONTESTED (20)', 'claims-page-by-status', { search: null, after: null, limit: 21, status: 'CONTESTED' }],
+    ['ACH matrix, 3 most-stated claims as hypotheses', 'ach-matrices', { ids: ['q-bench'] }],
+    ['PROV-O chain, most-stated claim', 'provenance-by-claims', { ids: [top] }],
+    ['timeline of its first entity (first 20)', 'entity-timeline', { ids: [entity], afterRank: null, afterDate: null, afterId: null, limit: 21 }],
+    [`source ratings of its ${topSources.length} sources`, 'ratings-by-sources', { ids: topSources }],
+    ['conflicts on the most-stated claim', 'conflicts-page', { claimId: top, sourceId: null, afterClaim: null, afterOpposing: null, limit: 21 }],
+  ];
+
+  console.log(`\n${RUNS} runs each after ${WARMUP} warm-up; milliseconds`);
+  console.log('| analysis | median | p99 |');
+  console.log('|---|---:|---:|');
+  for (const [label, name, params] of cases) {
+    const times: number[] = [];
+    for (let i = 0; i < WARMUP + RUNS; i++) {
+      start = performance.now();
+      await store.read(name, params);
+      if (i >= WARMUP) times.push(performance.now() - start);
+    }
+    times.sort((a, b) => a - b);
+    const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? NaN;
+    console.log(`| ${label} | ${at(0.5).toFixed(2)} | ${at(0.99).toFixed(2)} |`);
+  }
+  await store.close();
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
