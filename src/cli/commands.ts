@@ -13,6 +13,7 @@ import { startHttpServer } from '../api/server';
 import { ENVIRONMENT, loadConfig, type Config } from '../config';
 import { ClaimgraphError, type ErrorCode } from '../errors';
 import { checkBundle } from '../graph/bundle';
+import { claimReviewJsonLd } from '../analysis/claimreview';
 import { exportBundle } from '../graph/export';
 import { dryRunImport, importBundle, type ImportReport } from '../graph/import';
 import type { Bundle } from '../graph/model';
@@ -302,19 +303,23 @@ async function importOne(store: GraphStore, input: BundleInput, editor: string, 
 
 // ---------------------------------------------------------------- export
 
-/** `export --format prov-*`: which claim, in which serialisation, under which IRI base; null for a bundle. */
-function provExportOf(args: ParsedArgs): { claim: string; format: ProvFormat; base: string } | null {
-  const formats: Record<string, ProvFormat | null> = { bundle: null, 'prov-jsonld': 'JSONLD', 'prov-turtle': 'TURTLE' };
+/**
+ * `export --format prov-*|claimreview`: which claim, in which serialisation
+ * (a PROV-O format, or CLAIMREVIEW for schema.org ClaimReview JSON-LD), under
+ * which IRI base; null for a bundle.
+ */
+function provExportOf(args: ParsedArgs): { claim: string; format: ProvFormat | 'CLAIMREVIEW'; base: string } | null {
+  const formats: Record<string, ProvFormat | 'CLAIMREVIEW' | null> = { bundle: null, 'prov-jsonld': 'JSONLD', 'prov-turtle': 'TURTLE', claimreview: 'CLAIMREVIEW' };
   const name = args.values.get('format') ?? 'bundle';
   const format = formats[name];
   if (format === undefined) throw new UsageError(`Option --format of export must be one of ${Object.keys(formats).join(', ')}, got ${JSON.stringify(name)}.`, 'export');
   const claim = args.values.get('claim');
   const base = args.values.get('base');
   if (format === null) {
-    if (claim !== undefined || base !== undefined) throw new UsageError(`Options --claim and --base of export need --format prov-jsonld or prov-turtle, got --format ${name}.`, 'export');
+    if (claim !== undefined || base !== undefined) throw new UsageError(`Options --claim and --base of export need --format prov-jsonld, prov-turtle or claimreview, got --format ${name}.`, 'export');
     return null;
   }
-  if (claim === undefined) throw new UsageError(`Option --format ${name} of export needs --claim ID: the claim whose attribution chain to write.`, 'export');
+  if (claim === undefined) throw new UsageError(`Option --format ${name} of export needs --claim ID: the claim to write.`, 'export');
   if (args.values.has('document')) throw new UsageError(`Option --document of export writes a bundle; it does not go with --format ${name}.`, 'export');
   try {
     return { claim, format, base: checkIriBase(base ?? DEFAULT_IRI_BASE) };
@@ -327,6 +332,7 @@ const exportCommand: Command = {
   summary: 'write the graph (or one document) as one bundle, or one claim\'s attribution chain as PROV-O',
   help: `Usage: claimgraph export [--document ID] [--out FILE]
        claimgraph export --format prov-jsonld|prov-turtle --claim ID [--base IRI] [--out FILE]
+       claimgraph export --format claimreview --claim ID [--out FILE]
 
 Writes the graph as one bundle (docs/BUNDLE.md), pretty-printed JSON, to
 stdout or to FILE. Records come in id order, with their audit fields
@@ -339,8 +345,10 @@ Options:
   --out FILE      write to FILE (replaced whole, only once the export succeeded)
   --format F      bundle (the default); prov-jsonld or prov-turtle: the
                   attribution chain of one claim as W3C PROV-O, in JSON-LD or
-                  Turtle (docs/ANALYSIS-PROV.md)
-  --claim ID      the claim to export as PROV-O (with --format prov-*)
+                  Turtle (docs/ANALYSIS-PROV.md); claimreview: the editor's
+                  latest assessment of one claim as schema.org ClaimReview
+                  JSON-LD (exit 1 when the claim has no assessment)
+  --claim ID      the claim to export (with --format prov-* or claimreview)
   --base IRI      the IRI base of the PROV-O records (default urn:claimgraph:)
   -h, --help      show this help
 
@@ -365,8 +373,14 @@ Examples:
     let text: string;
     let what: string;
     try {
-      if (prov !== null) {
-        text = await withStore(config, (store) => claimProvenance(store, prov.claim, prov));
+      if (prov !== null && prov.format === 'CLAIMREVIEW') {
+        const review = await withStore(config, (store) => claimReviewJsonLd(store, prov.claim));
+        if (review === null) throw new InputError(`Claim ${JSON.stringify(prov.claim)} has no assessment: an editor records one with the assessClaim mutation.`);
+        text = `${JSON.stringify(review, null, 2)}\n`;
+        what = `the ClaimReview of claim ${prov.claim} from ${describeStore(config)}`;
+      } else if (prov !== null) {
+        const options = { claim: prov.claim, base: prov.base, format: prov.format === 'TURTLE' ? ('TURTLE' as const) : ('JSONLD' as const) };
+        text = await withStore(config, (store) => claimProvenance(store, options.claim, options));
         what = `claim ${prov.claim} as PROV-O (${prov.format === 'TURTLE' ? 'Turtle' : 'JSON-LD'}) from ${describeStore(config)}`;
       } else {
         const bundle = await withStore(config, (store) => exportBundle(store, document === undefined ? {} : { document }));

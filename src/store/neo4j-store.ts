@@ -1,4 +1,4 @@
-import neo4j from 'neo4j-driver';
+import neo4j, { type BookmarkManager } from 'neo4j-driver';
 import { ClaimgraphError, show } from '../errors';
 import { mapNeo4jError } from './neo4j-errors';
 import { fromNeo4j, toNeo4jParams } from './neo4j-values';
@@ -31,7 +31,7 @@ export interface Neo4jSessionLike {
  * tests can pass a small fake instead of needing a server.
  */
 export interface Neo4jDriverLike {
-  session(config: { database: string; defaultAccessMode: AccessMode }): Neo4jSessionLike;
+  session(config: { database: string; defaultAccessMode: AccessMode; bookmarkManager?: BookmarkManager }): Neo4jSessionLike;
   verifyConnectivity(config: { database: string }): Promise<unknown>;
   close(): Promise<void>;
 }
@@ -58,6 +58,13 @@ export class Neo4jStore implements GraphStore {
     private readonly schemaStatements: () => string[] = () => loadSchemaStatements('neo4j'),
     private readonly timeouts: TransactionTimeouts = {},
   ) {}
+
+  /**
+   * Shared by every session of this store, so each transaction waits for the
+   * ones committed before it: on a cluster, a read routed to a follower sees
+   * the write that preceded it (causal consistency across sessions).
+   */
+  private readonly bookmarks: BookmarkManager = neo4j.bookmarkManager();
 
   /**
    * Creates the driver and checks the server answers and accepts the
@@ -98,7 +105,7 @@ export class Neo4jStore implements GraphStore {
     const failedQuery = new WeakMap<object, QueryName>();
     let session: Neo4jSessionLike;
     try {
-      session = this.driver.session({ database: this.database, defaultAccessMode: mode });
+      session = this.driver.session({ database: this.database, defaultAccessMode: mode, bookmarkManager: this.bookmarks });
     } catch (error) {
       throw mapNeo4jError(error);
     }
@@ -132,7 +139,7 @@ export class Neo4jStore implements GraphStore {
     const statements = this.schemaStatements();
     let session: Neo4jSessionLike;
     try {
-      session = this.driver.session({ database: this.database, defaultAccessMode: 'WRITE' });
+      session = this.driver.session({ database: this.database, defaultAccessMode: 'WRITE', bookmarkManager: this.bookmarks });
     } catch (error) {
       throw mapNeo4jError(error);
     }

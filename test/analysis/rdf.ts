@@ -21,10 +21,18 @@ export const TYPE = `${NS.rdf}type`;
 
 export const parseTurtle = (text: string): Quad[] => new Parser({ format: 'text/turtle' }).parse(text);
 
-/** JSON-LD to triples through jsonld's toRDF; nothing may be fetched. */
+/** The schema.org context, as far as the tests need it: every term is in the schema.org vocabulary. */
+const SCHEMA_CONTEXT = { '@context': { '@vocab': 'https://schema.org/' } };
+
+/**
+ * JSON-LD to triples through jsonld's toRDF. Nothing is fetched: the
+ * schema.org context ClaimReview names is served from the local copy above,
+ * and any other remote context fails the test.
+ */
 export async function parseJsonLd(text: string): Promise<Quad[]> {
-  const documentLoader = async (url: string): Promise<never> => {
-    throw new Error(`The JSON-LD asked to fetch ${url}: its context must be inline.`);
+  const documentLoader = async (url: string) => {
+    if (url === 'https://schema.org' || url === 'https://schema.org/') return { contextUrl: null, documentUrl: url, document: SCHEMA_CONTEXT };
+    throw new Error(`The JSON-LD asked to fetch ${url}: only the schema.org context is served locally.`);
   };
   const nquads = await jsonld.toRDF(JSON.parse(text) as jsonld.JsonLdDocument, {
     format: 'application/n-quads',

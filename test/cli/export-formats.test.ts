@@ -7,6 +7,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { NS, parseJsonLd, parseTurtle, Triples } from '../analysis/rdf';
 import { buildCliOnce, cli, type CliResult, SEED_FILE, tempDir } from './build';
+import { assessClaim } from '../../src/analysis/judgements';
+import { openStore } from '../../src/store/open';
 
 jest.setTimeout(60_000);
 
@@ -73,15 +75,39 @@ describe('export --format prov-*', () => {
   });
 
   test.each([
-    [['--format', 'prov-rdfxml', '--claim', UNDERCOVER], 'must be one of bundle, prov-jsonld, prov-turtle, got "prov-rdfxml"'],
+    [['--format', 'prov-rdfxml', '--claim', UNDERCOVER], 'must be one of bundle, prov-jsonld, prov-turtle, claimreview, got "prov-rdfxml"'],
     [['--format', 'prov-turtle'], 'needs --claim ID'],
-    [['--claim', UNDERCOVER], 'need --format prov-jsonld or prov-turtle, got --format bundle'],
+    [['--claim', UNDERCOVER], 'need --format prov-jsonld, prov-turtle or claimreview, got --format bundle'],
     [['--format', 'prov-turtle', '--claim', UNDERCOVER, '--document', 'doc-dumayr-report'], 'does not go with --format prov-turtle'],
     [['--format', 'prov-turtle', '--claim', UNDERCOVER, '--base', 'not an iri'], 'got "not an iri"'],
   ])('a usage error exits 2 and says what was expected: %j', (args, message) => {
     const r = cli(['export', ...args], dir);
     expectExit(r, 2);
     expect(r.stderr).toContain(message);
+    expect(r.stdout).toBe('');
+  });
+});
+
+describe('export --format claimreview', () => {
+  test('writes the latest assessment of a claim as ClaimReview JSON-LD whose triples name the claim and the rating', async () => {
+    // An editor's assessment, recorded through the graph functions the assessClaim mutation uses.
+    const store = await openStore({ engine: 'embedded', path: join(dir, 'graph.grafeo') });
+    try {
+      await assessClaim(store, 'claim-al-masoud-was-is-official', { verdict: 'FALSE', rating: 1, explanation: 'Test assessment: the report says he was not.' }, { editor: 'test-editor' });
+    } finally {
+      await store.close();
+    }
+    const r = cli(['export', '--format', 'claimreview', '--claim', 'claim-al-masoud-was-is-official'], dir);
+    expectExit(r, 0);
+    const g = new Triples(await parseJsonLd(r.stdout));
+    expect(g.lines().join('\n')).toContain(`<${NS.schema}claimReviewed> "Khaled al-Masoud was an Islamic State official."`);
+    expect(g.lines().join('\n')).toMatch(/alternateName> "False"/);
+  });
+
+  test('a claim without an assessment exits 1 and says how to record one', () => {
+    const r = cli(['export', '--format', 'claimreview', '--claim', UNDERCOVER], dir);
+    expectExit(r, 1);
+    expect(r.stderr).toContain('has no assessment');
     expect(r.stdout).toBe('');
   });
 });

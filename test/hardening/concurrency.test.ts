@@ -1,7 +1,9 @@
+import { GrafeoDB } from '@grafeo-db/js';
 import { checkBundle } from '../../src/graph/bundle';
 import { exportBundle } from '../../src/graph/export';
 import type { Bundle } from '../../src/graph/model';
 import type { AccessMode, GraphStore, Params, QueryRunner, Row } from '../../src/store/port';
+import { mapEmbeddedError } from '../../src/store/embedded-store';
 import type { QueryName } from '../../src/store/queries';
 import { gql, seededStore, type GqlResult } from '../helpers';
 import { counts } from './support';
@@ -345,4 +347,23 @@ it('a storm of mixed edits on a few claims and sources leaves a consistent graph
     // The two names were each created once, the others refused as the same name.
     expect(exported.sources.filter((s) => /^Storm source [01]$/.test(s.name))).toHaveLength(2);
   });
+});
+
+it("maps Grafeo's report of an edge another transaction deleted and committed first to a retryable CONFLICT, not INTERNAL", async () => {
+  // Two editors rewriting one claim both delete its ABOUT edges: the second
+  // finds them gone. Grafeo says so as a data exception (22000), not class 40.
+  const db = GrafeoDB.create();
+  try {
+    await db.executeCypher("CREATE (:Claim {id: 'a'})-[:ABOUT]->(:Entity {id: 'e'})");
+    const first = db.beginTransaction();
+    const second = db.beginTransaction();
+    await first.executeCypher("MATCH (:Claim {id: 'a'})-[r:ABOUT]->() DELETE r");
+    first.commit();
+    const error = await second.executeCypher("MATCH (:Claim {id: 'a'})-[r:ABOUT]->() DELETE r").catch((e: unknown) => e);
+    if (second.isActive) second.rollback();
+    expect(String((error as Error).message)).toContain('does not exist, or the writer does not see it');
+    expect(mapEmbeddedError(error, 'import-claims')).toMatchObject({ code: 'CONFLICT', details: { retryable: true } });
+  } finally {
+    db.close();
+  }
 });

@@ -25,7 +25,7 @@ interface FakeOptions {
 
 function fakeDriver(options: FakeOptions = {}) {
   const calls: Call[] = [];
-  const sessions: Array<{ config: { database: string; defaultAccessMode: AccessMode }; used: string[]; closed: boolean }> = [];
+  const sessions: Array<{ config: { database: string; defaultAccessMode: AccessMode; bookmarkManager?: unknown }; used: string[]; closed: boolean }> = [];
   let closed = false;
   const tx: Neo4jTransactionLike = {
     run(text, params) {
@@ -105,9 +105,11 @@ describe('Neo4jStore', () => {
     await s.read('claims-by-ids' as QueryName, { ids: ['c1'] });
     await s.write('import-claims' as QueryName, { rows: [] });
     expect(fake.sessions.map((x) => x.config)).toEqual([
-      { database: 'claims', defaultAccessMode: 'READ' },
-      { database: 'claims', defaultAccessMode: 'WRITE' },
+      { database: 'claims', defaultAccessMode: 'READ', bookmarkManager: expect.anything() },
+      { database: 'claims', defaultAccessMode: 'WRITE', bookmarkManager: expect.anything() },
     ]);
+    // One bookmark manager for every session: a read after a write waits for it, even on a follower.
+    expect(fake.sessions[0]!.config.bookmarkManager).toBe(fake.sessions[1]!.config.bookmarkManager);
     expect(fake.sessions.map((x) => x.used)).toEqual([['executeRead'], ['executeWrite']]);
     expect(fake.sessions.every((x) => x.closed)).toBe(true);
   });
@@ -219,7 +221,7 @@ describe('Neo4jStore', () => {
       { text: 'CREATE INDEX b IF NOT EXISTS FOR (n:B) ON (n.name)', params: {} },
     ]);
     expect(fake.sessions).toHaveLength(1);
-    expect(fake.sessions[0]!.config).toEqual({ database: 'claims', defaultAccessMode: 'WRITE' });
+    expect(fake.sessions[0]!.config).toEqual({ database: 'claims', defaultAccessMode: 'WRITE', bookmarkManager: expect.anything() });
     expect(fake.sessions[0]!.used).toEqual(['executeWrite', 'executeWrite']);
     expect(fake.sessions[0]!.closed).toBe(true);
   });
