@@ -7,10 +7,11 @@
  * docs/ANALYSIS.md describes them.
  */
 import { randomUUID } from 'node:crypto';
-import { ClaimgraphError, notFound, show } from '../errors';
+import { notFound, show } from '../errors';
 import type { BundleProblem } from '../graph/bundle';
 import { invalid, type EditOptions } from '../graph/editing';
 import type { GraphStore, Value } from '../store/port';
+import { broken, obj, type Obj } from '../store/rows';
 import { RELIABILITY_GRADES, RELIABILITY_LABELS, VERDICTS, type ReliabilityGrade, type Verdict } from './credibility';
 
 /** Longest reason or explanation accepted, in characters. */
@@ -141,16 +142,6 @@ export async function assessClaim(store: GraphStore, claimId: string, input: Ass
 
 // ---------------------------------------------------------------- reads
 
-type Obj = { [key: string]: Value };
-
-function broken(what: string, value: unknown): ClaimgraphError {
-  return new ClaimgraphError('INTERNAL', `The store returned a malformed ${what}: ${show(value, 200)}`);
-}
-
-function obj(what: string, v: Value | undefined): Obj {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) return v;
-  throw broken(what, v);
-}
 
 const seqOf = (o: Obj): number => (typeof o.seq === 'number' ? o.seq : 0);
 

@@ -1,4 +1,3 @@
-import { ClaimgraphError, show } from '../errors';
 import type {
   ClaimLinkType,
   ClaimRecord,
@@ -10,6 +9,7 @@ import type {
   StatementRecord,
 } from '../graph/model';
 import type { Value } from '../store/port';
+import { broken, obj, type Obj } from '../store/rows';
 import { toClaimJudgement, type ClaimJudgement } from '../analysis/credibility';
 
 /*
@@ -72,18 +72,6 @@ export interface ConflictNode {
   opposingSources: string[];
   linkedBy: string | null;
   reason: string | null;
-}
-
-type Obj = { [key: string]: Value };
-
-/** A row that does not have the shape its query promises is a bug, not bad input. */
-function broken(what: string, value: unknown): ClaimgraphError {
-  return new ClaimgraphError('INTERNAL', `The store returned a malformed ${what}: ${show(value, 200)}`);
-}
-
-function obj(what: string, v: Value | undefined): Obj {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) return v;
-  throw broken(what, v);
 }
 
 function str(what: string, o: Obj, key: string): string {
