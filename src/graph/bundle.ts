@@ -304,30 +304,98 @@ function checkReferences(b: Bundle, known: KnownIds, problems: BundleProblem[]):
  * break the independence rule, which groups sources by that parent.
  */
 function checkAffiliationCycles(b: Bundle, problems: BundleProblem[]): void {
-  const parents = new Map<string, string[]>();
-  for (const a of b.affiliations) parents.set(a.source, [...(parents.get(a.source) ?? []), a.parent]);
-  const reaches = (from: string, target: string, seen = new Set<string>()): boolean =>
-    (parents.get(from) ?? []).some((p) => p === target || (!seen.has(p) && (seen.add(p), reaches(p, target, seen))));
+  const component = stronglyConnected(b.affiliations.map((a) => [a.source, a.parent]));
   b.affiliations.forEach((a, i) => {
-    if (a.source !== a.parent && reaches(a.parent, a.source)) {
+    // An edge lies on a cycle exactly when both ends are in one strongly connected component.
+    if (a.source !== a.parent && component.get(a.source) === component.get(a.parent)) {
       problems.push({ path: `$.affiliations[${i}]`, expected: 'affiliations without a cycle', got: `${show(a.source)} is, through ${show(a.parent)}, affiliated with itself` });
     }
   });
 }
 
-/** Reported speech is a chain from the speaker to the document: it cannot loop back. */
+/**
+ * The strongly connected component of every node of a directed graph
+ * (Tarjan's algorithm, iterative: a bundle may hold chains of any length,
+ * and each node and edge is visited once).
+ */
+function stronglyConnected(edges: readonly (readonly [string, string])[]): Map<string, number> {
+  const next = new Map<string, string[]>();
+  for (const [from, to] of edges) {
+    next.set(from, [...(next.get(from) ?? []), to]);
+    if (!next.has(to)) next.set(to, []);
+  }
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const component = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  let counter = 0;
+  for (const root of next.keys()) {
+    if (index.has(root)) continue;
+    const work: { node: string; child: number }[] = [{ node: root, child: 0 }];
+    index.set(root, counter);
+    low.set(root, counter++);
+    stack.push(root);
+    onStack.add(root);
+    while (work.length > 0) {
+      const frame = work[work.length - 1] as { node: string; child: number };
+      const children = next.get(frame.node) ?? [];
+      if (frame.child < children.length) {
+        const child = children[frame.child++] as string;
+        if (!index.has(child)) {
+          index.set(child, counter);
+          low.set(child, counter++);
+          stack.push(child);
+          onStack.add(child);
+          work.push({ node: child, child: 0 });
+        } else if (onStack.has(child)) {
+          low.set(frame.node, Math.min(low.get(frame.node) as number, index.get(child) as number));
+        }
+        continue;
+      }
+      work.pop();
+      const parent = work[work.length - 1];
+      if (parent !== undefined) low.set(parent.node, Math.min(low.get(parent.node) as number, low.get(frame.node) as number));
+      if (low.get(frame.node) === index.get(frame.node)) {
+        for (;;) {
+          const member = stack.pop() as string;
+          onStack.delete(member);
+          component.set(member, index.get(frame.node) as number);
+          if (member === frame.node) break;
+        }
+      }
+    }
+  }
+  return component;
+}
+
+/**
+ * Reported speech is a chain from the speaker to the document: it cannot
+ * loop back. Each statement names at most one relay, so following the chains
+ * once, marking what has been walked, finds every statement on a loop.
+ */
 function checkRelayCycles(b: Bundle, problems: BundleProblem[]): void {
   const via = new Map(b.statements.map((s) => [s.id, s.reportedVia]));
+  const onLoop = new Set<string>();
+  const done = new Set<string>();
+  for (const start of via.keys()) {
+    const path: string[] = [];
+    const inPath = new Set<string>();
+    let node: string | null | undefined = start;
+    while (node !== null && node !== undefined && via.has(node) && !done.has(node) && !inPath.has(node)) {
+      path.push(node);
+      inPath.add(node);
+      node = via.get(node);
+    }
+    // Walking into this walk again closes a loop: the nodes from there on are on it.
+    if (node !== null && node !== undefined && inPath.has(node)) {
+      for (const member of path.slice(path.indexOf(node))) onLoop.add(member);
+    }
+    for (const member of path) done.add(member);
+  }
   b.statements.forEach((s, i) => {
-    const seen = new Set<string>([s.id]);
-    for (let next = s.reportedVia; next !== null && next !== undefined; next = via.get(next) ?? null) {
-      if (seen.has(next)) {
-        if (next === s.id && s.reportedVia !== s.id) {
-          problems.push({ path: `$.statements[${i}].reportedVia`, expected: 'a chain of relays that ends', got: `a loop back to ${show(s.id)}` });
-        }
-        break;
-      }
-      seen.add(next);
+    if (onLoop.has(s.id) && s.reportedVia !== s.id) {
+      problems.push({ path: `$.statements[${i}].reportedVia`, expected: 'a chain of relays that ends', got: `a loop back to ${show(s.id)}` });
     }
   });
 }

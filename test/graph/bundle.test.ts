@@ -211,3 +211,25 @@ describe('chains that loop', () => {
     expect(checkBundle({ ...base, sources: [src('s')], statements: [st('t1', 't2'), st('t2', 't3'), st('t3', null)] }).problems).toEqual([]);
   });
 });
+
+describe('long chains', () => {
+  it('checks a 20,000-link affiliation chain, and the loop that closes it, without exhausting the stack', () => {
+    const n = 20_000;
+    const sources = Array.from({ length: n }, (_, i) => ({ id: `s${i}`, name: `S${i}`, kind: 'GROUP', anonymous: false }));
+    const chain = Array.from({ length: n - 1 }, (_, i) => ({ source: `s${i}`, parent: `s${i + 1}` }));
+    const base = { format: 'claimgraph-bundle', version: 1, sources };
+    expect(checkBundle({ ...base, affiliations: chain }).problems).toEqual([]);
+    const looped = checkBundle({ ...base, affiliations: [...chain, { source: `s${n - 1}`, parent: 's0' }] }).problems;
+    expect(looped).toHaveLength(n);
+    expect(looped.every((p) => p.expected === 'affiliations without a cycle')).toBe(true);
+  });
+
+  it('checks a 20,000-statement relay chain and its loop', () => {
+    const n = 20_000;
+    const statements = Array.from({ length: n }, (_, i) => ({ id: `t${i}`, source: 's', claim: 'c', stance: 'ASSERTS', reportedVia: i + 1 < n ? `t${i + 1}` : null }));
+    const base = { format: 'claimgraph-bundle', version: 1, sources: [{ id: 's', name: 'S', kind: 'GROUP', anonymous: false }], claims: [{ id: 'c', text: 'C' }] };
+    expect(checkBundle({ ...base, statements }).problems).toEqual([]);
+    const looped = checkBundle({ ...base, statements: [...statements.slice(0, -1), { ...statements[n - 1]!, reportedVia: 't0' }] }).problems;
+    expect(looped).toHaveLength(n);
+  });
+});
