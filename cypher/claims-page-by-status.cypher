@@ -44,12 +44,16 @@ CALL (c) {
     WHERE NOT (root)-[:AFFILIATED_WITH]->(:Source)
     RETURN collect(DISTINCT root.id) AS roots
   }
+  // A chain of reported speech is named by its smallest statement id: every
+  // statement on one chain gets the same name, so one key per chain suffices.
   CALL (st) {
     MATCH (st)-[:REPORTED_VIA*0..]-(linked:Statement)
-    RETURN collect(DISTINCT linked.id) AS relayed
+    WITH collect(DISTINCT linked.id) AS ids
+    RETURN reduce(least = head(ids), x IN ids | CASE WHEN x < least THEN x ELSE least END) AS chain,
+           size(ids) > 1 AS relayed
   }
-  WITH side, s, roots, collect(relayed) AS relayLists
-  WITH side, s, roots, reduce(all = [], l IN relayLists | all + [x IN l WHERE NOT x IN all]) AS relayed
+  WITH side, s, roots, collect(DISTINCT CASE WHEN relayed THEN chain END) AS chains
+  WITH side, s, roots, [x IN chains WHERE x IS NOT NULL] AS relayed
   RETURN collect({side: side, id: s.id, anonymous: s.anonymous, roots: roots, relayed: relayed,
                   keys: [r IN roots | 'a:' + r] + [x IN relayed | 's:' + x]}) AS members
 }
@@ -79,7 +83,7 @@ WITH key, hedging, denying, assessment, side, group,
        reduce(clusters = [], m IN group |
          [cl IN clusters WHERE none(k IN cl.keys WHERE k IN m.keys)]
          + [reduce(merged = {keys: m.keys, sources: [m.id]}, cl IN [x IN clusters WHERE any(k IN x.keys WHERE k IN m.keys)] |
-              {keys: merged.keys + cl.keys, sources: merged.sources + cl.sources})]
+              {keys: merged.keys + [k IN cl.keys WHERE NOT k IN merged.keys], sources: merged.sources + cl.sources})]
        )
      ELSE [] END AS clusters
 // </independence-rule>

@@ -40,12 +40,16 @@ CALL (c) {
     WHERE NOT (root)-[:AFFILIATED_WITH]->(:Source)
     RETURN collect(DISTINCT root.id) AS roots
   }
+  // A chain of reported speech is named by its smallest statement id: every
+  // statement on one chain gets the same name, so one key per chain suffices.
   CALL (st) {
     MATCH (st)-[:REPORTED_VIA*0..]-(linked:Statement)
-    RETURN collect(DISTINCT linked.id) AS relayed
+    WITH collect(DISTINCT linked.id) AS ids
+    RETURN reduce(least = head(ids), x IN ids | CASE WHEN x < least THEN x ELSE least END) AS chain,
+           size(ids) > 1 AS relayed
   }
-  WITH side, s, roots, collect(relayed) AS relayLists
-  WITH side, s, roots, reduce(all = [], l IN relayLists | all + [x IN l WHERE NOT x IN all]) AS relayed
+  WITH side, s, roots, collect(DISTINCT CASE WHEN relayed THEN chain END) AS chains
+  WITH side, s, roots, [x IN chains WHERE x IS NOT NULL] AS relayed
   RETURN collect({side: side, id: s.id, anonymous: s.anonymous, roots: roots, relayed: relayed,
                   keys: [r IN roots | 'a:' + r] + [x IN relayed | 's:' + x]}) AS members
 }
@@ -75,18 +79,26 @@ WITH key, hedging, denying, assessment, side, group,
        reduce(clusters = [], m IN group |
          [cl IN clusters WHERE none(k IN cl.keys WHERE k IN m.keys)]
          + [reduce(merged = {keys: m.keys, sources: [m.id]}, cl IN [x IN clusters WHERE any(k IN x.keys WHERE k IN m.keys)] |
-              {keys: merged.keys + cl.keys, sources: merged.sources + cl.sources})]
+              {keys: merged.keys + [k IN cl.keys WHERE NOT k IN merged.keys], sources: merged.sources + cl.sources})]
        )
      ELSE [] END AS clusters
 // </independence-rule>
-// Which pairs were merged directly, and why (for the API's explanation).
-WITH key, hedging, denying, assessment, side, group, clusters,
-     reduce(pairs = [], i IN range(0, size(group) - 2) |
-       pairs + [j IN range(i + 1, size(group) - 1)
-                WHERE any(r IN group[i].roots WHERE r IN group[j].roots) OR any(x IN group[i].relayed WHERE x IN group[j].relayed)
-                | {a: group[i].id, b: group[j].id,
-                   roots: [r IN group[i].roots WHERE r IN group[j].roots],
-                   statements: [x IN group[i].relayed WHERE x IN group[j].relayed]}]) AS merges
+// Which sources were merged, and why (for the API's explanation): for each
+// key two or more sources share (a top-level parent, a chain of reported
+// speech), each of them paired with the first, so the list grows with the
+// sources, not with their pairs.
+CALL (group) {
+  UNWIND group AS m
+  UNWIND m.keys AS k
+  WITH k, collect(m.id) AS holders
+  WHERE size(holders) > 1
+  UNWIND holders[1..] AS other
+  WITH holders[0] AS a, other AS b, collect(k) AS keys
+  RETURN collect({a: a, b: b,
+                  roots: [x IN keys WHERE x STARTS WITH 'a:' | substring(x, 2)],
+                  statements: [x IN keys WHERE x STARTS WITH 's:' | substring(x, 2)]}) AS merges
+}
+WITH key, hedging, denying, assessment, side, group, clusters, merges
 // <claim-status>
 WITH key, hedging, denying, assessment, collect({side: side, group: group, clusters: [cl IN clusters | cl.sources], merges: merges}) AS sides
 WITH key, hedging, denying, assessment, head([x IN sides WHERE x.side = 'for']) AS pro, head([x IN sides WHERE x.side = 'against']) AS con
