@@ -4,6 +4,7 @@
  * `cypher/entity-timeline.cypher` (sorted on the store); this module pages it
  * and maps the rows. docs/ANALYSIS-PROV.md states the rule.
  */
+import { decodeOpaque, encodeOpaque } from '../api/pagination';
 import { toStatement, type StatementNode } from '../api/records';
 import { badInput, ClaimgraphError, show } from '../errors';
 import type { GraphStore, Row, Value } from '../store/port';
@@ -37,7 +38,7 @@ export interface TimelinePage {
 
 /** A position in one entity's timeline, as an opaque cursor (base64url JSON, the same scheme as the other lists). */
 export function encodeTimelineCursor(entityId: string, key: TimelineKey): string {
-  return Buffer.from(JSON.stringify({ l: 'timeline', e: entityId, k: [key.rank, key.dateKey, key.statementId] }), 'utf8').toString('base64url');
+  return encodeOpaque({ l: 'timeline', e: entityId, k: [key.rank, key.dateKey, key.statementId] });
 }
 
 /** Decodes `after` for `entityId`, or explains what was expected; null when none was given. */
@@ -47,13 +48,7 @@ export function decodeTimelineCursor(entityId: string, after: string | null | un
     badInput(`Argument "after" must be a cursor returned by a previous page of the timeline of entity ${show(entityId)}, got ${show(after)}.`, {
       argument: 'after',
     });
-  let decoded: unknown;
-  try {
-    decoded = JSON.parse(Buffer.from(after, 'base64url').toString('utf8'));
-  } catch {
-    throw fail();
-  }
-  const { l, e, k } = (decoded ?? {}) as { l?: unknown; e?: unknown; k?: unknown };
+  const { l, e, k } = (decodeOpaque(after, fail) ?? {}) as { l?: unknown; e?: unknown; k?: unknown };
   if (l !== 'timeline' || e !== entityId || !Array.isArray(k) || k.length !== 3) throw fail();
   const [rank, dateKey, statementId] = k as unknown[];
   if ((rank !== 0 && rank !== 1) || typeof dateKey !== 'string' || typeof statementId !== 'string') throw fail();

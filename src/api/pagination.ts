@@ -22,13 +22,27 @@ export const currentMaxPageSize = (): number => maxPageSize;
  */
 export type CursorList = 'claims' | 'sources' | 'conflicts' | 'changes' | 'questions';
 
+/** Encodes any JSON value as an opaque cursor (base64url), for every paged list. */
+export function encodeOpaque(value: unknown): string {
+  return Buffer.from(JSON.stringify(value), 'utf8').toString('base64url');
+}
+
+/** Decodes an opaque cursor back to JSON, or throws `fail()` when it is not one of ours. */
+export function decodeOpaque(after: string, fail: () => Error): unknown {
+  try {
+    return JSON.parse(Buffer.from(after, 'base64url').toString('utf8'));
+  } catch {
+    throw fail();
+  }
+}
+
 /**
- * Cursors are opaque to clients: base64url of `{l: list, k: sort key}`. The
- * sort key is what the Cypher keyset condition compares against, so a page
- * stays stable while other rows are inserted before it.
+ * Cursors are opaque to clients: `{l: list, k: sort key}`. The sort key is
+ * what the Cypher keyset condition compares against, so a page stays stable
+ * while other rows are inserted before it.
  */
 export function encodeCursor(list: CursorList, key: readonly string[]): string {
-  return Buffer.from(JSON.stringify({ l: list, k: key }), 'utf8').toString('base64url');
+  return encodeOpaque({ l: list, k: key });
 }
 
 /** Decodes `after`, or explains what was expected; null when no cursor was given. */
@@ -38,13 +52,7 @@ export function decodeCursor(list: CursorList, after: string | null | undefined,
     badInput(`Argument "after" must be a cursor returned by a previous page of ${list} (an endCursor or edge cursor), got ${show(after)}.`, {
       argument: 'after',
     });
-  let decoded: unknown;
-  try {
-    decoded = JSON.parse(Buffer.from(after, 'base64url').toString('utf8'));
-  } catch {
-    throw fail();
-  }
-  const { l, k } = (decoded ?? {}) as { l?: unknown; k?: unknown };
+  const { l, k } = (decodeOpaque(after, fail) ?? {}) as { l?: unknown; k?: unknown };
   if (l !== list || !Array.isArray(k) || k.length !== keyLength || !k.every((x) => typeof x === 'string')) throw fail();
   return k as string[];
 }

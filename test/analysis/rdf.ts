@@ -6,17 +6,10 @@
  */
 import * as jsonld from 'jsonld';
 import { Parser, type Quad } from 'n3';
+import { PREFIXES } from '../../src/analysis/prov';
 
-export const NS = {
-  prov: 'http://www.w3.org/ns/prov#',
-  cg: 'https://claimgraph.dev/ns#',
-  schema: 'https://schema.org/',
-  dcterms: 'http://purl.org/dc/terms/',
-  foaf: 'http://xmlns.com/foaf/0.1/',
-  rdf: 'http://www.w3.org/1999/02/22-rdf-syntax-ns#',
-  rdfs: 'http://www.w3.org/2000/01/rdf-schema#',
-  xsd: 'http://www.w3.org/2001/XMLSchema#',
-};
+/** The namespaces claimgraph writes, as the code declares them. */
+export const NS = PREFIXES;
 export const TYPE = `${NS.rdf}type`;
 
 export const parseTurtle = (text: string): Quad[] => new Parser({ format: 'text/turtle' }).parse(text);

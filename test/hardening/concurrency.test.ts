@@ -5,7 +5,7 @@ import type { Bundle } from '../../src/graph/model';
 import type { AccessMode, GraphStore, Params, QueryRunner, Row } from '../../src/store/port';
 import { mapEmbeddedError } from '../../src/store/embedded-store';
 import type { QueryName } from '../../src/store/queries';
-import { gql, seededStore, type GqlResult } from '../helpers';
+import { gql, RecordingStore, seededStore, type GqlResult } from '../helpers';
 import { counts } from './support';
 
 /*
@@ -33,35 +33,16 @@ afterAll(() => console.log(`concurrency: ${scenarios} scenario rounds, ${mutatio
 type Commit = { name: QueryName; params: Params }[];
 
 /** The real store, recording every committed write transaction in the order they committed. */
-class CommitLog implements GraphStore {
+class CommitLog extends RecordingStore {
   readonly commits: Commit[] = [];
-  readonly engine: GraphStore['engine'];
-  constructor(private readonly inner: GraphStore) {
-    this.engine = inner.engine;
-  }
-  async transaction<T>(mode: AccessMode, work: (tx: QueryRunner) => Promise<T>): Promise<T> {
+  override async transaction<T>(mode: AccessMode, work: (tx: QueryRunner) => Promise<T>): Promise<T> {
     let ran: Commit = [];
-    const result = await this.inner.transaction(mode, (tx) => {
+    const result = await super.transaction(mode, (tx) => {
       ran = [];
       return work({ run: (name: QueryName, params: Params = {}): Promise<Row[]> => (ran.push({ name, params }), tx.run(name, params)) });
     });
     if (mode === 'WRITE') this.commits.push(ran);
     return result;
-  }
-  read(name: QueryName, params?: Params): Promise<Row[]> {
-    return this.transaction('READ', (tx) => tx.run(name, params));
-  }
-  write(name: QueryName, params?: Params): Promise<Row[]> {
-    return this.transaction('WRITE', (tx) => tx.run(name, params));
-  }
-  applySchema(): Promise<void> {
-    return this.inner.applySchema();
-  }
-  ping(): Promise<void> {
-    return this.inner.ping();
-  }
-  close(): Promise<void> {
-    return this.inner.close();
   }
   /** The rows every committed transaction sent to `query`, in commit order. */
   rowsOf(query: QueryName): Record<string, unknown>[] {
