@@ -4,8 +4,12 @@
  * outlets with reporters, families, think tanks with fellows, anonymous
  * groups with head counts; documents published by the outlets; claims whose
  * popularity is skewed (a few claims draw most statements, as in real
- * coverage); statements with all five stances, reported speech chained
- * within a document, and CONTRADICTS / SUPPORTS links.
+ * coverage); sources whose output is skewed too (one wire outlet makes a
+ * tenth of all statements, a few more make a lot: the hubs that nested lists
+ * must page through); statements with all five stances; reported speech
+ * chained within a document and across outlets that quote each other, in
+ * both directions (circular reporting: A cites B on a claim, later B cites
+ * A on it); and CONTRADICTS / SUPPORTS links.
  *
  * Deterministic: the same `{statements, seed}` always gives the same bundle
  * (a seeded mulberry32 PRNG, no clock, no Math.random). Ids carry the seed,
@@ -179,15 +183,38 @@ export function syntheticBundle(options: SyntheticOptions): Bundle {
     for (const [s, w] of STANCE_WEIGHTS) if ((r -= w) < 0) return s;
     return 'ASSERTS';
   };
+  // Prolific speakers: the first outlet is a wire service with a tenth of all
+  // statements; five more outlets and the governments share another tenth, skewed.
+  const wire = outlets[0] as SourceRecord;
+  const loud = [...outlets.slice(1, 6), ...govs];
+  const speaker = (): SourceRecord => {
+    const r = rand();
+    if (r < 0.1) return wire;
+    if (r < 0.2 && loud.length > 0) return loud[Math.floor(loud.length * rand() ** 2)] as SourceRecord;
+    return pick(sources);
+  };
+  const publisherOf = new Map(documents.map((d) => [d.id, d.publisher]));
+
   const statements: StatementRecord[] = [];
   const lastInDocument = new Map<string, StatementRecord>();
+  // The latest statement on each claim that was published in a document: what another outlet may quote.
+  const lastOnClaim = new Map<string, StatementRecord>();
   for (let i = 0; i < n; i++) {
     const s = stance();
-    const src = pick(sources);
+    const src = speaker();
     const on = popularClaim();
     const document = chance(0.95) ? pick(documents) : null;
-    // Reported speech: relayed by the previous statement of the same document (an earlier record: no loop).
-    const relay = document !== null && chance(0.05) ? (lastInDocument.get(document.id) ?? null) : null;
+    // Reported speech always goes through an earlier record, so it never loops:
+    // the previous statement of the same document, or the latest published
+    // statement on the same claim when another outlet published it. Outlets
+    // quoting each other's reports on a claim, turn by turn, is circular reporting.
+    let relay: StatementRecord | null = null;
+    if (document !== null && chance(0.05)) relay = lastInDocument.get(document.id) ?? null;
+    else if (document !== null && chance(0.06)) {
+      const earlier = lastOnClaim.get(on.id);
+      const earlierPublisher = earlier?.document == null ? null : publisherOf.get(earlier.document);
+      if (earlier !== undefined && earlierPublisher != null && earlierPublisher !== publisherOf.get(document.id)) relay = earlier;
+    }
     const quoted = chance(0.4);
     const hedge = s === 'HEDGES' ? pick(HEDGES) : null;
     const statement: StatementRecord = {
@@ -203,7 +230,10 @@ export function syntheticBundle(options: SyntheticOptions): Bundle {
       madeAt: chance(0.2) ? pick(WEEKDAYS) : null,
     };
     statements.push(statement);
-    if (document !== null) lastInDocument.set(document.id, statement);
+    if (document !== null) {
+      lastInDocument.set(document.id, statement);
+      lastOnClaim.set(on.id, statement);
+    }
   }
 
   const links: ClaimLinkRecord[] = [];

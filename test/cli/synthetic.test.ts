@@ -58,4 +58,33 @@ describe('syntheticBundle', () => {
     const top = [...perClaim.values()].sort((x, y) => y - x).slice(0, Math.ceil(b.claims.length / 100));
     expect(top.reduce((n, x) => n + x, 0) / b.statements.length).toBeGreaterThan(0.1);
   });
+  test('hub sources: one source makes a tenth of the statements, and a handful more make far more than their share', () => {
+    const b = syntheticBundle({ statements: 20_000, seed: 5 });
+    const perSource = new Map<string, number>();
+    for (const s of b.statements) perSource.set(s.source, (perSource.get(s.source) ?? 0) + 1);
+    const counts = [...perSource.values()].sort((x, y) => y - x);
+    expect((counts[0] ?? 0) / b.statements.length).toBeGreaterThan(0.08);
+    const fairShare = b.statements.length / b.sources.length;
+    expect(counts.filter((c) => c > 5 * fairShare).length).toBeGreaterThanOrEqual(3);
+  });
+
+  test('outlets quote each other: relays across documents of different publishers, in both directions between some pair', () => {
+    const b = syntheticBundle({ statements: 20_000, seed: 5 });
+    const publisher = new Map(b.documents.map((d) => [d.id, d.publisher]));
+    const byId = new Map(b.statements.map((s) => [s.id, s]));
+    const quotes = new Set<string>(); // "A<-B": a statement published by A relays one published by B
+    for (const s of b.statements) {
+      if (s.reportedVia === null || s.document === null) continue;
+      const relayed = byId.get(s.reportedVia);
+      const a = publisher.get(s.document);
+      const via = relayed?.document == null ? null : publisher.get(relayed.document);
+      if (a != null && via != null && a !== via) quotes.add(`${a}<-${via}`);
+    }
+    expect(quotes.size).toBeGreaterThan(20);
+    const circular = [...quotes].filter((q) => {
+      const [a, via] = q.split('<-');
+      return quotes.has(`${via}<-${a}`);
+    });
+    expect(circular.length).toBeGreaterThan(0);
+  });
 });
