@@ -269,15 +269,26 @@ export function toGraphQLError(error: AuthError): GraphQLError {
   return new GraphQLError(error.message, { originalError: error, extensions: { code: error.code, http: { status: error.status, headers } } });
 }
 
-/** Checks every operation's role before it runs: over HTTP and in-process alike. */
+/**
+ * Checks every operation's role before it runs: over HTTP and in-process
+ * alike. The role an operation needs depends on its document only, and Apollo
+ * reuses the parsed document of a query it has seen: it is worked out once
+ * per operation, and checked against each caller.
+ */
 export function authPlugin(config: AuthConfig): ApolloServerPlugin<Context> {
+  const needs = new WeakMap<OperationDefinitionNode, { role: Role; field: string | null }>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ document, operation, contextValue }) {
           if (operation === undefined || operation === null) return;
+          let need = needs.get(operation);
+          if (need === undefined) {
+            need = requiredRole(document, operation);
+            needs.set(operation, need);
+          }
           try {
-            authorize(contextValue.principal, requiredRole(document, operation), config);
+            authorize(contextValue.principal, need, config);
           } catch (error) {
             throw error instanceof AuthError ? toGraphQLError(error) : error;
           }

@@ -41,10 +41,17 @@ export const MAX_EDITOR_LENGTH = 100;
  */
 export type HeaderSource = { get(name: string): string | null | undefined } | Record<string, string | string[] | undefined>;
 
+/** The value of header `name` (lower case), whatever the case of the source's keys. */
 export function headerValue(headers: HeaderSource, name: string): string | string[] | undefined {
   if (typeof headers.get === 'function') return (headers as { get(name: string): string | null | undefined }).get(name) ?? undefined;
   const record = headers as Record<string, string | string[] | undefined>;
-  return record[name] ?? Object.entries(record).find(([key]) => key.toLowerCase() === name)?.[1];
+  const exact = record[name];
+  if (exact !== undefined) return exact;
+  // Node's keys are lower case already; a header that is absent (the usual case) must not cost an array per lookup.
+  for (const key in record) {
+    if (key.length === name.length && key !== name && key.toLowerCase() === name) return record[key];
+  }
+  return undefined;
 }
 
 /** Why `editor` cannot name an editor (blank, too long, a control character), or null when it can. */

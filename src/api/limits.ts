@@ -162,6 +162,18 @@ export function operationCost(
   variables: Record<string, unknown>,
   limits: Pick<Limits, 'listEstimate' | 'maxPageSize'>,
 ): number {
+  return costOf(schema, document, operation, variables, limits).cost;
+}
+
+/** The cost, and whether a variable's value went into it (then it holds for those values only). */
+function costOf(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+  limits: Pick<Limits, 'listEstimate' | 'maxPageSize'>,
+): { cost: number; readsVariables: boolean } {
+  let readsVariables = false;
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
   const memo = new Map<string, number>();
@@ -171,6 +183,7 @@ export function operationCost(
     const firstArg = field.args.find((a) => a.name === 'first');
     if (firstArg !== undefined) {
       const given = args.find((a) => a.name.value === 'first');
+      if (given?.value.kind === Kind.VARIABLE) readsVariables = true;
       const n = given !== undefined ? numberArgument(given.value, variables) : typeof firstArg.defaultValue === 'number' ? firstArg.defaultValue : undefined;
       return Math.min(Math.max(0, Math.floor(n ?? DEFAULT_PAGE_SIZE)), limits.maxPageSize);
     }
@@ -206,17 +219,43 @@ export function operationCost(
     }
     return total;
   };
-  return cost(operation.selectionSet, schema.getRootType(operation.operation) ?? undefined);
+  const total = cost(operation.selectionSet, schema.getRootType(operation.operation) ?? undefined);
+  return { cost: total, readsVariables };
 }
 
-/** Refuses an operation whose estimated cost is over the limit, before any resolver runs. */
-export function costPlugin(limits: Pick<Limits, 'maxCost' | 'listEstimate' | 'maxPageSize'>, production: boolean): ApolloServerPlugin<Context> {
+/**
+ * Where costPlugin keeps the cost of an operation that reads no variable.
+ * Apollo hands out the same parsed document for the same query text (its
+ * documentStore), so an operation node identifies one operation of one
+ * query; a WeakMap forgets it when Apollo's cache drops the document.
+ */
+export interface CostMemo {
+  get(operation: OperationDefinitionNode): number | undefined;
+  set(operation: OperationDefinitionNode, cost: number): unknown;
+}
+
+/**
+ * Refuses an operation whose estimated cost is over the limit, before any
+ * resolver runs. A cost that no variable changes is computed once per
+ * operation (`memo`); one that reads `first: $n` is computed per request.
+ */
+export function costPlugin(
+  limits: Pick<Limits, 'maxCost' | 'listEstimate' | 'maxPageSize'>,
+  production: boolean,
+  memo: CostMemo = new WeakMap<OperationDefinitionNode, number>(),
+): ApolloServerPlugin<Context> {
+  // One schema per server: a memo never outlives the schema its costs were computed on.
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, operation, request }) {
           if (operation === undefined || operation === null) return;
-          const cost = operationCost(schema, document, operation, request.variables ?? {}, limits);
+          let cost = memo.get(operation);
+          if (cost === undefined) {
+            const computed = costOf(schema, document, operation, request.variables ?? {}, limits);
+            cost = computed.cost;
+            if (!computed.readsVariables) memo.set(operation, cost);
+          }
           if (cost > limits.maxCost) {
             const error = limitError('cost', production, `Its estimated cost is ${cost}; at most ${limits.maxCost} is allowed (lists count \`first\` items, ${limits.listEstimate} without it).`, operation);
             throw new GraphQLError(error.message, { nodes: operation, extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: 'cost', http: { status: 400, headers: new Map() } } });

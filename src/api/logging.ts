@@ -38,6 +38,8 @@ export function createLogger(level: LogLevel = 'info', destination?: Destination
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
     timestamp: pino.stdTimeFunctions.isoTime,
   };
+  // Without a destination pino writes to stdout through an asynchronous
+  // SonicBoom (sync: false, flushed on exit): a request never waits on a log write.
   return destination === undefined ? pino(options) : pino(options, destination);
 }
 

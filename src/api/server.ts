@@ -2,7 +2,12 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
 import { getOperationAST, parse } from 'graphql';
 import { DEFAULT_LIMITS, loadApiConfig, type ApiConfig } from '../config';
 import { ClaimgraphError } from '../errors';
@@ -30,12 +35,22 @@ export interface ServerOptions {
   api: ApiConfig;
   /** Default: silent. `claimgraph serve` logs JSON lines to stdout. */
   logger: Logger;
+  /** Apollo plugins added after ours (instrumentation, tests). */
+  plugins: ApolloServerPlugin<Context>[];
 }
 
 let developmentDefaults: ApiConfig | undefined;
 const defaultApi = (): ApiConfig => (developmentDefaults ??= loadApiConfig({}));
 
-/** Records what the access log says about the operation: its name, its type, the error codes sent. */
+/**
+ * Every GraphQL response, data or errors, says `cache-control: no-store`: an
+ * answer depends on the caller's key and on edits, so no cache may keep it.
+ * (Apollo's cache-control plugin said the same, at the price of a hook on
+ * every resolved field; it is turned off, as no type carries a cache hint.)
+ */
+const NO_STORE = 'no-store';
+
+/** Records what the access log says about the operation (its name, its type, the error codes sent), and marks the response no-store. */
 function requestFactsPlugin(logger: Logger): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
@@ -48,6 +63,7 @@ function requestFactsPlugin(logger: Logger): ApolloServerPlugin<Context> {
           logger.debug({ reqId: facts.id, operationName, operationType: facts.operationType }, 'operation resolved');
         },
         async willSendResponse({ response, contextValue }) {
+          response.http.headers.set('cache-control', NO_STORE);
           const facts = contextValue?.request;
           if (facts === undefined || response.body.kind !== 'single') return;
           facts.errorCodes = (response.body.singleResult.errors ?? []).map((e) => String(e.extensions?.code ?? 'INTERNAL'));
@@ -81,8 +97,22 @@ export function createApolloServer(options: Partial<ServerOptions> = {}): Apollo
     parseOptions: { maxTokens: api.limits.maxTokens },
     validationRules: [shapeLimitsRule(api.limits, api.production)],
     // Apollo's landing page needs a CDN; GET / serves a self-contained console instead.
+    // No cache hints, no federation, no Apollo Studio: those plugins only cost
+    // time per request (cache control hooks every resolved field) or send
+    // operations off the server.
     // The auth plugin comes first: an anonymous caller learns nothing about limits.
-    plugins: [ApolloServerPluginLandingPageDisabled(), authPlugin(api.auth), costPlugin(api.limits, api.production), requestFactsPlugin(logger)],
+    // Parsed and validated documents are cached by Apollo's default documentStore
+    // (an LRU keyed by the query's SHA-256): test/api/operation-cache.test.ts.
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginUsageReportingDisabled(),
+      authPlugin(api.auth),
+      costPlugin(api.limits, api.production),
+      requestFactsPlugin(logger),
+      ...(options.plugins ?? []),
+    ],
   });
 }
 
@@ -100,6 +130,9 @@ export interface RunningServer {
 
 const GRAPHQL_RESPONSE = 'application/graphql-response+json';
 
+/** How long an idle keep-alive connection stays open (Node's default is 5 s). */
+const KEEP_ALIVE_MS = 65_000;
+
 /** The media type of our own JSON answers: the GraphQL one when the client accepts it, as GraphQL over HTTP asks. */
 function jsonType(req: IncomingMessage): string {
   return (req.headers.accept ?? '').includes(GRAPHQL_RESPONSE) ? GRAPHQL_RESPONSE : 'application/json';
@@ -114,15 +147,46 @@ const errorBody = (message: string, code: string) => ({ errors: [{ message, exte
 
 class BodyTooLarge extends Error {}
 
-async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) throw new BodyTooLarge();
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
+/** The request body, or BodyTooLarge once more than `limit` bytes arrive (the rest is left unread). */
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  // Listeners rather than `for await`: an async iterator per request costs more than the read of a small body.
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        done();
+        req.pause();
+        reject(new BodyTooLarge());
+        return;
+      }
+      chunks.push(chunk);
+    };
+    const onEnd = () => {
+      done();
+      resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size));
+    };
+    const onError = (error: Error) => {
+      done();
+      reject(error);
+    };
+    const onAborted = () => onError(new Error('The client closed the connection before the request body ended.'));
+    const done = () => {
+      req.off('data', onData);
+      req.off('end', onEnd);
+      req.off('error', onError);
+      req.off('close', onClose);
+    };
+    // 'close' before 'end': the client went away mid-body.
+    const onClose = () => {
+      if (!req.complete) onAborted();
+    };
+    req.on('data', onData);
+    req.on('end', onEnd);
+    req.on('error', onError);
+    req.on('close', onClose);
+  });
 }
 
 /** Whether a parsed request body runs only `importBundle` (the one operation allowed the larger body). */
@@ -156,7 +220,7 @@ export async function startHttpServer(store: GraphStore, port: number, host: str
   const api = options.api ?? defaultApi();
   const logger = options.logger ?? silentLogger();
   const { limits } = api;
-  const apollo = createApolloServer({ api, logger });
+  const apollo = createApolloServer({ api, logger, ...(options.plugins ? { plugins: options.plugins } : {}) });
   await apollo.start();
   const authenticator = new Authenticator(api.auth);
   const importerRank = ROLE_RANK[roleOfMutation('importBundle')];
@@ -214,6 +278,7 @@ export async function startHttpServer(store: GraphStore, port: number, host: str
       } else {
         body = text;
       }
+      // Only a body past the small limit is parsed here (Apollo parses it again): the usual request is parsed once, or not at all.
       if (raw.length > limits.maxBodyBytes && !isImportOnly(body, limits.maxTokens)) return tooLarge(req, res, limits.maxBodyBytes);
     }
     const result = await apollo.executeHTTPGraphQLRequest({
@@ -283,6 +348,10 @@ export async function startHttpServer(store: GraphStore, port: number, host: str
     });
   });
 
+  // Keep idle client connections longer than a load balancer's usual idle
+  // timeout (60 s), so it never reuses one the server is closing, and a client
+  // pausing between requests skips a new handshake. stop() closes idle ones at once.
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
   await new Promise<void>((resolveListen, rejectListen) => {
     server.once('error', rejectListen);
     if (host === null) server.listen(port, () => resolveListen());

@@ -55,9 +55,30 @@ const timedOut = (): ClaimgraphError =>
   );
 
 /**
+ * `run`, or TIMEOUT at `deadline` (then `expiry.expired` is set, and `run`
+ * goes on unawaited: Grafeo cannot interrupt a running query).
+ */
+async function withDeadline<T>(run: Promise<T>, deadline: number, expiry?: { expired: boolean }): Promise<T> {
+  if (deadline === Infinity) return run;
+  run.catch(() => undefined); // after a timeout, nobody awaits it any more
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      if (expiry) expiry.expired = true;
+      reject(timedOut());
+    }, deadline - Date.now());
+  });
+  try {
+    return await Promise.race([run, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
  * The embedded adapter: Grafeo in this process, in memory or in one file.
- * Every call runs in an explicit Grafeo transaction, so a bundle import that
- * fails half-way leaves nothing behind.
+ * Every transaction is an explicit Grafeo transaction, so a bundle import
+ * that fails half-way leaves nothing behind; `read` (one query) runs without.
  */
 export class EmbeddedStore implements GraphStore {
   readonly engine = 'embedded' as const;
@@ -146,33 +167,16 @@ export class EmbeddedStore implements GraphStore {
         throw error;
       }
     })();
-    if (deadline === Infinity) return run;
-    run.catch(() => undefined); // after a timeout, nobody awaits it any more
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
-        expiry.expired = true;
-        reject(timedOut());
-      }, deadline - Date.now());
-    });
-    try {
-      return await Promise.race([run, timeout]);
-    } finally {
-      clearTimeout(timer);
-    }
+    return withDeadline(run, deadline, expiry);
   }
 
   private runner(tx: Transaction, mode: AccessMode, expiry: { expired: boolean } = { expired: false }): QueryRunner {
     return {
       run: async (name: QueryName, params: Params = {}): Promise<Row[]> => {
         if (expiry.expired) throw timedOut();
-        const query = this.queries[name];
-        checkParams(query, params);
-        if (query.mode === 'write' && mode === 'READ') {
-          throw new ClaimgraphError('INTERNAL', `Query ${name} writes and cannot run in a read transaction.`);
-        }
+        const text = this.checked(name, params, mode);
         try {
-          const result = await tx.executeCypher(query.text, params);
+          const result = await tx.executeCypher(text, params);
           return result.toArray().map(rowFromEmbedded);
         } catch (error) {
           throw mapEmbeddedError(error, name);
@@ -181,8 +185,33 @@ export class EmbeddedStore implements GraphStore {
     };
   }
 
-  read(name: QueryName, params?: Params): Promise<Row[]> {
-    return this.transaction('READ', (tx) => tx.run(name, params));
+  /** The text of query `name`, once its parameters and access mode are checked. */
+  private checked(name: QueryName, params: Params, mode: AccessMode): string {
+    const query = this.queries[name];
+    checkParams(query, params);
+    if (query.mode === 'write' && mode === 'READ') {
+      throw new ClaimgraphError('INTERNAL', `Query ${name} writes and cannot run in a read transaction.`);
+    }
+    return query.text;
+  }
+
+  /**
+   * One read query, outside an explicit transaction: a single query reads one
+   * snapshot either way, there is nothing to commit or roll back, and it costs
+   * the event loop about half as much as begin + query + commit. The checks,
+   * the deadline and the error mapping are those of `transaction('READ', ...)`.
+   */
+  async read(name: QueryName, params: Params = {}): Promise<Row[]> {
+    const limit = this.timeouts.READ ?? 0;
+    const deadline = limit > 0 ? Date.now() + limit : Infinity;
+    this.assertOpen();
+    try {
+      const text = this.checked(name, params, 'READ');
+      const run = this.db.executeCypher(text, params).then((result) => result.toArray().map(rowFromEmbedded));
+      return await withDeadline(run, deadline);
+    } catch (error) {
+      throw mapEmbeddedError(error, name);
+    }
   }
 
   write(name: QueryName, params?: Params): Promise<Row[]> {

@@ -5,7 +5,8 @@ import type { Row, Value } from './port';
  * (`_id`, `_labels`, `_source`, `_target`, `_type`). Engine identities are not
  * part of our data model (Neo4j's differ), so they are dropped.
  */
-const ENGINE_KEY = /^_(id|labels|source|target|type)$/;
+const ENGINE_KEYS: ReadonlySet<string> = new Set(['_id', '_labels', '_source', '_target', '_type']);
+const isEngineKey = (key: string): boolean => key.charCodeAt(0) === 95 /* _ */ && ENGINE_KEYS.has(key);
 
 /** Normalises one value the embedded engine returned into plain JSON. */
 export function fromEmbedded(value: unknown): Value {
@@ -23,13 +24,15 @@ export function fromEmbedded(value: unknown): Value {
     default:
       return String(value);
   }
+  if (Array.isArray(value)) return value.map(fromEmbedded);
   if (value instanceof Date) return value.toISOString();
   if (Buffer.isBuffer(value)) return value.toString('base64');
   if (value instanceof Float32Array) return Array.from(value);
-  if (Array.isArray(value)) return value.map(fromEmbedded);
+  // Every read maps every value: a plain loop, no entry arrays.
+  const record = value as Record<string, unknown>;
   const out: Record<string, Value> = {};
-  for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
-    if (!ENGINE_KEY.test(key)) out[key] = fromEmbedded(v);
+  for (const key of Object.keys(record)) {
+    if (!isEngineKey(key)) out[key] = fromEmbedded(record[key]);
   }
   return out;
 }
