@@ -160,11 +160,10 @@ export interface KnownIds {
 }
 
 /**
- * Checks a parsed JSON value against the bundle format (docs/BUNDLE.md) and
- * returns every problem found, with its path: shapes, enums, duplicate ids and
- * references to ids that are neither in the bundle nor in `known`.
+ * Reads a parsed JSON value as a bundle, collecting every problem of shape and
+ * enum (references are not checked: see {@link checkReferences}).
  */
-export function checkBundle(input: Json, known: KnownIds = {}): { bundle: Bundle; problems: BundleProblem[] } {
+export function checkShapes(input: Json): { bundle: Bundle; problems: BundleProblem[] } {
   const problems: BundleProblem[] = [];
   const root: Obj = isObj(input) ? input : {};
   if (!isObj(input)) problems.push({ path: '$', expected: 'a JSON object (a claimgraph bundle)', got: show(input) });
@@ -240,12 +239,28 @@ export function checkBundle(input: Json, known: KnownIds = {}): { bundle: Bundle
   }));
 
   const bundle: Bundle = { format: 'claimgraph-bundle', version: 1, sources, affiliations, entities, documents, claims, statements, links };
+  return { bundle, problems };
+}
+
+/**
+ * Checks a parsed JSON value against the bundle format (docs/BUNDLE.md) and
+ * returns every problem found, with its path: shapes, enums, duplicate ids and
+ * references to ids that are neither in the bundle nor in `known`.
+ */
+export function checkBundle(input: Json, known: KnownIds = {}): { bundle: Bundle; problems: BundleProblem[] } {
+  const { bundle, problems } = checkShapes(input);
   checkReferences(bundle, known, problems);
   return { bundle, problems };
 }
 
-/** Duplicate ids, dangling references and self-references, each reported at its path. */
-function checkReferences(b: Bundle, known: KnownIds, problems: BundleProblem[]): void {
+/**
+ * Duplicate ids, dangling references (to ids neither in the bundle nor in
+ * `known`) and self-references, each reported at its path, appended to
+ * `problems`. With {@link checkShapes} it makes {@link checkBundle}, split so
+ * that an import reads the records once, asks the graph which referenced ids
+ * it holds, and only then checks the references.
+ */
+export function checkReferences(b: Bundle, known: KnownIds, problems: BundleProblem[]): void {
   /** The ids a reference of `section` may name: the bundle's own and those known to be in the graph. */
   const idsOf = (section: 'sources' | 'entities' | 'documents' | 'claims' | 'statements', list: { id: string }[]): IdSet => {
     const seen = new Set<string>();
@@ -321,7 +336,10 @@ function checkAffiliationCycles(b: Bundle, problems: BundleProblem[]): void {
 function stronglyConnected(edges: readonly (readonly [string, string])[]): Map<string, number> {
   const next = new Map<string, string[]>();
   for (const [from, to] of edges) {
-    next.set(from, [...(next.get(from) ?? []), to]);
+    // Pushed, not copied: a parent with many members would make copying quadratic.
+    const out = next.get(from);
+    if (out === undefined) next.set(from, [to]);
+    else out.push(to);
     if (!next.has(to)) next.set(to, []);
   }
   const index = new Map<string, number>();
@@ -377,21 +395,31 @@ function stronglyConnected(edges: readonly (readonly [string, string])[]): Map<s
 function checkRelayCycles(b: Bundle, problems: BundleProblem[]): void {
   const via = new Map(b.statements.map((s) => [s.id, s.reportedVia]));
   const onLoop = new Set<string>();
-  const done = new Set<string>();
+  // One map instead of a path and a set per walk: the number of the walk a
+  // statement is on while it is walked, DONE once its chain is known to end
+  // or to have been reported.
+  const DONE = 0;
+  const state = new Map<string, number>();
+  let walk = 0;
   for (const start of via.keys()) {
-    const path: string[] = [];
-    const inPath = new Set<string>();
+    if (state.has(start)) continue;
+    walk++;
     let node: string | null | undefined = start;
-    while (node !== null && node !== undefined && via.has(node) && !done.has(node) && !inPath.has(node)) {
-      path.push(node);
-      inPath.add(node);
+    while (node !== null && node !== undefined && via.has(node) && !state.has(node)) {
+      state.set(node, walk);
       node = via.get(node);
     }
     // Walking into this walk again closes a loop: the nodes from there on are on it.
-    if (node !== null && node !== undefined && inPath.has(node)) {
-      for (const member of path.slice(path.indexOf(node))) onLoop.add(member);
+    if (node !== null && node !== undefined && state.get(node) === walk) {
+      let member: string = node;
+      do {
+        onLoop.add(member);
+        member = via.get(member) as string;
+      } while (member !== node);
     }
-    for (const member of path) done.add(member);
+    for (let member: string | null | undefined = start; member !== null && member !== undefined && state.get(member) === walk; member = via.get(member)) {
+      state.set(member, DONE);
+    }
   }
   b.statements.forEach((s, i) => {
     if (onLoop.has(s.id) && s.reportedVia !== s.id) {
@@ -403,10 +431,15 @@ function checkRelayCycles(b: Bundle, problems: BundleProblem[]): void {
 /** Like {@link checkBundle}, but throws one BAD_USER_INPUT error listing every problem. */
 export function parseBundle(input: Json, known: KnownIds = {}): Bundle {
   const { bundle, problems } = checkBundle(input, known);
+  throwProblems(problems);
+  return bundle;
+}
+
+/** Throws one BAD_USER_INPUT error listing `problems` (the first 20), if there are any. */
+export function throwProblems(problems: BundleProblem[]): void {
   if (problems.length > 0) {
     const lines = problems.slice(0, 20).map((p) => `  ${p.path}: expected ${p.expected}, got ${p.got}`);
     if (problems.length > 20) lines.push(`  … and ${problems.length - 20} more`);
     throw badInput(`The bundle has ${problems.length} problem(s):\n${lines.join('\n')}`, { problems });
   }
-  return bundle;
 }

@@ -13,9 +13,17 @@ export const QUERY_NAMES = [
   // import: what the graph holds already (reads), then the writes
   'existing-ids',
   'import-fingerprints',
+  'import-relationship-fingerprints',
   'sources-by-name-keys',
   'entities-by-name-keys',
   'import-loops',
+  // records new by id are created outright; changed ones are rewritten, their references moved
+  'create-sources',
+  'create-entities',
+  'create-documents',
+  'create-claims',
+  'create-statements',
+  'create-statement-relays',
   'import-sources',
   'import-affiliations',
   'import-entities',
