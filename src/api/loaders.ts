@@ -1,5 +1,8 @@
 import DataLoader from 'dataloader';
+import { ClaimgraphError } from '../errors';
+import type { ClaimLinkType } from '../graph/model';
 import type { GraphStore, Row, Value } from '../store/port';
+import { obj } from '../store/rows';
 import type { QueryName } from '../store/queries';
 import {
   toAffiliation,
@@ -21,6 +24,27 @@ import {
 } from './records';
 
 /**
+ * What a nested list is asked for: whose list, after which sort key, how many
+ * rows (one more than the page, to learn whether another follows), and for
+ * claim links, of which type (null: both).
+ */
+export interface PageKey {
+  id: string;
+  after: string | null;
+  limit: number;
+  type?: ClaimLinkType | null;
+}
+
+/** One parent's page as the query gives it: rows in sort-key order, and how many the whole list holds. */
+export interface NestedPage<T> {
+  rows: T[];
+  total: number;
+}
+
+/** A claim link with the sort key its page is ordered and its cursor keyed by. */
+export type SortedLink = ClaimLinkNode & { sortKey: string };
+
+/**
  * One loader per query, per request. Resolvers ask for ids; each loader
  * gathers the ids asked for in one tick of the event loop and runs its query
  * once for all of them. A GraphQL operation therefore costs one round trip per
@@ -32,12 +56,14 @@ export class Loaders {
   readonly statements: DataLoader<string, StatementNode | null>;
   readonly documents: DataLoader<string, DocumentNode | null>;
   readonly entities: DataLoader<string, EntityNode | null>;
-  readonly statementsByClaim: DataLoader<string, StatementNode[]>;
-  readonly statementsBySource: DataLoader<string, StatementNode[]>;
-  readonly statementsByDocument: DataLoader<string, StatementNode[]>;
-  readonly statementsRelayedBy: DataLoader<string, StatementNode[]>;
-  readonly affiliations: DataLoader<string, { parents: AffiliationNode[]; members: AffiliationNode[] }>;
-  readonly claimLinks: DataLoader<string, ClaimLinkNode[]>;
+  readonly statementsByClaim: DataLoader<PageKey, NestedPage<StatementNode>, string>;
+  readonly statementsBySource: DataLoader<PageKey, NestedPage<StatementNode>, string>;
+  readonly statementsByDocument: DataLoader<PageKey, NestedPage<StatementNode>, string>;
+  readonly statementsRelayedBy: DataLoader<PageKey, NestedPage<StatementNode>, string>;
+  readonly sourcesByClaim: DataLoader<PageKey, NestedPage<SourceNode>, string>;
+  readonly membersBySource: DataLoader<PageKey, NestedPage<AffiliationNode>, string>;
+  readonly linksByClaim: DataLoader<PageKey, NestedPage<SortedLink>, string>;
+  readonly parents: DataLoader<string, AffiliationNode[]>;
   readonly corroboration: DataLoader<string, CorroborationNode | null>;
 
   constructor(private readonly store: GraphStore) {
@@ -46,19 +72,18 @@ export class Loaders {
     this.statements = this.byId('statements-by-ids', 'statement', toStatement);
     this.documents = this.byId('documents-by-ids', 'document', toDocument);
     this.entities = this.byId('entities-by-ids', 'entity', toEntity);
-    this.statementsByClaim = this.statementLists('statements-by-claims');
-    this.statementsBySource = this.statementLists('statements-by-sources');
-    this.statementsByDocument = this.statementLists('statements-by-documents');
-    this.statementsRelayedBy = this.statementLists('statements-relayed-by');
-    this.affiliations = this.keyed(
-      'affiliations-by-sources',
-      (row) => ({
-        parents: list(row.parents).map(toAffiliation),
-        members: list(row.members).map(toAffiliation),
-      }),
-      { parents: [], members: [] },
-    );
-    this.claimLinks = this.keyed('claim-links-by-claims', (row) => list(row.links).map(toClaimLink), []);
+    this.statementsByClaim = this.statementPages('statement-pages-by-claims');
+    this.statementsBySource = this.statementPages('statement-pages-by-sources');
+    this.statementsByDocument = this.statementPages('statement-pages-by-documents');
+    this.statementsRelayedBy = this.statementPages('statement-pages-by-relays');
+    this.sourcesByClaim = this.pages('source-pages-by-claims', (v) => {
+      const source = toSource(v);
+      this.sources.prime(source.id, source);
+      return source;
+    }, (s) => s.id);
+    this.membersBySource = this.pages('member-pages-by-sources', toAffiliation, (a) => a.source);
+    this.linksByClaim = this.pages('link-pages-by-claims', toSortedLink, (l) => l.sortKey);
+    this.parents = this.keyed('parents-by-sources', (row) => list(row.parents).map(toAffiliation), []);
     this.corroboration = this.keyed('corroboration-by-claims', (row) => toCorroboration(row), null);
   }
 
@@ -81,25 +106,65 @@ export class Loaders {
   }
 
   /**
-   * Rows of `{key, statement}`, many per key, in the query's order. Each
-   * statement also primes the by-id loader, so `reportedVia` and the like
-   * cost nothing for statements already seen.
+   * One page per parent: rows of `{key, after, total, page}` from a query
+   * taking `ids`, `afters` (and `types` for claim links) side by side and one
+   * `limit`. Keys asking for different limits (aliases with different
+   * `first`) go in one query per limit; usually there is one.
    */
-  private statementLists(name: QueryName): DataLoader<string, StatementNode[]> {
-    return new DataLoader(async (keys) => {
-      const rows = await this.store.read(name, { ids: [...keys] });
-      const groups = new Map<string, StatementNode[]>();
-      for (const row of rows) {
-        const statement = toStatement(row.statement);
-        this.statements.prime(statement.id, statement);
-        const key = String(row.key);
-        const group = groups.get(key);
-        if (group === undefined) groups.set(key, [statement]);
-        else group.push(statement);
-      }
-      return keys.map((key) => groups.get(key) ?? []);
-    });
+  private pages<T>(name: QueryName, map: (v: Value) => T, sortKey: (row: T) => string): DataLoader<PageKey, NestedPage<T>, string> {
+    const cacheKey = (k: PageKey): string => JSON.stringify([k.id, k.after, k.limit, k.type ?? null]);
+    return new DataLoader(
+      async (keys) => {
+        const pages = new Map<string, NestedPage<T>>();
+        for (const limit of new Set(keys.map((k) => k.limit))) {
+          const group = keys.filter((k) => k.limit === limit);
+          const params = {
+            ids: group.map((k) => k.id),
+            afters: group.map((k) => k.after),
+            limit,
+            ...(name === 'link-pages-by-claims' ? { types: group.map((k) => k.type ?? null) } : {}),
+          };
+          for (const row of await this.store.read(name, params)) {
+            // The engines collect in no set order: sort the page by its key.
+            const rows = list(row.page)
+              .map(map)
+              .sort((a, b) => compare(sortKey(a), sortKey(b)));
+            const after = typeof row.after === 'string' ? row.after : null;
+            const type = typeof row.linkType === 'string' ? (row.linkType as ClaimLinkType) : null;
+            pages.set(cacheKey({ id: String(row.key), after, limit, type }), { rows, total: Number(row.total ?? 0) });
+          }
+        }
+        // A parent that is gone (deleted since it was loaded) has an empty list.
+        return keys.map((k) => pages.get(cacheKey(k)) ?? { rows: [], total: 0 });
+      },
+      { cacheKeyFn: cacheKey },
+    );
   }
+
+  /** Statement pages; each statement also primes the by-id loader, so `reportedVia` and the like cost nothing for statements already seen. */
+  private statementPages(name: QueryName): DataLoader<PageKey, NestedPage<StatementNode>, string> {
+    return this.pages(
+      name,
+      (v) => {
+        const statement = toStatement(v);
+        this.statements.prime(statement.id, statement);
+        return statement;
+      },
+      (s) => s.id,
+    );
+  }
+}
+
+/** Plain string order, as the Cypher keyset compares ids (localeCompare would not agree with it). */
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function toSortedLink(v: Value): SortedLink {
+  const link = toClaimLink(v);
+  const sortKey = obj('claim link', v).sortKey;
+  if (typeof sortKey !== 'string') throw new ClaimgraphError('INTERNAL', 'A claim link came without its sort key.');
+  return { ...link, sortKey };
 }
 
 function list(v: Value | undefined): Value[] {

@@ -20,7 +20,21 @@ export const currentMaxPageSize = (): number => maxPageSize;
  * The lists a cursor can belong to. A cursor names its list so that one taken
  * from `claims` cannot silently page through `sources`.
  */
-export type CursorList = 'claims' | 'sources' | 'conflicts' | 'changes' | 'questions';
+export type CursorList =
+  | 'claims'
+  | 'sources'
+  | 'conflicts'
+  | 'changes'
+  | 'questions'
+  // nested lists
+  | 'claim-statements'
+  | 'source-statements'
+  | 'document-statements'
+  | 'relays'
+  | 'claim-sources'
+  | 'members'
+  | 'claim-links'
+  | 'conflict-sources';
 
 /** Encodes any JSON value as an opaque cursor (base64url), for every paged list. */
 export function encodeOpaque(value: unknown): string {

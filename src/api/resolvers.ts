@@ -4,7 +4,8 @@ import type { ClaimLinkType } from '../graph/model';
 import type { Value } from '../store/port';
 import type { QueryName } from '../store/queries';
 import type { Context } from './context';
-import { decodeCursor, encodeCursor, normaliseSearch, pageSize, toConnection } from './pagination';
+import type { NestedPage, PageKey } from './loaders';
+import { decodeCursor, encodeCursor, normaliseSearch, pageSize, toConnection, type CursorList } from './pagination';
 import {
   toClaim,
   toConflict,
@@ -88,13 +89,54 @@ async function searchPage<T extends { id: string }>(
   };
 }
 
-async function claimLinksOfType(ctx: Context, claimId: string, type: ClaimLinkType): Promise<ClaimNode[]> {
-  const links = await ctx.loaders.claimLinks.load(claimId);
-  return linkedMany(
-    ctx.loaders.claims,
-    links.filter((l) => l.type === type).map((l) => l.claim),
-    'claim',
-  );
+/**
+ * One page of a nested list (a claim's statements, a source's members, …):
+ * the arguments checked as on the top-level lists, then one row of a batched
+ * query per parent, so the round trips do not grow with the parents or their
+ * lists.
+ */
+async function nestedPage<T>(
+  loader: DataLoader<PageKey, NestedPage<T>, string>,
+  id: string,
+  args: PageArgs,
+  list: CursorList,
+  keyOf: (row: T) => string,
+  type: ClaimLinkType | null = null,
+) {
+  const size = pageSize(args.first);
+  const after = decodeCursor(list, args.after, 1)?.[0] ?? null;
+  const { rows, total } = await loader.load({ id, after, limit: size + 1, type });
+  return { ...toConnection(rows, size, (row) => encodeCursor(list, [keyOf(row)])), totalCount: total };
+}
+
+const claimStatements = (c: ClaimNode, args: PageArgs, ctx: Context) =>
+  nestedPage(ctx.loaders.statementsByClaim, c.id, args, 'claim-statements', (s) => s.id);
+const claimSources = (c: ClaimNode, args: PageArgs, ctx: Context) => nestedPage(ctx.loaders.sourcesByClaim, c.id, args, 'claim-sources', (s) => s.id);
+const claimLinks = (c: ClaimNode, args: PageArgs & { type?: ClaimLinkType | null }, ctx: Context) =>
+  nestedPage(ctx.loaders.linksByClaim, c.id, args, 'claim-links', (l) => l.sortKey, args.type ?? null);
+const sourceStatements = (s: SourceNode, args: PageArgs, ctx: Context) =>
+  nestedPage(ctx.loaders.statementsBySource, s.id, args, 'source-statements', (st) => st.id);
+const sourceMembers = (s: SourceNode, args: PageArgs, ctx: Context) => nestedPage(ctx.loaders.membersBySource, s.id, args, 'members', (a) => a.source);
+const relays = (s: StatementNode, args: PageArgs, ctx: Context) => nestedPage(ctx.loaders.statementsRelayedBy, s.id, args, 'relays', (st) => st.id);
+const documentStatements = (d: DocumentNode, args: PageArgs, ctx: Context) =>
+  nestedPage(ctx.loaders.statementsByDocument, d.id, args, 'document-statements', (st) => st.id);
+
+/**
+ * One page of a conflict's sources. The conflicts query gives each side's ids
+ * whole (sorted, in records.ts); only the page's sources are looked up.
+ */
+async function conflictSources(ids: readonly string[], args: PageArgs, ctx: Context) {
+  const size = pageSize(args.first);
+  const after = decodeCursor('conflict-sources', args.after, 1)?.[0] ?? null;
+  const rest = after === null ? ids : ids.filter((id) => id > after);
+  const page = await linkedMany(ctx.loaders.sources, rest.slice(0, size + 1), 'source');
+  return { ...toConnection(page, size, (s) => encodeCursor('conflict-sources', [s.id])), totalCount: ids.length };
+}
+
+/** The other claims of one page of a claim's links of one type (a claim linked both ways once). */
+async function claimLinksOfType(c: ClaimNode, args: PageArgs, ctx: Context, type: ClaimLinkType): Promise<ClaimNode[]> {
+  const { nodes } = await claimLinks(c, { ...args, type }, ctx);
+  return linkedMany(ctx.loaders.claims, nodes.map((l) => l.claim), 'claim');
 }
 
 export const resolvers = {
@@ -145,14 +187,14 @@ export const resolvers = {
 
   Claim: {
     about: (c: ClaimNode, _: unknown, ctx: Context) => linkedMany(ctx.loaders.entities, c.about, 'entity'),
-    statements: (c: ClaimNode, _: unknown, ctx: Context) => ctx.loaders.statementsByClaim.load(c.id),
-    async sources(c: ClaimNode, _: unknown, ctx: Context) {
-      const statements = await ctx.loaders.statementsByClaim.load(c.id);
-      return linkedMany(ctx.loaders.sources, statements.map((s) => s.source), 'source');
-    },
-    contradicts: (c: ClaimNode, _: unknown, ctx: Context) => claimLinksOfType(ctx, c.id, 'CONTRADICTS'),
-    supports: (c: ClaimNode, _: unknown, ctx: Context) => claimLinksOfType(ctx, c.id, 'SUPPORTS'),
-    links: (c: ClaimNode, _: unknown, ctx: Context) => ctx.loaders.claimLinks.load(c.id),
+    statements: async (c: ClaimNode, args: PageArgs, ctx: Context) => (await claimStatements(c, args, ctx)).nodes,
+    statementsConnection: claimStatements,
+    sources: async (c: ClaimNode, args: PageArgs, ctx: Context) => (await claimSources(c, args, ctx)).nodes,
+    sourcesConnection: claimSources,
+    contradicts: (c: ClaimNode, args: PageArgs, ctx: Context) => claimLinksOfType(c, args, ctx, 'CONTRADICTS'),
+    supports: (c: ClaimNode, args: PageArgs, ctx: Context) => claimLinksOfType(c, args, ctx, 'SUPPORTS'),
+    links: async (c: ClaimNode, args: PageArgs, ctx: Context) => (await claimLinks(c, args, ctx)).nodes,
+    linksConnection: claimLinks,
     async corroboration(c: ClaimNode, _: unknown, ctx: Context) {
       const found = await ctx.loaders.corroboration.load(c.id);
       if (found === null) throw new ClaimgraphError('INTERNAL', `No corroboration could be computed for claim ${JSON.stringify(c.id)}.`);
@@ -190,12 +232,14 @@ export const resolvers = {
 
   Source: {
     async affiliations(s: SourceNode, _: unknown, ctx: Context) {
-      const { parents } = await ctx.loaders.affiliations.load(s.id);
+      const parents = await ctx.loaders.parents.load(s.id);
       return linkedMany(ctx.loaders.sources, parents.map((a) => a.source), 'source');
     },
-    affiliationRoles: async (s: SourceNode, _: unknown, ctx: Context) => (await ctx.loaders.affiliations.load(s.id)).parents,
-    members: async (s: SourceNode, _: unknown, ctx: Context) => (await ctx.loaders.affiliations.load(s.id)).members,
-    statements: (s: SourceNode, _: unknown, ctx: Context) => ctx.loaders.statementsBySource.load(s.id),
+    affiliationRoles: (s: SourceNode, _: unknown, ctx: Context) => ctx.loaders.parents.load(s.id),
+    members: async (s: SourceNode, args: PageArgs, ctx: Context) => (await sourceMembers(s, args, ctx)).nodes,
+    membersConnection: sourceMembers,
+    statements: async (s: SourceNode, args: PageArgs, ctx: Context) => (await sourceStatements(s, args, ctx)).nodes,
+    statementsConnection: sourceStatements,
   },
 
   Affiliation: {
@@ -209,19 +253,23 @@ export const resolvers = {
       s.document === null ? null : linked(ctx.loaders.documents, s.document, 'document'),
     reportedVia: (s: StatementNode, _: unknown, ctx: Context) =>
       s.reportedVia === null ? null : linked(ctx.loaders.statements, s.reportedVia, 'statement'),
-    relays: (s: StatementNode, _: unknown, ctx: Context) => ctx.loaders.statementsRelayedBy.load(s.id),
+    relays: async (s: StatementNode, args: PageArgs, ctx: Context) => (await relays(s, args, ctx)).nodes,
+    relaysConnection: relays,
   },
 
   Document: {
     publisher: (d: DocumentNode, _: unknown, ctx: Context) =>
       d.publisher === null ? null : linked(ctx.loaders.sources, d.publisher, 'source'),
-    statements: (d: DocumentNode, _: unknown, ctx: Context) => ctx.loaders.statementsByDocument.load(d.id),
+    statements: async (d: DocumentNode, args: PageArgs, ctx: Context) => (await documentStatements(d, args, ctx)).nodes,
+    statementsConnection: documentStatements,
   },
 
   Conflict: {
     claim: (c: ConflictNode, _: unknown, ctx: Context) => linked(ctx.loaders.claims, c.claim, 'claim'),
     opposingClaim: (c: ConflictNode, _: unknown, ctx: Context) => linked(ctx.loaders.claims, c.opposingClaim, 'claim'),
-    sources: (c: ConflictNode, _: unknown, ctx: Context) => linkedMany(ctx.loaders.sources, c.sources, 'source'),
-    opposingSources: (c: ConflictNode, _: unknown, ctx: Context) => linkedMany(ctx.loaders.sources, c.opposingSources, 'source'),
+    sources: async (c: ConflictNode, args: PageArgs, ctx: Context) => (await conflictSources(c.sources, args, ctx)).nodes,
+    sourcesConnection: (c: ConflictNode, args: PageArgs, ctx: Context) => conflictSources(c.sources, args, ctx),
+    opposingSources: async (c: ConflictNode, args: PageArgs, ctx: Context) => (await conflictSources(c.opposingSources, args, ctx)).nodes,
+    opposingSourcesConnection: (c: ConflictNode, args: PageArgs, ctx: Context) => conflictSources(c.opposingSources, args, ctx),
   },
 };

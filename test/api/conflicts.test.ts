@@ -67,3 +67,34 @@ it('lists a conflict once for a source on both sides of it', async () => {
     ['CONTRADICTING_CLAIMS', 'a', 'b', ['x'], ['x', 'y']],
   ]);
 });
+
+it('pages the sources on each side of a conflict, with their count', async () => {
+  const asserters = Array.from({ length: 25 }, (_, i) => says(`x${String(i).padStart(2, '0')}`, 'a'));
+  await importBundle(store, bundle([...asserters, says('y', 'a', 'DENIES')]), { editor: 'test' });
+  const query = `query($after: String) { conflicts(claimId: "a") { nodes {
+    sources { id } opposingSources { id } sourcesConnection(first: 10, after: $after) { totalCount pageInfo { endCursor hasNextPage } nodes { id } }
+    opposingSourcesConnection { totalCount nodes { id } } } } }`;
+  type Node = { sources: { id: string }[]; opposingSources: { id: string }[]; sourcesConnection: { totalCount: number; pageInfo: { endCursor: string; hasNextPage: boolean }; nodes: { id: string }[] }; opposingSourcesConnection: { totalCount: number; nodes: { id: string }[] } };
+  const page = async (after: string | null): Promise<Node> => {
+    const result = await gql(store, query, { after });
+    expect(result.errors).toBeUndefined();
+    return (result.data?.conflicts as { nodes: Node[] }).nodes[0]!;
+  };
+  const first = await page(null);
+  // Without `first`, one page of 20, in id order.
+  expect(first.sources.map((s) => s.id)).toEqual(asserters.slice(0, 20).map((s) => s.source));
+  expect(first.opposingSources).toEqual([{ id: 'y' }]);
+  expect(first.opposingSourcesConnection).toEqual({ totalCount: 1, nodes: [{ id: 'y' }] });
+  const seen: string[] = [];
+  let current = first;
+  for (;;) {
+    expect(current.sourcesConnection.totalCount).toBe(25);
+    seen.push(...current.sourcesConnection.nodes.map((s) => s.id));
+    if (!current.sourcesConnection.pageInfo.hasNextPage) break;
+    current = await page(current.sourcesConnection.pageInfo.endCursor);
+  }
+  expect(seen).toEqual(asserters.map((s) => s.source));
+  const bad = await gql(store, `{ conflicts(claimId: "a") { nodes { sources(first: 101) { id } } } }`);
+  expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  expect(bad.errors?.[0]?.message).toMatch(/Argument "first" must be an integer from 0 to 100, got 101\./);
+});

@@ -136,12 +136,16 @@ describe('who said what, where, in which words, reported by whom (editors)', () 
     expect(quotes.sort()).toEqual(["How did he die? We don't know", 'I want the people who took him from his children to be held accountable.']);
   });
 
-  it('lists a document with every statement it reports', async () => {
-    const result = await gql(store, `{ document(id: "doc-dumayr-report") { title publisher { name } url publishedAt note statements { id } } }`);
-    const doc = result.data?.document as { publisher: null; url: null; publishedAt: null; note: string; statements: unknown[] };
+  it('lists a document with every statement it reports, a page at a time', async () => {
+    const result = await gql(store, `{ document(id: "doc-dumayr-report") { title publisher { name } url publishedAt note statements(first: 100) { id }
+      firstPage: statements { id } statementsConnection { totalCount } } }`);
+    const doc = result.data?.document as { publisher: null; url: null; publishedAt: null; note: string; statements: unknown[]; firstPage: unknown[]; statementsConnection: { totalCount: number } };
     expect([doc.publisher, doc.url, doc.publishedAt]).toEqual([null, null, null]);
     expect(doc.note).toMatch(/no headline/i);
     expect(doc.statements.length).toBeGreaterThan(30);
+    expect(doc.statementsConnection.totalCount).toBe(doc.statements.length);
+    // Without `first`, a nested list is one page of 20.
+    expect(doc.firstPage).toEqual(doc.statements.slice(0, 20));
   });
 
   it('searches quotes as well as claim text, case-insensitively', async () => {

@@ -39,10 +39,16 @@ it('costs the same round trips for 1 claim as for every claim, one per query and
   expect(one.claims).toBe(1);
   expect(all.claims).toBe(34);
   expect(all.statements).toBeGreaterThan(40);
-  expect(all.calls.length).toBe(one.calls.length);
+  // sources-by-ids runs once or twice (the statements' sources, then their
+  // parents), or once when source-pages-by-claims has primed the sources
+  // first: which finishes first varies, so it is counted apart.
+  const others = (calls: string[]) => calls.filter((c) => c !== 'sources-by-ids').sort();
+  expect(others(all.calls)).toEqual(others(one.calls));
+  expect(all.calls.filter((c) => c === 'sources-by-ids').length).toBeLessThanOrEqual(2);
   // Each query runs at most once per nesting level.
   expect(all.calls.filter((c) => c === 'claims-page')).toHaveLength(1);
-  expect(all.calls.filter((c) => c === 'statements-by-claims')).toHaveLength(1);
+  expect(all.calls.filter((c) => c === 'statement-pages-by-claims')).toHaveLength(1);
+  expect(all.calls.filter((c) => c === 'source-pages-by-claims')).toHaveLength(1);
   expect(all.calls.filter((c) => c === 'corroboration-by-claims')).toHaveLength(1);
   expect(all.calls.length).toBeLessThanOrEqual(10);
   console.log(`round trips for the nested claims query: ${all.calls.length} (${all.calls.join(', ')}) for ${all.claims} claims and ${all.statements} statements`);

@@ -1,0 +1,25 @@
+// One page of the statements that reached us through each of the given
+// statements (reported speech), in statement id order, with their count. The
+// page is cut before anything is projected. The projection matches
+// statements-by-ids so the API maps both alike; the API sorts `page` by id.
+// @mode read
+// @param ids    list of id of the relaying statements
+// @param afters per id, the statement id the previous page ended with (null: the first page)
+// @param limit  maximum statements per relaying statement (one more than the page, to learn whether another follows)
+UNWIND range(0, size($ids) - 1) AS i
+WITH $ids[i] AS key, $afters[i] AS after
+MATCH (relay:Statement {id: key})
+CALL (relay) {
+  MATCH (relay)<-[:REPORTED_VIA]-(st:Statement)
+  RETURN count(st) AS total
+}
+CALL (relay, after) {
+  MATCH (relay)<-[:REPORTED_VIA]-(st:Statement)
+  WHERE after IS NULL OR st.id > after
+  WITH st ORDER BY st.id LIMIT $limit
+  MATCH (st)<-[:MADE]-(src:Source)
+  MATCH (st)-[:ON]->(c:Claim)
+  RETURN collect(st {.id, .stance, .quote, .paraphrase, .hedge, .madeAt, source: src.id, claim: c.id,
+                     document: head([(st)-[:REPORTED_IN]->(d:Document) | d.id]), reportedVia: relay.id}) AS page
+}
+RETURN key, after, total, page
