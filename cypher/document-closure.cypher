@@ -5,23 +5,26 @@
 // entities they are about. Ids only; duplicates are possible.
 // @mode read
 // @param document  the document id
+// Unit subqueries, not OPTIONAL MATCH: Grafeo plans those as joins that
+// expand from every node; an aggregating subquery still gives one row.
 MATCH (d:Document {id: $document})
-OPTIONAL MATCH (d)<-[:REPORTED_IN]-(reported:Statement)
-OPTIONAL MATCH (reported)-[:REPORTED_VIA*0..]->(st:Statement)
-WITH d, collect(DISTINCT st) AS statements
+CALL (d) {
+  MATCH (d)<-[:REPORTED_IN]-(reported:Statement)-[:REPORTED_VIA*0..]->(st:Statement)
+  RETURN collect(DISTINCT st) AS statements
+}
 CALL (d, statements) {
   UNWIND statements AS st
   MATCH (st)<-[:MADE]-(speaker:Source)
   MATCH (st)-[:ON]->(c:Claim)
-  OPTIONAL MATCH (st)-[:REPORTED_IN]->(doc:Document)
-  RETURN collect(DISTINCT speaker) AS speakers, collect(DISTINCT c) AS claims, collect(DISTINCT doc) + [d] AS documents
+  RETURN collect(DISTINCT speaker.id) AS speakers, collect(DISTINCT c) AS claims,
+         collect(DISTINCT head([(st)-[:REPORTED_IN]->(doc:Document) | doc.id])) + [d.id] AS documents
 }
 CALL (documents, speakers) {
-  UNWIND documents AS doc
-  OPTIONAL MATCH (doc)-[:PUBLISHED_BY]->(publisher:Source)
-  WITH speakers + collect(publisher) AS members
-  UNWIND members AS member
-  MATCH (member)-[:AFFILIATED_WITH*0..]->(s:Source)
+  UNWIND documents AS docId
+  MATCH (doc:Document {id: docId})
+  WITH speakers, collect(head([(doc)-[:PUBLISHED_BY]->(publisher:Source) | publisher.id])) AS publishers
+  UNWIND speakers + publishers AS memberId
+  MATCH (member:Source {id: memberId})-[:AFFILIATED_WITH*0..]->(s:Source)
   RETURN collect(DISTINCT s.id) AS sources
 }
 CALL (claims) {
@@ -30,4 +33,4 @@ CALL (claims) {
   RETURN collect(DISTINCT e.id) AS entities
 }
 RETURN [st IN statements | st.id] AS statements, sources, [c IN claims | c.id] AS claims, entities,
-       [doc IN documents | doc.id] AS documents
+       documents

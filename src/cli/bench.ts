@@ -207,14 +207,11 @@ function questions(bundle: Bundle, count: number, seed: number): Question[] {
   ];
 }
 
-interface Measured {
+type Measured = {
   name: string;
   /** How many distinct targets were asked. */
   targets: number;
-  raw: Stats;
-  http: Stats;
-  roundTrips: number[];
-}
+} & ({ raw: Stats; http: Stats; roundTrips: number[] } | { failed: string });
 
 interface LoadResult {
   requests: number;
@@ -275,8 +272,10 @@ function machine(): string {
   return `${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${formatBytes(totalmem())} RAM, ${type()} ${release()}, Node ${process.version}, @grafeo-db/js ${grafeo}`;
 }
 
-async function bench(options: Options): Promise<string> {
+/** Runs the benchmark; resolves to the markdown report and the number of rows that failed. */
+async function bench(options: Options): Promise<{ report: string; failures: number }> {
   const lines: string[] = [];
+  let failures = 0;
   const say = (line = '') => {
     lines.push(line);
     console.log(line);
@@ -353,24 +352,28 @@ async function bench(options: Options): Promise<string> {
 
     const measured: Measured[] = [];
     const hubs: Measured[] = [];
-    for (const q of asked) {
+    /** Measures one row; a question that fails (an engine time limit, say) is reported as failed, and the run goes on. */
+    const measure = async (name: string, targets: Record<string, unknown>[], runs: number, query: string): Promise<Measured> => {
       // Slow questions get fewer targets: recording stops after a third of the budget.
       const recorded: { name: QueryName; params: Params }[][] = [];
       const recording = performance.now();
-      for (const v of q.variables) {
-        if (recorded.length > 0 && performance.now() - recording > BUDGET_MS / 3) break;
-        recorded.push(await record(q.query, v));
+      try {
+        for (const v of targets) {
+          if (recorded.length > 0 && performance.now() - recording > BUDGET_MS / 3) break;
+          recorded.push(await record(query, v));
+        }
+        const raw = await sample(recorded.length, runs, (i) => replay(recorded[i] ?? []));
+        const http = await sample(recorded.length, runs, (i) => post(query, targets[i] ?? {}));
+        return { name, targets: recorded.length, raw, http, roundTrips: recorded.map((r) => r.length) };
+      } catch (error) {
+        failures++;
+        const message = error instanceof Error ? error.message : String(error);
+        return { name, targets: recorded.length + 1, failed: `${message.slice(0, 300)} (after ${((performance.now() - recording) / 1000).toFixed(1)} s)` };
       }
-      const raw = await sample(recorded.length, options.runs, (i) => replay(recorded[i] ?? []));
-      const http = await sample(recorded.length, options.runs, (i) => post(q.query, q.variables[i] ?? {}));
-      measured.push({ name: q.name, targets: recorded.length, raw, http, roundTrips: recorded.map((r) => r.length) });
-      if (q.hub) {
-        const calls = await record(q.query, q.hub.variables);
-        const hubRuns = Math.max(5, Math.floor(options.runs / 10));
-        const hubRaw = await sample(1, hubRuns, () => replay(calls));
-        const hubHttp = await sample(1, hubRuns, () => post(q.query, q.hub?.variables ?? {}));
-        hubs.push({ name: `${q.name}: ${q.hub.label}`, targets: 1, raw: hubRaw, http: hubHttp, roundTrips: [calls.length] });
-      }
+    };
+    for (const q of asked) {
+      measured.push(await measure(q.name, q.variables, options.runs, q.query));
+      if (q.hub) hubs.push(await measure(`${q.name}: ${q.hub.label}`, [q.hub.variables], Math.max(5, Math.floor(options.runs / 10)), q.query));
       console.error(`  measured ${q.name}`);
     }
 
@@ -383,6 +386,10 @@ async function bench(options: Options): Promise<string> {
       say('| question | targets | runs | raw median | raw p99 | HTTP median | HTTP p99 | HTTP / raw (median) | round trips |');
       say('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
       for (const m of rows) {
+        if (!('raw' in m)) {
+          say(`| ${m.name} | ${m.targets} | FAILED: ${m.failed.replace(/\s+/g, ' ').replace(/\|/g, '\\|')} | | | | | | |`);
+          continue;
+        }
         const trips = [...new Set(m.roundTrips)].sort((x, y) => x - y);
         say(`| ${m.name} | ${m.targets} | ${m.http.runs} | ${ms(m.raw.median)} | ${ms(m.raw.p99)} | ${ms(m.http.median)} | ${ms(m.http.p99)} | ${(m.http.median / m.raw.median).toFixed(1)}× | ${trips.join('–')} |`);
       }
@@ -406,12 +413,13 @@ async function bench(options: Options): Promise<string> {
     say(`| ${formatCount(load.requests)} | ${formatCount(load.perSecond)} | ${load.p50} | ${load.p99} | ${formatCount(load.errors)} |`);
     say();
     say(`Peak RSS of the bench process over the whole run: ${formatBytes(peakRss())}.`);
+    if (failures > 0) say(`\n**${failures} row(s) FAILED**: see the tables.`);
     agent.destroy();
   } finally {
     await server.stop(1_000);
     await inner.close();
   }
-  return `${lines.join('\n')}\n`;
+  return { report: `${lines.join('\n')}\n`, failures };
 }
 
 async function main(argv: string[]): Promise<void> {
@@ -433,12 +441,13 @@ async function main(argv: string[]): Promise<void> {
     console.log(HELP);
     return;
   }
-  const report = await bench(options);
+  const { report, failures } = await bench(options);
   if (options.out !== null) {
     mkdirSync(dirname(options.out), { recursive: true });
     writeFileSync(options.out, report);
     console.log(`\nWritten to ${relative(process.cwd(), options.out) || options.out}`);
   }
+  if (failures > 0) process.exitCode = 1;
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {

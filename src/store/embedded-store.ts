@@ -44,6 +44,10 @@ export function mapEmbeddedError(error: unknown, queryName?: string): Claimgraph
   if (status.startsWith('40') || /does not exist, or the writer does not see it/.test(message)) {
     return new ClaimgraphError('CONFLICT', `A concurrent write touched the same data${where}; retry the request.`, { retryable: true }, { cause: error });
   }
+  // The engine stops a query itself after 30 s (not configurable from JS in 0.6.0).
+  if (/GRAFEO-Q003|Query exceeded the \d+s timeout/.test(message)) {
+    return new ClaimgraphError('TIMEOUT', `The engine stopped the query after its own time limit${where}; nothing it did was kept. Ask for less at once (smaller pages, a narrower filter).`, undefined, { cause: error });
+  }
   return new ClaimgraphError('INTERNAL', `The embedded engine rejected a query${where}: ${message}`, { gqlStatus: status }, { cause: error });
 }
 

@@ -63,6 +63,13 @@ describe("mapping Grafeo's errors", () => {
     expect(mapEmbeddedError(error)).toMatchObject({ code: 'CONFLICT', details: { retryable: true } });
   });
 
+  it("maps the engine's own 30 s query time limit to TIMEOUT, not INTERNAL", () => {
+    // The text Grafeo 0.6.0 raised for conflicts-page on a 100k-statement source at 1M statements;
+    // the limit cannot be lowered from JS, so the error is rebuilt rather than provoked.
+    const error = new Error('Query error: GRAFEO-Q003: timeout error: Query exceeded the 30s timeout\n   |\n  help: Increase the query timeout in the database configuration, or disable it');
+    expect(mapEmbeddedError(error, 'conflicts-page')).toMatchObject({ code: 'TIMEOUT', message: expect.stringContaining('(query conflicts-page)') });
+  });
+
   it('maps a syntax error to INTERNAL (our query is wrong, not the user input)', async () => {
     const db = GrafeoDB.create();
     const error = await db.executeCypher('MATCH (c:Claim RETURN c').catch((e: unknown) => e);
