@@ -2,6 +2,9 @@
 // statements (reported speech), in statement id order, with their count. The
 // page is cut before anything is projected. The projection matches
 // statements-by-ids so the API maps both alike; the API sorts `page` by id.
+// Each row also carries the statement's source, claim and document as sources-by-ids,
+// claims-by-ids and documents-by-ids project them, so the API primes those
+// loaders instead of asking again: fewer round trips per operation.
 // @mode read
 // @param ids    list of id of the relaying statements
 // @param afters per id, the statement id the previous page ended with (null: the first page)
@@ -19,7 +22,16 @@ CALL (relay, after) {
   WITH st ORDER BY st.id LIMIT $limit
   MATCH (st)<-[:MADE]-(src:Source)
   MATCH (st)-[:ON]->(c:Claim)
-  RETURN collect(st {.id, .stance, .quote, .paraphrase, .hedge, .madeAt, source: src.id, claim: c.id,
-                     document: head([(st)-[:REPORTED_IN]->(d:Document) | d.id]), reportedVia: relay.id}) AS page
+  // A unit subquery, not OPTIONAL MATCH: Grafeo plans that as a join over every node.
+  CALL (st) {
+    MATCH (st)-[:REPORTED_IN]->(doc:Document)
+    RETURN head(collect(doc {.id, .title, .url, .publishedAt, .note, publisher: head([(doc)-[:PUBLISHED_BY]->(p:Source) | p.id])})) AS published
+  }
+  RETURN collect({statement: st {.id, .stance, .quote, .paraphrase, .hedge, .madeAt, source: src.id, claim: c.id,
+                                 document: published.id,
+                                 reportedVia: relay.id},
+                  source: src {.id, .name, .kind, .anonymous, .count, .description, .aliases},
+                  claim: c {.id, .text, about: [(c)-[:ABOUT]->(e:Entity) | e.id]},
+                  document: published}) AS page
 }
 RETURN key, after, total, page

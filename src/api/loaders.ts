@@ -146,8 +146,13 @@ export class Loaders {
     return this.pages(
       name,
       (v) => {
-        const statement = toStatement(v);
+        // {statement, and its source, claim and document when the parent is not one of them}
+        const row = obj('statement page row', v);
+        const statement = toStatement(row.statement);
         this.statements.prime(statement.id, statement);
+        if (row.source != null) this.sources.prime(statement.source, toSource(row.source));
+        if (row.claim != null) this.claims.prime(statement.claim, toClaim(row.claim));
+        if (row.document != null && statement.document !== null) this.documents.prime(statement.document, toDocument(row.document));
         return statement;
       },
       (s) => s.id,
