@@ -3,8 +3,7 @@ import { createContext, type Context } from '../src/api/context';
 import { createApolloServer } from '../src/api/server';
 import { seed } from '../src/graph/seed';
 import { openStore } from '../src/store/open';
-import type { AccessMode, GraphStore, Params, QueryRunner, Row } from '../src/store/port';
-import type { QueryName } from '../src/store/queries';
+import type { GraphStore } from '../src/store/port';
 
 /** A fresh in-memory embedded store with the schema applied. */
 export const emptyStore = (): Promise<GraphStore> => openStore({ engine: 'embedded', path: null });
@@ -16,44 +15,8 @@ export async function seededStore(): Promise<GraphStore> {
   return store;
 }
 
-/**
- * Wraps a store and records every query it runs, in order: the "recording
- * executor" that proves how many round trips an operation costs.
- */
-export class RecordingStore implements GraphStore {
-  readonly calls: QueryName[] = [];
-  readonly engine: GraphStore['engine'];
-
-  constructor(private readonly inner: GraphStore) {
-    this.engine = inner.engine;
-  }
-
-  transaction<T>(mode: AccessMode, work: (tx: QueryRunner) => Promise<T>): Promise<T> {
-    return this.inner.transaction(mode, (tx) =>
-      work({
-        run: (name: QueryName, params?: Params): Promise<Row[]> => {
-          this.calls.push(name);
-          return tx.run(name, params);
-        },
-      }),
-    );
-  }
-  read(name: QueryName, params?: Params): Promise<Row[]> {
-    return this.transaction('READ', (tx) => tx.run(name, params));
-  }
-  write(name: QueryName, params?: Params): Promise<Row[]> {
-    return this.transaction('WRITE', (tx) => tx.run(name, params));
-  }
-  applySchema(): Promise<void> {
-    return this.inner.applySchema();
-  }
-  ping(): Promise<void> {
-    return this.inner.ping();
-  }
-  close(): Promise<void> {
-    return this.inner.close();
-  }
-}
+/** The recording executor (src/store/recording-store.ts), re-exported for the tests. */
+export { RecordingStore } from '../src/store/recording-store';
 
 export interface GqlResult {
   data?: Record<string, unknown> | null;

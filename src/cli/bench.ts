@@ -29,7 +29,8 @@ import { importBundle } from '../graph/import';
 import { mulberry32, syntheticBundle } from '../graph/synthetic';
 import { projectRoot } from '../paths';
 import { openStore } from '../store/open';
-import type { AccessMode, GraphStore, Params, QueryRunner, Row } from '../store/port';
+import { RecordingStore } from '../store/recording-store';
+import type { Params } from '../store/port';
 import type { QueryName } from '../store/queries';
 import { parseArgs, UsageError } from './args';
 import { formatBytes, formatCount } from './format';
@@ -77,33 +78,6 @@ function parseBenchArgs(argv: readonly string[]): Options | null {
     loadSeconds: integer('load-seconds', 20, 1, 3_600),
     out: out === '-' ? null : out,
   };
-}
-
-/** A store that remembers the queries run through it, so that the raw side replays exactly what the API ran. */
-class Recorder {
-  calls: { name: QueryName; params: Params }[] = [];
-  recording = false;
-
-  wrap(store: GraphStore): GraphStore {
-    const transaction = <T>(mode: AccessMode, work: (tx: QueryRunner) => Promise<T>): Promise<T> =>
-      store.transaction(mode, (tx) =>
-        work({
-          run: (name: QueryName, params: Params = {}): Promise<Row[]> => {
-            if (this.recording) this.calls.push({ name, params });
-            return tx.run(name, params);
-          },
-        }),
-      );
-    return {
-      engine: store.engine,
-      transaction,
-      read: (name, params) => transaction('READ', (tx) => tx.run(name, params)),
-      write: (name, params) => transaction('WRITE', (tx) => tx.run(name, params)),
-      applySchema: () => store.applySchema(),
-      ping: () => store.ping(),
-      close: () => store.close(),
-    };
-  }
 }
 
 interface Question {
@@ -298,8 +272,8 @@ async function bench(options: Options): Promise<{ report: string; failures: numb
 
   const rssBefore = rss();
   const inner = await openStore({ engine: 'embedded', path: null });
-  const recorder = new Recorder();
-  const store = recorder.wrap(inner);
+  // The server runs on a recording wrapper, so that the raw side replays exactly what the API ran.
+  const store = new RecordingStore(inner);
   start = performance.now();
   await importBundle(inner, bundle, { editor: 'bench' });
   const importSeconds = (performance.now() - start) / 1000;
@@ -337,14 +311,9 @@ async function bench(options: Options): Promise<{ report: string; failures: numb
       });
     /** What the API runs for one operation: its queries in order, recorded on a first request. */
     const record = async (query: string, variables: Record<string, unknown>) => {
-      recorder.calls = [];
-      recorder.recording = true;
-      try {
-        await post(query, variables);
-      } finally {
-        recorder.recording = false;
-      }
-      return recorder.calls;
+      store.runs.splice(0); // what other requests ran is of no use
+      await post(query, variables);
+      return store.runs.splice(0);
     };
     const replay = async (calls: { name: QueryName; params: Params }[]) => {
       for (const call of calls) await inner.read(call.name, call.params);
