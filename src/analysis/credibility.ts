@@ -9,13 +9,13 @@
  * rule text here appears there word for word.
  */
 import { ClaimgraphError, show } from '../errors';
+import { RELIABILITY_GRADES, VERDICTS, type ReliabilityGrade, type Verdict } from '../graph/model';
 import type { Value } from '../store/port';
 
 // ---------------------------------------------------------------- vocabularies
 
-/** Admiralty Code source reliability, A (best) to F. */
-export const RELIABILITY_GRADES = ['A', 'B', 'C', 'D', 'E', 'F'] as const;
-export type ReliabilityGrade = (typeof RELIABILITY_GRADES)[number];
+// The grades and verdicts are part of the bundle format: they live with the model.
+export { RELIABILITY_GRADES, VERDICTS, type ReliabilityGrade, type Verdict } from '../graph/model';
 
 /** The standard meaning of each reliability grade. */
 export const RELIABILITY_LABELS: Readonly<Record<ReliabilityGrade, string>> = {
@@ -30,9 +30,6 @@ export const RELIABILITY_LABELS: Readonly<Record<ReliabilityGrade, string>> = {
 export const CLAIM_STATUSES = ['UNVERIFIED', 'CORROBORATED', 'CONTESTED', 'REFUTED'] as const;
 export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
 
-/** An editor's verdict on a claim. */
-export const VERDICTS = ['TRUE', 'MOSTLY_TRUE', 'MIXED', 'MOSTLY_FALSE', 'FALSE', 'UNVERIFIABLE'] as const;
-export type Verdict = (typeof VERDICTS)[number];
 
 /** The verdict in words, as a ClaimReview's `reviewRating.alternateName`. */
 export const VERDICT_NAMES: Readonly<Record<Verdict, string>> = {

@@ -7,16 +7,42 @@ export const SOURCE_KINDS = ['PERSON', 'ORGANIZATION', 'GROUP', 'UNKNOWN'] as co
 export type SourceKind = (typeof SOURCE_KINDS)[number];
 
 /**
- * How a statement relates to its claim. Silences are stances too: a faction
+ * What a statement does with its claim. Silences are stances too: a faction
  * that did not respond, a government that has not acknowledged, are evidence.
+ * WITHDRAWS takes back what the source said before without saying the
+ * opposite: the source is left with no position (docs/MODEL.md, "Positions
+ * over time").
  */
-export const STANCES = ['ASSERTS', 'DENIES', 'HEDGES', 'NO_RESPONSE', 'NOT_ACKNOWLEDGED'] as const;
+export const STANCES = ['ASSERTS', 'DENIES', 'WITHDRAWS', 'NO_RESPONSE', 'NOT_ACKNOWLEDGED'] as const;
 export type Stance = (typeof STANCES)[number];
 
-/** Stances that put a source on a claim's side in a conflict. */
-export const SUPPORTING_STANCES: readonly Stance[] = ['ASSERTS', 'HEDGES'];
+/** The stances that may be hedged: a hedged assertion is a hedge, a hedged denial a doubt. */
+export const HEDGEABLE_STANCES: readonly Stance[] = ['ASSERTS', 'DENIES'];
 
-export const CLAIM_LINK_TYPES = ['CONTRADICTS', 'SUPPORTS'] as const;
+/** Stances that say nothing for or against the claim: they never supersede a position. */
+export const SILENCES: readonly Stance[] = ['NO_RESPONSE', 'NOT_ACKNOWLEDGED'];
+
+/**
+ * A statement's stance and firmness in one word, as editors group them:
+ * ASSERTS and DENIES are firm, HEDGES is a hedged assertion, DOUBTS a hedged
+ * denial. The API's `Statement.position`; derived, never stored.
+ */
+export const POSITIONS = ['ASSERTS', 'HEDGES', 'DENIES', 'DOUBTS', 'WITHDRAWS', 'NO_RESPONSE', 'NOT_ACKNOWLEDGED'] as const;
+export type Position = (typeof POSITIONS)[number];
+
+export function positionOf(stance: Stance, hedged: boolean): Position {
+  if (stance === 'ASSERTS') return hedged ? 'HEDGES' : 'ASSERTS';
+  if (stance === 'DENIES') return hedged ? 'DOUBTS' : 'DENIES';
+  return stance;
+}
+
+/**
+ * CONTRADICTS: the two claims cannot both be true (read in both directions).
+ * SUPPORTS: `from` makes `to` more likely (shown; feeds ACH, not counts).
+ * IMPLIES: if `from` is true, `to` is true; asserting `from` counts toward
+ * `to`, and denying `to` counts against `from` (docs/MODEL.md).
+ */
+export const CLAIM_LINK_TYPES = ['CONTRADICTS', 'SUPPORTS', 'IMPLIES'] as const;
 export type ClaimLinkType = (typeof CLAIM_LINK_TYPES)[number];
 
 /**
@@ -41,6 +67,8 @@ export interface SourceRecord {
   count: number | null;
   description: string | null;
   aliases: string[];
+  /** Ids that resolve to this record: records merged into it, by an editor or by a name match. */
+  formerIds: string[];
   recorded?: Audit | null;
 }
 
@@ -58,6 +86,7 @@ export interface EntityRecord {
   name: string;
   description: string | null;
   aliases: string[];
+  formerIds: string[];
   recorded?: Audit | null;
 }
 
@@ -67,10 +96,13 @@ export interface DocumentRecord {
   /** A source id; null when the publisher is unknown. */
   publisher: string | null;
   url: string | null;
-  /** As precise as known (ISO 8601 date or datetime); null when unknown. */
+  /** When it was published, ISO 8601 as precise as known ("2021-09", "2021-09-17"); null when unknown. */
   publishedAt: string | null;
   /** Editorial notes about the document itself (e.g. that its title was supplied by an editor). */
   note: string | null;
+  /** The document's text, for reading statements in place (appearance selectors anchor in it); null when not kept. */
+  text: string | null;
+  formerIds: string[];
   recorded?: Audit | null;
 }
 
@@ -80,7 +112,38 @@ export interface ClaimRecord {
   text: string;
   /** Entity ids the claim is about. */
   about: string[];
+  formerIds: string[];
   recorded?: Audit | null;
+}
+
+/**
+ * Where in a document's text an appearance's words stand: the W3C Web
+ * Annotation TextQuoteSelector (the exact words, with a little text before
+ * and after), so that the anchor survives small edits of the text.
+ */
+export interface TextQuoteSelector {
+  exact: string;
+  prefix: string | null;
+  suffix: string | null;
+}
+
+/** One intermediary that carried a statement to a document: a source, and the source's own document when known. */
+export interface ViaStep {
+  source: string;
+  document: string | null;
+}
+
+/**
+ * A document that printed a statement, in that document's words, and the
+ * chain of intermediaries that carried it there ("AFP, citing Reuters"),
+ * outermost first. Intermediaries are channels, not speakers.
+ */
+export interface AppearanceRecord {
+  document: string;
+  quote: string | null;
+  paraphrase: string | null;
+  via: ViaStep[];
+  selector: TextQuoteSelector | null;
 }
 
 export interface StatementRecord {
@@ -88,18 +151,25 @@ export interface StatementRecord {
   source: string;
   claim: string;
   stance: Stance;
-  /** The source's own words, verbatim, or null when the document only paraphrases. */
-  quote: string | null;
-  /** What the document says the source said, in the document's words. */
-  paraphrase: string | null;
-  /** The hedging words kept verbatim ("believes", "possibly"), or null. */
+  /** True for a hedged assertion (a hedge) or a hedged denial (a doubt). */
+  hedged: boolean;
+  /** The hedging words kept verbatim ("believes", "no longer confident"), or null. */
   hedge: string | null;
-  /** The document that reports this statement; null when none is known. */
-  document: string | null;
-  /** The statement that relays this one (reported speech), or null when it is reported first-hand. */
-  reportedVia: string | null;
-  /** When the statement was made, as the document gives it ("Sunday"); null when not given. */
+  /** When it was said, ISO 8601 as precise as known ("2021-09", "2021-09-17T14:00Z"); null when not given. */
+  date: string | null;
+  /** When it was said, in the document's words ("Sunday"); null when not given. */
   madeAt: string | null;
+  /** The source's own words, verbatim, when no appearance carries them (or the canonical words); else null. */
+  quote: string | null;
+  /** What was said, in an editor's or the document's words, when no appearance carries it; else null. */
+  paraphrase: string | null;
+  /** The documents that printed it (one act of saying, many reports). */
+  appearances: AppearanceRecord[];
+  /** The statement this own-voice statement took its content from without saying so; null when none. */
+  derivedFrom: string | null;
+  /** Statements of the same source that this one explicitly revises. */
+  supersedes: string[];
+  formerIds: string[];
   recorded?: Audit | null;
 }
 
@@ -113,10 +183,65 @@ export interface ClaimLinkRecord {
   recorded?: Audit | null;
 }
 
-/** A self-contained set of records: the seed, an import, an export. */
+export const ACH_CELLS = ['CONSISTENT', 'INCONSISTENT', 'NEUTRAL'] as const;
+export type AchCellValue = (typeof ACH_CELLS)[number];
+
+/** An editor's override of one cell of a question's ACH matrix (docs/ANALYSIS-ACH.md). */
+export interface AchCellRecord {
+  hypothesis: string;
+  evidence: { kind: 'STATEMENT' | 'CLAIM'; id: string };
+  cell: AchCellValue;
+  reason: string;
+  by: string;
+  at: string;
+}
+
+/** A question an editor asks, with its rival answers (hypotheses) for the ACH matrix. */
+export interface QuestionRecord {
+  id: string;
+  text: string;
+  hypotheses: string[];
+  cells: AchCellRecord[];
+  recorded?: Audit | null;
+}
+
+export const RELIABILITY_GRADES = ['A', 'B', 'C', 'D', 'E', 'F'] as const;
+export type ReliabilityGrade = (typeof RELIABILITY_GRADES)[number];
+
+/** An editor's reliability rating of a source (Admiralty Code A–F); kept as history, the latest counts. */
+export interface RatingRecord {
+  /** Stable id; a bundle may leave it out, and then it is derived from the content. */
+  id: string;
+  source: string;
+  grade: ReliabilityGrade;
+  reason: string;
+  by: string;
+  at: string;
+}
+
+export const VERDICTS = ['TRUE', 'MOSTLY_TRUE', 'MIXED', 'MOSTLY_FALSE', 'FALSE', 'UNVERIFIABLE'] as const;
+export type Verdict = (typeof VERDICTS)[number];
+
+/** An editor's assessment of a claim (exported as ClaimReview); kept as history, the latest counts. */
+export interface AssessmentRecord {
+  id: string;
+  claim: string;
+  verdict: Verdict;
+  /** 1 (false) to 5 (true). */
+  rating: number;
+  explanation: string;
+  url: string | null;
+  by: string;
+  at: string;
+}
+
+/** The bundle format version that export writes; version 1 is upgraded on the way in. */
+export const BUNDLE_VERSION = 2;
+
+/** A self-contained set of records: the seed, an import, an export (format version 2). */
 export interface Bundle {
   format: 'claimgraph-bundle';
-  version: 1;
+  version: 2;
   sources: SourceRecord[];
   affiliations: AffiliationRecord[];
   entities: EntityRecord[];
@@ -124,6 +249,9 @@ export interface Bundle {
   claims: ClaimRecord[];
   statements: StatementRecord[];
   links: ClaimLinkRecord[];
+  questions: QuestionRecord[];
+  ratings: RatingRecord[];
+  assessments: AssessmentRecord[];
 }
 
 /**
