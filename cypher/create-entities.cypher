@@ -1,8 +1,10 @@
-// Creates entities that are new by id (the importer checked that the graph holds none of them).
+// Creates entities that are new by id (the importer checked that the graph
+// holds none of them), with the keys later imports and search match them by
+// (src/graph/names.ts).
 // @mode write
-// @param rows  list of {id, name, description, aliases, nameKey, aliasKeys, hash, createdAt, createdBy, updatedAt, updatedBy}
+// @param rows  list of {id, name, description, descriptionFrom, aliases, nameKey, aliasKeys, skeletonKeys, searchWords, hash, createdAt, createdBy, updatedAt, updatedBy}
 UNWIND $rows AS row
-CREATE (e:Entity {id: row.id, name: row.name, description: row.description, aliases: row.aliases,
-                  nameKey: row.nameKey, aliasKeys: row.aliasKeys, hash: row.hash,
+CREATE (e:Entity {id: row.id, name: row.name, description: row.description, descriptionFrom: row.descriptionFrom, aliases: row.aliases,
+                  nameKey: row.nameKey, aliasKeys: row.aliasKeys, skeletonKeys: row.skeletonKeys, searchWords: row.searchWords, hash: row.hash,
                   createdAt: row.createdAt, createdBy: row.createdBy, updatedAt: row.updatedAt, updatedBy: row.updatedBy})
 RETURN count(e) AS written

@@ -1,4 +1,5 @@
-// One page of entities as bundle records, in id order, with audit fields.
+// One page of entities as bundle records, in id order, with the ids merged
+// into them and their audit fields.
 // @mode read
 // @param ids    list of ids to export, or null for all of them
 // @param after  id the previous page ended with, or null for the first page
@@ -6,5 +7,6 @@
 MATCH (e:Entity)
 WHERE ($ids IS NULL OR e.id IN $ids) AND ($after IS NULL OR e.id > $after)
 WITH e ORDER BY e.id LIMIT $limit
-RETURN e {.id, .name, .description, .aliases, .createdAt, .createdBy, .updatedAt, .updatedBy} AS record
+RETURN e {.id, .name, .description, .aliases, .createdAt, .createdBy, .updatedAt, .updatedBy,
+          formerIds: [(e)<-[:REDIRECTS_TO]-(r:Redirect) | r.id]} AS record
 ORDER BY record.id

@@ -1,5 +1,5 @@
 // One page of sources as bundle records, in id order, each with its outgoing
-// affiliations and its audit fields.
+// affiliations, the ids merged into it and its audit fields.
 // @mode read
 // @param ids    list of ids to export, or null for all of them
 // @param after  id the previous page ended with, or null for the first page
@@ -9,5 +9,6 @@ WHERE ($ids IS NULL OR s.id IN $ids) AND ($after IS NULL OR s.id > $after)
 WITH s ORDER BY s.id LIMIT $limit
 RETURN s {.id, .name, .kind, .anonymous, .count, .description, .aliases,
           .createdAt, .createdBy, .updatedAt, .updatedBy,
+          formerIds: [(s)<-[:REDIRECTS_TO]-(r:Redirect) | r.id],
           affiliations: [(s)-[a:AFFILIATED_WITH]->(p:Source) | {parent: p.id, role: a.role, createdAt: a.createdAt, createdBy: a.createdBy}]} AS record
 ORDER BY record.id

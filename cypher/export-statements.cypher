@@ -1,5 +1,7 @@
-// One page of statements as bundle records, in id order, with the ids of
-// their source, claim, document and relaying statement, and audit fields.
+// One page of statements as bundle records, in id order: their source and
+// claim, their appearances (each document that printed them, with its words,
+// the intermediaries, outermost first, and the text selector), what they
+// were derived from, what they revise, the ids merged into them, and audit fields.
 // @mode read
 // @param ids    list of ids to export, or null for all of them
 // @param after  id the previous page ended with, or null for the first page
@@ -9,8 +11,11 @@ WHERE ($ids IS NULL OR st.id IN $ids) AND ($after IS NULL OR st.id > $after)
 WITH st ORDER BY st.id LIMIT $limit
 MATCH (st)<-[:MADE]-(src:Source)
 MATCH (st)-[:ON]->(c:Claim)
-RETURN st {.id, .stance, .quote, .paraphrase, .hedge, .madeAt, .createdAt, .createdBy, .updatedAt, .updatedBy,
+RETURN st {.id, .stance, .hedged, .hedge, .date, .madeAt, .quote, .paraphrase, .createdAt, .createdBy, .updatedAt, .updatedBy,
            source: src.id, claim: c.id,
-           document: head([(st)-[:REPORTED_IN]->(d:Document) | d.id]),
-           reportedVia: head([(st)-[:REPORTED_VIA]->(r:Statement) | r.id])} AS record
+           appearances: [(st)-[ap:APPEARS_IN]->(d:Document) | {document: d.id, quote: ap.quote, paraphrase: ap.paraphrase, via: ap.via,
+                                                               viaDocuments: ap.viaDocuments, exact: ap.exact, prefix: ap.prefix, suffix: ap.suffix}],
+           derivedFrom: head([(st)-[:DERIVED_FROM]->(o:Statement) | o.id]),
+           supersedes: [(st)-[:SUPERSEDES]->(o:Statement) | o.id],
+           formerIds: [(st)<-[:REDIRECTS_TO]-(r:Redirect) | r.id]} AS record
 ORDER BY record.id

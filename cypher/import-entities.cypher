@@ -1,13 +1,17 @@
-// Creates or rewrites entities by id (only new or changed rows are sent).
+// Rewrites entities by id (only changed rows are sent): every property is set
+// from the row, the audit's creation stamps kept once set.
 // @mode write
-// @param rows  list of {id, name, description, aliases, nameKey, aliasKeys, hash, createdAt, createdBy, updatedAt, updatedBy}
+// @param rows  list of {id, name, description, descriptionFrom, aliases, nameKey, aliasKeys, skeletonKeys, searchWords, hash, createdAt, createdBy, updatedAt, updatedBy}
 UNWIND $rows AS row
 MERGE (e:Entity {id: row.id})
 SET e.name = row.name,
     e.description = row.description,
+    e.descriptionFrom = row.descriptionFrom,
     e.aliases = row.aliases,
     e.nameKey = row.nameKey,
     e.aliasKeys = row.aliasKeys,
+    e.skeletonKeys = row.skeletonKeys,
+    e.searchWords = row.searchWords,
     e.hash = row.hash,
     e.createdAt = coalesce(e.createdAt, row.createdAt),
     e.createdBy = coalesce(e.createdBy, row.createdBy),

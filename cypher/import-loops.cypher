@@ -1,11 +1,12 @@
-// Run by an import after it has written, inside its transaction: the sources
-// that are now, through stored and new affiliations together, affiliated
-// with themselves, and the statements now relayed through themselves. The
-// bundle validator sees only the bundle; this sees the graph. Any id found
-// makes the import fail and roll back.
+// Loops an import would close through records already stored: a source
+// affiliated, through its parents, with itself; a statement derived,
+// through its origins, from itself; a statement that revises, through
+// explicit revisions, itself; and a revision of another source's statement
+// (as [id, revised id]). Each list holds the ids on a loop (the importer
+// then rolls the whole import back).
 // @mode read
-// @param sources     ids of the sources whose affiliations the import wrote
-// @param statements  ids of the statements whose relays the import wrote
+// @param sources     list of source ids whose affiliations the import wrote
+// @param statements  list of statement ids whose derivations or revisions the import wrote
 CALL () {
   UNWIND $sources AS id
   MATCH (s:Source {id: id})-[:AFFILIATED_WITH*1..]->(s)
@@ -13,7 +14,18 @@ CALL () {
 }
 CALL () {
   UNWIND $statements AS id
-  MATCH (st:Statement {id: id})-[:REPORTED_VIA*1..]->(st)
-  RETURN collect(DISTINCT id) AS statements
+  MATCH (st:Statement {id: id})-[:DERIVED_FROM*1..]->(st)
+  RETURN collect(DISTINCT id) AS derived
 }
-RETURN sources, statements
+CALL () {
+  UNWIND $statements AS id
+  MATCH (st:Statement {id: id})-[:SUPERSEDES*1..]->(st)
+  RETURN collect(DISTINCT id) AS revised
+}
+CALL () {
+  UNWIND $statements AS id
+  MATCH (src:Source)-[:MADE]->(st:Statement {id: id})-[:SUPERSEDES]->(old:Statement)
+  WHERE NOT (src)-[:MADE]->(old)
+  RETURN collect([id, old.id]) AS foreign
+}
+RETURN sources, derived, revised, foreign

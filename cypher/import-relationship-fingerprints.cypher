@@ -1,9 +1,9 @@
-// What the graph already holds of a bundle's relationships between stored
-// records, so the importer writes only what is new or changed: the
-// properties of each affiliation and claim link between the given ends.
+// The stored properties of the affiliations and claim links a bundle names
+// between records already stored, so that an import writes only the new or
+// changed ones.
 // @mode read
-// @param affiliations  list of {source, parent}: source ids
-// @param links         list of {type, from, to}: claim ids
+// @param affiliations  list of {source, parent}
+// @param links         list of {type, from, to}: type CONTRADICTS, SUPPORTS or IMPLIES
 CALL () {
   UNWIND $affiliations AS a
   MATCH (:Source {id: a.source})-[r:AFFILIATED_WITH]->(:Source {id: a.parent})
@@ -11,7 +11,7 @@ CALL () {
 }
 CALL () {
   UNWIND $links AS l
-  MATCH (:Claim {id: l.from})-[r:CONTRADICTS|SUPPORTS]->(:Claim {id: l.to})
+  MATCH (:Claim {id: l.from})-[r:CONTRADICTS|SUPPORTS|IMPLIES]->(:Claim {id: l.to})
   WHERE type(r) = l.type
   RETURN collect({type: l.type, from: l.from, to: l.to, linkedBy: r.linkedBy, reason: r.reason}) AS links
 }

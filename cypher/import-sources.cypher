@@ -1,8 +1,8 @@
-// Creates or rewrites sources by id. Only rows that are new or changed are
-// sent (the importer compares fingerprints first), so every row is written.
-// Audit fields: created* are kept once set; updated* are the row's.
+// Rewrites sources by id (only changed rows are sent): every property is set
+// from the row, the audit's creation stamps kept once set. The importer has
+// already folded in what the graph held (aliases of records merged by name).
 // @mode write
-// @param rows  list of {id, name, kind, anonymous, count, description, aliases, nameKey, aliasKeys, hash, createdAt, createdBy, updatedAt, updatedBy}
+// @param rows  list of {id, name, kind, anonymous, count, description, descriptionFrom, aliases, nameKey, aliasKeys, skeletonKeys, searchWords, hash, createdAt, createdBy, updatedAt, updatedBy}
 UNWIND $rows AS row
 MERGE (s:Source {id: row.id})
 SET s.name = row.name,
@@ -10,9 +10,12 @@ SET s.name = row.name,
     s.anonymous = row.anonymous,
     s.count = row.count,
     s.description = row.description,
+    s.descriptionFrom = row.descriptionFrom,
     s.aliases = row.aliases,
     s.nameKey = row.nameKey,
     s.aliasKeys = row.aliasKeys,
+    s.skeletonKeys = row.skeletonKeys,
+    s.searchWords = row.searchWords,
     s.hash = row.hash,
     s.createdAt = coalesce(s.createdAt, row.createdAt),
     s.createdBy = coalesce(s.createdBy, row.createdBy),

@@ -1,19 +1,22 @@
-// Creates or rewrites statements by id (only new or changed rows are sent):
-// who made them, on which claim, reported where. A changed statement loses
-// its old MADE, ON, REPORTED_IN and REPORTED_VIA links first, so an edited
-// reference moves instead of doubling; import-statement-relays then links
-// the relays of every row again.
+// Rewrites statements by id (only changed rows are sent): every property is
+// set from the row, and the references move: a changed statement loses its
+// old MADE, ON, APPEARS_IN, DERIVED_FROM and SUPERSEDES links before the new
+// ones are written, so nothing doubles (import-statement-links writes the
+// derivations and revisions of every row again).
 // @mode write
-// @param rows  list of {id, source, claim, stance, quote, paraphrase, hedge, document, madeAt, hash, createdAt, createdBy, updatedAt, updatedBy}: source, claim and document are ids (document may be null)
+// @param rows  list of {id, source, claim, stance, hedged, hedge, date, madeAt, quote, paraphrase, appearances, searchWords, hash, createdAt, createdBy, updatedAt, updatedBy}: as in create-statements
 UNWIND $rows AS row
 MATCH (src:Source {id: row.source})
 MATCH (c:Claim {id: row.claim})
 MERGE (st:Statement {id: row.id})
 SET st.stance = row.stance,
+    st.hedged = row.hedged,
+    st.hedge = row.hedge,
+    st.date = row.date,
+    st.madeAt = row.madeAt,
     st.quote = row.quote,
     st.paraphrase = row.paraphrase,
-    st.hedge = row.hedge,
-    st.madeAt = row.madeAt,
+    st.searchWords = row.searchWords,
     st.hash = row.hash,
     st.createdAt = coalesce(st.createdAt, row.createdAt),
     st.createdBy = coalesce(st.createdBy, row.createdBy),
@@ -21,7 +24,7 @@ SET st.stance = row.stance,
     st.updatedBy = row.updatedBy
 WITH st, src, c, row
 CALL (st) {
-  MATCH (st)-[old:ON|REPORTED_IN|REPORTED_VIA]->()
+  MATCH (st)-[old:ON|APPEARS_IN|DERIVED_FROM|SUPERSEDES]->()
   DELETE old
 }
 CALL (st) {
@@ -31,9 +34,10 @@ CALL (st) {
 MERGE (src)-[:MADE]->(st)
 MERGE (st)-[:ON]->(c)
 WITH st, row
-// A unit subquery, not OPTIONAL MATCH: Grafeo seeks the index only in a plain MATCH.
 CALL (st, row) {
-  MATCH (d:Document {id: row.document})
-  MERGE (st)-[:REPORTED_IN]->(d)
+  UNWIND row.appearances AS ap
+  MATCH (d:Document {id: ap.document})
+  CREATE (st)-[:APPEARS_IN {quote: ap.quote, paraphrase: ap.paraphrase, via: ap.via, viaDocuments: ap.viaDocuments,
+                            exact: ap.exact, prefix: ap.prefix, suffix: ap.suffix}]->(d)
 }
 RETURN count(st) AS written

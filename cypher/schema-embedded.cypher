@@ -12,3 +12,4 @@ CREATE INDEX change_id_lookup IF NOT EXISTS FOR (n:Change) ON (n.id);
 CREATE INDEX question_id_lookup IF NOT EXISTS FOR (n:Question) ON (n.id);
 CREATE INDEX rating_id_lookup IF NOT EXISTS FOR (n:Rating) ON (n.id);
 CREATE INDEX assessment_id_lookup IF NOT EXISTS FOR (n:Assessment) ON (n.id);
+CREATE INDEX redirect_key_lookup IF NOT EXISTS FOR (n:Redirect) ON (n.key);

@@ -12,3 +12,6 @@ CREATE CONSTRAINT rating_id IF NOT EXISTS FOR (n:Rating) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT assessment_id IF NOT EXISTS FOR (n:Assessment) REQUIRE n.id IS UNIQUE;
 CREATE INDEX source_name_key IF NOT EXISTS FOR (n:Source) ON (n.nameKey);
 CREATE INDEX entity_name_key IF NOT EXISTS FOR (n:Entity) ON (n.nameKey);
+// Ids that name a record under another id (merged records, name matches):
+// one Redirect node per (label, id), keyed "Label:id".
+CREATE CONSTRAINT redirect_key IF NOT EXISTS FOR (n:Redirect) REQUIRE n.key IS UNIQUE;

@@ -1,18 +1,22 @@
 import { notFound } from '../errors';
-import type { GraphStore, QueryRunner, Row, Value } from '../store/port';
-import type { QueryName } from '../store/queries';
 import type {
   AffiliationRecord,
+  AssessmentRecord,
   Audit,
   Bundle,
   ClaimLinkRecord,
   ClaimRecord,
   DocumentRecord,
   EntityRecord,
+  QuestionRecord,
+  RatingRecord,
+  ReliabilityGrade,
   SourceKind,
   SourceRecord,
   Stance,
   StatementRecord,
+  AchCellValue,
+  Verdict,
 } from './model';
 
 export interface ExportOptions {
@@ -71,6 +75,19 @@ export async function exportBundle(store: GraphStore, options: ExportOptions = {
     const documents = await allRecords(tx, 'export-documents', scope.documents, pageSize);
     const claims = await allRecords(tx, 'export-claims', scope.claims, pageSize);
     const statements = await allRecords(tx, 'export-statements', scope.statements, pageSize);
+    // Questions and judgements are editors' work on the whole graph: a document's export leaves them out.
+    const questions = options.document === undefined ? await allRecords(tx, 'export-questions', null, pageSize) : [];
+    const [judgements] = options.document === undefined ? await tx.run('export-judgements', { sources: null, claims: null }) : [];
+
+    // Intermediaries are stored as the ids the bundle gave; an id merged into
+    // another since is written as the id it resolves to, so an export does
+    // not depend on the order bundles came in.
+    const viaIds = new Set<string>();
+    for (const st of statements) for (const ap of (st.appearances ?? []) as Obj[]) for (const v of strs(ap, 'via')) viaIds.add(v);
+    const canonical = new Map<string, string>();
+    if (viaIds.size > 0) {
+      for (const row of await tx.run('import-redirects', { keys: [...viaIds].map((id) => `Source:${id}`) })) canonical.set(String(row.key).slice('Source:'.length), String(row.target));
+    }
 
     // A partial export keeps only the links whose both ends it holds.
     const sourceIds = new Set(sources.map((s) => str(s, 'id')));
@@ -88,29 +105,60 @@ export async function exportBundle(store: GraphStore, options: ExportOptions = {
     const sortBy = <T>(key: (t: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
     affiliations.sort(sortBy((a) => `${a.source}\u0000${a.parent}`));
     links.sort(sortBy((l) => `${l.from}\u0000${l.type}\u0000${l.to}`));
+    const formerIds = (o: Obj) => strs(o, 'formerIds').sort();
 
     return {
       format: 'claimgraph-bundle',
-      version: 1,
+      version: 2,
       sources: sources.map((s): SourceRecord => ({
         id: str(s, 'id'), name: str(s, 'name'), kind: str(s, 'kind') as SourceKind, anonymous: s.anonymous === true,
-        count: typeof s.count === 'number' ? s.count : null, description: opt(s, 'description'), aliases: strs(s, 'aliases'), recorded: audit(s),
+        count: typeof s.count === 'number' ? s.count : null, description: opt(s, 'description'), aliases: strs(s, 'aliases'),
+        formerIds: formerIds(s), recorded: audit(s),
       })),
       affiliations,
       entities: entities.map((e): EntityRecord => ({
-        id: str(e, 'id'), name: str(e, 'name'), description: opt(e, 'description'), aliases: strs(e, 'aliases'), recorded: audit(e),
+        id: str(e, 'id'), name: str(e, 'name'), description: opt(e, 'description'), aliases: strs(e, 'aliases'), formerIds: formerIds(e), recorded: audit(e),
       })),
       documents: documents.map((d): DocumentRecord => ({
         id: str(d, 'id'), title: str(d, 'title'), publisher: opt(d, 'publisher'), url: opt(d, 'url'),
-        publishedAt: opt(d, 'publishedAt'), note: opt(d, 'note'), recorded: audit(d),
+        publishedAt: opt(d, 'publishedAt'), note: opt(d, 'note'), text: opt(d, 'text'), formerIds: formerIds(d), recorded: audit(d),
       })),
-      claims: claims.map((c): ClaimRecord => ({ id: str(c, 'id'), text: str(c, 'text'), about: strs(c, 'about').sort(), recorded: audit(c) })),
+      claims: claims.map((c): ClaimRecord => ({ id: str(c, 'id'), text: str(c, 'text'), about: strs(c, 'about').sort(), formerIds: formerIds(c), recorded: audit(c) })),
       statements: statements.map((st): StatementRecord => ({
         id: str(st, 'id'), source: str(st, 'source'), claim: str(st, 'claim'), stance: str(st, 'stance') as Stance,
-        quote: opt(st, 'quote'), paraphrase: opt(st, 'paraphrase'), hedge: opt(st, 'hedge'), document: opt(st, 'document'),
-        reportedVia: opt(st, 'reportedVia'), madeAt: opt(st, 'madeAt'), recorded: audit(st),
+        hedged: st.hedged === true, hedge: opt(st, 'hedge'), date: opt(st, 'date'), madeAt: opt(st, 'madeAt'),
+        quote: opt(st, 'quote'), paraphrase: opt(st, 'paraphrase'),
+        appearances: ((st.appearances ?? []) as Obj[])
+          .map((ap) => {
+            const viaDocuments = strs(ap, 'viaDocuments');
+            const exact = opt(ap, 'exact');
+            return {
+              document: str(ap, 'document'), quote: opt(ap, 'quote'), paraphrase: opt(ap, 'paraphrase'),
+              via: strs(ap, 'via').map((v, i) => ({ source: canonical.get(v) ?? v, document: viaDocuments[i] ? (viaDocuments[i] as string) : null })),
+              selector: exact === null ? null : { exact, prefix: opt(ap, 'prefix'), suffix: opt(ap, 'suffix') },
+            };
+          })
+          .sort(sortBy((ap) => ap.document)),
+        derivedFrom: opt(st, 'derivedFrom'), supersedes: strs(st, 'supersedes').sort(), formerIds: formerIds(st), recorded: audit(st),
       })),
       links,
+      questions: questions.map((q): QuestionRecord => ({
+        id: str(q, 'id'), text: str(q, 'text'), hypotheses: strs(q, 'hypotheses').sort(),
+        cells: ((q.cells ?? []) as Obj[])
+          .map((c) => ({
+            hypothesis: str(c, 'hypothesis'), evidence: { kind: str(c, 'kind') as 'STATEMENT' | 'CLAIM', id: str(c, 'evidence') },
+            cell: str(c, 'cell') as AchCellValue, reason: str(c, 'reason'), by: str(c, 'by'), at: str(c, 'at'),
+          }))
+          .sort(sortBy((c) => `${c.hypothesis}\u0000${c.evidence.kind}\u0000${c.evidence.id}`)),
+        recorded: audit(q),
+      })),
+      ratings: ((judgements?.ratings ?? []) as Obj[]).map((r): RatingRecord => ({
+        id: str(r, 'id'), source: str(r, 'source'), grade: str(r, 'grade') as ReliabilityGrade, reason: str(r, 'reason'), by: str(r, 'by'), at: str(r, 'at'),
+      })),
+      assessments: ((judgements?.assessments ?? []) as Obj[]).map((a): AssessmentRecord => ({
+        id: str(a, 'id'), claim: str(a, 'claim'), verdict: str(a, 'verdict') as Verdict, rating: typeof a.rating === 'number' ? a.rating : 0,
+        explanation: str(a, 'explanation'), url: opt(a, 'url'), by: str(a, 'by'), at: str(a, 'at'),
+      })),
     };
   });
 }

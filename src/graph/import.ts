@@ -3,9 +3,23 @@ import type { QueryRunner, Row, Value } from '../store/port';
 import type { GraphStore } from '../store/port';
 import type { QueryName } from '../store/queries';
 import { badInput } from '../errors';
-import { checkReferences, checkShapes, throwProblems, type BundleProblem } from './bundle';
-import type { AffiliationRecord, Audit, Bundle, ClaimLinkRecord, ClaimRecord, DocumentRecord, EntityRecord, SourceRecord, StatementRecord } from './model';
-import { aliasKeys, nameKey } from './names';
+import { checkReferences, checkShapesOfSet, throwProblems, type BundleFile, type BundleProblem, type KnownIds } from './bundle';
+import { pair, similarClaims, type PossibleDuplicate } from './duplicates';
+import type {
+  AffiliationRecord,
+  AssessmentRecord,
+  Audit,
+  Bundle,
+  ClaimLinkRecord,
+  ClaimRecord,
+  DocumentRecord,
+  QuestionRecord,
+  RatingRecord,
+  StatementRecord,
+} from './model';
+import { aliasKeys, nameKey, searchWords } from './names';
+import { refreshPositions } from './refresh';
+import { genericKeys, groupNames, matchKeys, skeletonKeys, storedIdsOf, type NameGroup, type NameRecord, type StoredName } from './resolve';
 
 /** What an import did (or, in a dry run, would do) with one kind of record. */
 export interface KindCounts {
@@ -14,12 +28,13 @@ export interface KindCounts {
   unchanged: number;
 }
 
-/** A bundle record recognised as a record the graph already holds under another id. */
+/** A bundle record recognised as a record the graph holds, or another record of the bundle, under another id. */
 export interface NameMatch {
   kind: 'source' | 'entity';
   bundleId: string;
+  /** The id the record is stored under from now on. */
   graphId: string;
-  /** The name key that matched (see names.ts). */
+  /** The name key that matched (names.ts), or "id" when the record joined others through its id. */
   key: string;
 }
 
@@ -31,10 +46,15 @@ export interface ImportReport {
   statements: KindCounts;
   affiliations: KindCounts;
   links: KindCounts;
-  /** Records reused from the graph by name instead of being created. */
+  questions: KindCounts;
+  ratings: KindCounts;
+  assessments: KindCounts;
+  /** Records recognised as one record (by name, or by an id that was merged before). */
   matched: NameMatch[];
-  /** Names that matched several records in the graph, so none was reused. */
-  ambiguous: { kind: 'source' | 'entity'; bundleId: string; candidates: string[] }[];
+  /** Pairs of records that may be one, for an editor to confirm or reject; never merged alone. */
+  possibleDuplicates: PossibleDuplicate[];
+  /** What reading the bundle changed that its author should know (a version 1 bundle's upgrade). */
+  notes: string[];
 }
 
 export interface ImportOptions {
@@ -66,18 +86,20 @@ const EMPTY = (): KindCounts => ({ created: 0, updated: 0, unchanged: 0 });
 
 /** A stable fingerprint of a record's content (audit fields excluded). */
 function fingerprint(record: object): string {
-  // JSON.stringify leaves out undefined values: the same text as without the
-  // key, and a spread copies faster than a rest pattern.
+  // JSON.stringify leaves out undefined values: the same text as without the key.
   const content = { ...record, recorded: undefined };
   return createHash('sha256').update(JSON.stringify(content)).digest('base64url').slice(0, 22);
 }
 
-type NodeKind = 'sources' | 'entities' | 'documents' | 'claims' | 'statements';
-const NODE_KINDS: readonly NodeKind[] = ['sources', 'entities', 'documents', 'claims', 'statements'];
+type NodeKind = 'sources' | 'entities' | 'documents' | 'claims' | 'statements' | 'questions';
+const NODE_KINDS: readonly NodeKind[] = ['sources', 'entities', 'documents', 'claims', 'statements', 'questions'];
+/** The graph label of each kind whose ids can be redirects. */
+const LABELS = { sources: 'Source', entities: 'Entity', documents: 'Document', claims: 'Claim', statements: 'Statement' } as const;
+type RedirectKind = keyof typeof LABELS;
 
-/** Ids a bundle refers to or defines, per kind, for one existence and fingerprint read. */
-function idsOf(b: Bundle): Record<NodeKind, string[]> {
-  const ids = { sources: new Set<string>(), entities: new Set<string>(), documents: new Set<string>(), claims: new Set<string>(), statements: new Set<string>() };
+/** Ids a bundle refers to or defines, per kind. */
+function idsOf(b: Bundle): Record<NodeKind, Set<string>> {
+  const ids = { sources: new Set<string>(), entities: new Set<string>(), documents: new Set<string>(), claims: new Set<string>(), statements: new Set<string>(), questions: new Set<string>() };
   // Loops, not spreads of mapped arrays: at a million statements the copies cost more than the reads.
   const add = (set: Set<string>, id: string | null) => {
     if (id !== null && id !== '') set.add(id);
@@ -102,76 +124,78 @@ function idsOf(b: Bundle): Record<NodeKind, string[]> {
   }
   for (const s of b.statements) {
     add(ids.statements, s.id);
-    add(ids.statements, s.reportedVia);
+    add(ids.statements, s.derivedFrom);
+    for (const x of s.supersedes) add(ids.statements, x);
     add(ids.sources, s.source);
     add(ids.claims, s.claim);
-    add(ids.documents, s.document);
+    for (const ap of s.appearances) {
+      add(ids.documents, ap.document);
+      for (const step of ap.via) {
+        add(ids.sources, step.source);
+        add(ids.documents, step.document);
+      }
+    }
   }
-  return { sources: [...ids.sources], entities: [...ids.entities], documents: [...ids.documents], claims: [...ids.claims], statements: [...ids.statements] };
+  for (const q of b.questions) {
+    add(ids.questions, q.id);
+    for (const h of q.hypotheses) add(ids.claims, h);
+    for (const c of q.cells) add(c.evidence.kind === 'STATEMENT' ? ids.statements : ids.claims, c.evidence.id);
+  }
+  for (const r of b.ratings) add(ids.sources, r.source);
+  for (const a of b.assessments) add(ids.claims, a.claim);
+  return ids;
 }
 
 const asStrings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+const str = (v: Value | undefined): string | null => (typeof v === 'string' ? v : null);
 
 /**
- * Finds, for records that are new by id, a graph record with the same name
- * key (name or alias): then the bundle's references point to it and the
- * bundle's record is not written. A key that hits several records is
- * reported as ambiguous and nothing is reused.
+ * Rewrites every reference of the bundle through `rename` (per kind: old id
+ * → id the record is stored under), including the records' own ids.
  */
-async function matchByName<T extends SourceRecord | EntityRecord>(
-  tx: QueryRunner,
-  kind: 'source' | 'entity',
-  records: T[],
-  existing: ReadonlyMap<string, unknown>,
-  query: QueryName,
-  report: ImportReport,
-): Promise<Map<string, string>> {
-  const candidates = records.filter((r) => !existing.has(r.id) && !('anonymous' in r && r.anonymous));
-  const keysOf = (r: T) => [nameKey(r.name), ...aliasKeys(r.name, r.aliases)].filter((k) => k !== '');
-  const candidateKeys = candidates.map(keysOf);
-  const keys = [...new Set(candidateKeys.flat())];
-  const renames = new Map<string, string>();
-  if (keys.length === 0) return renames;
-  const hits = new Map<string, { id: string; kind: unknown }[]>();
-  for (const row of await tx.run(query, { keys })) {
-    const key = String(row.key);
-    const hit = { id: String(row.id), kind: row.kind };
-    const list = hits.get(key);
-    if (list === undefined) hits.set(key, [hit]);
-    else list.push(hit);
-  }
-  if (hits.size === 0) return renames;
-  candidates.forEach((record, i) => {
-    const sameKind = (h: { kind: unknown }) => !('kind' in record) || h.kind === record.kind;
-    const found = (candidateKeys[i] ?? []).flatMap((key) => (hits.get(key) ?? []).filter(sameKind).map((h) => ({ key, id: h.id })));
-    const ids = [...new Set(found.map((f) => f.id))];
-    if (ids.length === 1 && found[0] !== undefined) {
-      renames.set(record.id, found[0].id);
-      report.matched.push({ kind, bundleId: record.id, graphId: found[0].id, key: found[0].key });
-    } else if (ids.length > 1) {
-      report.ambiguous.push({ kind, bundleId: record.id, candidates: ids.sort() });
-    }
-  });
-  return renames;
-}
-
-/** Rewrites every reference of the bundle through the name matches, and drops the matched records. */
-function applyMatches(b: Bundle, sources: Map<string, string>, entities: Map<string, string>): Bundle {
-  // `about` is a set (ABOUT relationships): sorted, its fingerprint does not depend on order.
-  const claims = b.claims.map((c) => ({ ...c, about: [...new Set(c.about.map((e) => entities.get(e) ?? e))].sort() }));
-  // Without a source match no reference changes: keep the records rather than copy them all.
-  if (sources.size === 0) return { ...b, entities: entities.size === 0 ? b.entities : b.entities.filter((e) => !entities.has(e.id)), claims };
-  const src = (id: string) => sources.get(id) ?? id;
-  const srcOrNull = (id: string | null) => (id === null ? null : src(id));
+function renameAll(b: Bundle, rename: Record<RedirectKind, ReadonlyMap<string, string>>): Bundle {
+  const by = (kind: RedirectKind) => {
+    const map = rename[kind];
+    return map.size === 0 ? (id: string) => id : (id: string) => map.get(id) ?? id;
+  };
+  const src = by('sources');
+  const ent = by('entities');
+  const doc = by('documents');
+  const clm = by('claims');
+  const stm = by('statements');
+  const orNull = (f: (id: string) => string) => (id: string | null) => (id === null ? null : f(id));
   return {
     ...b,
-    sources: b.sources.filter((s) => !sources.has(s.id)),
-    entities: b.entities.filter((e) => !entities.has(e.id)),
+    sources: b.sources.map((s) => ({ ...s, id: src(s.id) })),
+    entities: b.entities.map((e) => ({ ...e, id: ent(e.id) })),
     affiliations: b.affiliations.map((a) => ({ ...a, source: src(a.source), parent: src(a.parent) })),
-    documents: b.documents.map((d) => ({ ...d, publisher: srcOrNull(d.publisher) })),
-    claims,
-    statements: b.statements.map((s) => ({ ...s, source: src(s.source) })),
+    documents: b.documents.map((d) => ({ ...d, id: doc(d.id), publisher: orNull(src)(d.publisher) })),
+    // `about` is a set (ABOUT relationships): sorted, its fingerprint does not depend on order.
+    claims: b.claims.map((c) => ({ ...c, id: clm(c.id), about: [...new Set(c.about.map(ent))].sort() })),
+    statements: b.statements.map((s) => ({
+      ...s,
+      id: stm(s.id),
+      source: src(s.source),
+      claim: clm(s.claim),
+      derivedFrom: orNull(stm)(s.derivedFrom),
+      supersedes: s.supersedes.map(stm),
+      appearances: s.appearances.map((ap) => ({ ...ap, document: doc(ap.document), via: ap.via.map((v) => ({ source: src(v.source), document: orNull(doc)(v.document) })) })),
+    })),
+    links: b.links.map((l) => ({ ...l, from: clm(l.from), to: clm(l.to) })),
+    questions: b.questions.map((q) => ({
+      ...q,
+      hypotheses: q.hypotheses.map(clm),
+      cells: q.cells.map((c) => ({ ...c, hypothesis: clm(c.hypothesis), evidence: { kind: c.evidence.kind, id: c.evidence.kind === 'STATEMENT' ? stm(c.evidence.id) : clm(c.evidence.id) } })),
+    })),
+    ratings: b.ratings.map((r) => ({ ...r, source: src(r.source) })),
+    assessments: b.assessments.map((a) => ({ ...a, claim: clm(a.claim) })),
   };
+}
+
+/** Keeps the first record of each id: after renaming, records that are one record (a name group, a redirect) are written once. */
+function firstOfEachId<T extends { id: string }>(records: T[]): T[] {
+  const seen = new Set<string>();
+  return records.filter((r) => (seen.has(r.id) ? false : (seen.add(r.id), true)));
 }
 
 /**
@@ -189,13 +213,26 @@ function step<T>(query: QueryName, items: T[], toRow: (item: T) => object): Step
   return { query, size: items.length, rows: (from, to) => items.slice(from, to).map(toRow) };
 }
 
-/** What an import writes, in order, and the ids the loop check must start from. */
+/** Steps that run one query per item, in order, before the chunked steps (renames and merges of stored records). */
+interface Single {
+  query: QueryName;
+  params: Record<string, unknown>;
+}
+
+/** What an import writes, in order, and what the checks after writing start from. */
 interface Plan {
+  /** Renames and merges of stored records, run first. */
+  singles: Single[];
   steps: Step[];
-  /** Stored sources that got an affiliation: a new loop must pass through one (see refuseLoops). */
+  /** Sources whose affiliations may now loop: a new loop must pass through one (see refuseLoops). */
   loopSources: string[];
-  /** Stored statements whose relay was rewritten, likewise. */
+  /** Statements whose derivations or revisions were written, likewise. */
   loopStatements: string[];
+  /** Claims and documents whose statements' positions must be computed again. */
+  touchedClaims: Set<string>;
+  touchedDocuments: Set<string>;
+  /** Sources merged into others: their statements' positions change too. */
+  mergedSources: string[];
 }
 
 /** A record to write, with its fingerprint. */
@@ -204,36 +241,75 @@ interface Hashed<T> {
   hash: string;
 }
 
+/** The files of an import: one bundle (parsed JSON, not yet trusted), or a set of them. */
+export type ImportInput = unknown;
+
+const filesOf = (input: ImportInput, files?: readonly BundleFile[]): BundleFile[] => (files !== undefined ? [...files] : [{ name: '', json: input }]);
+
 /**
- * Validates a bundle against the graph and works out what importing it would
- * change, reading only. Shared by the import and by its dry run (`validate`).
+ * Validates a bundle (or a set) against the graph and works out what
+ * importing it would change, reading only. Shared by the import and by its
+ * dry run (`validate`).
  */
-async function plan(tx: QueryRunner, input: unknown, options: ImportOptions): Promise<{ plan: Plan; report: ImportReport }> {
+async function plan(tx: QueryRunner, files: BundleFile[], options: ImportOptions): Promise<{ plan: Plan; report: ImportReport }> {
   const now = options.now ?? new Date().toISOString();
   const report: ImportReport = {
     sources: EMPTY(), entities: EMPTY(), documents: EMPTY(), claims: EMPTY(), statements: EMPTY(), affiliations: EMPTY(), links: EMPTY(),
-    matched: [], ambiguous: [],
+    questions: EMPTY(), ratings: EMPTY(), assessments: EMPTY(),
+    matched: [], possibleDuplicates: [], notes: [],
   };
 
   // References can only be checked once we know which ids the graph already
-  // holds: read the records once, ask the graph (for the fingerprints of the
-  // same ids too), then check the references, so every problem is reported
-  // in one go.
-  const { bundle: shaped, problems } = checkShapes(input);
-  const [fp] = await tx.run('import-fingerprints', idsOf(shaped));
+  // holds (by id or through a redirect): read the records once, ask the
+  // graph, then check the references, so every problem is reported in one go.
+  const { bundle: shaped, problems, notes } = checkShapesOfSet(files);
+  report.notes.push(...notes);
+  const referenced = idsOf(shaped);
+  const redirects = await readRedirects(tx, referenced);
+  const resolve = (kind: RedirectKind, id: string) => redirects[kind].get(id) ?? id;
+  const lookup = {} as Record<NodeKind, string[]>;
+  for (const kind of NODE_KINDS) lookup[kind] = [...referenced[kind]].map((id) => (kind === 'questions' ? id : resolve(kind, id)));
+  const [fp] = await tx.run('import-fingerprints', lookup);
   /** Per kind, the fingerprint of every referenced record the graph holds (null when it has none). */
   const stored = {} as Record<NodeKind, Map<string, string | null>>;
+  const statementClaims = new Map<string, string>();
   for (const kind of NODE_KINDS) {
     const map = new Map<string, string | null>();
-    for (const pair of (fp?.[kind] ?? []) as Value[][]) map.set(String(pair[0]), typeof pair[1] === 'string' ? pair[1] : null);
+    for (const entry of (fp?.[kind] ?? []) as Value[][]) {
+      map.set(String(entry[0]), typeof entry[1] === 'string' ? entry[1] : null);
+      if (kind === 'statements') statementClaims.set(String(entry[0]), String(entry[2]));
+    }
     stored[kind] = map;
   }
-  checkReferences(shaped, stored, problems);
+  const known: KnownIds = {};
+  for (const kind of NODE_KINDS) {
+    const inGraph = stored[kind];
+    const through = kind === 'questions' ? undefined : redirects[kind];
+    known[kind] = { has: (id: string) => inGraph.has(id) || (through?.has(id) ?? false) };
+  }
+  checkReferences(shaped, known, problems);
   throwProblems(problems);
 
-  const sourceMatches = await matchByName(tx, 'source', shaped.sources, stored.sources, 'sources-by-name-keys', report);
-  const entityMatches = await matchByName(tx, 'entity', shaped.entities, stored.entities, 'entities-by-name-keys', report);
-  const b = applyMatches(shaped, sourceMatches, entityMatches);
+  // Records that are one by name (or by an id merged before) become one group each.
+  const rename: Record<RedirectKind, Map<string, string>> = {
+    sources: new Map(redirects.sources), entities: new Map(redirects.entities), documents: new Map(redirects.documents),
+    claims: new Map(redirects.claims), statements: new Map(redirects.statements),
+  };
+  const sourceGroups = await resolveNames(tx, 'source', shaped, stored.sources, redirects.sources, report);
+  const entityGroups = await resolveNames(tx, 'entity', shaped, stored.entities, redirects.entities, report);
+  for (const g of sourceGroups) for (const r of g.incoming) rename.sources.set(r.id, g.record.id);
+  for (const g of entityGroups) for (const r of g.incoming) rename.entities.set(r.id, g.record.id);
+  // A document, claim or statement whose id was merged into another is that record: the
+  // bundle's copy is not written over the record it was merged into (only its references count).
+  const skip = (kind: 'documents' | 'claims' | 'statements') => <T extends { id: string }>(list: T[]) => {
+    const kept = list.filter((r) => !redirects[kind].has(r.id));
+    report[kind].unchanged += list.length - kept.length;
+    return kept;
+  };
+  const b = renameAll(
+    { ...shaped, documents: skip('documents')(shaped.documents), claims: skip('claims')(shaped.claims), statements: skip('statements')(shaped.statements) },
+    rename,
+  );
 
   const audit = (stamped: Audit | null | undefined) => {
     const recorded = options.keepRecorded === false ? null : stamped;
@@ -250,14 +326,14 @@ async function plan(tx: QueryRunner, input: unknown, options: ImportOptions): Pr
    * and those whose fingerprint changed (rewritten by import-*), counting
    * all three outcomes.
    */
-  function classify<T extends { id: string; recorded?: Audit | null }>(records: T[], kind: NodeKind): { created: Hashed<T>[]; updated: Hashed<T>[]; createdIds: Set<string> } {
+  function classify<T extends { id: string; recorded?: Audit | null }>(records: T[], kind: NodeKind, hashOf: (r: T) => string = fingerprint): { created: Hashed<T>[]; updated: Hashed<T>[]; createdIds: Set<string> } {
     const before = stored[kind];
     const counts = report[kind];
     const created: Hashed<T>[] = [];
     const updated: Hashed<T>[] = [];
     const createdIds = new Set<string>();
-    for (const record of records) {
-      const hash = fingerprint(record);
+    for (const record of firstOfEachId(records)) {
+      const hash = hashOf(record);
       const old = before.get(record.id);
       if (old === undefined) {
         created.push({ record, hash });
@@ -270,35 +346,60 @@ async function plan(tx: QueryRunner, input: unknown, options: ImportOptions): Pr
     return { created, updated, createdIds };
   }
 
-  // Rows carry every property, null ones too, as the rewrite queries always did.
-  const sourceRow = ({ record: s, hash }: Hashed<SourceRecord>) => ({
-    id: s.id, name: s.name, kind: s.kind, anonymous: s.anonymous, count: s.count, description: s.description, aliases: s.aliases,
-    nameKey: nameKey(s.name), aliasKeys: aliasKeys(s.name, s.aliases), hash, ...audit(s.recorded),
+  // Sources and entities: one row per group, with the group's record.
+  const recordedOf = <T extends { id: string; recorded?: Audit | null }>(g: NameGroup, records: T[]) =>
+    records.find((r) => r.id === g.record.id)?.recorded ?? records.find((r) => g.incoming.some((i) => i.id === r.id))?.recorded;
+  const sourceRow = (g: NameGroup) => ({
+    id: g.record.id, name: g.record.name, kind: g.record.kind, anonymous: g.record.anonymous, count: g.record.count,
+    description: g.record.description, descriptionFrom: g.record.descriptionFrom, aliases: g.record.aliases,
+    nameKey: nameKey(g.record.name), aliasKeys: aliasKeys(g.record.name, g.record.aliases), skeletonKeys: skeletonKeys(g.record),
+    searchWords: searchWords([g.record.name, ...g.record.aliases]), hash: g.record.hash, ...audit(recordedOf(g, shaped.sources)),
   });
-  const entityRow = ({ record: e, hash }: Hashed<EntityRecord>) => ({
-    id: e.id, name: e.name, description: e.description, aliases: e.aliases, nameKey: nameKey(e.name), aliasKeys: aliasKeys(e.name, e.aliases), hash, ...audit(e.recorded),
+  const entityRow = (g: NameGroup) => ({
+    id: g.record.id, name: g.record.name, description: g.record.description, descriptionFrom: g.record.descriptionFrom, aliases: g.record.aliases,
+    nameKey: nameKey(g.record.name), aliasKeys: aliasKeys(g.record.name, g.record.aliases), skeletonKeys: skeletonKeys(g.record),
+    searchWords: searchWords([g.record.name, ...g.record.aliases]), hash: g.record.hash, ...audit(recordedOf(g, shaped.entities)),
   });
+  const countGroups = (groups: NameGroup[], counts: KindCounts) => {
+    for (const g of groups) {
+      if (g.create) counts.created++;
+      else if (g.changed) counts.updated++;
+      else counts.unchanged++;
+    }
+  };
+  countGroups(sourceGroups, report.sources);
+  countGroups(entityGroups, report.entities);
+
   const documentRow = ({ record: d, hash }: Hashed<DocumentRecord>) => ({
-    id: d.id, title: d.title, publisher: d.publisher, url: d.url, publishedAt: d.publishedAt, note: d.note, hash, ...audit(d.recorded),
+    id: d.id, title: d.title, publisher: d.publisher, url: d.url, publishedAt: d.publishedAt, note: d.note, text: d.text,
+    searchWords: searchWords([d.title]), hash, ...audit(d.recorded),
   });
-  const claimRow = ({ record: c, hash }: Hashed<ClaimRecord>) => ({ id: c.id, text: c.text, about: c.about, hash, ...audit(c.recorded) });
+  const claimRow = ({ record: c, hash }: Hashed<ClaimRecord>) => ({ id: c.id, text: c.text, about: c.about, searchWords: searchWords([c.text]), hash, ...audit(c.recorded) });
   const statementRow = ({ record: s, hash }: Hashed<StatementRecord>) => ({
-    id: s.id, source: s.source, claim: s.claim, stance: s.stance, quote: s.quote, paraphrase: s.paraphrase, hedge: s.hedge, document: s.document, madeAt: s.madeAt,
+    id: s.id, source: s.source, claim: s.claim, stance: s.stance, hedged: s.hedged, hedge: s.hedge, date: s.date, madeAt: s.madeAt,
+    quote: s.quote, paraphrase: s.paraphrase,
+    appearances: s.appearances.map((ap) => ({
+      document: ap.document, quote: ap.quote, paraphrase: ap.paraphrase,
+      // Engines store no null inside a list: '' marks a step whose own document is not known.
+      via: ap.via.map((v) => v.source), viaDocuments: ap.via.map((v) => v.document ?? ''),
+      exact: ap.selector?.exact ?? null, prefix: ap.selector?.prefix ?? null, suffix: ap.selector?.suffix ?? null,
+    })),
+    searchWords: searchWords([s.quote, s.paraphrase, s.hedge, ...s.appearances.flatMap((ap) => [ap.quote, ap.paraphrase])]),
     hash, ...audit(s.recorded),
   });
-  const relayRow = ({ record: s }: Hashed<StatementRecord>) => ({ id: s.id, via: s.reportedVia });
-  const relayed = (list: Hashed<StatementRecord>[]) => list.filter((s) => s.record.reportedVia !== null);
+  const linkRow = ({ record: s }: Hashed<StatementRecord>) => ({ id: s.id, derivedFrom: s.derivedFrom, supersedes: s.supersedes });
+  const linked = (list: Hashed<StatementRecord>[]) => list.filter((s) => s.record.derivedFrom !== null || s.record.supersedes.length > 0);
 
-  const sources = classify(b.sources, 'sources');
-  const entities = classify(b.entities, 'entities');
   const documents = classify(b.documents, 'documents');
   const claims = classify(b.claims, 'claims');
   const statements = classify(b.statements, 'statements');
+  const questions = classify(b.questions, 'questions');
 
   // Relationships have no fingerprint: they are unchanged when their properties
   // are. Only those between two stored records can exist already.
+  const newSources = new Set(sourceGroups.filter((g) => g.create).map((g) => g.record.id));
   const storedPair = (created: Set<string>, from: string, to: string) => !created.has(from) && !created.has(to);
-  const affiliationsToRead = b.affiliations.filter((a) => storedPair(sources.createdIds, a.source, a.parent));
+  const affiliationsToRead = b.affiliations.filter((a) => storedPair(newSources, a.source, a.parent));
   const linksToRead = b.links.filter((l) => storedPair(claims.createdIds, l.from, l.to));
   const [rel] =
     affiliationsToRead.length + linksToRead.length === 0
@@ -310,6 +411,8 @@ async function plan(tx: QueryRunner, input: unknown, options: ImportOptions): Pr
   const affiliationsBefore = new Map(((rel?.affiliations ?? []) as Row[]).map((r) => [`${r.source}\u0000${r.parent}`, r.role ?? null]));
   const affiliations: AffiliationRecord[] = [];
   for (const a of b.affiliations) {
+    // Two records merged by name may have named one another as parent: no source is its own parent.
+    if (a.source === a.parent) continue;
     const key = `${a.source}\u0000${a.parent}`;
     if (!affiliationsBefore.has(key)) report.affiliations.created++;
     else if (affiliationsBefore.get(key) === a.role) {
@@ -319,7 +422,7 @@ async function plan(tx: QueryRunner, input: unknown, options: ImportOptions): Pr
     affiliations.push(a);
   }
   const linksBefore = new Map(((rel?.links ?? []) as Row[]).map((r) => [`${r.type}\u0000${r.from}\u0000${r.to}`, `${r.linkedBy}\u0000${r.reason}`]));
-  const links: Record<ClaimLinkRecord['type'], ClaimLinkRecord[]> = { CONTRADICTS: [], SUPPORTS: [] };
+  const links: Record<ClaimLinkRecord['type'], ClaimLinkRecord[]> = { CONTRADICTS: [], SUPPORTS: [], IMPLIES: [] };
   for (const l of b.links) {
     const before = linksBefore.get(`${l.type}\u0000${l.from}\u0000${l.to}`);
     if (before === undefined) report.links.created++;
@@ -333,20 +436,84 @@ async function plan(tx: QueryRunner, input: unknown, options: ImportOptions): Pr
     const { createdAt, createdBy } = audit(a.recorded);
     return { source: a.source, parent: a.parent, role: a.role, createdAt, createdBy };
   };
-  const linkRow = (l: ClaimLinkRecord) => {
+  const linkRecordRow = (l: ClaimLinkRecord) => {
     const { createdAt, createdBy } = audit(l.recorded);
     return { from: l.from, to: l.to, linkedBy: l.linkedBy, reason: l.reason, createdAt, createdBy };
   };
+  const questionRow = ({ record: q, hash }: Hashed<QuestionRecord>) => ({
+    id: q.id, text: q.text, hypotheses: q.hypotheses,
+    cells: q.cells.map((c) => ({
+      hypothesis: c.hypothesis, statement: c.evidence.kind === 'STATEMENT' ? c.evidence.id : null, claim: c.evidence.kind === 'CLAIM' ? c.evidence.id : null,
+      cell: c.cell, reason: c.reason, by: c.by, at: c.at,
+    })),
+    hash, ...audit(q.recorded),
+  });
 
-  const relaysRewritten = relayed(statements.updated);
+  // Judgements are history: those stored already are left as they are.
+  const ratingIds = b.ratings.map((r) => r.id);
+  const assessmentIds = b.assessments.map((a) => a.id);
+  const [judged] = ratingIds.length + assessmentIds.length === 0 ? [] : await tx.run('judgement-ids', { ratings: ratingIds, assessments: assessmentIds });
+  const storedRatings = new Set(asStrings(judged?.ratings));
+  const storedAssessments = new Set(asStrings(judged?.assessments));
+  const byTime = <T extends { at: string; id: string }>(list: T[]) => [...list].sort((x, y) => (x.at !== y.at ? (x.at < y.at ? -1 : 1) : x.id < y.id ? -1 : 1));
+  const ratings = byTime(firstOfEachId(b.ratings).filter((r) => !storedRatings.has(r.id)));
+  const assessments = byTime(firstOfEachId(b.assessments).filter((a) => !storedAssessments.has(a.id)));
+  report.ratings.created = ratings.length;
+  report.ratings.unchanged = new Set(ratingIds).size - ratings.length;
+  report.assessments.created = assessments.length;
+  report.assessments.unchanged = new Set(assessmentIds).size - assessments.length;
+  const ratingRow = (r: RatingRecord) => ({ id: r.id, source: r.source, grade: r.grade, reason: r.reason, by: r.by, at: r.at });
+  const assessmentRow = (a: AssessmentRecord) => ({ id: a.id, claim: a.claim, verdict: a.verdict, rating: a.rating, explanation: a.explanation, url: a.url, by: a.by, at: a.at });
+
+  // Claims worded like others, for an editor to confirm or reject.
+  report.possibleDuplicates.push(...(await similarClaimPairs(tx, claims.created.map((c) => c.record))));
+
+  // Renames and merges of stored records come first: the rows after them name the groups' ids.
+  const singles: Single[] = [];
+  const redirectRows: { label: string; id: string; target: string }[] = [];
+  for (const [groups, label] of [[sourceGroups, 'Source'], [entityGroups, 'Entity']] as const) {
+    for (const g of groups) {
+      if (g.renameFrom !== null) singles.push({ query: label === 'Source' ? 'rename-source' : 'rename-entity', params: { from: g.renameFrom, to: g.record.id } });
+      for (const m of g.mergeIn) singles.push({ query: label === 'Source' ? 'merge-source-into' : 'merge-entity-into', params: { keep: g.record.id, merge: m } });
+      for (const id of g.redirects) redirectRows.push({ label, id, target: g.record.id });
+    }
+  }
+  // A statement's own redirects: the ids of version-1 copies folded into it.
+  for (const s of firstOfEachId(b.statements)) for (const former of s.formerIds) redirectRows.push({ label: 'Statement', id: former, target: s.id });
+  for (const [list, label] of [[b.sources, 'Source'], [b.entities, 'Entity'], [b.documents, 'Document'], [b.claims, 'Claim']] as const) {
+    for (const r of list) for (const former of r.formerIds) if (former !== r.id) redirectRows.push({ label, id: former, target: r.id });
+  }
+
+  const sourceUpdates = sourceGroups.filter((g) => g.changed && !g.create);
+  const entityUpdates = entityGroups.filter((g) => g.changed && !g.create);
+  const writtenStatements = [...statements.created, ...statements.updated];
+  const touchedClaims = new Set<string>();
+  const claimOf = new Map(b.statements.map((s) => [s.id, s.claim]));
+  for (const s of writtenStatements) {
+    touchedClaims.add(s.record.claim);
+    const old = statementClaims.get(s.record.id);
+    if (old !== undefined) touchedClaims.add(old);
+    // An explicit revision of a statement on another claim changes that claim's positions.
+    for (const target of s.record.supersedes) {
+      const targetClaim = claimOf.get(target) ?? statementClaims.get(target);
+      if (targetClaim !== undefined) touchedClaims.add(targetClaim);
+    }
+  }
+  for (const l of links.CONTRADICTS) {
+    touchedClaims.add(l.from);
+    touchedClaims.add(l.to);
+  }
+  const mergedSources = sourceGroups.flatMap((g) => (g.mergeIn.length > 0 ? [g.record.id] : []));
+
   return {
     report,
     plan: {
+      singles,
       steps: [
-        step('create-sources', sources.created, sourceRow),
-        step('import-sources', sources.updated, sourceRow),
-        step('create-entities', entities.created, entityRow),
-        step('import-entities', entities.updated, entityRow),
+        step('create-sources', sourceGroups.filter((g) => g.create), sourceRow),
+        step('import-sources', sourceUpdates, sourceRow),
+        step('create-entities', entityGroups.filter((g) => g.create), entityRow),
+        step('import-entities', entityUpdates, entityRow),
         step('create-documents', documents.created, documentRow),
         step('import-documents', documents.updated, documentRow),
         step('create-claims', claims.created, claimRow),
@@ -354,29 +521,163 @@ async function plan(tx: QueryRunner, input: unknown, options: ImportOptions): Pr
         step('import-affiliations', affiliations, affiliationRow),
         step('create-statements', statements.created, statementRow),
         step('import-statements', statements.updated, statementRow),
-        step('create-statement-relays', relayed(statements.created), relayRow),
-        step('import-statement-relays', relaysRewritten, relayRow),
-        step('import-contradictions', links.CONTRADICTS, linkRow),
-        step('import-supports', links.SUPPORTS, linkRow),
+        step('create-statement-links', linked(writtenStatements), linkRow),
+        step('import-contradictions', links.CONTRADICTS, linkRecordRow),
+        step('import-supports', links.SUPPORTS, linkRecordRow),
+        step('import-implications', links.IMPLIES, linkRecordRow),
+        step('import-questions', [...questions.created, ...questions.updated], questionRow),
+        step('import-ratings', ratings, ratingRow),
+        step('import-assessments', assessments, assessmentRow),
+        step('create-redirects', redirectRows, (r) => r),
+        step('write-possible-duplicates', report.possibleDuplicates, (p) => ({ ...p, at: now })),
       ],
-      loopSources: [...new Set(affiliations.filter((a) => !sources.createdIds.has(a.source)).map((a) => a.source))],
-      loopStatements: relaysRewritten.map((s) => s.record.id),
+      loopSources: [...new Set([...affiliations.filter((a) => !newSources.has(a.source)).map((a) => a.source), ...mergedSources])],
+      loopStatements: linked(writtenStatements).map((s) => s.record.id),
+      touchedClaims,
+      touchedDocuments: new Set(documents.updated.map((d) => d.record.id)),
+      mergedSources,
     },
   };
+}
+
+/** The redirects among the ids a bundle names, per kind: old id → the id it resolves to. */
+async function readRedirects(tx: QueryRunner, ids: Record<NodeKind, Set<string>>): Promise<Record<RedirectKind, Map<string, string>>> {
+  const out: Record<RedirectKind, Map<string, string>> = { sources: new Map(), entities: new Map(), documents: new Map(), claims: new Map(), statements: new Map() };
+  const keys: string[] = [];
+  for (const kind of Object.keys(LABELS) as RedirectKind[]) for (const id of ids[kind]) keys.push(`${LABELS[kind]}:${id}`);
+  if (keys.length === 0) return out;
+  const byLabel = new Map(Object.entries(LABELS).map(([kind, label]) => [label, kind as RedirectKind]));
+  for (const row of await tx.run('import-redirects', { keys })) {
+    const key = String(row.key);
+    const colon = key.indexOf(':');
+    const kind = byLabel.get(key.slice(0, colon));
+    if (kind !== undefined) out[kind].set(key.slice(colon + 1), String(row.target));
+  }
+  return out;
+}
+
+/**
+ * Groups the bundle's sources (or entities) with each other and with stored
+ * records by name (resolve.ts), and lists the possible duplicates a generic
+ * name or a skeleton suggests.
+ */
+async function resolveNames(
+  tx: QueryRunner,
+  kind: 'source' | 'entity',
+  b: Bundle,
+  storedIds: ReadonlyMap<string, string | null>,
+  redirects: ReadonlyMap<string, string>,
+  report: ImportReport,
+): Promise<NameGroup[]> {
+  const records: NameRecord[] =
+    kind === 'source'
+      ? b.sources.map((s) => ({ id: s.id, name: s.name, aliases: s.aliases, description: s.description, kind: s.kind, anonymous: s.anonymous, count: s.count, identity: null }))
+      : b.entities.map((e) => ({ id: e.id, name: e.name, aliases: e.aliases, description: e.description, kind: null, anonymous: false, count: null, identity: null }));
+  for (const r of records) r.identity = redirects.get(r.id) ?? (storedIds.has(r.id) ? r.id : null);
+  const named = records.filter((r) => !r.anonymous);
+  const keys = [...new Set(named.flatMap(matchKeys))];
+  const generic = [...new Set(named.flatMap(genericKeys))];
+  const hits = new Map<string, { id: string; kind: string | null }[]>();
+  const all = [...keys, ...generic];
+  if (all.length > 0) {
+    for (const row of await tx.run(kind === 'source' ? 'sources-by-name-keys' : 'entities-by-name-keys', { keys: all })) {
+      const key = String(row.key);
+      const list = hits.get(key) ?? [];
+      list.push({ id: String(row.id), kind: kind === 'source' ? String(row.kind) : null });
+      hits.set(key, list);
+    }
+  }
+  const matching = new Map([...hits].filter(([key]) => keys.includes(key)));
+  const first = groupNames(records, matching, new Map());
+  const needed = storedIdsOf(first);
+  const storedRecords = new Map<string, StoredName>();
+  if (needed.length > 0) {
+    for (const row of await tx.run(kind === 'source' ? 'sources-for-merge' : 'entities-for-merge', { ids: needed })) {
+      const r = row.record as Record<string, Value>;
+      storedRecords.set(String(r.id), {
+        id: String(r.id), name: String(r.name), aliases: asStrings(r.aliases), description: str(r.description), descriptionFrom: str(r.descriptionFrom),
+        kind: str(r.kind), anonymous: r.anonymous === true, count: typeof r.count === 'number' ? r.count : null, hash: str(r.hash),
+      });
+    }
+  }
+  const groups = groupNames(records, matching, storedRecords);
+  for (const g of groups) for (const m of g.matches) report.matched.push({ kind, bundleId: m.bundleId, graphId: g.record.id, key: m.key });
+
+  // Possible duplicates: a shared generic name or skeleton between two groups (or a group and a stored record outside the groups).
+  const label = kind === 'source' ? 'Source' : 'Entity';
+  const finalId = new Map<string, string>();
+  for (const g of groups) {
+    for (const r of g.incoming) finalId.set(r.id, g.record.id);
+    for (const s of g.stored) finalId.set(s, g.record.id);
+  }
+  const skeletons = [...new Set(named.flatMap(skeletonKeys))];
+  const skeletonHits = new Map<string, { id: string; kind: string | null }[]>();
+  if (skeletons.length > 0) {
+    for (const row of await tx.run(kind === 'source' ? 'sources-by-skeletons' : 'entities-by-skeletons', { skeletons })) {
+      const list = skeletonHits.get(String(row.key)) ?? [];
+      list.push({ id: String(row.id), kind: kind === 'source' ? String(row.kind) : null });
+      skeletonHits.set(String(row.key), list);
+    }
+  }
+  const pairs = new Map<string, PossibleDuplicate>();
+  const holders = new Map<string, { id: string; kind: string | null }[]>();
+  const hold = (key: string, holder: { id: string; kind: string | null }) => {
+    const list = holders.get(key) ?? [];
+    list.push(holder);
+    holders.set(key, list);
+  };
+  for (const r of named) {
+    const id = finalId.get(r.id) ?? r.id;
+    for (const k of genericKeys(r)) hold(`g\u0000${k}`, { id, kind: r.kind });
+    for (const k of skeletonKeys(r)) hold(`s\u0000${k}`, { id, kind: r.kind });
+  }
+  for (const [k, list] of hits) if (generic.includes(k)) for (const h of list) hold(`g\u0000${k}`, { id: finalId.get(h.id) ?? h.id, kind: h.kind });
+  for (const [k, list] of skeletonHits) for (const h of list) hold(`s\u0000${k}`, { id: finalId.get(h.id) ?? h.id, kind: h.kind });
+  const incomingIds = new Set(named.map((r) => finalId.get(r.id) ?? r.id));
+  for (const [k, list] of holders) {
+    const reason = k.startsWith('g') ? 'GENERIC_NAME' : 'SIMILAR_NAME';
+    const key = k.slice(2);
+    for (let i = 0; i < list.length; i++) {
+      for (let j = i + 1; j < list.length; j++) {
+        const x = list[i] as { id: string; kind: string | null };
+        const y = list[j] as { id: string; kind: string | null };
+        if (x.id === y.id || x.kind !== y.kind || !(incomingIds.has(x.id) || incomingIds.has(y.id))) continue;
+        const p = pair(label, x.id, y.id, reason, key, null);
+        const id = `${p.a}\u0000${p.b}`;
+        // One pair, one entry: a generic name says more than a spelling.
+        if (!pairs.has(id) || reason === 'GENERIC_NAME') pairs.set(id, p);
+      }
+    }
+  }
+  report.possibleDuplicates.push(...[...pairs.values()].sort((p, q) => (p.a !== q.a ? (p.a < q.a ? -1 : 1) : p.b < q.b ? -1 : 1)));
+  return groups;
+}
+
+/** New claims worded like another new claim, or like a stored claim about the same entities. */
+async function similarClaimPairs(tx: QueryRunner, created: ClaimRecord[]): Promise<PossibleDuplicate[]> {
+  if (created.length === 0) return [];
+  const entities = [...new Set(created.flatMap((c) => c.about))];
+  const newIds = new Set(created.map((c) => c.id));
+  const stored = entities.length === 0 ? [] : (await tx.run('claims-about-entities', { ids: entities })).map((r) => ({ id: String(r.id), text: String(r.text) })).filter((c) => !newIds.has(c.id));
+  return similarClaims(created, stored);
 }
 
 /**
  * Imports a bundle (parsed JSON, not yet trusted) in one write transaction:
  * all of it or none of it. It is validated against the graph (references may
- * name records already stored); sources and entities new by id are matched to
- * stored ones by name (names.ts); then only records that are new or changed
- * are written, so a second import of the same bundle writes nothing, and an
- * edited record is rewritten with its references moved, not doubled. Records
- * new by id are created outright (create-*.cypher: no MERGE, nothing to
- * move), which is most of the work of a first import.
+ * name records already stored, or ids merged into them); sources and
+ * entities are recognised by name (resolve.ts); then only records that are
+ * new or changed are written, so a second import of the same bundle writes
+ * nothing, and an edited record is rewritten with its references moved, not
+ * doubled. Positions over time are computed again for every claim touched.
  */
-export async function importBundle(store: GraphStore, input: unknown, options: ImportOptions): Promise<ImportReport> {
+export async function importBundle(store: GraphStore, input: ImportInput, options: ImportOptions): Promise<ImportReport> {
   return store.transaction('WRITE', (tx) => importWithin(tx, input, options));
+}
+
+/** {@link importBundle} for several bundles read as one set: references across files resolve, and the set is written in one transaction. */
+export async function importBundleSet(store: GraphStore, files: readonly BundleFile[], options: ImportOptions): Promise<ImportReport> {
+  return store.transaction('WRITE', (tx) => importWithin(tx, null, options, files));
 }
 
 /**
@@ -385,8 +686,9 @@ export async function importBundle(store: GraphStore, input: unknown, options: I
  * queries, all committed or none. Throws (and writes nothing) on a bundle
  * with problems; the caller's transaction then rolls back.
  */
-export async function importWithin(tx: QueryRunner, input: unknown, options: ImportOptions): Promise<ImportReport> {
-  const { plan: planned, report } = await plan(tx, input, options);
+export async function importWithin(tx: QueryRunner, input: ImportInput, options: ImportOptions, files?: readonly BundleFile[]): Promise<ImportReport> {
+  const { plan: planned, report } = await plan(tx, filesOf(input, files), options);
+  for (const single of planned.singles) await tx.run(single.query, single.params);
   const size = options.chunkSize ?? DEFAULT_CHUNK_SIZE;
   const total = planned.steps.reduce((n, s) => n + s.size, 0);
   let written = 0;
@@ -399,20 +701,21 @@ export async function importWithin(tx: QueryRunner, input: unknown, options: Imp
     }
   }
   await refuseLoops(tx, planned);
+  const touched = planned.touchedClaims;
+  if (planned.mergedSources.length > 0) {
+    for (const row of await tx.run('claims-by-sources', { ids: planned.mergedSources })) touched.add(String(row.claim));
+  }
+  await refreshPositions(tx, { claims: touched, documents: planned.touchedDocuments });
   return report;
 }
 
 /**
  * The validator finds loops within a bundle; a bundle can also close one
  * through records already stored (its source under a stored parent that is
- * stored under it). Checked on the graph after writing, in the same
- * transaction, so a loop rolls the whole import back.
- *
- * Only walks from stored records are needed: nothing stored points at a
- * record the import created, so a new loop through a created record enters
- * it from the bundle, and walking back along the loop either stays in the
- * bundle (a loop the validator refused) or reaches a stored record whose
- * edge the import wrote.
+ * stored under it, a derivation from a stored statement derived from it).
+ * Checked on the graph after writing, in the same transaction, so a loop
+ * rolls the whole import back. A revision of a stored statement by another
+ * source is refused the same way.
  */
 async function refuseLoops(tx: QueryRunner, planned: Plan): Promise<void> {
   const { loopSources: sources, loopStatements: statements } = planned;
@@ -421,21 +724,35 @@ async function refuseLoops(tx: QueryRunner, planned: Plan): Promise<void> {
   const problems: BundleProblem[] = [
     ...asStrings(found?.sources).map((id) => ({
       path: '$.affiliations',
+      id,
       expected: 'affiliations without a cycle, counting those already in the graph',
       got: `source ${JSON.stringify(id)} would be affiliated with itself`,
     })),
-    ...asStrings(found?.statements).map((id) => ({
+    ...asStrings(found?.derived).map((id) => ({
       path: '$.statements',
-      expected: 'relays that end, counting those already in the graph',
-      got: `statement ${JSON.stringify(id)} would be relayed through itself`,
+      id,
+      expected: 'derivations that end, counting those already in the graph',
+      got: `statement ${JSON.stringify(id)} would be derived from itself`,
+    })),
+    ...asStrings(found?.revised).map((id) => ({
+      path: '$.statements',
+      id,
+      expected: 'revisions that end, counting those already in the graph',
+      got: `statement ${JSON.stringify(id)} would revise itself`,
+    })),
+    ...((found?.foreign ?? []) as Value[][]).map(([id, target]) => ({
+      path: '$.statements',
+      id: String(id),
+      expected: 'a revision of a statement by the same source',
+      got: `statement ${JSON.stringify(id)} supersedes ${JSON.stringify(target)}, made by another source`,
     })),
   ];
   if (problems.length > 0) {
-    throw badInput(`The bundle has ${problems.length} problem(s) with the graph:\n${problems.map((p) => `  ${p.path}: expected ${p.expected}, got ${p.got}`).join('\n')}`, { problems });
+    throw badInput(`The bundle has ${problems.length} problem(s) with the graph:\n${problems.map((p) => `  ${p.path} (${p.id}): expected ${p.expected}, got ${p.got}`).join('\n')}`, { problems });
   }
 }
 
 /** What {@link importBundle} would do, computed in a read transaction: nothing is written. */
-export function dryRunImport(store: GraphStore, input: unknown, options: ImportOptions): Promise<ImportReport> {
-  return store.transaction('READ', async (tx) => (await plan(tx, input, options)).report);
+export function dryRunImport(store: GraphStore, input: ImportInput, options: ImportOptions, files?: readonly BundleFile[]): Promise<ImportReport> {
+  return store.transaction('READ', async (tx) => (await plan(tx, filesOf(input, files), options)).report);
 }

@@ -260,14 +260,23 @@ export interface Bundle {
  * misspelt label or property fails a test instead of matching nothing.
  */
 export const GRAPH_VOCABULARY = {
-  labels: ['Source', 'Entity', 'Document', 'Claim', 'Statement', 'Change', 'Question', 'Rating', 'Assessment'],
-  relationshipTypes: ['AFFILIATED_WITH', 'PUBLISHED_BY', 'ABOUT', 'MADE', 'ON', 'REPORTED_IN', 'REPORTED_VIA', 'CONTRADICTS', 'SUPPORTS', 'HYPOTHESIS', 'JUDGES', 'RATED', 'ASSESSES'],
+  labels: ['Source', 'Entity', 'Document', 'Claim', 'Statement', 'Change', 'Question', 'Rating', 'Assessment', 'Redirect'],
+  relationshipTypes: [
+    'AFFILIATED_WITH', 'PUBLISHED_BY', 'ABOUT', 'MADE', 'ON', 'APPEARS_IN', 'DERIVED_FROM', 'SUPERSEDES', 'SUPERSEDED_BY',
+    'CONTRADICTS', 'SUPPORTS', 'IMPLIES', 'HYPOTHESIS', 'JUDGES', 'RATED', 'ASSESSES', 'REDIRECTS_TO', 'POSSIBLY_SAME',
+  ],
   propertyKeys: [
     'id', 'name', 'kind', 'anonymous', 'count', 'description', 'aliases', 'role',
     'title', 'url', 'publishedAt', 'note', 'text',
-    'stance', 'quote', 'paraphrase', 'hedge', 'madeAt', 'linkedBy', 'reason',
-    // bookkeeping: fingerprints for idempotent import, name keys for matching, audit
-    'hash', 'nameKey', 'aliasKeys', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy',
+    'stance', 'hedged', 'hedge', 'date', 'madeAt', 'quote', 'paraphrase', 'linkedBy', 'reason',
+    // appearances (APPEARS_IN): intermediaries and the place of the words in the document's text
+    'via', 'viaDocuments', 'exact', 'prefix', 'suffix',
+    // positions over time, computed on write (src/graph/refresh.ts)
+    'current', 'dateStart', 'dateEnd', 'datePrecision', 'dateBasis',
+    // bookkeeping: fingerprints for idempotent import, name keys for matching, search words, audit
+    'hash', 'nameKey', 'aliasKeys', 'skeletonKeys', 'searchWords', 'descriptionFrom', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy',
+    // redirects (ids merged into another record) and possible duplicates
+    'key', 'label', 'score',
     // the change log (deletions, unlinks, merges)
     'at', 'by', 'action', 'target', 'details',
     // competing hypotheses: an editor's override of an ACH cell (docs/ANALYSIS-ACH.md)

@@ -1,24 +1,144 @@
 /**
- * How an import recognises a source or entity the graph already holds under
- * another id: by its *name key*. A name key is the name lower-cased, with
- * accents, punctuation and a leading "the" removed and spaces collapsed, so
- * "The Syrian Interior Ministry", "syrian interior ministry" and
- * "Syrian Interior-Ministry" all give "syrian interior ministry".
- * Anonymous sources are never matched by name: two reports' "three officials"
- * need not be the same people.
+ * How the graph recognises a name it already holds, and how search reads
+ * names spelled several ways (docs/MODEL.md, "Names").
+ *
+ * - A *name key* is the name lower-cased, with accents, punctuation and a
+ *   leading "the" removed and spaces collapsed: "The Syrian Interior
+ *   Ministry", "syrian interior ministry" and "Syrian Interior-Ministry" all
+ *   give "syrian interior ministry". Records whose keys are equal are one
+ *   record, unless the key is *generic*.
+ * - A key is *generic* when no word of it is distinctive: "the family",
+ *   "officials", "a spokesman", "the ministry of defence" could be anybody's.
+ *   Generic keys never merge records by themselves; an import lists them as
+ *   possible matches for an editor.
+ * - A *skeleton* is a word reduced to what survives transliteration:
+ *   "Khaled al-Masoud", "Khalid al-Masud" and "Khaled Masoud" all give
+ *   "khld msd". Skeletons never merge anything: they let search find every
+ *   spelling and suggest possible duplicates.
  */
-export function nameKey(name: string): string {
-  return name
+
+/** Words with no content: articles, prepositions, conjunctions and numerals that names are built with. */
+const STOP_WORDS = new Set([
+  'a', 'an', 'the', 'of', 'for', 'and', 'or', 'in', 'on', 'at', 'to', 'by', 'from', 'with', 'de', 'du', 'des', 'la', 'le', 'les', 'der', 'die', 'das',
+  'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'several', 'some', 'many', 'other', 'another', 'his', 'her', 'their', 'its',
+  'who', 'that', 'which', 'said', 'says', 'speaking', 'condition', 'anonymity', 'anonymously', 'unnamed', 'unidentified', 'named', 'not',
+  'is', 'was', 'were', 'are', 'be', 'been', 'being', 'has', 'had', 'have', 'he', 'she', 'it', 'they', 'we', 'you', 'him', 'them', 'this', 'these',
+  'those', 'as', 'but', 'if', 'than', 'then', 'there', 'into', 'over', 'no', 'so', 'also', 'would', 'could', 'will', 'did', 'do', 'does',
+]);
+
+/**
+ * Common nouns of roles, groups and institutions: a name made only of these
+ * (and stop words) names no one in particular. Nationalities and proper
+ * nouns are distinctive and deliberately absent.
+ */
+const GENERIC_WORDS = new Set([
+  // people and groups
+  'family', 'families', 'relative', 'relatives', 'mother', 'father', 'brother', 'sister', 'son', 'daughter', 'wife', 'husband', 'cousin', 'uncle',
+  'resident', 'residents', 'neighbour', 'neighbours', 'neighbor', 'neighbors', 'witness', 'witnesses', 'eyewitness', 'eyewitnesses', 'people', 'person',
+  'man', 'men', 'woman', 'women', 'local', 'locals', 'villager', 'villagers', 'activist', 'activists', 'journalist', 'journalists', 'reporter', 'reporters',
+  'doctor', 'doctors', 'medic', 'medics', 'nurse', 'nurses', 'survivor', 'survivors', 'victim', 'victims', 'friend', 'friends', 'colleague', 'colleagues',
+  // officials and roles
+  'official', 'officials', 'spokesman', 'spokesmen', 'spokeswoman', 'spokesperson', 'spokespeople', 'representative', 'representatives', 'source', 'sources',
+  'officer', 'officers', 'commander', 'commanders', 'soldier', 'soldiers', 'leader', 'leaders', 'member', 'members', 'staff', 'employee', 'employees',
+  'minister', 'ministers', 'president', 'prime', 'director', 'head', 'chief', 'deputy', 'senior', 'junior', 'former', 'top', 'high', 'ranking', 'level',
+  'analyst', 'analysts', 'expert', 'experts', 'investigator', 'investigators', 'lawyer', 'lawyers', 'diplomat', 'diplomats', 'authorities', 'authority',
+  // institutions
+  'ministry', 'department', 'office', 'agency', 'army', 'military', 'police', 'government', 'administration', 'council', 'committee', 'command', 'forces',
+  'force', 'security', 'intelligence', 'defence', 'defense', 'interior', 'foreign', 'affairs', 'health', 'justice', 'state', 'national', 'general',
+  'federal', 'public', 'central', 'hospital', 'court', 'parliament', 'embassy', 'group', 'faction', 'militia', 'service', 'services', 'company',
+  'report', 'statement', 'spokesperson\'s', 'press', 'media', 'news', 'newspaper', 'outlet', 'agencies', 'coalition', 'monitor', 'organisation',
+  'organization', 'union', 'party', 'movement', 'team', 'unit', 'board', 'bureau', 'inquiry', 'investigation', 'initial', 'assumptions', 'local',
+]);
+
+/** Particles that transliterations keep or drop at will: "al-Masoud", "el Masud", "Masoud". */
+const PARTICLES = new Set(['al', 'el', 'ad', 'ar', 'as', 'ash', 'at', 'az', 'an', 'ul', 'bin', 'ben', 'ibn', 'abu', 'abou', 'bint', 'van', 'von', 'der', 'de', 'la', 'da', 'di']);
+
+/** A name or text lower-cased, without accents or punctuation, words separated by single spaces. */
+export function normalizeText(text: string): string {
+  return text
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim()
-    .replace(/^the /, '');
+    .trim();
+}
+
+/** The name key: normalised, with a leading "the" removed. */
+export function nameKey(name: string): string {
+  return normalizeText(name).replace(/^the /, '');
 }
 
 /** The distinct name keys of every alias, without the name's own key. */
 export function aliasKeys(name: string, aliases: readonly string[]): string[] {
   const own = nameKey(name);
   return [...new Set(aliases.map(nameKey))].filter((k) => k !== '' && k !== own);
+}
+
+/** Whether a name key names no one in particular: none of its words is distinctive. */
+export function isGenericKey(key: string): boolean {
+  return key.split(' ').every((word) => word === '' || STOP_WORDS.has(word) || GENERIC_WORDS.has(word) || /^\d+$/.test(word));
+}
+
+/** One word reduced to its consonant skeleton (see the module comment). Empty for a particle. */
+export function skeletonWord(word: string): string {
+  const w = normalizeText(word).replace(/ /g, '');
+  if (w === '' || PARTICLES.has(w)) return '';
+  const spelled = w
+    .replace(/ph/g, 'f')
+    .replace(/ck/g, 'k')
+    .replace(/q/g, 'k')
+    .replace(/c(?![eiy])/g, 'k')
+    .replace(/ou/g, 'u')
+    .replace(/ee/g, 'i')
+    .replace(/oo/g, 'u');
+  // The first letter stays (a leading vowel as "a": Osama, Usama); later vowels go.
+  const first = /[aeiou]/.test(spelled[0] ?? '') ? 'a' : (spelled[0] ?? '');
+  return (first + spelled.slice(1).replace(/[aeiouy]/g, '')).replace(/(.)\1+/g, '$1');
+}
+
+/** The skeleton of a whole name: its words' skeletons, particles dropped ("khld msd"). */
+export function skeleton(name: string): string {
+  return normalizeText(name)
+    .split(' ')
+    .map(skeletonWord)
+    .filter((w) => w !== '')
+    .join(' ');
+}
+
+/**
+ * The words search matches a text by: every distinctive-enough word of its
+ * normalised form (stop words and one-letter words dropped) and, for words
+ * of three letters or more, their skeletons marked with a leading `~`, so
+ * an exact word and a skeleton never collide.
+ */
+export function searchWords(texts: readonly (string | null | undefined)[]): string[] {
+  const words = new Set<string>();
+  for (const text of texts) {
+    if (text === null || text === undefined) continue;
+    for (const word of normalizeText(text).split(' ')) {
+      if (word.length < 2 || STOP_WORDS.has(word) || PARTICLES.has(word)) continue;
+      words.add(word);
+      if (word.length >= 3) {
+        const s = skeletonWord(word);
+        if (s.length >= 2) words.add(`~${s}`);
+      }
+    }
+  }
+  return [...words].sort();
+}
+
+/**
+ * How a search query is matched: each of its words, exactly or as a prefix
+ * (3 letters or more), and by skeleton. Words are those of {@link searchWords}.
+ */
+export interface SearchTerms {
+  /** The query's words, normalised. */
+  words: string[];
+  /** Their skeletons, marked with `~`, one per word (empty string where a word has none). */
+  skeletons: string[];
+}
+
+export function searchTerms(query: string): SearchTerms {
+  const words = [...new Set(normalizeText(query).split(' ').filter((w) => w.length >= 1 && !(STOP_WORDS.has(w) || PARTICLES.has(w))))];
+  return { words, skeletons: words.map((w) => (w.length >= 3 && skeletonWord(w).length >= 2 ? `~${skeletonWord(w)}` : '')) };
 }

@@ -1,0 +1,14 @@
+// One page of questions as bundle records, in id order: their hypotheses,
+// the editors' cell overrides and audit fields.
+// @mode read
+// @param ids    list of ids to export, or null for all of them
+// @param after  id the previous page ended with, or null for the first page
+// @param limit  page size
+MATCH (q:Question)
+WHERE ($ids IS NULL OR q.id IN $ids) AND ($after IS NULL OR q.id > $after)
+WITH q ORDER BY q.id LIMIT $limit
+RETURN q {.id, .text, .createdAt, .createdBy, .updatedAt, .updatedBy,
+          hypotheses: [(q)-[:HYPOTHESIS]->(h:Claim) | h.id],
+          cells: [(q)-[j:JUDGES]->(e:Statement) | {hypothesis: j.hypothesis, kind: 'STATEMENT', evidence: e.id, cell: j.cell, reason: j.reason, by: j.by, at: j.at}]
+               + [(q)-[j:JUDGES]->(e:Claim) | {hypothesis: j.hypothesis, kind: 'CLAIM', evidence: e.id, cell: j.cell, reason: j.reason, by: j.by, at: j.at}]} AS record
+ORDER BY record.id

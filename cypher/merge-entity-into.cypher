@@ -1,0 +1,25 @@
+// Merges a stored entity into another: the claims about it, the redirects
+// to it and its possible-duplicate links move to `keep`; then it is deleted.
+// Names and aliases are the caller's, as is the redirect of the old id.
+// @mode write
+// @param keep   id of the entity that stays
+// @param merge  id of the entity merged into it
+MATCH (k:Entity {id: $keep})
+MATCH (m:Entity {id: $merge})
+CALL (k, m) {
+  MATCH (c:Claim)-[:ABOUT]->(m)
+  MERGE (c)-[:ABOUT]->(k)
+}
+CALL (k, m) {
+  MATCH (r:Redirect)-[old:REDIRECTS_TO]->(m)
+  CREATE (r)-[:REDIRECTS_TO]->(k)
+  DELETE old
+}
+CALL (k, m) {
+  MATCH (m)-[old:POSSIBLY_SAME]-(x:Entity)
+  WHERE x <> k
+  MERGE (k)-[n:POSSIBLY_SAME]-(x)
+  ON CREATE SET n += properties(old)
+}
+DETACH DELETE m
+RETURN k.id AS id

@@ -1,0 +1,51 @@
+// Merges a stored source into another: every statement it made, its
+// affiliations both ways (a link between the two is dropped; the kept
+// source's role wins where both had one), the documents it published, its
+// ratings, the redirects to it and its possible-duplicate links move to
+// `keep`; then it is deleted. Names and aliases are the caller's (it writes
+// the kept source's merged record), as is the redirect of the old id.
+// @mode write
+// @param keep   id of the source that stays
+// @param merge  id of the source merged into it
+MATCH (k:Source {id: $keep})
+MATCH (m:Source {id: $merge})
+CALL (k, m) {
+  MATCH (m)-[old:MADE]->(st:Statement)
+  CREATE (k)-[:MADE]->(st)
+  DELETE old
+}
+CALL (k, m) {
+  MATCH (m)-[old:AFFILIATED_WITH]->(p:Source)
+  WHERE p <> k
+  MERGE (k)-[n:AFFILIATED_WITH]->(p)
+  ON CREATE SET n += properties(old)
+}
+CALL (k, m) {
+  MATCH (x:Source)-[old:AFFILIATED_WITH]->(m)
+  WHERE x <> k
+  MERGE (x)-[n:AFFILIATED_WITH]->(k)
+  ON CREATE SET n += properties(old)
+}
+CALL (k, m) {
+  MATCH (d:Document)-[old:PUBLISHED_BY]->(m)
+  MERGE (d)-[:PUBLISHED_BY]->(k)
+  DELETE old
+}
+CALL (k, m) {
+  MATCH (m)-[old:RATED]->(r:Rating)
+  CREATE (k)-[:RATED]->(r)
+  DELETE old
+}
+CALL (k, m) {
+  MATCH (r:Redirect)-[old:REDIRECTS_TO]->(m)
+  CREATE (r)-[:REDIRECTS_TO]->(k)
+  DELETE old
+}
+CALL (k, m) {
+  MATCH (m)-[old:POSSIBLY_SAME]-(x:Source)
+  WHERE x <> k
+  MERGE (k)-[n:POSSIBLY_SAME]-(x)
+  ON CREATE SET n += properties(old)
+}
+DETACH DELETE m
+RETURN k.id AS id

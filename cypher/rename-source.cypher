@@ -1,0 +1,9 @@
+// Gives a stored source a new id, keeping everything attached to it: the
+// survivor of records recognised as one by name takes the smallest id of
+// the group (docs/MODEL.md, "Names"). The caller makes the old id a redirect.
+// @mode write
+// @param from  the stored id
+// @param to    the new id (not used by any source)
+MATCH (s:Source {id: $from})
+SET s.id = $to
+RETURN s.id AS id

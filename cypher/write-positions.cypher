@@ -1,0 +1,22 @@
+// Stores the positions computed by src/graph/positions.ts for the statements
+// whose position or date changed: whether each is current, its effective
+// date, and what supersedes it (SUPERSEDED_BY {reason}, replaced).
+// @mode write
+// @param rows  list of {id, current, supersededBy, reason, dateStart, dateEnd, datePrecision, dateBasis}: supersededBy a statement id or null
+UNWIND $rows AS row
+MATCH (st:Statement {id: row.id})
+SET st.current = row.current,
+    st.dateStart = row.dateStart,
+    st.dateEnd = row.dateEnd,
+    st.datePrecision = row.datePrecision,
+    st.dateBasis = row.dateBasis
+WITH st, row
+CALL (st) {
+  MATCH (st)-[old:SUPERSEDED_BY]->()
+  DELETE old
+}
+CALL (st, row) {
+  MATCH (later:Statement {id: row.supersededBy})
+  CREATE (st)-[:SUPERSEDED_BY {reason: row.reason}]->(later)
+}
+RETURN count(st) AS written

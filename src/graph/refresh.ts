@@ -1,0 +1,79 @@
+/**
+ * Keeps the stored positions right after a write: every write that adds,
+ * changes, moves or removes statements, moves a document's publication date,
+ * or draws or removes a CONTRADICTS link calls {@link refreshPositions} in
+ * the same transaction with what it touched. The rule is in positions.ts.
+ */
+import type { QueryRunner, Row, Value } from '../store/port';
+import type { Stance } from './model';
+import { computePositions, effectiveDate, storedDate, type PositionInput, type SupersessionReason } from './positions';
+
+/** What a write touched: claims whose statements changed, documents whose date changed. */
+export interface Touched {
+  claims: Iterable<string>;
+  documents?: Iterable<string>;
+}
+
+const strings = (v: Value | undefined): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+const stringOrNull = (v: Value | undefined): string | null => (typeof v === 'string' ? v : null);
+
+/**
+ * Computes the positions of every statement that the touched claims and
+ * documents can affect, and writes those that changed. Returns how many
+ * statements were rewritten.
+ */
+export async function refreshPositions(tx: QueryRunner, touched: Touched): Promise<number> {
+  const claims = [...new Set(touched.claims)];
+  const documents = [...new Set(touched.documents ?? [])];
+  if (claims.length === 0 && documents.length === 0) return 0;
+  const [scope] = await tx.run('position-scope', { claims, documents });
+  const near = strings(scope?.claims);
+  if (near.length === 0) return 0;
+  const rows = await tx.run('position-inputs', { claims: near });
+  const nearSet = new Set(near);
+  const inputs: PositionInput[] = [];
+  const contradictions: [string, string][] = [];
+  for (const row of rows) {
+    const claim = String(row.claim);
+    inputs.push({
+      id: String(row.id),
+      source: String(row.source),
+      claim,
+      stance: String(row.stance) as Stance,
+      date: effectiveDate(stringOrNull(row.date), (Array.isArray(row.published) ? row.published : []).map(stringOrNull)),
+      supersedes: strings(row.supersedes),
+    });
+    for (const other of strings(row.contradicts)) contradictions.push([claim, other]);
+  }
+  // Only statements on the claims in scope are recomputed; the others were read as context.
+  const targets = inputs.filter((s) => nearSet.has(s.claim)).map((s) => s.id);
+  const positions = computePositions(inputs, contradictions, targets);
+  const stored = new Map(rows.map((r) => [String(r.id), r]));
+  const changed: object[] = [];
+  for (const input of inputs) {
+    const position = positions.get(input.id);
+    if (position === undefined) continue;
+    const dates = storedDate(input.date);
+    const row = { id: input.id, current: position.current, supersededBy: position.supersededBy, reason: position.reason, ...dates };
+    if (!sameAsStored(stored.get(input.id), row)) changed.push(row);
+  }
+  for (let i = 0; i < changed.length; i += 1000) await tx.run('write-positions', { rows: changed.slice(i, i + 1000) });
+  return changed.length;
+}
+
+function sameAsStored(
+  stored: Row | undefined,
+  row: { current: boolean; supersededBy: string | null; reason: SupersessionReason | null; dateStart: string | null; dateEnd: string | null; datePrecision: string | null; dateBasis: string | null },
+): boolean {
+  if (stored === undefined) return false;
+  const [by, reason] = Array.isArray(stored.supersededBy) ? stored.supersededBy : [null, null];
+  return (
+    stored.current === row.current &&
+    (by ?? null) === row.supersededBy &&
+    (reason ?? null) === row.reason &&
+    (stored.dateStart ?? null) === row.dateStart &&
+    (stored.dateEnd ?? null) === row.dateEnd &&
+    (stored.datePrecision ?? null) === row.datePrecision &&
+    (stored.dateBasis ?? null) === row.dateBasis
+  );
+}
