@@ -1,14 +1,19 @@
 // The Analysis of Competing Hypotheses matrix of each given question
 // (docs/ANALYSIS-ACH.md): its hypotheses ranked, least inconsistent first,
 // and its evidence items with one cell per hypothesis. Evidence items are
-// (a) every statement on a hypothesis claim and (b) every claim, other than
-// the hypotheses, linked to a hypothesis by SUPPORTS or CONTRADICTS (either
-// direction). A cell is derived from the stance and from how the evidence's
-// claim is linked to the hypothesis (SAME, CONTRADICTS, which wins over
-// SUPPORTS when both are drawn, SUPPORTS, or UNLINKED); an editor's JUDGES
-// override replaces it. Score: the number of INCONSISTENT cells; ties go to
-// more CONSISTENT cells, then to the lower claim id. An item is diagnostic
-// when its cells are not all the same. Unknown ids yield no row.
+// (a) the current statements on a hypothesis claim, one item per source,
+// claim and position (ASSERTS, HEDGES, DENIES, DOUBTS, WITHDRAWS or a
+// silence): statements that say the same thing twice fold into the one with
+// the smallest id, listed as its copies; superseded statements are not
+// evidence; and (b) every claim, other than the hypotheses, linked to a
+// hypothesis by SUPPORTS, CONTRADICTS or IMPLIES (either direction). A cell
+// is derived from the item's stance and from how its claim X relates to the
+// hypothesis H, the first that holds: SAME, CONTRADICTS, IMPLIES (X implies
+// H, at any depth), IMPLIED_BY (H implies X), SUPPORTS, UNLINKED; an
+// editor's JUDGES override replaces it. Score: the number of INCONSISTENT
+// cells; ties go to more CONSISTENT cells, then to the lower claim id. An
+// item is diagnostic when its cells are not all the same. Unknown ids yield
+// no row.
 // @mode read
 // @param ids  list of question ids
 UNWIND $ids AS key
@@ -21,42 +26,52 @@ CALL (q) {
 CALL (q, hs) {
   CALL (hs) {
     UNWIND hs AS x
-    MATCH (x)<-[:ON]-(st:Statement)
-    RETURN st AS e, x, st.stance AS stance, 'STATEMENT' AS kind
+    MATCH (x)<-[:ON]-(st:Statement {current: true})<-[:MADE]-(s:Source)
+    WITH x, s, st,
+         CASE
+           WHEN st.stance = 'ASSERTS' AND coalesce(st.hedged, false) THEN 'HEDGES'
+           WHEN st.stance = 'DENIES' AND coalesce(st.hedged, false) THEN 'DOUBTS'
+           ELSE st.stance
+         END AS position
+    WITH x, s, position, st ORDER BY st.id
+    WITH x, s, position, collect(st) AS said
+    RETURN head(said) AS e, x, position, [c IN tail(said) | c.id] AS copies, 'STATEMENT' AS kind
     UNION
     UNWIND hs AS h
-    MATCH (h)-[:SUPPORTS|CONTRADICTS]-(x:Claim)
+    MATCH (h)-[:SUPPORTS|CONTRADICTS|IMPLIES]-(x:Claim)
     WHERE NOT x IN hs
-    RETURN DISTINCT x AS e, x, null AS stance, 'CLAIM' AS kind
+    RETURN DISTINCT x AS e, x, null AS position, [] AS copies, 'CLAIM' AS kind
   }
   UNWIND hs AS h
-  WITH q, e, x, stance, kind, h,
+  WITH q, e, x, position, copies, kind, h,
        CASE
          WHEN x = h THEN 'SAME'
          WHEN EXISTS { (h)-[:CONTRADICTS]-(x) } THEN 'CONTRADICTS'
+         WHEN EXISTS { (x)-[:IMPLIES*1..]->(h) } THEN 'IMPLIES'
+         WHEN EXISTS { (h)-[:IMPLIES*1..]->(x) } THEN 'IMPLIED_BY'
          WHEN EXISTS { (h)-[:SUPPORTS]-(x) } THEN 'SUPPORTS'
          ELSE 'UNLINKED'
        END AS relation
-  WITH q, e, kind, h, relation,
+  WITH q, e, copies, kind, h, relation,
        CASE
          WHEN kind = 'CLAIM' THEN
-           CASE relation WHEN 'SUPPORTS' THEN 'CONSISTENT' WHEN 'CONTRADICTS' THEN 'INCONSISTENT' ELSE 'NEUTRAL' END
-         WHEN stance IN ['ASSERTS', 'HEDGES'] THEN
-           CASE relation WHEN 'SAME' THEN 'CONSISTENT' WHEN 'SUPPORTS' THEN 'CONSISTENT' WHEN 'CONTRADICTS' THEN 'INCONSISTENT' ELSE 'NEUTRAL' END
-         WHEN stance = 'DENIES' THEN
-           CASE relation WHEN 'SAME' THEN 'INCONSISTENT' WHEN 'CONTRADICTS' THEN 'CONSISTENT' ELSE 'NEUTRAL' END
+           CASE relation WHEN 'CONTRADICTS' THEN 'INCONSISTENT' WHEN 'UNLINKED' THEN 'NEUTRAL' ELSE 'CONSISTENT' END
+         WHEN position IN ['ASSERTS', 'HEDGES'] THEN
+           CASE relation WHEN 'CONTRADICTS' THEN 'INCONSISTENT' WHEN 'UNLINKED' THEN 'NEUTRAL' ELSE 'CONSISTENT' END
+         WHEN position IN ['DENIES', 'DOUBTS'] THEN
+           CASE relation WHEN 'SAME' THEN 'INCONSISTENT' WHEN 'IMPLIED_BY' THEN 'INCONSISTENT' WHEN 'CONTRADICTS' THEN 'CONSISTENT' ELSE 'NEUTRAL' END
          ELSE 'NEUTRAL'
        END AS derived,
        head([(q)-[j:JUDGES]->(e) WHERE j.hypothesis = h.id | j {.cell, .reason, .by, .at}]) AS override
-  WITH e, kind, h, relation, derived, override, coalesce(override.cell, derived) AS cell
+  WITH e, copies, kind, h, relation, derived, override, coalesce(override.cell, derived) AS cell
   ORDER BY h.id
-  WITH e, kind,
+  WITH e, copies, kind,
        collect({hypothesis: h.id, relation: relation, derivedCell: derived, cell: cell, override: override}) AS cells,
        count(DISTINCT cell) AS distinctCells,
        collect(CASE WHEN cell = 'INCONSISTENT' THEN h.id END) AS inconsistentWith,
        collect(CASE WHEN cell = 'CONSISTENT' THEN h.id END) AS consistentWith
   ORDER BY kind DESC, e.id
-  RETURN collect({kind: kind, id: e.id, diagnostic: distinctCells > 1, cells: cells}) AS evidence,
+  RETURN collect({kind: kind, id: e.id, copies: copies, diagnostic: distinctCells > 1, cells: cells}) AS evidence,
          collect(inconsistentWith) AS inconsistentLists,
          collect(consistentWith) AS consistentLists
 }

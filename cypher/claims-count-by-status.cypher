@@ -1,76 +1,77 @@
-// How many claims claims-page-by-status would list over all its pages: the
-// claims with the given status (computed by the fragments shared with
-// corroboration-by-claims) whose text or a quote on them contains the search
-// string.
+// How many claims have a given status, computed on the store for every candidate claim with the same
+// fragments as corroboration-by-claims (between the independence-rule and
+// claim-status markers, copied verbatim; test/analysis/status.test.ts keeps
+// the copies equal), so that a page and its count list each claim under
+// exactly its `Claim.status`. `search`, when given, keeps the claims whose
+// text or statements' words hold one of the given words (src/graph/names.ts,
+// `searchWords`). The only shortcut is a necessary condition: REFUTED needs
+// an editor's assessment with the verdict FALSE. Clusters are counted only
+// for CORROBORATED and UNVERIFIED, which the rule decides by them.
 // @mode read
-// @param search  lower-case search string, or null for every claim
+// @param search  list of search words (normalised, see src/graph/names.ts), or null for every claim
 // @param status  UNVERIFIED, CORROBORATED, CONTESTED or REFUTED
 MATCH (c:Claim)
 WHERE ($search IS NULL
-       OR toLower(c.text) CONTAINS $search
-       OR EXISTS { MATCH (c)<-[:ON]-(st:Statement) WHERE toLower(st.quote) CONTAINS $search })
-  // Necessary conditions only, cheap to check, so that the fragments below
-  // run on fewer claims; the fragments alone decide the status.
+       OR any(w IN $search WHERE w IN c.searchWords)
+       OR EXISTS { MATCH (c)<-[:ON]-(st:Statement) WHERE any(w IN $search WHERE w IN st.searchWords) })
   AND ($status <> 'REFUTED' OR EXISTS { MATCH (c)<-[:ASSESSES]-(a:Assessment) WHERE a.verdict = 'FALSE' })
-  AND ($status <> 'CONTESTED'
-       OR EXISTS { MATCH (c)<-[:ON]-(st:Statement) WHERE st.stance = 'DENIES' }
-       OR EXISTS { MATCH (c)-[:CONTRADICTS]-(:Claim)<-[:ON]-(st:Statement) WHERE st.stance = 'ASSERTS' })
-  AND (NOT $status IN ['UNVERIFIED', 'CORROBORATED']
-       OR NOT (EXISTS { MATCH (c)<-[:ON]-(st:Statement) WHERE st.stance = 'DENIES' }
-               OR EXISTS { MATCH (c)-[:CONTRADICTS]-(:Claim)<-[:ON]-(st:Statement) WHERE st.stance = 'ASSERTS' }))
-WITH c, size([(c)<-[:ON]-(st:Statement) WHERE st.stance = 'ASSERTS' | st.id]) AS asserting
-WHERE $status <> 'CORROBORATED' OR asserting >= 2
 WITH c, c.id AS key, $status IN ['CORROBORATED', 'UNVERIFIED'] AS countClusters
 // <independence-rule>
 CALL (c) {
   CALL (c) {
-    MATCH (c)<-[:ON]-(st:Statement)<-[:MADE]-(s:Source)
-    WHERE st.stance IN ['ASSERTS', 'DENIES']
-    RETURN CASE st.stance WHEN 'ASSERTS' THEN 'for' ELSE 'against' END AS side, s, st
+    MATCH (c)<-[:IMPLIES*0..]-(a:Claim)<-[:ON]-(st:Statement {stance: 'ASSERTS', current: true})<-[:MADE]-(s:Source)
+    RETURN 'for' AS side, s, st, CASE WHEN a = c THEN null ELSE a.id END AS through
     UNION
-    MATCH (c)-[:CONTRADICTS]-(:Claim)<-[:ON]-(st:Statement {stance: 'ASSERTS'})<-[:MADE]-(s:Source)
-    RETURN 'against' AS side, s, st
+    MATCH (c)-[:IMPLIES*0..]->(b:Claim)<-[:ON]-(st:Statement {stance: 'DENIES', current: true})<-[:MADE]-(s:Source)
+    RETURN 'against' AS side, s, st, CASE WHEN b = c THEN null ELSE b.id END AS through
+    UNION
+    MATCH (c)-[:IMPLIES*0..]->(:Claim)-[:CONTRADICTS]-(:Claim)<-[:IMPLIES*0..]-(x:Claim)<-[:ON]-(st:Statement {stance: 'ASSERTS', current: true})<-[:MADE]-(s:Source)
+    WHERE st.hedged IS NULL OR NOT st.hedged
+    RETURN 'against' AS side, s, st, x.id AS through
   }
+  WITH side, s, st, through, coalesce(st.hedged, false) AS hedged
+  // The origin of a derived statement: the end of its DERIVED_FROM chain.
+  CALL (st) {
+    OPTIONAL MATCH (st)-[:DERIVED_FROM*1..]->(o:Statement)<-[:MADE]-(os:Source)
+    WHERE NOT (o)-[:DERIVED_FROM]->(:Statement)
+    RETURN head(collect(os.id)) AS origin
+  }
+  WITH side, s, hedged, collect({statement: st.id, stance: st.stance, through: through, origin: origin}) AS said
+  WITH side, s, hedged, said, [x IN said WHERE x.through IS NULL] AS direct
   CALL (s) {
     MATCH (s)-[:AFFILIATED_WITH*0..]->(root:Source)
     WHERE NOT (root)-[:AFFILIATED_WITH]->(:Source)
     RETURN collect(DISTINCT root.id) AS roots
   }
-  // A chain of reported speech is named by its smallest statement id: every
-  // statement on one chain gets the same name, so one key per chain suffices.
-  CALL (st) {
-    MATCH (st)-[:REPORTED_VIA*0..]-(linked:Statement)
-    WITH collect(DISTINCT linked.id) AS ids
-    RETURN reduce(least = head(ids), x IN ids | CASE WHEN x < least THEN x ELSE least END) AS chain,
-           size(ids) > 1 AS relayed
-  }
-  WITH side, s, roots, collect(DISTINCT CASE WHEN relayed THEN chain END) AS chains
-  WITH side, s, roots, [x IN chains WHERE x IS NOT NULL] AS relayed
-  RETURN collect({side: side, id: s.id, anonymous: s.anonymous, roots: roots, relayed: relayed,
-                  keys: [r IN roots | 'a:' + r] + [x IN relayed | 's:' + x]}) AS members
+  WITH side, s, hedged, said, direct, roots,
+       [x IN said WHERE x.origin IS NOT NULL AND x.origin <> s.id | x.origin] AS origins
+  RETURN collect({side: side, hedged: hedged, id: s.id, anonymous: s.anonymous, roots: roots,
+                  implied: size(direct) = 0, through: [x IN said WHERE x.through IS NOT NULL | x.through],
+                  denies: size([x IN said WHERE x.stance = 'DENIES']) > 0,
+                  derivations: [x IN said WHERE x.origin IS NOT NULL AND x.origin <> s.id | {statement: x.statement, origin: x.origin}],
+                  keys: [r IN roots | 'a:' + r] + ['o:' + s.id] + [o IN origins | 'o:' + o]}) AS all
 }
 CALL (c) {
-  MATCH (c)<-[:ON]-(st:Statement)<-[:MADE]-(s:Source)
-  WHERE st.stance = 'HEDGES'
-  RETURN count(DISTINCT s) AS hedging
-}
-CALL (c) {
-  MATCH (c)<-[:ON]-(st:Statement)<-[:MADE]-(s:Source)
-  WHERE st.stance = 'DENIES'
-  RETURN count(DISTINCT s) AS denying
+  MATCH (c)<-[:ON]-(:Statement {stance: 'WITHDRAWS', current: true})<-[:MADE]-(s:Source)
+  RETURN count(DISTINCT s) AS withdrawn
 }
 CALL (c) {
   MATCH (c)<-[:ASSESSES]-(a:Assessment)
   WITH a ORDER BY a.seq DESC, a.id DESC
   RETURN head(collect(a {.id, .verdict, .by, .at})) AS assessment
 }
+WITH key, all, withdrawn, assessment, countClusters,
+     // One member per (side, source, hedged): these count distinct sources.
+     size([x IN all WHERE x.side = 'for' AND x.hedged]) AS hedging,
+     size([x IN all WHERE x.side = 'against' AND x.hedged]) AS doubting,
+     size([x IN all WHERE x.side = 'against' AND NOT x.hedged AND x.denies]) AS denying
 UNWIND ['for', 'against'] AS side
-WITH key, hedging, denying, assessment, countClusters, side, [m IN members WHERE m.side = side] AS group
+WITH key, hedging, doubting, denying, withdrawn, assessment, countClusters, side, [m IN all WHERE m.side = side AND NOT m.hedged] AS group
 // Union of overlapping key sets: each step keeps the clusters disjoint from
 // the new member and merges the rest into it. (`countClusters` is false only
 // where the caller needs no cluster: a status filter for CONTESTED or
 // REFUTED, which the status rule decides before it looks at clusters.)
-WITH key, hedging, denying, assessment, side, group,
+WITH key, hedging, doubting, denying, withdrawn, assessment, side, group,
      CASE WHEN countClusters THEN
        reduce(clusters = [], m IN group |
          [cl IN clusters WHERE none(k IN cl.keys WHERE k IN m.keys)]
@@ -79,14 +80,13 @@ WITH key, hedging, denying, assessment, side, group,
        )
      ELSE [] END AS clusters
 // </independence-rule>
-WITH key, hedging, denying, assessment, side, group, clusters, [] AS merges
 // <claim-status>
-WITH key, hedging, denying, assessment, collect({side: side, group: group, clusters: [cl IN clusters | cl.sources], merges: merges}) AS sides
-WITH key, hedging, denying, assessment, head([x IN sides WHERE x.side = 'for']) AS pro, head([x IN sides WHERE x.side = 'against']) AS con
-WITH key, hedging, denying, assessment, pro, con,
+WITH key, hedging, doubting, denying, withdrawn, assessment, collect({side: side, group: group, clusters: [cl IN clusters | cl.sources], merges: merges}) AS sides
+WITH key, hedging, doubting, denying, withdrawn, assessment, head([x IN sides WHERE x.side = 'for']) AS pro, head([x IN sides WHERE x.side = 'against']) AS con
+WITH key, hedging, doubting, denying, withdrawn, assessment, pro, con,
      CASE
        WHEN assessment.verdict = 'FALSE' THEN 'REFUTED'
-       WHEN size(con.group) > 0 THEN 'CONTESTED'
+       WHEN size(con.group) > 0 OR doubting > 0 THEN 'CONTESTED'
        WHEN size(pro.clusters) >= 2 THEN 'CORROBORATED'
        ELSE 'UNVERIFIED'
      END AS status

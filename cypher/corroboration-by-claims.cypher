@@ -1,22 +1,30 @@
 // How well each given claim is corroborated, and by whom independently,
-// computed on the store. Two sides are built: the sources FOR the claim (they
-// assert it) and the sources AGAINST it (they deny it, or assert a claim
-// linked to it by CONTRADICTS). On each side, sources are merged into one
-// cluster when they are not independent of each other:
+// computed on the store from current positions only (a superseded statement
+// never counts: docs/MODEL.md, "Positions over time"). Two sides are built:
+// - FOR the claim: sources with a current assertion of it, or of a claim
+//   that IMPLIES it (at any depth; such a source is marked implied);
+// - AGAINST it: sources with a current denial of it or of a claim it
+//   IMPLIES, or a current assertion of a claim that CONTRADICTS it (or
+//   contradicts a claim it implies, or implies a claim that does).
+// A hedged assertion FOR is a hedge, a hedged denial a doubt: both are
+// counted apart and join no cluster; a hedged assertion of a contradicting
+// claim is not against. On each side, sources are merged into one cluster
+// when they are not independent of each other:
 // - AFFILIATION: they share a top-level affiliation (one is affiliated with
 //   the other, or both with a common parent, at any depth);
-// - RELAY: one's statement reached us through the other's, or both through
-//   a third (reported speech, quoting: statements joined by REPORTED_VIA in
-//   either direction, at any depth). Five outlets that all quote one source
-//   are one cluster with it.
+// - DERIVATION: one's statement was derived (DERIVED_FROM, at any depth)
+//   from the other's, or both from a third source's.
+// Nothing else merges speakers: not intermediaries, not publishers.
 // Merging is transitive. A group counts as one source whatever its head
-// count. `merges` lists each pair merged directly, with its reason.
+// count. `merges` lists, for each key two or more sources share, each of them
+// paired with the first, with the reason.
 // Also, for credibility and status (docs/ANALYSIS.md): the claim's status
 // (REFUTED only by an editor's latest assessment with verdict FALSE; then
-// CONTESTED when any source is against it; CORROBORATED when at least 2
-// independent clusters assert it; else UNVERIFIED), the latest assessment,
-// and the best reliability grade among the asserting sources (each source's
-// latest rating; F when none is recorded) with the sources holding it.
+// CONTESTED when any source is against it or doubts it; CORROBORATED when at
+// least 2 independent clusters assert it; else UNVERIFIED), the latest
+// assessment, and the best reliability grade among the asserting sources
+// (each source's latest rating; F when none is recorded) with the sources
+// holding it.
 // The parts between the independence-rule and claim-status markers are
 // copied verbatim into claims-page-by-status and claims-count-by-status
 // (test/analysis/status.test.ts keeps the copies equal).
@@ -28,53 +36,59 @@ WITH c, key, true AS countClusters
 // <independence-rule>
 CALL (c) {
   CALL (c) {
-    MATCH (c)<-[:ON]-(st:Statement)<-[:MADE]-(s:Source)
-    WHERE st.stance IN ['ASSERTS', 'DENIES']
-    RETURN CASE st.stance WHEN 'ASSERTS' THEN 'for' ELSE 'against' END AS side, s, st
+    MATCH (c)<-[:IMPLIES*0..]-(a:Claim)<-[:ON]-(st:Statement {stance: 'ASSERTS', current: true})<-[:MADE]-(s:Source)
+    RETURN 'for' AS side, s, st, CASE WHEN a = c THEN null ELSE a.id END AS through
     UNION
-    MATCH (c)-[:CONTRADICTS]-(:Claim)<-[:ON]-(st:Statement {stance: 'ASSERTS'})<-[:MADE]-(s:Source)
-    RETURN 'against' AS side, s, st
+    MATCH (c)-[:IMPLIES*0..]->(b:Claim)<-[:ON]-(st:Statement {stance: 'DENIES', current: true})<-[:MADE]-(s:Source)
+    RETURN 'against' AS side, s, st, CASE WHEN b = c THEN null ELSE b.id END AS through
+    UNION
+    MATCH (c)-[:IMPLIES*0..]->(:Claim)-[:CONTRADICTS]-(:Claim)<-[:IMPLIES*0..]-(x:Claim)<-[:ON]-(st:Statement {stance: 'ASSERTS', current: true})<-[:MADE]-(s:Source)
+    WHERE st.hedged IS NULL OR NOT st.hedged
+    RETURN 'against' AS side, s, st, x.id AS through
   }
+  WITH side, s, st, through, coalesce(st.hedged, false) AS hedged
+  // The origin of a derived statement: the end of its DERIVED_FROM chain.
+  CALL (st) {
+    OPTIONAL MATCH (st)-[:DERIVED_FROM*1..]->(o:Statement)<-[:MADE]-(os:Source)
+    WHERE NOT (o)-[:DERIVED_FROM]->(:Statement)
+    RETURN head(collect(os.id)) AS origin
+  }
+  WITH side, s, hedged, collect({statement: st.id, stance: st.stance, through: through, origin: origin}) AS said
+  WITH side, s, hedged, said, [x IN said WHERE x.through IS NULL] AS direct
   CALL (s) {
     MATCH (s)-[:AFFILIATED_WITH*0..]->(root:Source)
     WHERE NOT (root)-[:AFFILIATED_WITH]->(:Source)
     RETURN collect(DISTINCT root.id) AS roots
   }
-  // A chain of reported speech is named by its smallest statement id: every
-  // statement on one chain gets the same name, so one key per chain suffices.
-  CALL (st) {
-    MATCH (st)-[:REPORTED_VIA*0..]-(linked:Statement)
-    WITH collect(DISTINCT linked.id) AS ids
-    RETURN reduce(least = head(ids), x IN ids | CASE WHEN x < least THEN x ELSE least END) AS chain,
-           size(ids) > 1 AS relayed
-  }
-  WITH side, s, roots, collect(DISTINCT CASE WHEN relayed THEN chain END) AS chains
-  WITH side, s, roots, [x IN chains WHERE x IS NOT NULL] AS relayed
-  RETURN collect({side: side, id: s.id, anonymous: s.anonymous, roots: roots, relayed: relayed,
-                  keys: [r IN roots | 'a:' + r] + [x IN relayed | 's:' + x]}) AS members
+  WITH side, s, hedged, said, direct, roots,
+       [x IN said WHERE x.origin IS NOT NULL AND x.origin <> s.id | x.origin] AS origins
+  RETURN collect({side: side, hedged: hedged, id: s.id, anonymous: s.anonymous, roots: roots,
+                  implied: size(direct) = 0, through: [x IN said WHERE x.through IS NOT NULL | x.through],
+                  denies: size([x IN said WHERE x.stance = 'DENIES']) > 0,
+                  derivations: [x IN said WHERE x.origin IS NOT NULL AND x.origin <> s.id | {statement: x.statement, origin: x.origin}],
+                  keys: [r IN roots | 'a:' + r] + ['o:' + s.id] + [o IN origins | 'o:' + o]}) AS all
 }
 CALL (c) {
-  MATCH (c)<-[:ON]-(st:Statement)<-[:MADE]-(s:Source)
-  WHERE st.stance = 'HEDGES'
-  RETURN count(DISTINCT s) AS hedging
-}
-CALL (c) {
-  MATCH (c)<-[:ON]-(st:Statement)<-[:MADE]-(s:Source)
-  WHERE st.stance = 'DENIES'
-  RETURN count(DISTINCT s) AS denying
+  MATCH (c)<-[:ON]-(:Statement {stance: 'WITHDRAWS', current: true})<-[:MADE]-(s:Source)
+  RETURN count(DISTINCT s) AS withdrawn
 }
 CALL (c) {
   MATCH (c)<-[:ASSESSES]-(a:Assessment)
   WITH a ORDER BY a.seq DESC, a.id DESC
   RETURN head(collect(a {.id, .verdict, .by, .at})) AS assessment
 }
+WITH key, all, withdrawn, assessment, countClusters,
+     // One member per (side, source, hedged): these count distinct sources.
+     size([x IN all WHERE x.side = 'for' AND x.hedged]) AS hedging,
+     size([x IN all WHERE x.side = 'against' AND x.hedged]) AS doubting,
+     size([x IN all WHERE x.side = 'against' AND NOT x.hedged AND x.denies]) AS denying
 UNWIND ['for', 'against'] AS side
-WITH key, hedging, denying, assessment, countClusters, side, [m IN members WHERE m.side = side] AS group
+WITH key, hedging, doubting, denying, withdrawn, assessment, countClusters, side, [m IN all WHERE m.side = side AND NOT m.hedged] AS group
 // Union of overlapping key sets: each step keeps the clusters disjoint from
 // the new member and merges the rest into it. (`countClusters` is false only
 // where the caller needs no cluster: a status filter for CONTESTED or
 // REFUTED, which the status rule decides before it looks at clusters.)
-WITH key, hedging, denying, assessment, side, group,
+WITH key, hedging, doubting, denying, withdrawn, assessment, side, group,
      CASE WHEN countClusters THEN
        reduce(clusters = [], m IN group |
          [cl IN clusters WHERE none(k IN cl.keys WHERE k IN m.keys)]
@@ -84,9 +98,9 @@ WITH key, hedging, denying, assessment, side, group,
      ELSE [] END AS clusters
 // </independence-rule>
 // Which sources were merged, and why (for the API's explanation): for each
-// key two or more sources share (a top-level parent, a chain of reported
-// speech), each of them paired with the first, so the list grows with the
-// sources, not with their pairs.
+// key two or more sources share (a top-level parent, an origin of derived
+// statements), each of them paired with the first, so the list grows with
+// the sources, not with their pairs.
 CALL (group) {
   UNWIND group AS m
   UNWIND m.keys AS k
@@ -96,25 +110,23 @@ CALL (group) {
   WITH holders[0] AS a, other AS b, collect(k) AS keys
   RETURN collect({a: a, b: b,
                   roots: [x IN keys WHERE x STARTS WITH 'a:' | substring(x, 2)],
-                  statements: [x IN keys WHERE x STARTS WITH 's:' | substring(x, 2)]}) AS merges
+                  origins: [x IN keys WHERE x STARTS WITH 'o:' | substring(x, 2)]}) AS merges
 }
-WITH key, hedging, denying, assessment, side, group, clusters, merges
+WITH key, hedging, doubting, denying, withdrawn, assessment, side, group, clusters, merges
 // <claim-status>
-WITH key, hedging, denying, assessment, collect({side: side, group: group, clusters: [cl IN clusters | cl.sources], merges: merges}) AS sides
-WITH key, hedging, denying, assessment, head([x IN sides WHERE x.side = 'for']) AS pro, head([x IN sides WHERE x.side = 'against']) AS con
-WITH key, hedging, denying, assessment, pro, con,
+WITH key, hedging, doubting, denying, withdrawn, assessment, collect({side: side, group: group, clusters: [cl IN clusters | cl.sources], merges: merges}) AS sides
+WITH key, hedging, doubting, denying, withdrawn, assessment, head([x IN sides WHERE x.side = 'for']) AS pro, head([x IN sides WHERE x.side = 'against']) AS con
+WITH key, hedging, doubting, denying, withdrawn, assessment, pro, con,
      CASE
        WHEN assessment.verdict = 'FALSE' THEN 'REFUTED'
-       WHEN size(con.group) > 0 THEN 'CONTESTED'
+       WHEN size(con.group) > 0 OR doubting > 0 THEN 'CONTESTED'
        WHEN size(pro.clusters) >= 2 THEN 'CORROBORATED'
        ELSE 'UNVERIFIED'
      END AS status
 // </claim-status>
-MATCH (c:Claim {id: key})
-CALL (c) {
-  MATCH (c)<-[:ON]-(st:Statement)<-[:MADE]-(s:Source)
-  WHERE st.stance = 'ASSERTS'
-  WITH DISTINCT s
+CALL (pro) {
+  UNWIND pro.group AS m
+  MATCH (s:Source {id: m.id})
   CALL (s) {
     MATCH (s)-[:RATED]->(r:Rating)
     WITH r ORDER BY r.seq DESC, r.id DESC
@@ -128,14 +140,19 @@ RETURN key,
        size(pro.group) AS assertingSources,
        size(pro.clusters) AS independentSources,
        size([m IN pro.group WHERE m.anonymous]) AS anonymousSources,
+       [m IN pro.group WHERE m.implied | {source: m.id, through: m.through}] AS impliedSources,
        hedging AS hedgingSources,
        denying AS denyingSources,
+       doubting AS doubtingSources,
+       withdrawn AS withdrawnSources,
        size(con.group) AS contradictedBy,
        size(con.clusters) AS opposingIndependentSources,
        pro.clusters AS clusters,
        pro.merges AS merges,
+       [m IN pro.group WHERE size(m.derivations) > 0 | {source: m.id, derivations: m.derivations}] AS derivations,
        con.clusters AS opposingClusters,
        con.merges AS opposingMerges,
+       [m IN con.group WHERE size(m.derivations) > 0 | {source: m.id, derivations: m.derivations}] AS opposingDerivations,
        status,
        assessment,
        bestReliability,

@@ -4,5 +4,10 @@
 // @mode write
 // @param id  claim id
 MATCH (n:Claim {id: $id})
+// The ids merged into it go with it.
+CALL (n) {
+  MATCH (r:Redirect)-[:REDIRECTS_TO]->(n)
+  DETACH DELETE r
+}
 DETACH DELETE n
 RETURN count(*) AS deleted

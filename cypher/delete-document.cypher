@@ -4,5 +4,10 @@
 // @mode write
 // @param id  document id
 MATCH (n:Document {id: $id})
+// The ids merged into it go with it.
+CALL (n) {
+  MATCH (r:Redirect)-[:REDIRECTS_TO]->(n)
+  DETACH DELETE r
+}
 DETACH DELETE n
 RETURN count(*) AS deleted

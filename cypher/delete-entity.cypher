@@ -3,5 +3,10 @@
 // @mode write
 // @param id  entity id
 MATCH (n:Entity {id: $id})
+// The ids merged into it go with it.
+CALL (n) {
+  MATCH (r:Redirect)-[:REDIRECTS_TO]->(n)
+  DETACH DELETE r
+}
 DETACH DELETE n
 RETURN count(*) AS deleted

@@ -5,5 +5,10 @@
 // @mode write
 // @param id  source id
 MATCH (n:Source {id: $id})
+// The ids merged into it go with it.
+CALL (n) {
+  MATCH (r:Redirect)-[:REDIRECTS_TO]->(n)
+  DETACH DELETE r
+}
 DETACH DELETE n
 RETURN count(*) AS deleted

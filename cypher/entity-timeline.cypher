@@ -1,41 +1,41 @@
 // A page of each given entity's timeline: every statement on a claim ABOUT
-// the entity, ordered by when it was made or reported. The date is the
-// statement's madeAt when that is an ISO 8601 date or datetime ('MADE'), else
-// its document's publishedAt when that is ISO 8601 ('REPORTED'), else unknown
-// ('UNKNOWN'). Known dates come first, ascending (compared as text), then the
-// unknown ones; ties and unknown dates go by statement id. Keyset paging on
-// (rank, dateKey, statement id); `total` counts every page. One row per
-// entity found; none for an unknown id.
+// the entity, one entry per act of saying (however many documents printed
+// it), superseded ones included and marked. Each is placed by its effective
+// date, computed on write (src/graph/positions.ts): the statement's own date
+// ('SAID'), else the earliest publication of a document that printed it
+// ('PUBLISHED'), else unknown ('UNKNOWN'). Dated entries come first, by the
+// end of their interval, the more precise first among those that end
+// together (TIME, DAY, MONTH, YEAR), then by statement id: so a report dated
+// only "2021-09" comes after the announcement of 2021-09-17 it reports on.
+// Undated entries come last, by statement id. Keyset paging on
+// (rank, dateEnd, precision rank, statement id); `total` counts every page.
+// One row per entity found; none for an unknown id.
 // @mode read
-// @param ids        list of entity ids
-// @param afterRank  0 (known date) or 1 (unknown) of the last entry seen, or null for the first page
-// @param afterDate  the date of the last entry seen ('' when unknown), or null
-// @param afterId    the statement id of the last entry seen, or null
-// @param limit      how many entries to return at most
+// @param ids            list of entity ids
+// @param afterRank      0 (dated) or 1 (undated) of the last entry seen, or null for the first page
+// @param afterDate      the end of the last entry's date ('' when undated), or null
+// @param afterPrecision the precision rank of the last entry (0 TIME … 3 YEAR, 4 undated), or null
+// @param afterId        the statement id of the last entry seen, or null
+// @param limit          how many entries to return at most
 UNWIND $ids AS key
 MATCH (e:Entity {id: key})
 CALL (e) {
   MATCH (e)<-[:ABOUT]-(c:Claim)<-[:ON]-(st:Statement)<-[:MADE]-(src:Source)
-  WITH c, st, src, head([(st)-[:REPORTED_IN]->(d:Document) | d]) AS doc
-  WITH c, st, src, doc,
-       CASE
-         WHEN st.madeAt =~ '[0-9]{4}(-[0-9]{2}(-[0-9]{2}(T[0-9]{2}:[0-9]{2}(:[0-9]{2}([.,][0-9]+)?)?(Z|[+-][0-9]{2}(:?[0-9]{2})?)?)?)?)?' THEN 'MADE'
-         WHEN doc.publishedAt =~ '[0-9]{4}(-[0-9]{2}(-[0-9]{2}(T[0-9]{2}:[0-9]{2}(:[0-9]{2}([.,][0-9]+)?)?(Z|[+-][0-9]{2}(:?[0-9]{2})?)?)?)?)?' THEN 'REPORTED'
-         ELSE 'UNKNOWN'
-       END AS dateSource
-  WITH c, st, src, doc, dateSource,
-       CASE dateSource WHEN 'MADE' THEN st.madeAt WHEN 'REPORTED' THEN doc.publishedAt ELSE null END AS date
-  WITH c, st, src, doc, dateSource, date,
-       CASE WHEN date IS NULL THEN 1 ELSE 0 END AS rank, coalesce(date, '') AS dateKey
-  ORDER BY rank, dateKey, st.id
-  WITH c, st, src, doc, dateSource, date, rank, dateKey,
+  WITH DISTINCT c, st, src
+  WITH c, st, src,
+       CASE WHEN st.dateEnd IS NULL THEN 1 ELSE 0 END AS rank,
+       coalesce(st.dateEnd, '') AS dateKey,
+       CASE st.datePrecision WHEN 'TIME' THEN 0 WHEN 'DAY' THEN 1 WHEN 'MONTH' THEN 2 WHEN 'YEAR' THEN 3 ELSE 4 END AS precisionRank
+  ORDER BY rank, dateKey, precisionRank, st.id
+  WITH c, st, src, rank, dateKey, precisionRank,
        $afterRank IS NULL OR rank > $afterRank
-         OR (rank = $afterRank AND (dateKey > $afterDate OR (dateKey = $afterDate AND st.id > $afterId))) AS onPage
+         OR (rank = $afterRank AND (dateKey > $afterDate
+             OR (dateKey = $afterDate AND (precisionRank > $afterPrecision
+                 OR (precisionRank = $afterPrecision AND st.id > $afterId))))) AS onPage
   WITH count(st) AS total,
        collect(CASE WHEN onPage THEN {
-           statement: st {.id, .stance, .quote, .paraphrase, .hedge, .madeAt, source: src.id, claim: c.id,
-                          document: doc.id, reportedVia: head([(st)-[:REPORTED_VIA]->(r:Statement) | r.id])},
-           date: date, dateSource: dateSource, dateText: st.madeAt, rank: rank, dateKey: dateKey
+           statement: st.id, date: st.date, start: st.dateStart, end: st.dateEnd, precision: st.datePrecision,
+           dateSource: coalesce(st.dateBasis, 'UNKNOWN'), dateText: st.madeAt, rank: rank, dateKey: dateKey, precisionRank: precisionRank
          } END) AS entries
   RETURN total, entries[..$limit] AS page
 }

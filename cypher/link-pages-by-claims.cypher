@@ -1,4 +1,4 @@
-// One page of the CONTRADICTS and SUPPORTS links of each of the given claims,
+// One page of the CONTRADICTS, SUPPORTS and IMPLIES links of each of the given claims,
 // in either direction, optionally of one type only, with who linked the
 // claims and why, and how many links there are. Links are ordered by a sort
 // key made of the type, the other claim's id and the direction, unique per
@@ -6,19 +6,19 @@
 // links are projected.
 // @mode read
 // @param ids    list of claim ids
-// @param types  per id, the link type to list: 'CONTRADICTS', 'SUPPORTS', or null for both
+// @param types  per id, the link type to list: 'CONTRADICTS', 'SUPPORTS', 'IMPLIES', or null for all
 // @param afters per id, the sort key the previous page ended with (null: the first page)
 // @param limit  maximum links per claim (one more than the page, to learn whether another follows)
 UNWIND range(0, size($ids) - 1) AS i
 WITH $ids[i] AS key, $afters[i] AS after, $types[i] AS linkType
 MATCH (c:Claim {id: key})
 CALL (c, linkType) {
-  MATCH (c)-[l:CONTRADICTS|SUPPORTS]-(o:Claim)
+  MATCH (c)-[l:CONTRADICTS|SUPPORTS|IMPLIES]-(o:Claim)
   WHERE linkType IS NULL OR type(l) = linkType
   RETURN count(l) AS total
 }
 CALL (c, linkType, after) {
-  MATCH (c)-[l:CONTRADICTS|SUPPORTS]-(o:Claim)
+  MATCH (c)-[l:CONTRADICTS|SUPPORTS|IMPLIES]-(o:Claim)
   WHERE linkType IS NULL OR type(l) = linkType
   WITH l, o, startNode(l) = c AS outgoing
   WITH l, o, outgoing, type(l) + ' ' + o.id + CASE WHEN outgoing THEN ' >' ELSE ' <' END AS sortKey

@@ -1,18 +1,31 @@
 // What the positions of the statements on the given claims are computed
-// from (src/graph/positions.ts): each statement on them, and every other
-// statement of the same source on the same claim or on a claim linked to it
-// by CONTRADICTS, and the statements that explicitly revise any of them;
-// with their stances, dates (their own and their documents'), the stored
-// positions (to write only what changed) and the CONTRADICTS links among
-// those claims.
+// from (src/graph/positions.ts): every statement on them and on the claims
+// linked to them (CONTRADICTS, or IMPLIES at any depth either way), and the
+// statements that explicitly revise any of those; each with its source and
+// the sources that source is affiliated with (at any depth), its stance,
+// firmness and dates (its own and its documents'), the links of its claim,
+// and the stored position (to write only what changed).
 // @mode read
 // @param claims  list of claim ids
 CALL () {
   UNWIND $claims AS id
-  MATCH (a:Claim {id: id})<-[:ON]-(:Statement)<-[:MADE]-(src:Source)
-  WITH DISTINCT a, src
-  MATCH (a)-[:CONTRADICTS*0..1]-(b:Claim)<-[:ON]-(t:Statement)<-[:MADE]-(src)
-  RETURN collect(DISTINCT t) AS near
+  MATCH (a:Claim {id: id})
+  CALL (a) {
+    WITH a AS b
+    RETURN b
+    UNION
+    MATCH (a)-[:CONTRADICTS]-(b:Claim)
+    RETURN b
+    UNION
+    MATCH (a)-[:IMPLIES*1..]->(b:Claim)
+    RETURN b
+    UNION
+    MATCH (a)<-[:IMPLIES*1..]-(b:Claim)
+    RETURN b
+  }
+  WITH DISTINCT b
+  MATCH (b)<-[:ON]-(t:Statement)
+  RETURN collect(t) AS near
 }
 CALL (near) {
   UNWIND near AS t
@@ -22,9 +35,11 @@ CALL (near) {
 UNWIND near + [x IN revisers WHERE NOT x IN near] AS t
 MATCH (t)<-[:MADE]-(src:Source)
 MATCH (t)-[:ON]->(c:Claim)
-RETURN t.id AS id, src.id AS source, c.id AS claim, t.stance AS stance, t.date AS date,
+RETURN t.id AS id, src.id AS source, [(src)-[:AFFILIATED_WITH*1..]->(p:Source) | p.id] AS ancestors,
+       c.id AS claim, t.stance AS stance, coalesce(t.hedged, false) AS hedged, t.date AS date,
        [(t)-[:APPEARS_IN]->(d:Document) | d.publishedAt] AS published,
        [(t)-[:SUPERSEDES]->(x:Statement) | x.id] AS supersedes,
        [(c)-[:CONTRADICTS]-(o:Claim) | o.id] AS contradicts,
+       [(c)-[:IMPLIES]->(o:Claim) | o.id] AS implies,
        t.current AS current, t.dateStart AS dateStart, t.dateEnd AS dateEnd, t.datePrecision AS datePrecision, t.dateBasis AS dateBasis,
        head([(t)-[r:SUPERSEDED_BY]->(y:Statement) | [y.id, r.reason]]) AS supersededBy

@@ -1,8 +1,9 @@
 // The claims whose statements' positions may change after a write
 // (src/graph/refresh.ts): the claims given, the claims of the statements
 // printed in the documents given (a new publication date can move them),
-// and every claim linked to any of those by CONTRADICTS (a later assertion
-// of a contradicting claim supersedes an earlier one).
+// and every claim linked to any of those by CONTRADICTS, or by IMPLIES at
+// any depth either way (a later statement on such a claim can supersede an
+// earlier one: docs/MODEL.md, "Positions over time").
 // @mode read
 // @param claims     list of claim ids
 // @param documents  list of document ids
@@ -18,8 +19,16 @@ CALL () {
 }
 UNWIND direct + printed AS k
 CALL (k) {
+  WITH k AS n
+  RETURN n
+  UNION
   MATCH (k)-[:CONTRADICTS]-(n:Claim)
-  RETURN collect(DISTINCT n.id) AS neighbours
+  RETURN n
+  UNION
+  MATCH (k)-[:IMPLIES*1..]->(n:Claim)
+  RETURN n
+  UNION
+  MATCH (k)<-[:IMPLIES*1..]-(n:Claim)
+  RETURN n
 }
-WITH collect(DISTINCT k.id) AS near, collect(neighbours) AS lists
-RETURN reduce(all = near, l IN lists | all + [x IN l WHERE NOT x IN all]) AS claims
+RETURN collect(DISTINCT n.id) AS claims

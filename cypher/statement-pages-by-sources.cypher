@@ -3,9 +3,9 @@
 // LIMIT) before anything is projected, so a source with 100k statements costs
 // one sort of its ids. The projection matches statements-by-ids so the API
 // maps both alike; the API sorts `page` by id.
-// Each row also carries the statement's claim and document as sources-by-ids,
-// claims-by-ids and documents-by-ids project them, so the API primes those
-// loaders instead of asking again: fewer round trips per operation.
+// Each row also carries the statement's claim and documents as claims-by-ids
+// and documents-by-ids project them, so the API primes those loaders instead
+// of asking again: fewer round trips per operation.
 // @mode read
 // @param ids    list of source ids
 // @param afters per id, the statement id the previous page ended with (null: the first page)
@@ -22,15 +22,19 @@ CALL (src, after) {
   WHERE after IS NULL OR st.id > after
   WITH st ORDER BY st.id LIMIT $limit
   MATCH (st)-[:ON]->(c:Claim)
-  // A unit subquery, not OPTIONAL MATCH: Grafeo plans that as a join over every node.
+  // A unit subquery, not a pattern comprehension: Grafeo cannot nest a comprehension inside one.
   CALL (st) {
-    MATCH (st)-[:REPORTED_IN]->(doc:Document)
-    RETURN head(collect(doc {.id, .title, .url, .publishedAt, .note, publisher: head([(doc)-[:PUBLISHED_BY]->(p:Source) | p.id])})) AS published
+    MATCH (st)-[:APPEARS_IN]->(doc:Document)
+    RETURN collect(doc {.id, .title, .url, .publishedAt, .note, publisher: head([(doc)-[:PUBLISHED_BY]->(p:Source) | p.id])}) AS printedIn
   }
-  RETURN collect({statement: st {.id, .stance, .quote, .paraphrase, .hedge, .madeAt, source: src.id, claim: c.id,
-                                 document: published.id,
-                                 reportedVia: head([(st)-[:REPORTED_VIA]->(r:Statement) | r.id])},
+  RETURN collect({statement: st {.id, .stance, .hedged, .hedge, .date, .madeAt, .quote, .paraphrase, .current, .dateStart, .dateEnd, .datePrecision, .dateBasis,
+           source: src.id, claim: c.id,
+           appearances: [(st)-[ap:APPEARS_IN]->(ad:Document) | {document: ad.id, publishedAt: ad.publishedAt, quote: ap.quote, paraphrase: ap.paraphrase, via: ap.via,
+                                                                 viaDocuments: ap.viaDocuments, exact: ap.exact, prefix: ap.prefix, suffix: ap.suffix}],
+           derivedFrom: head([(st)-[:DERIVED_FROM]->(origin:Statement) | origin.id]),
+           supersedes: [(st)-[:SUPERSEDES]->(revised:Statement) | revised.id],
+           supersededBy: head([(st)-[sup:SUPERSEDED_BY]->(later:Statement) | {id: later.id, reason: sup.reason}])},
                   claim: c {.id, .text, about: [(c)-[:ABOUT]->(e:Entity) | e.id]},
-                  document: published}) AS page
+                  documents: printedIn}) AS page
 }
 RETURN key, after, total, page

@@ -6,9 +6,8 @@
  * docs/ANALYSIS-PROV.md gives the mapping, term by term.
  */
 import { DataFactory, Writer } from 'n3';
-import { toDocument, toSource, toStatement, toAffiliation, type AffiliationNode } from '../api/records';
+import { toDocument, toSource, toStatement, toAffiliation, type AffiliationNode, type DocumentNode, type SourceNode, type StatementNode } from '../api/records';
 import { badInput, ClaimgraphError, notFound, show } from '../errors';
-import type { DocumentRecord, SourceRecord, StatementRecord } from '../graph/model';
 import type { GraphStore, Row, Value } from '../store/port';
 
 export const PROV_FORMATS = ['JSONLD', 'TURTLE'] as const;
@@ -37,7 +36,7 @@ const RDF_TYPE = `${P.rdf}type`;
 
 // ---------------------------------------------------------------- the chain as read
 
-export interface ProvSource extends SourceRecord {
+export interface ProvSource extends SourceNode {
   /** Its direct AFFILIATED_WITH parents (the chain holds every parent up to the top). */
   parents: AffiliationNode[];
 }
@@ -45,12 +44,12 @@ export interface ProvSource extends SourceRecord {
 /** Everything the PROV of one claim needs, as `provenance-by-claims` returns it. */
 export interface ProvChain {
   claim: { id: string; text: string };
-  /** The statements on the claim and those linked to them by reported speech, at any depth. */
-  statements: StatementRecord[];
+  /** The statements on the claim and those linked to them by derivation, at any depth. */
+  statements: StatementNode[];
   /** The claims of those statements (the claim itself among them when it has statements). */
   claims: { id: string; text: string }[];
-  documents: DocumentRecord[];
-  /** Speakers and publishers, with their affiliation parents at any depth. */
+  documents: DocumentNode[];
+  /** Speakers, intermediaries and publishers, with their affiliation parents at any depth. */
   sources: ProvSource[];
 }
 
@@ -113,6 +112,8 @@ export function iris(base: string) {
     source: (id: string) => `${base}source:${encodeId(id)}`,
     document: (id: string) => `${base}document:${encodeId(id)}`,
     delegation: (member: string, parent: string) => `${base}affiliation:${encodeId(member)}:${encodeId(parent)}`,
+    appearance: (statement: string, document: string) => `${base}appearance:${encodeId(statement)}:${encodeId(document)}`,
+    step: (statement: string, document: string, n: number) => `${base}appearance:${encodeId(statement)}:${encodeId(document)}:via:${n}`,
     role: (role: string) => `${base}role:${encodeId(role)}`,
   };
 }
@@ -152,25 +153,15 @@ export function dateLiteral(value: string): Term {
 
 const byId = <T extends { id: string }>(a: T, b: T): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-/**
- * The statements whose chain of reported speech reaches `relay`, that no
- * statement relays in turn (the first-hand origins), over the statements given.
- */
-function originsOf(statements: readonly StatementRecord[]): Map<string, string[]> {
-  const relayed = new Map<string, string[]>(); // relay id -> the statements it carried directly
+/** The end of each statement's derivation chain, over the statements given (itself when not derived). */
+function originsOf(statements: readonly StatementNode[]): Map<string, string> {
+  const from = new Map(statements.map((st) => [st.id, st.derivedFrom]));
+  const origins = new Map<string, string>();
   for (const st of statements) {
-    if (st.reportedVia !== null) relayed.set(st.reportedVia, [...(relayed.get(st.reportedVia) ?? []), st.id]);
-  }
-  const origins = new Map<string, string[]>();
-  const walk = (id: string, seen: Set<string>): string[] => {
-    const carried = relayed.get(id);
-    if (carried === undefined) return [id];
-    if (seen.has(id)) return []; // the validator forbids loops; never loop on a broken graph
-    seen.add(id);
-    return carried.flatMap((c) => walk(c, seen));
-  };
-  for (const st of statements) {
-    if (relayed.has(st.id)) origins.set(st.id, [...new Set(walk(st.id, new Set()))].sort());
+    let at = st.id;
+    // The validator forbids loops; never loop on a broken graph.
+    for (const seen = new Set<string>(); !seen.has(at) && from.get(at); seen.add(at)) at = from.get(at) as string;
+    origins.set(st.id, at);
   }
   return origins;
 }
@@ -195,23 +186,59 @@ export function provTriples(chain: ProvChain, base: string = DEFAULT_IRI_BASE): 
   }
 
   const origins = originsOf(chain.statements);
+  const appearances: { statement: StatementNode; index: number }[] = [];
   for (const st of [...chain.statements].sort(byId)) {
     const s = id.statement(st.id);
     add(s, RDF_TYPE, iri(`${P.prov}Entity`));
     add(s, RDF_TYPE, iri(`${P.cg}Statement`));
     add(s, `${P.cg}on`, iri(id.claim(st.claim)));
     add(s, `${P.cg}stance`, text(st.stance));
+    add(s, `${P.cg}hedged`, { kind: 'boolean', value: st.hedged });
+    add(s, `${P.cg}current`, { kind: 'boolean', value: st.current });
     add(s, `${P.prov}value`, opt(st.quote));
     add(s, `${P.cg}paraphrase`, opt(st.paraphrase));
     add(s, `${P.cg}hedge`, opt(st.hedge));
+    add(s, `${P.cg}date`, st.date === null ? null : dateLiteral(st.date));
     add(s, `${P.cg}madeAt`, opt(st.madeAt));
     add(s, `${P.prov}wasAttributedTo`, iri(id.source(st.source)));
-    // Ours: (original)-[:REPORTED_VIA]->(relay). PROV: the relay wasQuotedFrom the original.
-    for (const original of chain.statements.filter((o) => o.reportedVia === st.id).sort(byId)) {
-      add(s, `${P.prov}wasQuotedFrom`, iri(id.statement(original.id)));
+    // Derived in its own voice from another's statement: prov:wasDerivedFrom, and the chain's end as its primary source.
+    if (st.derivedFrom !== null) add(s, `${P.prov}wasDerivedFrom`, iri(id.statement(st.derivedFrom)));
+    const origin = origins.get(st.id);
+    if (origin !== undefined && origin !== st.id) add(s, `${P.prov}hadPrimarySource`, iri(id.statement(origin)));
+    // Superseded: the later statement is a revision of it.
+    if (st.supersededBy !== null && chain.statements.some((o) => o.id === st.supersededBy)) {
+      add(id.statement(st.supersededBy), `${P.prov}wasRevisionOf`, iri(s));
     }
-    for (const origin of origins.get(st.id) ?? []) add(s, `${P.prov}hadPrimarySource`, iri(id.statement(origin)));
-    if (st.document !== null) add(s, `${P.prov}hadPrimarySource`, iri(id.document(st.document)));
+    st.appearances.forEach((_, index) => appearances.push({ statement: st, index }));
+  }
+
+  // Each document that printed a statement quoted it: a qualified prov:Quotation
+  // per appearance, with the document's words and, in order, the intermediaries
+  // that carried it (each a prov:agent of the quotation, and a step cg:via).
+  for (const { statement: st, index } of appearances) {
+    const ap = st.appearances[index];
+    if (ap === undefined) continue;
+    const q = id.appearance(st.id, ap.document);
+    add(id.document(ap.document), `${P.prov}wasQuotedFrom`, iri(id.statement(st.id)));
+    add(id.document(ap.document), `${P.prov}qualifiedQuotation`, iri(q));
+    add(q, RDF_TYPE, iri(`${P.prov}Quotation`));
+    add(q, RDF_TYPE, iri(`${P.cg}Appearance`));
+    add(q, `${P.prov}entity`, iri(id.statement(st.id)));
+    add(q, `${P.prov}value`, opt(ap.quote));
+    add(q, `${P.cg}paraphrase`, opt(ap.paraphrase));
+    ap.via.forEach((step, n) => {
+      add(q, `${P.prov}agent`, iri(id.source(step.source)));
+      const v = id.step(st.id, ap.document, n + 1);
+      add(q, `${P.cg}via`, iri(v));
+      add(v, `${P.cg}order`, { kind: 'integer', value: n + 1 });
+      add(v, `${P.prov}agent`, iri(id.source(step.source)));
+      if (step.document !== null) add(v, `${P.cg}document`, iri(id.document(step.document)));
+    });
+    if (ap.selector !== null) {
+      add(q, `${P.cg}exact`, text(ap.selector.exact));
+      add(q, `${P.cg}prefix`, opt(ap.selector.prefix));
+      add(q, `${P.cg}suffix`, opt(ap.selector.suffix));
+    }
   }
 
   for (const d of [...chain.documents].sort(byId)) {

@@ -5,28 +5,32 @@
  * and maps the rows. docs/ANALYSIS-PROV.md states the rule.
  */
 import { decodeOpaque, encodeOpaque } from '../api/pagination';
-import { toStatement, type StatementNode } from '../api/records';
 import { badInput, ClaimgraphError, show } from '../errors';
 import type { GraphStore, Row, Value } from '../store/port';
 
-export const DATE_SOURCES = ['MADE', 'REPORTED', 'UNKNOWN'] as const;
-/** Which date an entry is placed by: the statement's madeAt, its document's publishedAt, or none. */
+export const DATE_SOURCES = ['SAID', 'PUBLISHED', 'UNKNOWN'] as const;
+/** Which date places an entry: the statement's own, the earliest publication that printed it, or none. */
 export type DateSource = (typeof DATE_SOURCES)[number];
 
 export interface TimelineEntry {
-  statement: StatementNode;
-  /** The ISO 8601 date used for the order, or null when unknown. */
+  /** The statement's id; resolvers load it (one batched query per page). */
+  statement: string;
+  /** The ISO 8601 date the entry is placed by, as written, or null when unknown. */
   date: string | null;
+  /** YEAR, MONTH, DAY or TIME; null when unknown. */
+  precision: string | null;
   dateSource: DateSource;
-  /** The statement's madeAt as the document gives it ("Sunday"), ISO or not; null when not given. */
+  /** The statement's madeAt as the document gives it ("Sunday"); null when not given. */
   dateText: string | null;
-  /** The sort key, for the cursor: [rank (0 known, 1 unknown), date or '', statement id]. */
+  /** The sort key, for the cursor. */
   key: TimelineKey;
 }
 
+/** An entry's place: [rank (0 dated, 1 undated), end of its interval or '', precision rank (0 TIME … 3 YEAR, 4 undated), statement id]. */
 export interface TimelineKey {
   rank: 0 | 1;
   dateKey: string;
+  precisionRank: number;
   statementId: string;
 }
 
@@ -38,7 +42,7 @@ export interface TimelinePage {
 
 /** A position in one entity's timeline, as an opaque cursor (base64url JSON, the same scheme as the other lists). */
 export function encodeTimelineCursor(entityId: string, key: TimelineKey): string {
-  return encodeOpaque({ l: 'timeline', e: entityId, k: [key.rank, key.dateKey, key.statementId] });
+  return encodeOpaque({ l: 'timeline', e: entityId, k: [key.rank, key.dateKey, key.precisionRank, key.statementId] });
 }
 
 /** Decodes `after` for `entityId`, or explains what was expected; null when none was given. */
@@ -49,26 +53,28 @@ export function decodeTimelineCursor(entityId: string, after: string | null | un
       argument: 'after',
     });
   const { l, e, k } = (decodeOpaque(after, fail) ?? {}) as { l?: unknown; e?: unknown; k?: unknown };
-  if (l !== 'timeline' || e !== entityId || !Array.isArray(k) || k.length !== 3) throw fail();
-  const [rank, dateKey, statementId] = k as unknown[];
-  if ((rank !== 0 && rank !== 1) || typeof dateKey !== 'string' || typeof statementId !== 'string') throw fail();
-  return { rank, dateKey, statementId };
+  if (l !== 'timeline' || e !== entityId || !Array.isArray(k) || k.length !== 4) throw fail();
+  const [rank, dateKey, precisionRank, statementId] = k as unknown[];
+  if ((rank !== 0 && rank !== 1) || typeof dateKey !== 'string' || typeof precisionRank !== 'number' || !Number.isInteger(precisionRank) || typeof statementId !== 'string') {
+    throw fail();
+  }
+  return { rank, dateKey, precisionRank, statementId };
 }
 
 function entryOf(v: Value): TimelineEntry {
   const o = (typeof v === 'object' && v !== null && !Array.isArray(v) ? v : {}) as Record<string, Value>;
   const dateSource = o.dateSource;
   const rank = o.rank;
-  if (!DATE_SOURCES.includes(dateSource as DateSource) || (rank !== 0 && rank !== 1) || typeof o.dateKey !== 'string') {
+  if (!DATE_SOURCES.includes(dateSource as DateSource) || (rank !== 0 && rank !== 1) || typeof o.dateKey !== 'string' || typeof o.statement !== 'string' || typeof o.precisionRank !== 'number') {
     throw new ClaimgraphError('INTERNAL', `The store returned a malformed timeline entry: ${show(v, 200)}`);
   }
-  const statement = toStatement(o.statement);
   return {
-    statement,
+    statement: o.statement,
     date: typeof o.date === 'string' ? o.date : null,
+    precision: typeof o.precision === 'string' ? o.precision : null,
     dateSource: dateSource as DateSource,
     dateText: typeof o.dateText === 'string' ? o.dateText : null,
-    key: { rank, dateKey: o.dateKey, statementId: statement.id },
+    key: { rank, dateKey: o.dateKey, precisionRank: o.precisionRank, statementId: o.statement },
   };
 }
 
@@ -86,6 +92,7 @@ export async function readTimelines(
     ids: [...entityIds],
     afterRank: page.after?.rank ?? null,
     afterDate: page.after?.dateKey ?? null,
+    afterPrecision: page.after?.precisionRank ?? null,
     afterId: page.after?.statementId ?? null,
     limit: page.limit,
   });

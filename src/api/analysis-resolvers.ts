@@ -51,6 +51,14 @@ function timelineLoader(ctx: Context, after: TimelineKey | null, limit: number):
 }
 
 export const analysisResolvers = {
+  TimelineEntry: {
+    statement: async (entry: TimelineEntry, _: unknown, ctx: Context) => {
+      const found = await ctx.loaders.statements.load(entry.statement);
+      if (found === null) throw notFound('statement', entry.statement); // deleted since the page was read
+      return found;
+    },
+  },
+
   Claim: {
     async provenance(c: ClaimNode, args: { format?: ProvFormat | null; base?: string | null }, ctx: Context) {
       const base = checkIriBase(args.base ?? DEFAULT_IRI_BASE); // before the store is asked
@@ -66,7 +74,6 @@ export const analysisResolvers = {
       const after = decodeTimelineCursor(e.id, args.after);
       const page = await timelineLoader(ctx, after, size + 1).load(e.id);
       if (page === null) throw notFound('entity', e.id); // deleted since it was loaded
-      for (const entry of page.entries) ctx.loaders.statements.prime(entry.statement.id, entry.statement);
       return {
         ...toConnection(page.entries, size, (entry: TimelineEntry) => encodeTimelineCursor(e.id, entry.key)),
         totalCount: page.total,

@@ -33,6 +33,8 @@ export interface PageKey {
   after: string | null;
   limit: number;
   type?: ClaimLinkType | null;
+  /** For a claim's statements: true keeps the current ones only. */
+  current?: boolean | null;
 }
 
 /** One parent's page as the query gives it: rows in sort-key order, and how many the whole list holds. */
@@ -59,7 +61,8 @@ export class Loaders {
   readonly statementsByClaim: DataLoader<PageKey, NestedPage<StatementNode>, string>;
   readonly statementsBySource: DataLoader<PageKey, NestedPage<StatementNode>, string>;
   readonly statementsByDocument: DataLoader<PageKey, NestedPage<StatementNode>, string>;
-  readonly statementsRelayedBy: DataLoader<PageKey, NestedPage<StatementNode>, string>;
+  readonly claimsByEntity: DataLoader<PageKey, NestedPage<ClaimNode>, string>;
+  readonly documentTexts: DataLoader<string, string | null>;
   readonly sourcesByClaim: DataLoader<PageKey, NestedPage<SourceNode>, string>;
   readonly membersBySource: DataLoader<PageKey, NestedPage<AffiliationNode>, string>;
   readonly linksByClaim: DataLoader<PageKey, NestedPage<SortedLink>, string>;
@@ -67,15 +70,20 @@ export class Loaders {
   readonly corroboration: DataLoader<string, CorroborationNode | null>;
 
   constructor(private readonly store: GraphStore) {
-    this.claims = this.byId('claims-by-ids', 'claim', toClaim);
-    this.sources = this.byId('sources-by-ids', 'source', toSource);
-    this.statements = this.byId('statements-by-ids', 'statement', toStatement);
-    this.documents = this.byId('documents-by-ids', 'document', toDocument);
-    this.entities = this.byId('entities-by-ids', 'entity', toEntity);
+    this.claims = this.byId('claims-by-ids', 'claim', toClaim, 'Claim');
+    this.sources = this.byId('sources-by-ids', 'source', toSource, 'Source');
+    this.statements = this.byId('statements-by-ids', 'statement', toStatement, 'Statement');
+    this.documents = this.byId('documents-by-ids', 'document', toDocument, 'Document');
+    this.entities = this.byId('entities-by-ids', 'entity', toEntity, 'Entity');
     this.statementsByClaim = this.statementPages('statement-pages-by-claims');
     this.statementsBySource = this.statementPages('statement-pages-by-sources');
     this.statementsByDocument = this.statementPages('statement-pages-by-documents');
-    this.statementsRelayedBy = this.statementPages('statement-pages-by-relays');
+    this.claimsByEntity = this.pages('claims-about-entity-pages', (v) => {
+      const claim = toClaim(v);
+      this.claims.prime(claim.id, claim);
+      return claim;
+    }, (c) => c.id);
+    this.documentTexts = this.keyed('document-texts', (row) => (typeof row.text === 'string' ? row.text : null), null);
     this.sourcesByClaim = this.pages('source-pages-by-claims', (v) => {
       const source = toSource(v);
       this.sources.prime(source.id, source);
@@ -87,11 +95,27 @@ export class Loaders {
     this.corroboration = this.keyed('corroboration-by-claims', (row) => toCorroboration(row), null);
   }
 
-  /** Rows of `{<column>: map}`, one per found id; a missing id resolves to null. */
-  private byId<T extends { id: string }>(name: QueryName, column: string, map: (v: Value | undefined) => T): DataLoader<string, T | null> {
+  /**
+   * Rows of `{<column>: map}`, one per found id. An id that is not found may
+   * be one merged into another record (a redirect): it resolves to that
+   * record, at the cost of two more queries, paid only when an id misses.
+   * Otherwise a missing id resolves to null.
+   */
+  private byId<T extends { id: string }>(name: QueryName, column: string, map: (v: Value | undefined) => T, label: string): DataLoader<string, T | null> {
     return new DataLoader(async (ids) => {
       const rows = await this.store.read(name, { ids: [...ids] });
       const found = new Map(rows.map((row) => map(row[column])).map((node) => [node.id, node]));
+      const missing = ids.filter((id) => !found.has(id));
+      if (missing.length > 0) {
+        const redirects = await this.store.read('import-redirects', { keys: missing.map((id) => `${label}:${id}`) });
+        const targets = new Map(redirects.map((r) => [String(r.key).slice(label.length + 1), String(r.target)]));
+        const wanted = [...new Set(targets.values())].filter((t) => !found.has(t));
+        if (wanted.length > 0) for (const row of await this.store.read(name, { ids: wanted })) found.set(map(row[column]).id, map(row[column]));
+        for (const [from, to] of targets) {
+          const node = found.get(to);
+          if (node !== undefined) found.set(from, node);
+        }
+      }
       return ids.map((id) => found.get(id) ?? null);
     });
   }
@@ -112,17 +136,20 @@ export class Loaders {
    * `first`) go in one query per limit; usually there is one.
    */
   private pages<T>(name: QueryName, map: (v: Value) => T, sortKey: (row: T) => string): DataLoader<PageKey, NestedPage<T>, string> {
-    const cacheKey = (k: PageKey): string => JSON.stringify([k.id, k.after, k.limit, k.type ?? null]);
+    const cacheKey = (k: PageKey): string => JSON.stringify([k.id, k.after, k.limit, k.type ?? null, k.current ?? null]);
     return new DataLoader(
       async (keys) => {
         const pages = new Map<string, NestedPage<T>>();
-        for (const limit of new Set(keys.map((k) => k.limit))) {
-          const group = keys.filter((k) => k.limit === limit);
+        // Keys asking for a different limit or filter go in a query of their own; usually there is one.
+        for (const variant of new Set(keys.map((k) => JSON.stringify([k.limit, k.current ?? null])))) {
+          const [limit, current] = JSON.parse(variant) as [number, boolean | null];
+          const group = keys.filter((k) => k.limit === limit && (k.current ?? null) === current);
           const params = {
             ids: group.map((k) => k.id),
             afters: group.map((k) => k.after),
             limit,
             ...(name === 'link-pages-by-claims' ? { types: group.map((k) => k.type ?? null) } : {}),
+            ...(name === 'statement-pages-by-claims' ? { current } : {}),
           };
           for (const row of await this.store.read(name, params)) {
             // The engines collect in no set order: sort the page by its key.
@@ -131,7 +158,7 @@ export class Loaders {
               .sort((a, b) => compare(sortKey(a), sortKey(b)));
             const after = typeof row.after === 'string' ? row.after : null;
             const type = typeof row.linkType === 'string' ? (row.linkType as ClaimLinkType) : null;
-            pages.set(cacheKey({ id: String(row.key), after, limit, type }), { rows, total: Number(row.total ?? 0) });
+            pages.set(cacheKey({ id: String(row.key), after, limit, type, current }), { rows, total: Number(row.total ?? 0) });
           }
         }
         // A parent that is gone (deleted since it was loaded) has an empty list.
@@ -141,18 +168,21 @@ export class Loaders {
     );
   }
 
-  /** Statement pages; each statement also primes the by-id loader, so `reportedVia` and the like cost nothing for statements already seen. */
+  /** Statement pages; each statement also primes the by-id loader, so `derivedFrom` and the like cost nothing for statements already seen. */
   private statementPages(name: QueryName): DataLoader<PageKey, NestedPage<StatementNode>, string> {
     return this.pages(
       name,
       (v) => {
-        // {statement, and its source, claim and document when the parent is not one of them}
+        // {statement, and its source, claim and documents when the parent is not one of them}
         const row = obj('statement page row', v);
         const statement = toStatement(row.statement);
         this.statements.prime(statement.id, statement);
         if (row.source != null) this.sources.prime(statement.source, toSource(row.source));
         if (row.claim != null) this.claims.prime(statement.claim, toClaim(row.claim));
-        if (row.document != null && statement.document !== null) this.documents.prime(statement.document, toDocument(row.document));
+        for (const d of list(row.documents)) {
+          const document = toDocument(d);
+          this.documents.prime(document.id, document);
+        }
         return statement;
       },
       (s) => s.id,

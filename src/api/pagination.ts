@@ -23,6 +23,12 @@ export const currentMaxPageSize = (): number => maxPageSize;
 export type CursorList =
   | 'claims'
   | 'sources'
+  | 'entities'
+  // ranked search results: the key is [score, id]
+  | 'claims-search'
+  | 'sources-search'
+  | 'entities-search'
+  | 'possible-duplicates'
   | 'conflicts'
   | 'changes'
   | 'questions'
@@ -30,7 +36,7 @@ export type CursorList =
   | 'claim-statements'
   | 'source-statements'
   | 'document-statements'
-  | 'relays'
+  | 'entity-claims'
   | 'claim-sources'
   | 'members'
   | 'claim-links'

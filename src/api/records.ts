@@ -1,13 +1,5 @@
-import type {
-  ClaimLinkType,
-  ClaimRecord,
-  DocumentRecord,
-  EntityRecord,
-  SourceKind,
-  SourceRecord,
-  Stance,
-  StatementRecord,
-} from '../graph/model';
+import type { AppearanceRecord, ClaimLinkType, SourceKind, Stance, StatementRecord } from '../graph/model';
+import type { SupersessionReason } from '../graph/positions';
 import type { Value } from '../store/port';
 import { broken, obj, type Obj } from '../store/rows';
 import { toClaimJudgement, type ClaimJudgement } from '../analysis/credibility';
@@ -18,13 +10,53 @@ import { toClaimJudgement, type ClaimJudgement } from '../analysis/credibility';
  * each GraphQL level costs one batched round trip.
  */
 
-// The node shapes are the bundle's records: the query files project exactly
-// those fields, with related nodes as ids.
-export type ClaimNode = ClaimRecord;
-export type SourceNode = SourceRecord;
-export type StatementNode = StatementRecord;
-export type DocumentNode = DocumentRecord;
-export type EntityNode = EntityRecord;
+// The node shapes are the bundle's records as the query files project them,
+// with related nodes as ids (and without what only an export needs).
+export interface ClaimNode {
+  id: string;
+  text: string;
+  about: string[];
+}
+
+export interface SourceNode {
+  id: string;
+  name: string;
+  kind: SourceKind;
+  anonymous: boolean;
+  count: number | null;
+  description: string | null;
+  aliases: string[];
+}
+
+export interface DocumentNode {
+  id: string;
+  title: string;
+  publisher: string | null;
+  url: string | null;
+  publishedAt: string | null;
+  note: string | null;
+  text: string | null;
+}
+
+export interface EntityNode {
+  id: string;
+  name: string;
+  description: string | null;
+  aliases: string[];
+}
+
+/** An appearance as the API shows it: the bundle's, with its document's publication date (for the order of appearances). */
+export interface AppearanceNode extends AppearanceRecord {
+  publishedAt: string | null;
+}
+
+/** A statement: the bundle's record, its appearances in order, and its position over time as stored on write. */
+export interface StatementNode extends Omit<StatementRecord, 'appearances' | 'formerIds' | 'recorded'> {
+  appearances: AppearanceNode[];
+  current: boolean;
+  supersededBy: string | null;
+  supersession: SupersessionReason | null;
+}
 
 export interface ClaimLinkNode {
   type: ClaimLinkType;
@@ -42,7 +74,7 @@ export interface AffiliationNode {
 export interface ClusterMergeNode {
   sources: [string, string];
   sharedParents: string[];
-  sharedStatements: string[];
+  sharedOrigins: string[];
 }
 
 export interface SourceClusterNode {
@@ -54,8 +86,12 @@ export interface CorroborationNode {
   assertingSources: number;
   independentSources: number;
   anonymousSources: number;
+  impliedSources: number;
+  implied: { source: string; through: string[] }[];
   hedgingSources: number;
   denyingSources: number;
+  doubtingSources: number;
+  withdrawnSources: number;
   contradictedBy: number;
   opposingIndependentSources: number;
   clusters: SourceClusterNode[];
@@ -65,13 +101,16 @@ export interface CorroborationNode {
 }
 
 export interface ConflictNode {
-  kind: 'CONTRADICTING_CLAIMS' | 'DENIAL';
+  kind: 'CONTRADICTING_CLAIMS' | 'DENIAL' | 'REVISION';
   claim: string;
   opposingClaim: string;
   sources: string[];
   opposingSources: string[];
   linkedBy: string | null;
   reason: string | null;
+  /** In a REVISION, the superseded statement and the one that superseded it. */
+  earlier: string | null;
+  later: string | null;
 }
 
 function str(what: string, o: Obj, key: string): string {
@@ -96,6 +135,8 @@ function int(what: string, o: Obj, key: string): number {
   throw broken(`${what} (${key})`, o);
 }
 
+const strOrNull = (v: Value | undefined): string | null => (typeof v === 'string' ? v : null);
+
 export function toClaim(v: Value | undefined): ClaimNode {
   const o = obj('claim', v);
   return { id: str('claim', o, 'id'), text: str('claim', o, 'text'), about: strList(o, 'about') };
@@ -114,19 +155,51 @@ export function toSource(v: Value | undefined): SourceNode {
   };
 }
 
-export function toStatement(v: Value | undefined): StatementNode {
-  const o = obj('statement', v);
+/** Appearances in time order: earliest publication first (undated last), then by document id. */
+function appearanceOrder(a: AppearanceNode, b: AppearanceNode): number {
+  const pa = a.publishedAt ?? '\uffff';
+  const pb = b.publishedAt ?? '\uffff';
+  if (pa !== pb) return pa < pb ? -1 : 1;
+  return a.document < b.document ? -1 : a.document > b.document ? 1 : 0;
+}
+
+function toAppearance(v: Value): AppearanceNode {
+  const o = obj('appearance', v);
+  const via = strList(o, 'via');
+  const viaDocuments = Array.isArray(o.viaDocuments) ? o.viaDocuments : [];
+  const exact = optStr(o, 'exact');
   return {
-    id: str('statement', o, 'id'),
-    stance: str('statement', o, 'stance') as Stance,
+    document: str('appearance', o, 'document'),
+    publishedAt: optStr(o, 'publishedAt'),
     quote: optStr(o, 'quote'),
     paraphrase: optStr(o, 'paraphrase'),
-    hedge: optStr(o, 'hedge'),
-    madeAt: optStr(o, 'madeAt'),
+    // '' marks a step whose own document is not known (engines keep no null in a list).
+    via: via.map((source, i) => ({ source, document: strOrNull(viaDocuments[i]) || null })),
+    selector: exact === null ? null : { exact, prefix: optStr(o, 'prefix'), suffix: optStr(o, 'suffix') },
+  };
+}
+
+export function toStatement(v: Value | undefined): StatementNode {
+  const o = obj('statement', v);
+  const supersededBy = o.supersededBy === null || o.supersededBy === undefined ? null : obj('statement supersession', o.supersededBy);
+  return {
+    id: str('statement', o, 'id'),
     source: str('statement', o, 'source'),
     claim: str('statement', o, 'claim'),
-    document: optStr(o, 'document'),
-    reportedVia: optStr(o, 'reportedVia'),
+    stance: str('statement', o, 'stance') as Stance,
+    hedged: o.hedged === true,
+    hedge: optStr(o, 'hedge'),
+    date: optStr(o, 'date'),
+    madeAt: optStr(o, 'madeAt'),
+    quote: optStr(o, 'quote'),
+    paraphrase: optStr(o, 'paraphrase'),
+    appearances: (Array.isArray(o.appearances) ? o.appearances : []).map(toAppearance).sort(appearanceOrder),
+    derivedFrom: optStr(o, 'derivedFrom'),
+    supersedes: strList(o, 'supersedes').sort(),
+    // A statement written before positions were kept counts as current.
+    current: o.current !== false,
+    supersededBy: supersededBy === null ? null : str('statement supersession', supersededBy, 'id'),
+    supersession: supersededBy === null ? null : (optStr(supersededBy, 'reason') as SupersessionReason | null),
   };
 }
 
@@ -139,6 +212,7 @@ export function toDocument(v: Value | undefined): DocumentNode {
     url: optStr(o, 'url'),
     publishedAt: optStr(o, 'publishedAt'),
     note: optStr(o, 'note'),
+    text: optStr(o, 'text'),
   };
 }
 
@@ -172,11 +246,11 @@ function toClusters(clusters: Value | undefined, merges: Value | undefined): Sou
   const pairs = (Array.isArray(merges) ? merges : []).map((m): ClusterMergeNode => {
     const o = obj('cluster merge', m);
     const [a, b] = [str('cluster merge', o, 'a'), str('cluster merge', o, 'b')].sort() as [string, string];
-    return { sources: [a, b], sharedParents: strList(o, 'roots').sort(), sharedStatements: strList(o, 'statements').sort() };
+    return { sources: [a, b], sharedParents: strList(o, 'roots').sort(), sharedOrigins: strList(o, 'origins').sort() };
   });
   return (Array.isArray(clusters) ? clusters : [])
     .map((c) => (Array.isArray(c) ? c.filter((x): x is string => typeof x === 'string').sort() : []))
-    .sort((x, y) => (x[0] ?? '').localeCompare(y[0] ?? ''))
+    .sort((x, y) => ((x[0] ?? '') < (y[0] ?? '') ? -1 : (x[0] ?? '') > (y[0] ?? '') ? 1 : 0))
     .map((sources) => ({ sources, merges: pairs.filter((p) => sources.includes(p.sources[0])) }));
 }
 
@@ -186,8 +260,17 @@ export function toCorroboration(row: Obj): CorroborationNode {
     assertingSources: int(what, row, 'assertingSources'),
     independentSources: int(what, row, 'independentSources'),
     anonymousSources: int(what, row, 'anonymousSources'),
+    impliedSources: Array.isArray(row.impliedSources) ? row.impliedSources.length : 0,
+    implied: (Array.isArray(row.impliedSources) ? row.impliedSources : [])
+      .map((v) => {
+        const o = obj('implied support', v);
+        return { source: str('implied support', o, 'source'), through: [...new Set(strList(o, 'through'))].sort() };
+      })
+      .sort((a, b) => (a.source < b.source ? -1 : 1)),
     hedgingSources: int(what, row, 'hedgingSources'),
     denyingSources: int(what, row, 'denyingSources'),
+    doubtingSources: int(what, row, 'doubtingSources'),
+    withdrawnSources: int(what, row, 'withdrawnSources'),
     contradictedBy: int(what, row, 'contradictedBy'),
     opposingIndependentSources: int(what, row, 'opposingIndependentSources'),
     clusters: toClusters(row.clusters, row.merges),
@@ -200,10 +283,13 @@ export function toConflict(v: Value | undefined): ConflictNode {
   const o = obj('conflict', v);
   const claim = str('conflict', o, 'claim');
   const opposingClaim = str('conflict', o, 'opposingClaim');
+  const later = optStr(o, 'later');
   return {
-    kind: claim === opposingClaim ? 'DENIAL' : 'CONTRADICTING_CLAIMS',
+    kind: later !== null ? 'REVISION' : claim === opposingClaim ? 'DENIAL' : 'CONTRADICTING_CLAIMS',
     claim,
     opposingClaim,
+    earlier: later === null ? null : optStr(o, 'earlier'),
+    later,
     // The engines collect in no set order; sorted, answers are stable.
     sources: strList(o, 'sources').sort(),
     opposingSources: strList(o, 'opposingSources').sort(),

@@ -5,10 +5,12 @@ import type { Value } from '../store/port';
 import type { QueryName } from '../store/queries';
 import type { Context } from './context';
 import type { NestedPage, PageKey } from './loaders';
+import { searchTerms } from '../graph/names';
 import { decodeCursor, encodeCursor, normaliseSearch, pageSize, toConnection, type CursorList } from './pagination';
 import {
   toClaim,
   toConflict,
+  toEntity,
   toSource,
   type AffiliationNode,
   type ClaimLinkNode,
@@ -17,9 +19,12 @@ import {
   type ClaimNode,
   type ConflictNode,
   type DocumentNode,
+  type EntityNode,
   type SourceNode,
   type StatementNode,
 } from './records';
+import { positionOf } from '../graph/model';
+import { effectiveDate } from '../graph/positions';
 
 /*
  * Resolvers follow three steps: choose a named query (through a loader or
@@ -60,15 +65,17 @@ interface ClaimsPageArgs extends SearchPageArgs {
   status?: string | null;
 }
 
-/** A list in id order, filtered by a search string, paged by the last id seen. */
-async function searchPage<T extends { id: string }>(
+type ListName = 'claims' | 'sources' | 'entities';
+
+/** A list in id order, optionally filtered, paged by the last id seen. */
+async function idPage<T extends { id: string }>(
   ctx: Context,
-  args: SearchPageArgs,
+  args: PageArgs,
   q: {
-    list: 'claims' | 'sources';
+    list: ListName;
     page: QueryName;
     count: QueryName;
-    /** Parameters of a filtered page and count query beyond search, after and limit. */
+    /** Parameters of a filtered page and count query beyond after and limit. */
     filter?: Record<string, unknown>;
     column: string;
     map: (v: Value | undefined) => T;
@@ -77,15 +84,57 @@ async function searchPage<T extends { id: string }>(
 ) {
   const size = pageSize(args.first);
   const after = decodeCursor(q.list, args.after, 1)?.[0] ?? null;
-  const search = normaliseSearch(args.search);
-  const rows = await ctx.store.read(q.page, { search, after, limit: size + 1, ...q.filter });
+  const rows = await ctx.store.read(q.page, { after, limit: size + 1, ...q.filter });
   const nodes = rows.map((row) => q.map(row[q.column]));
   // Nested fields on these nodes then cost no lookup by id.
   for (const node of nodes) q.loader.prime(node.id, node);
+  const connection = toConnection(nodes, size, (n) => encodeCursor(q.list, [n.id]));
   return {
-    ...toConnection(nodes, size, (n) => encodeCursor(q.list, [n.id])),
+    ...connection,
+    edges: connection.edges.map((e) => ({ ...e, score: null })),
     // A function field runs only when the client selects it: counting costs a scan.
-    totalCount: async () => Number((await ctx.store.read(q.count, { search, ...q.filter }))[0]?.total ?? 0),
+    totalCount: async () => Number((await ctx.store.read(q.count, { ...q.filter }))[0]?.total ?? 0),
+  };
+}
+
+/**
+ * A ranked search (docs/MODEL.md, "Search"): best match first, ties by id,
+ * paged by the last (score, id) seen; the page and the total in one query.
+ */
+async function rankedPage<T extends { id: string }>(
+  ctx: Context,
+  search: string,
+  args: PageArgs,
+  q: { list: 'claims-search' | 'sources-search' | 'entities-search'; column: string; map: (v: Value | undefined) => T; loader: DataLoader<string, T | null> },
+) {
+  const query: QueryName = q.list;
+  const size = pageSize(args.first);
+  const after = decodeCursor(q.list, args.after, 2);
+  const afterScore = after === null ? null : Number(after[0]);
+  if (afterScore !== null && !Number.isFinite(afterScore)) throw new ClaimgraphError('BAD_USER_INPUT', `Argument "after" is not a cursor of this search.`);
+  const terms = searchTerms(search);
+  if (terms.words.length === 0) return { ...toConnection<{ node: T; score: number }>([], size, () => ''), edges: [], nodes: [], totalCount: 0 };
+  const [row] = await ctx.store.read(query, {
+    words: terms.words,
+    skeletons: terms.skeletons,
+    terms: [...terms.words, ...terms.skeletons.filter((k) => k !== '')],
+    afterScore,
+    afterId: after?.[1] ?? null,
+    limit: size + 1,
+  });
+  const ranked = (Array.isArray(row?.page) ? row.page : [])
+    .map((v) => {
+      const o = v as Record<string, Value>;
+      return { node: q.map(o[q.column]), score: Number(o.score) };
+    })
+    .sort((a, b) => (a.score !== b.score ? b.score - a.score : a.node.id < b.node.id ? -1 : 1));
+  for (const r of ranked) q.loader.prime(r.node.id, r.node);
+  const connection = toConnection(ranked, size, (r) => encodeCursor(q.list, [String(r.score), r.node.id]));
+  return {
+    pageInfo: connection.pageInfo,
+    edges: connection.edges.map((e) => ({ cursor: e.cursor, node: e.node.node, score: e.node.score })),
+    nodes: connection.nodes.map((r) => r.node),
+    totalCount: Number(row?.total ?? 0),
   };
 }
 
@@ -102,22 +151,23 @@ async function nestedPage<T>(
   list: CursorList,
   keyOf: (row: T) => string,
   type: ClaimLinkType | null = null,
+  current: boolean | null = null,
 ) {
   const size = pageSize(args.first);
   const after = decodeCursor(list, args.after, 1)?.[0] ?? null;
-  const { rows, total } = await loader.load({ id, after, limit: size + 1, type });
+  const { rows, total } = await loader.load({ id, after, limit: size + 1, type, current });
   return { ...toConnection(rows, size, (row) => encodeCursor(list, [keyOf(row)])), totalCount: total };
 }
 
-const claimStatements = (c: ClaimNode, args: PageArgs, ctx: Context) =>
-  nestedPage(ctx.loaders.statementsByClaim, c.id, args, 'claim-statements', (s) => s.id);
+const claimStatements = (c: ClaimNode, args: PageArgs & { current?: boolean | null }, ctx: Context) =>
+  nestedPage(ctx.loaders.statementsByClaim, c.id, args, 'claim-statements', (s) => s.id, null, args.current ?? null);
 const claimSources = (c: ClaimNode, args: PageArgs, ctx: Context) => nestedPage(ctx.loaders.sourcesByClaim, c.id, args, 'claim-sources', (s) => s.id);
 const claimLinks = (c: ClaimNode, args: PageArgs & { type?: ClaimLinkType | null }, ctx: Context) =>
   nestedPage(ctx.loaders.linksByClaim, c.id, args, 'claim-links', (l) => l.sortKey, args.type ?? null);
 const sourceStatements = (s: SourceNode, args: PageArgs, ctx: Context) =>
   nestedPage(ctx.loaders.statementsBySource, s.id, args, 'source-statements', (st) => st.id);
 const sourceMembers = (s: SourceNode, args: PageArgs, ctx: Context) => nestedPage(ctx.loaders.membersBySource, s.id, args, 'members', (a) => a.source);
-const relays = (s: StatementNode, args: PageArgs, ctx: Context) => nestedPage(ctx.loaders.statementsRelayedBy, s.id, args, 'relays', (st) => st.id);
+const entityClaims = (e: EntityNode, args: PageArgs, ctx: Context) => nestedPage(ctx.loaders.claimsByEntity, e.id, args, 'entity-claims', (c) => c.id);
 const documentStatements = (d: DocumentNode, args: PageArgs, ctx: Context) =>
   nestedPage(ctx.loaders.statementsByDocument, d.id, args, 'document-statements', (st) => st.id);
 
@@ -147,21 +197,35 @@ export const resolvers = {
     document: (_: unknown, { id }: { id: string }, ctx: Context) => requested(ctx.loaders.documents, id, 'document'),
     entity: (_: unknown, { id }: { id: string }, ctx: Context) => requested(ctx.loaders.entities, id, 'entity'),
 
-    claims: (_: unknown, args: ClaimsPageArgs, ctx: Context) =>
-      searchPage(
-        ctx,
-        args,
-        args.status === null || args.status === undefined
-          ? { list: 'claims', page: 'claims-page', count: 'claims-count', column: 'claim', map: toClaim, loader: ctx.loaders.claims }
-          : { list: 'claims', page: 'claims-page-by-status', count: 'claims-count-by-status', filter: { status: args.status }, column: 'claim', map: toClaim, loader: ctx.loaders.claims },
-      ),
+    claims(_: unknown, args: ClaimsPageArgs, ctx: Context) {
+      const search = normaliseSearch(args.search);
+      if (args.status !== null && args.status !== undefined) {
+        // With a status, a search filters (any of its words) and the list stays in id order.
+        const words = search === null ? null : searchTerms(search).words;
+        return idPage(ctx, args, {
+          list: 'claims', page: 'claims-page-by-status', count: 'claims-count-by-status', filter: { status: args.status, search: words },
+          column: 'claim', map: toClaim, loader: ctx.loaders.claims,
+        });
+      }
+      if (search !== null) return rankedPage(ctx, search, args, { list: 'claims-search', column: 'claim', map: toClaim, loader: ctx.loaders.claims });
+      return idPage(ctx, args, { list: 'claims', page: 'claims-page', count: 'claims-count', column: 'claim', map: toClaim, loader: ctx.loaders.claims });
+    },
 
-    sources: (_: unknown, args: SearchPageArgs, ctx: Context) =>
-      searchPage(ctx, args, { list: 'sources', page: 'sources-page', count: 'sources-count', column: 'source', map: toSource, loader: ctx.loaders.sources }),
+    sources(_: unknown, args: SearchPageArgs, ctx: Context) {
+      const search = normaliseSearch(args.search);
+      if (search !== null) return rankedPage(ctx, search, args, { list: 'sources-search', column: 'source', map: toSource, loader: ctx.loaders.sources });
+      return idPage(ctx, args, { list: 'sources', page: 'sources-page', count: 'sources-count', column: 'source', map: toSource, loader: ctx.loaders.sources });
+    },
+
+    entities(_: unknown, args: SearchPageArgs, ctx: Context) {
+      const search = normaliseSearch(args.search);
+      if (search !== null) return rankedPage(ctx, search, args, { list: 'entities-search', column: 'entity', map: toEntity, loader: ctx.loaders.entities });
+      return idPage(ctx, args, { list: 'entities', page: 'entities-page', count: 'entities-count', column: 'entity', map: toEntity, loader: ctx.loaders.entities });
+    },
 
     async conflicts(_: unknown, args: PageArgs & { claimId?: string | null; sourceId?: string | null }, ctx: Context) {
       const size = pageSize(args.first);
-      const after = decodeCursor('conflicts', args.after, 2);
+      const after = decodeCursor('conflicts', args.after, 3);
       const claimId = args.claimId ?? null;
       const sourceId = args.sourceId ?? null;
       // An unknown filter id would otherwise look like "no conflicts"; the
@@ -172,6 +236,7 @@ export const resolvers = {
           sourceId,
           afterClaim: after?.[0] ?? null,
           afterOpposing: after?.[1] ?? null,
+          afterStatement: after?.[2] ?? null,
           limit: size + 1,
         }),
         claimId === null ? null : requested(ctx.loaders.claims, claimId, 'claim'),
@@ -179,7 +244,7 @@ export const resolvers = {
       ]);
       const page = Array.isArray(row?.page) ? row.page.map(toConflict) : [];
       return {
-        ...toConnection(page, size, (c) => encodeCursor('conflicts', [c.claim, c.opposingClaim])),
+        ...toConnection(page, size, (c) => encodeCursor('conflicts', [c.claim, c.opposingClaim, c.earlier ?? ''])),
         totalCount: Number(row?.total ?? 0),
       };
     },
@@ -187,12 +252,13 @@ export const resolvers = {
 
   Claim: {
     about: (c: ClaimNode, _: unknown, ctx: Context) => linkedMany(ctx.loaders.entities, c.about, 'entity'),
-    statements: async (c: ClaimNode, args: PageArgs, ctx: Context) => (await claimStatements(c, args, ctx)).nodes,
+    statements: async (c: ClaimNode, args: PageArgs & { current?: boolean | null }, ctx: Context) => (await claimStatements(c, args, ctx)).nodes,
     statementsConnection: claimStatements,
     sources: async (c: ClaimNode, args: PageArgs, ctx: Context) => (await claimSources(c, args, ctx)).nodes,
     sourcesConnection: claimSources,
     contradicts: (c: ClaimNode, args: PageArgs, ctx: Context) => claimLinksOfType(c, args, ctx, 'CONTRADICTS'),
     supports: (c: ClaimNode, args: PageArgs, ctx: Context) => claimLinksOfType(c, args, ctx, 'SUPPORTS'),
+    implications: async (c: ClaimNode, args: PageArgs, ctx: Context) => (await claimLinks(c, { ...args, type: 'IMPLIES' }, ctx)).nodes,
     links: async (c: ClaimNode, args: PageArgs, ctx: Context) => (await claimLinks(c, args, ctx)).nodes,
     linksConnection: claimLinks,
     async corroboration(c: ClaimNode, _: unknown, ctx: Context) {
@@ -202,15 +268,24 @@ export const resolvers = {
     },
   },
 
+  Corroboration: {
+    implied: (c: { implied: { source: string; through: string[] }[] }) => c.implied,
+  },
+
+  ImpliedSupport: {
+    source: (i: { source: string }, _: unknown, ctx: Context) => linked(ctx.loaders.sources, i.source, 'source'),
+    through: (i: { through: string[] }, _: unknown, ctx: Context) => linkedMany(ctx.loaders.claims, i.through, 'claim'),
+  },
+
   SourceCluster: {
     sources: (c: SourceClusterNode, _: unknown, ctx: Context) => linkedMany(ctx.loaders.sources, c.sources, 'source'),
   },
 
   ClusterMerge: {
     sources: (m: ClusterMergeNode, _: unknown, ctx: Context) => linkedMany(ctx.loaders.sources, m.sources, 'source'),
-    reasons: (m: ClusterMergeNode) => [...(m.sharedParents.length > 0 ? ['AFFILIATION'] : []), ...(m.sharedStatements.length > 0 ? ['RELAY'] : [])],
+    reasons: (m: ClusterMergeNode) => [...(m.sharedParents.length > 0 ? ['AFFILIATION'] : []), ...(m.sharedOrigins.length > 0 ? ['DERIVATION'] : [])],
     sharedParents: (m: ClusterMergeNode, _: unknown, ctx: Context) => linkedMany(ctx.loaders.sources, m.sharedParents, 'source'),
-    sharedStatements: (m: ClusterMergeNode, _: unknown, ctx: Context) => linkedMany(ctx.loaders.statements, m.sharedStatements, 'statement'),
+    sharedOrigins: (m: ClusterMergeNode, _: unknown, ctx: Context) => linkedMany(ctx.loaders.sources, m.sharedOrigins, 'source'),
     async explanation(m: ClusterMergeNode, _: unknown, ctx: Context) {
       const name = async (id: string) => (await linked(ctx.loaders.sources, id, 'source')).name;
       const [a, b] = await Promise.all(m.sources.map(name));
@@ -219,8 +294,14 @@ export const resolvers = {
         const parents = await Promise.all(m.sharedParents.map(name));
         parts.push(`${a} and ${b} come under the same top-level affiliation: ${parents.join(', ')}`);
       }
-      if (m.sharedStatements.length > 0) {
-        parts.push(`a statement by ${a} and one by ${b} are joined by reported speech (${m.sharedStatements.join(', ')})`);
+      if (m.sharedOrigins.length > 0) {
+        const origins = await Promise.all(m.sharedOrigins.map(name));
+        const own = origins.length === 1 && (origins[0] === a || origins[0] === b);
+        parts.push(
+          own
+            ? `what ${origins[0] === a ? b : a} asserts was derived from a statement by ${origins[0]}`
+            : `what ${a} and ${b} assert was derived from statements by ${origins.join(', ')}`,
+        );
       }
       return `${parts.join('; and ')}.`;
     },
@@ -249,15 +330,42 @@ export const resolvers = {
   Statement: {
     source: (s: StatementNode, _: unknown, ctx: Context) => linked(ctx.loaders.sources, s.source, 'source'),
     claim: (s: StatementNode, _: unknown, ctx: Context) => linked(ctx.loaders.claims, s.claim, 'claim'),
-    document: (s: StatementNode, _: unknown, ctx: Context) =>
-      s.document === null ? null : linked(ctx.loaders.documents, s.document, 'document'),
-    reportedVia: (s: StatementNode, _: unknown, ctx: Context) =>
-      s.reportedVia === null ? null : linked(ctx.loaders.statements, s.reportedVia, 'statement'),
-    relays: async (s: StatementNode, args: PageArgs, ctx: Context) => (await relays(s, args, ctx)).nodes,
-    relaysConnection: relays,
+    position: (s: StatementNode) => positionOf(s.stance, s.hedged),
+    quote: (s: StatementNode) => s.quote ?? s.appearances.find((a) => a.quote !== null)?.quote ?? null,
+    paraphrase: (s: StatementNode) => s.paraphrase ?? s.appearances.find((a) => a.paraphrase !== null)?.paraphrase ?? null,
+    // The same rule the store placed it by on write (positions.ts), with the value as written.
+    dated: (s: StatementNode) => effectiveDate(s.date, s.appearances.map((a) => a.publishedAt)),
+    document: (s: StatementNode, _: unknown, ctx: Context) => {
+      const first = s.appearances[0];
+      return first === undefined ? null : linked(ctx.loaders.documents, first.document, 'document');
+    },
+    supersededBy: (s: StatementNode, _: unknown, ctx: Context) => (s.supersededBy === null ? null : linked(ctx.loaders.statements, s.supersededBy, 'statement')),
+    supersedes: (s: StatementNode, _: unknown, ctx: Context) => linkedMany(ctx.loaders.statements, s.supersedes, 'statement'),
+    derivedFrom: (s: StatementNode, _: unknown, ctx: Context) => (s.derivedFrom === null ? null : linked(ctx.loaders.statements, s.derivedFrom, 'statement')),
+    async origin(s: StatementNode, _: unknown, ctx: Context) {
+      // Chains are short (the validator refuses loops); each step is one batched lookup.
+      let at = s;
+      for (const seen = new Set([s.id]); at.derivedFrom !== null && !seen.has(at.derivedFrom); seen.add(at.id)) at = await linked(ctx.loaders.statements, at.derivedFrom, 'statement');
+      return at;
+    },
+  },
+
+  Appearance: {
+    document: (a: { document: string }, _: unknown, ctx: Context) => linked(ctx.loaders.documents, a.document, 'document'),
+  },
+
+  Intermediary: {
+    source: (i: { source: string }, _: unknown, ctx: Context) => linked(ctx.loaders.sources, i.source, 'source'),
+    document: (i: { document: string | null }, _: unknown, ctx: Context) => (i.document === null ? null : linked(ctx.loaders.documents, i.document, 'document')),
+  },
+
+  Entity: {
+    claims: async (e: EntityNode, args: PageArgs, ctx: Context) => (await entityClaims(e, args, ctx)).nodes,
+    claimsConnection: entityClaims,
   },
 
   Document: {
+    text: (d: DocumentNode, _: unknown, ctx: Context) => ctx.loaders.documentTexts.load(d.id),
     publisher: (d: DocumentNode, _: unknown, ctx: Context) =>
       d.publisher === null ? null : linked(ctx.loaders.sources, d.publisher, 'source'),
     statements: async (d: DocumentNode, args: PageArgs, ctx: Context) => (await documentStatements(d, args, ctx)).nodes,
@@ -271,5 +379,7 @@ export const resolvers = {
     sourcesConnection: (c: ConflictNode, args: PageArgs, ctx: Context) => conflictSources(c.sources, args, ctx),
     opposingSources: async (c: ConflictNode, args: PageArgs, ctx: Context) => (await conflictSources(c.opposingSources, args, ctx)).nodes,
     opposingSourcesConnection: (c: ConflictNode, args: PageArgs, ctx: Context) => conflictSources(c.opposingSources, args, ctx),
+    earlier: (c: ConflictNode, _: unknown, ctx: Context) => (c.earlier === null ? null : linked(ctx.loaders.statements, c.earlier, 'statement')),
+    later: (c: ConflictNode, _: unknown, ctx: Context) => (c.later === null ? null : linked(ctx.loaders.statements, c.later, 'statement')),
   },
 };

@@ -3,8 +3,10 @@ import { badInput, ClaimgraphError, notFound, show } from '../errors';
 import type { GraphStore, QueryRunner, Row, Value } from '../store/port';
 import type { QueryName } from '../store/queries';
 import type { BundleProblem } from './bundle';
+import { statementRecordOf } from './export';
 import { importWithin, type ImportReport } from './import';
-import type { ClaimLinkType } from './model';
+import type { ClaimLinkType, StatementRecord } from './model';
+import { refreshPositions } from './refresh';
 
 /*
  * Editing the graph one record at a time. Every edit is one write
@@ -34,13 +36,13 @@ type Section = 'sources' | 'entities' | 'documents' | 'claims' | 'statements';
 const KINDS = {
   source: { section: 'sources', prefix: 'src', export: 'export-sources', fields: ['name', 'kind', 'anonymous', 'count', 'description', 'aliases'] },
   entity: { section: 'entities', prefix: 'ent', export: 'export-entities', fields: ['name', 'description', 'aliases'] },
-  document: { section: 'documents', prefix: 'doc', export: 'export-documents', fields: ['title', 'publisher', 'url', 'publishedAt', 'note'] },
+  document: { section: 'documents', prefix: 'doc', export: 'export-documents', fields: ['title', 'publisher', 'url', 'publishedAt', 'note', 'text'] },
   claim: { section: 'claims', prefix: 'claim', export: 'export-claims', fields: ['text', 'about'] },
   statement: {
     section: 'statements',
     prefix: 'st',
     export: 'export-statements',
-    fields: ['source', 'claim', 'stance', 'quote', 'paraphrase', 'hedge', 'document', 'reportedVia', 'madeAt'],
+    fields: ['source', 'claim', 'stance', 'hedged', 'hedge', 'date', 'madeAt', 'quote', 'paraphrase', 'appearances', 'derivedFrom', 'supersedes'],
   },
 } as const satisfies Record<string, { section: Section; prefix: string; export: QueryName; fields: readonly string[] }>;
 
@@ -51,7 +53,7 @@ export const newId = (kind: RecordKind): string => `${KINDS[kind].prefix}-${rand
 
 const bundleOf = (sections: Partial<Record<Section | 'affiliations' | 'links', object[]>>) => ({
   format: 'claimgraph-bundle',
-  version: 1,
+  version: 2,
   ...sections,
 });
 
@@ -107,7 +109,9 @@ async function exists(tx: QueryRunner, kind: RecordKind, id: string): Promise<bo
 async function currentRecords(tx: QueryRunner, kind: RecordKind, ids: string[]): Promise<Map<string, Obj>> {
   if (ids.length === 0) return new Map();
   const rows = await tx.run(KINDS[kind].export, { ids, after: null, limit: ids.length });
-  return new Map(rows.map((r) => r.record as Obj).map((r) => [String(r.id), r]));
+  // A statement's appearances come as the store keeps them: read them as the bundle writes them.
+  const records = rows.map((r) => (kind === 'statement' ? (statementRecordOf(r.record as Obj) as unknown as Obj) : (r.record as Obj)));
+  return new Map(records.map((r) => [String(r.id), r]));
 }
 
 /** The bundle fields of an exported record: its id and the fields an edit may set, nothing else. */
@@ -148,7 +152,7 @@ export async function createRecord(store: GraphStore, kind: Exclude<RecordKind, 
     if (await exists(tx, kind, id)) throw already(kind, id, update);
     const section = KINDS[kind].section;
     const report = await importAs(tx, bundleOf({ [section]: [{ id, ...pick(kind, fields) }] }), options, inputPath(section));
-    const hits = [...report.matched.map((m) => m.graphId), ...report.ambiguous.flatMap((a) => a.candidates)];
+    const hits = [...new Set(report.matched.map((m) => m.graphId))];
     if (hits.length > 0) {
       throw new ClaimgraphError(
         'CONFLICT',
@@ -179,21 +183,14 @@ export async function updateRecord(store: GraphStore, kind: Exclude<RecordKind, 
 
 /**
  * Records a statement: creates it, or, when its id exists, replaces it
- * whole (a field left out becomes null). Its source, claim, document and
- * relaying statement must exist; a relay that would lead back to the
- * statement itself is refused, as in a bundle.
+ * whole (a field left out becomes null, or an empty list). Its source,
+ * claim, documents and the statements it names must exist; a derivation or
+ * revision that would lead back to the statement itself is refused, as in a
+ * bundle. Positions over time are computed again by the import.
  */
 export async function recordStatement(store: GraphStore, fields: Fields, options: EditOptions): Promise<string> {
   const id = typeof fields.id === 'string' ? fields.id : newId('statement');
   return store.transaction('WRITE', async (tx) => {
-    const via = fields.reportedVia;
-    if (typeof via === 'string' && via !== id) {
-      const [row] = await tx.run('statement-relay-chain', { id: via });
-      const chain = Array.isArray(row?.chain) ? row.chain : [];
-      if (chain.includes(id)) {
-        throw invalid([{ path: 'input.reportedVia', expected: 'a chain of relays that ends', got: `a loop back to ${show(id)} through ${show(via)}` }]);
-      }
-    }
     await importAs(tx, bundleOf({ statements: [{ id, ...pick('statement', fields) }] }), options, inputPath('statements'));
     return id;
   });
@@ -213,17 +210,20 @@ export async function linkClaims(store: GraphStore, link: { type: ClaimLinkType;
 /**
  * Removes a link between two claims. A CONTRADICTS link goes in whichever
  * direction it was drawn (both, if drawn twice), since every query reads it
- * both ways; a SUPPORTS link only from `from` to `to`. Unknown claims, or no
- * such link, are NOT_FOUND.
+ * both ways; a SUPPORTS or IMPLIES link only from `from` to `to`. Unknown
+ * claims, or no such link, are NOT_FOUND. Removing a CONTRADICTS link can
+ * make an earlier statement current again: positions are computed again.
  */
 export async function unlinkClaims(store: GraphStore, link: { type: ClaimLinkType; from: string; to: string }, options: EditOptions): Promise<void> {
   await store.transaction('WRITE', async (tx) => {
     for (const id of [link.from, link.to]) if (!(await exists(tx, 'claim', id))) throw notFound('claim', id);
-    const [row] = await tx.run(link.type === 'CONTRADICTS' ? 'unlink-contradicts' : 'unlink-supports', { from: link.from, to: link.to });
+    const query = link.type === 'CONTRADICTS' ? 'unlink-contradicts' : link.type === 'SUPPORTS' ? 'unlink-supports' : 'unlink-implications';
+    const [row] = await tx.run(query, { from: link.from, to: link.to });
     if (Number(row?.removed ?? 0) === 0) {
       const between = link.type === 'CONTRADICTS' ? `between ${show(link.from)} and ${show(link.to)}` : `from ${show(link.from)} to ${show(link.to)}`;
       throw new ClaimgraphError('NOT_FOUND', `No ${link.type} link ${between}.`, { ...link });
     }
+    if (link.type === 'CONTRADICTS') await refreshPositions(tx, { claims: [link.from, link.to] });
     await logChange(tx, options, { action: 'UNLINK', kind: 'CLAIM', target: link.from, details: { ...link, removed: Number(row?.removed) } });
   });
 }
@@ -234,10 +234,12 @@ const objects = (v: Value | undefined): Obj[] => (Array.isArray(v) ? (v.filter((
 /**
  * Merges two records of the same source into `keep`: `merge`'s statements,
  * its affiliations in both directions (a link between the two is dropped,
- * one `keep` already has is kept as it is) and the documents it published
- * move to `keep`; `merge`'s name and aliases become aliases of `keep`; then
- * `merge` is deleted. Refused when the two are affiliated through a third
- * source, which would become an affiliation cycle.
+ * one `keep` already has is kept as it is), the documents it published and
+ * its ratings move to `keep`; `merge`'s name and aliases become aliases of
+ * `keep`; `merge`'s id redirects to `keep` from now on. Refused when the two
+ * are affiliated through a third source, which would become an affiliation
+ * cycle. The merged source's statements are `keep`'s now, so positions over
+ * time are computed again.
  */
 export async function mergeSources(store: GraphStore, keep: string, merge: string, options: EditOptions): Promise<void> {
   if (keep === merge) {
@@ -259,34 +261,84 @@ export async function mergeSources(store: GraphStore, keep: string, merge: strin
         got: `${show(merge)} and ${show(keep)} are affiliated through ${through.map((t) => show(t)).join(', ')}`,
       }]);
     }
+    const statements = (await tx.run('statements-by-sources', { ids: [merge] })).map((r) => String((r.statement as Obj).id));
+    await tx.run('merge-source-into', { keep, merge });
+    await tx.run('create-redirects', { rows: [{ label: 'Source', id: merge, target: keep }] });
+    await mergeInto(tx, 'source', kept, merged, options);
+    const claims = (await tx.run('claims-by-sources', { ids: [keep] })).map((r) => String(r.claim));
+    await refreshPositions(tx, { claims });
+    await logChange(tx, options, { action: 'MERGE', kind: 'SOURCE', target: keep, details: { merged: asBundleRecord('source', merged), statements } });
+  });
+}
 
-    const affiliationRows = await tx.run('affiliations-by-sources', { ids: [keep, merge] });
-    const affiliationsOf = (id: string) => affiliationRows.find((r) => r.key === id) ?? {};
-    const keepParents = new Set(objects(affiliationsOf(keep).parents).map((a) => String(a.source)));
-    const keepMembers = new Set(objects(affiliationsOf(keep).members).map((a) => String(a.source)));
-    const affiliations = [
-      ...objects(affiliationsOf(merge).parents)
-        .filter((a) => a.source !== keep && !keepParents.has(String(a.source)))
-        .map((a) => ({ source: keep, parent: a.source, role: a.role ?? null })),
-      ...objects(affiliationsOf(merge).members)
-        .filter((a) => a.source !== keep && !keepMembers.has(String(a.source)))
-        .map((a) => ({ source: a.source, parent: keep, role: a.role ?? null })),
-    ];
+/**
+ * Rewrites the kept record with the merged one's name and aliases among its
+ * aliases (through the import, so its fingerprint, name keys and `updatedBy`
+ * follow). Run once the merged record is gone, so that the import does not
+ * see it as a second record of the same name.
+ */
+async function mergeInto(tx: QueryRunner, kind: 'source' | 'entity', kept: Obj, merged: Obj, options: EditOptions): Promise<void> {
+  const keepName = String(kept.name);
+  const aliases = [...new Set([...strings(kept.aliases), String(merged.name), ...strings(merged.aliases)])].filter((a) => a !== keepName).sort();
+  const section = KINDS[kind].section;
+  await importAs(tx, bundleOf({ [section]: [{ ...asBundleRecord(kind, kept), aliases }] }), options, (p) => p);
+}
 
-    const keepRecord = asBundleRecord('source', kept);
-    const keepName = String(kept.name);
-    const aliases = [...new Set([...strings(kept.aliases), String(merged.name), ...strings(merged.aliases)])].filter((a) => a !== keepName);
-    const statements = (await tx.run('statements-by-sources', { ids: [merge] })).map((r) => ({ ...(r.statement as Obj), source: keep }));
-    const documents = (await tx.run('documents-by-publishers', { ids: [merge] })).map((r) => ({ ...(r.document as Obj), publisher: keep }));
+/**
+ * Merges two records of the same entity into `keep`: the claims about
+ * `merge` become claims about `keep`, `merge`'s name and aliases become
+ * aliases of `keep`, and `merge`'s id redirects to `keep`.
+ */
+export async function mergeEntities(store: GraphStore, keep: string, merge: string, options: EditOptions): Promise<void> {
+  if (keep === merge) throw invalid([{ path: 'merge', expected: 'an entity other than `keep`', got: show(merge) }]);
+  await store.transaction('WRITE', async (tx) => {
+    const stored = await currentRecords(tx, 'entity', [keep, merge]);
+    const kept = stored.get(keep);
+    const merged = stored.get(merge);
+    if (kept === undefined) throw notFound('entity', keep);
+    if (merged === undefined) throw notFound('entity', merge);
+    await tx.run('merge-entity-into', { keep, merge });
+    await tx.run('create-redirects', { rows: [{ label: 'Entity', id: merge, target: keep }] });
+    await mergeInto(tx, 'entity', kept, merged, options);
+    await logChange(tx, options, { action: 'MERGE', kind: 'ENTITY', target: keep, details: { merged: asBundleRecord('entity', merged) } });
+  });
+}
 
-    await importAs(tx, bundleOf({ sources: [{ ...keepRecord, aliases }], affiliations, statements, documents }), options, (p) => p);
-    await tx.run('delete-source', { id: merge });
-    await logChange(tx, options, {
-      action: 'MERGE',
-      kind: 'SOURCE',
-      target: keep,
-      details: { merged: asBundleRecord('source', merged), statements: statements.map((st) => String((st as Obj).id)), affiliations, documents: documents.map((d) => String((d as Obj).id)) },
-    });
+/**
+ * Merges two wordings of one proposition into `keep`: `merge`'s statements,
+ * links, entities, questions (with their overrides) and assessments move to
+ * `keep`, and `merge`'s id redirects to `keep`. Positions over time are
+ * computed again (two statements of one source may now be on one claim).
+ */
+export async function mergeClaims(store: GraphStore, keep: string, merge: string, options: EditOptions): Promise<void> {
+  if (keep === merge) throw invalid([{ path: 'merge', expected: 'a claim other than `keep`', got: show(merge) }]);
+  await store.transaction('WRITE', async (tx) => {
+    const stored = await currentRecords(tx, 'claim', [keep, merge]);
+    const merged = stored.get(merge);
+    if (!stored.has(keep)) throw notFound('claim', keep);
+    if (merged === undefined) throw notFound('claim', merge);
+    await tx.run('merge-claim-into', { keep, merge });
+    await tx.run('create-redirects', { rows: [{ label: 'Claim', id: merge, target: keep }] });
+    await refreshPositions(tx, { claims: [keep] });
+    await logChange(tx, options, { action: 'MERGE', kind: 'CLAIM', target: keep, details: { merged: asBundleRecord('claim', merged) } });
+  });
+}
+
+/** The kinds of records a possible duplicate pairs, and their labels. */
+export const DUPLICATE_LABELS = { SOURCE: 'Source', ENTITY: 'Entity', CLAIM: 'Claim' } as const;
+
+/**
+ * Records an editor's decision that two records listed as possible
+ * duplicates are not one: the pair stays stored, marked rejected, so that no
+ * later import lists it again. NOT_FOUND when the pair is not listed.
+ */
+export async function rejectDuplicate(store: GraphStore, kind: keyof typeof DUPLICATE_LABELS, a: string, b: string, options: EditOptions): Promise<Row> {
+  return store.transaction('WRITE', async (tx) => {
+    const [low, high] = a < b ? [a, b] : [b, a];
+    const at = options.now ?? new Date().toISOString();
+    const [row] = await tx.run('reject-duplicate', { label: DUPLICATE_LABELS[kind], a: low, b: high, by: options.editor, at });
+    if (row === undefined) throw new ClaimgraphError('NOT_FOUND', `No possible duplicate of kind ${kind} pairs ${show(low)} and ${show(high)}.`, { kind, a: low, b: high });
+    return row;
   });
 }
 
@@ -311,8 +363,8 @@ export interface DeletedRelationship {
 export interface DetachedRecord {
   kind: DeletableKind;
   id: string;
-  /** The field that loses the deleted id: `reportedVia`, `publisher` or `about`. */
-  field: 'reportedVia' | 'publisher' | 'about';
+  /** The field that loses the deleted id. */
+  field: 'derivedFrom' | 'supersedes' | 'appearances' | 'publisher' | 'about';
 }
 
 export interface DeletionPlan {
@@ -362,15 +414,22 @@ async function planDeletion(tx: QueryRunner, kind: DeletableKind, id: string): P
 
   const detached: DetachedRecord[] = [];
   for (const r of rels) {
-    if (r.type === 'REPORTED_VIA' && deletedStatements.has(r.to) && !deletedStatements.has(r.from)) {
-      detached.push({ kind: 'STATEMENT', id: r.from, field: 'reportedVia' });
+    if ((r.type === 'DERIVED_FROM' || r.type === 'SUPERSEDES') && deletedStatements.has(r.to) && !deletedStatements.has(r.from)) {
+      detached.push({ kind: 'STATEMENT', id: r.from, field: r.type === 'DERIVED_FROM' ? 'derivedFrom' : 'supersedes' });
     } else if (r.type === 'PUBLISHED_BY' && kind === 'SOURCE' && r.to === id) {
       detached.push({ kind: 'DOCUMENT', id: r.from, field: 'publisher' });
     } else if (r.type === 'ABOUT' && kind === 'ENTITY' && r.to === id) {
       detached.push({ kind: 'CLAIM', id: r.from, field: 'about' });
     }
   }
-  detached.sort(byKey((d) => `${d.kind}\u0000${d.id}`));
+  // Appearances name intermediaries (and their documents) by id: a deleted
+  // source or document must go from them too, as must a deleted document's
+  // appearances of statements printed elsewhere as well.
+  if (kind === 'SOURCE' || kind === 'DOCUMENT') {
+    const [carried] = await tx.run('statements-carried-by', { id });
+    for (const st of strings(carried?.statements)) if (!deletedStatements.has(st)) detached.push({ kind: 'STATEMENT', id: st, field: 'appearances' });
+  }
+  detached.sort(byKey((d) => `${d.kind}\u0000${d.id}\u0000${d.field}`));
 
   const nodes: DeletedNode[] = [{ kind, id }, ...statements.map((s): DeletedNode => ({ kind: 'STATEMENT', id: s }))];
   const confirm = createHash('sha256').update(JSON.stringify({ kind, id, nodes, relationships: rels, detached })).digest('base64url').slice(0, 32);
@@ -396,16 +455,37 @@ export async function deleteConfirmed(store: GraphStore, kind: DeletableKind, id
     if (plan.confirm !== confirm) {
       throw new ClaimgraphError('CONFLICT', 'The graph changed since the preview; preview again.', { kind, id });
     }
-    const idsOf = (k: DeletableKind) => plan.detached.filter((d) => d.kind === k).map((d) => d.id);
-    const statements = [...(await currentRecords(tx, 'statement', idsOf('STATEMENT'))).values()].map((r) => ({ ...asBundleRecord('statement', r), reportedVia: null }));
+    const idsOf = (k: DeletableKind) => [...new Set(plan.detached.filter((d) => d.kind === k).map((d) => d.id))];
+    const doomed = plan.nodes.filter((n) => n.kind === 'STATEMENT').map((n) => n.id);
+    // The statement itself, for a STATEMENT: plan.nodes starts with it.
+    const gone = new Set(doomed);
+    const statements = [...(await currentRecords(tx, 'statement', idsOf('STATEMENT'))).values()].map((r) => {
+      const record = r as unknown as StatementRecord;
+      return {
+        ...asBundleRecord('statement', r),
+        derivedFrom: record.derivedFrom !== null && gone.has(record.derivedFrom) ? null : record.derivedFrom,
+        supersedes: record.supersedes.filter((x) => !gone.has(x)),
+        // Without the deleted document's appearance, and without the deleted source or document among the intermediaries.
+        appearances: record.appearances
+          .filter((ap) => !(kind === 'DOCUMENT' && ap.document === id))
+          .map((ap) => ({
+            ...ap,
+            via: ap.via
+              .filter((v) => !(kind === 'SOURCE' && v.source === id))
+              .map((v) => ({ ...v, document: kind === 'DOCUMENT' && v.document === id ? null : v.document })),
+          })),
+      };
+    });
     const documents = [...(await currentRecords(tx, 'document', idsOf('DOCUMENT'))).values()].map((r) => ({ ...asBundleRecord('document', r), publisher: null }));
     const claims = [...(await currentRecords(tx, 'claim', idsOf('CLAIM'))).values()].map((r) => ({ ...asBundleRecord('claim', r), about: strings(r.about).filter((e) => e !== id) }));
+    // Claims whose positions change: those of the statements deleted (read before they go).
+    const touched = plan.relationships.filter((r) => r.type === 'ON' && gone.has(r.from)).map((r) => r.to);
     if (statements.length + documents.length + claims.length > 0) {
       await importAs(tx, bundleOf({ statements, documents, claims }), options, (p) => p);
     }
-    const doomed = plan.nodes.filter((n) => n.kind === 'STATEMENT').map((n) => n.id);
     if (doomed.length > 0) await tx.run('delete-statements', { ids: doomed });
     if (kind !== 'STATEMENT') await tx.run(DELETE_QUERY[kind], { id });
+    await refreshPositions(tx, { claims: touched.filter((c) => !(kind === 'CLAIM' && c === id)) });
     const { confirm: _token, ...removed } = plan;
     await logChange(tx, options, { action: 'DELETE', kind, target: id, details: removed });
     return plan;

@@ -1,4 +1,6 @@
 import { notFound } from '../errors';
+import type { GraphStore, QueryRunner, Row, Value } from '../store/port';
+import type { QueryName } from '../store/queries';
 import type {
   AffiliationRecord,
   AssessmentRecord,
@@ -124,23 +126,7 @@ export async function exportBundle(store: GraphStore, options: ExportOptions = {
         publishedAt: opt(d, 'publishedAt'), note: opt(d, 'note'), text: opt(d, 'text'), formerIds: formerIds(d), recorded: audit(d),
       })),
       claims: claims.map((c): ClaimRecord => ({ id: str(c, 'id'), text: str(c, 'text'), about: strs(c, 'about').sort(), formerIds: formerIds(c), recorded: audit(c) })),
-      statements: statements.map((st): StatementRecord => ({
-        id: str(st, 'id'), source: str(st, 'source'), claim: str(st, 'claim'), stance: str(st, 'stance') as Stance,
-        hedged: st.hedged === true, hedge: opt(st, 'hedge'), date: opt(st, 'date'), madeAt: opt(st, 'madeAt'),
-        quote: opt(st, 'quote'), paraphrase: opt(st, 'paraphrase'),
-        appearances: ((st.appearances ?? []) as Obj[])
-          .map((ap) => {
-            const viaDocuments = strs(ap, 'viaDocuments');
-            const exact = opt(ap, 'exact');
-            return {
-              document: str(ap, 'document'), quote: opt(ap, 'quote'), paraphrase: opt(ap, 'paraphrase'),
-              via: strs(ap, 'via').map((v, i) => ({ source: canonical.get(v) ?? v, document: viaDocuments[i] ? (viaDocuments[i] as string) : null })),
-              selector: exact === null ? null : { exact, prefix: opt(ap, 'prefix'), suffix: opt(ap, 'suffix') },
-            };
-          })
-          .sort(sortBy((ap) => ap.document)),
-        derivedFrom: opt(st, 'derivedFrom'), supersedes: strs(st, 'supersedes').sort(), formerIds: formerIds(st), recorded: audit(st),
-      })),
+      statements: statements.map((st) => statementRecordOf(st, canonical)),
       links,
       questions: questions.map((q): QuestionRecord => ({
         id: str(q, 'id'), text: str(q, 'text'), hypotheses: strs(q, 'hypotheses').sort(),
@@ -161,6 +147,33 @@ export async function exportBundle(store: GraphStore, options: ExportOptions = {
       })),
     };
   });
+}
+
+/**
+ * A statement as export-statements (and statements-by-sources) reads it, as
+ * a bundle record: appearances in document id order, each intermediary named
+ * by the id it resolves to now (`canonical`: redirected ids).
+ */
+export function statementRecordOf(st: Obj, canonical: ReadonlyMap<string, string> = new Map()): StatementRecord {
+  const sortBy = <T>(key: (t: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
+  return {
+    id: str(st, 'id'), source: str(st, 'source'), claim: str(st, 'claim'), stance: str(st, 'stance') as Stance,
+    hedged: st.hedged === true, hedge: opt(st, 'hedge'), date: opt(st, 'date'), madeAt: opt(st, 'madeAt'),
+    quote: opt(st, 'quote'), paraphrase: opt(st, 'paraphrase'),
+    appearances: ((st.appearances ?? []) as Obj[])
+      .map((ap) => {
+        const viaDocuments = strs(ap, 'viaDocuments');
+        const exact = opt(ap, 'exact');
+        return {
+          document: str(ap, 'document'), quote: opt(ap, 'quote'), paraphrase: opt(ap, 'paraphrase'),
+          // '' marks a step whose own document is not known (engines keep no null in a list).
+          via: strs(ap, 'via').map((v, i) => ({ source: canonical.get(v) ?? v, document: viaDocuments[i] ? (viaDocuments[i] as string) : null })),
+          selector: exact === null ? null : { exact, prefix: opt(ap, 'prefix'), suffix: opt(ap, 'suffix') },
+        };
+      })
+      .sort(sortBy((ap) => ap.document)),
+    derivedFrom: opt(st, 'derivedFrom'), supersedes: strs(st, 'supersedes').sort(), formerIds: strs(st, 'formerIds').sort(), recorded: audit(st),
+  };
 }
 
 /** Relationships record only their creation; the bundle's audit object wants all four fields. */

@@ -231,8 +231,8 @@ interface Plan {
   /** Claims and documents whose statements' positions must be computed again. */
   touchedClaims: Set<string>;
   touchedDocuments: Set<string>;
-  /** Sources merged into others: their statements' positions change too. */
-  mergedSources: string[];
+  /** Stored sources merged or given a new parent: their (and their members') statements' positions may change. */
+  regrouped: string[];
 }
 
 /** A record to write, with its fingerprint. */
@@ -499,11 +499,13 @@ async function plan(tx: QueryRunner, files: BundleFile[], options: ImportOptions
       if (targetClaim !== undefined) touchedClaims.add(targetClaim);
     }
   }
-  for (const l of links.CONTRADICTS) {
+  for (const l of [...links.CONTRADICTS, ...links.IMPLIES]) {
     touchedClaims.add(l.from);
     touchedClaims.add(l.to);
   }
+  // Sources whose statements may now be superseded by others': merged ones, and members under a new parent.
   const mergedSources = sourceGroups.flatMap((g) => (g.mergeIn.length > 0 ? [g.record.id] : []));
+  const regrouped = [...new Set([...mergedSources, ...affiliations.filter((a) => !newSources.has(a.source)).map((a) => a.source)])];
 
   return {
     report,
@@ -535,7 +537,7 @@ async function plan(tx: QueryRunner, files: BundleFile[], options: ImportOptions
       loopStatements: linked(writtenStatements).map((s) => s.record.id),
       touchedClaims,
       touchedDocuments: new Set(documents.updated.map((d) => d.record.id)),
-      mergedSources,
+      regrouped,
     },
   };
 }
@@ -546,7 +548,7 @@ async function readRedirects(tx: QueryRunner, ids: Record<NodeKind, Set<string>>
   const keys: string[] = [];
   for (const kind of Object.keys(LABELS) as RedirectKind[]) for (const id of ids[kind]) keys.push(`${LABELS[kind]}:${id}`);
   if (keys.length === 0) return out;
-  const byLabel = new Map(Object.entries(LABELS).map(([kind, label]) => [label, kind as RedirectKind]));
+  const byLabel = new Map<string, RedirectKind>(Object.entries(LABELS).map(([kind, label]) => [label, kind as RedirectKind]));
   for (const row of await tx.run('import-redirects', { keys })) {
     const key = String(row.key);
     const colon = key.indexOf(':');
@@ -702,8 +704,8 @@ export async function importWithin(tx: QueryRunner, input: ImportInput, options:
   }
   await refuseLoops(tx, planned);
   const touched = planned.touchedClaims;
-  if (planned.mergedSources.length > 0) {
-    for (const row of await tx.run('claims-by-sources', { ids: planned.mergedSources })) touched.add(String(row.claim));
+  if (planned.regrouped.length > 0) {
+    for (const row of await tx.run('claims-by-sources', { ids: planned.regrouped })) touched.add(String(row.claim));
   }
   await refreshPositions(tx, { claims: touched, documents: planned.touchedDocuments });
   return report;

@@ -1,14 +1,16 @@
 /**
  * Positions over time: which statements are a source's current account and
  * which are superseded (docs/MODEL.md, "Positions over time"). Computed when
- * statements, their documents or the CONTRADICTS links between their claims
- * are written, and stored on each statement (`current`, its dates, and a
- * SUPERSEDED_BY relationship), so that every analysis reads one flag.
+ * statements, their documents, the links between their claims or the
+ * affiliations of their sources are written, and stored on each statement
+ * (`current`, its dates, and a SUPERSEDED_BY relationship), so that every
+ * analysis reads one flag.
  *
  * This module is the rule itself, free of the store: given statements with
- * their stances and dates, it says which supersede which.
+ * their stances, dates and sources, and the links between their claims, it
+ * says which supersede which.
  */
-import { parsePartialDate, strictlyBefore, type DateInterval, type DatePrecision } from './dates';
+import { parsePartialDate, strictlyBefore, type DateInterval } from './dates';
 import { SILENCES, type Stance } from './model';
 
 /** Which date places a statement: its own (`date`) or the earliest publication of a document that printed it. */
@@ -18,6 +20,8 @@ export type DateBasis = (typeof DATE_BASES)[number];
 /** A statement's effective date: the interval it was said in, and what that rests on. */
 export interface EffectiveDate extends DateInterval {
   basis: DateBasis;
+  /** The date as written: the statement's own, or the document's publication date. */
+  value: string;
 }
 
 /**
@@ -29,11 +33,11 @@ export interface EffectiveDate extends DateInterval {
  */
 export function effectiveDate(date: string | null, published: readonly (string | null)[]): EffectiveDate | null {
   const own = date === null ? null : parsePartialDate(date);
-  if (own !== null) return { ...own, basis: 'SAID' };
-  let best: DateInterval | null = null;
+  if (own !== null && date !== null) return { ...own, basis: 'SAID', value: date };
+  let best: (DateInterval & { value: string }) | null = null;
   for (const p of published) {
     const d = p === null ? null : parsePartialDate(p);
-    if (d !== null && (best === null || d.end < best.end || (d.end === best.end && d.start < best.start))) best = d;
+    if (d !== null && p !== null && (best === null || d.end < best.end || (d.end === best.end && d.start < best.start))) best = { ...d, value: p };
   }
   return best === null ? null : { ...best, basis: 'PUBLISHED' };
 }
@@ -41,19 +45,29 @@ export function effectiveDate(date: string | null, published: readonly (string |
 export const SUPERSESSION_REASONS = ['EXPLICIT', 'LATER', 'WITHDRAWN', 'CONTRADICTING_CLAIM'] as const;
 /**
  * Why a statement is superseded: an explicit revision; a later statement on
- * the same claim; a withdrawal; a later assertion of a claim that contradicts
- * the one asserted before.
+ * the same claim; a withdrawal; a later statement on another claim that
+ * cannot be true together with it (a contradicting claim asserted, or the
+ * claim's implications turned round).
  */
 export type SupersessionReason = (typeof SUPERSESSION_REASONS)[number];
 
 export interface PositionInput {
   id: string;
   source: string;
+  /** The sources the statement's source is affiliated with, at any depth: they speak for it. */
+  ancestors: readonly string[];
   claim: string;
   stance: Stance;
+  hedged: boolean;
   date: EffectiveDate | null;
   /** The statements this one explicitly revises (`supersedes`). */
   supersedes: readonly string[];
+}
+
+/** The links between claims that positions read: CONTRADICTS (either way) and IMPLIES (`from` implies `to`). */
+export interface ClaimLinks {
+  contradicts: readonly (readonly [string, string])[];
+  implies: readonly (readonly [string, string])[];
 }
 
 export interface Position {
@@ -65,36 +79,92 @@ export interface Position {
 
 const isSilence = (stance: Stance) => SILENCES.includes(stance);
 
-/** Why `later` supersedes `earlier` (both by one source), or null when it does not. Explicit revisions are handled by the caller. */
-function supersedes(later: PositionInput, earlier: PositionInput, contradicts: (a: string, b: string) => boolean): SupersessionReason | null {
-  const after = (a: PositionInput, b: PositionInput) => a.date !== null && b.date !== null && strictlyBefore(b.date, a.date);
-  if (later.claim === earlier.claim) {
-    // A withdrawal takes back everything before it, and what cannot be placed before or after it.
-    if (later.stance === 'WITHDRAWS' && earlier.stance !== 'WITHDRAWS' && !after(earlier, later)) return 'WITHDRAWN';
-    // A later silence is no change of mind: "did not respond" leaves what was said standing.
-    if (after(later, earlier) && !(isSilence(later.stance) && !isSilence(earlier.stance))) return 'LATER';
-    return null;
+/** The logic of the links: whether two claims contradict, and whether one implies the other (at any depth). */
+class ClaimLogic {
+  private readonly contra = new Set<string>();
+  private readonly next = new Map<string, string[]>();
+  private readonly closure = new Map<string, Set<string>>();
+
+  constructor(links: ClaimLinks) {
+    for (const [a, b] of links.contradicts) {
+      this.contra.add(`${a}\u0000${b}`);
+      this.contra.add(`${b}\u0000${a}`);
+    }
+    for (const [a, b] of links.implies) {
+      const out = this.next.get(a);
+      if (out === undefined) this.next.set(a, [b]);
+      else out.push(b);
+    }
   }
-  if (later.stance === 'ASSERTS' && earlier.stance === 'ASSERTS' && after(later, earlier) && contradicts(later.claim, earlier.claim)) return 'CONTRADICTING_CLAIM';
-  return null;
+
+  contradicts(a: string, b: string): boolean {
+    return this.contra.has(`${a}\u0000${b}`);
+  }
+
+  /** Whether `a` implies `b` through one IMPLIES link or more. */
+  implies(a: string, b: string): boolean {
+    let reach = this.closure.get(a);
+    if (reach === undefined) {
+      reach = new Set();
+      const stack = [...(this.next.get(a) ?? [])];
+      while (stack.length > 0) {
+        const c = stack.pop() as string;
+        if (reach.has(c)) continue;
+        reach.add(c);
+        stack.push(...(this.next.get(c) ?? []));
+      }
+      this.closure.set(a, reach);
+    }
+    return reach.has(b);
+  }
 }
 
 /**
- * The position of each of `targets` among `statements` (which must include,
- * for each target, every statement of its source on its claim and on the
- * claims contradicting it, and the statements that explicitly revise it).
- * `contradictions` are the CONTRADICTS links among those claims, either
- * direction. A statement is current when nothing supersedes it; its
- * `supersededBy` is an explicit reviser if any (smallest id), else its
- * earliest superseder (by start, then id).
+ * Whether `later` says something that cannot be true together with what
+ * `earlier` said, on another claim: both assert claims that contradict each
+ * other; or one asserts a claim that implies the claim the other denies.
  */
-export function computePositions(
-  statements: readonly PositionInput[],
-  contradictions: readonly (readonly [string, string])[],
-  targets: Iterable<string> = statements.map((s) => s.id),
-): Map<string, Position> {
-  const pairs = new Set(contradictions.flatMap(([a, b]) => [`${a}\u0000${b}`, `${b}\u0000${a}`]));
-  const contradicts = (a: string, b: string) => pairs.has(`${a}\u0000${b}`);
+function inconsistent(earlier: PositionInput, later: PositionInput, logic: ClaimLogic): boolean {
+  if (earlier.stance === 'ASSERTS' && later.stance === 'ASSERTS') return logic.contradicts(earlier.claim, later.claim);
+  if (earlier.stance === 'DENIES' && later.stance === 'ASSERTS') return logic.implies(later.claim, earlier.claim);
+  if (earlier.stance === 'ASSERTS' && later.stance === 'DENIES') return logic.implies(earlier.claim, later.claim);
+  return false;
+}
+
+/**
+ * Why `later` supersedes `earlier`, or null when it does not (explicit
+ * revisions are handled by the caller). `later` is by the same source, or by
+ * a source the earlier one's source is affiliated with (an organisation
+ * speaks for its officials): such a source supersedes only by saying
+ * something else (another stance or firmness, a withdrawal, an inconsistent
+ * claim), never by saying the same thing again.
+ */
+function supersedes(later: PositionInput, earlier: PositionInput, logic: ClaimLogic): SupersessionReason | null {
+  const own = later.source === earlier.source;
+  const after = later.date !== null && earlier.date !== null && strictlyBefore(earlier.date, later.date);
+  if (later.claim === earlier.claim) {
+    // A withdrawal takes back everything before it, and what cannot be placed before or after it.
+    const notAfter = !(later.date !== null && earlier.date !== null && strictlyBefore(later.date, earlier.date));
+    if (later.stance === 'WITHDRAWS' && earlier.stance !== 'WITHDRAWS' && notAfter) return 'WITHDRAWN';
+    // A later silence is no change of mind: "did not respond" leaves what was said standing.
+    if (!after || (isSilence(later.stance) && !isSilence(earlier.stance))) return null;
+    if (own) return 'LATER';
+    return later.stance !== earlier.stance || later.hedged !== earlier.hedged ? 'LATER' : null;
+  }
+  return after && inconsistent(earlier, later, logic) ? 'CONTRADICTING_CLAIM' : null;
+}
+
+/**
+ * The position of each of `targets` among `statements`. For each target,
+ * `statements` must hold every statement that may supersede it: those of
+ * its source and of the sources it is affiliated with, on its claim and on
+ * the claims linked to it by CONTRADICTS or IMPLIES (at any depth), and the
+ * statements that explicitly revise it. A statement is current when nothing
+ * supersedes it; its `supersededBy` is an explicit reviser if any (smallest
+ * id), else its earliest superseder (by start, then id).
+ */
+export function computePositions(statements: readonly PositionInput[], links: ClaimLinks, targets: Iterable<string> = statements.map((s) => s.id)): Map<string, Position> {
+  const logic = new ClaimLogic(links);
   const byId = new Map(statements.map((s) => [s.id, s]));
   const bySource = new Map<string, PositionInput[]>();
   const revisedBy = new Map<string, string[]>();
@@ -118,10 +188,12 @@ export function computePositions(
       continue;
     }
     let best: { t: PositionInput; reason: SupersessionReason } | null = null;
-    for (const t of bySource.get(s.source) ?? []) {
-      if (t.id === s.id) continue;
-      const reason = supersedes(t, s, contradicts);
-      if (reason !== null && (best === null || earlier(t, best.t))) best = { t, reason };
+    for (const speaker of [s.source, ...s.ancestors]) {
+      for (const t of bySource.get(speaker) ?? []) {
+        if (t.id === s.id) continue;
+        const reason = supersedes(t, s, logic);
+        if (reason !== null && (best === null || comesFirst(t, best.t))) best = { t, reason };
+      }
     }
     out.set(id, best === null ? { current: true, supersededBy: null, reason: null } : { current: false, supersededBy: best.t.id, reason: best.reason });
   }
@@ -129,14 +201,14 @@ export function computePositions(
 }
 
 /** Whether `a` comes before `b` as a superseder: dated before undated, by start, then by id. */
-function earlier(a: PositionInput, b: PositionInput): boolean {
+function comesFirst(a: PositionInput, b: PositionInput): boolean {
   const as = a.date?.start ?? '\uffff';
   const bs = b.date?.start ?? '\uffff';
   return as !== bs ? as < bs : a.id < b.id;
 }
 
 /** The stored form of an effective date (absent fields are null). */
-export function storedDate(date: EffectiveDate | null): { dateStart: string | null; dateEnd: string | null; datePrecision: DatePrecision | null; dateBasis: DateBasis | null } {
+export function storedDate(date: EffectiveDate | null): { dateStart: string | null; dateEnd: string | null; datePrecision: string | null; dateBasis: DateBasis | null } {
   return date === null
     ? { dateStart: null, dateEnd: null, datePrecision: null, dateBasis: null }
     : { dateStart: date.start, dateEnd: date.end, datePrecision: date.precision, dateBasis: date.basis };

@@ -17,6 +17,9 @@ export interface Touched {
 const strings = (v: Value | undefined): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
 const stringOrNull = (v: Value | undefined): string | null => (typeof v === 'string' ? v : null);
 
+/** Claims per position-inputs query: a large import reads its statements back a slice at a time. */
+const CLAIMS_PER_QUERY = 2000;
+
 /**
  * Computes the positions of every statement that the touched claims and
  * documents can affect, and writes those that changed. Returns how many
@@ -26,35 +29,58 @@ export async function refreshPositions(tx: QueryRunner, touched: Touched): Promi
   const claims = [...new Set(touched.claims)];
   const documents = [...new Set(touched.documents ?? [])];
   if (claims.length === 0 && documents.length === 0) return 0;
-  const [scope] = await tx.run('position-scope', { claims, documents });
-  const near = strings(scope?.claims);
-  if (near.length === 0) return 0;
-  const rows = await tx.run('position-inputs', { claims: near });
-  const nearSet = new Set(near);
+  // The claims in scope: those touched and their linked claims. Their
+  // statements are recomputed; the inputs also hold the statements of the
+  // claims linked to those, which may supersede them.
+  const near: string[] = [];
+  for (let i = 0; i < Math.max(claims.length, 1); i += CLAIMS_PER_QUERY) {
+    const [scope] = await tx.run('position-scope', { claims: claims.slice(i, i + CLAIMS_PER_QUERY), documents: i === 0 ? documents : [] });
+    near.push(...strings(scope?.claims));
+  }
+  const inScope = new Set(near);
+  let changed = 0;
+  const ids = [...inScope];
+  for (let i = 0; i < ids.length; i += CLAIMS_PER_QUERY) {
+    changed += await refreshSlice(tx, ids.slice(i, i + CLAIMS_PER_QUERY));
+  }
+  return changed;
+}
+
+/** Recomputes and writes the positions of the statements on `claims`. */
+async function refreshSlice(tx: QueryRunner, claims: string[]): Promise<number> {
+  const rows = await tx.run('position-inputs', { claims });
+  const slice = new Set(claims);
   const inputs: PositionInput[] = [];
-  const contradictions: [string, string][] = [];
+  const contradicts: [string, string][] = [];
+  const implies: [string, string][] = [];
+  const seen = new Set<string>();
   for (const row of rows) {
+    const id = String(row.id);
+    if (seen.has(id)) continue;
+    seen.add(id);
     const claim = String(row.claim);
     inputs.push({
-      id: String(row.id),
+      id,
       source: String(row.source),
+      ancestors: strings(row.ancestors),
       claim,
       stance: String(row.stance) as Stance,
+      hedged: row.hedged === true,
       date: effectiveDate(stringOrNull(row.date), (Array.isArray(row.published) ? row.published : []).map(stringOrNull)),
       supersedes: strings(row.supersedes),
     });
-    for (const other of strings(row.contradicts)) contradictions.push([claim, other]);
+    for (const other of strings(row.contradicts)) contradicts.push([claim, other]);
+    for (const other of strings(row.implies)) implies.push([claim, other]);
   }
-  // Only statements on the claims in scope are recomputed; the others were read as context.
-  const targets = inputs.filter((s) => nearSet.has(s.claim)).map((s) => s.id);
-  const positions = computePositions(inputs, contradictions, targets);
+  // Only statements on the slice's claims are recomputed; the others were read as context.
+  const targets = inputs.filter((s) => slice.has(s.claim)).map((s) => s.id);
+  const positions = computePositions(inputs, { contradicts, implies }, targets);
   const stored = new Map(rows.map((r) => [String(r.id), r]));
   const changed: object[] = [];
   for (const input of inputs) {
     const position = positions.get(input.id);
     if (position === undefined) continue;
-    const dates = storedDate(input.date);
-    const row = { id: input.id, current: position.current, supersededBy: position.supersededBy, reason: position.reason, ...dates };
+    const row = { id: input.id, current: position.current, supersededBy: position.supersededBy, reason: position.reason, ...storedDate(input.date) };
     if (!sameAsStored(stored.get(input.id), row)) changed.push(row);
   }
   for (let i = 0; i < changed.length; i += 1000) await tx.run('write-positions', { rows: changed.slice(i, i + 1000) });

@@ -60,7 +60,11 @@ const HEDGES = ['possibly', 'reportedly', 'believes', 'may have', 'allegedly', '
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 const VERBS = ['ordered', 'funded', 'blocked', 'approved', 'concealed', 'investigated', 'delayed', 'attended', 'denied access to', 'inspected'];
 const OBJECTS = ['the convoy', 'the dam project', 'the border crossing', 'the hospital', 'the ceasefire talks', 'the prisoner exchange', 'the aid shipment', 'the raid', 'the election count', 'the port'];
-const STANCE_WEIGHTS: [Stance, number][] = [['ASSERTS', 0.5], ['DENIES', 0.15], ['HEDGES', 0.15], ['NO_RESPONSE', 0.1], ['NOT_ACKNOWLEDGED', 0.1]];
+/** Stances with how often each comes, and whether it is hedged (a hedge, a doubt). */
+const STANCE_WEIGHTS: [Stance, boolean, number][] = [
+  ['ASSERTS', false, 0.5], ['ASSERTS', true, 0.15], ['DENIES', false, 0.12], ['DENIES', true, 0.03], ['WITHDRAWS', false, 0.01],
+  ['NO_RESPONSE', false, 0.1], ['NOT_ACKNOWLEDGED', false, 0.09],
+];
 
 /** Builds a synthetic bundle; see the module comment. */
 export function syntheticBundle(options: SyntheticOptions): Bundle {
@@ -91,7 +95,7 @@ export function syntheticBundle(options: SyntheticOptions): Bundle {
   const affiliations: AffiliationRecord[] = [];
   const source = (name: string, kind: SourceRecord['kind'], extra: Partial<SourceRecord> = {}): SourceRecord => {
     const record: SourceRecord = {
-      id: `${tag}-src-${pad(sources.length)}`, name: unique(name), kind, anonymous: false, count: null, description: null, aliases: [], ...extra,
+      id: `${tag}-src-${pad(sources.length)}`, name: unique(name), kind, anonymous: false, count: null, description: null, aliases: [], formerIds: [], ...extra,
     };
     sources.push(record);
     return record;
@@ -153,7 +157,7 @@ export function syntheticBundle(options: SyntheticOptions): Bundle {
   const entities: EntityRecord[] = [];
   for (let i = 0, count = Math.max(5, Math.round(n / 40)); i < count; i++) {
     const name = unique(`${pick(['Town of', 'Province of', 'Port of', 'Camp', 'Valley of'])} ${word()}`);
-    entities.push({ id: `${tag}-ent-${pad(i)}`, name, description: chance(0.5) ? `A fictional place (synthetic bundle ${options.seed}).` : null, aliases: [] });
+    entities.push({ id: `${tag}-ent-${pad(i)}`, name, description: chance(0.5) ? `A fictional place (synthetic bundle ${options.seed}).` : null, aliases: [], formerIds: [] });
   }
 
   const documents: DocumentRecord[] = [];
@@ -166,6 +170,8 @@ export function syntheticBundle(options: SyntheticOptions): Bundle {
       url: chance(0.8) ? `https://example.org/synthetic/${options.seed}/${i}` : null,
       publishedAt: chance(0.85) ? `20${int(20, 30)}-${String(int(1, 12)).padStart(2, '0')}-${String(int(1, 28)).padStart(2, '0')}` : null,
       note: chance(0.05) ? 'Synthetic document: the title was supplied by the generator.' : null,
+      text: null,
+      formerIds: [],
     });
   }
 
@@ -173,15 +179,15 @@ export function syntheticBundle(options: SyntheticOptions): Bundle {
   for (let i = 0, count = Math.max(2, Math.round(n / 4)); i < count; i++) {
     const about = [...new Set(Array.from({ length: int(0, 3) }, () => pick(entities).id))].sort();
     const actor = pick(sources);
-    claims.push({ id: `${tag}-claim-${pad(i)}`, text: `${actor.name} ${pick(VERBS)} ${pick(OBJECTS)} (claim ${i + 1}).`, about });
+    claims.push({ id: `${tag}-claim-${pad(i)}`, text: `${actor.name} ${pick(VERBS)} ${pick(OBJECTS)} (claim ${i + 1}).`, about, formerIds: [] });
   }
 
   // Skewed popularity: u^3 puts most statements on the first claims.
   const popularClaim = (): ClaimRecord => claims[Math.min(claims.length - 1, Math.floor(claims.length * rand() ** 3))] as ClaimRecord;
-  const stance = (): Stance => {
+  const stance = (): [Stance, boolean] => {
     let r = rand();
-    for (const [s, w] of STANCE_WEIGHTS) if ((r -= w) < 0) return s;
-    return 'ASSERTS';
+    for (const [s, hedged, w] of STANCE_WEIGHTS) if ((r -= w) < 0) return [s, hedged];
+    return ['ASSERTS', false];
   };
   // Prolific speakers: the first outlet is a wire service with a tenth of all
   // statements; five more outlets and the governments share another tenth, skewed.
@@ -194,46 +200,58 @@ export function syntheticBundle(options: SyntheticOptions): Bundle {
     return pick(sources);
   };
   const publisherOf = new Map(documents.map((d) => [d.id, d.publisher]));
+  const outletIds = new Set(outlets.map((o) => o.id));
 
   const statements: StatementRecord[] = [];
-  const lastInDocument = new Map<string, StatementRecord>();
-  // The latest statement on each claim that was published in a document: what another outlet may quote.
-  const lastOnClaim = new Map<string, StatementRecord>();
+  // The latest statement on each claim that a document printed: what another outlet may take up.
+  const lastOnClaim = new Map<string, { statement: StatementRecord; document: string }>();
   for (let i = 0; i < n; i++) {
-    const s = stance();
+    const [s, hedged] = stance();
     const src = speaker();
     const on = popularClaim();
-    const document = chance(0.95) ? pick(documents) : null;
-    // Reported speech always goes through an earlier record, so it never loops:
-    // the previous statement of the same document, or the latest published
-    // statement on the same claim when another outlet published it. Outlets
-    // quoting each other's reports on a claim, turn by turn, is circular reporting.
-    let relay: StatementRecord | null = null;
-    if (document !== null && chance(0.05)) relay = lastInDocument.get(document.id) ?? null;
-    else if (document !== null && chance(0.06)) {
-      const earlier = lastOnClaim.get(on.id);
-      const earlierPublisher = earlier?.document == null ? null : publisherOf.get(earlier.document);
-      if (earlier !== undefined && earlierPublisher != null && earlierPublisher !== publisherOf.get(document.id)) relay = earlier;
+    const printed = chance(0.95) ? [pick(documents)] : [];
+    // One remark, many reports: a tenth of the statements are printed by a second document too.
+    if (printed.length > 0 && chance(0.1)) {
+      const other = pick(documents);
+      if (other.id !== printed[0]?.id) printed.push(other);
     }
+    // Reporting through another outlet: the document cites the outlet that
+    // printed the latest statement on the claim (a channel, not a speaker);
+    // and an outlet asserting in its own voice what another printed first is
+    // derived from it (circular reporting, in both directions over time).
+    const earlier = lastOnClaim.get(on.id);
+    const earlierPublisher = earlier === undefined ? null : (publisherOf.get(earlier.document) ?? null);
+    const citing = printed.length > 0 && earlierPublisher !== null && earlierPublisher !== publisherOf.get(printed[0]?.id ?? '') && chance(0.06);
+    const derived = outletIds.has(src.id) && s === 'ASSERTS' && earlier !== undefined && earlier.statement.source !== src.id && chance(0.05);
     const quoted = chance(0.4);
-    const hedge = s === 'HEDGES' ? pick(HEDGES) : null;
+    const hedge = hedged ? pick(HEDGES) : null;
+    const words = quoted ? `"${hedge === null ? '' : `${hedge[0]?.toUpperCase()}${hedge.slice(1)}, `}${on.text.replace(/ \(claim \d+\)\.$/, '')}" (${s.toLowerCase()})` : null;
+    const paraphrase = quoted ? null : `${src.name} ${describeStance(s, hedge)} that ${on.text}`;
     const statement: StatementRecord = {
       id: `${tag}-st-${pad(i)}`,
       source: src.id,
       claim: on.id,
       stance: s,
-      quote: quoted ? `"${hedge === null ? '' : `${hedge[0]?.toUpperCase()}${hedge.slice(1)}, `}${on.text.replace(/ \(claim \d+\)\.$/, '')}" (${s.toLowerCase()})` : null,
-      paraphrase: quoted ? null : `${src.name} ${describeStance(s, hedge)} that ${on.text}`,
+      hedged,
       hedge,
-      document: document?.id ?? null,
-      reportedVia: relay?.id ?? null,
+      date: null,
       madeAt: chance(0.2) ? pick(WEEKDAYS) : null,
+      quote: printed.length === 0 ? words : null,
+      paraphrase: printed.length === 0 ? paraphrase : null,
+      appearances: printed.map((d, k) => ({
+        document: d.id,
+        quote: words,
+        paraphrase,
+        via: k === 0 && citing && earlierPublisher !== null ? [{ source: earlierPublisher, document: earlier?.document ?? null }] : [],
+        selector: null,
+      })),
+      derivedFrom: derived ? (earlier?.statement.id ?? null) : null,
+      supersedes: [],
+      formerIds: [],
     };
     statements.push(statement);
-    if (document !== null) {
-      lastInDocument.set(document.id, statement);
-      lastOnClaim.set(on.id, statement);
-    }
+    const first = printed[0];
+    if (first !== undefined) lastOnClaim.set(on.id, { statement, document: first.id });
   }
 
   const links: ClaimLinkRecord[] = [];
@@ -254,7 +272,7 @@ export function syntheticBundle(options: SyntheticOptions): Bundle {
 
   return {
     format: 'claimgraph-bundle',
-    version: 1,
+    version: 2,
     sources,
     affiliations,
     entities,
@@ -262,17 +280,20 @@ export function syntheticBundle(options: SyntheticOptions): Bundle {
     claims,
     statements,
     links,
+    questions: [],
+    ratings: [],
+    assessments: [],
   };
 }
 
 function describeStance(stance: Stance, hedge: string | null): string {
   switch (stance) {
     case 'ASSERTS':
-      return 'said';
+      return hedge === null ? 'said' : `said (${hedge})`;
     case 'DENIES':
-      return 'denied';
-    case 'HEDGES':
-      return `said (${hedge ?? 'hedging'})`;
+      return hedge === null ? 'denied' : `doubted (${hedge})`;
+    case 'WITHDRAWS':
+      return 'withdrew what it had said';
     case 'NO_RESPONSE':
       return 'did not respond when asked';
     case 'NOT_ACKNOWLEDGED':

@@ -66,6 +66,8 @@ export const QUERY_NAMES = [
   'affiliations-by-sources',
   'parents-by-sources',
   'corroboration-by-claims',
+  'document-texts',
+  'claims-about-entity-pages',
   // nested lists, one page per parent, batched per GraphQL level
   'statement-pages-by-claims',
   'statement-pages-by-sources',
@@ -78,6 +80,12 @@ export const QUERY_NAMES = [
   'claims-count',
   'sources-page',
   'sources-count',
+  'entities-page',
+  'entities-count',
+  // search, ranked by relevance (docs/MODEL.md, "Search")
+  'claims-search',
+  'sources-search',
+  'entities-search',
   'conflicts-page',
   // export
   'export-sources',
@@ -99,6 +107,10 @@ export const QUERY_NAMES = [
   'affiliation-detours',
   'unlink-contradicts',
   'unlink-supports',
+  'unlink-implications',
+  'reject-duplicate',
+  'statements-carried-by',
+  'possible-duplicates-page',
   'deletion-scope-claim',
   'deletion-scope-source',
   'deletion-scope-document',

@@ -1,0 +1,55 @@
+// Claims ranked by how well they match a search (docs/MODEL.md, "Search"):
+// a query word matches a field's words exactly (1), as a prefix of three
+// letters or more (0.75), or by its skeleton, another spelling of a name
+// (0.5). Fields weigh: the claim's own text 3, the names and aliases of
+// the entities it is about 2, the words of its statements (quotes,
+// paraphrases, hedges, in every appearance) 1, the names and aliases of its
+// sources 1. One page and the total, in one query. Every matching node is
+// found by a pass over its label (a full-text index would seek instead).
+// @mode read
+// @param words       the query's words, normalised (src/graph/names.ts `searchTerms`)
+// @param skeletons   per word, its skeleton marked with "~", or '' when it has none
+// @param terms       the words and the non-empty skeletons together (what a hit must hold one of)
+// @param afterScore  the score of the previous page's last row, or null for the first page
+// @param afterId     the id of the previous page's last row, or null for the first page
+// @param limit       maximum number of rows
+CALL () {
+  MATCH (n:Claim)
+  WHERE any(t IN $terms WHERE t IN n.searchWords) OR any(w IN $words WHERE size(w) >= 3 AND any(k IN n.searchWords WHERE k STARTS WITH w))
+  RETURN n AS x, n, 3.0 AS weight
+  UNION
+  MATCH (n:Entity)
+  WHERE any(t IN $terms WHERE t IN n.searchWords) OR any(w IN $words WHERE size(w) >= 3 AND any(k IN n.searchWords WHERE k STARTS WITH w))
+  MATCH (n)<-[:ABOUT]-(x:Claim)
+  RETURN x, n, 2.0 AS weight
+  UNION
+  MATCH (n:Statement)
+  WHERE any(t IN $terms WHERE t IN n.searchWords) OR any(w IN $words WHERE size(w) >= 3 AND any(k IN n.searchWords WHERE k STARTS WITH w))
+  MATCH (n)-[:ON]->(x:Claim)
+  RETURN x, n, 1.0 AS weight
+  UNION
+  MATCH (n:Source)
+  WHERE any(t IN $terms WHERE t IN n.searchWords) OR any(w IN $words WHERE size(w) >= 3 AND any(k IN n.searchWords WHERE k STARTS WITH w))
+  MATCH (n)-[:MADE]->(:Statement)-[:ON]->(x:Claim)
+  RETURN DISTINCT x, n, 1.0 AS weight
+}
+WITH x, [i IN range(0, size($words) - 1) | weight * CASE
+         WHEN $words[i] IN n.searchWords THEN 1.0
+         WHEN size($words[i]) >= 3 AND any(k IN n.searchWords WHERE k STARTS WITH $words[i]) THEN 0.75
+         WHEN $skeletons[i] <> '' AND $skeletons[i] IN n.searchWords THEN 0.5
+         ELSE 0.0 END] AS v
+// Per query word, the best match over every field (weighted); a row's score
+// is the sum over the words. Ties go to the lower id.
+WITH x, collect(v) AS vs
+WITH x, reduce(total = 0.0, i IN range(0, size($words) - 1) | total + reduce(best = 0.0, v IN vs | CASE WHEN v[i] > best THEN v[i] ELSE best END)) AS score
+ORDER BY score DESC, x.id
+WITH collect({id: x.id, score: score}) AS ranked
+WITH size(ranked) AS total,
+     [r IN ranked WHERE $afterId IS NULL OR r.score < $afterScore OR (r.score = $afterScore AND r.id > $afterId)][0..$limit] AS page
+// The page's rows projected, found again by id (one index seek each).
+CALL (page) {
+  UNWIND page AS r
+  MATCH (x:Claim {id: r.id})
+  RETURN collect({score: r.score, claim: x {.id, .text, about: [(x)-[:ABOUT]->(e:Entity) | e.id]}}) AS rows
+}
+RETURN total, rows AS page

@@ -1,0 +1,9 @@
+// The statements that name a source or a document as an intermediary of one
+// of their appearances (`via`: ids kept on the appearance, not links), or
+// that appear in the document: what a deletion must rewrite without it. One
+// pass over the appearances.
+// @mode read
+// @param id  a source or document id
+MATCH (st:Statement)-[ap:APPEARS_IN]->(d:Document)
+WHERE $id IN ap.via OR $id IN ap.viaDocuments OR d.id = $id
+RETURN collect(DISTINCT st.id) AS statements
