@@ -455,15 +455,19 @@ function v1StatementPath(trace: V1StatementTrace | undefined, j: number, suffix:
   return at(undefined, suffix);
 }
 
+/** The path of record `j` of `section` as the part (file) holds it, version 1 paths for a version 1 file. */
+export function pathIn(part: BundlePart | undefined, section: Section, j: number, suffix: string): string {
+  if (part?.v1 !== undefined && section === 'statements') return v1StatementPath(part.v1.trace[j], j, suffix);
+  return `$.${section}[${j}]${suffix}`;
+}
+
 type Locate = (section: Section, i: number, suffix: string) => { path: string; part: BundlePart | undefined };
 
 function locator(origin: BundleOrigin | undefined): Locate {
   if (origin === undefined) return (section, i, suffix) => ({ path: `$.${section}[${i}]${suffix}`, part: undefined });
   return (section, i, suffix) => {
     const part = origin.parts[origin.part?.[section]?.[i] ?? 0];
-    const j = origin.index?.[section]?.[i] ?? i;
-    if (part?.v1 === undefined) return { path: `$.${section}[${j}]${suffix}`, part };
-    return { path: section === 'statements' ? v1StatementPath(part.v1.trace[j], j, suffix) : `$.${section}[${j}]${suffix}`, part };
+    return { path: pathIn(part, section, origin.index?.[section]?.[i] ?? i, suffix), part };
   };
 }
 
