@@ -1,178 +1,307 @@
+/**
+ * The bundle validator (docs/BUNDLE.md): reads format version 2, and
+ * version 1 by way of bundle-v1.ts (validated as version 1, then upgraded).
+ * Pure: no store access. The import calls {@link checkShapes}, asks the
+ * graph which referenced ids it holds, then {@link checkReferences}; the
+ * seed and the CLI call {@link checkBundle} or {@link parseBundle}. Sets of
+ * bundles are in bundle-set.ts.
+ *
+ * Built to check 1,000,000 statements in one pass: one index per section
+ * (a Map, never a per-record copy of a big list), the loop checks iterative
+ * and linear (bundle-common.ts), readable keys and derived ids computed
+ * only for the problems reported.
+ */
+import { createHash } from 'node:crypto';
 import { badInput, show } from '../errors';
 import {
+  DATE_TIME_FORMS,
+  idFor,
+  isObj,
+  isText,
+  keyPart,
+  nodesOnLoops,
+  problem,
+  readSection,
+  RecordReader,
+  stronglyConnected,
+  type BundleProblem,
+  type Json,
+  type KnownIds,
+  type Obj,
+} from './bundle-common';
+import { affiliationKey, checkReferencesV1, isV1, linkKey, readV1, upgradeV1Traced, type V1Bundle, type V1StatementTrace } from './bundle-v1';
+import { isPartialDate, parsePartialDate, strictlyBefore, type DateInterval } from './dates';
+import {
+  ACH_CELLS,
   CLAIM_LINK_TYPES,
-  type Audit,
+  HEDGEABLE_STANCES,
+  RELIABILITY_GRADES,
   SOURCE_KINDS,
   STANCES,
+  VERDICTS,
+  type AchCellRecord,
   type AffiliationRecord,
+  type AppearanceRecord,
+  type AssessmentRecord,
   type Bundle,
   type ClaimLinkRecord,
   type ClaimRecord,
   type DocumentRecord,
   type EntityRecord,
+  type QuestionRecord,
+  type RatingRecord,
   type SourceRecord,
+  type Stance,
   type StatementRecord,
+  type TextQuoteSelector,
+  type ViaStep,
 } from './model';
 
-/** One thing wrong with a bundle, where it is, what was expected and what came. */
-export interface BundleProblem {
-  /** JSONPath of the offending value, e.g. `$.statements[3].stance`. */
-  path: string;
-  expected: string;
-  got: string;
-}
+export type { BundleProblem, KnownIds } from './bundle-common';
 
-type Json = unknown;
-type Obj = Record<string, Json>;
+// ---------------------------------------------------------------- the format
 
-/** An unpaired UTF-16 surrogate (a paired one makes a code point, which \p{Cs} does not match). */
-const LONE_SURROGATE = /\p{Cs}/u;
+/** The sections of a version 2 bundle, in the order the validator reads and reports them. */
+export const SECTIONS = ['sources', 'affiliations', 'entities', 'documents', 'claims', 'statements', 'links', 'questions', 'ratings', 'assessments'] as const;
+export type Section = (typeof SECTIONS)[number];
 
-const isObj = (v: Json): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** The fields each record of version 2 may have; any other is refused. */
+export const FIELDS = {
+  bundle: ['format', 'version', 'description', ...SECTIONS],
+  sources: ['id', 'name', 'kind', 'anonymous', 'count', 'description', 'aliases', 'formerIds', 'recorded'],
+  affiliations: ['source', 'parent', 'role', 'recorded'],
+  entities: ['id', 'name', 'description', 'aliases', 'formerIds', 'recorded'],
+  documents: ['id', 'title', 'publisher', 'url', 'publishedAt', 'note', 'text', 'formerIds', 'recorded'],
+  claims: ['id', 'text', 'about', 'formerIds', 'recorded'],
+  statements: ['id', 'source', 'claim', 'stance', 'hedged', 'hedge', 'date', 'madeAt', 'quote', 'paraphrase', 'appearances', 'derivedFrom', 'supersedes', 'formerIds', 'recorded'],
+  appearance: ['document', 'quote', 'paraphrase', 'via', 'selector'],
+  via: ['source', 'document'],
+  selector: ['exact', 'prefix', 'suffix'],
+  links: ['type', 'from', 'to', 'linkedBy', 'reason', 'recorded'],
+  questions: ['id', 'text', 'hypotheses', 'cells', 'recorded'],
+  cell: ['hypothesis', 'statement', 'claim', 'cell', 'reason', 'by', 'at'],
+  ratings: ['id', 'source', 'grade', 'reason', 'by', 'at'],
+  assessments: ['id', 'claim', 'verdict', 'rating', 'explanation', 'url', 'by', 'at'],
+} as const;
 
-/**
- * Reads one record's fields, collecting problems instead of stopping at the
- * first, so an editor fixes a bundle in one pass.
- */
-class RecordReader {
-  constructor(
-    private readonly obj: Obj,
-    private readonly path: string,
-    private readonly problems: BundleProblem[],
-    allowed: readonly string[],
-  ) {
-    for (const key of Object.keys(obj)) {
-      if (!allowed.includes(key)) this.problem(key, `one of the fields ${allowed.join(', ')}`, `unknown field ${show(key)}`);
-    }
-  }
+/** The stances a version 2 bundle may give: the model's, and HEDGES as shorthand for ASSERTS, hedged. */
+export const BUNDLE_STANCES = [...STANCES, 'HEDGES'] as const;
 
-  problem(field: string, expected: string, got: string): void {
-    this.problems.push({ path: `${this.path}.${field}`, expected, got });
-  }
+/** Longest assessment URL accepted, as the API's assessClaim (src/analysis/judgements.ts, MAX_URL_LENGTH). */
+export const MAX_URL_LENGTH = 2000;
+const HTTP_URL = /^https?:\/\/\S+$/i;
 
-  /** A string the engines can store as it came: one with an unpaired surrogate would come back with U+FFFD in its place. */
-  private wellFormed(field: string, v: string): string {
-    if (LONE_SURROGATE.test(v)) this.problem(field, 'well-formed Unicode text (no unpaired surrogate)', show(v));
-    return v;
-  }
-
-  requiredString(field: string): string {
-    const v = this.obj[field];
-    if (typeof v === 'string' && v.trim() !== '') return this.wellFormed(field, v);
-    this.problem(field, 'a non-empty string', v === undefined ? 'nothing' : show(v));
-    return '';
-  }
-
-  optionalString(field: string): string | null {
-    const v = this.obj[field];
-    if (v === undefined || v === null) return null;
-    if (typeof v === 'string' && v.trim() !== '') return this.wellFormed(field, v);
-    this.problem(field, 'a non-empty string or null', show(v));
-    return null;
-  }
-
-  optionalCount(field: string): number | null {
-    const v = this.obj[field];
-    if (v === undefined || v === null) return null;
-    if (typeof v === 'number' && Number.isInteger(v) && v > 0) return v;
-    this.problem(field, 'a positive integer or null', show(v));
-    return null;
-  }
-
-  requiredBoolean(field: string): boolean {
-    const v = this.obj[field];
-    if (typeof v === 'boolean') return v;
-    this.problem(field, 'true or false', v === undefined ? 'nothing' : show(v));
+/** An absolute http or https URL: the scheme, "//", no blank, at most MAX_URL_LENGTH characters, and one the URL parser accepts. */
+export function isHttpUrl(text: string): boolean {
+  if (text.length > MAX_URL_LENGTH || !HTTP_URL.test(text)) return false;
+  try {
+    const url = new URL(text);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
     return false;
   }
-
-  oneOf<T extends string>(field: string, values: readonly T[]): T {
-    const v = this.obj[field];
-    if (typeof v === 'string' && (values as readonly string[]).includes(v)) return v as T;
-    this.problem(field, `one of ${values.join(', ')}`, v === undefined ? 'nothing' : show(v));
-    return values[0] as T;
-  }
-
-  /** The optional `recorded` audit object: four non-empty strings, the two times ISO 8601. */
-  audit(field: string): Audit | null {
-    const v = this.obj[field];
-    if (v === undefined || v === null) return null;
-    const o = isObj(v) ? v : {};
-    const keys = ['createdAt', 'createdBy', 'updatedAt', 'updatedBy'] as const;
-    const ok =
-      isObj(v) &&
-      Object.keys(v).every((k) => (keys as readonly string[]).includes(k)) &&
-      keys.every((k) => typeof o[k] === 'string' && (o[k] as string).trim() !== '') &&
-      !Number.isNaN(Date.parse(o.createdAt as string)) &&
-      !Number.isNaN(Date.parse(o.updatedAt as string));
-    if (ok) return { createdAt: o.createdAt as string, createdBy: o.createdBy as string, updatedAt: o.updatedAt as string, updatedBy: o.updatedBy as string };
-    this.problem(field, 'null or {createdAt, createdBy, updatedAt, updatedBy}, the times in ISO 8601', show(v));
-    return null;
-  }
-
-  stringList(field: string): string[] {
-    const v = this.obj[field];
-    if (v === undefined || v === null) return [];
-    if (Array.isArray(v) && v.every((x) => typeof x === 'string' && x.trim() !== '')) return (v as string[]).map((x, i) => this.wellFormed(`${field}[${i}]`, x));
-    this.problem(field, 'a list of non-empty strings', show(v));
-    return [];
-  }
 }
 
-const SECTIONS = ['sources', 'affiliations', 'entities', 'documents', 'claims', 'statements', 'links'] as const;
+const shortHash = (parts: readonly unknown[]): string => createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 16);
 
-function readSection<T>(
-  root: Obj,
-  section: (typeof SECTIONS)[number],
-  problems: BundleProblem[],
-  allowed: readonly string[],
-  read: (r: RecordReader) => T,
-): T[] {
-  const list = root[section];
-  if (list === undefined) return [];
-  if (!Array.isArray(list)) {
-    problems.push({ path: `$.${section}`, expected: 'a list', got: show(list) });
-    return [];
-  }
-  const out: T[] = [];
-  list.forEach((item: Json, i) => {
-    const path = `$.${section}[${i}]`;
-    if (!isObj(item)) {
-      problems.push({ path, expected: 'an object', got: show(item) });
-      return;
+/**
+ * The id of a rating given without one: derived from its content, so that
+ * importing the same bundle twice finds the same rating instead of adding a
+ * second one.
+ */
+export const derivedRatingId = (r: Pick<RatingRecord, 'source' | 'grade' | 'reason' | 'by' | 'at'>): string => `rating-${shortHash([r.source, r.grade, r.reason, r.by, r.at])}`;
+
+/** The id of an assessment given without one, derived from its content (as {@link derivedRatingId}). */
+export const derivedAssessmentId = (a: Pick<AssessmentRecord, 'claim' | 'verdict' | 'rating' | 'explanation' | 'url' | 'by' | 'at'>): string =>
+  `assessment-${shortHash([a.claim, a.verdict, a.rating, a.explanation, a.url, a.by, a.at])}`;
+
+/** A rating's key in messages: its id, or when the id was derived, "rating of SOURCE at AT". */
+export const ratingKey = (r: RatingRecord): string => (r.id === derivedRatingId(r) ? `rating of ${keyPart(r.source)} at ${keyPart(r.at)}` : r.id);
+/** An assessment's key in messages: its id, or when the id was derived, "assessment of CLAIM at AT". */
+export const assessmentKey = (a: AssessmentRecord): string => (a.id === derivedAssessmentId(a) ? `assessment of ${keyPart(a.claim)} at ${keyPart(a.at)}` : a.id);
+
+/** The record a problem names (`BundleProblem.id`): its id, or its readable key; undefined when its id is unusable. */
+export function recordKey(b: Bundle, section: Section, i: number): string | undefined {
+  switch (section) {
+    case 'affiliations': {
+      const a = b.affiliations[i] as AffiliationRecord;
+      return affiliationKey(a.source, a.parent);
     }
-    out.push(read(new RecordReader(item, path, problems, allowed)));
+    case 'links': {
+      const l = b.links[i] as ClaimLinkRecord;
+      return linkKey(l.type, l.from, l.to);
+    }
+    case 'ratings':
+      return ratingKey(b.ratings[i] as RatingRecord);
+    case 'assessments':
+      return assessmentKey(b.assessments[i] as AssessmentRecord);
+    default:
+      return idFor((b[section][i] as { id: string }).id);
+  }
+}
+
+// ---------------------------------------------------------------- reading version 2
+
+const isMoment = (text: string): boolean => parsePartialDate(text)?.precision === 'TIME';
+
+/** A required moment (`at`): an ISO 8601 date-time. */
+function readMoment(r: RecordReader, field: string): string {
+  const v = r.requiredString(field);
+  if (v !== '' && !isMoment(v)) r.problem(field, DATE_TIME_FORMS, show(v));
+  return v;
+}
+
+/** The items of a list field; [] when left out or null, and when it is not a list (after a problem). */
+function readList(r: RecordReader, field: string, expected: string): Json[] {
+  const v = r.obj[field];
+  if (v === undefined || v === null) return [];
+  if (Array.isArray(v)) return v;
+  r.problem(field, expected, show(v));
+  return [];
+}
+
+function readStatement(r: RecordReader): StatementRecord {
+  const id = r.requiredString('id');
+  const source = r.requiredString('source');
+  const claim = r.requiredString('claim');
+  // HEDGES is shorthand for ASSERTS, hedged (version 1's stance, and an editor's word).
+  const given = r.oneOfOrNull('stance', BUNDLE_STANCES);
+  const hedgedGiven = r.optionalBoolean('hedged');
+  const hedge = r.optionalString('hedge');
+  const stance: Stance = given === null || given === 'HEDGES' ? 'ASSERTS' : given;
+  // Hedged by default when hedging words are given.
+  let hedged = hedgedGiven ?? hedge !== null;
+  if (given === 'HEDGES') {
+    if (hedgedGiven === false) r.problem('hedged', 'true or nothing on a HEDGES statement (HEDGES is ASSERTS, hedged)', 'false');
+    hedged = true;
+  } else if (hedgedGiven === false && hedge !== null) {
+    r.problem('hedge', 'no hedging words on a statement with hedged: false', `${show(hedge)} with hedged: false`);
+  }
+  if (given !== null && !HEDGEABLE_STANCES.includes(stance)) {
+    if (hedgedGiven === true) r.problem('hedged', 'hedged only on an ASSERTS or DENIES statement', `true on ${stance}`);
+    if (hedge !== null) r.problem('hedge', 'hedging words only on an ASSERTS or DENIES statement', `${show(hedge)} on ${stance}`);
+    hedged = false;
+  }
+  const date = r.optionalPartialDate('date', isPartialDate);
+  const madeAt = r.optionalString('madeAt');
+  const quote = r.optionalString('quote');
+  const paraphrase = r.optionalString('paraphrase');
+  const appearances: AppearanceRecord[] = [];
+  readList(r, 'appearances', 'a list of appearances {document, quote?, paraphrase?, via?, selector?}').forEach((item, j) => {
+    if (!isObj(item)) return r.problem(`appearances[${j}]`, 'an appearance {document, quote?, paraphrase?, via?, selector?}', show(item));
+    appearances.push(readAppearance(r.nested(item, `appearances[${j}]`, FIELDS.appearance)));
   });
-  return out;
+  return {
+    id,
+    source,
+    claim,
+    stance,
+    hedged,
+    hedge,
+    date,
+    madeAt,
+    quote,
+    paraphrase,
+    appearances,
+    derivedFrom: r.optionalString('derivedFrom'),
+    supersedes: r.stringList('supersedes'),
+    formerIds: r.stringList('formerIds'),
+    recorded: r.audit('recorded'),
+  };
 }
 
-interface IdSet {
-  has(id: string): boolean;
+function readAppearance(a: RecordReader): AppearanceRecord {
+  const document = a.requiredString('document');
+  const quote = a.optionalString('quote');
+  const paraphrase = a.optionalString('paraphrase');
+  const via: ViaStep[] = [];
+  readList(a, 'via', 'a list of intermediaries, outermost first: source ids or {source, document?}').forEach((step, k) => {
+    if (isText(step)) via.push({ source: a.wellFormed(`via[${k}]`, step), document: null });
+    else if (isObj(step)) {
+      const s = a.nested(step, `via[${k}]`, FIELDS.via);
+      via.push({ source: s.requiredString('source'), document: s.optionalString('document') });
+    } else a.problem(`via[${k}]`, 'a source id, or {source, document?}', show(step));
+  });
+  let selector: TextQuoteSelector | null = null;
+  const raw = a.obj.selector;
+  if (isObj(raw)) {
+    const s = a.nested(raw, 'selector', FIELDS.selector);
+    selector = { exact: s.requiredString('exact'), prefix: s.optionalString('prefix'), suffix: s.optionalString('suffix') };
+  } else if (raw !== undefined && raw !== null) {
+    a.problem('selector', 'null or a TextQuoteSelector {exact, prefix?, suffix?}', show(raw));
+  }
+  return { document, quote, paraphrase, via, selector };
 }
 
-/** Ids that records may reference but that live in the graph already rather than in the bundle. */
-export interface KnownIds {
-  sources?: IdSet;
-  entities?: IdSet;
-  documents?: IdSet;
-  claims?: IdSet;
-  statements?: IdSet;
+function readQuestion(r: RecordReader): QuestionRecord {
+  const id = r.requiredString('id');
+  const text = r.requiredString('text');
+  // Rival hypotheses: at least two distinct claims (the API's rule, src/analysis/ach.ts).
+  const hypotheses: string[] = [];
+  const raw = r.obj.hypotheses;
+  if (!Array.isArray(raw)) r.problem('hypotheses', 'a list of at least 2 distinct claim ids', raw === undefined ? 'nothing' : show(raw));
+  else {
+    const first = new Map<string, number>();
+    let bad = false;
+    raw.forEach((h: Json, k) => {
+      if (!isText(h)) {
+        bad = true;
+        return r.problem(`hypotheses[${k}]`, 'a claim id (a non-empty string)', show(h));
+      }
+      const before = first.get(h);
+      if (before !== undefined) {
+        bad = true;
+        return r.problem(`hypotheses[${k}]`, 'a claim not listed before', `${show(h)} again (as hypotheses[${before}])`);
+      }
+      first.set(h, k);
+      hypotheses.push(r.wellFormed(`hypotheses[${k}]`, h));
+    });
+    if (!bad && first.size < 2) r.problem('hypotheses', 'at least 2 distinct claim ids (rival hypotheses)', `${first.size} claim id(s)`);
+  }
+  const cells: AchCellRecord[] = [];
+  const seen = new Map<string, number>();
+  readList(r, 'cells', 'a list of cells {hypothesis, statement | claim, cell, reason, by, at}').forEach((item, k) => {
+    if (!isObj(item)) return r.problem(`cells[${k}]`, 'a cell {hypothesis, statement | claim, cell, reason, by, at}', show(item));
+    const c = r.nested(item, `cells[${k}]`, FIELDS.cell);
+    const hypothesis = c.requiredString('hypothesis');
+    const statement = c.optionalString('statement');
+    const claim = c.optionalString('claim');
+    // Exactly one is given (a value refused just now was given all the same).
+    const givenStatement = item.statement !== undefined && item.statement !== null;
+    const givenClaim = item.claim !== undefined && item.claim !== null;
+    if (givenStatement === givenClaim) c.problemHere('exactly one of `statement` or `claim` (the evidence)', givenStatement ? 'both' : 'neither');
+    const evidence = statement !== null ? { kind: 'STATEMENT' as const, id: statement } : { kind: 'CLAIM' as const, id: claim ?? '' };
+    const cell = c.oneOf('cell', ACH_CELLS);
+    const reason = c.requiredString('reason');
+    const by = c.requiredString('by');
+    const at = readMoment(c, 'at');
+    if (hypothesis !== '' && evidence.id !== '') {
+      // One override per cell: two would contradict each other.
+      const key = `${hypothesis}\u0000${evidence.kind}\u0000${evidence.id}`;
+      const before = seen.get(key);
+      if (before !== undefined) c.problemHere('one cell per hypothesis and evidence', `hypothesis ${show(hypothesis)} and ${evidence.kind.toLowerCase()} ${show(evidence.id)} again (as cells[${before}])`);
+      else seen.set(key, k);
+    }
+    cells.push({ hypothesis, evidence, cell, reason, by, at });
+  });
+  return { id, text, hypotheses, cells, recorded: r.audit('recorded') };
 }
 
 /**
- * Reads a parsed JSON value as a bundle, collecting every problem of shape and
- * enum (references are not checked: see {@link checkReferences}).
+ * Reads a parsed JSON value as a version 2 bundle: every problem of shape,
+ * enum, value form and of rules within one record, at its path.
  */
-export function checkShapes(input: Json): { bundle: Bundle; problems: BundleProblem[] } {
+function readV2(input: Json, file?: string): { bundle: Bundle; problems: BundleProblem[] } {
   const problems: BundleProblem[] = [];
   const root: Obj = isObj(input) ? input : {};
-  if (!isObj(input)) problems.push({ path: '$', expected: 'a JSON object (a claimgraph bundle)', got: show(input) });
-  const top = new RecordReader(root, '$', problems, ['format', 'version', 'description', ...SECTIONS]);
+  if (!isObj(input)) problems.push(problem('$', 'a JSON object (a claimgraph bundle)', show(input), undefined, file));
+  const top = new RecordReader(root, '$', problems, FIELDS.bundle, undefined, file);
   if (root.format !== 'claimgraph-bundle') top.problem('format', '"claimgraph-bundle"', show(root.format));
-  if (root.version !== 1) top.problem('version', '1', show(root.version));
+  if (root.version !== 2) top.problem('version', '1 or 2', show(root.version));
   top.optionalString('description');
+  const byId = (raw: Obj) => idFor(raw.id);
 
-  const sources = readSection(root, 'sources', problems, ['id', 'name', 'kind', 'anonymous', 'count', 'description', 'aliases', 'recorded'], (r): SourceRecord => ({
+  const sources = readSection(root, 'sources', problems, FIELDS.sources, byId, (r): SourceRecord => ({
     id: r.requiredString('id'),
     name: r.requiredString('name'),
     kind: r.oneOf('kind', SOURCE_KINDS),
@@ -180,252 +309,203 @@ export function checkShapes(input: Json): { bundle: Bundle; problems: BundleProb
     count: r.optionalCount('count'),
     description: r.optionalString('description'),
     aliases: r.stringList('aliases'),
+    formerIds: r.stringList('formerIds'),
     recorded: r.audit('recorded'),
-  }));
-  const affiliations = readSection(root, 'affiliations', problems, ['source', 'parent', 'role', 'recorded'], (r): AffiliationRecord => ({
+  }), file);
+  const affiliations = readSection(root, 'affiliations', problems, FIELDS.affiliations, (raw) => () => affiliationKey(raw.source, raw.parent), (r): AffiliationRecord => ({
     source: r.requiredString('source'),
     parent: r.requiredString('parent'),
     role: r.optionalString('role'),
     recorded: r.audit('recorded'),
-  }));
-  const entities = readSection(root, 'entities', problems, ['id', 'name', 'description', 'aliases', 'recorded'], (r): EntityRecord => ({
+  }), file);
+  const entities = readSection(root, 'entities', problems, FIELDS.entities, byId, (r): EntityRecord => ({
     id: r.requiredString('id'),
     name: r.requiredString('name'),
     description: r.optionalString('description'),
     aliases: r.stringList('aliases'),
+    formerIds: r.stringList('formerIds'),
     recorded: r.audit('recorded'),
-  }));
-  const documents = readSection(root, 'documents', problems, ['id', 'title', 'publisher', 'url', 'publishedAt', 'note', 'recorded'], (r): DocumentRecord => ({
+  }), file);
+  const documents = readSection(root, 'documents', problems, FIELDS.documents, byId, (r): DocumentRecord => ({
     id: r.requiredString('id'),
     title: r.requiredString('title'),
     publisher: r.optionalString('publisher'),
     url: r.optionalString('url'),
-    publishedAt: r.optionalString('publishedAt'),
+    publishedAt: r.optionalPartialDate('publishedAt', isPartialDate),
     note: r.optionalString('note'),
+    text: r.optionalString('text'),
+    formerIds: r.stringList('formerIds'),
     recorded: r.audit('recorded'),
-  }));
-  const claims = readSection(root, 'claims', problems, ['id', 'text', 'about', 'recorded'], (r): ClaimRecord => ({
+  }), file);
+  const claims = readSection(root, 'claims', problems, FIELDS.claims, byId, (r): ClaimRecord => ({
     id: r.requiredString('id'),
     text: r.requiredString('text'),
     about: r.stringList('about'),
+    formerIds: r.stringList('formerIds'),
     recorded: r.audit('recorded'),
-  }));
-  const statements = readSection(
-    root,
-    'statements',
-    problems,
-    ['id', 'source', 'claim', 'stance', 'quote', 'paraphrase', 'hedge', 'document', 'reportedVia', 'madeAt', 'recorded'],
-    (r): StatementRecord => ({
-      id: r.requiredString('id'),
-      source: r.requiredString('source'),
-      claim: r.requiredString('claim'),
-      stance: r.oneOf('stance', STANCES),
-      quote: r.optionalString('quote'),
-      paraphrase: r.optionalString('paraphrase'),
-      hedge: r.optionalString('hedge'),
-      document: r.optionalString('document'),
-      reportedVia: r.optionalString('reportedVia'),
-      madeAt: r.optionalString('madeAt'),
-      recorded: r.audit('recorded'),
-    }),
-  );
-  const links = readSection(root, 'links', problems, ['type', 'from', 'to', 'linkedBy', 'reason', 'recorded'], (r): ClaimLinkRecord => ({
+  }), file);
+  const statements = readSection(root, 'statements', problems, FIELDS.statements, byId, readStatement, file);
+  const links = readSection(root, 'links', problems, FIELDS.links, (raw) => () => linkKey(raw.type, raw.from, raw.to), (r): ClaimLinkRecord => ({
     type: r.oneOf('type', CLAIM_LINK_TYPES),
     from: r.requiredString('from'),
     to: r.requiredString('to'),
     linkedBy: r.requiredString('linkedBy'),
     reason: r.requiredString('reason'),
     recorded: r.audit('recorded'),
-  }));
+  }), file);
+  const questions = readSection(root, 'questions', problems, FIELDS.questions, byId, readQuestion, file);
+  const ratings = readSection(
+    root,
+    'ratings',
+    problems,
+    FIELDS.ratings,
+    (raw) => (isText(raw.id) ? raw.id : () => `rating of ${keyPart(raw.source)} at ${keyPart(raw.at)}`),
+    (r): RatingRecord => {
+      const given = r.optionalString('id');
+      const rating = { source: r.requiredString('source'), grade: r.oneOf('grade', RELIABILITY_GRADES), reason: r.requiredString('reason'), by: r.requiredString('by'), at: readMoment(r, 'at') };
+      return { id: given ?? derivedRatingId(rating), ...rating };
+    },
+    file,
+  );
+  const assessments = readSection(
+    root,
+    'assessments',
+    problems,
+    FIELDS.assessments,
+    (raw) => (isText(raw.id) ? raw.id : () => `assessment of ${keyPart(raw.claim)} at ${keyPart(raw.at)}`),
+    (r): AssessmentRecord => {
+      const given = r.optionalString('id');
+      const claim = r.requiredString('claim');
+      const verdict = r.oneOf('verdict', VERDICTS);
+      const raw = r.obj.rating;
+      const rating = typeof raw === 'number' && Number.isInteger(raw) && raw >= 1 && raw <= 5 ? raw : 0;
+      if (rating === 0) r.problem('rating', 'an integer from 1 (false) to 5 (true)', raw === undefined ? 'nothing' : show(raw));
+      const explanation = r.requiredString('explanation');
+      let url = r.optionalString('url');
+      if (url !== null && !isHttpUrl(url)) {
+        r.problem('url', `an absolute http or https URL of at most ${MAX_URL_LENGTH} characters, or null`, show(url));
+        url = null;
+      }
+      const assessment = { claim, verdict, rating, explanation, url, by: r.requiredString('by'), at: readMoment(r, 'at') };
+      return { id: given ?? derivedAssessmentId(assessment), ...assessment };
+    },
+    file,
+  );
 
-  const bundle: Bundle = { format: 'claimgraph-bundle', version: 1, sources, affiliations, entities, documents, claims, statements, links };
+  const bundle: Bundle = { format: 'claimgraph-bundle', version: 2, sources, affiliations, entities, documents, claims, statements, links, questions, ratings, assessments };
   return { bundle, problems };
+}
+
+// ---------------------------------------------------------------- where a record came from
+
+/**
+ * One file (or the single bundle) that records of a checked bundle came
+ * from. A version 1 file keeps what it was read as, so that its problems
+ * are reported at version 1 paths.
+ */
+export interface BundlePart {
+  file?: string;
+  v1?: {
+    v1: V1Bundle;
+    trace: V1StatementTrace[];
+    /** Problems its shapes had: when it has any, checks of the upgraded records stay quiet (they would restate them). */
+    shapeProblems: number;
+  };
+}
+
+/**
+ * Where the records of a checked bundle came from: for record i of a
+ * section, the part (file) and its index there. Absent arrays mean one part
+ * and the same index.
+ */
+export interface BundleOrigin {
+  parts: BundlePart[];
+  part?: Partial<Record<Section, number[]>>;
+  index?: Partial<Record<Section, number[]>>;
+}
+
+/**
+ * The origin of each bundle that checkShapes or a set reader made from
+ * something other than one version 2 bundle, so that checkReferences
+ * reports at the paths and files the user wrote. Keyed by the bundle object:
+ * a caller that copies the bundle gets version 2 paths of the copy.
+ */
+const origins = new WeakMap<Bundle, BundleOrigin>();
+
+/** Records that `bundle` came from `origin` (bundle-set.ts). */
+export function setOrigin(bundle: Bundle, origin: BundleOrigin): void {
+  origins.set(bundle, origin);
+}
+
+/** A v2 path suffix of an upgraded statement, at the version 1 path it came from. */
+function v1StatementPath(trace: V1StatementTrace | undefined, j: number, suffix: string): string {
+  if (trace === undefined) return `$.statements[${j}]${suffix}`;
+  const at = (i: number | undefined, rest: string) => `$.statements[${i ?? trace.index}]${rest}`;
+  const appearance = /^\.appearances\[(\d+)\](.*)$/.exec(suffix);
+  if (appearance !== null) {
+    const rest = appearance[2] ?? '';
+    const field = rest.startsWith('.via') ? '.reportedVia' : /^\.(document|quote|paraphrase)$/.test(rest) ? rest : '';
+    return at(trace.appearances[Number(appearance[1])], field);
+  }
+  const former = /^\.formerIds\[(\d+)\]$/.exec(suffix);
+  if (former !== null) return at(trace.formerIds[Number(former[1])], '.id');
+  if (suffix === '.hedged') return at(undefined, '.stance');
+  if (suffix === '.date') return at(undefined, '.madeAt');
+  if (suffix === '.derivedFrom' || suffix.startsWith('.supersedes')) return at(undefined, '');
+  return at(undefined, suffix);
+}
+
+/** The path of record `j` of `section` as the part (file) holds it, version 1 paths for a version 1 file. */
+export function pathIn(part: BundlePart | undefined, section: Section, j: number, suffix: string): string {
+  if (part?.v1 !== undefined && section === 'statements') return v1StatementPath(part.v1.trace[j], j, suffix);
+  return `$.${section}[${j}]${suffix}`;
+}
+
+type Locate = (section: Section, i: number, suffix: string) => { path: string; part: BundlePart | undefined };
+
+function locator(origin: BundleOrigin | undefined): Locate {
+  if (origin === undefined) return (section, i, suffix) => ({ path: `$.${section}[${i}]${suffix}`, part: undefined });
+  return (section, i, suffix) => {
+    const part = origin.parts[origin.part?.[section]?.[i] ?? 0];
+    return { path: pathIn(part, section, origin.index?.[section]?.[i] ?? i, suffix), part };
+  };
+}
+
+// ---------------------------------------------------------------- shapes, references, both
+
+/**
+ * Reads a parsed JSON value as a bundle, collecting every problem of shape,
+ * enum, value form and within one record (references are not checked: see
+ * {@link checkReferences}). The bundle is always version 2: a version 1
+ * bundle is read as version 1 (problems at version 1 paths) and upgraded,
+ * and `notes` say what the upgrade did that a user should know.
+ */
+export function checkShapes(input: Json): { bundle: Bundle; problems: BundleProblem[]; notes: string[] } {
+  if (isV1(input)) {
+    const { v1, problems } = readV1(input);
+    const { bundle, notes, trace } = upgradeV1Traced(v1);
+    origins.set(bundle, { parts: [{ v1: { v1, trace, shapeProblems: problems.length } }] });
+    return { bundle, problems, notes };
+  }
+  const { bundle, problems } = readV2(input);
+  return { bundle, problems, notes: [] };
+}
+
+/** Reads one file of a set (bundle-set.ts): its version 2 records, or its version 1 records as read. */
+export function readFile(input: Json, file: string): { bundle: Bundle; problems: BundleProblem[] } | { v1: V1Bundle; problems: BundleProblem[] } {
+  return isV1(input) ? readV1(input, file) : readV2(input, file);
 }
 
 /**
  * Checks a parsed JSON value against the bundle format (docs/BUNDLE.md) and
- * returns every problem found, with its path: shapes, enums, duplicate ids and
- * references to ids that are neither in the bundle nor in `known`.
+ * returns every problem found, with its path and record: shapes, enums,
+ * duplicate ids, references to ids that are neither in the bundle nor in
+ * `known`, and the rules across records.
  */
-export function checkBundle(input: Json, known: KnownIds = {}): { bundle: Bundle; problems: BundleProblem[] } {
-  const { bundle, problems } = checkShapes(input);
+export function checkBundle(input: Json, known: KnownIds = {}): { bundle: Bundle; problems: BundleProblem[]; notes: string[] } {
+  const { bundle, problems, notes } = checkShapes(input);
   checkReferences(bundle, known, problems);
-  return { bundle, problems };
-}
-
-/**
- * Duplicate ids, dangling references (to ids neither in the bundle nor in
- * `known`) and self-references, each reported at its path, appended to
- * `problems`. With {@link checkShapes} it makes {@link checkBundle}, split so
- * that an import reads the records once, asks the graph which referenced ids
- * it holds, and only then checks the references.
- */
-export function checkReferences(b: Bundle, known: KnownIds, problems: BundleProblem[]): void {
-  /** The ids a reference of `section` may name: the bundle's own and those known to be in the graph. */
-  const idsOf = (section: 'sources' | 'entities' | 'documents' | 'claims' | 'statements', list: { id: string }[]): IdSet => {
-    const seen = new Set<string>();
-    list.forEach((rec, i) => {
-      if (rec.id === '') return;
-      if (seen.has(rec.id)) problems.push({ path: `$.${section}[${i}].id`, expected: `an id not used before in ${section}`, got: `duplicate id ${show(rec.id)}` });
-      seen.add(rec.id);
-    });
-    const inGraph = known[section];
-    return { has: (id) => seen.has(id) || (inGraph?.has(id) ?? false) };
-  };
-  const sourceIds = idsOf('sources', b.sources);
-  const entityIds = idsOf('entities', b.entities);
-  const documentIds = idsOf('documents', b.documents);
-  const claimIds = idsOf('claims', b.claims);
-  const statementIds = idsOf('statements', b.statements);
-
-  const ref = (path: string, id: string | null, ids: IdSet, what: string): void => {
-    if (id !== null && id !== '' && !ids.has(id)) {
-      problems.push({ path, expected: `the id of a ${what} in the bundle or the graph`, got: `unknown ${what} id ${show(id)}` });
-    }
-  };
-  b.affiliations.forEach((a, i) => {
-    ref(`$.affiliations[${i}].source`, a.source, sourceIds, 'source');
-    ref(`$.affiliations[${i}].parent`, a.parent, sourceIds, 'source');
-    if (a.source !== '' && a.source === a.parent) {
-      problems.push({ path: `$.affiliations[${i}].parent`, expected: 'a source other than the member', got: show(a.parent) });
-    }
-  });
-  checkAffiliationCycles(b, problems);
-  checkRelayCycles(b, problems);
-  b.documents.forEach((d, i) => ref(`$.documents[${i}].publisher`, d.publisher, sourceIds, 'source'));
-  b.claims.forEach((c, i) => c.about.forEach((e, j) => ref(`$.claims[${i}].about[${j}]`, e, entityIds, 'entity')));
-  b.statements.forEach((s, i) => {
-    ref(`$.statements[${i}].source`, s.source, sourceIds, 'source');
-    ref(`$.statements[${i}].claim`, s.claim, claimIds, 'claim');
-    ref(`$.statements[${i}].document`, s.document, documentIds, 'document');
-    ref(`$.statements[${i}].reportedVia`, s.reportedVia, statementIds, 'statement');
-    if (s.reportedVia !== null && s.reportedVia === s.id) {
-      problems.push({ path: `$.statements[${i}].reportedVia`, expected: 'another statement', got: `the statement itself (${show(s.id)})` });
-    }
-    if (s.hedge !== null && s.stance !== 'HEDGES') {
-      problems.push({ path: `$.statements[${i}].hedge`, expected: 'hedging words only on a HEDGES statement', got: `${show(s.hedge)} on ${s.stance}` });
-    }
-  });
-  b.links.forEach((l, i) => {
-    ref(`$.links[${i}].from`, l.from, claimIds, 'claim');
-    ref(`$.links[${i}].to`, l.to, claimIds, 'claim');
-    if (l.from !== '' && l.from === l.to) problems.push({ path: `$.links[${i}].to`, expected: 'a claim other than `from`', got: show(l.to) });
-  });
-}
-
-/**
- * Affiliations form a hierarchy: a source cannot, through its parents, be its
- * own parent. A cycle would leave its members without a top-level parent and
- * break the independence rule, which groups sources by that parent.
- */
-function checkAffiliationCycles(b: Bundle, problems: BundleProblem[]): void {
-  const component = stronglyConnected(b.affiliations.map((a) => [a.source, a.parent]));
-  b.affiliations.forEach((a, i) => {
-    // An edge lies on a cycle exactly when both ends are in one strongly connected component.
-    if (a.source !== a.parent && component.get(a.source) === component.get(a.parent)) {
-      problems.push({ path: `$.affiliations[${i}]`, expected: 'affiliations without a cycle', got: `${show(a.source)} is, through ${show(a.parent)}, affiliated with itself` });
-    }
-  });
-}
-
-/**
- * The strongly connected component of every node of a directed graph
- * (Tarjan's algorithm, iterative: a bundle may hold chains of any length,
- * and each node and edge is visited once).
- */
-function stronglyConnected(edges: readonly (readonly [string, string])[]): Map<string, number> {
-  const next = new Map<string, string[]>();
-  for (const [from, to] of edges) {
-    // Pushed, not copied: a parent with many members would make copying quadratic.
-    const out = next.get(from);
-    if (out === undefined) next.set(from, [to]);
-    else out.push(to);
-    if (!next.has(to)) next.set(to, []);
-  }
-  const index = new Map<string, number>();
-  const low = new Map<string, number>();
-  const component = new Map<string, number>();
-  const stack: string[] = [];
-  const onStack = new Set<string>();
-  let counter = 0;
-  for (const root of next.keys()) {
-    if (index.has(root)) continue;
-    const work: { node: string; child: number }[] = [{ node: root, child: 0 }];
-    index.set(root, counter);
-    low.set(root, counter++);
-    stack.push(root);
-    onStack.add(root);
-    while (work.length > 0) {
-      const frame = work[work.length - 1] as { node: string; child: number };
-      const children = next.get(frame.node) ?? [];
-      if (frame.child < children.length) {
-        const child = children[frame.child++] as string;
-        if (!index.has(child)) {
-          index.set(child, counter);
-          low.set(child, counter++);
-          stack.push(child);
-          onStack.add(child);
-          work.push({ node: child, child: 0 });
-        } else if (onStack.has(child)) {
-          low.set(frame.node, Math.min(low.get(frame.node) as number, index.get(child) as number));
-        }
-        continue;
-      }
-      work.pop();
-      const parent = work[work.length - 1];
-      if (parent !== undefined) low.set(parent.node, Math.min(low.get(parent.node) as number, low.get(frame.node) as number));
-      if (low.get(frame.node) === index.get(frame.node)) {
-        for (;;) {
-          const member = stack.pop() as string;
-          onStack.delete(member);
-          component.set(member, index.get(frame.node) as number);
-          if (member === frame.node) break;
-        }
-      }
-    }
-  }
-  return component;
-}
-
-/**
- * Reported speech is a chain from the speaker to the document: it cannot
- * loop back. Each statement names at most one relay, so following the chains
- * once, marking what has been walked, finds every statement on a loop.
- */
-function checkRelayCycles(b: Bundle, problems: BundleProblem[]): void {
-  const via = new Map(b.statements.map((s) => [s.id, s.reportedVia]));
-  const onLoop = new Set<string>();
-  // One map instead of a path and a set per walk: the number of the walk a
-  // statement is on while it is walked, DONE once its chain is known to end
-  // or to have been reported.
-  const DONE = 0;
-  const state = new Map<string, number>();
-  let walk = 0;
-  for (const start of via.keys()) {
-    if (state.has(start)) continue;
-    walk++;
-    let node: string | null | undefined = start;
-    while (node !== null && node !== undefined && via.has(node) && !state.has(node)) {
-      state.set(node, walk);
-      node = via.get(node);
-    }
-    // Walking into this walk again closes a loop: the nodes from there on are on it.
-    if (node !== null && node !== undefined && state.get(node) === walk) {
-      let member: string = node;
-      do {
-        onLoop.add(member);
-        member = via.get(member) as string;
-      } while (member !== node);
-    }
-    for (let member: string | null | undefined = start; member !== null && member !== undefined && state.get(member) === walk; member = via.get(member)) {
-      state.set(member, DONE);
-    }
-  }
-  b.statements.forEach((s, i) => {
-    if (onLoop.has(s.id) && s.reportedVia !== s.id) {
-      problems.push({ path: `$.statements[${i}].reportedVia`, expected: 'a chain of relays that ends', got: `a loop back to ${show(s.id)}` });
-    }
-  });
+  return { bundle, problems, notes };
 }
 
 /** Like {@link checkBundle}, but throws one BAD_USER_INPUT error listing every problem. */
@@ -435,11 +515,283 @@ export function parseBundle(input: Json, known: KnownIds = {}): Bundle {
   return bundle;
 }
 
-/** Throws one BAD_USER_INPUT error listing `problems` (the first 20), if there are any. */
+/** One problem as a line of text: `path (id "…") in file: expected …, got …`. */
+export function formatProblem(p: BundleProblem): string {
+  return `${p.path}${p.id === undefined ? '' : ` (id ${JSON.stringify(p.id)})`}${p.file === undefined ? '' : ` in ${p.file}`}: expected ${p.expected}, got ${p.got}`;
+}
+
+/** Throws one BAD_USER_INPUT error listing `problems` (the first 20), if there are any; `details.problems` holds all. */
 export function throwProblems(problems: BundleProblem[]): void {
   if (problems.length > 0) {
-    const lines = problems.slice(0, 20).map((p) => `  ${p.path}: expected ${p.expected}, got ${p.got}`);
+    const lines = problems.slice(0, 20).map((p) => `  ${formatProblem(p)}`);
     if (problems.length > 20) lines.push(`  … and ${problems.length - 20} more`);
-    throw badInput(`The bundle has ${problems.length} problem(s):\n${lines.join('\n')}`, { problems });
+    const what = problems.some((p) => p.file !== undefined) ? 'The bundle set has' : 'The bundle has';
+    throw badInput(`${what} ${problems.length} problem(s):\n${lines.join('\n')}`, { problems });
   }
+}
+
+/** The sections whose records have ids, and what one of them is called in messages. */
+const ID_SECTIONS = { sources: 'source', entities: 'entity', documents: 'document', claims: 'claim', statements: 'statement', questions: 'question', ratings: 'rating', assessments: 'assessment' } as const;
+type IdSection = keyof typeof ID_SECTIONS;
+const WITH_FORMER_IDS = ['sources', 'entities', 'documents', 'claims', 'statements'] as const;
+
+/**
+ * Duplicate ids, references to ids neither in the bundle nor in `known`,
+ * and the rules across records (docs/BUNDLE.md, "Reference rules"), each
+ * reported at its path and appended to `problems`. With {@link checkShapes}
+ * it makes {@link checkBundle}, split so that an import reads the records
+ * once, asks the graph which referenced ids it holds, and only then checks
+ * the references.
+ *
+ * A reference resolves to a record of the bundle by its id or by one of its
+ * `formerIds`. For a bundle read from version 1, the version 1 rules run
+ * first, at version 1 paths; the version 2 rules then catch only what spans
+ * files of a set (an upgrade of a valid version 1 bundle breaks none).
+ */
+export function checkReferences(b: Bundle, known: KnownIds, problems: BundleProblem[]): void {
+  const origin = origins.get(b);
+  const ids = indexIds(b);
+  const has = (section: IdSection, id: string): boolean => ids[section].has(id) || (known[section as keyof KnownIds]?.has(id) ?? false);
+  if (origin === undefined || origin.parts.every((p) => p.v1 === undefined)) {
+    checkAcross(b, ids, has, problems, locator(origin), () => true);
+    return;
+  }
+  const start = problems.length;
+  const quiet = new Set<BundlePart>();
+  // Version 1 files: their own rules at their own paths, against every id of the set and the graph.
+  const setKnown: KnownIds = {
+    sources: { has: (id) => has('sources', id) },
+    entities: { has: (id) => has('entities', id) },
+    documents: { has: (id) => has('documents', id) },
+    claims: { has: (id) => has('claims', id) },
+    statements: { has: (id) => has('statements', id) },
+  };
+  for (const part of origin.parts) {
+    if (part.v1 === undefined) continue;
+    const before = problems.length;
+    checkReferencesV1(part.v1.v1, setKnown, problems, part.file);
+    if (part.v1.shapeProblems > 0 || problems.length > before) quiet.add(part);
+  }
+  const locate = locator(origin);
+  const more: BundleProblem[] = [];
+  checkAcross(b, ids, has, more, locate, (section, i) => {
+    const part = locate(section, i, '').part;
+    return part === undefined || !quiet.has(part);
+  });
+  // What the version 1 rules said already is not said twice.
+  const said = new Set(problems.slice(start).map((p) => `${p.file}\u0000${p.path}\u0000${p.expected}\u0000${p.got}`));
+  for (const p of more) if (!said.has(`${p.file}\u0000${p.path}\u0000${p.expected}\u0000${p.got}`)) problems.push(p);
+}
+
+/** Per section, each id and former id of the bundle to the index of its record (the first, for a repeated id). */
+type IdIndex = Record<IdSection, Map<string, number>>;
+
+function indexIds(b: Bundle): IdIndex {
+  const index = {} as IdIndex;
+  for (const section of Object.keys(ID_SECTIONS) as IdSection[]) {
+    const map = new Map<string, number>();
+    const list = b[section] as { id: string }[];
+    for (let i = 0; i < list.length; i++) {
+      const id = (list[i] as { id: string }).id;
+      if (id !== '' && !map.has(id)) map.set(id, i);
+    }
+    index[section] = map;
+  }
+  for (const section of WITH_FORMER_IDS) {
+    const map = index[section];
+    const list = b[section] as { formerIds: string[] }[];
+    for (let i = 0; i < list.length; i++) for (const f of (list[i] as { formerIds: string[] }).formerIds) if (!map.has(f)) map.set(f, i);
+  }
+  return index;
+}
+
+/** The interval of a statement's date: its own `date` (said), else the earliest `publishedAt` of its appearances' documents in the bundle. */
+function statementDate(b: Bundle, ids: IdIndex, s: StatementRecord): { interval: DateInterval; text: string } | null {
+  if (s.date !== null) {
+    const interval = parsePartialDate(s.date);
+    return interval === null ? null : { interval, text: `said ${s.date}` };
+  }
+  let best: { interval: DateInterval; text: string } | null = null;
+  for (const a of s.appearances) {
+    const d = ids.documents.get(a.document);
+    const published = d === undefined ? null : (b.documents[d] as DocumentRecord).publishedAt;
+    const interval = published === null ? null : parsePartialDate(published);
+    if (interval === null) continue;
+    if (best === null || interval.end < best.interval.end || (interval.end === best.interval.end && interval.start < best.interval.start)) {
+      best = { interval, text: `published ${published}` };
+    }
+  }
+  return best;
+}
+
+/** The version 2 rules across records. `include` says whether problems of a record are reported. */
+function checkAcross(
+  b: Bundle,
+  ids: IdIndex,
+  has: (section: IdSection, id: string) => boolean,
+  problems: BundleProblem[],
+  locate: Locate,
+  include: (section: Section, i: number) => boolean,
+): void {
+  const report = (section: Section, i: number, suffix: string, expected: string, got: string): void => {
+    if (!include(section, i)) return;
+    const { path, part } = locate(section, i, suffix);
+    problems.push(problem(path, expected, got, recordKey(b, section, i), part?.file));
+  };
+  const ref = (section: Section, i: number, suffix: string, id: string | null, target: IdSection): void => {
+    if (id === null || id === '' || has(target, id)) return;
+    const what = ID_SECTIONS[target];
+    report(section, i, suffix, `the id of a ${what} in the bundle or the graph`, `unknown ${what} id ${show(id)}`);
+  };
+  /** The id a reference stands for: the id of the record it resolves to in the bundle, else itself. */
+  const canonical = (section: IdSection, id: string): string => {
+    const i = ids[section].get(id);
+    return i === undefined ? id : (b[section][i] as { id: string }).id;
+  };
+
+  // Ids: unique within a section; a former id is no record's id and is listed once.
+  for (const section of Object.keys(ID_SECTIONS) as IdSection[]) {
+    const seen = new Set<string>();
+    (b[section] as { id: string }[]).forEach((rec, i) => {
+      if (rec.id === '') return;
+      if (seen.has(rec.id)) report(section, i, '.id', `an id not used before in ${section}`, `duplicate id ${show(rec.id)}`);
+      seen.add(rec.id);
+    });
+  }
+  for (const section of WITH_FORMER_IDS) {
+    const list = b[section] as { id: string; formerIds: string[] }[];
+    const own = new Set(list.map((r) => r.id));
+    const seen = new Set<string>();
+    list.forEach((rec, i) =>
+      rec.formerIds.forEach((f, j) => {
+        if (own.has(f)) report(section, i, `.formerIds[${j}]`, `a former id that is no record's id in ${section}`, `${show(f)}, an id in ${section}`);
+        else if (seen.has(f)) report(section, i, `.formerIds[${j}]`, `a former id not listed before in ${section}`, `${show(f)} again`);
+        seen.add(f);
+      }),
+    );
+  }
+
+  // Affiliations: a member other than the parent, and a hierarchy without cycles.
+  b.affiliations.forEach((a, i) => {
+    ref('affiliations', i, '.source', a.source, 'sources');
+    ref('affiliations', i, '.parent', a.parent, 'sources');
+    if (a.source !== '' && canonical('sources', a.source) === canonical('sources', a.parent)) report('affiliations', i, '.parent', 'a source other than the member', show(a.parent));
+  });
+  const edges = b.affiliations.map((a) => [canonical('sources', a.source), canonical('sources', a.parent)] as const);
+  const component = stronglyConnected(edges);
+  edges.forEach(([source, parent], i) => {
+    // An edge lies on a cycle exactly when both ends are in one strongly connected component.
+    if (source !== parent && component.get(source) === component.get(parent)) {
+      const a = b.affiliations[i] as AffiliationRecord;
+      report('affiliations', i, '', 'affiliations without a cycle', `${show(a.source)} is, through ${show(a.parent)}, affiliated with itself`);
+    }
+  });
+
+  b.documents.forEach((d, i) => ref('documents', i, '.publisher', d.publisher, 'sources'));
+  b.claims.forEach((c, i) => c.about.forEach((e, j) => ref('claims', i, `.about[${j}]`, e, 'entities')));
+
+  // Statements.
+  const supersedeEdges: [string, string][] = [];
+  b.statements.forEach((s, i) => {
+    ref('statements', i, '.source', s.source, 'sources');
+    ref('statements', i, '.claim', s.claim, 'claims');
+    // Appearances: documents that exist, one appearance per document, intermediaries that exist, words found in the text.
+    const firstIn = s.appearances.length > 1 ? new Map<string, number>() : null;
+    s.appearances.forEach((a, j) => {
+      const at = `.appearances[${j}]`;
+      ref('statements', i, `${at}.document`, a.document, 'documents');
+      if (firstIn !== null && a.document !== '') {
+        const key = canonical('documents', a.document);
+        const before = firstIn.get(key);
+        if (before !== undefined) report('statements', i, `${at}.document`, 'one appearance per document', `${show(a.document)} again (as appearances[${before}])`);
+        else firstIn.set(key, j);
+      }
+      a.via.forEach((step, k) => {
+        ref('statements', i, `${at}.via[${k}]`, step.source, 'sources');
+        ref('statements', i, `${at}.via[${k}].document`, step.document, 'documents');
+      });
+      const d = ids.documents.get(a.document);
+      const text = d === undefined ? null : (b.documents[d] as DocumentRecord).text;
+      if (a.selector !== null && a.selector.exact !== '' && text !== null) {
+        const { exact, prefix, suffix } = a.selector;
+        if (!text.includes(exact)) {
+          report('statements', i, `${at}.selector.exact`, `words that occur in the text of document ${show(a.document)}`, `${show(exact)}, not in its text`);
+        } else if (!text.includes(`${prefix ?? ''}${exact}${suffix ?? ''}`)) {
+          const [given, place] = prefix !== null && suffix !== null ? ['prefix and suffix', 'before and after'] : prefix !== null ? ['prefix', 'before'] : ['suffix', 'after'];
+          report('statements', i, `${at}.selector`, `the ${given} given right ${place} the exact words in the text of document ${show(a.document)}`, `${show(exact)} occurs, but not with the ${given} given`);
+        }
+      }
+    });
+    // Derivation: another statement.
+    if (s.derivedFrom !== null) {
+      ref('statements', i, '.derivedFrom', s.derivedFrom, 'statements');
+      if (s.derivedFrom === s.id || ids.statements.get(s.derivedFrom) === i) report('statements', i, '.derivedFrom', 'another statement', `the statement itself (${show(s.id)})`);
+    }
+    // Revision: other statements, by the same source, not dated after this one.
+    s.supersedes.forEach((target, k) => {
+      const at = `.supersedes[${k}]`;
+      ref('statements', i, at, target, 'statements');
+      const j = ids.statements.get(target);
+      if (target === s.id || j === i) return report('statements', i, at, 'another statement', `the statement itself (${show(s.id)})`);
+      if (j === undefined) return;
+      const t = b.statements[j] as StatementRecord;
+      supersedeEdges.push([String(i), String(j)]);
+      if (s.source !== '' && t.source !== '' && canonical('sources', t.source) !== canonical('sources', s.source)) {
+        report('statements', i, at, `a statement by the same source (${show(s.source)})`, `${show(target)}, by ${show(t.source)}`);
+      }
+      const mine = statementDate(b, ids, s);
+      const theirs = mine === null ? null : statementDate(b, ids, t);
+      if (mine !== null && theirs !== null && strictlyBefore(mine.interval, theirs.interval)) {
+        report('statements', i, at, `a statement not dated after this one (${mine.text})`, `${show(target)}, ${theirs.text}`);
+      }
+    });
+  });
+  // No derivation loop (each statement derives from at most one: one walk per chain).
+  const derivedNext = (i: number): number | undefined => {
+    const from = (b.statements[i] as StatementRecord).derivedFrom;
+    const j = from === null ? undefined : ids.statements.get(from);
+    return j === i ? undefined : j;
+  };
+  const derivationLoops = nodesOnLoops(
+    b.statements.flatMap((s, i) => (s.derivedFrom === null ? [] : [i])),
+    derivedNext,
+  );
+  b.statements.forEach((s, i) => {
+    if (derivationLoops.has(i)) report('statements', i, '.derivedFrom', 'a chain of derivations that ends', `a loop back to ${show(s.id)}`);
+  });
+  // No revision loop: a statement cannot, through what it revises, revise itself.
+  if (supersedeEdges.length > 0) {
+    const revision = stronglyConnected(supersedeEdges);
+    b.statements.forEach((s, i) =>
+      s.supersedes.forEach((target, k) => {
+        const j = ids.statements.get(target);
+        if (j === undefined || j === i || revision.get(String(i)) !== revision.get(String(j))) return;
+        report('statements', i, `.supersedes[${k}]`, 'revisions without a loop', `${show(s.id)} supersedes, through ${show(target)}, itself`);
+      }),
+    );
+  }
+
+  // Links: between two claims.
+  b.links.forEach((l, i) => {
+    ref('links', i, '.from', l.from, 'claims');
+    ref('links', i, '.to', l.to, 'claims');
+    if (l.from !== '' && canonical('claims', l.from) === canonical('claims', l.to)) report('links', i, '.to', 'a claim other than `from`', show(l.to));
+  });
+
+  // Questions: hypotheses are claims; a cell is about one of them and about evidence that exists.
+  b.questions.forEach((q, i) => {
+    q.hypotheses.forEach((h, k) => ref('questions', i, `.hypotheses[${k}]`, h, 'claims'));
+    const hypotheses = new Set(q.hypotheses.map((h) => canonical('claims', h)));
+    q.cells.forEach((c, k) => {
+      const at = `.cells[${k}]`;
+      if (c.hypothesis !== '' && !hypotheses.has(canonical('claims', c.hypothesis))) {
+        report('questions', i, `${at}.hypothesis`, `one of the question's hypotheses (${q.hypotheses.map((h) => show(h)).join(', ')})`, show(c.hypothesis));
+      }
+      if (c.evidence.kind === 'STATEMENT') ref('questions', i, `${at}.statement`, c.evidence.id, 'statements');
+      else ref('questions', i, `${at}.claim`, c.evidence.id, 'claims');
+    });
+  });
+
+  b.ratings.forEach((r, i) => ref('ratings', i, '.source', r.source, 'sources'));
+  b.assessments.forEach((a, i) => ref('assessments', i, '.claim', a.claim, 'claims'));
 }

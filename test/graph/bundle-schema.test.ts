@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv2020, { type ErrorObject } from 'ajv/dist/2020';
 import { checkBundle } from '../../src/graph/bundle';
-import { CLAIM_LINK_TYPES, SOURCE_KINDS, STANCES } from '../../src/graph/model';
+import { V1_LINK_TYPES as CLAIM_LINK_TYPES, V1_STANCES as STANCES } from '../../src/graph/bundle-v1';
+import { SOURCE_KINDS } from '../../src/graph/model';
 import { minimal, type Raw } from './minimal-bundle';
 
 /**
@@ -78,7 +79,7 @@ describe('bundle JSON Schema: the schema itself', () => {
     expect(schema.description).toMatch(/cannot check rules that span records/);
   });
 
-  test('its enums are the model vocabularies', () => {
+  test('its enums are the version 1 vocabularies', () => {
     expect(schema.$defs.source.properties.kind.enum).toEqual([...SOURCE_KINDS]);
     expect(schema.$defs.statement.properties.stance.enum).toEqual([...STANCES]);
     expect(schema.$defs.link.properties.type.enum).toEqual([...CLAIM_LINK_TYPES]);
@@ -186,7 +187,8 @@ describe('bundle JSON Schema and checkBundle reject the same single-record fault
     ['unknown top-level field', () => edited(minimal, (b) => (b.generator = 'x')), '$.generator'],
     ['wrong format', () => edited(minimal, (b) => (b.format = 'claimgraph')), '$.format'],
     ['missing format', () => edited(minimal, (b) => delete b.format), '$.format'],
-    ['version 2', () => edited(minimal, (b) => (b.version = 2)), '$.version'],
+    // (version 2 is a valid version, checked by schema/bundle-v2.schema.json: bundle-v2-schema.test.ts)
+    ['version 3', () => edited(minimal, (b) => (b.version = 3)), '$.version'],
     ['version as a string', () => edited(minimal, (b) => (b.version = '1')), '$.version'],
     ['top-level description a number', () => edited(minimal, (b) => (b.description = 7)), '$.description'],
     ['hedge on an ASSERTS statement', () => edited(minimal, (b) => (b.statements[0].hedge = 'perhaps')), '$.statements[0].hedge'],

@@ -1,5 +1,6 @@
 import { checkBundle, parseBundle, type BundleProblem, type KnownIds } from '../../src/graph/bundle';
-import { SOURCE_KINDS, STANCES } from '../../src/graph/model';
+import { V1_STANCES as STANCES } from '../../src/graph/bundle-v1';
+import { SOURCE_KINDS } from '../../src/graph/model';
 import { ClaimgraphError } from '../../src/errors';
 import { minimal, type Raw } from './minimal-bundle';
 
@@ -11,10 +12,10 @@ const problemsAfter = (edit: (b: Raw) => void, known?: KnownIds): BundleProblem[
   return checkBundle(b, known).problems;
 };
 
-/** Asserts there is exactly one problem, at `path`, saying what was expected and what came. */
-const expectOneProblem = (problems: BundleProblem[], path: string, expected: RegExp, got: RegExp | string): void => {
+/** Asserts there is exactly one problem, at `path` in the record `id`, saying what was expected and what came. */
+const expectOneProblem = (problems: BundleProblem[], path: string, expected: RegExp, got: RegExp | string, id?: string): void => {
   expect(problems).toHaveLength(1);
-  expect(problems[0]).toEqual({ path, expected: expect.stringMatching(expected), got: typeof got === 'string' ? got : expect.stringMatching(got) });
+  expect(problems[0]).toEqual({ path, expected: expect.stringMatching(expected), got: typeof got === 'string' ? got : expect.stringMatching(got), ...(id === undefined ? {} : { id }) });
 };
 
 describe('checkBundle: a valid bundle', () => {
@@ -28,7 +29,10 @@ describe('checkBundle: a valid bundle', () => {
     expect(bundle.affiliations[0]?.role).toBeNull();
     expect(bundle.documents[0]).toMatchObject({ publisher: null, url: null, publishedAt: null, note: null });
     expect(bundle.claims[1]?.about).toEqual([]);
-    expect(bundle.statements[0]).toMatchObject({ quote: null, paraphrase: null, hedge: null, reportedVia: null, madeAt: null });
+    // Version 1 is upgraded: the statement's words moved into its appearance in its document; t1 relayed
+    // t2 on its own claim, so it is derived from t2 (bundle-v1-upgrade.test.ts has the rules).
+    expect(bundle.statements[0]).toMatchObject({ quote: null, paraphrase: null, hedge: null, hedged: false, madeAt: null, date: null, derivedFrom: 't2' });
+    expect(bundle.statements[0]?.appearances).toEqual([{ document: 'd1', quote: null, paraphrase: null, via: [], selector: null }]);
   });
 
   test('accepts a bundle with only format and version, every section empty', () => {
@@ -45,17 +49,17 @@ describe('checkBundle: a valid bundle', () => {
 describe('checkBundle: each invalid value is reported at its path', () => {
   test('an unknown stance, listing the stances allowed', () => {
     const problems = problemsAfter((b) => (b.statements[0].stance = 'CLAIMS'));
-    expectOneProblem(problems, '$.statements[0].stance', new RegExp(STANCES.join('.*')), /"CLAIMS"/);
+    expectOneProblem(problems, '$.statements[0].stance', new RegExp(STANCES.join('.*')), /"CLAIMS"/, 't1');
   });
 
   test('an unknown source kind, listing the kinds allowed', () => {
     const problems = problemsAfter((b) => (b.sources[0].kind = 'ROBOT'));
-    expectOneProblem(problems, '$.sources[0].kind', new RegExp(SOURCE_KINDS.join('.*')), /"ROBOT"/);
+    expectOneProblem(problems, '$.sources[0].kind', new RegExp(SOURCE_KINDS.join('.*')), /"ROBOT"/, 's1');
   });
 
   test('a statement naming a source that is not in the bundle', () => {
     const problems = problemsAfter((b) => (b.statements[0].source = 's9'));
-    expectOneProblem(problems, '$.statements[0].source', /source/, /"s9"/);
+    expectOneProblem(problems, '$.statements[0].source', /source/, /"s9"/, 't1');
   });
 
   test('a source that is not in the bundle is accepted when the graph already has it', () => {
@@ -64,19 +68,19 @@ describe('checkBundle: each invalid value is reported at its path', () => {
 
   test('a duplicate id, at the second occurrence', () => {
     const problems = problemsAfter((b) => b.sources.push({ ...b.sources[0], name: 'Another Alice' }));
-    expectOneProblem(problems, '$.sources[2].id', /not used before/, /duplicate.*"s1"/);
+    expectOneProblem(problems, '$.sources[2].id', /not used before/, /duplicate.*"s1"/, 's1');
   });
 
   test('a quote that is not a string', () => {
-    expectOneProblem(problemsAfter((b) => (b.statements[0].quote = 42)), '$.statements[0].quote', /string/, '42');
+    expectOneProblem(problemsAfter((b) => (b.statements[0].quote = 42)), '$.statements[0].quote', /string/, '42', 't1');
   });
 
   test('a document without a title', () => {
-    expectOneProblem(problemsAfter((b) => delete b.documents[0].title), '$.documents[0].title', /non-empty string/, /nothing/);
+    expectOneProblem(problemsAfter((b) => delete b.documents[0].title), '$.documents[0].title', /non-empty string/, /nothing/, 'd1');
   });
 
   test('a blank required string is as bad as a missing one', () => {
-    expectOneProblem(problemsAfter((b) => (b.claims[0].text = '   ')), '$.claims[0].text', /non-empty string/, /" {3}"/);
+    expectOneProblem(problemsAfter((b) => (b.claims[0].text = '   ')), '$.claims[0].text', /non-empty string/, /" {3}"/, 'c1');
   });
 
   test.each([null, [], 'a bundle', 42])('a root that is not an object (%p)', (root) => {
@@ -88,17 +92,18 @@ describe('checkBundle: each invalid value is reported at its path', () => {
     expectOneProblem(problemsAfter((b) => (b.format = 'other-bundle')), '$.format', /"claimgraph-bundle"/, /"other-bundle"/);
   });
 
+  // Version 2 is valid now; any other version is reported first, and the rest is read as version 2.
   test.each([
-    [2, '2'],
+    [3, '3'],
     ['1', '"1"'],
     [undefined, 'undefined'],
   ])('a wrong version (%p)', (version, got) => {
-    expectOneProblem(problemsAfter((b) => (b.version = version)), '$.version', /^1$/, got);
+    expect(problemsAfter((b) => (b.version = version))[0]).toEqual({ path: '$.version', expected: '1 or 2', got });
   });
 
   test('an unknown field in a record', () => {
     const problems = problemsAfter((b) => (b.statements[0].confidence = 0.9));
-    expectOneProblem(problems, '$.statements[0].confidence', /stance/, /unknown field "confidence"/);
+    expectOneProblem(problems, '$.statements[0].confidence', /stance/, /unknown field "confidence"/, 't1');
   });
 
   test('an unknown field at the top level', () => {
@@ -107,19 +112,19 @@ describe('checkBundle: each invalid value is reported at its path', () => {
 
   test('hedging words on a statement that does not hedge', () => {
     const problems = problemsAfter((b) => (b.statements[0].hedge = 'believes'));
-    expectOneProblem(problems, '$.statements[0].hedge', /HEDGES/, /"believes" on ASSERTS/);
+    expectOneProblem(problems, '$.statements[0].hedge', /HEDGES/, /"believes" on ASSERTS/, 't1');
   });
 
   test('reportedVia pointing to the statement itself', () => {
-    expectOneProblem(problemsAfter((b) => (b.statements[1].reportedVia = 't2')), '$.statements[1].reportedVia', /another statement/, /itself.*"t2"/);
+    expectOneProblem(problemsAfter((b) => (b.statements[1].reportedVia = 't2')), '$.statements[1].reportedVia', /another statement/, /itself.*"t2"/, 't2');
   });
 
   test('reportedVia pointing to an unknown statement', () => {
-    expectOneProblem(problemsAfter((b) => (b.statements[1].reportedVia = 't9')), '$.statements[1].reportedVia', /statement/, /"t9"/);
+    expectOneProblem(problemsAfter((b) => (b.statements[1].reportedVia = 't9')), '$.statements[1].reportedVia', /statement/, /"t9"/, 't2');
   });
 
   test('a claim linked to itself', () => {
-    expectOneProblem(problemsAfter((b) => (b.links[0].to = 'c1')), '$.links[0].to', /other than/, /"c1"/);
+    expectOneProblem(problemsAfter((b) => (b.links[0].to = 'c1')), '$.links[0].to', /other than/, /"c1"/, 'link CONTRADICTS c1 → c1');
   });
 
   test.each([
@@ -128,7 +133,7 @@ describe('checkBundle: each invalid value is reported at its path', () => {
     [1.5, '1.5'],
     ['3', '"3"'],
   ])('a count that is not a positive integer (%p)', (count, got) => {
-    expectOneProblem(problemsAfter((b) => (b.sources[0].count = count)), '$.sources[0].count', /positive integer/, got);
+    expectOneProblem(problemsAfter((b) => (b.sources[0].count = count)), '$.sources[0].count', /positive integer/, got, 's1');
   });
 
   test('a section that is not a list', () => {
@@ -196,14 +201,14 @@ describe('chains that loop', () => {
   it('rejects an affiliation cycle, at the affiliation that closes it', () => {
     const { problems } = checkBundle({ ...base, sources: [src('a'), src('b'), src('c')], affiliations: [{ source: 'a', parent: 'b' }, { source: 'b', parent: 'c' }, { source: 'c', parent: 'a' }] });
     expect(problems.map((p) => p.path)).toEqual(['$.affiliations[0]', '$.affiliations[1]', '$.affiliations[2]']);
-    expect(problems[0]).toEqual({ path: '$.affiliations[0]', expected: 'affiliations without a cycle', got: '"a" is, through "b", affiliated with itself' });
+    expect(problems[0]).toEqual({ path: '$.affiliations[0]', expected: 'affiliations without a cycle', got: '"a" is, through "b", affiliated with itself', id: 'affiliation a → b' });
   });
 
   it('rejects reported speech that loops back to itself', () => {
     const { problems } = checkBundle({ ...base, sources: [src('s')], statements: [st('t1', 't2'), st('t2', 't1'), st('t3', 't1')] });
     expect(problems).toEqual([
-      { path: '$.statements[0].reportedVia', expected: 'a chain of relays that ends', got: 'a loop back to "t1"' },
-      { path: '$.statements[1].reportedVia', expected: 'a chain of relays that ends', got: 'a loop back to "t2"' },
+      { path: '$.statements[0].reportedVia', expected: 'a chain of relays that ends', got: 'a loop back to "t1"', id: 't1' },
+      { path: '$.statements[1].reportedVia', expected: 'a chain of relays that ends', got: 'a loop back to "t2"', id: 't2' },
     ]);
   });
 
