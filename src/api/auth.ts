@@ -195,8 +195,12 @@ export const MUTATION_ROLES: Readonly<Record<string, Role>> = {
   linkClaims: 'editor',
   unlinkClaims: 'editor',
   mergeSources: 'admin',
+  mergeEntities: 'admin',
+  mergeClaims: 'admin',
+  rejectDuplicate: 'editor',
   delete: 'admin',
   importBundle: 'admin',
+  importBundles: 'admin',
   // analysis (schema/credibility.graphql, schema/question.graphql): judgements recorded under the editor
   rateSource: 'editor',
   assessClaim: 'editor',

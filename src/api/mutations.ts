@@ -5,8 +5,12 @@ import {
   createRecord,
   deleteConfirmed,
   DELETABLE_KINDS,
+  DUPLICATE_LABELS,
   linkClaims,
+  mergeClaims,
+  mergeEntities,
   mergeSources,
+  rejectDuplicate,
   previewDeletion,
   recordStatement,
   relocateProblems,
@@ -18,7 +22,8 @@ import {
   type Fields,
   type RecordKind,
 } from '../graph/editing';
-import { dryRunImport, importBundle, type ImportReport } from '../graph/import';
+import type { PossibleDuplicate } from '../graph/duplicates';
+import { dryRunImport, importBundle, importBundleSet, type ImportReport } from '../graph/import';
 import { CLAIM_LINK_TYPES, SOURCE_KINDS, STANCES, type ClaimLinkType } from '../graph/model';
 import type { GraphStore, Value } from '../store/port';
 import type { Context } from './context';
@@ -156,12 +161,19 @@ function describe(plan: DeletionPlan) {
   };
 }
 
+/** The API's kind of a possible duplicate, from the graph label. */
+const DUPLICATE_KINDS = Object.fromEntries(Object.entries(DUPLICATE_LABELS).map(([kind, label]) => [label, kind])) as Record<string, keyof typeof DUPLICATE_LABELS>;
+
+function toPossibleDuplicate(p: Pick<PossibleDuplicate, 'a' | 'b' | 'reason' | 'key' | 'score'> & { label: string; rejected?: boolean }) {
+  return { kind: DUPLICATE_KINDS[p.label] ?? p.label, a: p.a, b: p.b, reason: p.reason, key: p.key ?? null, score: p.score ?? null, rejected: p.rejected === true };
+}
+
 function toImportResult(report: ImportReport, dryRun: boolean) {
   return {
     ...report,
     dryRun,
     matched: report.matched.map((m) => ({ ...m, kind: m.kind.toUpperCase() })),
-    ambiguous: report.ambiguous.map((a) => ({ ...a, kind: a.kind.toUpperCase() })),
+    possibleDuplicates: report.possibleDuplicates.map(toPossibleDuplicate),
   };
 }
 
@@ -174,6 +186,7 @@ const ENUM_VALUES: Record<string, readonly string[]> = {
   SourceKind: SOURCE_KINDS,
   ClaimLinkType: CLAIM_LINK_TYPES,
   DeletableKind: DELETABLE_KINDS,
+  DuplicateKind: Object.keys(DUPLICATE_LABELS),
 };
 
 const SCALAR_EXPECTED: Record<string, string> = {
@@ -254,6 +267,19 @@ export const editingResolvers = {
     },
     deletionPreview: async (_: unknown, { kind, id }: { kind: DeletableKind; id: string }, ctx: Context) =>
       describe(await previewDeletion(ctx.store, kind, id)),
+    async possibleDuplicates(_: unknown, args: { kind?: keyof typeof DUPLICATE_LABELS | null; first?: number | null; after?: string | null }, ctx: Context) {
+      const size = pageSize(args.first);
+      const afterKey = decodeCursor('possible-duplicates', args.after, 1)?.[0] ?? null;
+      const [row] = await ctx.store.read('possible-duplicates-page', { label: args.kind ? DUPLICATE_LABELS[args.kind] : null, afterKey, limit: size + 1 });
+      const rows = (Array.isArray(row?.page) ? row.page : []) as { label: string; a: string; b: string; reason: PossibleDuplicate['reason']; key: string | null; score: number | null; sortKey: string }[];
+      const connection = toConnection(rows, size, (r) => encodeCursor('possible-duplicates', [r.sortKey]));
+      return {
+        totalCount: Number(row?.total ?? 0),
+        pageInfo: connection.pageInfo,
+        edges: connection.edges.map((e) => ({ cursor: e.cursor, node: toPossibleDuplicate(e.node) })),
+        nodes: connection.nodes.map(toPossibleDuplicate),
+      };
+    },
   },
 
   Mutation: {
@@ -267,6 +293,15 @@ export const editingResolvers = {
       } catch (error) {
         throw relocateProblems(error, bundlePath);
       }
+    },
+
+    async importBundles(_: unknown, { bundles, dryRun }: { bundles: unknown[]; dryRun?: boolean | null }, ctx: Context) {
+      const options = { ...editing(ctx), keepRecorded: false };
+      // Each bundle is named by its index, so problems say which one they are in.
+      const files = bundles.map((json, i) => ({ name: `bundles[${i}]`, json }));
+      const report = dryRun === true ? await dryRunImport(ctx.store, null, options, files) : await importBundleSet(ctx.store, files, options);
+      if (dryRun !== true) afterWrite(ctx);
+      return toImportResult(report, dryRun === true);
     },
 
     createSource: create('source'),
@@ -294,6 +329,22 @@ export const editingResolvers = {
     mergeSources: async (_: unknown, { keep, merge }: { keep: string; merge: string }, ctx: Context) => {
       await mergeSources(ctx.store, keep, merge, editing(ctx));
       return fresh(ctx, (l) => l.sources, 'source', keep);
+    },
+
+    mergeClaims: async (_: unknown, { keep, merge }: { keep: string; merge: string }, ctx: Context) => {
+      await mergeClaims(ctx.store, keep, merge, editing(ctx));
+      return fresh(ctx, (l) => l.claims, 'claim', keep);
+    },
+
+    mergeEntities: async (_: unknown, { keep, merge }: { keep: string; merge: string }, ctx: Context) => {
+      await mergeEntities(ctx.store, keep, merge, editing(ctx));
+      return fresh(ctx, (l) => l.entities, 'entity', keep);
+    },
+
+    async rejectDuplicate(_: unknown, { kind, a, b }: { kind: keyof typeof DUPLICATE_LABELS; a: string; b: string }, ctx: Context) {
+      const row = await rejectDuplicate(ctx.store, kind, a, b, editing(ctx));
+      afterWrite(ctx);
+      return toPossibleDuplicate(row as never);
     },
 
     async delete(_: unknown, { kind, id, confirm }: { kind: DeletableKind; id: string; confirm: string }, ctx: Context) {

@@ -189,7 +189,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   });
 }
 
-/** Whether a parsed request body runs only `importBundle` (the one operation allowed the larger body). */
+/** Whether a parsed request body runs only `importBundle` or `importBundles` (the operations allowed the larger body). */
 function isImportOnly(body: unknown, maxTokens: number): boolean {
   const { query, operationName } = (body ?? {}) as { query?: unknown; operationName?: unknown };
   if (typeof query !== 'string') return false;
@@ -198,7 +198,7 @@ function isImportOnly(body: unknown, maxTokens: number): boolean {
     const operation = getOperationAST(document, typeof operationName === 'string' ? operationName : undefined);
     if (!operation || operation.operation !== 'mutation') return false;
     const fields = rootFields(document, operation).filter((f) => f !== '__typename');
-    return fields.length > 0 && fields.every((f) => f === 'importBundle');
+    return fields.length > 0 && fields.every((f) => f === 'importBundle' || f === 'importBundles');
   } catch {
     return false;
   }

@@ -18,7 +18,7 @@ export const formatBytes = (bytes: number): string => {
 };
 
 /** The kinds of an import report, in the order import writes them (docs/BUNDLE.md). */
-export const REPORT_KINDS = ['sources', 'affiliations', 'entities', 'documents', 'claims', 'statements', 'links'] as const;
+export const REPORT_KINDS = ['sources', 'affiliations', 'entities', 'documents', 'claims', 'statements', 'links', 'questions', 'ratings', 'assessments'] as const;
 
 /** Records of every kind seen in a report, whatever happened to them. */
 export const recordsIn = (report: ImportReport, kind: (typeof REPORT_KINDS)[number]): number => {
@@ -47,10 +47,15 @@ export function reportTable(report: ImportReport, dryRun = false, maxListed = 10
   lines.push(`  names matched to records in the graph: ${matched.length === 0 ? 'none' : matched.length}`);
   for (const m of matched.slice(0, maxListed)) lines.push(`    ${m.kind} ${m.bundleId} → ${m.graphId} (name key ${JSON.stringify(m.key)})`);
   if (matched.length > maxListed) lines.push(`    … and ${matched.length - maxListed} more`);
-  const ambiguous = report.ambiguous;
-  lines.push(`  ambiguous names (several records in the graph, none reused): ${ambiguous.length === 0 ? 'none' : ambiguous.length}`);
-  for (const a of ambiguous.slice(0, maxListed)) lines.push(`    ${a.kind} ${a.bundleId}: ${a.candidates.join(', ')}`);
-  if (ambiguous.length > maxListed) lines.push(`    … and ${ambiguous.length - maxListed} more`);
+  const possible = report.possibleDuplicates;
+  lines.push(`  possible duplicates, for an editor to confirm or reject (never merged alone): ${possible.length === 0 ? 'none' : possible.length}`);
+  for (const p of possible.slice(0, maxListed)) {
+    const why = p.reason === 'SIMILAR_TEXT' ? `worded alike, ${p.score}` : `${p.reason === 'GENERIC_NAME' ? 'generic name' : 'another spelling'} ${JSON.stringify(p.key)}`;
+    lines.push(`    ${p.label.toLowerCase()} ${p.a} ~ ${p.b} (${why})`);
+  }
+  if (possible.length > maxListed) lines.push(`    … and ${possible.length - maxListed} more`);
+  for (const note of report.notes.slice(0, maxListed)) lines.push(`  note: ${note}`);
+  if (report.notes.length > maxListed) lines.push(`  … and ${report.notes.length - maxListed} more notes`);
   return lines.join('\n');
 }
 

@@ -3,7 +3,8 @@ import type { QueryRunner, Row, Value } from '../store/port';
 import type { GraphStore } from '../store/port';
 import type { QueryName } from '../store/queries';
 import { badInput } from '../errors';
-import { checkReferences, checkShapesOfSet, throwProblems, type BundleFile, type BundleProblem, type KnownIds } from './bundle';
+import { checkReferences, throwProblems, type BundleProblem, type KnownIds } from './bundle';
+import { checkShapesOfSet, type BundleFile } from './bundle-set';
 import { pair, similarClaims, type PossibleDuplicate } from './duplicates';
 import type {
   AffiliationRecord,

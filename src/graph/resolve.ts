@@ -91,9 +91,13 @@ export function genericKeys(r: { name: string; aliases: readonly string[] }): st
   return [...new Set([r.name, ...r.aliases].map(nameKey))].filter((k) => k !== '' && isGenericKey(k));
 }
 
-/** The skeletons of a record's name and aliases with at least one word of two consonants or more. */
+/**
+ * The skeletons of a record's name and aliases that say enough to suggest a
+ * match: at least one word of three letters or more ("IS" and "US" both give
+ * "as", which says nothing).
+ */
 export function skeletonKeys(r: { name: string; aliases: readonly string[] }): string[] {
-  return [...new Set([r.name, ...r.aliases].map(skeleton))].filter((k) => k.split(' ').some((w) => w.length >= 2)).sort();
+  return [...new Set([r.name, ...r.aliases].map(skeleton))].filter((k) => k.split(' ').some((w) => w.length >= 3)).sort();
 }
 
 /** Whether a record takes part in matching by name: every entity, and named sources. */
