@@ -27,7 +27,7 @@ import { editingResolvers, withInputProblems } from './mutations';
 import { setMaxPageSize } from './pagination';
 import { parseRequestTarget, type RequestTarget } from './request-target';
 import { resolvers } from './resolvers';
-import { loadTypeDefs } from './schema';
+import { knownOperationTypesRule, loadTypeDefs } from './schema';
 
 /** Largest request body accepted on /graphql by default (CLAIMGRAPH_MAX_BODY_BYTES). */
 export const MAX_BODY_BYTES = DEFAULT_LIMITS.maxBodyBytes;
@@ -97,7 +97,7 @@ export function createApolloServer(options: Partial<ServerOptions> = {}): Apollo
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
     parseOptions: { maxTokens: api.limits.maxTokens },
-    validationRules: [shapeLimitsRule(api.limits, api.production)],
+    validationRules: [knownOperationTypesRule, shapeLimitsRule(api.limits, api.production)],
     // Apollo's landing page needs a CDN; GET / serves a self-contained console instead.
     // No cache hints, no federation, no Apollo Studio: those plugins only cost
     // time per request (cache control hooks every resolved field) or send

@@ -309,6 +309,23 @@ it('answers 200 generated request lines as a client error or a route, and goes o
 // ---------------------------------------------------------------------------
 // Client errors are logged as such.
 
+it('refuses a subscription (the schema has none) as a validation error, logged at info without a stack', async () => {
+  const before = log.lines.length;
+  const res = await fetch(server.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-request-id': 'sub-1' },
+    body: JSON.stringify({ query: 'subscription { claims { totalCount } }' }),
+  });
+  const body = (await res.json()) as { errors: { message: string; extensions: { code: string } }[] };
+  expect(res.status).toBe(400);
+  expect(body.errors).toEqual([{ message: expect.stringMatching(/expected a query or a mutation, got a subscription/), locations: expect.anything(), extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }]);
+  await expectStillServing('a subscription');
+  const lines = log.lines.slice(before).filter((l) => l.reqId === 'sub-1');
+  expect(lines.map((l) => [l.level, l.msg])).toEqual([[30, 'request']]);
+  expect(lines[0]).toMatchObject({ status: 400, errorCodes: ['GRAPHQL_VALIDATION_FAILED'] });
+  expect(serverErrorLines()).toEqual([]);
+});
+
 it('logs a bad target and a malformed request line at info, without a stack', async () => {
   const before = log.lines.length;
   await rawRequest(port, `GET //[ HTTP/1.1\r\nHost: x\r\nx-request-id: bad-target-1\r\nConnection: close\r\n\r\n`);
