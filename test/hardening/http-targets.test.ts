@@ -326,6 +326,19 @@ it('refuses a subscription (the schema has none) as a validation error, logged a
   expect(serverErrorLines()).toEqual([]);
 });
 
+it('refuses a persisted query whose hash does not match as BAD_REQUEST, logged at info without a stack', async () => {
+  const before = log.lines.length;
+  const res = await fetch(server.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-request-id': 'apq-1' },
+    body: JSON.stringify({ query: '{ __typename }', extensions: { persistedQuery: { version: 1, sha256Hash: 'abc' } } }),
+  });
+  expect([res.status, await res.json()]).toEqual([400, { errors: [{ message: 'provided sha does not match query', extensions: { code: 'BAD_REQUEST' } }] }]);
+  const lines = log.lines.slice(before).filter((l) => l.reqId === 'apq-1');
+  expect(lines.map((l) => [l.level, l.msg, l.errorCodes])).toEqual([[30, 'request', ['BAD_REQUEST']]]);
+  expect(serverErrorLines()).toEqual([]);
+});
+
 it('logs a bad target and a malformed request line at info, without a stack', async () => {
   const before = log.lines.length;
   await rawRequest(port, `GET //[ HTTP/1.1\r\nHost: x\r\nx-request-id: bad-target-1\r\nConnection: close\r\n\r\n`);
