@@ -190,6 +190,9 @@ const loggedTarget = (raw: string) => (raw.length > 200 ? `${raw.slice(0, 199)}â
 
 class BodyTooLarge extends Error {}
 
+/** The request stream broke off (the client closed or reset the connection, or sent a body that does not parse): not a server failure. */
+class ClientGone extends Error {}
+
 /** The request body, or BodyTooLarge once more than `limit` bytes arrive (the rest is left unread). */
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   // Listeners rather than `for await`: an async iterator per request costs more than the read of a small body.
@@ -210,11 +213,12 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
       done();
       resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size));
     };
+    // The request stream fails only from the client's side of the connection (reset, closed early).
     const onError = (error: Error) => {
       done();
-      reject(error);
+      reject(new ClientGone(error.message));
     };
-    const onAborted = () => onError(new Error('The client closed the connection before the request body ended.'));
+    const onAborted = () => onError(new Error('the connection closed before the request body ended'));
     const done = () => {
       req.off('data', onData);
       req.off('end', onEnd);
@@ -418,6 +422,13 @@ export async function startHttpServer(store: GraphStore, port: number, host: str
       sendJson(res, 404, { error: `No route ${req.method ?? ''} ${path}: GraphQL is served at /graphql.` });
     };
     route().catch((error: unknown) => {
+      if (error instanceof ClientGone) {
+        // Nobody is left to answer (the client left, or sent a body the parser refused and was
+        // answered 400 by the clientError listener): the client's doing, so no stack.
+        logger.info({ reqId: exchange.facts.id, detail: error.message }, 'the request broke off before its body ended');
+        res.destroy();
+        return;
+      }
       logger.error({ reqId: exchange.facts.id, err: error }, 'request failed');
       if (!res.headersSent) sendJson(res, 500, errorBody('Internal error.', 'INTERNAL'));
       else res.end();

@@ -349,3 +349,38 @@ it('logs a bad target and a malformed request line at info, without a stack', as
   expect(lines.some((l) => l.level === 30 && l.msg === 'malformed request' && l.code === 'HPE_INVALID_URL')).toBe(true);
   expect(serverErrorLines()).toEqual([]);
 });
+
+it('answers a body the HTTP parser refuses with a coded JSON 400, logged at info without a stack', async () => {
+  const before = log.lines.length;
+  const res = await rawRequest(
+    port,
+    'POST /graphql HTTP/1.1\r\nHost: x\r\ncontent-type: application/json\r\ntransfer-encoding: chunked\r\nx-request-id: chunk-1\r\n\r\n5\r\n{"que\r\nzz\r\n',
+  );
+  expect(res.status).toBe(400);
+  expect(JSON.parse(res.body)).toMatchObject({ errors: [{ message: expect.stringMatching(/^Malformed request: .*HPE_INVALID_CHUNK_SIZE/), extensions: { code: 'BAD_USER_INPUT' } }] });
+  await expectStillServing('a bad chunk');
+  expect(log.lines.slice(before).some((l) => l.msg === 'malformed request' && l.level === 30 && l.code === 'HPE_INVALID_CHUNK_SIZE')).toBe(true);
+  expect(serverErrorLines()).toEqual([]);
+});
+
+it('logs a client that goes away in the middle of its body at info, without a stack', async () => {
+  const before = log.lines.length;
+  await new Promise<void>((resolve) => {
+    const socket = connect(port, '127.0.0.1', () => {
+      socket.write('POST /graphql HTTP/1.1\r\nHost: x\r\ncontent-type: application/json\r\ncontent-length: 100\r\nx-request-id: gone-1\r\n\r\n{"query":');
+      setTimeout(() => socket.destroy(), 50);
+    });
+    socket.on('close', () => resolve());
+  });
+  const deadline = Date.now() + 5_000;
+  while (!log.lines.slice(before).some((l) => l.reqId === 'gone-1' && l.msg === 'request') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  const lines = log.lines.slice(before).filter((l) => l.reqId === 'gone-1');
+  expect(lines.map((l) => [l.level, l.msg]).sort()).toEqual([
+    [30, 'request'],
+    [30, 'the request broke off before its body ended'],
+  ]);
+  expect(lines.find((l) => l.msg === 'request')).toMatchObject({ aborted: true });
+  await expectStillServing('a client that went away');
+  expect(serverErrorLines()).toEqual([]);
+});
+
