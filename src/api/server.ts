@@ -96,6 +96,10 @@ export function createApolloServer(options: Partial<ServerOptions> = {}): Apollo
     hideSchemaDetailsFromClientErrors: api.production,
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
+    // Apollo's own SIGTERM handler (on unless NODE_ENV=test) stops Apollo and re-sends the signal,
+    // which kills the process in the middle of `serve`'s graceful shutdown: the owner of the
+    // server handles signals (RunningServer.stop).
+    stopOnTerminationSignals: false,
     parseOptions: { maxTokens: api.limits.maxTokens },
     validationRules: [knownOperationTypesRule, shapeLimitsRule(api.limits, api.production)],
     // Apollo's landing page needs a CDN; GET / serves a self-contained console instead.

@@ -1,3 +1,4 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { connect } from 'node:net';
 import { Writable } from 'node:stream';
 import fc from 'fast-check';
@@ -5,6 +6,7 @@ import { createLogger } from '../../src/api/logging';
 import { startHttpServer, type RunningServer } from '../../src/api/server';
 import { loadApiConfig, type ApiConfig } from '../../src/config';
 import type { GraphStore } from '../../src/store/port';
+import { buildCliOnce, CLI, cliEnv, ROOT, tempDir } from '../cli/build';
 import { seededStore } from '../helpers';
 import { summarize } from './support';
 
@@ -18,7 +20,9 @@ import { summarize } from './support';
  * empty hosts). After each one the server must still answer /health and a
  * GraphQL query. A client's mistake must be answered (a 4xx with a coded
  * JSON error, or a route's own answer) and logged as the client's error:
- * never at error level, never with a stack.
+ * never at error level, never with a stack. Last, the issue's own
+ * reproduction: the built `claimgraph serve` with only NODE_ENV=production,
+ * where an uncaught throw ends the process.
  */
 
 /** A logger whose JSON lines are kept in `lines`. */
@@ -384,3 +388,54 @@ it('logs a client that goes away in the middle of its body at info, without a st
   expect(serverErrorLines()).toEqual([]);
 });
 
+// ---------------------------------------------------------------------------
+// The reproduction of issue 14: the built server, in its own process.
+
+describe('`NODE_ENV=production claimgraph serve`', () => {
+  let child: ChildProcessWithoutNullStreams | undefined;
+  let dir: { path: string; remove: () => void } | undefined;
+  afterAll(() => {
+    if (child && child.exitCode === null) child.kill('SIGKILL');
+    dir?.remove();
+  });
+
+  it("answers every target of the issue and goes on serving, with nothing logged as the server's error", async () => {
+    buildCliOnce();
+    dir = tempDir('cg-targets-');
+    const logs: Record<string, unknown>[] = [];
+    let stderr = '';
+    let partial = '';
+    // PORT=0 only so the test finds a free port; the rest is as the issue ran it.
+    child = spawn(process.execPath, [CLI, 'serve'], { cwd: ROOT, env: cliEnv(dir.path, { NODE_ENV: 'production', PORT: '0', HOST: '127.0.0.1' }), stdio: ['pipe', 'pipe', 'pipe'] });
+    child.stdout.on('data', (chunk: Buffer) => {
+      const parts = (partial + chunk.toString()).split('\n');
+      partial = parts.pop() ?? '';
+      for (const line of parts.filter(Boolean)) logs.push(JSON.parse(line) as Record<string, unknown>);
+    });
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) => child?.on('close', (code, signal) => resolve({ code, signal })));
+    const deadline = Date.now() + 20_000;
+    while (!logs.some((l) => l.msg === 'serving GraphQL')) {
+      if (Date.now() > deadline || child.exitCode !== null) throw new Error(`the server did not start: ${stderr}`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const started = logs.find((l) => l.msg === 'serving GraphQL');
+    expect(started).toMatchObject({ production: true });
+    const childPort = Number(new URL(String(started?.url)).port);
+
+    for (const [target, status] of ISSUE_TARGETS) {
+      const res = await rawRequest(childPort, requestLine('GET', target));
+      expect([target, res.status]).toEqual([target, status]);
+      const health = await rawRequest(childPort, requestLine('GET', '/health'));
+      expect([target, health.status]).toEqual([target, 200]);
+    }
+    expect(child.exitCode).toBeNull();
+    expect(stderr).toBe('');
+    expect(logs.filter((l) => Number(l.level) >= 50)).toEqual([]);
+
+    // And it stops as production servers are stopped: gracefully, on SIGTERM, exiting 0.
+    child.kill('SIGTERM');
+    expect(await exited).toEqual({ code: 0, signal: null });
+    expect(logs.map((l) => l.msg).slice(-2)).toEqual(['stopping: no new connections; finishing in-flight requests', 'stopped']);
+  }, 90_000);
+});
