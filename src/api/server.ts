@@ -1,5 +1,6 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, maxHeaderSize, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { performance } from 'node:perf_hooks';
 import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import {
@@ -10,7 +11,7 @@ import {
 } from '@apollo/server/plugin/disabled';
 import { getOperationAST, parse } from 'graphql';
 import { DEFAULT_LIMITS, loadApiConfig, type ApiConfig } from '../config';
-import { ClaimgraphError } from '../errors';
+import { ClaimgraphError, show } from '../errors';
 import type { GraphStore } from '../store/port';
 import { achResolvers } from './ach-resolvers';
 import { analysisResolvers } from './analysis-resolvers';
@@ -24,8 +25,9 @@ import { costPlugin, presentError, shapeLimitsRule } from './limits';
 import { REQUEST_ID_HEADER, requestIdOf, silentLogger, type Logger } from './logging';
 import { editingResolvers, withInputProblems } from './mutations';
 import { setMaxPageSize } from './pagination';
+import { parseRequestTarget, type RequestTarget } from './request-target';
 import { resolvers } from './resolvers';
-import { loadTypeDefs } from './schema';
+import { knownOperationTypesRule, loadTypeDefs } from './schema';
 
 /** Largest request body accepted on /graphql by default (CLAIMGRAPH_MAX_BODY_BYTES). */
 export const MAX_BODY_BYTES = DEFAULT_LIMITS.maxBodyBytes;
@@ -94,8 +96,12 @@ export function createApolloServer(options: Partial<ServerOptions> = {}): Apollo
     hideSchemaDetailsFromClientErrors: api.production,
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
+    // Apollo's own SIGTERM handler (on unless NODE_ENV=test) stops Apollo and re-sends the signal,
+    // which kills the process in the middle of `serve`'s graceful shutdown: the owner of the
+    // server handles signals (RunningServer.stop).
+    stopOnTerminationSignals: false,
     parseOptions: { maxTokens: api.limits.maxTokens },
-    validationRules: [shapeLimitsRule(api.limits, api.production)],
+    validationRules: [knownOperationTypesRule, shapeLimitsRule(api.limits, api.production)],
     // Apollo's landing page needs a CDN; GET / serves a self-contained console instead.
     // No cache hints, no federation, no Apollo Studio: those plugins only cost
     // time per request (cache control hooks every resolved field) or send
@@ -145,7 +151,51 @@ function sendJson(res: ServerResponse, status: number, body: unknown, headers: R
 
 const errorBody = (message: string, code: string) => ({ errors: [{ message, extensions: { code } }] });
 
+/** The methods the server answers, for `Allow`. */
+const ALLOW = 'GET, POST';
+
+/**
+ * A JSON answer written straight to a socket that Node's HTTP server has
+ * let go of (a request it could not parse, a CONNECT): then the connection
+ * closes. Not waiting for the client to close it keeps a socket from lingering.
+ */
+function answerOnSocket(socket: Duplex, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = JSON.stringify(body);
+  const head = [
+    `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}`,
+    'content-type: application/json; charset=utf-8',
+    `content-length: ${Buffer.byteLength(text)}`,
+    'connection: close',
+    ...Object.entries(headers).map(([name, value]) => `${name}: ${value}`),
+  ];
+  socket.end(`${head.join('\r\n')}\r\n\r\n${text}`);
+  setTimeout(() => socket.destroy(), 1_000).unref();
+}
+
+/** What a client whose request Node's HTTP parser refused is told, by the parser's error code. */
+function malformedAnswer(code: string, reason: string): { status: number; message: string } {
+  switch (code) {
+    case 'HPE_HEADER_OVERFLOW':
+      return { status: 431, message: `Request headers too large: expected at most ${maxHeaderSize} bytes of request line and headers, got more.` };
+    case 'HPE_CHUNK_EXTENSIONS_OVERFLOW':
+      return { status: 413, message: 'Chunk extensions too large: expected at most 16 KiB of them, got more.' };
+    case 'ERR_HTTP_REQUEST_TIMEOUT':
+      return { status: 408, message: 'Request timeout: expected the whole request within the server\'s request timeout, got only part of it.' };
+    default:
+      return { status: 400, message: `Malformed request: expected HTTP/1.1 (a request line "METHOD target HTTP/1.1", header lines, an empty line, then the body), got what the HTTP parser refused: ${reason} (${code}).` };
+  }
+}
+
+/** What a client is told about a request target that is not one. */
+const badTargetMessage = (raw: string, expected: string) => `Bad request target: expected ${expected}, got ${show(raw)}.`;
+
+/** The target as the access log shows it: as sent, shortened so a long one cannot flood the log. */
+const loggedTarget = (raw: string) => (raw.length > 200 ? `${raw.slice(0, 199)}…` : raw);
+
 class BodyTooLarge extends Error {}
+
+/** The request stream broke off (the client closed or reset the connection, or sent a body that does not parse): not a server failure. */
+class ClientGone extends Error {}
 
 /** The request body, or BodyTooLarge once more than `limit` bytes arrive (the rest is left unread). */
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
@@ -167,11 +217,12 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
       done();
       resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size));
     };
+    // The request stream fails only from the client's side of the connection (reset, closed early).
     const onError = (error: Error) => {
       done();
-      reject(error);
+      reject(new ClientGone(error.message));
     };
-    const onAborted = () => onError(new Error('The client closed the connection before the request body ended.'));
+    const onAborted = () => onError(new Error('the connection closed before the request body ended'));
     const done = () => {
       req.off('data', onData);
       req.off('end', onEnd);
@@ -207,6 +258,9 @@ function isImportOnly(body: unknown, maxTokens: number): boolean {
 /** What the access log line holds besides the facts Apollo fills in. */
 interface Exchange {
   facts: RequestFacts;
+  target: RequestTarget;
+  /** The target as sent, for the log when it is not a valid one. */
+  rawTarget: string;
   principal?: Principal;
   bytesIn?: number;
 }
@@ -233,7 +287,7 @@ export async function startHttpServer(store: GraphStore, port: number, host: str
     sendJson(res, 413, errorBody(`Request body too large.${detail}`, 'BAD_USER_INPUT'), {}, jsonType(req));
   };
 
-  const handleGraphQL = async (req: IncomingMessage, res: ServerResponse, url: URL, exchange: Exchange): Promise<void> => {
+  const handleGraphQL = async (req: IncomingMessage, res: ServerResponse, search: string, exchange: Exchange): Promise<void> => {
     let principal: Principal;
     try {
       principal = authenticator.authenticate(req.headersDistinct);
@@ -282,7 +336,7 @@ export async function startHttpServer(store: GraphStore, port: number, host: str
       if (raw.length > limits.maxBodyBytes && !isImportOnly(body, limits.maxTokens)) return tooLarge(req, res, limits.maxBodyBytes);
     }
     const result = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
+      httpGraphQLRequest: { method: req.method ?? 'GET', headers, search, body },
       context: async () => createContext(store, principal, exchange.facts),
     });
     res.statusCode = result.status ?? 200;
@@ -295,12 +349,13 @@ export async function startHttpServer(store: GraphStore, port: number, host: str
     }
   };
 
-  const accessLog = (req: IncomingMessage, res: ServerResponse, path: string, exchange: Exchange, started: number) => {
-    const { facts, principal } = exchange;
+  const accessLog = (req: IncomingMessage, res: ServerResponse, exchange: Exchange, started: number) => {
+    const { facts, principal, target } = exchange;
+    const path = target.form === 'origin' || target.form === 'absolute' ? target.path : undefined;
     const entry = {
       reqId: facts.id,
       method: req.method,
-      path,
+      ...(path !== undefined ? { path } : { target: loggedTarget(exchange.rawTarget) }),
       status: res.statusCode,
       durationMs: Math.round((performance.now() - started) * 10) / 10,
       ...(facts.operationName !== undefined ? { operationName: facts.operationName } : {}),
@@ -315,18 +370,47 @@ export async function startHttpServer(store: GraphStore, port: number, host: str
     logger[level](entry, 'request');
   };
 
-  const server = createServer((req, res) => {
+  /** The responses still open on each connection: a parse error must not write into one that has begun. */
+  const openResponses = new WeakMap<Duplex, Set<ServerResponse>>();
+
+  // The Host check is ours (below), so that its 400 is a coded JSON error like every other.
+  const server = createServer({ requireHostHeader: false }, (req, res) => {
     const started = performance.now();
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const exchange: Exchange = { facts: { id: requestIdOf(req.headersDistinct), errorCodes: [] } };
+    const rawTarget = req.url ?? '';
+    const target = parseRequestTarget(req.method ?? '', rawTarget);
+    const exchange: Exchange = { facts: { id: requestIdOf(req.headersDistinct), errorCodes: [] }, target, rawTarget };
+    const socket = req.socket;
+    const open = openResponses.get(socket) ?? new Set<ServerResponse>();
+    openResponses.set(socket, open.add(res));
     res.setHeader(REQUEST_ID_HEADER, exchange.facts.id);
     // While draining, each connection closes after its response, so the server can finish.
     if (draining) res.setHeader('connection', 'close');
-    res.once('close', () => accessLog(req, res, url.pathname, exchange, started));
+    res.once('close', () => {
+      open.delete(res);
+      accessLog(req, res, exchange, started);
+    });
     const route = async (): Promise<void> => {
-      if (url.pathname === '/graphql') return handleGraphQL(req, res, url, exchange);
-      if (url.pathname === '/health' && req.method === 'GET') return sendJson(res, 200, { status: 'ok' });
-      if (url.pathname === '/ready' && req.method === 'GET') {
+      if (target.form === 'invalid') {
+        exchange.facts.errorCodes.push('BAD_USER_INPUT');
+        return sendJson(res, 400, errorBody(badTargetMessage(rawTarget, target.expected), 'BAD_USER_INPUT'), {}, jsonType(req));
+      }
+      // RFC 9112 3.2: an HTTP/1.1 request without a Host header, or any with two, gets 400.
+      const hosts = req.headersDistinct.host?.length ?? 0;
+      if (hosts > 1 || (hosts === 0 && req.httpVersion === '1.1')) {
+        exchange.facts.errorCodes.push('BAD_USER_INPUT');
+        return sendJson(res, 400, errorBody(`Bad Host header: expected exactly one (HTTP/1.1 requires it), got ${hosts}.`, 'BAD_USER_INPUT'), {}, jsonType(req));
+      }
+      if (target.form === 'asterisk') {
+        res.writeHead(204, { allow: ALLOW });
+        res.end();
+        return;
+      }
+      // CONNECT never comes here: Node hands it to the 'connect' listener below.
+      if (target.form === 'authority') return sendJson(res, 405, errorBody(`Method CONNECT is not allowed: this server is not a proxy; expected ${ALLOW}.`, 'BAD_USER_INPUT'), { allow: ALLOW }, jsonType(req));
+      const { path, search } = target;
+      if (path === '/graphql') return handleGraphQL(req, res, search, exchange);
+      if (path === '/health' && req.method === 'GET') return sendJson(res, 200, { status: 'ok' });
+      if (path === '/ready' && req.method === 'GET') {
         try {
           await store.ping();
           return sendJson(res, 200, { status: 'ready', engine: store.engine });
@@ -334,18 +418,57 @@ export async function startHttpServer(store: GraphStore, port: number, host: str
           return sendJson(res, 503, { status: 'unavailable', engine: store.engine });
         }
       }
-      if (url.pathname === '/' && req.method === 'GET' && api.console) {
+      if (path === '/' && req.method === 'GET' && api.console) {
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
         res.end(CONSOLE_PAGE);
         return;
       }
-      sendJson(res, 404, { error: `No route ${req.method ?? ''} ${url.pathname}: GraphQL is served at /graphql.` });
+      sendJson(res, 404, { error: `No route ${req.method ?? ''} ${path}: GraphQL is served at /graphql.` });
     };
     route().catch((error: unknown) => {
+      if (error instanceof ClientGone) {
+        // Nobody is left to answer (the client left, or sent a body the parser refused and was
+        // answered 400 by the clientError listener): the client's doing, so no stack.
+        logger.info({ reqId: exchange.facts.id, detail: error.message }, 'the request broke off before its body ended');
+        res.destroy();
+        return;
+      }
       logger.error({ reqId: exchange.facts.id, err: error }, 'request failed');
       if (!res.headersSent) sendJson(res, 500, errorBody('Internal error.', 'INTERNAL'));
       else res.end();
     });
+  });
+
+  // Node's own answer to a request its parser refuses has no body; ours is a coded JSON error,
+  // logged as the client's (no stack). As in Node's, nothing is written to a reset connection
+  // or into a response already under way.
+  server.on('clientError', (error: NodeJS.ErrnoException & { reason?: unknown }, socket: Duplex) => {
+    const code = error.code ?? 'UNKNOWN';
+    const begun = [...(openResponses.get(socket) ?? [])].some((res) => res.headersSent);
+    if (code === 'ECONNRESET' || !socket.writable || begun) {
+      logger.debug({ code }, 'connection dropped');
+      socket.destroy();
+      return;
+    }
+    const reason = typeof error.reason === 'string' ? error.reason : error.message;
+    const { status, message } = malformedAnswer(code, reason);
+    logger.info({ code, reason, status }, 'malformed request');
+    answerOnSocket(socket, status, errorBody(message, 'BAD_USER_INPUT'));
+  });
+
+  // CONNECT (a proxy's method) never reaches the request listener: without this one Node closes
+  // the connection unanswered. The socket is ours from here, errors included.
+  server.on('connect', (req: IncomingMessage, socket: Duplex) => {
+    socket.on('error', () => socket.destroy());
+    const rawTarget = req.url ?? '';
+    const target = parseRequestTarget('CONNECT', rawTarget);
+    const reqId = requestIdOf(req.headersDistinct);
+    const [status, message] =
+      target.form === 'invalid'
+        ? [400, badTargetMessage(rawTarget, target.expected)]
+        : [405, `Method CONNECT is not allowed: this server is not a proxy; expected ${ALLOW}.`];
+    logger.info({ reqId, method: 'CONNECT', target: loggedTarget(rawTarget), status, errorCodes: ['BAD_USER_INPUT'] }, 'request');
+    answerOnSocket(socket, status, errorBody(message, 'BAD_USER_INPUT'), { allow: ALLOW, [REQUEST_ID_HEADER]: reqId });
   });
 
   // Keep idle client connections longer than a load balancer's usual idle

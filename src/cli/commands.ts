@@ -134,6 +134,10 @@ The embedded store stays locked while it runs.
     const config = loadConfig();
     const { api } = config;
     const logger = createLogger(api.logLevel);
+    // A monitor, not a handler: the process still stops (its state is unknown after an uncaught
+    // throw, and a supervisor restarts it), but the cause goes to the JSON log the operator reads,
+    // not only to stderr. A rejection no one handled arrives here too, as origin "unhandledRejection".
+    process.on('uncaughtExceptionMonitor', (error, origin) => logger.fatal({ err: error, origin }, 'stopping on an uncaught exception'));
     const store = await openStore(config.store, undefined, { timeouts: { READ: api.limits.readTimeoutMs, WRITE: api.limits.writeTimeoutMs } });
     if (config.seedWhenEmpty && (await seedIfEmpty(store))) logger.info('the store was empty: loaded the seed');
     const running = await startHttpServer(store, config.port, config.host, { api, logger });
