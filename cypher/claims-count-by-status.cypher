@@ -80,6 +80,8 @@ WITH key, hedging, doubting, denying, withdrawn, assessment, side, group,
        )
      ELSE [] END AS clusters
 // </independence-rule>
+// No merges are listed here: only the status is wanted.
+WITH key, hedging, doubting, denying, withdrawn, assessment, side, group, clusters, [] AS merges
 // <claim-status>
 WITH key, hedging, doubting, denying, withdrawn, assessment, collect({side: side, group: group, clusters: [cl IN clusters | cl.sources], merges: merges}) AS sides
 WITH key, hedging, doubting, denying, withdrawn, assessment, head([x IN sides WHERE x.side = 'for']) AS pro, head([x IN sides WHERE x.side = 'against']) AS con

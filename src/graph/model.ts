@@ -276,7 +276,7 @@ export const GRAPH_VOCABULARY = {
     // bookkeeping: fingerprints for idempotent import, name keys for matching, search words, audit
     'hash', 'nameKey', 'aliasKeys', 'skeletonKeys', 'searchWords', 'descriptionFrom', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy',
     // redirects (ids merged into another record) and possible duplicates
-    'key', 'label', 'score',
+    'key', 'label', 'score', 'rejected',
     // the change log (deletions, unlinks, merges)
     'at', 'by', 'action', 'target', 'details',
     // competing hypotheses: an editor's override of an ACH cell (docs/ANALYSIS-ACH.md)

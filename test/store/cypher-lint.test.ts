@@ -17,7 +17,7 @@ import { loadQueries, QUERY_NAMES, SCHEMA_FILES, splitStatements } from '../../s
  * name their references `source`, `claim`, …). The linter cannot tell a map
  * key from a property key, so these are allowed too, and only these.
  */
-const PARAMETER_ROW_KEYS = ['source', 'parent', 'claim', 'document', 'publisher', 'from', 'to', 'via'];
+const PARAMETER_ROW_KEYS = ['source', 'parent', 'claim', 'document', 'publisher', 'from', 'to', 'via', 'derivedFrom', 'supersedes', 'supersededBy', 'statement', 'a', 'b'];
 
 const schemaFor = (params: readonly string[]): DbSchema => ({
   labels: [...GRAPH_VOCABULARY.labels],
