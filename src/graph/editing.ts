@@ -262,7 +262,7 @@ export async function mergeSources(store: GraphStore, keep: string, merge: strin
       }]);
     }
     const statements = (await tx.run('statements-by-sources', { ids: [merge] })).map((r) => String((r.statement as Obj).id));
-    await tx.run('merge-source-into', { keep, merge });
+    await tx.run('merge-source-into', { keep, merged: merge });
     await tx.run('create-redirects', { rows: [{ label: 'Source', id: merge, target: keep }] });
     await mergeInto(tx, 'source', kept, merged, options);
     const claims = (await tx.run('claims-by-sources', { ids: [keep] })).map((r) => String(r.claim));
@@ -297,7 +297,7 @@ export async function mergeEntities(store: GraphStore, keep: string, merge: stri
     const merged = stored.get(merge);
     if (kept === undefined) throw notFound('entity', keep);
     if (merged === undefined) throw notFound('entity', merge);
-    await tx.run('merge-entity-into', { keep, merge });
+    await tx.run('merge-entity-into', { keep, merged: merge });
     await tx.run('create-redirects', { rows: [{ label: 'Entity', id: merge, target: keep }] });
     await mergeInto(tx, 'entity', kept, merged, options);
     await logChange(tx, options, { action: 'MERGE', kind: 'ENTITY', target: keep, details: { merged: asBundleRecord('entity', merged) } });
@@ -317,7 +317,7 @@ export async function mergeClaims(store: GraphStore, keep: string, merge: string
     const merged = stored.get(merge);
     if (!stored.has(keep)) throw notFound('claim', keep);
     if (merged === undefined) throw notFound('claim', merge);
-    await tx.run('merge-claim-into', { keep, merge });
+    await tx.run('merge-claim-into', { keep, merged: merge });
     await tx.run('create-redirects', { rows: [{ label: 'Claim', id: merge, target: keep }] });
     await refreshPositions(tx, { claims: [keep] });
     await logChange(tx, options, { action: 'MERGE', kind: 'CLAIM', target: keep, details: { merged: asBundleRecord('claim', merged) } });

@@ -475,7 +475,7 @@ async function plan(tx: QueryRunner, files: BundleFile[], options: ImportOptions
   for (const [groups, label] of [[sourceGroups, 'Source'], [entityGroups, 'Entity']] as const) {
     for (const g of groups) {
       if (g.renameFrom !== null) singles.push({ query: label === 'Source' ? 'rename-source' : 'rename-entity', params: { from: g.renameFrom, to: g.record.id } });
-      for (const m of g.mergeIn) singles.push({ query: label === 'Source' ? 'merge-source-into' : 'merge-entity-into', params: { keep: g.record.id, merge: m } });
+      for (const m of g.mergeIn) singles.push({ query: label === 'Source' ? 'merge-source-into' : 'merge-entity-into', params: { keep: g.record.id, merged: m } });
       for (const id of g.redirects) redirectRows.push({ label, id, target: g.record.id });
     }
   }
