@@ -71,6 +71,12 @@ export interface ImportOptions {
    * API does, where a client must not write someone else's name.
    */
   keepRecorded?: boolean;
+  /**
+   * An edit, not a report: each source or entity given replaces the stored
+   * record of its id whole (an alias or description it leaves out goes),
+   * instead of joining it as a second report of the same record would.
+   */
+  replaceStored?: boolean;
   /** Called after each chunk with the rows written so far and the rows to write. */
   onProgress?: (written: number, total: number) => void;
 }
@@ -296,8 +302,9 @@ async function plan(tx: QueryRunner, files: BundleFile[], options: ImportOptions
     sources: new Map(redirects.sources), entities: new Map(redirects.entities), documents: new Map(redirects.documents),
     claims: new Map(redirects.claims), statements: new Map(redirects.statements),
   };
-  const sourceGroups = await resolveNames(tx, 'source', shaped, stored.sources, redirects.sources, report);
-  const entityGroups = await resolveNames(tx, 'entity', shaped, stored.entities, redirects.entities, report);
+  const replacing = options.replaceStored === true;
+  const sourceGroups = await resolveNames(tx, 'source', shaped, stored.sources, redirects.sources, report, replacing);
+  const entityGroups = await resolveNames(tx, 'entity', shaped, stored.entities, redirects.entities, report, replacing);
   for (const g of sourceGroups) for (const r of g.incoming) rename.sources.set(r.id, g.record.id);
   for (const g of entityGroups) for (const r of g.incoming) rename.entities.set(r.id, g.record.id);
   // A document, claim or statement whose id was merged into another is that record: the
@@ -571,6 +578,7 @@ async function resolveNames(
   storedIds: ReadonlyMap<string, string | null>,
   redirects: ReadonlyMap<string, string>,
   report: ImportReport,
+  replacing: boolean,
 ): Promise<NameGroup[]> {
   const records: NameRecord[] =
     kind === 'source'
@@ -591,7 +599,7 @@ async function resolveNames(
     }
   }
   const matching = new Map([...hits].filter(([key]) => keys.includes(key)));
-  const first = groupNames(records, matching, new Map());
+  const first = groupNames(records, matching, new Map(), replacing);
   const needed = storedIdsOf(first);
   const storedRecords = new Map<string, StoredName>();
   if (needed.length > 0) {
@@ -603,7 +611,7 @@ async function resolveNames(
       });
     }
   }
-  const groups = groupNames(records, matching, storedRecords);
+  const groups = groupNames(records, matching, storedRecords, replacing);
   for (const g of groups) for (const m of g.matches) report.matched.push({ kind, bundleId: m.bundleId, graphId: g.record.id, key: m.key });
 
   // Possible duplicates: a shared generic name or skeleton between two groups (or a group and a stored record outside the groups).

@@ -143,6 +143,12 @@ export function groupNames(
   incoming: readonly NameRecord[],
   hits: ReadonlyMap<string, readonly { id: string; kind: string | null }[]>,
   stored: ReadonlyMap<string, StoredName>,
+  /**
+   * True for an edit: an incoming record replaces the stored record it is
+   * (by id), so a name, alias or description it leaves out goes, instead of
+   * being kept as a second report of the record would keep it.
+   */
+  replacing = false,
 ): NameGroup[] {
   const uf = new UnionFind();
   const node = (i: number) => `i\u0000${i}`;
@@ -196,10 +202,13 @@ export function groupNames(
     const newIds = members.filter((r) => r.identity === null).map((r) => r.id);
     const id = minId([...storedIds, ...newIds]);
     const storedRecords = storedIds.map((s) => stored.get(s)).filter((s): s is StoredName => s !== undefined);
+    // What the group's names and description are drawn from: an edited record speaks for its stored self.
+    const replaced = new Set(replacing ? members.map((r) => r.identity).filter((x): x is string => x !== null) : []);
+    const contributing = storedRecords.filter((s) => !replaced.has(s.id));
     const own = members.find((r) => r.id === id) ?? storedRecords.find((s) => s.id === id) ?? (members[0] as NameRecord);
     const name = own.name;
     const names = new Set<string>();
-    for (const r of [...members, ...storedRecords]) {
+    for (const r of [...members, ...contributing]) {
       names.add(r.name);
       for (const a of r.aliases) names.add(a);
     }
@@ -207,7 +216,7 @@ export function groupNames(
     // The description of the smallest id that has one: incoming records speak for themselves, stored ones for where theirs came from.
     const described = [
       ...members.filter((r) => r.description !== null).map((r) => ({ from: r.id, description: r.description as string, incoming: true })),
-      ...storedRecords.filter((s) => s.description !== null).map((s) => ({ from: s.descriptionFrom ?? s.id, description: s.description as string, incoming: false })),
+      ...contributing.filter((s) => s.description !== null).map((s) => ({ from: s.descriptionFrom ?? s.id, description: s.description as string, incoming: false })),
     ].sort((a, b) => (a.from !== b.from ? (a.from < b.from ? -1 : 1) : a.incoming === b.incoming ? 0 : a.incoming ? -1 : 1));
     const description = described[0] ?? null;
     const content = {
