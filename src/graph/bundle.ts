@@ -471,6 +471,16 @@ function locator(origin: BundleOrigin | undefined): Locate {
   };
 }
 
+/**
+ * Where record `i` of `section` of a checked bundle stands in what the user
+ * wrote: its path (version 1 paths for a version 1 file) and, in a set, its
+ * file. For problems found after the checks (on the graph, by the import).
+ */
+export function recordPath(bundle: Bundle, section: Section, i: number, suffix: string): { path: string; file?: string } {
+  const { path, part } = locator(origins.get(bundle))(section, i, suffix);
+  return part?.file === undefined ? { path } : { path, file: part.file };
+}
+
 // ---------------------------------------------------------------- shapes, references, both
 
 /**
@@ -492,7 +502,7 @@ export function checkShapes(input: Json): { bundle: Bundle; problems: BundleProb
 }
 
 /** Reads one file of a set (bundle-set.ts): its version 2 records, or its version 1 records as read. */
-export function readFile(input: Json, file: string): { bundle: Bundle; problems: BundleProblem[] } | { v1: V1Bundle; problems: BundleProblem[] } {
+export function readFile(input: Json, file?: string): { bundle: Bundle; problems: BundleProblem[] } | { v1: V1Bundle; problems: BundleProblem[] } {
   return isV1(input) ? readV1(input, file) : readV2(input, file);
 }
 

@@ -3,7 +3,7 @@ import type { QueryRunner, Row, Value } from '../store/port';
 import type { GraphStore } from '../store/port';
 import type { QueryName } from '../store/queries';
 import { badInput } from '../errors';
-import { checkReferences, throwProblems, type BundleProblem, type KnownIds } from './bundle';
+import { checkReferences, recordPath, throwProblems, type BundleProblem, type KnownIds } from './bundle';
 import { checkShapesOfSet, type BundleFile } from './bundle-set';
 import { pair, similarClaims, type PossibleDuplicate } from './duplicates';
 import type {
@@ -235,6 +235,8 @@ interface Plan {
   loopSources: string[];
   /** Statements whose derivations or revisions were written, likewise. */
   loopStatements: string[];
+  /** Where a statement of the bundle stands as the user wrote it (path and file), for problems found on the graph. */
+  statementAt: (id: string, suffix: string) => { path: string; file?: string };
   /** Claims and documents whose statements' positions must be computed again. */
   touchedClaims: Set<string>;
   touchedDocuments: Set<string>;
@@ -543,6 +545,10 @@ async function plan(tx: QueryRunner, files: BundleFile[], options: ImportOptions
       ],
       loopSources: [...new Set([...affiliations.filter((a) => !newSources.has(a.source)).map((a) => a.source), ...mergedSources])],
       loopStatements: linked(writtenStatements).map((s) => s.record.id),
+      statementAt: (id, suffix) => {
+        const i = shaped.statements.findIndex((st) => st.id === id);
+        return i < 0 ? { path: '$.statements' } : recordPath(shaped, 'statements', i, suffix);
+      },
       touchedClaims,
       touchedDocuments: new Set(documents.updated.map((d) => d.record.id)),
       regrouped,
@@ -740,19 +746,19 @@ async function refuseLoops(tx: QueryRunner, planned: Plan): Promise<void> {
       got: `source ${JSON.stringify(id)} would be affiliated with itself`,
     })),
     ...asStrings(found?.derived).map((id) => ({
-      path: '$.statements',
+      ...planned.statementAt(id, '.derivedFrom'),
       id,
       expected: 'derivations that end, counting those already in the graph',
       got: `statement ${JSON.stringify(id)} would be derived from itself`,
     })),
     ...asStrings(found?.revised).map((id) => ({
-      path: '$.statements',
+      ...planned.statementAt(id, '.supersedes'),
       id,
       expected: 'revisions that end, counting those already in the graph',
       got: `statement ${JSON.stringify(id)} would revise itself`,
     })),
     ...((found?.foreign ?? []) as Value[][]).map(([id, target]) => ({
-      path: '$.statements',
+      ...planned.statementAt(String(id), '.supersedes'),
       id: String(id),
       expected: 'a revision of a statement by the same source',
       got: `statement ${JSON.stringify(id)} supersedes ${JSON.stringify(target)}, made by another source`,
