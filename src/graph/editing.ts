@@ -7,6 +7,7 @@ import { statementRecordOf } from './export';
 import { importWithin, type ImportReport } from './import';
 import type { ClaimLinkType, StatementRecord } from './model';
 import { refreshPositions } from './refresh';
+import { matchKeys } from './resolve';
 
 /*
  * Editing the graph one record at a time. Every edit is one write
@@ -71,7 +72,8 @@ function pick(kind: RecordKind, fields: Fields): Fields {
  */
 async function importAs(tx: QueryRunner, bundle: object, options: EditOptions, relocate: (path: string) => string): Promise<ImportReport> {
   try {
-    return await importWithin(tx, bundle, { editor: options.editor, now: options.now });
+    // An edit replaces the record it names (a cleared alias goes), where a second report would add to it.
+    return await importWithin(tx, bundle, { editor: options.editor, now: options.now, replaceStored: true });
   } catch (error) {
     throw relocateProblems(error, relocate);
   }
@@ -151,8 +153,10 @@ export async function createRecord(store: GraphStore, kind: Exclude<RecordKind, 
   return store.transaction('WRITE', async (tx) => {
     if (await exists(tx, kind, id)) throw already(kind, id, update);
     const section = KINDS[kind].section;
+    // Read before the import: it may give a stored namesake the new id (the smaller id survives a match).
+    const namesakes = await storedNamesakes(tx, kind, fields);
     const report = await importAs(tx, bundleOf({ [section]: [{ id, ...pick(kind, fields) }] }), options, inputPath(section));
-    const hits = [...new Set(report.matched.map((m) => m.graphId))];
+    const hits = [...new Set([...namesakes, ...report.matched.map((m) => m.graphId)])].filter((h) => h !== id).sort();
     if (hits.length > 0) {
       throw new ClaimgraphError(
         'CONFLICT',
@@ -162,6 +166,21 @@ export async function createRecord(store: GraphStore, kind: Exclude<RecordKind, 
     }
     return id;
   });
+}
+
+/**
+ * The stored sources (of the same kind) or entities whose name or alias a
+ * new record's name or aliases match, as the import matches them
+ * (resolve.ts): an anonymous source matches nothing, generic names never
+ * match. Fields not yet validated are skipped (the import reports them).
+ */
+async function storedNamesakes(tx: QueryRunner, kind: Exclude<RecordKind, 'statement'>, fields: Fields): Promise<string[]> {
+  if ((kind !== 'source' && kind !== 'entity') || typeof fields.name !== 'string' || fields.anonymous === true) return [];
+  const aliases = Array.isArray(fields.aliases) ? fields.aliases.filter((a): a is string => typeof a === 'string') : [];
+  const keys = matchKeys({ name: fields.name, aliases });
+  if (keys.length === 0) return [];
+  const rows = await tx.run(kind === 'source' ? 'sources-by-name-keys' : 'entities-by-name-keys', { keys });
+  return rows.filter((r) => kind === 'entity' || r.kind === fields.kind).map((r) => String(r.id));
 }
 
 /**
