@@ -99,8 +99,10 @@ describe('keys', () => {
 
 describe('roles', () => {
   it('edits need editor; delete, merge and import need admin; an unlisted mutation needs admin', () => {
-    for (const edit of ['createSource', 'updateClaim', 'recordStatement', 'linkClaims', 'unlinkClaims']) expect(roleOfMutation(edit)).toBe('editor');
-    for (const destructive of ['delete', 'mergeSources', 'importBundle']) expect(roleOfMutation(destructive)).toBe('admin');
+    // Rejecting a possible duplicate is one editor's judgement on one pair: it rewrites no record.
+    for (const edit of ['createSource', 'updateClaim', 'recordStatement', 'linkClaims', 'unlinkClaims', 'rejectDuplicate']) expect(roleOfMutation(edit)).toBe('editor');
+    // Merges and set imports rewrite or redirect many records at once.
+    for (const destructive of ['delete', 'mergeSources', 'mergeClaims', 'mergeEntities', 'importBundle', 'importBundles']) expect(roleOfMutation(destructive)).toBe('admin');
     expect(roleOfMutation('someFutureMutation')).toBe('admin');
     expect(Object.values(MUTATION_ROLES).every((r) => r === 'editor' || r === 'admin')).toBe(true);
   });
@@ -168,7 +170,10 @@ describe('over HTTP', () => {
     const merge = 'mutation { mergeSources(keep: "src-us-government", merge: "src-us-government-officials") { id } }';
     const del = 'mutation { delete(kind: STATEMENT, id: "st-airwars-asserts-52-incidents", confirm: "x") { nodeCounts { count } } }';
     const imp = 'mutation($b: JSON!) { importBundle(bundle: $b) { dryRun } }';
-    for (const [query, variables] of [[merge, {}], [del, {}], [imp, { b: { version: 1 } }]] as const) {
+    const mergeClaims = 'mutation { mergeClaims(keep: "claim-al-masoud-was-civilian", merge: "claim-2023-drone-strike-killed-farmer") { id } }';
+    const mergeEntities = 'mutation { mergeEntities(keep: "ent-damascus", merge: "ent-dumayr") { id } }';
+    const imps = 'mutation($b: [JSON!]!) { importBundles(bundles: $b) { dryRun } }';
+    for (const [query, variables] of [[merge, {}], [del, {}], [imp, { b: { version: 1 } }], [mergeClaims, {}], [mergeEntities, {}], [imps, { b: [{ version: 2 }] }]] as const) {
       const res = await post(query, bearer(KEYS.editor), variables);
       const body = (await res.json()) as { errors: { message: string; extensions: { code: string } }[] };
       expect([res.status, body.errors[0]?.extensions.code]).toEqual([403, 'FORBIDDEN']);
@@ -180,6 +185,17 @@ describe('over HTTP', () => {
   it('checks mutations selected through a fragment on Mutation', async () => {
     const res = await post('mutation { ...M } fragment M on Mutation { mergeSources(keep: "src-us-government", merge: "src-us-government-officials") { id } }', bearer(KEYS.editor));
     expect([res.status, await codeOf(res)]).toEqual([403, ['FORBIDDEN']]);
+  });
+
+  it('lets an editor key reject a possible duplicate, and refuses a reader key', async () => {
+    // "Relatives" is a generic name the family also goes by: listed for an editor, never merged.
+    const create = await post('mutation { createSource(input: { id: "src-relatives", name: "Relatives", kind: GROUP, anonymous: false }) { id } }', bearer(KEYS.editor));
+    expect(await create.json()).toEqual({ data: { createSource: { id: 'src-relatives' } } });
+    const reject = 'mutation { rejectDuplicate(kind: SOURCE, a: "src-relatives", b: "src-al-masoud-family") { a b reason rejected } }';
+    const reader = await post(reject, bearer(KEYS.reader));
+    expect([reader.status, await codeOf(reader)]).toEqual([403, ['FORBIDDEN']]);
+    const editor = await post(reject, bearer(KEYS.editor));
+    expect([editor.status, await editor.json()]).toEqual([200, { data: { rejectDuplicate: { a: 'src-al-masoud-family', b: 'src-relatives', reason: 'GENERIC_NAME', rejected: true } } }]);
   });
 
   it('lets an admin key merge, recorded under its editor', async () => {
