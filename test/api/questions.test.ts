@@ -86,20 +86,25 @@ describe('whose accounts conflict about who he was?', () => {
 
 describe('what did the faction say about the faulty-intelligence claim?', () => {
   it('shows that the SFA did not respond to the family\'s hedged accusation, with the hedge kept', async () => {
-    const result = await gql(store, `{ source(id: "src-sfa-representatives") { name anonymous affiliations { name } statements { stance quote claim { text statements { stance hedge source { name } } } } } }`);
+    const result = await gql(store, `{ source(id: "src-sfa-representatives") { name anonymous affiliations { name } statements { stance quote claim { text statements { stance hedged position hedge source { name } } } } } }`);
     expect(result.errors).toBeUndefined();
+    type Said = { stance: string; hedged: boolean; position: string; hedge: string | null; source: { name: string } };
     const source = result.data?.source as {
       name: string;
       anonymous: boolean;
       affiliations: { name: string }[];
-      statements: { stance: string; quote: string | null; claim: { text: string; statements: { stance: string; hedge: string | null; source: { name: string } }[] } }[];
+      statements: { stance: string; quote: string | null; claim: { text: string; statements: Said[] } }[];
     };
     expect(source.affiliations.map((a) => a.name)).toEqual(['Syrian Free Army']);
     expect(source.statements).toHaveLength(1);
     const [statement] = source.statements;
     expect([statement!.stance, statement!.quote]).toEqual(['NO_RESPONSE', null]);
     expect(statement!.claim.text).toMatch(/faulty intelligence .* provided by members of the Syrian Free Army/);
-    expect(statement!.claim.statements.find((s) => s.stance === 'HEDGES')).toEqual({ stance: 'HEDGES', hedge: 'possibly', source: { name: 'Family of Khaled al-Masoud' } });
+    // A hedge is an assertion with hedging words ("possibly provided by members of the SFA").
+    expect(statement!.claim.statements.find((s) => s.position === 'HEDGES')).toEqual({
+      stance: 'ASSERTS', hedged: true, position: 'HEDGES', hedge: 'possibly', source: { name: 'Family of Khaled al-Masoud' },
+    });
+    expect(statement!.claim.statements.map((s) => s.position).sort()).toEqual(['HEDGES', 'NO_RESPONSE']);
   });
 });
 
@@ -122,18 +127,38 @@ describe('how corroborated is the undercover claim?', () => {
 });
 
 describe('who said what, where, in which words, reported by whom (editors)', () => {
-  it('keeps the mother\'s words verbatim and the chain of reported speech', async () => {
-    const result = await gql(store, `{ source(id: "src-khaled-al-masoud") { statements { quote claim { text } reportedVia { source { name affiliationRoles { role source { name } } } claim { text } relays { id } } } } }`);
+  it('keeps the mother\'s words verbatim, and her son\'s words as she carried them: a channel, not a speaker', async () => {
+    const result = await gql(store, `{ source(id: "src-khaled-al-masoud") { statements(first: 5) { id quote paraphrase claim { text sources(first: 5) { name } corroboration { assertingSources independentSources } }
+      derivedFrom { id } origin { id }
+      appearances { document { id } paraphrase via { source { name affiliationRoles { role source { name } } } document { id } } } } } }`);
     expect(result.errors).toBeUndefined();
-    const [statement] = (result.data?.source as { statements: { reportedVia: { source: { name: string; affiliationRoles: { role: string; source: { name: string } }[] }; claim: { text: string }; relays: { id: string }[] } }[] }).statements;
-    expect(statement!.reportedVia.source.name).toBe('Sabah al-Sheikh al-Kilani');
-    expect(statement!.reportedVia.source.affiliationRoles).toEqual([{ role: 'mother', source: { name: 'Family of Khaled al-Masoud' } }]);
-    expect(statement!.reportedVia.claim.text).toMatch(/identified himself as a member of General Security/);
-    expect(statement!.reportedVia.relays).toHaveLength(1);
+    type Via = { source: { name: string; affiliationRoles: { role: string; source: { name: string } }[] }; document: null | { id: string } };
+    type Said = {
+      id: string; quote: string | null; paraphrase: string; derivedFrom: null; origin: { id: string };
+      claim: { text: string; sources: { name: string }[]; corroboration: { assertingSources: number; independentSources: number } };
+      appearances: { document: { id: string }; paraphrase: string; via: Via[] }[];
+    };
+    const statements = (result.data?.source as { statements: Said[] }).statements;
+    expect(statements).toHaveLength(1);
+    const [statement] = statements;
+    expect(statement!.claim.text).toMatch(/was a member of General Security/);
+    // One appearance, in the report, carried there by his mother (a version 1 relay, upgraded).
+    expect(statement!.appearances).toEqual([{
+      document: { id: 'doc-dumayr-report' },
+      paraphrase: statement!.paraphrase,
+      via: [{ source: { name: 'Sabah al-Sheikh al-Kilani', affiliationRoles: [{ role: 'mother', source: { name: 'Family of Khaled al-Masoud' } }] }, document: null }],
+    }]);
+    // His own speech, taken from nobody.
+    expect([statement!.derivedFrom, statement!.origin]).toEqual([null, { id: statement!.id }]);
+    // Carrying his words makes his mother no source of his claim: he alone asserts it.
+    expect(statement!.claim.sources).toEqual([{ name: 'Khaled al-Masoud' }]);
+    expect(statement!.claim.corroboration).toEqual({ assertingSources: 1, independentSources: 1 });
 
-    const mother = await gql(store, `{ sources(search: "kilani") { nodes { statements { quote } } } }`);
-    const quotes = (mother.data?.sources as { nodes: { statements: { quote: string | null }[] }[] }).nodes[0]!.statements.map((s) => s.quote).filter((q) => q !== null);
-    expect(quotes.sort()).toEqual(["How did he die? We don't know", 'I want the people who took him from his children to be held accountable.']);
+    const mother = await gql(store, `{ sources(search: "kilani") { nodes { statements { quote claim { text } } } } }`);
+    const said = (mother.data?.sources as { nodes: { statements: { quote: string | null; claim: { text: string } }[] }[] }).nodes[0]!.statements;
+    expect(said.map((s) => s.quote).filter((q) => q !== null).sort()).toEqual(["How did he die? We don't know", 'I want the people who took him from his children to be held accountable.']);
+    // Her own account of what he said stays her own statement, on its own claim.
+    expect(said.map((s) => s.claim.text)).toContainEqual(expect.stringMatching(/identified himself as a member of General Security/));
   });
 
   it('lists a document with every statement it reports, a page at a time', async () => {
@@ -148,10 +173,27 @@ describe('who said what, where, in which words, reported by whom (editors)', () 
     expect(doc.firstPage).toEqual(doc.statements.slice(0, 20));
   });
 
-  it('searches quotes as well as claim text, case-insensitively', async () => {
-    const result = await gql(store, `{ claims(search: "HOTLINE with damascus") { nodes { statements { source { name } } } } }`);
-    const nodes = (result.data?.claims as { nodes: { statements: { source: { name: string } }[] }[] }).nodes;
-    expect(nodes.flatMap((n) => n.statements.map((s) => s.source.name))).toEqual(['Wassim Nasr']);
+  it('ranks claims by how many search words they match, case-insensitively', async () => {
+    const result = await gql(store, `{ claims(search: "HOTLINE with damascus") { totalCount edges { score node { id statements { source { name } } } } } }`);
+    expect(result.errors).toBeUndefined();
+    const { totalCount, edges } = result.data?.claims as { totalCount: number; edges: { score: number; node: { id: string; statements: { source: { name: string } }[] } }[] };
+    // "with" is no search word; "hotline" and "damascus" are both in one claim's text, "damascus" alone in three others'.
+    expect(totalCount).toBe(4);
+    expect(edges[0]!.node.id).toBe('claim-verified-intelligence-hotline-with-damascus');
+    expect(edges[0]!.node.statements.map((s) => s.source.name)).toEqual(['Wassim Nasr']);
+    expect(edges.slice(1).map((e) => e.node.id).sort()).toEqual(['claim-raid-from-lack-of-coordination', 'claim-raid-in-dumayr-19-october', 'claim-sfa-us-trained-reports-to-damascus']);
+    expect(edges.slice(1).every((e) => e.score < edges[0]!.score)).toBe(true);
+  });
+
+  it('finds a claim by words only its statements hold: a quote, a paraphrase', async () => {
+    const find = async (search: string) => {
+      const result = await gql(store, `query($s: String) { claims(search: $s) { nodes { id } } }`, { s: search });
+      return (result.data?.claims as { nodes: { id: string }[] }).nodes.map((n) => n.id);
+    };
+    // "the whole point of having a hotline": Nasr's words, not the claim's.
+    expect(await find('whole')).toEqual(['claim-verified-intelligence-hotline-with-damascus']);
+    // "A Deadly Mistake in Dumayr": the report's heading, in the paraphrase of its statement.
+    expect(await find('deadly')).toEqual(['claim-killing-was-a-mistake']);
   });
 });
 
@@ -207,10 +249,20 @@ describe('independence over the seed, with the reasons', () => {
     ]);
   });
 
-  it('counts the US designation of "mistakes" and Tripp, who relays it, as one source, for the reason of reported speech', async () => {
-    const result = await gql(store, `{ claim(id: "claim-multiple-us-mistakes") { corroboration { assertingSources independentSources clusters { merges { reasons explanation } } } } }`);
-    const c = (result.data?.claim as { corroboration: { assertingSources: number; independentSources: number; clusters: { merges: { reasons: string[]; explanation: string }[] }[] } }).corroboration;
+  it('counts the US designation of "mistakes" and Tripp, whose own-voice statement was derived from it, as one source (circular reporting)', async () => {
+    const result = await gql(store, `{ claim(id: "claim-multiple-us-mistakes") { corroboration { assertingSources independentSources
+      clusters { sources { id } merges { sources { id } reasons sharedParents { id } sharedOrigins { id } explanation } } } } }`);
+    expect(result.errors).toBeUndefined();
+    type Merge = { sources: { id: string }[]; reasons: string[]; sharedParents: { id: string }[]; sharedOrigins: { id: string }[]; explanation: string };
+    const c = (result.data?.claim as { corroboration: { assertingSources: number; independentSources: number; clusters: { sources: { id: string }[]; merges: Merge[] }[] } }).corroboration;
     expect([c.assertingSources, c.independentSources]).toEqual([2, 1]);
-    expect(c.clusters[0]!.merges).toEqual([{ reasons: ['RELAY'], explanation: expect.stringMatching(/joined by reported speech/) }]);
+    // Version 1 had Tripp relay the designation on its own claim: upgraded, her statement derives from the US one.
+    expect(c.clusters).toEqual([{
+      sources: [{ id: 'src-emily-tripp' }, { id: 'src-us-government' }],
+      merges: [{
+        sources: [{ id: 'src-emily-tripp' }, { id: 'src-us-government' }], reasons: ['DERIVATION'], sharedParents: [], sharedOrigins: [{ id: 'src-us-government' }],
+        explanation: expect.stringMatching(/Emily Tripp.*derived from a statement by US government/),
+      }],
+    }]);
   });
 });
