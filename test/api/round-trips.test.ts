@@ -17,7 +17,7 @@ const NESTED = `query($first: Int) {
     nodes {
       text
       about { name }
-      statements { stance quote source { name affiliations { name } } document { title } reportedVia { id } }
+      statements { position quote source { name affiliations { name } } document { title } derivedFrom { id } current }
       sources { name }
       contradicts { text }
       corroboration { assertingSources independentSources }
@@ -55,7 +55,7 @@ it('costs the same round trips for 1 claim as for every claim, one per query and
 });
 
 it('costs the same round trips for a source with one statement as for the source with the most', async () => {
-  const query = `query($id: ID!) { source(id: $id) { statements { claim { statements { source { name } } } } members { source { name } } } }`;
+  const query = `query($id: ID!) { source(id: $id) { statements { appearances { document { title } via { source { name } } } claim { statements { source { name } } } } members { source { name } } } }`;
   const callsFor = async (id: string): Promise<{ calls: string[]; statements: number }> => {
     const recording = new RecordingStore(seeded);
     const result = await gql(recording, query, { id });
