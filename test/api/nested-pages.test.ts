@@ -1,44 +1,48 @@
 import { importBundle } from '../../src/graph/import';
-import type { Bundle, StatementRecord } from '../../src/graph/model';
 import type { GraphStore } from '../../src/store/port';
 import { codes, emptyStore, gql, RecordingStore } from '../helpers';
 
 /*
- * Nested lists are paged: Claim.statements, Claim.sources, Claim.links (and
- * contradicts, supports), Source.statements, Source.members,
- * Document.statements, Statement.relays. On a hand-made graph with 25 of each,
- * every page is checked against the whole list, the totals against the
- * counts, bad arguments against BAD_USER_INPUT, and the round trips against
- * the number of parents.
+ * Nested lists are paged: Claim.statements (all, or the current ones),
+ * Claim.sources, Claim.links (and contradicts, supports), Source.statements,
+ * Source.members, Document.statements, Entity.claims. On a hand-made graph
+ * (a version 2 bundle) with 25 of each, every page is checked against the
+ * whole list, the totals against the counts, bad arguments against
+ * BAD_USER_INPUT, and the round trips against the number of parents.
  */
 
+type Json = Record<string, unknown>;
 const N = 25;
 const pad = (i: number) => String(i).padStart(2, '0');
-const statement = (id: string, source: string, claim: string, extra: Partial<StatementRecord> = {}): StatementRecord => ({
-  id, source, claim, stance: 'ASSERTS', quote: null, paraphrase: null, hedge: null, document: null, reportedVia: null, madeAt: null, ...extra,
-});
+const statement = (id: string, source: string, claim: string, extra: Json = {}): Json => ({ id, source, claim, stance: 'ASSERTS', ...extra });
 
-function graph(): Bundle {
-  const person = (id: string) => ({ id, name: id, kind: 'PERSON' as const, anonymous: false, count: null, description: null, aliases: [] });
+function graph(): Json {
+  const person = (id: string) => ({ id, name: id, kind: 'PERSON', anonymous: false });
   const sources = [person('hub'), person('lone'), ...Array.from({ length: N }, (_, i) => person(`s${pad(i)}`))];
-  const claims = [{ id: 'c', text: 'C', about: [] }, { id: 'quiet', text: 'Q', about: [] }, ...Array.from({ length: N }, (_, i) => ({ id: `o${pad(i)}`, text: `O${i}`, about: [] }))];
-  const statements: StatementRecord[] = [
-    statement('r', 'hub', 'quiet', { document: 'd' }),
-    // 25 sources on c, each twice (so c has 50 statements and 25 sources), all in document d, all relayed through r.
-    ...Array.from({ length: N }, (_, i) => statement(`st${pad(i)}a`, `s${pad(i)}`, 'c', { document: 'd', reportedVia: 'r' })),
-    ...Array.from({ length: N }, (_, i) => statement(`st${pad(i)}b`, `s${pad(i)}`, 'c', { stance: 'HEDGES', hedge: 'possibly', document: 'd' })),
+  const claims = [
+    { id: 'c', text: 'C', about: ['e'] },
+    { id: 'quiet', text: 'Q' },
+    ...Array.from({ length: N }, (_, i) => ({ id: `o${pad(i)}`, text: `O${i}`, about: ['e'] })),
+  ];
+  const statements = [
+    statement('r', 'hub', 'quiet', { appearances: [{ document: 'd' }] }),
+    // 25 sources on c, each twice (so c has 50 statements and 25 sources), all printed in document d:
+    // first carried by hub, then hedged a month later (so only the hedges are current).
+    ...Array.from({ length: N }, (_, i) => statement(`st${pad(i)}a`, `s${pad(i)}`, 'c', { date: '2025-01-01', appearances: [{ document: 'd', via: ['hub'] }] })),
+    ...Array.from({ length: N }, (_, i) => statement(`st${pad(i)}b`, `s${pad(i)}`, 'c', { hedge: 'possibly', date: '2025-02-01', appearances: [{ document: 'd' }] })),
     // hub speaks on the 25 other claims.
     ...Array.from({ length: N }, (_, i) => statement(`sth${pad(i)}`, 'hub', `o${pad(i)}`)),
   ];
-  const links: Bundle['links'] = Array.from({ length: N }, (_, i) => ({
+  const links: Json[] = Array.from({ length: N }, (_, i) => ({
     type: i % 2 === 0 ? 'CONTRADICTS' : 'SUPPORTS', from: i < 10 ? 'c' : `o${pad(i)}`, to: i < 10 ? `o${pad(i)}` : 'c', linkedBy: 'editor', reason: `link ${i}`,
   }));
   // c and o00 linked both ways: one claim in `contradicts`, two links.
   links.push({ type: 'CONTRADICTS', from: 'o00', to: 'c', linkedBy: 'editor', reason: 'back' });
   return {
-    format: 'claimgraph-bundle', version: 1, sources, entities: [], claims, statements, links,
-    affiliations: Array.from({ length: N }, (_, i) => ({ source: `s${pad(i)}`, parent: 'hub', role: i === 3 ? 'director' : null })),
-    documents: [{ id: 'd', title: 'D', publisher: null, url: null, publishedAt: null, note: null }],
+    format: 'claimgraph-bundle', version: 2, sources, claims, statements, links,
+    entities: [{ id: 'e', name: 'E' }],
+    affiliations: Array.from({ length: N }, (_, i) => ({ source: `s${pad(i)}`, parent: 'hub', ...(i === 3 ? { role: 'director' } : {}) })),
+    documents: [{ id: 'd', title: 'D' }],
   };
 }
 
@@ -80,7 +84,7 @@ describe('nested lists, a page at a time', () => {
     ['claim(id: "c")', 'statementsConnection', 2 * N],
     ['source(id: "hub")', 'statementsConnection', N + 1],
     ['document(id: "d")', 'statementsConnection', 2 * N + 1],
-    ['statement(id: "r")', 'relaysConnection', N],
+    ['entity(id: "e")', 'claimsConnection', N + 1],
     ['claim(id: "c")', 'sourcesConnection', N],
   ])('%s { %s } pages through every item once, in id order, with the total', async (root, field, total) => {
     const pages = await walk(root, field, 'id', 7);
@@ -91,6 +95,26 @@ describe('nested lists, a page at a time', () => {
     expect(all).toEqual(sorted(all));
     expect(pages.at(-1)!.pageInfo.hasNextPage).toBe(false);
     expect(pages[0]!.pageInfo.endCursor).toBe(pages[0]!.edges.at(-1)!.cursor);
+  });
+
+  it('pages the current statements of a claim: each source\'s latest, with their total', async () => {
+    const all: { id: string; current: boolean }[] = [];
+    let after: string | null = null;
+    for (let i = 0; i < 10; i++) {
+      const result = await gql(store, `query($after: String) { claim(id: "c") { statementsConnection(current: true, first: 10, after: $after) {
+        totalCount pageInfo { endCursor hasNextPage } nodes { id current } } } }`, { after });
+      expect(result.errors).toBeUndefined();
+      const page = (result.data?.claim as { statementsConnection: { totalCount: number; pageInfo: { endCursor: string; hasNextPage: boolean }; nodes: { id: string; current: boolean }[] } }).statementsConnection;
+      expect(page.totalCount).toBe(N);
+      all.push(...page.nodes);
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    // The hedges of February superseded the assertions of January.
+    expect(all).toEqual(Array.from({ length: N }, (_, i) => ({ id: `st${pad(i)}b`, current: true })));
+    const plain = await gql(store, `{ claim(id: "c") { current: statements(current: true, first: 3) { id } all: statements(current: false, first: 3) { id } } }`);
+    // `current: false` is no filter: every statement, as without the argument.
+    expect(plain.data).toEqual({ claim: { current: [{ id: 'st00b' }, { id: 'st01b' }, { id: 'st02b' }], all: [{ id: 'st00a' }, { id: 'st00b' }, { id: 'st01a' }] } });
   });
 
   it('pages the members of a source, with their roles', async () => {
@@ -159,8 +183,9 @@ describe('bad page arguments on nested lists', () => {
 });
 
 describe('round trips of nested pages', () => {
-  const query = `query($first: Int) { claims(first: $first) { nodes { statementsConnection(first: 5) { totalCount nodes { id source { name } relays(first: 2) { id } } }
-    sources(first: 3) { id members { role } } links(first: 2) { type } contradicts(first: 2) { id } } } }`;
+  const query = `query($first: Int) { claims(first: $first) { nodes { statementsConnection(first: 5) { totalCount nodes { id source { name } } }
+    current: statementsConnection(first: 5, current: true) { totalCount }
+    sources(first: 3) { id members { role } } links(first: 2) { type } contradicts(first: 2) { id } about { claims(first: 2) { id } } } } }`;
 
   it('costs the same round trips for 1 parent as for 27, one query per list and level', async () => {
     const run = async (first: number) => {
@@ -176,11 +201,15 @@ describe('round trips of nested pages', () => {
     // runs only when source-pages-by-claims has not primed the sources
     // first: which finishes first varies, so it is left out of the comparison.)
     const distinct = (calls: string[]) => [...new Set(calls)].filter((c) => c !== 'sources-by-ids').sort();
-    for (const { calls } of [one, all]) expect(calls).toHaveLength(new Set(calls).size);
+    // The claim statements' pages with and without `current` are two variants of one query: one round trip each.
+    const once = (calls: string[]) => calls.filter((c) => c !== 'statement-pages-by-claims');
+    for (const { calls } of [one, all]) expect(once(calls)).toHaveLength(new Set(once(calls)).size);
     expect(distinct(all.calls)).toEqual(distinct(one.calls));
-    for (const name of ['statement-pages-by-claims', 'statement-pages-by-relays', 'source-pages-by-claims', 'member-pages-by-sources'] as const) {
+    for (const name of ['source-pages-by-claims', 'member-pages-by-sources', 'claims-about-entity-pages'] as const) {
       expect(all.calls.filter((c) => c === name)).toHaveLength(1);
     }
+    // One query for all the statements' pages, one for all the current ones.
+    for (const { calls } of [one, all]) expect(calls.filter((c) => c === 'statement-pages-by-claims')).toHaveLength(2);
     // links(first: 2) and contradicts(first: 2) share the limit but not the type: one query still.
     expect(all.calls.filter((c) => c === 'link-pages-by-claims')).toHaveLength(1);
   });
