@@ -281,13 +281,28 @@ export async function mergeSources(store: GraphStore, keep: string, merge: strin
       }]);
     }
     const statements = (await tx.run('statements-by-sources', { ids: [merge] })).map((r) => String((r.statement as Obj).id));
+    const documents = (await tx.run('documents-by-publishers', { ids: [merge] })).map((r) => String((r.document as Obj).id));
     await tx.run('merge-source-into', { keep, merged: merge });
     await tx.run('create-redirects', { rows: [{ label: 'Source', id: merge, target: keep }] });
     await mergeInto(tx, 'source', kept, merged, options);
+    await restamp(tx, 'statement', statements, options);
+    await restamp(tx, 'document', documents, options);
     const claims = (await tx.run('claims-by-sources', { ids: [keep] })).map((r) => String(r.claim));
     await refreshPositions(tx, { claims });
     await logChange(tx, options, { action: 'MERGE', kind: 'SOURCE', target: keep, details: { merged: asBundleRecord('source', merged), statements } });
   });
+}
+
+/**
+ * Rewrites, through the import, records a merge changed in place (a
+ * statement now the kept source's or on the kept claim, a document now
+ * published by the kept source, a claim now about the kept entity), so that
+ * their fingerprints and `recorded` follow the change like any edit's.
+ */
+async function restamp(tx: QueryRunner, kind: 'statement' | 'document' | 'claim', ids: string[], options: EditOptions): Promise<void> {
+  if (ids.length === 0) return;
+  const records = [...(await currentRecords(tx, kind, [...new Set(ids)])).values()].map((r) => asBundleRecord(kind, r));
+  await importAs(tx, bundleOf({ [KINDS[kind].section]: records }), options, (p) => p);
 }
 
 /**
@@ -316,9 +331,11 @@ export async function mergeEntities(store: GraphStore, keep: string, merge: stri
     const merged = stored.get(merge);
     if (kept === undefined) throw notFound('entity', keep);
     if (merged === undefined) throw notFound('entity', merge);
+    const claims = (await tx.run('claims-about-entities', { ids: [merge] })).map((r) => String(r.id));
     await tx.run('merge-entity-into', { keep, merged: merge });
     await tx.run('create-redirects', { rows: [{ label: 'Entity', id: merge, target: keep }] });
     await mergeInto(tx, 'entity', kept, merged, options);
+    await restamp(tx, 'claim', claims, options);
     await logChange(tx, options, { action: 'MERGE', kind: 'ENTITY', target: keep, details: { merged: asBundleRecord('entity', merged) } });
   });
 }
@@ -336,8 +353,12 @@ export async function mergeClaims(store: GraphStore, keep: string, merge: string
     const merged = stored.get(merge);
     if (!stored.has(keep)) throw notFound('claim', keep);
     if (merged === undefined) throw notFound('claim', merge);
+    const [scope] = await tx.run('deletion-scope-claim', { id: merge });
     await tx.run('merge-claim-into', { keep, merged: merge });
     await tx.run('create-redirects', { rows: [{ label: 'Claim', id: merge, target: keep }] });
+    // Its statements are on `keep` now, and `keep` is about the merged claim's entities too.
+    await restamp(tx, 'statement', strings(scope?.statements), options);
+    await restamp(tx, 'claim', [keep], options);
     await refreshPositions(tx, { claims: [keep] });
     await logChange(tx, options, { action: 'MERGE', kind: 'CLAIM', target: keep, details: { merged: asBundleRecord('claim', merged) } });
   });
