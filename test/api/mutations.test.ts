@@ -41,15 +41,20 @@ async function refused(code: string, query: string, variables: Record<string, un
   return result;
 }
 
-const problemsOf = (result: GqlResult) => result.errors?.[0]?.extensions?.problems as { path: string; expected: string; got: string }[];
+/** A BAD_USER_INPUT's problems: where, in which record (its id), what was expected and what came. */
+const problemsOf = (result: GqlResult) => result.errors?.[0]?.extensions?.problems as { path: string; id?: string; expected: string; got: string }[];
 
 const SOURCE_FIELDS = 'id name kind anonymous count description aliases recorded { createdBy updatedBy createdAt updatedAt }';
 const CREATE_SOURCE = `mutation($input: CreateSourceInput!) { createSource(input: $input) { ${SOURCE_FIELDS} } }`;
 const UPDATE_SOURCE = `mutation($id: ID!, $input: UpdateSourceInput!) { updateSource(id: $id, input: $input) { ${SOURCE_FIELDS} } }`;
 const READ_SOURCE = `query($id: ID!) { source(id: $id) { ${SOURCE_FIELDS} } }`;
-const STATEMENT_FIELDS = 'id stance quote paraphrase hedge madeAt source { id } claim { id } document { id } reportedVia { id } recorded { createdBy updatedBy }';
+const STATEMENT_FIELDS = `id stance hedged position quote paraphrase hedge date madeAt source { id } claim { id } document { id }
+  appearances { document { id } quote paraphrase via { source { id } document { id } } } derivedFrom { id } supersedes { id } current recorded { createdBy updatedBy }`;
 const RECORD_STATEMENT = `mutation($input: RecordStatementInput!) { recordStatement(input: $input) { ${STATEMENT_FIELDS} } }`;
-const CORROBORATION = `query($id: ID!) { claim(id: $id) { statements { id } corroboration { assertingSources independentSources anonymousSources hedgingSources denyingSources contradictedBy } } }`;
+const CORROBORATION = `query($id: ID!) { claim(id: $id) { statements { id } corroboration {
+  assertingSources independentSources anonymousSources hedgingSources denyingSources doubtingSources withdrawnSources contradictedBy } } }`;
+/** Corroboration counts with nothing counted, for `{ ...zero, … }`. */
+const zero = { assertingSources: 0, independentSources: 0, anonymousSources: 0, hedgingSources: 0, denyingSources: 0, doubtingSources: 0, withdrawnSources: 0, contradictedBy: 0 };
 const PREVIEW = `query($kind: DeletableKind!, $id: ID!) { deletionPreview(kind: $kind, id: $id) {
   kind id nodes { kind id } relationships { type from to } nodeCounts { kind count } relationshipCounts { type count } detached { kind id field } confirm } }`;
 const DELETE = `mutation($kind: DeletableKind!, $id: ID!, $confirm: String!) { delete(kind: $kind, id: $id, confirm: $confirm) {
@@ -98,9 +103,10 @@ describe('sources', () => {
     expect(taken.errors?.[0]?.message).toBe('A source with id "src-airwars" exists already; use updateSource to change it.');
     await refused('NOT_FOUND', UPDATE_SOURCE, { id: 'src-nope', input: { name: 'X' } });
     const cleared = await refused('BAD_USER_INPUT', UPDATE_SOURCE, { id: 'src-airwars', input: { name: null, count: 0 } });
+    // Each problem names the record it is in.
     expect(problemsOf(cleared)).toEqual([
-      { path: 'input.name', expected: 'a non-empty string', got: 'null' },
-      { path: 'input.count', expected: 'a positive integer or null', got: '0' },
+      { path: 'input.name', id: 'src-airwars', expected: 'a non-empty string', got: 'null' },
+      { path: 'input.count', id: 'src-airwars', expected: 'a positive integer or null', got: '0' },
     ]);
   });
 
@@ -110,16 +116,29 @@ describe('sources', () => {
   });
 
   it('rolls back a write that failed after the import ran: nothing of it stays', async () => {
-    // Two stored sources share a name, so the import creates the new one, and
-    // only then is it refused as ambiguous.
-    await ok(`mutation($b: JSON!) { importBundle(bundle: $b) { sources { created } } }`, {
+    // Two sources of one name in one bundle are one source, under the smaller id; the other id resolves to it.
+    const imported = await ok(`mutation($b: JSON!) { importBundle(bundle: $b) { sources { created } matched { kind bundleId graphId key } } }`, {
       b: { format: 'claimgraph-bundle', version: 1, sources: [
-        { id: 'src-twin-a', name: 'Twin', kind: 'PERSON', anonymous: false },
         { id: 'src-twin-b', name: 'Twin', kind: 'PERSON', anonymous: false },
+        { id: 'src-twin-a', name: 'Twin', kind: 'PERSON', anonymous: false, aliases: ['The twin'] },
       ] },
     });
-    const result = await refused('CONFLICT', CREATE_SOURCE, { input: { id: 'src-twin-c', name: 'twin', kind: 'PERSON', anonymous: false } });
-    expect(result.errors?.[0]?.extensions?.existing).toEqual(['src-twin-a', 'src-twin-b']);
+    expect(imported.importBundle).toEqual({ sources: { created: 1 }, matched: [{ kind: 'SOURCE', bundleId: 'src-twin-b', graphId: 'src-twin-a', key: 'twin' }] });
+    expect((await ok('{ source(id: "src-twin-b") { id name aliases } }')).source).toEqual({ id: 'src-twin-a', name: 'Twin', aliases: ['The twin'] });
+    // The import inside createSource runs (and would merge the new source into the stored one), then the CONFLICT rolls it back.
+    const result = await refused('CONFLICT', CREATE_SOURCE, { input: { id: 'src-twin-0', name: 'twin', kind: 'PERSON', anonymous: false } });
+    expect(result.errors?.[0]?.extensions?.existing).toEqual(['src-twin-a']);
+    expect(codes(await gql(store, '{ source(id: "src-twin-0") { id } }'))).toEqual(['NOT_FOUND']);
+  });
+
+  it('creates a source whose name is generic beside a stored one of that name, and lists the pair for an editor instead of merging', async () => {
+    // "Relatives" names no one in particular: the family's alias "relatives" does not make them one.
+    const { createSource } = await ok(CREATE_SOURCE, { input: { id: 'src-relatives', name: 'Relatives', kind: 'GROUP', anonymous: false } });
+    expect(createSource).toMatchObject({ id: 'src-relatives', name: 'Relatives', aliases: [] });
+    const listed = await ok('{ possibleDuplicates(kind: SOURCE) { totalCount nodes { kind a b reason key score rejected } } }');
+    expect(listed.possibleDuplicates).toEqual({ totalCount: 1, nodes: [
+      { kind: 'SOURCE', a: 'src-al-masoud-family', b: 'src-relatives', reason: 'GENERIC_NAME', key: 'relatives', score: null, rejected: false },
+    ] });
   });
 });
 
@@ -144,7 +163,7 @@ describe('entities, documents and claims', () => {
     expect(removed.updateDocument).toEqual({ publisher: null });
     expect((await ok('{ document(id: "doc-example") { publisher { id } url } }')).document).toEqual({ publisher: null, url: 'https://example.org' });
     const dangling = await refused('BAD_USER_INPUT', `mutation { updateDocument(id: "doc-example", input: { publisher: "src-nope" }) { id } }`);
-    expect(problemsOf(dangling)).toEqual([{ path: 'input.publisher', expected: 'the id of a source in the bundle or the graph', got: 'unknown source id "src-nope"' }]);
+    expect(problemsOf(dangling)).toEqual([{ path: 'input.publisher', id: 'doc-example', expected: 'the id of a source in the bundle or the graph', got: 'unknown source id "src-nope"' }]);
   });
 
   it('creates a claim about entities and replaces what it is about', async () => {
@@ -161,26 +180,47 @@ describe('entities, documents and claims', () => {
 
 describe('statements', () => {
   const civilian = 'claim-al-masoud-was-civilian';
+  /** A statement as recorded with everything optional left out. */
+  const bare = {
+    hedged: false, hedge: null, quote: null, paraphrase: null, date: null, madeAt: null, document: null, appearances: [], derivedFrom: null, supersedes: [], current: true,
+  };
 
-  it('records a new statement, and the claim counts its source', async () => {
+  it('records a new statement printed in a document, and the claim counts its source', async () => {
     expect((await ok(CORROBORATION, { id: civilian })).claim.corroboration.assertingSources).toBe(1);
-    const { recordStatement } = await ok(RECORD_STATEMENT, { input: { source: 'src-dumayr-residents', claim: civilian, stance: 'ASSERTS', quote: 'He was a farmer.', document: 'doc-dumayr-report' } });
+    const { recordStatement } = await ok(RECORD_STATEMENT, {
+      input: { source: 'src-dumayr-residents', claim: civilian, stance: 'ASSERTS', appearances: [{ document: 'doc-dumayr-report', quote: 'He was a farmer.' }] },
+    });
     expect(recordStatement).toEqual({
-      id: expect.stringMatching(/^st-[0-9a-f-]{36}$/), stance: 'ASSERTS', quote: 'He was a farmer.', paraphrase: null, hedge: null, madeAt: null,
-      source: { id: 'src-dumayr-residents' }, claim: { id: civilian }, document: { id: 'doc-dumayr-report' }, reportedVia: null,
+      ...bare, id: expect.stringMatching(/^st-[0-9a-f-]{36}$/), stance: 'ASSERTS', position: 'ASSERTS',
+      // The words are the appearance's: the statement's own quote is the earliest appearance's when it has none.
+      quote: 'He was a farmer.', document: { id: 'doc-dumayr-report' },
+      appearances: [{ document: { id: 'doc-dumayr-report' }, quote: 'He was a farmer.', paraphrase: null, via: [] }],
+      source: { id: 'src-dumayr-residents' }, claim: { id: civilian },
       recorded: { createdBy: 'alice@example.org', updatedBy: 'alice@example.org' },
     });
     const { claim } = await ok(CORROBORATION, { id: civilian });
     expect(claim.statements).toContainEqual({ id: recordStatement.id });
-    expect(claim.corroboration).toEqual({ assertingSources: 2, independentSources: 2, anonymousSources: 1, hedgingSources: 0, denyingSources: 0, contradictedBy: 1 });
+    // Airwars and the (anonymous) residents assert it; the initial assumption that he was an IS official is against it.
+    expect(claim.corroboration).toEqual({ ...zero, assertingSources: 2, independentSources: 2, anonymousSources: 1, contradictedBy: 1 });
   });
 
-  it('replaces a stored statement whole: its claim moves, fields left out become null', async () => {
+  it('records a hedged assertion and a hedged denial: a hedge and a doubt', async () => {
+    const hedge = (await ok(RECORD_STATEMENT, { input: { source: 'src-dumayr-residents', claim: civilian, stance: 'ASSERTS', hedge: 'probably' } })).recordStatement;
+    expect([hedge.stance, hedge.hedged, hedge.hedge, hedge.position]).toEqual(['ASSERTS', true, 'probably', 'HEDGES']);
+    // `hedged` without words is a hedge too.
+    const doubt = (await ok(RECORD_STATEMENT, { input: { source: 'src-soufan-center', claim: civilian, stance: 'DENIES', hedged: true, paraphrase: 'Not sure he was.' } })).recordStatement;
+    expect([doubt.stance, doubt.hedged, doubt.hedge, doubt.position]).toEqual(['DENIES', true, null, 'DOUBTS']);
+    const { claim } = await ok(CORROBORATION, { id: civilian });
+    expect(claim.corroboration).toEqual({ ...zero, assertingSources: 1, independentSources: 1, hedgingSources: 1, doubtingSources: 1, contradictedBy: 1 });
+    expect((await ok(`{ claim(id: "${civilian}") { status } }`)).claim.status).toBe('CONTESTED');
+  });
+
+  it('replaces a stored statement whole: its claim moves, fields left out become null or empty', async () => {
     const id = 'st-airwars-asserts-civilian';
     const { recordStatement } = await ok(RECORD_STATEMENT, { input: { id, source: 'src-airwars', claim: 'claim-al-masoud-was-is-official', stance: 'DENIES', paraphrase: 'Airwars disputed it.' } }, 'bob');
     expect(recordStatement).toEqual({
-      id, stance: 'DENIES', quote: null, paraphrase: 'Airwars disputed it.', hedge: null, madeAt: null,
-      source: { id: 'src-airwars' }, claim: { id: 'claim-al-masoud-was-is-official' }, document: null, reportedVia: null,
+      ...bare, id, stance: 'DENIES', position: 'DENIES', paraphrase: 'Airwars disputed it.',
+      source: { id: 'src-airwars' }, claim: { id: 'claim-al-masoud-was-is-official' },
       recorded: { createdBy: 'claimgraph-seed', updatedBy: 'bob' },
     });
     expect((await ok(CORROBORATION, { id: civilian })).claim.statements).toEqual([]);
@@ -189,46 +229,100 @@ describe('statements', () => {
     expect(official.corroboration.denyingSources).toBe(2);
   });
 
-  it('records reported speech: the relayed statement points to the relaying one', async () => {
+  it('records a remark carried by an intermediary: the intermediary is shown on the appearance and never counted', async () => {
     const { recordStatement } = await ok(RECORD_STATEMENT, {
-      input: { id: 'st-new-relayed', source: 'src-khaled-al-masoud', claim: 'claim-al-masoud-undercover-against-is', stance: 'ASSERTS', reportedVia: 'st-mother-asserts-identified-himself' },
+      input: {
+        id: 'st-new-carried', source: 'src-khaled-al-masoud', claim: 'claim-al-masoud-undercover-against-is', stance: 'ASSERTS',
+        appearances: [{ document: 'doc-dumayr-report', paraphrase: 'He told her he worked against IS.', via: [{ source: 'src-sabah-al-sheikh-al-kilani' }] }],
+      },
     });
-    expect(recordStatement.reportedVia).toEqual({ id: 'st-mother-asserts-identified-himself' });
-    const relays = await ok('{ statement(id: "st-mother-asserts-identified-himself") { relays { id } } }');
-    expect(relays.statement.relays).toEqual([{ id: 'st-al-masoud-asserts-general-security-member' }, { id: 'st-new-relayed' }]);
+    expect(recordStatement.appearances).toEqual([{
+      document: { id: 'doc-dumayr-report' }, quote: null, paraphrase: 'He told her he worked against IS.', via: [{ source: { id: 'src-sabah-al-sheikh-al-kilani' }, document: null }],
+    }]);
+    const { claim } = await ok(`{ claim(id: "claim-al-masoud-undercover-against-is") { sources { id } corroboration { assertingSources independentSources } } }`);
+    // He joins his family's cluster (he is its member); his mother, who carried his words, is no source of the claim.
+    expect(claim.sources.map((s: { id: string }) => s.id)).toEqual(['src-al-masoud-family', 'src-khaled-al-masoud', 'src-three-syrian-officials']);
+    expect(claim.corroboration).toEqual({ assertingSources: 3, independentSources: 2 });
   });
 
-  it('refuses an unknown stance and a quote that is not a string, with problems at input paths', async () => {
+  it('records an outlet\'s own-voice statement derived from another\'s: it joins its origin\'s cluster', async () => {
+    const { recordStatement } = await ok(RECORD_STATEMENT, {
+      input: { id: 'st-report-echoes', source: 'src-dumayr-report', claim: 'claim-al-masoud-undercover-against-is', stance: 'ASSERTS', derivedFrom: 'st-officials-assert-undercover' },
+    });
+    expect(recordStatement.derivedFrom).toEqual({ id: 'st-officials-assert-undercover' });
+    const read = await ok(`{ statement(id: "st-report-echoes") { origin { id } } claim(id: "claim-al-masoud-undercover-against-is") {
+      corroboration { assertingSources independentSources clusters { sources { id } merges { reasons sharedOrigins { id } } } } } }`);
+    expect(read.statement.origin).toEqual({ id: 'st-officials-assert-undercover' });
+    expect(read.claim.corroboration).toEqual({ assertingSources: 3, independentSources: 2, clusters: [
+      { sources: [{ id: 'src-al-masoud-family' }], merges: [] },
+      { sources: [{ id: 'src-dumayr-report' }, { id: 'src-three-syrian-officials' }], merges: [{ reasons: ['DERIVATION'], sharedOrigins: [{ id: 'src-three-syrian-officials' }] }] },
+    ] });
+  });
+
+  it('records an explicit revision: the revised statement is kept, shown, and no longer counted', async () => {
+    const { recordStatement } = await ok(RECORD_STATEMENT, {
+      input: { id: 'st-airwars-revises', source: 'src-airwars', claim: civilian, stance: 'WITHDRAWS', date: '2026-01-15', supersedes: ['st-airwars-asserts-civilian'] },
+    });
+    expect([recordStatement.supersedes, recordStatement.current, recordStatement.position]).toEqual([[{ id: 'st-airwars-asserts-civilian' }], true, 'WITHDRAWS']);
+    const read = await ok(`{ statement(id: "st-airwars-asserts-civilian") { current supersededBy { id } supersession }
+      claim(id: "${civilian}") { all: statements { id } now: statements(current: true) { id } } }`);
+    expect(read.statement).toEqual({ current: false, supersededBy: { id: 'st-airwars-revises' }, supersession: 'EXPLICIT' });
+    expect(read.claim).toEqual({ all: [{ id: 'st-airwars-asserts-civilian' }, { id: 'st-airwars-revises' }], now: [{ id: 'st-airwars-revises' }] });
+    expect((await ok(CORROBORATION, { id: civilian })).claim.corroboration).toEqual({ ...zero, withdrawnSources: 1, contradictedBy: 1 });
+  });
+
+  it('refuses an unknown stance (HEDGES too: a hedge is ASSERTS with hedged) and a quote that is not a string, with problems at input paths', async () => {
+    const stances = 'one of ASSERTS, DENIES, WITHDRAWS, NO_RESPONSE, NOT_ACKNOWLEDGED';
     const input = { source: 'src-airwars', claim: civilian, stance: 'DENY', quote: 5 };
     const result = await gql(store, RECORD_STATEMENT, { input }, 'alice@example.org');
     expect(codes(result)).toEqual(['BAD_USER_INPUT', 'BAD_USER_INPUT']);
     expect(result.errors?.map((e) => e.extensions?.problems)).toEqual([
-      [{ path: 'input.stance', expected: 'one of ASSERTS, DENIES, HEDGES, NO_RESPONSE, NOT_ACKNOWLEDGED', got: '"DENY"' }],
+      [{ path: 'input.stance', expected: stances, got: '"DENY"' }],
       [{ path: 'input.quote', expected: 'a string', got: '5' }],
     ]);
     await refused('BAD_USER_INPUT', RECORD_STATEMENT, { input });
+    const hedges = await refused('BAD_USER_INPUT', RECORD_STATEMENT, { input: { source: 'src-airwars', claim: civilian, stance: 'HEDGES' } });
+    expect(problemsOf(hedges)).toEqual([{ path: 'input.stance', expected: stances, got: '"HEDGES"' }]);
   });
 
-  it('refuses what the bundle rules refuse: an empty quote, a hedge on an assertion, then dangling references', async () => {
-    const shapes = await refused('BAD_USER_INPUT', RECORD_STATEMENT, { input: { source: 'src-airwars', claim: civilian, stance: 'ASSERTS', quote: '', hedge: 'maybe' } });
-    expect(problemsOf(shapes)).toEqual([
-      { path: 'input.quote', expected: 'a non-empty string or null', got: '""' },
-      { path: 'input.hedge', expected: 'hedging words only on a HEDGES statement', got: '"maybe" on ASSERTS' },
-    ]);
-    expect(shapes.errors?.[0]?.message).toMatch(/^The input has 2 problem\(s\):\n {2}input\.quote: expected a non-empty string or null, got ""/);
-    const dangling = await refused('BAD_USER_INPUT', RECORD_STATEMENT, { input: { source: 'src-nope', claim: 'claim-nope', stance: 'ASSERTS', reportedVia: 'st-nope' } });
-    expect(problemsOf(dangling)).toEqual([
-      { path: 'input.source', expected: 'the id of a source in the bundle or the graph', got: 'unknown source id "src-nope"' },
-      { path: 'input.claim', expected: 'the id of a claim in the bundle or the graph', got: 'unknown claim id "claim-nope"' },
-      { path: 'input.reportedVia', expected: 'the id of a statement in the bundle or the graph', got: 'unknown statement id "st-nope"' },
-    ]);
-  });
-
-  it('refuses reported speech that would loop back through the graph', async () => {
-    const loop = await refused('BAD_USER_INPUT', RECORD_STATEMENT, {
-      input: { id: 'st-mother-asserts-identified-himself', source: 'src-sabah-al-sheikh-al-kilani', claim: 'claim-al-masoud-identified-himself-as-general-security', stance: 'ASSERTS', reportedVia: 'st-al-masoud-asserts-general-security-member' },
+  it('refuses what the bundle rules refuse: an empty quote, a hedge on a silence, then dangling references, each naming the statement', async () => {
+    const shapes = await refused('BAD_USER_INPUT', RECORD_STATEMENT, { input: { id: 'st-new', source: 'src-airwars', claim: civilian, stance: 'NO_RESPONSE', quote: '', hedge: 'maybe', date: 'last week' } });
+    expect(problemsOf(shapes).map((p) => [p.path, p.id]).sort()).toEqual([['input.date', 'st-new'], ['input.hedge', 'st-new'], ['input.quote', 'st-new']]);
+    expect(problemsOf(shapes).find((p) => p.path === 'input.hedge')?.expected).toMatch(/ASSERTS.*DENIES/);
+    expect(problemsOf(shapes).find((p) => p.path === 'input.date')?.expected).toMatch(/ISO 8601/);
+    expect(shapes.errors?.[0]?.message).toMatch(/^The input has 3 problem\(s\):\n/);
+    const dangling = await refused('BAD_USER_INPUT', RECORD_STATEMENT, {
+      input: {
+        id: 'st-new', source: 'src-nope', claim: 'claim-nope', stance: 'ASSERTS', derivedFrom: 'st-nope', supersedes: ['st-nope-2'],
+        appearances: [{ document: 'doc-nope', via: [{ source: 'src-nope-2' }] }],
+      },
     });
-    expect(problemsOf(loop)).toEqual([{ path: 'input.reportedVia', expected: 'a chain of relays that ends', got: 'a loop back to "st-mother-asserts-identified-himself" through "st-al-masoud-asserts-general-security-member"' }]);
+    expect(problemsOf(dangling).map((p) => [p.path, p.id, p.got]).sort()).toEqual([
+      ['input.appearances[0].document', 'st-new', 'unknown document id "doc-nope"'],
+      ['input.appearances[0].via[0]', 'st-new', 'unknown source id "src-nope-2"'],
+      ['input.claim', 'st-new', 'unknown claim id "claim-nope"'],
+      ['input.derivedFrom', 'st-new', 'unknown statement id "st-nope"'],
+      ['input.source', 'st-new', 'unknown source id "src-nope"'],
+      ['input.supersedes[0]', 'st-new', 'unknown statement id "st-nope-2"'],
+    ]);
+  });
+
+  it('refuses a derivation that would loop back through the graph, and a revision of another source\'s statement', async () => {
+    // Tripp's statement is derived from the US designation: the designation cannot be derived from hers.
+    const loop = await refused('BAD_USER_INPUT', RECORD_STATEMENT, {
+      input: { id: 'st-us-government-designated-mistakes', source: 'src-us-government', claim: 'claim-multiple-us-mistakes', stance: 'ASSERTS', derivedFrom: 'st-tripp-asserts-us-mistakes' },
+    });
+    expect(problemsOf(loop)).toEqual([{
+      path: 'input.derivedFrom', id: 'st-us-government-designated-mistakes',
+      expected: expect.stringMatching(/derivations that end/), got: expect.stringMatching(/"st-us-government-designated-mistakes" would be derived from itself/),
+    }]);
+    expect(loop.errors?.[0]?.message).toMatch(/input\.derivedFrom: expected derivations that end/);
+    const foreign = await refused('BAD_USER_INPUT', RECORD_STATEMENT, {
+      input: { id: 'st-airwars-overrules', source: 'src-airwars', claim: 'claim-al-masoud-was-is-official', stance: 'DENIES', supersedes: ['st-report-denies-is-official'] },
+    });
+    expect(problemsOf(foreign)).toEqual([{
+      path: 'input.supersedes', id: 'st-airwars-overrules', expected: expect.stringMatching(/same source/), got: expect.stringMatching(/"st-report-denies-is-official", made by another source/),
+    }]);
   });
 });
 
@@ -260,9 +354,27 @@ describe('claim links', () => {
     await refused('NOT_FOUND', UNLINK, { type: 'CONTRADICTS', from: 'claim-nope', to: official });
   });
 
+  it('links one claim as implying another, one way: asserting it counts towards the other, denying the other counts against it', async () => {
+    // Infiltrating IS remnants is working undercover against IS: the report's account of his work counts for the undercover claim.
+    const infiltrated = 'claim-al-masoud-infiltrated-is-in-badiya';
+    const undercover = 'claim-al-masoud-undercover-against-is';
+    const { linkClaims } = await ok(LINK, { type: 'IMPLIES', from: infiltrated, to: undercover, reason: 'Infiltrating IS is working undercover against it.' }, 'carol');
+    expect(linkClaims.from.links).toContainEqual({ type: 'IMPLIES', outgoing: true, linkedBy: 'carol', reason: 'Infiltrating IS is working undercover against it.', claim: { id: undercover } });
+    expect(linkClaims.to.links).toContainEqual({ type: 'IMPLIES', outgoing: false, claim: { id: infiltrated } });
+    const read = await ok(`{ a: claim(id: "${infiltrated}") { implications { type outgoing claim { id } } } b: claim(id: "${undercover}") {
+      corroboration { assertingSources independentSources impliedSources implied { source { id } through { id } } } } }`);
+    expect(read.a.implications).toEqual([{ type: 'IMPLIES', outgoing: true, claim: { id: undercover } }]);
+    // The family and the officials assert it; the report, in its own voice, asserts what implies it.
+    expect(read.b.corroboration).toEqual({ assertingSources: 3, independentSources: 3, impliedSources: 1, implied: [{ source: { id: 'src-dumayr-report' }, through: [{ id: infiltrated }] }] });
+    // A link drawn one way is removed that way only.
+    await refused('NOT_FOUND', UNLINK, { type: 'IMPLIES', from: undercover, to: infiltrated });
+    await ok(UNLINK, { type: 'IMPLIES', from: infiltrated, to: undercover });
+    expect((await ok(`{ claim(id: "${infiltrated}") { implications { type } } }`)).claim.implications).toEqual([]);
+  });
+
   it('refuses to link a claim to itself or to an unknown claim', async () => {
     const self = await refused('BAD_USER_INPUT', LINK, { type: 'SUPPORTS', from: 'claim-al-masoud-was-civilian', to: 'claim-al-masoud-was-civilian', reason: 'x' });
-    expect(problemsOf(self)).toEqual([{ path: 'to', expected: 'a claim other than `from`', got: '"claim-al-masoud-was-civilian"' }]);
+    expect(problemsOf(self)).toEqual([{ path: 'to', id: 'link SUPPORTS claim-al-masoud-was-civilian → claim-al-masoud-was-civilian', expected: 'a claim other than `from`', got: '"claim-al-masoud-was-civilian"' }]);
     const dangling = await refused('BAD_USER_INPUT', LINK, { type: 'SUPPORTS', from: 'claim-nope', to: 'claim-al-masoud-was-civilian', reason: ' ' });
     // The blank reason and the unknown claim are both reported, in one error.
     expect(problemsOf(dangling).map((p) => p.path)).toEqual(['reason', 'from']);
@@ -285,27 +397,32 @@ describe('mergeSources', () => {
       statements: [{ id: 'st-officials-assert-undercover' }, { id: 'st-officials-assert-us-operation-killed' }, { id: 'st-syrian-officials-not-acknowledged-killing' }],
       recorded: { updatedBy: 'dana' },
     });
-    expect(await graphCounts(store)).toEqual({ ...before, sources: before.sources! - 1 });
-    expect(codes(await gql(store, '{ source(id: "src-syrian-government-officials") { id } }'))).toEqual(['NOT_FOUND']);
-    // A silence does not count: the killing still has 3 asserting, 3 independent sources.
+    // One node less (a redirect keeps the old id): the merged id now finds the kept source.
+    expect(await graphCounts(store)).toEqual(expect.objectContaining({ sources: before.sources! - 1, statements: before.statements }));
+    expect((await ok('{ source(id: "src-syrian-government-officials") { id } }')).source).toEqual({ id: 'src-three-syrian-officials' });
+    // A silence does not count, and the two undated statements of the one source both stand: the killing still has 3 asserting, 3 independent sources.
     const killed = (await ok(CORROBORATION, { id: 'claim-us-operation-killed-al-masoud' })).claim;
     expect(killed.statements).toHaveLength(5);
-    expect(killed.corroboration).toEqual({ assertingSources: 3, independentSources: 3, anonymousSources: 1, hedgingSources: 0, denyingSources: 0, contradictedBy: 0 });
+    expect(killed.corroboration).toEqual({ ...zero, assertingSources: 3, independentSources: 3, anonymousSources: 1 });
     const moved = await ok('{ statement(id: "st-syrian-officials-not-acknowledged-killing") { source { id } recorded { createdBy updatedBy } } }');
     expect(moved.statement).toEqual({ source: { id: 'src-three-syrian-officials' }, recorded: { createdBy: 'claimgraph-seed', updatedBy: 'dana' } });
   });
 
-  it('merges a parent into its member: the link between them is dropped, members and relays move', async () => {
+  it('merges a parent into its member: the link between them is dropped, members and derivations move', async () => {
     const before = await graphCounts(store);
     const { mergeSources } = await ok(MERGE, { keep: 'src-us-central-command', merge: 'src-us-government' });
     expect(mergeSources.affiliationRoles).toEqual([]);
     expect(mergeSources.members).toEqual([{ role: 'officials', source: { id: 'src-us-government-officials' } }]);
     expect(mergeSources.aliases).toEqual(['US government']);
-    expect(await graphCounts(store)).toEqual({ ...before, sources: before.sources! - 1 });
-    const designated = await ok('{ statement(id: "st-us-government-designated-mistakes") { source { id } reportedVia { id } } }');
-    expect(designated.statement).toEqual({ source: { id: 'src-us-central-command' }, reportedVia: { id: 'st-tripp-asserts-us-mistakes' } });
+    expect(await graphCounts(store)).toEqual(expect.objectContaining({ sources: before.sources! - 1 }));
+    const read = await ok(`{ designated: statement(id: "st-us-government-designated-mistakes") { source { id } }
+      tripp: statement(id: "st-tripp-asserts-us-mistakes") { derivedFrom { id } origin { source { id } } } }`);
+    expect(read).toEqual({
+      designated: { source: { id: 'src-us-central-command' } },
+      tripp: { derivedFrom: { id: 'st-us-government-designated-mistakes' }, origin: { source: { id: 'src-us-central-command' } } },
+    });
     const mistakes = (await ok(CORROBORATION, { id: 'claim-multiple-us-mistakes' })).claim.corroboration;
-    // Two asserting sources, one cluster: the US statement reached the report only through Tripp's (a relay).
+    // Two asserting sources, one cluster: Tripp's statement is derived from the (now CENTCOM's) designation.
     expect([mistakes.assertingSources, mistakes.independentSources]).toEqual([2, 1]);
   });
 
@@ -341,7 +458,8 @@ describe('deletion', () => {
     expect(p.nodeCounts).toEqual([{ kind: 'CLAIM', count: 1 }, { kind: 'STATEMENT', count: 2 }]);
     expect(p.relationshipCounts).toEqual([
       // HYPOTHESIS: the claim is a hypothesis of the seeded question on who he was.
-      { type: 'ABOUT', count: 2 }, { type: 'CONTRADICTS', count: 1 }, { type: 'HYPOTHESIS', count: 1 }, { type: 'MADE', count: 2 }, { type: 'ON', count: 2 }, { type: 'REPORTED_IN', count: 2 }, { type: 'SUPPORTS', count: 3 },
+      // APPEARS_IN: each statement is printed in the report.
+      { type: 'ABOUT', count: 2 }, { type: 'APPEARS_IN', count: 2 }, { type: 'CONTRADICTS', count: 1 }, { type: 'HYPOTHESIS', count: 1 }, { type: 'MADE', count: 2 }, { type: 'ON', count: 2 }, { type: 'SUPPORTS', count: 3 },
     ]);
     expect(p.relationships).toContainEqual({ type: 'CONTRADICTS', from: 'claim-al-masoud-was-is-official', to: id });
     expect(p.detached).toEqual([]);
@@ -357,18 +475,35 @@ describe('deletion', () => {
     expect(official.contradictedBy).toBe(3);
   });
 
-  it('deletes a statement; the statement it relayed stays, without its relay, and a re-import restores the relay', async () => {
-    const p = await preview('STATEMENT', 'st-mother-asserts-identified-himself');
-    expect(p.nodes).toEqual([{ kind: 'STATEMENT', id: 'st-mother-asserts-identified-himself' }]);
-    expect(p.detached).toEqual([{ kind: 'STATEMENT', id: 'st-al-masoud-asserts-general-security-member', field: 'reportedVia' }]);
-    expect(p.relationships).toContainEqual({ type: 'REPORTED_VIA', from: 'st-al-masoud-asserts-general-security-member', to: 'st-mother-asserts-identified-himself' });
-    await ok(DELETE, { kind: 'STATEMENT', id: 'st-mother-asserts-identified-himself', confirm: p.confirm }, 'erin');
-    const kept = await ok('{ statement(id: "st-al-masoud-asserts-general-security-member") { reportedVia { id } recorded { updatedBy } } }');
-    expect(kept.statement).toEqual({ reportedVia: null, recorded: { updatedBy: 'erin' } });
+  it('deletes a statement; a statement derived from it stays, underived, and a re-import restores the derivation', async () => {
+    const origin = 'st-us-government-designated-mistakes';
+    const p = await preview('STATEMENT', origin);
+    expect(p.nodes).toEqual([{ kind: 'STATEMENT', id: origin }]);
+    expect(p.detached).toEqual([{ kind: 'STATEMENT', id: 'st-tripp-asserts-us-mistakes', field: 'derivedFrom' }]);
+    expect(p.relationships).toContainEqual({ type: 'DERIVED_FROM', from: 'st-tripp-asserts-us-mistakes', to: origin });
+    await ok(DELETE, { kind: 'STATEMENT', id: origin, confirm: p.confirm }, 'erin');
+    const kept = await ok('{ statement(id: "st-tripp-asserts-us-mistakes") { derivedFrom { id } origin { id } recorded { updatedBy } } }');
+    expect(kept.statement).toEqual({ derivedFrom: null, origin: { id: 'st-tripp-asserts-us-mistakes' }, recorded: { updatedBy: 'erin' } });
+    expect((await ok(CORROBORATION, { id: 'claim-multiple-us-mistakes' })).claim.corroboration).toMatchObject({ assertingSources: 1, independentSources: 1 });
     // The kept statement was rewritten, fingerprint included, so importing the
-    // seed again sees it as changed and links the relay again.
+    // seed again sees it as changed and restores the derivation.
     await seed(store);
-    expect((await ok('{ statement(id: "st-al-masoud-asserts-general-security-member") { reportedVia { id } } }')).statement.reportedVia).toEqual({ id: 'st-mother-asserts-identified-himself' });
+    expect((await ok('{ statement(id: "st-tripp-asserts-us-mistakes") { derivedFrom { id } } }')).statement.derivedFrom).toEqual({ id: origin });
+  });
+
+  it('deletes a source that carried another\'s words: the appearance stays, without it', async () => {
+    const p = await preview('SOURCE', 'src-sabah-al-sheikh-al-kilani');
+    expect(p.nodes).toEqual([
+      { kind: 'SOURCE', id: 'src-sabah-al-sheikh-al-kilani' },
+      { kind: 'STATEMENT', id: 'st-mother-asserts-accountability' },
+      { kind: 'STATEMENT', id: 'st-mother-asserts-dont-know-how-he-died' },
+      { kind: 'STATEMENT', id: 'st-mother-asserts-forces-shot-him' },
+      { kind: 'STATEMENT', id: 'st-mother-asserts-identified-himself' },
+    ]);
+    expect(p.detached).toEqual([{ kind: 'STATEMENT', id: 'st-al-masoud-asserts-general-security-member', field: 'appearances' }]);
+    await ok(DELETE, { kind: 'SOURCE', id: 'src-sabah-al-sheikh-al-kilani', confirm: p.confirm }, 'erin');
+    const kept = await ok('{ statement(id: "st-al-masoud-asserts-general-security-member") { appearances { document { id } via { source { id } } } recorded { updatedBy } } }');
+    expect(kept.statement).toEqual({ appearances: [{ document: { id: 'doc-dumayr-report' }, via: [] }], recorded: { updatedBy: 'erin' } });
   });
 
   it('deletes a source with its statements, affiliations and publisher links', async () => {
@@ -386,15 +521,25 @@ describe('deletion', () => {
     expect((await ok(CORROBORATION, { id: 'claim-us-operation-killed-al-masoud' })).claim.corroboration.assertingSources).toBe(2);
   });
 
-  it('deletes a document with the statements it reports, and unrelays a statement relayed through one of them', async () => {
-    await ok(`mutation { createDocument(input: { id: "doc-x", title: "X" }) { id } }`);
-    await ok(RECORD_STATEMENT, { input: { id: 'st-x', source: 'src-airwars', claim: 'claim-al-masoud-was-civilian', stance: 'ASSERTS', document: 'doc-x' } });
-    await ok(RECORD_STATEMENT, { input: { id: 'st-y', source: 'src-emily-tripp', claim: 'claim-al-masoud-was-civilian', stance: 'ASSERTS', document: 'doc-dumayr-report', reportedVia: 'st-x' } });
+  it('deletes a document with the statements printed only there; one printed elsewhere too, or carried through it, stays without it', async () => {
+    await ok(`mutation { createDocument(input: { id: "doc-x", title: "X", publisher: "src-airwars" }) { id } }`);
+    await ok(RECORD_STATEMENT, { input: { id: 'st-x', source: 'src-airwars', claim: 'claim-al-masoud-was-civilian', stance: 'ASSERTS', appearances: [{ document: 'doc-x' }] } });
+    await ok(RECORD_STATEMENT, {
+      input: { id: 'st-y', source: 'src-emily-tripp', claim: 'claim-al-masoud-was-civilian', stance: 'ASSERTS', appearances: [{ document: 'doc-dumayr-report', via: [{ source: 'src-airwars', document: 'doc-x' }] }] },
+    });
+    await ok(RECORD_STATEMENT, {
+      input: { id: 'st-z', source: 'src-soufan-center', claim: 'claim-al-masoud-was-civilian', stance: 'ASSERTS', appearances: [{ document: 'doc-x', quote: 'A civilian.' }, { document: 'doc-dumayr-report' }] },
+    });
     const p = await preview('DOCUMENT', 'doc-x');
     expect(p.nodes).toEqual([{ kind: 'DOCUMENT', id: 'doc-x' }, { kind: 'STATEMENT', id: 'st-x' }]);
-    expect(p.detached).toEqual([{ kind: 'STATEMENT', id: 'st-y', field: 'reportedVia' }]);
+    expect(p.detached).toEqual([{ kind: 'STATEMENT', id: 'st-y', field: 'appearances' }, { kind: 'STATEMENT', id: 'st-z', field: 'appearances' }]);
     await ok(DELETE, { kind: 'DOCUMENT', id: 'doc-x', confirm: p.confirm });
-    expect((await ok('{ statement(id: "st-y") { reportedVia { id } document { id } } }')).statement).toEqual({ reportedVia: null, document: { id: 'doc-dumayr-report' } });
+    const read = await ok(`{ y: statement(id: "st-y") { appearances { document { id } via { source { id } document { id } } } }
+      z: statement(id: "st-z") { quote document { id } appearances { document { id } } } }`);
+    expect(read).toEqual({
+      y: { appearances: [{ document: { id: 'doc-dumayr-report' }, via: [{ source: { id: 'src-airwars' }, document: null }] }] },
+      z: { quote: null, document: { id: 'doc-dumayr-report' }, appearances: [{ document: { id: 'doc-dumayr-report' } }] },
+    });
     expect(codes(await gql(store, '{ statement(id: "st-x") { id } }'))).toEqual(['NOT_FOUND']);
   });
 
@@ -423,7 +568,8 @@ describe('deletion', () => {
 
 describe('importBundle', () => {
   const IMPORT = `mutation($bundle: JSON!, $dryRun: Boolean) { importBundle(bundle: $bundle, dryRun: $dryRun) {
-    dryRun sources { created updated unchanged } statements { created updated unchanged } links { created updated unchanged } matched { kind bundleId graphId key } ambiguous { kind } } }`;
+    dryRun sources { created updated unchanged } statements { created updated unchanged } links { created updated unchanged } matched { kind bundleId graphId key }
+    possibleDuplicates { kind a b reason } notes } }`;
   const bundle = {
     format: 'claimgraph-bundle',
     version: 1,
@@ -436,25 +582,37 @@ describe('importBundle', () => {
     const dry = (await ok(IMPORT, { bundle, dryRun: true })).importBundle;
     expect(dry).toEqual({
       dryRun: true,
-      sources: { created: 1, updated: 0, unchanged: 0 },
+      // Each bundle record counted once: the gazette is new; its "Airwars" is the stored Airwars, which it leaves as it was.
+      sources: { created: 1, updated: 0, unchanged: 1 },
       statements: { created: 1, updated: 0, unchanged: 0 },
       links: { created: 0, updated: 0, unchanged: 0 },
       matched: [{ kind: 'SOURCE', bundleId: 'src-gazette-airwars', graphId: 'src-airwars', key: 'airwars' }],
-      ambiguous: [],
+      possibleDuplicates: [],
+      notes: [],
     });
     expect(await snapshot()).toEqual(before);
     expect((await ok(IMPORT, { bundle })).importBundle).toEqual({ ...dry, dryRun: false });
     const st = await ok('{ statement(id: "st-gazette-civilian") { source { id } recorded { createdBy } } }');
     expect(st.statement).toEqual({ source: { id: 'src-airwars' }, recorded: { createdBy: 'alice@example.org' } });
+    // The bundle's id keeps resolving to the record it was recognised as.
+    expect((await ok('{ source(id: "src-gazette-airwars") { id } }')).source).toEqual({ id: 'src-airwars' });
     const again = (await ok(IMPORT, { bundle })).importBundle;
-    expect([again.sources, again.statements]).toEqual([{ created: 0, updated: 0, unchanged: 1 }, { created: 0, updated: 0, unchanged: 1 }]);
+    expect([again.sources, again.statements]).toEqual([{ created: 0, updated: 0, unchanged: 2 }, { created: 0, updated: 0, unchanged: 1 }]);
+    // Now it joins the stored record through its id.
+    expect(again.matched).toEqual([{ kind: 'SOURCE', bundleId: 'src-gazette-airwars', graphId: 'src-airwars', key: 'id' }]);
   });
 
   it('reports a bad bundle at paths under `bundle`, writing nothing', async () => {
     const bad = { ...bundle, statements: [{ ...bundle.statements[0], stance: 'CLAIMS' }] };
     const result = await refused('BAD_USER_INPUT', IMPORT, { bundle: bad });
-    expect(problemsOf(result)).toEqual([{ path: 'bundle.statements[0].stance', expected: 'one of ASSERTS, DENIES, HEDGES, NO_RESPONSE, NOT_ACKNOWLEDGED', got: '"CLAIMS"' }]);
-    await refused('BAD_USER_INPUT', IMPORT, { bundle: { ...bundle, statements: [{ ...bundle.statements[0], claim: 'claim-nope' }] } });
+    // A version 1 bundle is checked by the version 1 rules: HEDGES is a stance there.
+    expect(problemsOf(result)).toEqual([{ path: 'bundle.statements[0].stance', id: 'st-gazette-civilian', expected: 'one of ASSERTS, DENIES, HEDGES, NO_RESPONSE, NOT_ACKNOWLEDGED', got: '"CLAIMS"' }]);
+    const dangling = await refused('BAD_USER_INPUT', IMPORT, { bundle: { ...bundle, statements: [{ ...bundle.statements[0], claim: 'claim-nope' }] } });
+    expect(problemsOf(dangling)).toEqual([expect.objectContaining({ path: 'bundle.statements[0].claim', id: 'st-gazette-civilian' })]);
+    const v2 = { format: 'claimgraph-bundle', version: 2, statements: [{ id: 'st-v2', source: 'src-airwars', claim: 'claim-al-masoud-was-civilian', stance: 'CLAIMS', appearances: [{ document: 'doc-nope' }] }] };
+    const problems = problemsOf(await refused('BAD_USER_INPUT', IMPORT, { bundle: v2 }));
+    expect(problems.map((p) => [p.path, p.id])).toEqual([['bundle.statements[0].stance', 'st-v2'], ['bundle.statements[0].appearances[0].document', 'st-v2']]);
+    expect(problems[0]?.expected).toMatch(/WITHDRAWS/);
   });
 
   it("stamps the request's editor, ignoring `recorded` stamps a client put in the bundle", async () => {
