@@ -2,6 +2,7 @@ import type { AppearanceRecord, ClaimLinkType, SourceKind, Stance, StatementReco
 import type { SupersessionReason } from '../graph/positions';
 import type { Value } from '../store/port';
 import { broken, obj, type Obj } from '../store/rows';
+import { parsePartialDate } from '../graph/dates';
 import { toClaimJudgement, type ClaimJudgement } from '../analysis/credibility';
 
 /*
@@ -155,11 +156,24 @@ export function toSource(v: Value | undefined): SourceNode {
   };
 }
 
-/** Appearances in time order: earliest publication first (undated last), then by document id. */
+/**
+ * Appearances in time order: earliest publication first, as a statement's
+ * PUBLISHED date is chosen (positions.ts `effectiveDate`: by the end of the
+ * interval a date stands for, then its start), so that `document` is the
+ * document that date comes from; undated last; then by document id. (Plain
+ * text order would put "2025-04-02" before "2025-04-02T09:00Z", and misorder
+ * dates with an offset.)
+ */
 function appearanceOrder(a: AppearanceNode, b: AppearanceNode): number {
-  const pa = a.publishedAt ?? '\uffff';
-  const pb = b.publishedAt ?? '\uffff';
-  if (pa !== pb) return pa < pb ? -1 : 1;
+  const da = a.publishedAt === null ? null : parsePartialDate(a.publishedAt);
+  const db = b.publishedAt === null ? null : parsePartialDate(b.publishedAt);
+  if (da === null || db === null) {
+    if (da !== db) return da === null ? 1 : -1;
+  } else if (da.end !== db.end) {
+    return da.end < db.end ? -1 : 1;
+  } else if (da.start !== db.start) {
+    return da.start < db.start ? -1 : 1;
+  }
   return a.document < b.document ? -1 : a.document > b.document ? 1 : 0;
 }
 
