@@ -7,7 +7,8 @@
 // end of their interval, the more precise first among those that end
 // together (TIME, DAY, MONTH, YEAR), then by statement id: so a report dated
 // only "2021-09" comes after the announcement of 2021-09-17 it reports on.
-// Undated entries come last, by statement id. Keyset paging on
+// Undated entries come last, by statement id. With a PUBLISHED date, the
+// publication dates of its documents come along, to give the date as written. Keyset paging on
 // (rank, dateEnd, precision rank, statement id); `total` counts every page.
 // One row per entity found; none for an unknown id.
 // @mode read
@@ -35,6 +36,7 @@ CALL (e) {
   WITH count(st) AS total,
        collect(CASE WHEN onPage THEN {
            statement: st.id, date: st.date, start: st.dateStart, end: st.dateEnd, precision: st.datePrecision,
+           published: [(st)-[:APPEARS_IN]->(d:Document) WHERE d.publishedAt IS NOT NULL | d.publishedAt],
            dateSource: coalesce(st.dateBasis, 'UNKNOWN'), dateText: st.madeAt, rank: rank, dateKey: dateKey, precisionRank: precisionRank
          } END) AS entries
   RETURN total, entries[..$limit] AS page

@@ -6,6 +6,7 @@
  */
 import { decodeOpaque, encodeOpaque } from '../api/pagination';
 import { badInput, ClaimgraphError, show } from '../errors';
+import { effectiveDate } from '../graph/positions';
 import type { GraphStore, Row, Value } from '../store/port';
 
 export const DATE_SOURCES = ['SAID', 'PUBLISHED', 'UNKNOWN'] as const;
@@ -61,6 +62,12 @@ export function decodeTimelineCursor(entityId: string, after: string | null | un
   return { rank, dateKey, precisionRank, statementId };
 }
 
+/** The publication date, as written, that a statement without a date of its own is placed by. */
+function publishedValue(published: Value | undefined): string | null {
+  const dates = Array.isArray(published) ? published.filter((p): p is string => typeof p === 'string') : [];
+  return effectiveDate(null, dates)?.value ?? null;
+}
+
 function entryOf(v: Value): TimelineEntry {
   const o = (typeof v === 'object' && v !== null && !Array.isArray(v) ? v : {}) as Record<string, Value>;
   const dateSource = o.dateSource;
@@ -70,7 +77,8 @@ function entryOf(v: Value): TimelineEntry {
   }
   return {
     statement: o.statement,
-    date: typeof o.date === 'string' ? o.date : null,
+    // A PUBLISHED date is the earliest publication of a document that printed it, by the rule the store placed it by.
+    date: typeof o.date === 'string' ? o.date : dateSource === 'PUBLISHED' ? publishedValue(o.published) : null,
     precision: typeof o.precision === 'string' ? o.precision : null,
     dateSource: dateSource as DateSource,
     dateText: typeof o.dateText === 'string' ? o.dateText : null,
