@@ -1,10 +1,12 @@
 import DataLoader from 'dataloader';
 import { GraphQLScalarType, valueFromASTUntyped, type GraphQLFormattedError } from 'graphql';
-import { notFound } from '../errors';
+import { ClaimgraphError, notFound } from '../errors';
+import type { BundleProblem } from '../graph/bundle';
 import {
   createRecord,
   deleteConfirmed,
   DELETABLE_KINDS,
+  invalid,
   DUPLICATE_LABELS,
   linkClaims,
   mergeClaims,
@@ -180,6 +182,19 @@ function toImportResult(report: ImportReport, dryRun: boolean) {
 /** A bundle's problem paths, relative to the `bundle` argument: `$.statements[3].stance` → `bundle.statements[3].stance`. */
 const bundlePath = (path: string) => path.replace(/^\$/, 'bundle');
 
+/**
+ * A bundle set's problems at paths relative to the `bundles` argument, as
+ * every mutation's are: `$.statements[3].claim` in file `bundles[2]` becomes
+ * `bundles[2].statements[3].claim` (the file stays named too).
+ */
+function setProblemsAtArguments(error: unknown): unknown {
+  if (!(error instanceof ClaimgraphError) || error.code !== 'BAD_USER_INPUT' || !Array.isArray(error.details?.problems)) return error;
+  const problems = (error.details.problems as BundleProblem[]).map((p) =>
+    p.file !== undefined && /^bundles\[\d+\]$/.test(p.file) && p.path.startsWith('$') ? { ...p, path: `${p.file}${p.path.slice(1)}` } : p,
+  );
+  return invalid(problems);
+}
+
 /** The values of the schema's enums that inputs use, to say what was expected. */
 const ENUM_VALUES: Record<string, readonly string[]> = {
   Stance: STANCES,
@@ -299,9 +314,13 @@ export const editingResolvers = {
       const options = { ...editing(ctx), keepRecorded: false };
       // Each bundle is named by its index, so problems say which one they are in.
       const files = bundles.map((json, i) => ({ name: `bundles[${i}]`, json }));
-      const report = dryRun === true ? await dryRunImport(ctx.store, null, options, files) : await importBundleSet(ctx.store, files, options);
-      if (dryRun !== true) afterWrite(ctx);
-      return toImportResult(report, dryRun === true);
+      try {
+        const report = dryRun === true ? await dryRunImport(ctx.store, null, options, files) : await importBundleSet(ctx.store, files, options);
+        if (dryRun !== true) afterWrite(ctx);
+        return toImportResult(report, dryRun === true);
+      } catch (error) {
+        throw setProblemsAtArguments(error);
+      }
     },
 
     createSource: create('source'),
