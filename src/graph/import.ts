@@ -477,6 +477,8 @@ async function plan(tx: QueryRunner, files: BundleFile[], options: ImportOptions
 
   // Claims worded like others, for an editor to confirm or reject.
   report.possibleDuplicates.push(...(await similarClaimPairs(tx, claims.created.map((c) => c.record))));
+  // A pair an editor rejected is not listed again.
+  report.possibleDuplicates = await withoutRejected(tx, report.possibleDuplicates);
 
   // Renames and merges of stored records come first: the rows after them name the groups' ids.
   const singles: Single[] = [];
@@ -668,6 +670,14 @@ async function resolveNames(
   }
   report.possibleDuplicates.push(...[...pairs.values()].sort((p, q) => (p.a !== q.a ? (p.a < q.a ? -1 : 1) : p.b < q.b ? -1 : 1)));
   return groups;
+}
+
+/** The pairs an editor has not rejected (a rejected pair stays stored, marked, so that no import lists it again). */
+async function withoutRejected(tx: QueryRunner, pairs: PossibleDuplicate[]): Promise<PossibleDuplicate[]> {
+  if (pairs.length === 0) return pairs;
+  const rows = await tx.run('rejected-duplicates', { rows: pairs.map((p) => ({ label: p.label, a: p.a, b: p.b })) });
+  const rejected = new Set(rows.map((r) => `${String(r.label)}\u0000${String(r.a)}\u0000${String(r.b)}`));
+  return pairs.filter((p) => !rejected.has(`${p.label}\u0000${p.a}\u0000${p.b}`));
 }
 
 /** New claims worded like another new claim, or like a stored claim about the same entities. */

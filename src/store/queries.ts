@@ -32,6 +32,7 @@ export const QUERY_NAMES = [
   'merge-claim-into',
   'create-redirects',
   'write-possible-duplicates',
+  'rejected-duplicates',
   // records new by id are created outright; changed ones are rewritten, their references moved
   'create-sources',
   'create-entities',
