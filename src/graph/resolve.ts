@@ -240,7 +240,9 @@ export function groupNames(
     const matches = g.incoming
       .filter((i) => {
         const r = incoming[i] as NameRecord;
-        return r.id !== id && r.identity !== r.id;
+        // A new record whose id is the smallest takes stored records in under its id: that is a match too (their ids change).
+        const absorbs = r.id === id && r.identity === null && storedIds.length > 0;
+        return (r.id !== id && r.identity !== r.id) || absorbs;
       })
       .map((i) => ({ bundleId: (incoming[i] as NameRecord).id, key: matchedBy.get(i) ?? 'id' }));
     return { record, incoming: members, stored: storedIds, renameFrom, mergeIn, redirects, create, changed, matches };
