@@ -186,7 +186,8 @@ async function storedNamesakes(tx: QueryRunner, kind: Exclude<RecordKind, 'state
 /**
  * Updates a record of `kind`: the fields given replace the stored ones, a
  * null clears an optional field, an absent field is left as it is. An
- * unknown id is NOT_FOUND. A record left unchanged is not rewritten, so its
+ * unknown id is NOT_FOUND; a name or alias another stored record of the
+ * kind holds is a CONFLICT (the import would make the two one record). A record left unchanged is not rewritten, so its
  * `updatedBy` stays.
  */
 export async function updateRecord(store: GraphStore, kind: Exclude<RecordKind, 'statement'>, id: string, fields: Fields, options: EditOptions): Promise<string> {
@@ -195,7 +196,17 @@ export async function updateRecord(store: GraphStore, kind: Exclude<RecordKind, 
     if (stored === undefined) throw notFound(kind, id);
     const section = KINDS[kind].section;
     const record = { ...asBundleRecord(kind, stored), ...pick(kind, fields) };
+    // A new name or alias that another stored record holds would merge the two: refused, as on creation.
+    const namesakes = (await storedNamesakes(tx, kind, record)).filter((h) => h !== id);
     await importAs(tx, bundleOf({ [section]: [record] }), options, inputPath(section));
+    if (namesakes.length > 0) {
+      const hits = [...new Set(namesakes)].sort();
+      throw new ClaimgraphError(
+        'CONFLICT',
+        `A ${kind} with the same name is stored already as ${hits.map((h) => show(h)).join(', ')}: merge the two, or choose another name.`,
+        { kind, existing: hits },
+      );
+    }
     return id;
   });
 }

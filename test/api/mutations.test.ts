@@ -115,6 +115,13 @@ describe('sources', () => {
     expect(result.errors?.[0]?.extensions).toEqual(expect.objectContaining({ existing: ['src-soufan-center'] }));
   });
 
+  it('refuses to rename a source to a name another stored source has, instead of merging the two silently', async () => {
+    const result = await refused('CONFLICT', UPDATE_SOURCE, { id: 'src-airwars', input: { name: 'The Soufan Center' } });
+    expect(result.errors?.[0]?.extensions).toEqual(expect.objectContaining({ existing: ['src-soufan-center'] }));
+    const alias = await refused('CONFLICT', UPDATE_SOURCE, { id: 'src-airwars', input: { aliases: ['Soufan Center'] } });
+    expect(alias.errors?.[0]?.extensions).toEqual(expect.objectContaining({ existing: ['src-soufan-center'] }));
+  });
+
   it('rolls back a write that failed after the import ran: nothing of it stays', async () => {
     // Two sources of one name in one bundle are one source, under the smaller id; the other id resolves to it.
     const imported = await ok(`mutation($b: JSON!) { importBundle(bundle: $b) { sources { created } matched { kind bundleId graphId key } } }`, {
