@@ -126,6 +126,22 @@ describe('entities spelled another way', () => {
   });
 });
 
+describe('a distinctive name', () => {
+  it('makes a new record and a stored one one record, under the smaller id, and says so; every id keeps resolving', async () => {
+    // "src-0-sfa" sorts before "src-syrian-free-army": the stored faction now goes by the new id.
+    const { importBundle } = await ok(IMPORT, { b: v2({ sources: [{ id: 'src-0-sfa', name: 'Syrian Free Army', kind: 'ORGANIZATION', anonymous: false, aliases: ['Jaysh Suriya al-Hurr'] }] }) });
+    expect(importBundle.matched).toEqual([{ kind: 'SOURCE', bundleId: 'src-0-sfa', graphId: 'src-0-sfa', key: 'syrian free army' }]);
+    const read = await ok(`{ old: source(id: "src-syrian-free-army") { id name aliases members { source { id } } } new: source(id: "src-0-sfa") { id } }`);
+    expect(read).toEqual({
+      old: { id: 'src-0-sfa', name: 'Syrian Free Army', aliases: ['Jaysh Suriya al-Hurr', 'SFA'], members: [{ source: { id: 'src-sfa-representatives' } }] },
+      new: { id: 'src-0-sfa' },
+    });
+    // A bundle still naming the old id lands on the one record.
+    await ok(IMPORT, { b: v2({ statements: [{ id: 'st-sfa-says', source: 'src-syrian-free-army', claim: 'claim-al-masoud-was-civilian', stance: 'DENIES' }] }) });
+    expect((await ok('{ statement(id: "st-sfa-says") { source { id } } }')).statement.source).toEqual({ id: 'src-0-sfa' });
+  });
+});
+
 describe('generic names', () => {
   const relatives = v2({ sources: [{ id: 'src-relatives', name: 'Relatives', kind: 'GROUP', anonymous: false }] });
 
