@@ -18,7 +18,7 @@ export const ACH_CELLS = ['CONSISTENT', 'INCONSISTENT', 'NEUTRAL'] as const;
 export type AchCellValue = (typeof ACH_CELLS)[number];
 
 /** How the evidence's claim is linked to the hypothesis: the input of the derivation. */
-export const ACH_RELATIONS = ['SAME', 'SUPPORTS', 'CONTRADICTS', 'UNLINKED'] as const;
+export const ACH_RELATIONS = ['SAME', 'CONTRADICTS', 'IMPLIES', 'IMPLIED_BY', 'SUPPORTS', 'UNLINKED'] as const;
 export type AchRelation = (typeof ACH_RELATIONS)[number];
 
 export type AchEvidenceKind = 'STATEMENT' | 'CLAIM';
@@ -52,6 +52,8 @@ export interface AchEvidenceNode {
   kind: AchEvidenceKind;
   /** Statement id (kind STATEMENT) or claim id (kind CLAIM). */
   id: string;
+  /** Other current statements of the same source, claim and position: the same evidence, folded into this item. */
+  copies: string[];
   diagnostic: boolean;
   /** One per hypothesis, in hypothesis claim id order. */
   cells: AchCellNode[];
@@ -152,6 +154,7 @@ export function toMatrix(row: Row): AchMatrixNode {
       return {
         kind: oneOf(['STATEMENT', 'CLAIM'] as const, e.kind, 'ACH evidence kind'),
         id: str(e.id, 'ACH evidence id'),
+        copies: (Array.isArray(e.copies) ? e.copies : []).map((c) => str(c, 'ACH evidence copy')).sort(),
         diagnostic: e.diagnostic === true,
         cells: list(e.cells, 'ACH cells').map(toCell),
       };

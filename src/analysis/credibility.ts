@@ -62,12 +62,12 @@ export const CREDIBILITY_LABELS: Readonly<Record<CredibilityGrade, string>> = {
  */
 export const CREDIBILITY_RULES = {
   refutedByEditor: '5 (improbable): an editor\'s latest assessment of the claim has the verdict FALSE.',
-  nothingToJudge: '6 (cannot be judged): no source asserts, hedges, denies or contradicts the claim.',
+  nothingToJudge: '6 (cannot be judged): no source now asserts, hedges, denies, doubts or contradicts the claim.',
   betterOpposed: '5 (improbable): more independent clusters are against the claim than assert it (opposingIndependentSources > independentSources).',
-  confirmed: '1 (confirmed): at least 2 independent clusters assert the claim and no source is against it (contradictedBy = 0).',
-  probablyTrue: '2 (probably true): 1 independent cluster asserts the claim, no source is against it, and an asserting source\'s latest reliability rating is A or B.',
-  possiblyTrue: '3 (possibly true): some source asserts the claim and no source is against it, but neither 1 nor 2 holds.',
-  doubtful: '4 (doubtful): sources are against the claim, but not more independent clusters than assert it (ties included); or sources only hedge it.',
+  confirmed: '1 (confirmed): at least 2 independent clusters assert the claim, and no source is against it or doubts it (contradictedBy = 0, doubtingSources = 0).',
+  probablyTrue: '2 (probably true): 1 independent cluster asserts the claim, no source is against it or doubts it, and an asserting source\'s latest reliability rating is A or B.',
+  possiblyTrue: '3 (possibly true): some source asserts the claim and no source is against it or doubts it, but neither 1 nor 2 holds.',
+  doubtful: '4 (doubtful): sources are against the claim, but not more independent clusters than assert it (ties included); or sources doubt it; or sources only hedge it.',
 } as const;
 export type CredibilityRule = keyof typeof CREDIBILITY_RULES;
 
@@ -77,6 +77,8 @@ export interface CredibilityInputs {
   independentSources: number;
   hedgingSources: number;
   denyingSources: number;
+  /** Distinct sources whose current position is a hedged denial (a doubt). */
+  doubtingSources: number;
   /** Distinct sources against the claim: denying it, or asserting a claim that contradicts it. */
   contradictedBy: number;
   opposingIndependentSources: number;
@@ -119,6 +121,7 @@ function factsOf(x: CredibilityInputs): string[] {
       : `${plural(x.contradictedBy, 'source is', 'sources are')} against it (denying it or asserting a claim that contradicts it), in ${plural(x.opposingIndependentSources, 'independent cluster', 'independent clusters')}`,
   );
   if (x.denyingSources > 0) facts.push(`${plural(x.denyingSources, 'source denies', 'sources deny')} it`);
+  if (x.doubtingSources > 0) facts.push(`${plural(x.doubtingSources, 'source doubts', 'sources doubt')} it (a hedged denial)`);
   if (x.hedgingSources > 0) facts.push(`${plural(x.hedgingSources, 'source hedges', 'sources hedge')} it`);
   if (x.bestReliability !== null) {
     facts.push(
@@ -133,11 +136,13 @@ function factsOf(x: CredibilityInputs): string[] {
 /** Which rule applies: the decision table, in the order of CREDIBILITY_RULES. */
 export function credibilityRule(x: CredibilityInputs): CredibilityRule {
   if (x.assessment?.verdict === 'FALSE') return 'refutedByEditor';
-  if (x.assertingSources === 0 && x.hedgingSources === 0 && x.contradictedBy === 0) return 'nothingToJudge';
+  if (x.assertingSources === 0 && x.hedgingSources === 0 && x.contradictedBy === 0 && x.doubtingSources === 0) return 'nothingToJudge';
   if (x.opposingIndependentSources > x.independentSources) return 'betterOpposed';
-  if (x.contradictedBy === 0 && x.independentSources >= 2) return 'confirmed';
-  if (x.contradictedBy === 0 && x.independentSources === 1 && (x.bestReliability === 'A' || x.bestReliability === 'B')) return 'probablyTrue';
-  if (x.contradictedBy === 0 && x.assertingSources > 0) return 'possiblyTrue';
+  // A doubt, like a denial, keeps a claim from the grades that say nothing is against it.
+  const unopposed = x.contradictedBy === 0 && x.doubtingSources === 0;
+  if (unopposed && x.independentSources >= 2) return 'confirmed';
+  if (unopposed && x.independentSources === 1 && (x.bestReliability === 'A' || x.bestReliability === 'B')) return 'probablyTrue';
+  if (unopposed && x.assertingSources > 0) return 'possiblyTrue';
   return 'doubtful';
 }
 
@@ -200,6 +205,7 @@ export function toClaimJudgement(row: Obj): ClaimJudgement {
       independentSources: count(row, 'independentSources'),
       hedgingSources: count(row, 'hedgingSources'),
       denyingSources: count(row, 'denyingSources'),
+      doubtingSources: count(row, 'doubtingSources'),
       contradictedBy: count(row, 'contradictedBy'),
       opposingIndependentSources: count(row, 'opposingIndependentSources'),
       bestReliability: typeof best === 'string' ? (best as ReliabilityGrade) : null,
