@@ -669,7 +669,7 @@ function checkAcross(
   const ref = (section: Section, i: number, suffix: string, id: string | null, target: IdSection): void => {
     if (id === null || id === '' || has(target, id)) return;
     const what = ID_SECTIONS[target];
-    report(section, i, suffix, `the id of a ${what} in the bundle or the graph`, `unknown ${what} id ${show(id)}`);
+    report(section, i, suffix, `the id of ${/^[aeiou]/.test(what) ? 'an' : 'a'} ${what} in the bundle or the graph`, `unknown ${what} id ${show(id)}`);
   };
   /** The id a reference stands for: the id of the record it resolves to in the bundle, else itself. */
   const canonical = (section: IdSection, id: string): string => {
