@@ -648,9 +648,11 @@ export function upgradeV1Traced(v1: V1Bundle, options: UpgradeOptions = {}): Upg
     // Rule: the other ids of the copies become formerIds, in id order.
     const formerIds: string[] = [];
     const formerFrom: number[] = [];
+    const listed = new Set<string>([survivor.id, '']);
     for (const m of members) {
       const id = (own[m] as V1Statement).id;
-      if (id === survivor.id || id === '' || formerIds.includes(id)) continue;
+      if (listed.has(id)) continue;
+      listed.add(id);
       formerIds.push(id);
       formerFrom.push(m);
     }
@@ -695,8 +697,7 @@ export function upgradeV1Traced(v1: V1Bundle, options: UpgradeOptions = {}): Upg
 
   // A derivation that closes a loop (possible only when copies were merged,
   // or in a bundle whose relays loop) is dropped: a statement cannot come
-  // from itself.
-  // Only statements with a derivation can be on a loop of derivations.
+  // from itself. Only statements with a derivation can be on such a loop.
   const derivedAt = new Map<string, number>();
   statements.forEach((s, k) => {
     if (s.derivedFrom !== null && !derivedAt.has(s.id)) derivedAt.set(s.id, k);

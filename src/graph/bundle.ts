@@ -768,10 +768,9 @@ function checkAcross(
     const j = from === null ? undefined : ids.statements.get(from);
     return j === i ? undefined : j;
   };
-  const derivationLoops = nodesOnLoops(
-    b.statements.flatMap((s, i) => (s.derivedFrom === null ? [] : [i])),
-    derivedNext,
-  );
+  const derived: number[] = [];
+  for (let i = 0; i < b.statements.length; i++) if ((b.statements[i] as StatementRecord).derivedFrom !== null) derived.push(i);
+  const derivationLoops = nodesOnLoops(derived, derivedNext);
   b.statements.forEach((s, i) => {
     if (derivationLoops.has(i)) report('statements', i, '.derivedFrom', 'a chain of derivations that ends', `a loop back to ${show(s.id)}`);
   });

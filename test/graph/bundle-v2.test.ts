@@ -298,7 +298,12 @@ describe('questions, ratings and assessments', () => {
   });
 
   test('an assessment verdict, and its URL', () => {
-    expect(only(problemsAfter((b) => (b.assessments[0].verdict = 'FAKE')))).toMatchObject({ path: '$.assessments[0].verdict', expected: 'one of TRUE, MOSTLY_TRUE, MIXED, MOSTLY_FALSE, FALSE, UNVERIFIABLE' });
+    expect(only(problemsAfter((b) => (b.assessments[0].verdict = 'FAKE')))).toEqual({
+      path: '$.assessments[0].verdict', id: 'assessment of c2 at 2031-03-14T09:00Z', expected: 'one of TRUE, MOSTLY_TRUE, MIXED, MOSTLY_FALSE, FALSE, UNVERIFIABLE', got: '"FAKE"',
+    });
+    expect(only(problemsAfter((b) => (b.assessments[0].url = 'ftp://example.org/x')))).toEqual({
+      path: '$.assessments[0].url', id: 'assessment of c2 at 2031-03-14T09:00Z', expected: 'an absolute http or https URL of at most 2000 characters, or null', got: '"ftp://example.org/x"',
+    });
     expect(problemsAfter((b) => (b.assessments[0].url = 'https://example.org/fact-check/1'))).toEqual([]);
     for (const url of ['ftp://example.org/x', 'example.org/x', 'https://', 'https://exa mple.org', `https://example.org/${'x'.repeat(2000)}`]) {
       expect(only(problemsAfter((b) => (b.assessments[0].url = url)))).toEqual({
