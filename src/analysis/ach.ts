@@ -335,8 +335,8 @@ async function setWithin(
     if (!known.has(ref.id)) throw notFound(field, ref.id);
     throw invalid([{
       path: `${paths.evidence}.${field}`,
-      expected: `evidence of question ${show(args.question)}: a statement on one of its hypotheses, or a claim linked to one by SUPPORTS or CONTRADICTS`,
-      got: `${show(ref.id)}, which is neither`,
+      expected: `an item of the matrix of question ${show(args.question)}: a current statement on one of its hypotheses (of statements that say the same thing, the one with the smallest id), or a claim linked to one by SUPPORTS, CONTRADICTS or IMPLIES`,
+      got: `${show(ref.id)}, which is none of these`,
     }]);
   }
   await tx.run('set-ach-cell', {

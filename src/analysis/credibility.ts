@@ -63,7 +63,7 @@ export const CREDIBILITY_LABELS: Readonly<Record<CredibilityGrade, string>> = {
 export const CREDIBILITY_RULES = {
   refutedByEditor: '5 (improbable): an editor\'s latest assessment of the claim has the verdict FALSE.',
   nothingToJudge: '6 (cannot be judged): no source now asserts, hedges, denies, doubts or contradicts the claim.',
-  betterOpposed: '5 (improbable): more independent clusters are against the claim than assert it (opposingIndependentSources > independentSources).',
+  betterOpposed: '5 (improbable): more independent clusters lean against the claim than for it, hedges and doubts included (leaningAgainst > leaningFor).',
   confirmed: '1 (confirmed): at least 2 independent clusters assert the claim, and no source is against it or doubts it (contradictedBy = 0, doubtingSources = 0).',
   probablyTrue: '2 (probably true): 1 independent cluster asserts the claim, no source is against it or doubts it, and an asserting source\'s latest reliability rating is A or B.',
   possiblyTrue: '3 (possibly true): some source asserts the claim and no source is against it or doubts it, but neither 1 nor 2 holds.',
@@ -82,6 +82,10 @@ export interface CredibilityInputs {
   /** Distinct sources against the claim: denying it, or asserting a claim that contradicts it. */
   contradictedBy: number;
   opposingIndependentSources: number;
+  /** Independent clusters of the sources leaning for the claim: asserting or hedging it (or a claim implying it). */
+  leaningFor: number;
+  /** Independent clusters of the sources leaning against it: denying or doubting it, or asserting a contradicting claim, firmly or hedged. */
+  leaningAgainst: number;
   /** The best latest reliability grade among the asserting sources (F for an unrated one); null when none asserts. */
   bestReliability: ReliabilityGrade | null;
   /** The names of the asserting sources holding that grade. */
@@ -120,6 +124,9 @@ function factsOf(x: CredibilityInputs): string[] {
       ? 'no source contradicts it'
       : `${plural(x.contradictedBy, 'source is', 'sources are')} against it (denying it or asserting a claim that contradicts it), in ${plural(x.opposingIndependentSources, 'independent cluster', 'independent clusters')}`,
   );
+  if (x.leaningFor !== x.independentSources || x.leaningAgainst !== x.opposingIndependentSources) {
+    facts.push(`counting hedges and doubts, ${plural(x.leaningFor, 'independent cluster leans', 'independent clusters lean')} for it and ${plural(x.leaningAgainst, 'leans', 'lean')} against it`);
+  }
   if (x.denyingSources > 0) facts.push(`${plural(x.denyingSources, 'source denies', 'sources deny')} it`);
   if (x.doubtingSources > 0) facts.push(`${plural(x.doubtingSources, 'source doubts', 'sources doubt')} it (a hedged denial)`);
   if (x.hedgingSources > 0) facts.push(`${plural(x.hedgingSources, 'source hedges', 'sources hedge')} it`);
@@ -137,7 +144,9 @@ function factsOf(x: CredibilityInputs): string[] {
 export function credibilityRule(x: CredibilityInputs): CredibilityRule {
   if (x.assessment?.verdict === 'FALSE') return 'refutedByEditor';
   if (x.assertingSources === 0 && x.hedgingSources === 0 && x.contradictedBy === 0 && x.doubtingSources === 0) return 'nothingToJudge';
-  if (x.opposingIndependentSources > x.independentSources) return 'betterOpposed';
+  // The sides are weighed with every source that leans one way: five hedged
+  // intelligence assessments outweigh three firm partisan statements.
+  if (x.leaningAgainst > x.leaningFor) return 'betterOpposed';
   // A doubt, like a denial, keeps a claim from the grades that say nothing is against it.
   const unopposed = x.contradictedBy === 0 && x.doubtingSources === 0;
   if (unopposed && x.independentSources >= 2) return 'confirmed';
@@ -208,6 +217,8 @@ export function toClaimJudgement(row: Obj): ClaimJudgement {
       doubtingSources: count(row, 'doubtingSources'),
       contradictedBy: count(row, 'contradictedBy'),
       opposingIndependentSources: count(row, 'opposingIndependentSources'),
+      leaningFor: count(row, 'leaningFor'),
+      leaningAgainst: count(row, 'leaningAgainst'),
       bestReliability: typeof best === 'string' ? (best as ReliabilityGrade) : null,
       bestRatedSources: (Array.isArray(row.bestRatedSources) ? row.bestRatedSources : [])
         .filter((n): n is string => typeof n === 'string')

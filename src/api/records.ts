@@ -1,4 +1,5 @@
 import type { AppearanceRecord, ClaimLinkType, SourceKind, Stance, StatementRecord } from '../graph/model';
+import { parsePartialDate } from '../graph/dates';
 import type { SupersessionReason } from '../graph/positions';
 import type { Value } from '../store/port';
 import { broken, obj, type Obj } from '../store/rows';
@@ -94,6 +95,8 @@ export interface CorroborationNode {
   withdrawnSources: number;
   contradictedBy: number;
   opposingIndependentSources: number;
+  leaningFor: number;
+  leaningAgainst: number;
   clusters: SourceClusterNode[];
   opposingClusters: SourceClusterNode[];
   /** Credibility inputs and status, counted by the same query (src/analysis/credibility.ts). */
@@ -155,10 +158,13 @@ export function toSource(v: Value | undefined): SourceNode {
   };
 }
 
-/** Appearances in time order: earliest publication first (undated last), then by document id. */
+/** When an appearance's document was published, as an interval end (undated last). */
+const publishedEnd = (a: AppearanceNode): string => (a.publishedAt === null ? null : parsePartialDate(a.publishedAt))?.end ?? '\uffff';
+
+/** Appearances in time order: the publication that ends first first (undated last), then by document id. */
 function appearanceOrder(a: AppearanceNode, b: AppearanceNode): number {
-  const pa = a.publishedAt ?? '\uffff';
-  const pb = b.publishedAt ?? '\uffff';
+  const pa = publishedEnd(a);
+  const pb = publishedEnd(b);
   if (pa !== pb) return pa < pb ? -1 : 1;
   return a.document < b.document ? -1 : a.document > b.document ? 1 : 0;
 }
@@ -273,6 +279,8 @@ export function toCorroboration(row: Obj): CorroborationNode {
     withdrawnSources: int(what, row, 'withdrawnSources'),
     contradictedBy: int(what, row, 'contradictedBy'),
     opposingIndependentSources: int(what, row, 'opposingIndependentSources'),
+    leaningFor: int(what, row, 'leaningFor'),
+    leaningAgainst: int(what, row, 'leaningAgainst'),
     clusters: toClusters(row.clusters, row.merges),
     opposingClusters: toClusters(row.opposingClusters, row.opposingMerges),
     judgement: toClaimJudgement(row),

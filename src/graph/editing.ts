@@ -69,9 +69,9 @@ function pick(kind: RecordKind, fields: Fields): Fields {
  * problems, they are reported at paths relative to what the client sent:
  * `relocate` turns `$.statements[0].stance` into, say, `input.stance`.
  */
-async function importAs(tx: QueryRunner, bundle: object, options: EditOptions, relocate: (path: string) => string): Promise<ImportReport> {
+async function importAs(tx: QueryRunner, bundle: object, options: EditOptions, relocate: (path: string) => string, refuseNameMatches = false): Promise<ImportReport> {
   try {
-    return await importWithin(tx, bundle, { editor: options.editor, now: options.now });
+    return await importWithin(tx, bundle, { editor: options.editor, now: options.now, refuseNameMatches });
   } catch (error) {
     throw relocateProblems(error, relocate);
   }
@@ -151,15 +151,8 @@ export async function createRecord(store: GraphStore, kind: Exclude<RecordKind, 
   return store.transaction('WRITE', async (tx) => {
     if (await exists(tx, kind, id)) throw already(kind, id, update);
     const section = KINDS[kind].section;
-    const report = await importAs(tx, bundleOf({ [section]: [{ id, ...pick(kind, fields) }] }), options, inputPath(section));
-    const hits = [...new Set(report.matched.map((m) => m.graphId))];
-    if (hits.length > 0) {
-      throw new ClaimgraphError(
-        'CONFLICT',
-        `A ${kind} with the same name is stored already as ${hits.map((h) => show(h)).join(', ')}: refer to it by id (or rename one of them).`,
-        { kind, existing: hits },
-      );
-    }
+    // A record with the name of a stored one is refused (CONFLICT) rather than joined to it.
+    await importAs(tx, bundleOf({ [section]: [{ id, ...pick(kind, fields) }] }), options, inputPath(section), true);
     return id;
   });
 }
@@ -176,7 +169,8 @@ export async function updateRecord(store: GraphStore, kind: Exclude<RecordKind, 
     if (stored === undefined) throw notFound(kind, id);
     const section = KINDS[kind].section;
     const record = { ...asBundleRecord(kind, stored), ...pick(kind, fields) };
-    await importAs(tx, bundleOf({ [section]: [record] }), options, inputPath(section));
+    // A new name or alias that another stored record holds is refused: merging is the editor's explicit act (mergeSources, mergeEntities).
+    await importAs(tx, bundleOf({ [section]: [record] }), options, inputPath(section), true);
     return id;
   });
 }
@@ -223,7 +217,8 @@ export async function unlinkClaims(store: GraphStore, link: { type: ClaimLinkTyp
       const between = link.type === 'CONTRADICTS' ? `between ${show(link.from)} and ${show(link.to)}` : `from ${show(link.from)} to ${show(link.to)}`;
       throw new ClaimgraphError('NOT_FOUND', `No ${link.type} link ${between}.`, { ...link });
     }
-    if (link.type === 'CONTRADICTS') await refreshPositions(tx, { claims: [link.from, link.to] });
+    // Both links that positions read: an earlier statement may count again.
+    if (link.type !== 'SUPPORTS') await refreshPositions(tx, { claims: [link.from, link.to] });
     await logChange(tx, options, { action: 'UNLINK', kind: 'CLAIM', target: link.from, details: { ...link, removed: Number(row?.removed) } });
   });
 }
@@ -262,7 +257,7 @@ export async function mergeSources(store: GraphStore, keep: string, merge: strin
       }]);
     }
     const statements = (await tx.run('statements-by-sources', { ids: [merge] })).map((r) => String((r.statement as Obj).id));
-    await tx.run('merge-source-into', { keep, merge });
+    await tx.run('merge-source-into', { keep, absorbed: merge });
     await tx.run('create-redirects', { rows: [{ label: 'Source', id: merge, target: keep }] });
     await mergeInto(tx, 'source', kept, merged, options);
     const claims = (await tx.run('claims-by-sources', { ids: [keep] })).map((r) => String(r.claim));
@@ -297,7 +292,7 @@ export async function mergeEntities(store: GraphStore, keep: string, merge: stri
     const merged = stored.get(merge);
     if (kept === undefined) throw notFound('entity', keep);
     if (merged === undefined) throw notFound('entity', merge);
-    await tx.run('merge-entity-into', { keep, merge });
+    await tx.run('merge-entity-into', { keep, absorbed: merge });
     await tx.run('create-redirects', { rows: [{ label: 'Entity', id: merge, target: keep }] });
     await mergeInto(tx, 'entity', kept, merged, options);
     await logChange(tx, options, { action: 'MERGE', kind: 'ENTITY', target: keep, details: { merged: asBundleRecord('entity', merged) } });
@@ -317,7 +312,7 @@ export async function mergeClaims(store: GraphStore, keep: string, merge: string
     const merged = stored.get(merge);
     if (!stored.has(keep)) throw notFound('claim', keep);
     if (merged === undefined) throw notFound('claim', merge);
-    await tx.run('merge-claim-into', { keep, merge });
+    await tx.run('merge-claim-into', { keep, absorbed: merge });
     await tx.run('create-redirects', { rows: [{ label: 'Claim', id: merge, target: keep }] });
     await refreshPositions(tx, { claims: [keep] });
     await logChange(tx, options, { action: 'MERGE', kind: 'CLAIM', target: keep, details: { merged: asBundleRecord('claim', merged) } });

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { QueryRunner, Row, Value } from '../store/port';
 import type { GraphStore } from '../store/port';
 import type { QueryName } from '../store/queries';
-import { badInput } from '../errors';
+import { badInput, ClaimgraphError } from '../errors';
 import { checkReferences, throwProblems, type BundleProblem, type KnownIds } from './bundle';
 import { checkShapesOfSet, type BundleFile } from './bundle-set';
 import { pair, similarClaims, type PossibleDuplicate } from './duplicates';
@@ -74,6 +74,12 @@ export interface ImportOptions {
   keepRecorded?: boolean;
   /** Called after each chunk with the rows written so far and the rows to write. */
   onProgress?: (written: number, total: number) => void;
+  /**
+   * Refuse (CONFLICT) instead of joining a new source or entity to a stored
+   * one by name: an editor creating a record means a new one, and the group
+   * rule (smallest id survives) must not rename a record they did not name.
+   */
+  refuseNameMatches?: boolean;
 }
 
 /**
@@ -301,6 +307,7 @@ async function plan(tx: QueryRunner, files: BundleFile[], options: ImportOptions
   };
   const sourceGroups = await resolveNames(tx, 'source', shaped, stored.sources, redirects.sources, report);
   const entityGroups = await resolveNames(tx, 'entity', shaped, stored.entities, redirects.entities, report);
+  if (options.refuseNameMatches === true) refuseNameMatches([...sourceGroups, ...entityGroups]);
   for (const g of sourceGroups) for (const r of g.incoming) rename.sources.set(r.id, g.record.id);
   const newSources = new Set(sourceGroups.filter((g) => g.create).map((g) => g.record.id));
   // Sources whose stored records are renamed or merged in this import: their ancestry is read only after the writes.
@@ -497,7 +504,7 @@ async function plan(tx: QueryRunner, files: BundleFile[], options: ImportOptions
   for (const [groups, label] of [[sourceGroups, 'Source'], [entityGroups, 'Entity']] as const) {
     for (const g of groups) {
       if (g.renameFrom !== null) singles.push({ query: label === 'Source' ? 'rename-source' : 'rename-entity', params: { from: g.renameFrom, to: g.record.id } });
-      for (const m of g.mergeIn) singles.push({ query: label === 'Source' ? 'merge-source-into' : 'merge-entity-into', params: { keep: g.record.id, merge: m } });
+      for (const m of g.mergeIn) singles.push({ query: label === 'Source' ? 'merge-source-into' : 'merge-entity-into', params: { keep: g.record.id, absorbed: m } });
       for (const id of g.redirects) redirectRows.push({ label, id, target: g.record.id });
     }
   }
@@ -608,7 +615,13 @@ async function localPositions(
   }
   const claims = new Set(createdClaims);
   // A claim spoken on by a source renamed or merged here, or linked to a stored claim, is left to the refresh, with every claim linked to it.
-  const unsettled = new Set(b.statements.filter((s) => regroupedSources.has(s.source)).map((s) => s.claim));
+  const claimOfStatement = new Map(b.statements.map((s) => [s.id, s.claim]));
+  const unsettled = new Set(
+    b.statements
+      // Derived from a statement the graph holds: its position stands on that one's.
+      .filter((s) => regroupedSources.has(s.source) || (s.derivedFrom !== null && !createdClaims.has(claimOfStatement.get(s.derivedFrom) ?? '')))
+      .map((s) => s.claim),
+  );
   const stack = [...createdClaims].filter((c) => unsettled.has(c) || (neighbours.get(c) ?? []).some((n) => !createdClaims.has(n)));
   while (stack.length > 0) {
     const c = stack.pop() as string;
@@ -647,6 +660,7 @@ async function localPositions(
   const inputs: PositionInput[] = statements.map((s) => ({
     id: s.id, source: s.source, ancestors: ancestorsOf(s.source), claim: s.claim, stance: s.stance, hedged: s.hedged,
     date: dates.get(s.id) ?? null, supersedes: s.supersedes,
+    derivedFrom: s.derivedFrom === null ? null : { id: s.derivedFrom, current: true, supersededBy: null },
   }));
   const contradicts = b.links.filter((l) => l.type === 'CONTRADICTS' && claims.has(l.from)).map((l): [string, string] => [l.from, l.to]);
   const implies = b.links.filter((l) => l.type === 'IMPLIES' && claims.has(l.from)).map((l): [string, string] => [l.from, l.to]);
@@ -656,6 +670,22 @@ async function localPositions(
     if (!p.current) superseded.push({ id, current: false, supersededBy: p.supersededBy, reason: p.reason, ...storedDate(dates.get(id) ?? null) });
   }
   return { claims, positions, dates, superseded };
+}
+
+/** Throws CONFLICT when a new record would join records the graph holds by name (see ImportOptions.refuseNameMatches). */
+function refuseNameMatches(groups: readonly NameGroup[]): void {
+  for (const g of groups) {
+    const fresh = g.incoming.filter((r) => r.identity === null);
+    const stored = g.stored.filter((id) => !fresh.some((r) => r.id === id));
+    if (fresh.length > 0 && stored.length > 0) {
+      const kind = fresh[0]?.kind === null ? 'entity' : 'source';
+      throw new ClaimgraphError(
+        'CONFLICT',
+        `A ${kind} with the same name is stored already as ${stored.map((id) => JSON.stringify(id)).join(', ')}: refer to it by id (or rename one of them).`,
+        { kind, existing: stored },
+      );
+    }
+  }
 }
 
 /** The redirects among the ids a bundle names, per kind: old id → the id it resolves to. */

@@ -42,12 +42,14 @@ export function effectiveDate(date: string | null, published: readonly (string |
   return best === null ? null : { ...best, basis: 'PUBLISHED' };
 }
 
-export const SUPERSESSION_REASONS = ['EXPLICIT', 'LATER', 'WITHDRAWN', 'CONTRADICTING_CLAIM'] as const;
+export const SUPERSESSION_REASONS = ['EXPLICIT', 'LATER', 'WITHDRAWN', 'CONTRADICTING_CLAIM', 'ORIGIN_SUPERSEDED'] as const;
 /**
  * Why a statement is superseded: an explicit revision; a later statement on
  * the same claim; a withdrawal; a later statement on another claim that
  * cannot be true together with it (a contradicting claim asserted, or the
- * claim's implications turned round).
+ * claim's implications turned round); or, for a derived statement, the
+ * statement it was derived from was superseded (a copied figure does not
+ * outlive its source's correction).
  */
 export type SupersessionReason = (typeof SUPERSESSION_REASONS)[number];
 
@@ -62,6 +64,8 @@ export interface PositionInput {
   date: EffectiveDate | null;
   /** The statements this one explicitly revises (`supersedes`). */
   supersedes: readonly string[];
+  /** The statement this one was derived from, and what the store holds of its position when it is not among the inputs. */
+  derivedFrom?: { id: string; current: boolean; supersededBy: string | null } | null;
 }
 
 /** The links between claims that positions read: CONTRADICTS (either way) and IMPLIES (`from` implies `to`). */
@@ -196,6 +200,26 @@ export function computePositions(statements: readonly PositionInput[], links: Cl
       }
     }
     out.set(id, best === null ? { current: true, supersededBy: null, reason: null } : { current: false, supersededBy: best.t.id, reason: best.reason });
+  }
+  // A derived statement stands on its origin: when what it was derived from
+  // is superseded, so is it, by the same statement (along the whole chain).
+  // An origin outside the targets counts as the store holds it (its own
+  // chain is already in that).
+  const originPosition = (s: PositionInput, seen: Set<string>): Position | null => {
+    const from = s.derivedFrom;
+    if (from === null || from === undefined || seen.has(s.id)) return null;
+    seen.add(s.id);
+    const computed = out.get(from.id);
+    const input = byId.get(from.id);
+    if (computed === undefined || input === undefined) return from.current ? null : { current: false, supersededBy: from.supersededBy, reason: 'ORIGIN_SUPERSEDED' };
+    if (!computed.current) return computed;
+    return originPosition(input, seen);
+  };
+  for (const [id, mine] of [...out]) {
+    const s = byId.get(id);
+    if (s === undefined || !mine.current) continue;
+    const origin = originPosition(s, new Set());
+    if (origin !== null) out.set(id, { current: false, supersededBy: origin.supersededBy, reason: 'ORIGIN_SUPERSEDED' });
   }
   return out;
 }

@@ -68,6 +68,7 @@ async function refreshSlice(tx: QueryRunner, claims: string[]): Promise<number> 
       hedged: row.hedged === true,
       date: effectiveDate(stringOrNull(row.date), (Array.isArray(row.published) ? row.published : []).map(stringOrNull)),
       supersedes: strings(row.supersedes),
+      derivedFrom: typeof row.derivedFrom === 'string' ? { id: row.derivedFrom, current: row.originCurrent !== false, supersededBy: stringOrNull(row.originSupersededBy) } : null,
     });
     for (const other of strings(row.contradicts)) contradicts.push([claim, other]);
     for (const other of strings(row.implies)) implies.push([claim, other]);
