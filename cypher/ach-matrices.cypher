@@ -43,12 +43,8 @@ CALL (q, hs) {
     WHERE NOT x IN hs
     WITH DISTINCT x
     // A linked claim that nobody now asserts is no evidence (its only account was withdrawn or revised).
-    CALL (x) {
-      MATCH (x)<-[:ON]-(st:Statement {stance: 'ASSERTS', current: true})
-      WITH st LIMIT 1
-      RETURN count(st) > 0 AS asserted
-    }
-    WITH x WHERE asserted
+    WITH x, size([(x)<-[:ON]-(st:Statement {stance: 'ASSERTS', current: true}) | st.id]) AS asserting
+    WHERE asserting > 0
     RETURN x AS e, x, null AS position, [] AS copies, 'CLAIM' AS kind
   }
   UNWIND hs AS h
