@@ -91,15 +91,14 @@ CALL (a, forA, denied) {
   UNION
   // A source that changed its account, from a statement on this claim.
   MATCH (a)<-[:ON]-(s:Statement)-[sup:SUPERSEDED_BY]->(t:Statement)-[:ON]->(b:Claim)
-  WHERE s.stance IN ['ASSERTS', 'DENIES'] AND sup.reason <> 'ORIGIN_SUPERSEDED'
-    AND (b <> a OR t.stance <> s.stance OR coalesce(t.hedged, false) <> coalesce(s.hedged, false))
+  WHERE sup.revision AND sup.reason <> 'ORIGIN_SUPERSEDED'
   MATCH (s)<-[:MADE]-(was:Source)
   MATCH (t)<-[:MADE]-(who:Source)
   RETURN b, null AS linkedBy, null AS reason, s.id AS earlier, t.id AS later, was.id AS speaker, who.id AS reviser, false AS fromLater
   UNION
   // The same, seen from the later statement's claim (the earlier one on another claim).
   MATCH (a)<-[:ON]-(t:Statement)<-[sup:SUPERSEDED_BY]-(s:Statement)-[:ON]->(b:Claim)
-  WHERE b <> a AND s.stance IN ['ASSERTS', 'DENIES'] AND sup.reason <> 'ORIGIN_SUPERSEDED'
+  WHERE b <> a AND sup.revision AND sup.reason <> 'ORIGIN_SUPERSEDED'
   MATCH (s)<-[:MADE]-(was:Source)
   MATCH (t)<-[:MADE]-(who:Source)
   RETURN b, null AS linkedBy, null AS reason, s.id AS earlier, t.id AS later, was.id AS speaker, who.id AS reviser, true AS fromLater

@@ -43,7 +43,8 @@ RETURN t.id AS id, src.id AS source, [(src)-[:AFFILIATED_WITH*1..]->(p:Source) |
        head([(t)-[:DERIVED_FROM]->(o:Statement) | o.id]) AS derivedFrom,
        head([(t)-[:DERIVED_FROM]->(o:Statement) | o.current]) AS originCurrent,
        head([(t)-[:DERIVED_FROM]->(:Statement)-[:SUPERSEDED_BY]->(y:Statement) | y.id]) AS originSupersededBy,
+       head([(t)-[:DERIVED_FROM]->(:Statement)-[r:SUPERSEDED_BY]->(:Statement) | r.revision]) AS originRevision,
        [(c)-[:CONTRADICTS]-(o:Claim) | o.id] AS contradicts,
        [(c)-[:IMPLIES]->(o:Claim) | o.id] AS implies,
        t.current AS current, t.dateStart AS dateStart, t.dateEnd AS dateEnd, t.datePrecision AS datePrecision, t.dateBasis AS dateBasis,
-       head([(t)-[r:SUPERSEDED_BY]->(y:Statement) | [y.id, r.reason]]) AS supersededBy
+       head([(t)-[r:SUPERSEDED_BY]->(y:Statement) | [y.id, r.reason, r.revision]]) AS supersededBy

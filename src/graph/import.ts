@@ -660,14 +660,14 @@ async function localPositions(
   const inputs: PositionInput[] = statements.map((s) => ({
     id: s.id, source: s.source, ancestors: ancestorsOf(s.source), claim: s.claim, stance: s.stance, hedged: s.hedged,
     date: dates.get(s.id) ?? null, supersedes: s.supersedes,
-    derivedFrom: s.derivedFrom === null ? null : { id: s.derivedFrom, current: true, supersededBy: null },
+    derivedFrom: s.derivedFrom === null ? null : { id: s.derivedFrom, current: true, supersededBy: null, revision: false },
   }));
   const contradicts = b.links.filter((l) => l.type === 'CONTRADICTS' && claims.has(l.from)).map((l): [string, string] => [l.from, l.to]);
   const implies = b.links.filter((l) => l.type === 'IMPLIES' && claims.has(l.from)).map((l): [string, string] => [l.from, l.to]);
   const positions = computePositions(inputs, { contradicts, implies });
   const superseded: object[] = [];
   for (const [id, p] of positions) {
-    if (!p.current) superseded.push({ id, current: false, supersededBy: p.supersededBy, reason: p.reason, ...storedDate(dates.get(id) ?? null) });
+    if (!p.current) superseded.push({ id, current: false, supersededBy: p.supersededBy, reason: p.reason, revision: p.revision, ...storedDate(dates.get(id) ?? null) });
   }
   return { claims, positions, dates, superseded };
 }
