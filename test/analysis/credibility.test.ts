@@ -5,7 +5,7 @@ import { credibility, CREDIBILITY_LABELS, CREDIBILITY_RULES, type CredibilityInp
 import { projectRoot } from '../../src/paths';
 import type { GraphStore } from '../../src/store/port';
 import { emptyStore, gql, RecordingStore, seededStore } from '../helpers';
-import { bundle, judged, load, says, source } from './judged-graphs';
+import { bundle, claimRecord, judged, link, load, says, source } from './judged-graphs';
 
 /*
  * Information credibility (Admiralty Code 1–6). First the decision table on
@@ -14,7 +14,7 @@ import { bundle, judged, load, says, source } from './judged-graphs';
  */
 
 const none: CredibilityInputs = {
-  assertingSources: 0, independentSources: 0, hedgingSources: 0, denyingSources: 0, contradictedBy: 0,
+  assertingSources: 0, impliedSources: 0, independentSources: 0, hedgingSources: 0, denyingSources: 0, doubtingSources: 0, contradictedBy: 0,
   opposingIndependentSources: 0, bestReliability: null, bestRatedSources: [], assessment: null,
 };
 const asserted = (independent: number, extra: Partial<CredibilityInputs> = {}): CredibilityInputs => ({
@@ -25,8 +25,30 @@ const falseVerdict = { assessment: { id: 'a', verdict: 'FALSE' as const, by: 'ed
 const grade = (x: CredibilityInputs) => credibility(x).grade;
 
 describe('the decision table', () => {
-  it('6 when no source asserts, hedges, denies or contradicts the claim', () => {
+  it('6 when no source asserts, hedges, denies, doubts or contradicts the claim', () => {
     expect(credibility(none)).toMatchObject({ grade: 6, label: 'Cannot be judged', ruleName: 'nothingToJudge' });
+  });
+
+  it('a doubt alone is something to judge by: 4, not 6 (a hedged denial is a position, though not "against")', () => {
+    expect(credibility({ ...none, doubtingSources: 1 })).toMatchObject({ grade: 4, ruleName: 'doubtful' });
+  });
+
+  it('a doubt keeps a claim from 1, 2 and 3: 4 however many clusters assert it or how well they are rated', () => {
+    expect(grade(asserted(2, { doubtingSources: 1 }))).toBe(4);
+    expect(grade(asserted(5, { doubtingSources: 1 }))).toBe(4);
+    expect(grade(asserted(1, { bestReliability: 'A', doubtingSources: 1 }))).toBe(4);
+    expect(grade(asserted(1, { doubtingSources: 1 }))).toBe(4);
+  });
+
+  it('doubts are not opposing clusters: 3 doubters against 1 cluster is 4, not 5', () => {
+    expect(grade(asserted(1, { doubtingSources: 3 }))).toBe(4);
+    expect(grade(asserted(1, { doubtingSources: 3, ...against(2) }))).toBe(5);
+  });
+
+  it('implied assertions count like direct ones: 2 clusters, one of them only through an implying claim, are 1', () => {
+    const c = credibility(asserted(2, { impliedSources: 1 }));
+    expect(c.grade).toBe(1);
+    expect(c.facts).toEqual(expect.arrayContaining(['2 independent clusters assert it (2 asserting sources)', '1 source asserts it only through a claim that implies it']));
   });
 
   it('1 with 2 or more independent clusters and nothing against', () => {
@@ -82,6 +104,7 @@ describe('the decision table', () => {
       '1 independent cluster asserts it (1 asserting source)', 'no source contradicts it', 'asserted by Airwars, rated B (usually reliable)',
     ]));
     expect(c.rule).toBe(CREDIBILITY_RULES.probablyTrue);
+    expect(credibility(asserted(1, { doubtingSources: 2 })).facts).toContain('2 sources doubt it (a hedged denial)');
   });
 });
 
@@ -188,6 +211,65 @@ describe('on small graphs, counted by the store', () => {
     const c = (await judged(store, 'c')).credibility;
     expect(c.grade).toBe(4);
     expect(c.facts).toEqual(expect.arrayContaining(['no source asserts it', '2 sources hedge it']));
+  });
+
+  it('4, not 1, when a third source doubts what 2 independent clusters assert (a hedged denial)', async () => {
+    await load(store, bundle({ sources: [source('a'), source('b'), source('y')], statements: [says('a', 'c'), says('b', 'c'), says('y', 'c', 'DOUBTS')] }));
+    const c = (await judged(store, 'c')).credibility;
+    expect(c).toMatchObject({ grade: 4, rule: CREDIBILITY_RULES.doubtful });
+    // The doubt is not a contradiction: nobody is counted against it.
+    expect(c.facts).toEqual(expect.arrayContaining(['2 independent clusters assert it (2 asserting sources)', 'no source contradicts it', '1 source doubts it (a hedged denial)']));
+  });
+
+  it('4, not 6, for a claim that is only doubted', async () => {
+    await load(store, bundle({ sources: [source('y')], statements: [says('y', 'c', 'DOUBTS')] }));
+    expect((await judged(store, 'c')).credibility).toMatchObject({ grade: 4, rule: CREDIBILITY_RULES.doubtful });
+  });
+
+  it('1 when one source asserts the claim and another asserts a claim that implies it (implied support counts)', async () => {
+    // "He was a senior commander of G" (d) implies "he was a member of G" (c).
+    await load(store, bundle({ sources: [source('a'), source('b')], statements: [says('a', 'c'), says('b', 'd')], links: [link('IMPLIES', 'd', 'c')] }));
+    const c = (await judged(store, 'c')).credibility;
+    expect(c).toMatchObject({ grade: 1, label: 'Confirmed' });
+    expect(c.facts).toEqual(expect.arrayContaining(['2 independent clusters assert it (2 asserting sources)', '1 source asserts it only through a claim that implies it']));
+    // Implication runs one way: asserting the weaker claim says nothing for the stronger one.
+    expect((await judged(store, 'd')).credibility.grade).toBe(3);
+  });
+
+  it('denying what a claim implies counts against it; doubting it is a doubt of it', async () => {
+    await load(store, bundle({
+      claims: [claimRecord('c'), claimRecord('d'), claimRecord('e'), claimRecord('f')],
+      sources: [source('a'), source('x'), source('y')],
+      statements: [says('a', 'c'), says('x', 'd', 'DENIES'), says('a', 'e'), says('y', 'f', 'DOUBTS')],
+      links: [link('IMPLIES', 'c', 'd'), link('IMPLIES', 'e', 'f')],
+    }));
+    // c: 1 cluster for, 1 against (x denies d, which c implies): a tie.
+    const c = (await judged(store, 'c')).credibility;
+    expect(c.grade).toBe(4);
+    expect(c.facts).toContain('1 source is against it (denying it or asserting a claim that contradicts it), in 1 independent cluster');
+    // e: asserted by a, doubted through f: 4, not 3.
+    expect((await judged(store, 'e')).credibility).toMatchObject({ grade: 4, facts: expect.arrayContaining(['1 source doubts it (a hedged denial)']) });
+  });
+
+  it('counts current positions only: a withdrawn assertion no longer counts, a later denial replaces an assertion', async () => {
+    await load(store, bundle({
+      sources: [source('a'), source('b'), source('m')],
+      statements: [
+        // a asserted c in January and withdrew it in June: a has no position on c.
+        says('a', 'c', 'ASSERTS', { date: '2024-01-10' }),
+        says('a', 'c', 'WITHDRAWS', { date: '2024-06-01' }),
+        says('b', 'c'),
+        // m asserted d, then denied it: m is against d now, not for it.
+        says('m', 'd', 'ASSERTS', { date: '2024-01-10' }),
+        says('m', 'd', 'DENIES', { date: '2024-02-01' }),
+        says('b', 'd'),
+      ],
+    }));
+    expect((await judged(store, 'c')).credibility).toMatchObject({ grade: 3, facts: expect.arrayContaining(['1 independent cluster asserts it (1 asserting source)']) });
+    expect((await judged(store, 'd')).credibility).toMatchObject({
+      grade: 4,
+      facts: expect.arrayContaining(['1 independent cluster asserts it (1 asserting source)', '1 source denies it']),
+    });
   });
 
   it('5 after an assessment FALSE, back to the counted grade after a later TRUE (the latest counts)', async () => {
