@@ -158,14 +158,19 @@ export function toSource(v: Value | undefined): SourceNode {
   };
 }
 
-/** When an appearance's document was published, as an interval end (undated last). */
-const publishedEnd = (a: AppearanceNode): string => (a.publishedAt === null ? null : parsePartialDate(a.publishedAt))?.end ?? '\uffff';
-
-/** Appearances in time order: the publication that ends first first (undated last), then by document id. */
+/**
+ * Appearances in time order: the publication that ends first comes first
+ * (ties: the one that starts first), as the statement's effective date
+ * reads them, so `document` is the document that dates it; undated last,
+ * then by document id.
+ */
 function appearanceOrder(a: AppearanceNode, b: AppearanceNode): number {
-  const pa = publishedEnd(a);
-  const pb = publishedEnd(b);
-  if (pa !== pb) return pa < pb ? -1 : 1;
+  const da = a.publishedAt === null ? null : parsePartialDate(a.publishedAt);
+  const db = b.publishedAt === null ? null : parsePartialDate(b.publishedAt);
+  if (da !== null && db !== null) {
+    if (da.end !== db.end) return da.end < db.end ? -1 : 1;
+    if (da.start !== db.start) return da.start < db.start ? -1 : 1;
+  } else if (da !== db) return da === null ? 1 : -1;
   return a.document < b.document ? -1 : a.document > b.document ? 1 : 0;
 }
 
