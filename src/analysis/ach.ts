@@ -298,18 +298,26 @@ export interface CellArgs {
  * Checks that the question exists and the hypothesis is one of its
  * hypotheses; returns the evidence as (kind, id).
  */
+/** The id a record now has: `id` itself, or the record it was merged into (a redirect, as every API lookup reads ids). */
+async function resolved(tx: QueryRunner, label: 'Claim' | 'Statement', id: string): Promise<string> {
+  const [row] = await tx.run('import-redirects', { keys: [`${label}:${id}`] });
+  return row === undefined ? id : String(row.target);
+}
+
 async function checkCell(tx: QueryRunner, args: CellArgs, paths: { hypothesis: string; evidence: string }, extra: BundleProblem[] = []) {
   const evidence = evidenceOf(args.evidence, paths.evidence);
   const problems = [...extra, ...(isProblem(evidence) ? [evidence] : [])];
   if (problems.length > 0) throw invalid(problems);
-  const ref = evidence as { kind: AchEvidenceKind; id: string };
+  const given = evidence as { kind: AchEvidenceKind; id: string };
+  const ref = { kind: given.kind, id: await resolved(tx, given.kind === 'STATEMENT' ? 'Statement' : 'Claim', given.id) };
   const question = await storedQuestion(tx, args.question);
   if (question === null) throw notFound('question', args.question);
-  if (!question.hypotheses.includes(args.hypothesis)) {
-    if (!(await existing(tx, { claims: [args.hypothesis] })).has(args.hypothesis)) throw notFound('claim', args.hypothesis);
+  const hypothesis = await resolved(tx, 'Claim', args.hypothesis);
+  if (!question.hypotheses.includes(hypothesis)) {
+    if (!(await existing(tx, { claims: [hypothesis] })).has(hypothesis)) throw notFound('claim', args.hypothesis);
     throw invalid([{ path: paths.hypothesis, expected: `one of the hypotheses of question ${show(question.id)}: ${question.hypotheses.map((h) => show(h)).join(', ')}`, got: show(args.hypothesis) }]);
   }
-  return ref;
+  return { ref, hypothesis };
 }
 
 /** Evidence params of set-ach-cell / clear-ach-cell: the one given, the other null. */
@@ -326,22 +334,24 @@ async function setWithin(
     ...(typeof args.cell === 'string' && (ACH_CELLS as readonly string[]).includes(args.cell) ? [] : [{ path: paths.cell, expected: `one of ${ACH_CELLS.join(', ')}`, got: show(args.cell) }]),
     ...(blank(args.reason) ? [{ path: paths.reason, expected: "the editor's reason for the judgement, a non-blank string", got: show(args.reason) }] : []),
   ];
-  const ref = await checkCell(tx, args, paths, extra);
+  const { ref, hypothesis } = await checkCell(tx, args, paths, extra);
   const [row] = await tx.run('ach-matrices', { ids: [args.question] });
   const matrix = row === undefined ? { hypotheses: [], evidence: [] } : toMatrix(row);
   if (!matrix.evidence.some((e) => e.kind === ref.kind && e.id === ref.id)) {
     const field = ref.kind === 'STATEMENT' ? 'statement' : 'claim';
     const known = await existing(tx, ref.kind === 'STATEMENT' ? { statements: [ref.id] } : { claims: [ref.id] });
     if (!known.has(ref.id)) throw notFound(field, ref.id);
+    // A copy is judged through the item it is folded into.
+    const holder = matrix.evidence.find((e) => e.copies.includes(ref.id));
     throw invalid([{
       path: `${paths.evidence}.${field}`,
-      expected: `an item of the matrix of question ${show(args.question)}: a current statement on one of its hypotheses (of statements that say the same thing, the one with the smallest id), or a claim linked to one by SUPPORTS, CONTRADICTS or IMPLIES`,
-      got: `${show(ref.id)}, which is none of these`,
+      expected: `an item of the matrix of question ${show(args.question)}: a current statement on one of its hypotheses (of statements that say the same thing, the one with the smallest id), or a claim linked to one by SUPPORTS, CONTRADICTS or IMPLIES that some source now asserts`,
+      got: holder === undefined ? `${show(ref.id)}, which is none of these` : `${show(ref.id)}, a copy folded into the item ${show(holder.id)}`,
     }]);
   }
   await tx.run('set-ach-cell', {
     question: args.question,
-    hypothesis: args.hypothesis,
+    hypothesis,
     ...evidenceParams(ref),
     cell: args.cell,
     reason: args.reason,
@@ -364,8 +374,8 @@ export function setAchCell(store: GraphStore, args: CellArgs & { cell: AchCellVa
 /** Removes the override of one cell, so the derived cell applies again; NOT_FOUND when there is none. */
 export function clearAchCell(store: GraphStore, args: CellArgs, options: EditOptions): Promise<void> {
   return store.transaction('WRITE', async (tx) => {
-    const ref = await checkCell(tx, args, { hypothesis: 'hypothesis', evidence: 'evidence' });
-    const [row] = await tx.run('clear-ach-cell', { question: args.question, hypothesis: args.hypothesis, ...evidenceParams(ref), by: options.editor, at: now(options) });
+    const { ref, hypothesis } = await checkCell(tx, args, { hypothesis: 'hypothesis', evidence: 'evidence' });
+    const [row] = await tx.run('clear-ach-cell', { question: args.question, hypothesis, ...evidenceParams(ref), by: options.editor, at: now(options) });
     if (Number(row?.removed ?? 0) === 0) {
       throw new ClaimgraphError(
         'NOT_FOUND',
