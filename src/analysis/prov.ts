@@ -160,7 +160,11 @@ function originsOf(statements: readonly StatementNode[]): Map<string, string> {
   for (const st of statements) {
     let at = st.id;
     // The validator forbids loops; never loop on a broken graph.
-    for (const seen = new Set<string>(); !seen.has(at) && from.get(at); seen.add(at)) at = from.get(at) as string;
+    const seen = new Set<string>([at]);
+    for (let next = from.get(at); next !== undefined && next !== null && !seen.has(next); next = from.get(at)) {
+      at = next;
+      seen.add(at);
+    }
     origins.set(st.id, at);
   }
   return origins;
