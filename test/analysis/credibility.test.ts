@@ -14,41 +14,45 @@ import { bundle, claimRecord, judged, link, load, says, source } from './judged-
  */
 
 const none: CredibilityInputs = {
-  assertingSources: 0, impliedSources: 0, independentSources: 0, hedgingSources: 0, denyingSources: 0, doubtingSources: 0, contradictedBy: 0,
-  opposingIndependentSources: 0, bestReliability: null, bestRatedSources: [], assessment: null,
+  assertingSources: 0, independentSources: 0, hedgingSources: 0, denyingSources: 0, doubtingSources: 0, contradictedBy: 0,
+  opposingIndependentSources: 0, leaningFor: 0, leaningAgainst: 0, bestReliability: null, bestRatedSources: [], assessment: null,
 };
+/** `independent` asserting clusters, which lean for it too. */
 const asserted = (independent: number, extra: Partial<CredibilityInputs> = {}): CredibilityInputs => ({
-  ...none, assertingSources: independent, independentSources: independent, bestReliability: 'F', bestRatedSources: ['x'], ...extra,
+  ...none, assertingSources: independent, independentSources: independent, leaningFor: independent, bestReliability: 'F', bestRatedSources: ['x'], ...extra,
 });
-const against = (sources: number, clusters = sources) => ({ contradictedBy: sources, opposingIndependentSources: clusters });
+/** Firm sources against it, in `clusters` clusters, which lean against it too. */
+const against = (sources: number, clusters = sources) => ({ contradictedBy: sources, opposingIndependentSources: clusters, leaningAgainst: clusters });
 const falseVerdict = { assessment: { id: 'a', verdict: 'FALSE' as const, by: 'ed', at: '2026-01-01T00:00:00Z' } };
 const grade = (x: CredibilityInputs) => credibility(x).grade;
 
 describe('the decision table', () => {
-  it('6 when no source asserts, hedges, denies, doubts or contradicts the claim', () => {
+  it('6 when no source now asserts, hedges, denies, doubts or contradicts the claim', () => {
     expect(credibility(none)).toMatchObject({ grade: 6, label: 'Cannot be judged', ruleName: 'nothingToJudge' });
   });
 
-  it('a doubt alone is something to judge by: 4, not 6 (a hedged denial is a position, though not "against")', () => {
-    expect(credibility({ ...none, doubtingSources: 1 })).toMatchObject({ grade: 4, ruleName: 'doubtful' });
+  it('a doubt alone is something to judge by, and outweighs nothing for it: 5, not 6', () => {
+    expect(credibility({ ...none, doubtingSources: 1, leaningAgainst: 1 })).toMatchObject({ grade: 5, ruleName: 'betterOpposed' });
   });
 
-  it('a doubt keeps a claim from 1, 2 and 3: 4 however many clusters assert it or how well they are rated', () => {
-    expect(grade(asserted(2, { doubtingSources: 1 }))).toBe(4);
-    expect(grade(asserted(5, { doubtingSources: 1 }))).toBe(4);
-    expect(grade(asserted(1, { bestReliability: 'A', doubtingSources: 1 }))).toBe(4);
-    expect(grade(asserted(1, { doubtingSources: 1 }))).toBe(4);
+  it('a doubt keeps a claim from 1, 2 and 3: 4 while the doubters do not outweigh the side for it', () => {
+    const doubt = { doubtingSources: 1, leaningAgainst: 1 };
+    expect(grade(asserted(2, doubt))).toBe(4);
+    expect(grade(asserted(5, doubt))).toBe(4);
+    expect(grade(asserted(1, { bestReliability: 'A', ...doubt }))).toBe(4);
+    expect(credibility(asserted(1, doubt))).toMatchObject({ grade: 4, ruleName: 'doubtful' });
   });
 
-  it('doubts are not opposing clusters: 3 doubters against 1 cluster is 4, not 5', () => {
-    expect(grade(asserted(1, { doubtingSources: 3 }))).toBe(4);
-    expect(grade(asserted(1, { doubtingSources: 3, ...against(2) }))).toBe(5);
+  it('the sides are weighed with hedges and doubts: 3 independent doubters outweigh 1 asserting cluster (5), 2 more hedging for it make a tie (4)', () => {
+    expect(grade(asserted(1, { doubtingSources: 3, leaningAgainst: 3 }))).toBe(5);
+    expect(grade(asserted(1, { doubtingSources: 3, leaningAgainst: 3, hedgingSources: 2, leaningFor: 3 }))).toBe(4);
   });
 
-  it('implied assertions count like direct ones: 2 clusters, one of them only through an implying claim, are 1', () => {
-    const c = credibility(asserted(2, { impliedSources: 1 }));
-    expect(c.grade).toBe(1);
-    expect(c.facts).toEqual(expect.arrayContaining(['2 independent clusters assert it (2 asserting sources)', '1 source asserts it only through a claim that implies it']));
+  it('a hedged assertion of a contradicting claim leans against without being against: it weighs in rule 3 only', () => {
+    // Two hedged contradictions outweigh one asserting cluster...
+    expect(grade(asserted(1, { leaningAgainst: 2 }))).toBe(5);
+    // ...but do not keep two asserting clusters from 1: nothing is against the claim, nobody doubts it.
+    expect(grade(asserted(2, { leaningAgainst: 1 }))).toBe(1);
   });
 
   it('1 with 2 or more independent clusters and nothing against', () => {
@@ -85,9 +89,10 @@ describe('the decision table', () => {
     expect(grade(asserted(2, against(3, 1)))).toBe(4);
   });
 
-  it('4 when sources only hedge it; 5 when a hedged claim is contradicted (1 cluster against 0)', () => {
-    expect(grade({ ...none, hedgingSources: 2 })).toBe(4);
-    expect(grade({ ...none, hedgingSources: 2, ...against(1) })).toBe(5);
+  it('4 when sources only hedge it; a contradicted hedged claim is 5 only when more clusters lean against it than hedge it', () => {
+    expect(grade({ ...none, hedgingSources: 2, leaningFor: 2 })).toBe(4);
+    expect(grade({ ...none, hedgingSources: 2, leaningFor: 2, ...against(1) })).toBe(4);
+    expect(grade({ ...none, hedgingSources: 1, leaningFor: 1, ...against(2) })).toBe(5);
   });
 
   it("5 when the latest assessment says FALSE, whatever the counts; other verdicts change nothing", () => {
@@ -104,7 +109,13 @@ describe('the decision table', () => {
       '1 independent cluster asserts it (1 asserting source)', 'no source contradicts it', 'asserted by Airwars, rated B (usually reliable)',
     ]));
     expect(c.rule).toBe(CREDIBILITY_RULES.probablyTrue);
-    expect(credibility(asserted(1, { doubtingSources: 2 })).facts).toContain('2 sources doubt it (a hedged denial)');
+    const doubted = credibility(asserted(1, { doubtingSources: 2, leaningAgainst: 2 })).facts;
+    expect(doubted).toEqual(expect.arrayContaining([
+      '2 sources doubt it (a hedged denial)',
+      'counting hedges and doubts, 1 independent cluster leans for it and 2 lean against it',
+    ]));
+    // The leaning clusters are said only when hedges or doubts make them differ from the firm counts.
+    expect(credibility(asserted(2, against(1))).facts.filter((f) => f.startsWith('counting hedges'))).toEqual([]);
   });
 });
 
@@ -218,12 +229,27 @@ describe('on small graphs, counted by the store', () => {
     const c = (await judged(store, 'c')).credibility;
     expect(c).toMatchObject({ grade: 4, rule: CREDIBILITY_RULES.doubtful });
     // The doubt is not a contradiction: nobody is counted against it.
-    expect(c.facts).toEqual(expect.arrayContaining(['2 independent clusters assert it (2 asserting sources)', 'no source contradicts it', '1 source doubts it (a hedged denial)']));
+    expect(c.facts).toEqual(expect.arrayContaining([
+      '2 independent clusters assert it (2 asserting sources)', 'no source contradicts it', '1 source doubts it (a hedged denial)',
+      'counting hedges and doubts, 2 independent clusters lean for it and 1 leans against it',
+    ]));
   });
 
-  it('4, not 6, for a claim that is only doubted', async () => {
+  it('5, not 6, for a claim one source doubts and nobody asserts: 1 cluster leans against it, none for it', async () => {
     await load(store, bundle({ sources: [source('y')], statements: [says('y', 'c', 'DOUBTS')] }));
-    expect((await judged(store, 'c')).credibility).toMatchObject({ grade: 4, rule: CREDIBILITY_RULES.doubtful });
+    expect((await judged(store, 'c')).credibility).toMatchObject({ grade: 5, rule: CREDIBILITY_RULES.betterOpposed });
+  });
+
+  it('hedged assertions of a contradicting claim weigh against it, and are not "against" it', async () => {
+    await load(store, bundle({
+      claims: ['c', 'd', 'e', 'f'].map(claimRecord),
+      sources: [source('a'), source('b'), source('h'), source('k')],
+      // c: 2 asserting clusters, 1 hedge of the contradicting d. e: 1 asserting cluster, 2 hedges of the contradicting f.
+      statements: [says('a', 'c'), says('b', 'c'), says('h', 'd', 'HEDGES'), says('a', 'e'), says('h', 'f', 'HEDGES'), says('k', 'f', 'HEDGES')],
+      links: [link('CONTRADICTS', 'c', 'd'), link('CONTRADICTS', 'e', 'f')],
+    }));
+    expect(await judged(store, 'c')).toMatchObject({ status: 'CORROBORATED', credibility: { grade: 1 } });
+    expect(await judged(store, 'e')).toMatchObject({ status: 'UNVERIFIED', credibility: { grade: 5, rule: CREDIBILITY_RULES.betterOpposed } });
   });
 
   it('1 when one source asserts the claim and another asserts a claim that implies it (implied support counts)', async () => {
@@ -231,7 +257,7 @@ describe('on small graphs, counted by the store', () => {
     await load(store, bundle({ sources: [source('a'), source('b')], statements: [says('a', 'c'), says('b', 'd')], links: [link('IMPLIES', 'd', 'c')] }));
     const c = (await judged(store, 'c')).credibility;
     expect(c).toMatchObject({ grade: 1, label: 'Confirmed' });
-    expect(c.facts).toEqual(expect.arrayContaining(['2 independent clusters assert it (2 asserting sources)', '1 source asserts it only through a claim that implies it']));
+    expect(c.facts).toEqual(expect.arrayContaining(['2 independent clusters assert it (2 asserting sources)', 'no source contradicts it']));
     // Implication runs one way: asserting the weaker claim says nothing for the stronger one.
     expect((await judged(store, 'd')).credibility.grade).toBe(3);
   });
