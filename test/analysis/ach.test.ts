@@ -46,10 +46,12 @@ const CLEAR = `mutation($question: ID!, $hypothesis: ID!, $evidence: AchEvidence
 const problemPaths = (r: GqlResult): unknown[] => ((r.errors?.[0]?.extensions?.problems as { path: string }[] | undefined) ?? []).map((p) => p.path);
 
 /*
- * The rule graph. Hypotheses hA, hB, hC; hA CONTRADICTS hB, hC SUPPORTS hA,
- * hB and hC unlinked. Evidence claims: eS SUPPORTS hA; hB CONTRADICTS eC
- * (drawn from the hypothesis); eBoth both SUPPORTS and CONTRADICTS hC. eU is
- * linked only to eS, and tX is a statement on eS: neither is evidence.
+ * The rule graph (a version 1 bundle). Hypotheses hA, hB, hC; hA CONTRADICTS
+ * hB, hC SUPPORTS hA, hB and hC unlinked. Evidence claims, each asserted by
+ * someone: eS SUPPORTS hA; hB CONTRADICTS eC (drawn from the hypothesis);
+ * eBoth both SUPPORTS and CONTRADICTS hC. eU is linked only to eS, and tX is
+ * a statement on eS: neither is evidence. eNobody (SUPPORTS hA) and eDenied
+ * (CONTRADICTS hB) are asserted by nobody: no evidence either.
  */
 const claim = (id: string) => ({ id, text: `Claim ${id}.` });
 const link = (type: string, from: string, to: string) => ({ type, from, to, linkedBy: 'test', reason: `${from} ${type} ${to}` });
@@ -60,7 +62,7 @@ const RULES = {
     { id: 's1', name: 'First Source', kind: 'PERSON', anonymous: false },
     { id: 's2', name: 'Second Source', kind: 'ORGANIZATION', anonymous: false },
   ],
-  claims: ['hA', 'hB', 'hC', 'eS', 'eC', 'eBoth', 'eU', 'tie-a', 'tie-b', 'tie-c', 'lone-1', 'lone-2'].map(claim),
+  claims: ['hA', 'hB', 'hC', 'eS', 'eC', 'eBoth', 'eU', 'eNobody', 'eDenied', 'tie-a', 'tie-b', 'tie-c', 'lone-1', 'lone-2'].map(claim),
   statements: [
     { id: 'tA1', source: 's1', claim: 'hA', stance: 'ASSERTS' },
     { id: 'tA2', source: 's2', claim: 'hA', stance: 'HEDGES', hedge: 'possibly' },
@@ -69,6 +71,9 @@ const RULES = {
     { id: 'tC1', source: 's2', claim: 'hC', stance: 'NOT_ACKNOWLEDGED' },
     { id: 'tC2', source: 's1', claim: 'hC', stance: 'DENIES' },
     { id: 'tX', source: 's1', claim: 'eS', stance: 'ASSERTS' },
+    { id: 'tEC', source: 's2', claim: 'eC', stance: 'ASSERTS' },
+    { id: 'tEBoth', source: 's2', claim: 'eBoth', stance: 'HEDGES', hedge: 'perhaps' },
+    { id: 'tEDenied', source: 's1', claim: 'eDenied', stance: 'DENIES' },
     { id: 'tTie', source: 's1', claim: 'tie-c', stance: 'ASSERTS' },
   ],
   links: [
@@ -79,6 +84,8 @@ const RULES = {
     link('SUPPORTS', 'eBoth', 'hC'),
     link('CONTRADICTS', 'eBoth', 'hC'),
     link('SUPPORTS', 'eU', 'eS'),
+    link('SUPPORTS', 'eNobody', 'hA'),
+    link('CONTRADICTS', 'eDenied', 'hB'),
   ],
 };
 
@@ -95,12 +102,15 @@ describe('the ACH matrix on a hand-made graph', () => {
   });
   afterAll(() => store.close());
 
-  it('takes as evidence the statements on the hypotheses and the claims linked to them, nothing else', async () => {
+  it('takes as evidence the statements on the hypotheses and the claims linked to them that someone asserts, nothing else', async () => {
     const m = await matrixOf(store, 'q');
     expect(m.evidence.map((e) => [e.kind, (e.statement ?? e.claim)?.id])).toEqual([
       ['STATEMENT', 'tA1'], ['STATEMENT', 'tA2'], ['STATEMENT', 'tA3'], ['STATEMENT', 'tB1'], ['STATEMENT', 'tC1'], ['STATEMENT', 'tC2'],
       ['CLAIM', 'eBoth'], ['CLAIM', 'eC'], ['CLAIM', 'eS'],
     ]);
+    // A linked claim nobody asserts (eNobody), or that is only denied (eDenied), is no evidence.
+    expect(item(m, 'eNobody')).toBeUndefined();
+    expect(item(m, 'eDenied')).toBeUndefined();
     // A statement item has no claim, a claim item no statement.
     expect(item(m, 'tA1')?.claim).toBeNull();
     expect(item(m, 'eS')?.statement).toBeNull();
@@ -308,13 +318,18 @@ const WHO = {
   format: 'claimgraph-bundle',
   version: 2,
   sources: ['ministry', 'wire', 'family', 'monitor', 'analyst', 'militia', 'ngo'].map((id) => ({ id: `src-${id}`, name: `The ${id}`, kind: 'ORGANIZATION', anonymous: false })),
-  claims: ['h-commander', 'h-member', 'h-civilian', 'e-led-unit', 'e-farmer'].map(claim),
+  claims: ['h-commander', 'h-member', 'h-civilian', 'e-led-unit', 'e-farmer', 'e-seen-armed'].map(claim),
   statements: [
     // The ministry's spring announcement, revised by its autumn inquiry: only the inquiry is evidence.
     v2Statement('st-ministry-spring', 'src-ministry', 'h-commander', 'ASSERTS', { date: '2025-03-15' }),
     v2Statement('st-ministry-autumn', 'src-ministry', 'h-civilian', 'ASSERTS', { date: '2025-10-30', supersedes: ['st-ministry-spring'] }),
-    // The wire repeated the spring announcement in its own voice; it has not revised it.
+    // The wire repeated the spring announcement in its own voice: it falls with its origin's revision.
     v2Statement('st-wire-commander', 'src-wire', 'h-commander', 'ASSERTS', { derivedFrom: 'st-ministry-spring' }),
+    // The linked claims, each asserted by someone, and one whose only assertion was withdrawn.
+    v2Statement('st-family-farmer', 'src-family', 'e-farmer', 'ASSERTS'),
+    v2Statement('st-analyst-led-unit', 'src-analyst', 'e-led-unit', 'ASSERTS'),
+    v2Statement('st-monitor-armed', 'src-monitor', 'e-seen-armed', 'ASSERTS', { date: '2025-03-20' }),
+    v2Statement('st-monitor-armed-withdrawn', 'src-monitor', 'e-seen-armed', 'WITHDRAWS', { date: '2025-04-10' }),
     // The family's remark, coded twice: one item, with a copy.
     v2Statement('st-family-civilian-1', 'src-family', 'h-civilian', 'ASSERTS', { quote: 'He farmed olives' }),
     v2Statement('st-family-civilian-2', 'src-family', 'h-civilian', 'ASSERTS', { paraphrase: 'His family said he was a farmer.' }),
@@ -331,6 +346,7 @@ const WHO = {
     link('CONTRADICTS', 'h-member', 'h-civilian'),
     link('IMPLIES', 'e-led-unit', 'h-commander'),
     link('SUPPORTS', 'e-farmer', 'h-civilian'),
+    link('SUPPORTS', 'e-seen-armed', 'h-commander'),
   ],
   questions: [{ id: 'q-who', text: 'Who was the man the strike killed?', hypotheses: ['h-commander', 'h-member', 'h-civilian'] }],
 };
@@ -343,7 +359,7 @@ describe('the ACH matrix with implications, copies and revisions (a version 2 bu
   });
   afterAll(() => store.close());
 
-  it('takes as evidence the current statements, one item per source, claim and position, and the claims linked by IMPLIES too', async () => {
+  it('takes as evidence the current statements, one item per source, claim and position, and the asserted claims linked by IMPLIES too', async () => {
     const m = await matrixOf(store, 'q-who');
     expect(m.evidence.map((e) => [e.kind, (e.statement ?? e.claim)?.id, e.copies.map((c) => c.id)])).toEqual([
       ['STATEMENT', 'st-analyst-hedges-member', []],
@@ -353,19 +369,20 @@ describe('the ACH matrix with implications, copies and revisions (a version 2 bu
       ['STATEMENT', 'st-monitor-denies-member', []],
       ['STATEMENT', 'st-monitor-doubts-commander', []],
       ['STATEMENT', 'st-ngo-withdraws', []],
-      ['STATEMENT', 'st-wire-commander', []],
       ['CLAIM', 'e-farmer', []],
       ['CLAIM', 'e-led-unit', []],
     ]);
-    // Superseded statements are not evidence: the ministry's spring announcement, the NGO's withdrawn assertion.
-    expect(item(m, 'st-ministry-spring')).toBeUndefined();
-    expect(item(m, 'st-ngo-civilian')).toBeUndefined();
+    // Superseded statements are not evidence: the ministry's spring announcement, the NGO's withdrawn
+    // assertion, and the wire's repetition of the spring announcement, which fell with it.
+    for (const id of ['st-ministry-spring', 'st-ngo-civilian', 'st-wire-commander']) expect(item(m, id)).toBeUndefined();
+    // A linked claim whose only assertion was withdrawn is no evidence.
+    expect(item(m, 'e-seen-armed')).toBeUndefined();
   });
 
   it('reads IMPLIES in both directions and at any depth: IMPLIES when the item\'s claim implies the hypothesis, IMPLIED_BY when the hypothesis implies it', async () => {
     const m = await matrixOf(store, 'q-who');
     const relations = (id: string) => Object.fromEntries((item(m, id)?.cells ?? []).map((c) => [c.hypothesis.id, c.relation]));
-    expect(relations('st-wire-commander')).toEqual({ 'h-civilian': 'UNLINKED', 'h-commander': 'SAME', 'h-member': 'IMPLIES' });
+    expect(relations('st-monitor-doubts-commander')).toEqual({ 'h-civilian': 'UNLINKED', 'h-commander': 'SAME', 'h-member': 'IMPLIES' });
     expect(relations('st-analyst-hedges-member')).toEqual({ 'h-civilian': 'CONTRADICTS', 'h-commander': 'IMPLIED_BY', 'h-member': 'SAME' });
     // Two steps: e-led-unit implies h-commander, which implies h-member.
     expect(relations('e-led-unit')).toEqual({ 'h-civilian': 'UNLINKED', 'h-commander': 'IMPLIES', 'h-member': 'IMPLIES' });
@@ -375,7 +392,6 @@ describe('the ACH matrix with implications, copies and revisions (a version 2 bu
   it('derives each cell from the position and the relation', async () => {
     const m = await matrixOf(store, 'q-who');
     // Asserting (or hedging) X fits H when X is H, implies H or is implied by H.
-    expect(cellsOf(m, 'st-wire-commander')).toEqual({ 'h-civilian': 'NEUTRAL', 'h-commander': 'CONSISTENT', 'h-member': 'CONSISTENT' });
     expect(cellsOf(m, 'st-analyst-hedges-member')).toEqual({ 'h-civilian': 'INCONSISTENT', 'h-commander': 'CONSISTENT', 'h-member': 'CONSISTENT' });
     expect(cellsOf(m, 'st-family-civilian-1')).toEqual({ 'h-civilian': 'CONSISTENT', 'h-commander': 'NEUTRAL', 'h-member': 'INCONSISTENT' });
     expect(cellsOf(m, 'st-ministry-autumn')).toEqual({ 'h-civilian': 'CONSISTENT', 'h-commander': 'NEUTRAL', 'h-member': 'INCONSISTENT' });
@@ -393,12 +409,12 @@ describe('the ACH matrix with implications, copies and revisions (a version 2 bu
     expect(cellsOf(m, 'e-farmer')).toEqual({ 'h-civilian': 'CONSISTENT', 'h-commander': 'NEUTRAL', 'h-member': 'NEUTRAL' });
   });
 
-  it('ranks the civilian account first: the copy and the revised and withdrawn statements do not count', async () => {
+  it('ranks the civilian account first: the copy and the revised, withdrawn and fallen statements do not count', async () => {
     const m = await matrixOf(store, 'q-who');
     expect(ranking(m)).toEqual([
       ['h-civilian', 1, 4, 1],
-      ['h-commander', 2, 3, 2],
-      ['h-member', 3, 3, 3],
+      ['h-commander', 2, 2, 2],
+      ['h-member', 3, 2, 3],
     ]);
   });
 
@@ -413,10 +429,12 @@ describe('the ACH matrix with implications, copies and revisions (a version 2 bu
     expect(codes(await attempt('st-ngo-civilian'))).toEqual(['BAD_USER_INPUT']);
   });
 
-  it('the statement the derived one came from can be revised away while the derived one stays evidence', async () => {
-    const result = await gql(store, `{ statement(id: "st-wire-commander") { current origin { id current supersededBy { id } supersession } } }`);
+  it('a derived statement falls with its revised origin, superseded by the same revision', async () => {
+    const result = await gql(store, `{ statement(id: "st-wire-commander") { current supersededBy { id } supersession origin { id current supersededBy { id } supersession } } }`);
     expect(result.data?.statement).toEqual({
-      current: true,
+      current: false,
+      supersededBy: { id: 'st-ministry-autumn' },
+      supersession: 'ORIGIN_SUPERSEDED',
       origin: { id: 'st-ministry-spring', current: false, supersededBy: { id: 'st-ministry-autumn' }, supersession: 'EXPLICIT' },
     });
   });
@@ -573,6 +591,8 @@ describe('round trips for a question and its matrix', () => {
       statements: [
         ...extra.map((i) => ({ id: `st-extra-${i}`, source: `src-extra-${i}`, claim: 'claim-al-masoud-was-civilian', stance: 'ASSERTS' })),
         { id: 'st-extra-0-again', source: 'src-extra-0', claim: 'claim-al-masoud-was-civilian', stance: 'ASSERTS' },
+        // Someone asserts the linked claim: only then is it evidence.
+        { id: 'st-extra-claim', source: 'src-extra-1', claim: 'claim-extra', stance: 'ASSERTS' },
       ],
       links: [{ type: 'SUPPORTS', from: 'claim-extra', to: 'claim-al-masoud-was-civilian', linkedBy: 'test', reason: 'Test.' }],
     }, { editor: 'test' });
