@@ -144,6 +144,26 @@ describe('the status rules on small graphs', () => {
     expect(await status('c')).toBe('CONTESTED');
   });
 
+  it('a derived statement counts while its origin is only said again, and falls when the origin is revised', async () => {
+    await load(store, bundle({
+      sources: [source('ministry'), source('wire'), source('b')],
+      statements: [
+        // c: the ministry says it twice; the wire's copy of the first stands, in the ministry's cluster.
+        says('ministry', 'c', 'ASSERTS', { id: 'st-m-c-1', date: '2025-03-01' }), says('ministry', 'c', 'ASSERTS', { id: 'st-m-c-2', date: '2025-03-05' }),
+        says('wire', 'c', 'ASSERTS', { derivedFrom: 'st-m-c-1' }), says('b', 'c'),
+        // d: the ministry asserts it, then denies it; the wire's copy of the assertion falls with it.
+        says('ministry', 'd', 'ASSERTS', { id: 'st-m-d-1', date: '2025-03-01' }), says('ministry', 'd', 'DENIES', { id: 'st-m-d-2', date: '2025-04-01' }),
+        says('wire', 'd', 'ASSERTS', { derivedFrom: 'st-m-d-1' }), says('b', 'd'),
+      ],
+    }));
+    const counts = async (id: string) =>
+      ((await gql(store, 'query($id: ID!) { claim(id: $id) { status corroboration { assertingSources independentSources denyingSources } } }', { id })).data?.claim);
+    expect(await counts('c')).toEqual({ status: 'CORROBORATED', corroboration: { assertingSources: 3, independentSources: 2, denyingSources: 0 } });
+    expect(await counts('d')).toEqual({ status: 'CONTESTED', corroboration: { assertingSources: 1, independentSources: 1, denyingSources: 1 } });
+    const wire = await gql(store, '{ c: statement(id: "st-wire-c-ASSERTS") { current } d: statement(id: "st-wire-d-ASSERTS") { current supersession supersededBy { id } } }');
+    expect(wire.data).toEqual({ c: { current: true }, d: { current: false, supersession: 'ORIGIN_SUPERSEDED', supersededBy: { id: 'st-m-d-2' } } });
+  });
+
   it('never REFUTED by arithmetic: 3 clusters denying what nobody asserts is CONTESTED (credibility 5)', async () => {
     await load(store, bundle({
       sources: [source('a'), source('b'), source('x')],

@@ -229,11 +229,12 @@ describe('Entity.timeline on a version 2 bundle: one entry per act of saying', (
     ]);
   });
 
-  it('marks the revised announcement as superseded by the inquiry, which stands', async () => {
+  it('marks the revised announcement as superseded by the inquiry, and the weekly\'s copy of it as fallen with it', async () => {
     const t = timelineOf(await gql(store, TIMELINE, { id: 'ent-strike' }));
     expect(t.nodes.map(standing)).toEqual([
       ['st-ministry-spring', false, 'st-ministry-autumn'],
-      ['st-weekly-commander', true, null],
+      // Derived from the spring announcement: a copied account does not outlive its source's correction.
+      ['st-weekly-commander', false, 'st-ministry-autumn'],
       ['st-ministry-autumn', true, null],
     ]);
     const why = await gql(store, '{ statement(id: "st-ministry-spring") { supersession appearances { document { id } via { source { id } } } } }');
