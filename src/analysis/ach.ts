@@ -294,16 +294,17 @@ export interface CellArgs {
   evidence: EvidenceRef | null | undefined;
 }
 
-/**
- * Checks that the question exists and the hypothesis is one of its
- * hypotheses; returns the evidence as (kind, id).
- */
 /** The id a record now has: `id` itself, or the record it was merged into (a redirect, as every API lookup reads ids). */
 async function resolved(tx: QueryRunner, label: 'Claim' | 'Statement', id: string): Promise<string> {
   const [row] = await tx.run('import-redirects', { keys: [`${label}:${id}`] });
   return row === undefined ? id : String(row.target);
 }
 
+/**
+ * Checks that the question exists and the hypothesis is one of its
+ * hypotheses; returns the evidence as (kind, id) and the hypothesis, each
+ * under the id it now has (an id merged into another resolves to it).
+ */
 async function checkCell(tx: QueryRunner, args: CellArgs, paths: { hypothesis: string; evidence: string }, extra: BundleProblem[] = []) {
   const evidence = evidenceOf(args.evidence, paths.evidence);
   const problems = [...extra, ...(isProblem(evidence) ? [evidence] : [])];
