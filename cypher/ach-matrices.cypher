@@ -6,7 +6,8 @@
 // silence): statements that say the same thing twice fold into the one with
 // the smallest id, listed as its copies; superseded statements are not
 // evidence; and (b) every claim, other than the hypotheses, linked to a
-// hypothesis by SUPPORTS, CONTRADICTS or IMPLIES (either direction). A cell
+// hypothesis by SUPPORTS, CONTRADICTS or IMPLIES (either direction), that
+// some source now asserts (firmly or hedged). A cell
 // is derived from the item's stance and from how its claim X relates to the
 // hypothesis H, the first that holds: SAME, CONTRADICTS, IMPLIES (X implies
 // H, at any depth), IMPLIED_BY (H implies X), SUPPORTS, UNLINKED; an
@@ -40,7 +41,11 @@ CALL (q, hs) {
     UNWIND hs AS h
     MATCH (h)-[:SUPPORTS|CONTRADICTS|IMPLIES]-(x:Claim)
     WHERE NOT x IN hs
-    RETURN DISTINCT x AS e, x, null AS position, [] AS copies, 'CLAIM' AS kind
+    WITH DISTINCT x
+    // A linked claim that nobody now asserts is no evidence (its only account was withdrawn or revised).
+    WITH x, size([(x)<-[:ON]-(st:Statement {stance: 'ASSERTS', current: true}) | st.id]) AS asserting
+    WHERE asserting > 0
+    RETURN x AS e, x, null AS position, [] AS copies, 'CLAIM' AS kind
   }
   UNWIND hs AS h
   WITH q, e, x, position, copies, kind, h,

@@ -1,7 +1,8 @@
 // Claims ranked by how well they match a search (docs/MODEL.md, "Search"):
 // a query word matches a field's words exactly (1), as a prefix of three
-// letters or more (0.75), or by its skeleton, another spelling of a name
-// (0.5). Fields weigh: the claim's own text 3, the names and aliases of
+// letters or more (0.6), or by its skeleton, another spelling of a name
+// (0.3), so that a word found as written outranks another spelling of it.
+// Fields weigh: the claim's own text 3, the names and aliases of
 // the entities it is about 2, the words of its statements (quotes,
 // paraphrases, hedges, in every appearance) 1, the names and aliases of its
 // sources 1. One page and the total, in one query. Every matching node is
@@ -35,8 +36,8 @@ CALL () {
 }
 WITH x, [i IN range(0, size($words) - 1) | weight * CASE
          WHEN $words[i] IN n.searchWords THEN 1.0
-         WHEN size($words[i]) >= 3 AND any(k IN n.searchWords WHERE k STARTS WITH $words[i]) THEN 0.75
-         WHEN $skeletons[i] <> '' AND $skeletons[i] IN n.searchWords THEN 0.5
+         WHEN size($words[i]) >= 3 AND any(k IN n.searchWords WHERE k STARTS WITH $words[i]) THEN 0.6
+         WHEN $skeletons[i] <> '' AND $skeletons[i] IN n.searchWords THEN 0.3
          ELSE 0.0 END] AS v
 // Per query word, the best match over every field (weighted); a row's score
 // is the sum over the words. Ties go to the lower id.

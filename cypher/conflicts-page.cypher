@@ -9,7 +9,8 @@
 //   assertion or denial) is superseded by `later` (its own, or that of an
 //   organisation it is affiliated with, which speaks for it), and `later`
 //   says something else: another claim, the other stance, another firmness,
-//   or a withdrawal. `claim` is the earlier statement's claim,
+//   or a withdrawal (not a derived statement that fell with its origin: its
+//   source changed nothing). `claim` is the earlier statement's claim,
 //   `opposingClaim` the later one's (the same claim when the stance
 //   changed); `sources` the earlier speaker, `opposingSources` the later.
 // Without filters each contradiction appears once (lower claim id first).
@@ -36,9 +37,10 @@
 // null id instead of using the index).
 CALL () {
   WITH 1 AS anchored WHERE $sourceId IS NOT NULL
-  MATCH (:Source {id: $sourceId})-[:MADE]->(st:Statement {current: true})-[:ON]->(x:Claim)
-  RETURN collect(DISTINCT CASE WHEN st.stance = 'ASSERTS' THEN x.id END) AS sourceFor,
-         collect(DISTINCT CASE WHEN st.stance = 'DENIES' THEN x.id END) AS sourceDenies
+  MATCH (:Source {id: $sourceId})-[:MADE]->(st:Statement)-[:ON]->(x:Claim)
+  RETURN collect(DISTINCT CASE WHEN st.current AND st.stance = 'ASSERTS' THEN x.id END) AS sourceFor,
+         collect(DISTINCT CASE WHEN st.current AND st.stance = 'DENIES' THEN x.id END) AS sourceDenies,
+         collect(DISTINCT x.id) AS sourceClaims
 }
 CALL () {
   // Anchored on the claim.
@@ -88,29 +90,30 @@ CALL (a, forA, denied) {
   RETURN a AS b, null AS linkedBy, null AS reason, '' AS earlier, null AS later, null AS speaker, null AS reviser, false AS fromLater
   UNION
   // A source that changed its account, from a statement on this claim.
-  MATCH (a)<-[:ON]-(s:Statement)-[:SUPERSEDED_BY]->(t:Statement)-[:ON]->(b:Claim)
-  WHERE s.stance IN ['ASSERTS', 'DENIES']
-    AND (b <> a OR t.stance <> s.stance OR coalesce(t.hedged, false) <> coalesce(s.hedged, false))
+  MATCH (a)<-[:ON]-(s:Statement)-[sup:SUPERSEDED_BY]->(t:Statement)-[:ON]->(b:Claim)
+  WHERE sup.revision AND sup.reason <> 'ORIGIN_SUPERSEDED'
   MATCH (s)<-[:MADE]-(was:Source)
   MATCH (t)<-[:MADE]-(who:Source)
   RETURN b, null AS linkedBy, null AS reason, s.id AS earlier, t.id AS later, was.id AS speaker, who.id AS reviser, false AS fromLater
   UNION
   // The same, seen from the later statement's claim (the earlier one on another claim).
-  MATCH (a)<-[:ON]-(t:Statement)<-[:SUPERSEDED_BY]-(s:Statement)-[:ON]->(b:Claim)
-  WHERE b <> a AND s.stance IN ['ASSERTS', 'DENIES']
+  MATCH (a)<-[:ON]-(t:Statement)<-[sup:SUPERSEDED_BY]-(s:Statement)-[:ON]->(b:Claim)
+  WHERE b <> a AND sup.revision AND sup.reason <> 'ORIGIN_SUPERSEDED'
   MATCH (s)<-[:MADE]-(was:Source)
   MATCH (t)<-[:MADE]-(who:Source)
   RETURN b, null AS linkedBy, null AS reason, s.id AS earlier, t.id AS later, was.id AS speaker, who.id AS reviser, true AS fromLater
 }
 // Where the asked-for source stands. A revision found from its later claim
-// is kept only when that claim is the one asked for (the other way round,
-// from its earlier claim, it is found once already).
-WITH a, b, linkedBy, reason, earlier, later, speaker, reviser, fromLater,
+// is kept only when that claim is the one asked for, or when the source is
+// asked for and spoke on the later claim only (an organisation revising its
+// official's account on another claim); otherwise it is found once already,
+// from its earlier claim.
+WITH a, b, linkedBy, reason, earlier, later, speaker, reviser, fromLater, sourceClaims,
      a.id IN sourceFor AS onA,
      CASE WHEN a = b THEN a.id IN sourceDenies ELSE b.id IN sourceFor END AS onB
 WHERE CASE
         WHEN later IS NOT NULL THEN
-          (NOT fromLater OR $claimId IS NOT NULL)
+          (NOT fromLater OR $claimId IS NOT NULL OR ($sourceId IS NOT NULL AND NOT b.id IN sourceClaims))
           AND ($sourceId IS NULL OR speaker = $sourceId OR reviser = $sourceId)
         WHEN $claimId IS NOT NULL THEN $sourceId IS NULL OR onA OR onB
         WHEN $sourceId IS NOT NULL THEN (onA AND (a = b OR NOT onB OR a.id < b.id)) OR (a = b AND onB)

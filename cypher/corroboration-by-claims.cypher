@@ -7,8 +7,10 @@
 //   IMPLIES, or a current assertion of a claim that CONTRADICTS it (or
 //   contradicts a claim it implies, or implies a claim that does).
 // A hedged assertion FOR is a hedge, a hedged denial a doubt: both are
-// counted apart and join no cluster; a hedged assertion of a contradicting
-// claim is not against. On each side, sources are merged into one cluster
+// counted apart and join no cluster of the firm counts; a hedged assertion of
+// a contradicting claim is not against. `leaningFor` and `leaningAgainst`
+// cluster every source on each side, hedged or firm (how the evidence
+// weighs, for credibility: docs/ANALYSIS.md). On each side, sources are merged into one cluster
 // when they are not independent of each other:
 // - AFFILIATION: they share a top-level affiliation (one is affiliated with
 //   the other, or both with a common parent, at any depth);
@@ -43,7 +45,6 @@ CALL (c) {
     RETURN 'against' AS side, s, st, CASE WHEN b = c THEN null ELSE b.id END AS through
     UNION
     MATCH (c)-[:IMPLIES*0..]->(:Claim)-[:CONTRADICTS]-(:Claim)<-[:IMPLIES*0..]-(x:Claim)<-[:ON]-(st:Statement {stance: 'ASSERTS', current: true})<-[:MADE]-(s:Source)
-    WHERE st.hedged IS NULL OR NOT st.hedged
     RETURN 'against' AS side, s, st, x.id AS through
   }
   WITH side, s, st, through, coalesce(st.hedged, false) AS hedged
@@ -80,10 +81,11 @@ CALL (c) {
 WITH key, all, withdrawn, assessment, countClusters,
      // One member per (side, source, hedged): these count distinct sources.
      size([x IN all WHERE x.side = 'for' AND x.hedged]) AS hedging,
-     size([x IN all WHERE x.side = 'against' AND x.hedged]) AS doubting,
+     size([x IN all WHERE x.side = 'against' AND x.hedged AND x.denies]) AS doubting,
      size([x IN all WHERE x.side = 'against' AND NOT x.hedged AND x.denies]) AS denying
 UNWIND ['for', 'against'] AS side
-WITH key, hedging, doubting, denying, withdrawn, assessment, countClusters, side, [m IN all WHERE m.side = side AND NOT m.hedged] AS group
+WITH key, hedging, doubting, denying, withdrawn, assessment, countClusters, side,
+     [m IN all WHERE m.side = side AND NOT m.hedged] AS group, [m IN all WHERE m.side = side] AS leaning
 // Union of overlapping key sets: each step keeps the clusters disjoint from
 // the new member and merges the rest into it. (`countClusters` is false only
 // where the caller needs no cluster: a status filter for CONTESTED or
@@ -95,7 +97,15 @@ WITH key, hedging, doubting, denying, withdrawn, assessment, side, group,
          + [reduce(merged = {keys: m.keys, sources: [m.id]}, cl IN [x IN clusters WHERE any(k IN x.keys WHERE k IN m.keys)] |
               {keys: merged.keys + [k IN cl.keys WHERE NOT k IN merged.keys], sources: merged.sources + cl.sources})]
        )
-     ELSE [] END AS clusters
+     ELSE [] END AS clusters,
+     // The same clusters over every source leaning one way, hedged or firm: how
+     // the evidence weighs, for the credibility rule that compares the sides.
+     CASE WHEN countClusters THEN
+       size(reduce(clusters = [], m IN leaning |
+         [cl IN clusters WHERE none(k IN cl WHERE k IN m.keys)]
+         + [reduce(merged = m.keys, cl IN [x IN clusters WHERE any(k IN x WHERE k IN m.keys)] | merged + [k IN cl WHERE NOT k IN merged])]
+       ))
+     ELSE 0 END AS leaningClusters
 // </independence-rule>
 // Which sources were merged, and why (for the API's explanation): for each
 // key two or more sources share (a top-level parent, an origin of derived
@@ -112,9 +122,10 @@ CALL (group) {
                   roots: [x IN keys WHERE x STARTS WITH 'a:' | substring(x, 2)],
                   origins: [x IN keys WHERE x STARTS WITH 'o:' | substring(x, 2)]}) AS merges
 }
-WITH key, hedging, doubting, denying, withdrawn, assessment, side, group, clusters, merges
+WITH key, hedging, doubting, denying, withdrawn, assessment, side, group, clusters, leaningClusters, merges
 // <claim-status>
-WITH key, hedging, doubting, denying, withdrawn, assessment, collect({side: side, group: group, clusters: [cl IN clusters | cl.sources], merges: merges}) AS sides
+WITH key, hedging, doubting, denying, withdrawn, assessment,
+     collect({side: side, group: group, clusters: [cl IN clusters | cl.sources], leaning: leaningClusters, merges: merges}) AS sides
 WITH key, hedging, doubting, denying, withdrawn, assessment, head([x IN sides WHERE x.side = 'for']) AS pro, head([x IN sides WHERE x.side = 'against']) AS con
 WITH key, hedging, doubting, denying, withdrawn, assessment, pro, con,
      CASE
@@ -147,6 +158,8 @@ RETURN key,
        withdrawn AS withdrawnSources,
        size(con.group) AS contradictedBy,
        size(con.clusters) AS opposingIndependentSources,
+       pro.leaning AS leaningFor,
+       con.leaning AS leaningAgainst,
        pro.clusters AS clusters,
        pro.merges AS merges,
        [m IN pro.group WHERE size(m.derivations) > 0 | {source: m.id, derivations: m.derivations}] AS derivations,

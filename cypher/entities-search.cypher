@@ -1,5 +1,5 @@
 // Entities ranked by how well their name and aliases match a search, scored
-// as in claims-search (exact word 1, prefix 0.75, skeleton 0.5): every
+// as in claims-search (exact word 1, prefix 0.6, skeleton 0.3): every
 // spelling of a name finds the entity. One page and the total, in one query.
 // @mode read
 // @param words       the query's words, normalised (src/graph/names.ts `searchTerms`)
@@ -13,8 +13,8 @@ WHERE any(t IN $terms WHERE t IN n.searchWords) OR any(w IN $words WHERE size(w)
 WITH n AS x, n, 1.0 AS weight
 WITH x, [i IN range(0, size($words) - 1) | weight * CASE
          WHEN $words[i] IN n.searchWords THEN 1.0
-         WHEN size($words[i]) >= 3 AND any(k IN n.searchWords WHERE k STARTS WITH $words[i]) THEN 0.75
-         WHEN $skeletons[i] <> '' AND $skeletons[i] IN n.searchWords THEN 0.5
+         WHEN size($words[i]) >= 3 AND any(k IN n.searchWords WHERE k STARTS WITH $words[i]) THEN 0.6
+         WHEN $skeletons[i] <> '' AND $skeletons[i] IN n.searchWords THEN 0.3
          ELSE 0.0 END] AS v
 // Per query word, the best match over every field (weighted); a row's score
 // is the sum over the words. Ties go to the lower id.

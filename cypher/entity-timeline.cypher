@@ -8,8 +8,9 @@
 // together (TIME, DAY, MONTH, YEAR), then by statement id: so a report dated
 // only "2021-09" comes after the announcement of 2021-09-17 it reports on.
 // Undated entries come last, by statement id. With a PUBLISHED date, the
-// publication dates of its documents come along, to give the date as written. Keyset paging on
-// (rank, dateEnd, precision rank, statement id); `total` counts every page.
+// publication dates of its documents come along, to give the date as
+// written. Keyset paging on (rank, dateEnd, precision rank, statement id);
+// `total` counts every page.
 // One row per entity found; none for an unknown id.
 // @mode read
 // @param ids            list of entity ids

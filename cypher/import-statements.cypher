@@ -1,10 +1,11 @@
 // Rewrites statements by id (only changed rows are sent): every property is
 // set from the row, and the references move: a changed statement loses its
 // old MADE, ON, APPEARS_IN, DERIVED_FROM and SUPERSEDES links before the new
-// ones are written, so nothing doubles (import-statement-links writes the
-// derivations and revisions of every row again).
+// ones are written, so nothing doubles (create-appearances and
+// create-statement-links write the appearances, derivations and revisions of
+// every row again). Positions are computed again after the import.
 // @mode write
-// @param rows  list of {id, source, claim, stance, hedged, hedge, date, madeAt, quote, paraphrase, appearances, searchWords, hash, createdAt, createdBy, updatedAt, updatedBy}: as in create-statements
+// @param rows  list of {id, source, claim, stance, hedged, hedge, date, madeAt, quote, paraphrase, current, dateStart, dateEnd, datePrecision, dateBasis, searchWords, hash, createdAt, createdBy, updatedAt, updatedBy}: as in create-statements
 UNWIND $rows AS row
 MATCH (src:Source {id: row.source})
 MATCH (c:Claim {id: row.claim})
@@ -16,6 +17,11 @@ SET st.stance = row.stance,
     st.madeAt = row.madeAt,
     st.quote = row.quote,
     st.paraphrase = row.paraphrase,
+    st.current = row.current,
+    st.dateStart = row.dateStart,
+    st.dateEnd = row.dateEnd,
+    st.datePrecision = row.datePrecision,
+    st.dateBasis = row.dateBasis,
     st.searchWords = row.searchWords,
     st.hash = row.hash,
     st.createdAt = coalesce(st.createdAt, row.createdAt),
@@ -33,11 +39,4 @@ CALL (st) {
 }
 MERGE (src)-[:MADE]->(st)
 MERGE (st)-[:ON]->(c)
-WITH st, row
-CALL (st, row) {
-  UNWIND row.appearances AS ap
-  MATCH (d:Document {id: ap.document})
-  CREATE (st)-[:APPEARS_IN {quote: ap.quote, paraphrase: ap.paraphrase, via: ap.via, viaDocuments: ap.viaDocuments,
-                            exact: ap.exact, prefix: ap.prefix, suffix: ap.suffix}]->(d)
-}
 RETURN count(st) AS written

@@ -7,9 +7,9 @@
 // computes positions again.
 // @mode write
 // @param keep   id of the claim that stays
-// @param merged id of the claim merged into it
+// @param absorbed  id of the claim merged into it
 MATCH (k:Claim {id: $keep})
-MATCH (m:Claim {id: $merged})
+MATCH (m:Claim {id: $absorbed})
 CALL (k, m) {
   MATCH (st:Statement)-[old:ON]->(m)
   CREATE (st)-[:ON]->(k)

@@ -3,9 +3,9 @@
 // Names and aliases are the caller's, as is the redirect of the old id.
 // @mode write
 // @param keep   id of the entity that stays
-// @param merged id of the entity merged into it
+// @param absorbed  id of the entity merged into it
 MATCH (k:Entity {id: $keep})
-MATCH (m:Entity {id: $merged})
+MATCH (m:Entity {id: $absorbed})
 CALL (k, m) {
   MATCH (c:Claim)-[:ABOUT]->(m)
   MERGE (c)-[:ABOUT]->(k)

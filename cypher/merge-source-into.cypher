@@ -6,9 +6,9 @@
 // the kept source's merged record), as is the redirect of the old id.
 // @mode write
 // @param keep   id of the source that stays
-// @param merged id of the source merged into it
+// @param absorbed  id of the source merged into it
 MATCH (k:Source {id: $keep})
-MATCH (m:Source {id: $merged})
+MATCH (m:Source {id: $absorbed})
 CALL (k, m) {
   MATCH (m)-[old:MADE]->(st:Statement)
   CREATE (k)-[:MADE]->(st)

@@ -3,8 +3,9 @@
 // linked to them (CONTRADICTS, or IMPLIES at any depth either way), and the
 // statements that explicitly revise any of those; each with its source and
 // the sources that source is affiliated with (at any depth), its stance,
-// firmness and dates (its own and its documents'), the links of its claim,
-// and the stored position (to write only what changed).
+// firmness and dates (its own and its documents'), what it was derived from
+// (with that statement's stored position), the links of its claim, and the
+// stored position (to write only what changed).
 // @mode read
 // @param claims  list of claim ids
 CALL () {
@@ -39,7 +40,11 @@ RETURN t.id AS id, src.id AS source, [(src)-[:AFFILIATED_WITH*1..]->(p:Source) |
        c.id AS claim, t.stance AS stance, coalesce(t.hedged, false) AS hedged, t.date AS date,
        [(t)-[:APPEARS_IN]->(d:Document) | d.publishedAt] AS published,
        [(t)-[:SUPERSEDES]->(x:Statement) | x.id] AS supersedes,
+       head([(t)-[:DERIVED_FROM]->(o:Statement) | o.id]) AS derivedFrom,
+       head([(t)-[:DERIVED_FROM]->(o:Statement) | o.current]) AS originCurrent,
+       head([(t)-[:DERIVED_FROM]->(:Statement)-[:SUPERSEDED_BY]->(y:Statement) | y.id]) AS originSupersededBy,
+       head([(t)-[:DERIVED_FROM]->(:Statement)-[r:SUPERSEDED_BY]->(:Statement) | r.revision]) AS originRevision,
        [(c)-[:CONTRADICTS]-(o:Claim) | o.id] AS contradicts,
        [(c)-[:IMPLIES]->(o:Claim) | o.id] AS implies,
        t.current AS current, t.dateStart AS dateStart, t.dateEnd AS dateEnd, t.datePrecision AS datePrecision, t.dateBasis AS dateBasis,
-       head([(t)-[r:SUPERSEDED_BY]->(y:Statement) | [y.id, r.reason]]) AS supersededBy
+       head([(t)-[r:SUPERSEDED_BY]->(y:Statement) | [y.id, r.reason, r.revision]]) AS supersededBy

@@ -1,9 +1,10 @@
 // The claims whose statements' positions may change after a write
 // (src/graph/refresh.ts): the claims given, the claims of the statements
 // printed in the documents given (a new publication date can move them),
-// and every claim linked to any of those by CONTRADICTS, or by IMPLIES at
-// any depth either way (a later statement on such a claim can supersede an
-// earlier one: docs/MODEL.md, "Positions over time").
+// every claim linked to any of those by CONTRADICTS, or by IMPLIES at any
+// depth either way (a later statement on such a claim can supersede an
+// earlier one: docs/MODEL.md, "Positions over time"), and the claims of the
+// statements derived from theirs (a derived statement falls with its origin).
 // @mode read
 // @param claims     list of claim ids
 // @param documents  list of document ids
@@ -29,6 +30,9 @@ CALL (k) {
   RETURN n
   UNION
   MATCH (k)<-[:IMPLIES*1..]-(n:Claim)
+  RETURN n
+  UNION
+  MATCH (k)<-[:ON]-(:Statement)<-[:DERIVED_FROM*1..]-(:Statement)-[:ON]->(n:Claim)
   RETURN n
 }
 RETURN collect(DISTINCT n.id) AS claims

@@ -1,7 +1,8 @@
 // The attribution chain of each given claim, for its W3C PROV-O export
 // (src/analysis/prov.ts): the claim; every statement on it, and every
 // statement linked to one of those by derivation, at any depth (what it was
-// derived from, and what was derived from it); the claims and documents of
+// derived from, and what was derived from it), and the statement that
+// superseded each statement on the claim; the claims and documents of
 // those statements (every document that printed them, and the
 // intermediaries' own documents); the sources that made them, carried them
 // (intermediaries) or published the documents, with their affiliations
@@ -18,6 +19,9 @@ CALL (c) {
     RETURN st
     UNION
     MATCH (own)<-[:DERIVED_FROM*1..]-(st:Statement)
+    RETURN st
+    UNION
+    MATCH (own)-[:SUPERSEDED_BY]->(st:Statement)
     RETURN st
   }
   RETURN collect(DISTINCT st) AS chain

@@ -1,8 +1,9 @@
 // Stores the positions computed by src/graph/positions.ts for the statements
 // whose position or date changed: whether each is current, its effective
-// date, and what supersedes it (SUPERSEDED_BY {reason}, replaced).
+// date, and what supersedes it (SUPERSEDED_BY {reason, revision}, replaced;
+// `revision` says whether the account changed, see src/graph/positions.ts).
 // @mode write
-// @param rows  list of {id, current, supersededBy, reason, dateStart, dateEnd, datePrecision, dateBasis}: supersededBy a statement id or null
+// @param rows  list of {id, current, supersededBy, reason, revision, dateStart, dateEnd, datePrecision, dateBasis}: supersededBy a statement id or null
 UNWIND $rows AS row
 MATCH (st:Statement {id: row.id})
 SET st.current = row.current,
@@ -17,6 +18,6 @@ CALL (st) {
 }
 CALL (st, row) {
   MATCH (later:Statement {id: row.supersededBy})
-  CREATE (st)-[:SUPERSEDED_BY {reason: row.reason}]->(later)
+  CREATE (st)-[:SUPERSEDED_BY {reason: row.reason, revision: row.revision}]->(later)
 }
 RETURN count(st) AS written

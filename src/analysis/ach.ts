@@ -18,7 +18,7 @@ export const ACH_CELLS = ['CONSISTENT', 'INCONSISTENT', 'NEUTRAL'] as const;
 export type AchCellValue = (typeof ACH_CELLS)[number];
 
 /** How the evidence's claim is linked to the hypothesis: the input of the derivation. */
-export const ACH_RELATIONS = ['SAME', 'SUPPORTS', 'CONTRADICTS', 'UNLINKED'] as const;
+export const ACH_RELATIONS = ['SAME', 'CONTRADICTS', 'IMPLIES', 'IMPLIED_BY', 'SUPPORTS', 'UNLINKED'] as const;
 export type AchRelation = (typeof ACH_RELATIONS)[number];
 
 export type AchEvidenceKind = 'STATEMENT' | 'CLAIM';
@@ -52,6 +52,8 @@ export interface AchEvidenceNode {
   kind: AchEvidenceKind;
   /** Statement id (kind STATEMENT) or claim id (kind CLAIM). */
   id: string;
+  /** Other current statements of the same source, claim and position: the same evidence, folded into this item. */
+  copies: string[];
   diagnostic: boolean;
   /** One per hypothesis, in hypothesis claim id order. */
   cells: AchCellNode[];
@@ -152,6 +154,7 @@ export function toMatrix(row: Row): AchMatrixNode {
       return {
         kind: oneOf(['STATEMENT', 'CLAIM'] as const, e.kind, 'ACH evidence kind'),
         id: str(e.id, 'ACH evidence id'),
+        copies: (Array.isArray(e.copies) ? e.copies : []).map((c) => str(c, 'ACH evidence copy')).sort(),
         diagnostic: e.diagnostic === true,
         cells: list(e.cells, 'ACH cells').map(toCell),
       };
@@ -291,22 +294,31 @@ export interface CellArgs {
   evidence: EvidenceRef | null | undefined;
 }
 
+/** The id a record now has: `id` itself, or the record it was merged into (a redirect, as every API lookup reads ids). */
+async function resolved(tx: QueryRunner, label: 'Claim' | 'Statement', id: string): Promise<string> {
+  const [row] = await tx.run('import-redirects', { keys: [`${label}:${id}`] });
+  return row === undefined ? id : String(row.target);
+}
+
 /**
  * Checks that the question exists and the hypothesis is one of its
- * hypotheses; returns the evidence as (kind, id).
+ * hypotheses; returns the evidence as (kind, id) and the hypothesis, each
+ * under the id it now has (an id merged into another resolves to it).
  */
 async function checkCell(tx: QueryRunner, args: CellArgs, paths: { hypothesis: string; evidence: string }, extra: BundleProblem[] = []) {
   const evidence = evidenceOf(args.evidence, paths.evidence);
   const problems = [...extra, ...(isProblem(evidence) ? [evidence] : [])];
   if (problems.length > 0) throw invalid(problems);
-  const ref = evidence as { kind: AchEvidenceKind; id: string };
+  const given = evidence as { kind: AchEvidenceKind; id: string };
+  const ref = { kind: given.kind, id: await resolved(tx, given.kind === 'STATEMENT' ? 'Statement' : 'Claim', given.id) };
   const question = await storedQuestion(tx, args.question);
   if (question === null) throw notFound('question', args.question);
-  if (!question.hypotheses.includes(args.hypothesis)) {
-    if (!(await existing(tx, { claims: [args.hypothesis] })).has(args.hypothesis)) throw notFound('claim', args.hypothesis);
+  const hypothesis = await resolved(tx, 'Claim', args.hypothesis);
+  if (!question.hypotheses.includes(hypothesis)) {
+    if (!(await existing(tx, { claims: [hypothesis] })).has(hypothesis)) throw notFound('claim', args.hypothesis);
     throw invalid([{ path: paths.hypothesis, expected: `one of the hypotheses of question ${show(question.id)}: ${question.hypotheses.map((h) => show(h)).join(', ')}`, got: show(args.hypothesis) }]);
   }
-  return ref;
+  return { ref, hypothesis };
 }
 
 /** Evidence params of set-ach-cell / clear-ach-cell: the one given, the other null. */
@@ -323,22 +335,24 @@ async function setWithin(
     ...(typeof args.cell === 'string' && (ACH_CELLS as readonly string[]).includes(args.cell) ? [] : [{ path: paths.cell, expected: `one of ${ACH_CELLS.join(', ')}`, got: show(args.cell) }]),
     ...(blank(args.reason) ? [{ path: paths.reason, expected: "the editor's reason for the judgement, a non-blank string", got: show(args.reason) }] : []),
   ];
-  const ref = await checkCell(tx, args, paths, extra);
+  const { ref, hypothesis } = await checkCell(tx, args, paths, extra);
   const [row] = await tx.run('ach-matrices', { ids: [args.question] });
   const matrix = row === undefined ? { hypotheses: [], evidence: [] } : toMatrix(row);
   if (!matrix.evidence.some((e) => e.kind === ref.kind && e.id === ref.id)) {
     const field = ref.kind === 'STATEMENT' ? 'statement' : 'claim';
     const known = await existing(tx, ref.kind === 'STATEMENT' ? { statements: [ref.id] } : { claims: [ref.id] });
     if (!known.has(ref.id)) throw notFound(field, ref.id);
+    // A copy is judged through the item it is folded into.
+    const holder = matrix.evidence.find((e) => e.copies.includes(ref.id));
     throw invalid([{
       path: `${paths.evidence}.${field}`,
-      expected: `evidence of question ${show(args.question)}: a statement on one of its hypotheses, or a claim linked to one by SUPPORTS or CONTRADICTS`,
-      got: `${show(ref.id)}, which is neither`,
+      expected: `an item of the matrix of question ${show(args.question)}: a current statement on one of its hypotheses (of statements that say the same thing, the one with the smallest id), or a claim linked to one by SUPPORTS, CONTRADICTS or IMPLIES that some source now asserts`,
+      got: holder === undefined ? `${show(ref.id)}, which is none of these` : `${show(ref.id)}, a copy folded into the item ${show(holder.id)}`,
     }]);
   }
   await tx.run('set-ach-cell', {
     question: args.question,
-    hypothesis: args.hypothesis,
+    hypothesis,
     ...evidenceParams(ref),
     cell: args.cell,
     reason: args.reason,
@@ -361,8 +375,8 @@ export function setAchCell(store: GraphStore, args: CellArgs & { cell: AchCellVa
 /** Removes the override of one cell, so the derived cell applies again; NOT_FOUND when there is none. */
 export function clearAchCell(store: GraphStore, args: CellArgs, options: EditOptions): Promise<void> {
   return store.transaction('WRITE', async (tx) => {
-    const ref = await checkCell(tx, args, { hypothesis: 'hypothesis', evidence: 'evidence' });
-    const [row] = await tx.run('clear-ach-cell', { question: args.question, hypothesis: args.hypothesis, ...evidenceParams(ref), by: options.editor, at: now(options) });
+    const { ref, hypothesis } = await checkCell(tx, args, { hypothesis: 'hypothesis', evidence: 'evidence' });
+    const [row] = await tx.run('clear-ach-cell', { question: args.question, hypothesis, ...evidenceParams(ref), by: options.editor, at: now(options) });
     if (Number(row?.removed ?? 0) === 0) {
       throw new ClaimgraphError(
         'NOT_FOUND',

@@ -9,6 +9,7 @@
  * document's url and date only when the graph knows them.
  */
 import { ClaimgraphError, notFound, show } from '../errors';
+import { parsePartialDate, strictlyBefore, type DateInterval } from '../graph/dates';
 import type { SourceKind } from '../graph/model';
 import type { GraphStore, Value } from '../store/port';
 import { VERDICT_NAMES } from './credibility';
@@ -101,19 +102,16 @@ function creativeWork(d: ReviewDocument): JsonLd {
 
 /**
  * The document where the claim first appeared, when that can be told: the
- * only appearance, or the one dated strictly before every other (all dated,
- * and no date a prefix of another, since "2025-10" may or may not come before
- * "2025-10-19"). Null otherwise.
+ * only appearance, or the one published strictly before every other (its
+ * interval ends before each other's begins, in UTC: "2025-10" may come before
+ * or after "2025-10-19"). Null otherwise, and when any date is unknown.
  */
 export function firstAppearance(documents: readonly ReviewDocument[]): ReviewDocument | null {
   if (documents.length === 1) return documents[0] ?? null;
-  if (documents.length === 0 || documents.some((d) => d.publishedAt === null)) return null;
-  const dated = documents as readonly (ReviewDocument & { publishedAt: string })[];
-  const earliest = dated.reduce((a, b) => (b.publishedAt < a.publishedAt ? b : a));
-  const clear = dated.every(
-    (d) => d === earliest || (earliest.publishedAt < d.publishedAt && !d.publishedAt.startsWith(earliest.publishedAt) && !earliest.publishedAt.startsWith(d.publishedAt)),
-  );
-  return clear ? earliest : null;
+  const dated = documents.map((d) => ({ d, at: d.publishedAt === null ? null : parsePartialDate(d.publishedAt) }));
+  if (dated.length === 0 || dated.some((x) => x.at === null)) return null;
+  const first = dated.find((x) => dated.every((y) => y === x || strictlyBefore(x.at as DateInterval, y.at as DateInterval)));
+  return first?.d ?? null;
 }
 
 /** The ClaimReview JSON-LD of the facts; null when the claim has no assessment. */

@@ -62,9 +62,9 @@ export const CREDIBILITY_LABELS: Readonly<Record<CredibilityGrade, string>> = {
  */
 export const CREDIBILITY_RULES = {
   refutedByEditor: '5 (improbable): an editor\'s latest assessment of the claim has the verdict FALSE.',
-  nothingToJudge: '6 (cannot be judged): no source asserts, hedges, denies, doubts or contradicts the claim.',
-  betterOpposed: '5 (improbable): more independent clusters are against the claim than assert it (opposingIndependentSources > independentSources).',
-  confirmed: '1 (confirmed): at least 2 independent clusters assert the claim and no source is against it or doubts it (contradictedBy = 0, doubtingSources = 0).',
+  nothingToJudge: '6 (cannot be judged): no source now asserts, hedges, denies, doubts or contradicts the claim.',
+  betterOpposed: '5 (improbable): more independent clusters lean against the claim than for it, hedges and doubts included (leaningAgainst > leaningFor).',
+  confirmed: '1 (confirmed): at least 2 independent clusters assert the claim, and no source is against it or doubts it (contradictedBy = 0, doubtingSources = 0).',
   probablyTrue: '2 (probably true): 1 independent cluster asserts the claim, no source is against it or doubts it, and an asserting source\'s latest reliability rating is A or B.',
   possiblyTrue: '3 (possibly true): some source asserts the claim and no source is against it or doubts it, but neither 1 nor 2 holds.',
   doubtful: '4 (doubtful): sources are against the claim, but not more independent clusters than assert it (ties included); or sources doubt it; or sources only hedge it.',
@@ -77,11 +77,15 @@ export interface CredibilityInputs {
   independentSources: number;
   hedgingSources: number;
   denyingSources: number;
-  /** Distinct sources whose current position is a hedged denial (a doubt); absent counts as 0. */
-  doubtingSources?: number;
+  /** Distinct sources whose current position is a hedged denial (a doubt). */
+  doubtingSources: number;
   /** Distinct sources against the claim: denying it, or asserting a claim that contradicts it. */
   contradictedBy: number;
   opposingIndependentSources: number;
+  /** Independent clusters of the sources leaning for the claim: asserting or hedging it (or a claim implying it). */
+  leaningFor: number;
+  /** Independent clusters of the sources leaning against it: denying or doubting it, or asserting a contradicting claim, firmly or hedged. */
+  leaningAgainst: number;
   /** The best latest reliability grade among the asserting sources (F for an unrated one); null when none asserts. */
   bestReliability: ReliabilityGrade | null;
   /** The names of the asserting sources holding that grade. */
@@ -120,8 +124,11 @@ function factsOf(x: CredibilityInputs): string[] {
       ? 'no source contradicts it'
       : `${plural(x.contradictedBy, 'source is', 'sources are')} against it (denying it or asserting a claim that contradicts it), in ${plural(x.opposingIndependentSources, 'independent cluster', 'independent clusters')}`,
   );
+  if (x.leaningFor !== x.independentSources || x.leaningAgainst !== x.opposingIndependentSources) {
+    facts.push(`counting hedges and doubts, ${plural(x.leaningFor, 'independent cluster leans', 'independent clusters lean')} for it and ${plural(x.leaningAgainst, 'leans', 'lean')} against it`);
+  }
   if (x.denyingSources > 0) facts.push(`${plural(x.denyingSources, 'source denies', 'sources deny')} it`);
-  if ((x.doubtingSources ?? 0) > 0) facts.push(`${plural(x.doubtingSources ?? 0, 'source doubts', 'sources doubt')} it`);
+  if (x.doubtingSources > 0) facts.push(`${plural(x.doubtingSources, 'source doubts', 'sources doubt')} it (a hedged denial)`);
   if (x.hedgingSources > 0) facts.push(`${plural(x.hedgingSources, 'source hedges', 'sources hedge')} it`);
   if (x.bestReliability !== null) {
     facts.push(
@@ -135,11 +142,13 @@ function factsOf(x: CredibilityInputs): string[] {
 
 /** Which rule applies: the decision table, in the order of CREDIBILITY_RULES. */
 export function credibilityRule(x: CredibilityInputs): CredibilityRule {
-  // A doubt (a hedged denial) is a position against the claim, short of a denial: it keeps 1 to 3 away.
-  const unopposed = x.contradictedBy === 0 && (x.doubtingSources ?? 0) === 0;
   if (x.assessment?.verdict === 'FALSE') return 'refutedByEditor';
-  if (x.assertingSources === 0 && x.hedgingSources === 0 && x.contradictedBy === 0 && (x.doubtingSources ?? 0) === 0) return 'nothingToJudge';
-  if (x.opposingIndependentSources > x.independentSources) return 'betterOpposed';
+  if (x.assertingSources === 0 && x.hedgingSources === 0 && x.contradictedBy === 0 && x.doubtingSources === 0) return 'nothingToJudge';
+  // The sides are weighed with every source that leans one way: five hedged
+  // intelligence assessments outweigh three firm partisan statements.
+  if (x.leaningAgainst > x.leaningFor) return 'betterOpposed';
+  // A doubt, like a denial, keeps a claim from the grades that say nothing is against it.
+  const unopposed = x.contradictedBy === 0 && x.doubtingSources === 0;
   if (unopposed && x.independentSources >= 2) return 'confirmed';
   if (unopposed && x.independentSources === 1 && (x.bestReliability === 'A' || x.bestReliability === 'B')) return 'probablyTrue';
   if (unopposed && x.assertingSources > 0) return 'possiblyTrue';
@@ -208,6 +217,8 @@ export function toClaimJudgement(row: Obj): ClaimJudgement {
       doubtingSources: count(row, 'doubtingSources'),
       contradictedBy: count(row, 'contradictedBy'),
       opposingIndependentSources: count(row, 'opposingIndependentSources'),
+      leaningFor: count(row, 'leaningFor'),
+      leaningAgainst: count(row, 'leaningAgainst'),
       bestReliability: typeof best === 'string' ? (best as ReliabilityGrade) : null,
       bestRatedSources: (Array.isArray(row.bestRatedSources) ? row.bestRatedSources : [])
         .filter((n): n is string => typeof n === 'string')

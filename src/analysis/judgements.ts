@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { notFound, show } from '../errors';
 import type { BundleProblem } from '../graph/bundle';
 import { invalid, type EditOptions } from '../graph/editing';
-import type { GraphStore, Value } from '../store/port';
+import type { GraphStore, QueryRunner, Value } from '../store/port';
 import { broken, obj, type Obj } from '../store/rows';
 import { RELIABILITY_GRADES, RELIABILITY_LABELS, VERDICTS, type ReliabilityGrade, type Verdict } from './credibility';
 
@@ -95,6 +95,19 @@ function checkUrl(problems: BundleProblem[], path: string, value: unknown): stri
 // ---------------------------------------------------------------- writes
 
 /**
+ * Runs a judgement's write on `id`; when no record has that id, on the
+ * record it was merged into (a redirect: merged ids keep resolving, as every
+ * lookup reads them). Null when neither exists.
+ */
+async function onRecord(tx: QueryRunner, label: 'Source' | 'Claim', id: string, write: (target: string) => Promise<unknown[]>): Promise<string | null> {
+  if ((await write(id)).length > 0) return id;
+  const [redirect] = await tx.run('import-redirects', { keys: [`${label}:${id}`] });
+  if (redirect === undefined) return null;
+  const target = String(redirect.target);
+  return (await write(target)).length > 0 ? target : null;
+}
+
+/**
  * Appends a reliability rating to a source's history, in one write
  * transaction. A blank reason or a grade outside A–F is BAD_USER_INPUT (with
  * `problems` at `grade` and `reason`); an unknown source is NOT_FOUND. Either
@@ -108,8 +121,8 @@ export async function rateSource(store: GraphStore, sourceId: string, input: Rat
   const id = `rating-${randomUUID()}`;
   const at = options.now ?? new Date().toISOString();
   return store.transaction('WRITE', async (tx) => {
-    const rows = await tx.run('rate-source', { source: sourceId, id, grade, reason, by: options.editor, at });
-    if (rows.length === 0) throw notFound('source', sourceId);
+    const rated = await onRecord(tx, 'Source', sourceId, (source) => tx.run('rate-source', { source, id, grade, reason, by: options.editor, at }));
+    if (rated === null) throw notFound('source', sourceId);
     return id;
   });
 }
@@ -134,8 +147,8 @@ export async function assessClaim(store: GraphStore, claimId: string, input: Ass
   const id = `assessment-${randomUUID()}`;
   const at = options.now ?? new Date().toISOString();
   return store.transaction('WRITE', async (tx) => {
-    const rows = await tx.run('assess-claim', { claim: claimId, id, verdict, rating, explanation, url, by: options.editor, at });
-    if (rows.length === 0) throw notFound('claim', claimId);
+    const assessed = await onRecord(tx, 'Claim', claimId, (claim) => tx.run('assess-claim', { claim, id, verdict, rating, explanation, url, by: options.editor, at }));
+    if (assessed === null) throw notFound('claim', claimId);
     return id;
   });
 }

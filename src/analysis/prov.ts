@@ -160,7 +160,11 @@ function originsOf(statements: readonly StatementNode[]): Map<string, string> {
   for (const st of statements) {
     let at = st.id;
     // The validator forbids loops; never loop on a broken graph.
-    for (const seen = new Set<string>(); !seen.has(at) && from.get(at); seen.add(at)) at = from.get(at) as string;
+    const seen = new Set<string>([at]);
+    for (let next = from.get(at); next !== undefined && next !== null && !seen.has(next); next = from.get(at)) {
+      at = next;
+      seen.add(at);
+    }
     origins.set(st.id, at);
   }
   return origins;
@@ -214,7 +218,8 @@ export function provTriples(chain: ProvChain, base: string = DEFAULT_IRI_BASE): 
 
   // Each document that printed a statement quoted it: a qualified prov:Quotation
   // per appearance, with the document's words and, in order, the intermediaries
-  // that carried it (each a prov:agent of the quotation, and a step cg:via).
+  // that carried it (cg:via steps: PROV-O has no agent on a quotation, which
+  // is an influence by an entity).
   for (const { statement: st, index } of appearances) {
     const ap = st.appearances[index];
     if (ap === undefined) continue;
@@ -227,11 +232,10 @@ export function provTriples(chain: ProvChain, base: string = DEFAULT_IRI_BASE): 
     add(q, `${P.prov}value`, opt(ap.quote));
     add(q, `${P.cg}paraphrase`, opt(ap.paraphrase));
     ap.via.forEach((step, n) => {
-      add(q, `${P.prov}agent`, iri(id.source(step.source)));
       const v = id.step(st.id, ap.document, n + 1);
       add(q, `${P.cg}via`, iri(v));
       add(v, `${P.cg}order`, { kind: 'integer', value: n + 1 });
-      add(v, `${P.prov}agent`, iri(id.source(step.source)));
+      add(v, `${P.cg}intermediary`, iri(id.source(step.source)));
       if (step.document !== null) add(v, `${P.cg}document`, iri(id.document(step.document)));
     });
     if (ap.selector !== null) {

@@ -156,6 +156,14 @@ export const achResolvers = {
       return found;
     },
     claim: (e: AchEvidenceNode, _: unknown, ctx: Context) => (e.kind === 'CLAIM' ? claimOf(ctx, e.id) : null),
+    copies: async (e: AchEvidenceNode, _: unknown, ctx: Context) =>
+      Promise.all(
+        e.copies.map(async (id) => {
+          const found = await ctx.loaders.statements.load(id);
+          if (found === null) throw new ClaimgraphError('INTERNAL', `The graph refers to statement ${JSON.stringify(id)}, which does not exist.`);
+          return found;
+        }),
+      ),
   },
 
   AchCell: {

@@ -8,6 +8,7 @@ import DataLoader from 'dataloader';
 import { checkIriBase, DEFAULT_IRI_BASE, readProvChains, serialiseProv, type ProvChain, type ProvFormat } from '../analysis/prov';
 import { decodeTimelineCursor, encodeTimelineCursor, readTimelines, type TimelineEntry, type TimelineKey, type TimelinePage } from '../analysis/timeline';
 import { notFound } from '../errors';
+import { effectiveDate } from '../graph/positions';
 import type { Context } from './context';
 import { pageSize, toConnection } from './pagination';
 import type { ClaimNode, EntityNode } from './records';
@@ -50,12 +51,20 @@ function timelineLoader(ctx: Context, after: TimelineKey | null, limit: number):
   return loader;
 }
 
+async function statementOf(entry: TimelineEntry, ctx: Context) {
+  const found = await ctx.loaders.statements.load(entry.statement);
+  if (found === null) throw notFound('statement', entry.statement); // deleted since the page was read
+  return found;
+}
+
 export const analysisResolvers = {
   TimelineEntry: {
-    statement: async (entry: TimelineEntry, _: unknown, ctx: Context) => {
-      const found = await ctx.loaders.statements.load(entry.statement);
-      if (found === null) throw notFound('statement', entry.statement); // deleted since the page was read
-      return found;
+    statement: (entry: TimelineEntry, _: unknown, ctx: Context) => statementOf(entry, ctx),
+    // The date that placed the entry, as written: the statement's own, or the publication it rests on.
+    date: async (entry: TimelineEntry, _: unknown, ctx: Context) => {
+      if (entry.dateSource === 'UNKNOWN') return null;
+      const st = await statementOf(entry, ctx);
+      return effectiveDate(st.date, st.appearances.map((a) => a.publishedAt))?.value ?? null;
     },
   },
 

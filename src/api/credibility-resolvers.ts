@@ -126,7 +126,9 @@ export const credibilityResolvers = {
     ) {
       const id = await assessClaim(ctx.store, args.claim, args, editing(ctx));
       afterWrite(ctx);
-      const written = (await loadersOf(ctx).assessments.load(args.claim)).find((a) => a.id === id);
+      // A merged claim's old id resolves to the claim kept, which holds the assessment.
+      const claim = (await ctx.loaders.claims.load(args.claim))?.id ?? args.claim;
+      const written = (await loadersOf(ctx).assessments.load(claim)).find((a) => a.id === id);
       if (written === undefined) throw notFound('assessment', id);
       return written;
     },

@@ -1,8 +1,8 @@
 import type { AppearanceRecord, ClaimLinkType, SourceKind, Stance, StatementRecord } from '../graph/model';
+import { parsePartialDate } from '../graph/dates';
 import type { SupersessionReason } from '../graph/positions';
 import type { Value } from '../store/port';
 import { broken, obj, type Obj } from '../store/rows';
-import { parsePartialDate } from '../graph/dates';
 import { toClaimJudgement, type ClaimJudgement } from '../analysis/credibility';
 
 /*
@@ -95,6 +95,8 @@ export interface CorroborationNode {
   withdrawnSources: number;
   contradictedBy: number;
   opposingIndependentSources: number;
+  leaningFor: number;
+  leaningAgainst: number;
   clusters: SourceClusterNode[];
   opposingClusters: SourceClusterNode[];
   /** Credibility inputs and status, counted by the same query (src/analysis/credibility.ts). */
@@ -157,23 +159,18 @@ export function toSource(v: Value | undefined): SourceNode {
 }
 
 /**
- * Appearances in time order: earliest publication first, as a statement's
- * PUBLISHED date is chosen (positions.ts `effectiveDate`: by the end of the
- * interval a date stands for, then its start), so that `document` is the
- * document that date comes from; undated last; then by document id. (Plain
- * text order would put "2025-04-02" before "2025-04-02T09:00Z", and misorder
- * dates with an offset.)
+ * Appearances in time order: the publication that ends first comes first
+ * (ties: the one that starts first), as the statement's effective date
+ * reads them, so `document` is the document that dates it; undated last,
+ * then by document id.
  */
 function appearanceOrder(a: AppearanceNode, b: AppearanceNode): number {
   const da = a.publishedAt === null ? null : parsePartialDate(a.publishedAt);
   const db = b.publishedAt === null ? null : parsePartialDate(b.publishedAt);
-  if (da === null || db === null) {
-    if (da !== db) return da === null ? 1 : -1;
-  } else if (da.end !== db.end) {
-    return da.end < db.end ? -1 : 1;
-  } else if (da.start !== db.start) {
-    return da.start < db.start ? -1 : 1;
-  }
+  if (da !== null && db !== null) {
+    if (da.end !== db.end) return da.end < db.end ? -1 : 1;
+    if (da.start !== db.start) return da.start < db.start ? -1 : 1;
+  } else if (da !== db) return da === null ? 1 : -1;
   return a.document < b.document ? -1 : a.document > b.document ? 1 : 0;
 }
 
@@ -287,6 +284,8 @@ export function toCorroboration(row: Obj): CorroborationNode {
     withdrawnSources: int(what, row, 'withdrawnSources'),
     contradictedBy: int(what, row, 'contradictedBy'),
     opposingIndependentSources: int(what, row, 'opposingIndependentSources'),
+    leaningFor: int(what, row, 'leaningFor'),
+    leaningAgainst: int(what, row, 'leaningAgainst'),
     clusters: toClusters(row.clusters, row.merges),
     opposingClusters: toClusters(row.opposingClusters, row.opposingMerges),
     judgement: toClaimJudgement(row),

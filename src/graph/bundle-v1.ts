@@ -338,6 +338,26 @@ export interface V1StatementTrace {
   appearances: number[];
 }
 
+/**
+ * The trace of every upgraded statement, compact (a bundle may hold a
+ * million statements, nearly all without copies): the version 1 index of
+ * each, and the details only of those that merged copies.
+ */
+export interface V1Trace {
+  index: Int32Array;
+  merged: Map<number, V1StatementTrace>;
+}
+
+/** The trace of upgraded statement `k`; undefined past the end. */
+export function statementTrace(trace: V1Trace, k: number): V1StatementTrace | undefined {
+  if (k < 0 || k >= trace.index.length) return undefined;
+  const merged = trace.merged.get(k);
+  if (merged !== undefined) return merged;
+  const index = trace.index[k] as number;
+  // A statement without copies: its one appearance, if any, is its own.
+  return { index, formerIds: [], appearances: [index] };
+}
+
 export interface UpgradeOptions {
   /** Statements beyond the bundle's own that relay chains may run through (the other version 1 files of a set). */
   statements?: V1Statements;
@@ -364,7 +384,7 @@ export function upgradeV1(v1: V1Bundle, options: UpgradeOptions = {}): Upgraded 
 }
 
 /** {@link upgradeV1}, with the trace of each upgraded statement back to version 1. */
-export function upgradeV1Traced(v1: V1Bundle, options: UpgradeOptions = {}): Upgraded & { trace: V1StatementTrace[] } {
+export function upgradeV1Traced(v1: V1Bundle, options: UpgradeOptions = {}): Upgraded & { trace: V1Trace } {
   const notes: string[] = [];
   const where = (section: string, i: number, id: string) => `$.${section}[${i}]${id === '' ? '' : ` (id ${show(id)})`}${options.file === undefined ? '' : ` in ${options.file}`}`;
   const note = (section: string, i: number, id: string, text: string) => notes.push(`${where(section, i, id)}: ${text}`);
@@ -393,10 +413,6 @@ export function upgradeV1Traced(v1: V1Bundle, options: UpgradeOptions = {}): Upg
 
   const lookup = options.statements ?? v1Statements([v1]);
   const own = v1.statements;
-  const ownIndex = new Map<string, number>();
-  own.forEach((s, i) => {
-    if (s.id !== '' && !ownIndex.has(s.id)) ownIndex.set(s.id, i);
-  });
 
   // Rule: a relayed statement's appearance is in its own document; when it
   // has none, in the first document met along its relay chain (the relay
@@ -426,12 +442,11 @@ export function upgradeV1Traced(v1: V1Bundle, options: UpgradeOptions = {}): Upg
     return result;
   };
 
-  // Step 1: each version 1 statement on its own (copies are merged in step 3).
-  interface Single {
-    appearance: AppearanceRecord | null;
-    derivedFrom: string | null;
-  }
-  const singles: Single[] = own.map((s, i) => {
+  // Step 1: each version 1 statement on its own (copies are merged in step 3):
+  // its appearance and its derivation, in two lists (no object per statement).
+  const appearanceOf: (AppearanceRecord | null)[] = new Array<AppearanceRecord | null>(own.length);
+  const derivationOf: (string | null)[] = new Array<string | null>(own.length);
+  own.forEach((s, i) => {
     // Rule: a statement's quote, paraphrase and document become one
     // appearance in that document; without a document (and none along its
     // relay chain) the words stay on the statement.
@@ -443,8 +458,8 @@ export function upgradeV1Traced(v1: V1Bundle, options: UpgradeOptions = {}): Upg
       // heard the speaker last. A relay whose own statement was reported in
       // another document is a step {source, document}.
       const steps: ViaStep[] = [];
-      const seen = new Set<string>();
-      for (let id = s.reportedVia; id !== null && !seen.has(id); ) {
+      const seen = s.reportedVia === null ? null : new Set<string>();
+      for (let id = s.reportedVia; id !== null && seen !== null && !seen.has(id); ) {
         seen.add(id);
         const relay = lookup.byId.get(id);
         if (relay === undefined) {
@@ -484,7 +499,8 @@ export function upgradeV1Traced(v1: V1Bundle, options: UpgradeOptions = {}): Upg
         );
       }
     }
-    return { appearance, derivedFrom };
+    appearanceOf[i] = appearance;
+    derivationOf[i] = derivedFrom;
   });
 
   // Step 2: copies. Statements of one source on one claim with the same
@@ -519,14 +535,18 @@ export function upgradeV1Traced(v1: V1Bundle, options: UpgradeOptions = {}): Upg
     if (s.quote !== null) join(`${base}\u0000q\u0000${s.quote}`, i);
     if (s.madeAt !== null) join(`${base}\u0000m\u0000${s.madeAt}`, i);
   });
+  // Union-find joins to the smaller index, so the root of a group is its
+  // first statement in the bundle. Only groups of two or more are listed:
+  // most statements have no copy, and take the short way below.
   const groups = new Map<number, number[]>();
   own.forEach((_, i) => {
     const root = find(i);
+    if (root === i) return;
     const list = groups.get(root);
-    if (list === undefined) groups.set(root, [i]);
+    if (list === undefined) groups.set(root, [root, i]);
     else list.push(i);
   });
-  /** The id each version 1 statement id of this bundle now has (the smallest id of its copies). */
+  /** The id each version 1 statement id of a group now has (the smallest id of its copies). */
   const survivorOf = new Map<string, string>();
   for (const members of groups.values()) {
     members.sort((a, b) => byCodeUnit((own[a] as V1Statement).id, (own[b] as V1Statement).id) || a - b);
@@ -540,10 +560,38 @@ export function upgradeV1Traced(v1: V1Bundle, options: UpgradeOptions = {}): Upg
   // Step 3: one version 2 statement per group, at the place of the group's
   // first statement in the bundle. Each group is sorted by id (step 2), so
   // its first member is the survivor: the smallest id.
-  const ordered = [...groups.values()].map((members) => ({ members, at: members.reduce((a, b) => Math.min(a, b)) })).sort((a, b) => a.at - b.at);
   const statements: StatementRecord[] = [];
-  const trace: V1StatementTrace[] = [];
-  for (const { members } of ordered) {
+  const traceIndex = new Int32Array(own.length);
+  const merged = new Map<number, V1StatementTrace>();
+  for (let i = 0; i < own.length; i++) {
+    if (find(i) !== i) continue;
+    const members = groups.get(i);
+    if (members === undefined) {
+      // A statement without copies: its own fields, as the rules below give them for a group of one.
+      const s = own[i] as V1Statement;
+      const appearance = appearanceOf[i] ?? null;
+      const derivation = derivationOf[i] ?? null;
+      const derivedFrom = derivation === null ? null : (survivorOf.get(derivation) ?? derivation);
+      statements.push({
+        id: s.id,
+        source: s.source,
+        claim: s.claim,
+        stance: s.stance === 'HEDGES' ? 'ASSERTS' : s.stance,
+        hedged: s.stance === 'HEDGES',
+        hedge: s.hedge,
+        date: s.madeAt !== null && isPartialDate(s.madeAt) ? s.madeAt : null,
+        madeAt: s.madeAt,
+        quote: appearance === null ? s.quote : null,
+        paraphrase: appearance === null ? s.paraphrase : null,
+        appearances: appearance === null ? [] : [appearance],
+        derivedFrom: derivedFrom === s.id ? null : derivedFrom,
+        supersedes: [],
+        formerIds: [],
+        recorded: s.recorded,
+      });
+      traceIndex[statements.length - 1] = i;
+      continue;
+    }
     const survivorIndex = members[0] as number;
     const survivor = own[survivorIndex] as V1Statement;
     const copies = members.map((m) => own[m] as V1Statement);
@@ -570,15 +618,15 @@ export function upgradeV1Traced(v1: V1Bundle, options: UpgradeOptions = {}): Upg
     const firstMadeAt = copies.find((c) => c.madeAt !== null)?.madeAt ?? null;
     const madeAt = firstOf('madeAt', copies.map((c) => (c.madeAt === date && date !== firstMadeAt ? null : c.madeAt)));
     // Rule: the words of a copy printed in no document stay on the statement.
-    const quote = firstOf('quote', members.map((m, k) => (singles[m]?.appearance === null ? (copies[k] as V1Statement).quote : null)));
-    const paraphrase = firstOf('paraphrase', members.map((m, k) => (singles[m]?.appearance === null ? (copies[k] as V1Statement).paraphrase : null)));
+    const quote = firstOf('quote', members.map((m, k) => ((appearanceOf[m] ?? null) === null ? (copies[k] as V1Statement).quote : null)));
+    const paraphrase = firstOf('paraphrase', members.map((m, k) => ((appearanceOf[m] ?? null) === null ? (copies[k] as V1Statement).paraphrase : null)));
     // Rule: the appearances of the copies are united, one per document; two
     // copies in one document give one appearance with the first words given.
     const appearances: AppearanceRecord[] = [];
     const appearanceFrom: number[] = [];
     const inDocument = new Map<string, AppearanceRecord>();
     for (const m of members) {
-      const a = singles[m]?.appearance;
+      const a = appearanceOf[m];
       if (a === null || a === undefined) continue;
       const same = inDocument.get(a.document);
       if (same === undefined) {
@@ -595,14 +643,16 @@ export function upgradeV1Traced(v1: V1Bundle, options: UpgradeOptions = {}): Upg
     }
     // Derivation: what the copies were derived from, under the id it now has;
     // a statement merged with what it relayed is derived from nothing.
-    let derivedFrom = firstOf('derivedFrom', members.map((m) => singles[m]?.derivedFrom ?? null).map((d) => (d === null ? null : (survivorOf.get(d) ?? d))));
+    let derivedFrom = firstOf('derivedFrom', members.map((m) => derivationOf[m] ?? null).map((d) => (d === null ? null : (survivorOf.get(d) ?? d))));
     if (derivedFrom === survivor.id) derivedFrom = null;
     // Rule: the other ids of the copies become formerIds, in id order.
     const formerIds: string[] = [];
     const formerFrom: number[] = [];
+    const listed = new Set<string>([survivor.id, '']);
     for (const m of members) {
       const id = (own[m] as V1Statement).id;
-      if (id === survivor.id || id === '' || formerIds.includes(id)) continue;
+      if (listed.has(id)) continue;
+      listed.add(id);
       formerIds.push(id);
       formerFrom.push(m);
     }
@@ -623,7 +673,8 @@ export function upgradeV1Traced(v1: V1Bundle, options: UpgradeOptions = {}): Upg
       formerIds,
       recorded: survivor.recorded,
     });
-    trace.push({ index: survivorIndex, formerIds: formerFrom, appearances: appearanceFrom });
+    traceIndex[statements.length - 1] = survivorIndex;
+    merged.set(statements.length - 1, { index: survivorIndex, formerIds: formerFrom, appearances: appearanceFrom });
     if (formerIds.length > 0) {
       const count = (values: (string | null)[]) => {
         const seen = new Map<string, number>();
@@ -646,22 +697,25 @@ export function upgradeV1Traced(v1: V1Bundle, options: UpgradeOptions = {}): Upg
 
   // A derivation that closes a loop (possible only when copies were merged,
   // or in a bundle whose relays loop) is dropped: a statement cannot come
-  // from itself.
-  const statementAt = new Map(statements.map((s, i) => [s.id, i]));
-  const onLoop = nodesOnLoops(statementAt.keys(), (id) => {
-    const from = statements[statementAt.get(id) as number]?.derivedFrom ?? null;
-    return from !== null && statementAt.has(from) ? from : undefined;
+  // from itself. Only statements with a derivation can be on such a loop.
+  const derivedAt = new Map<string, number>();
+  statements.forEach((s, k) => {
+    if (s.derivedFrom !== null && !derivedAt.has(s.id)) derivedAt.set(s.id, k);
+  });
+  const onLoop = nodesOnLoops(derivedAt.keys(), (id) => {
+    const from = statements[derivedAt.get(id) as number]?.derivedFrom ?? null;
+    return from !== null && derivedAt.has(from) ? from : undefined;
   });
   statements.forEach((s, k) => {
     if (!onLoop.has(s.id)) return;
-    note('statements', (trace[k] as V1StatementTrace).index, s.id, `its derivation from ${show(s.derivedFrom)} would close a loop of derivations, so it is not derived from anything.`);
+    note('statements', traceIndex[k] as number, s.id, `its derivation from ${show(s.derivedFrom)} would close a loop of derivations, so it is not derived from anything.`);
     s.derivedFrom = null;
   });
 
   return {
     bundle: { format: 'claimgraph-bundle', version: 2, sources, affiliations, entities, documents, claims, statements, links, questions: [], ratings: [], assessments: [] },
     notes,
-    trace,
+    trace: { index: traceIndex.slice(0, statements.length), merged },
   };
 }
 

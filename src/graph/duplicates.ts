@@ -47,29 +47,52 @@ export function pair(label: DuplicateLabel, x: string, y: string, reason: Duplic
   return x < y ? { label, a: x, b: y, reason, key, score } : { label, a: y, b: x, reason, key, score };
 }
 
+/** A word held by more claims than this is too common to find likely pairs by. */
+const COMMON_WORD = 200;
+
 /**
  * Claims of `incoming` worded like another claim of `incoming` or of
  * `stored` (id and text each), scored by the Jaccard index of their
- * distinctive words, at least {@link SIMILAR_TEXT_THRESHOLD}.
+ * distinctive words, at least {@link SIMILAR_TEXT_THRESHOLD}. Pairs already
+ * linked (`linked`: "a\u0000b", either order) are not listed: an editor
+ * drew the link knowing both. Only claims that share a word not too common
+ * are compared, so the work grows with the claims, not with their pairs.
  */
-export function similarClaims(incoming: readonly { id: string; text: string }[], stored: readonly { id: string; text: string }[]): PossibleDuplicate[] {
-  const words = new Map<string, Set<string>>();
-  const wordsOf = (c: { id: string; text: string }) => {
-    let w = words.get(c.id);
-    if (w === undefined) words.set(c.id, (w = textWords(c.text)));
-    return w;
-  };
-  const out = new Map<string, PossibleDuplicate>();
-  const consider = (x: { id: string; text: string }, y: { id: string; text: string }) => {
-    if (x.id === y.id) return;
-    const score = jaccard(wordsOf(x), wordsOf(y));
-    if (score < SIMILAR_TEXT_THRESHOLD) return;
-    const p = pair('Claim', x.id, y.id, 'SIMILAR_TEXT', null, Math.round(score * 100) / 100);
-    out.set(`${p.a}\u0000${p.b}`, p);
-  };
-  incoming.forEach((x, i) => {
-    for (let j = i + 1; j < incoming.length; j++) consider(x, incoming[j] as { id: string; text: string });
-    for (const y of stored) consider(x, y);
+export function similarClaims(
+  incoming: readonly { id: string; text: string }[],
+  stored: readonly { id: string; text: string }[],
+  linked: ReadonlySet<string> = new Set(),
+): PossibleDuplicate[] {
+  const all = [...incoming.map((c) => ({ ...c, incoming: true })), ...stored.map((c) => ({ ...c, incoming: false }))];
+  const words = all.map((c) => textWords(c.text));
+  const holders = new Map<string, number[]>();
+  words.forEach((ws, i) => {
+    for (const w of ws) {
+      const list = holders.get(w);
+      if (list === undefined) holders.set(w, [i]);
+      else list.push(i);
+    }
   });
+  const out = new Map<string, PossibleDuplicate>();
+  const tried = new Set<string>();
+  for (const list of holders.values()) {
+    if (list.length < 2 || list.length > COMMON_WORD) continue;
+    for (let x = 0; x < list.length; x++) {
+      for (let y = x + 1; y < list.length; y++) {
+        const i = list[x] as number;
+        const j = list[y] as number;
+        const a = all[i] as { id: string; incoming: boolean };
+        const b = all[j] as { id: string; incoming: boolean };
+        // A pair of stored claims was looked at when the later of them came in.
+        if (a.id === b.id || (!a.incoming && !b.incoming)) continue;
+        const key = a.id < b.id ? `${a.id}\u0000${b.id}` : `${b.id}\u0000${a.id}`;
+        if (tried.has(key)) continue;
+        tried.add(key);
+        if (linked.has(key)) continue;
+        const score = jaccard(words[i] as Set<string>, words[j] as Set<string>);
+        if (score >= SIMILAR_TEXT_THRESHOLD) out.set(key, pair('Claim', a.id, b.id, 'SIMILAR_TEXT', null, Math.round(score * 100) / 100));
+      }
+    }
+  }
   return [...out.values()].sort((p, q) => (p.a !== q.a ? (p.a < q.a ? -1 : 1) : p.b < q.b ? -1 : p.b > q.b ? 1 : 0));
 }

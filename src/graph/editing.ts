@@ -7,7 +7,6 @@ import { statementRecordOf } from './export';
 import { importWithin, type ImportReport } from './import';
 import type { ClaimLinkType, StatementRecord } from './model';
 import { refreshPositions } from './refresh';
-import { matchKeys } from './resolve';
 
 /*
  * Editing the graph one record at a time. Every edit is one write
@@ -70,10 +69,10 @@ function pick(kind: RecordKind, fields: Fields): Fields {
  * problems, they are reported at paths relative to what the client sent:
  * `relocate` turns `$.statements[0].stance` into, say, `input.stance`.
  */
-async function importAs(tx: QueryRunner, bundle: object, options: EditOptions, relocate: (path: string) => string): Promise<ImportReport> {
+async function importAs(tx: QueryRunner, bundle: object, options: EditOptions, relocate: (path: string) => string, refuseNameMatches = false): Promise<ImportReport> {
   try {
     // An edit replaces the record it names (a cleared alias goes), where a second report would add to it.
-    return await importWithin(tx, bundle, { editor: options.editor, now: options.now, replaceStored: true });
+    return await importWithin(tx, bundle, { editor: options.editor, now: options.now, replaceStored: true, refuseNameMatches });
   } catch (error) {
     throw relocateProblems(error, relocate);
   }
@@ -153,42 +152,18 @@ export async function createRecord(store: GraphStore, kind: Exclude<RecordKind, 
   return store.transaction('WRITE', async (tx) => {
     if (await exists(tx, kind, id)) throw already(kind, id, update);
     const section = KINDS[kind].section;
-    // Read before the import: it may give a stored namesake the new id (the smaller id survives a match).
-    const namesakes = await storedNamesakes(tx, kind, fields);
-    const report = await importAs(tx, bundleOf({ [section]: [{ id, ...pick(kind, fields) }] }), options, inputPath(section));
-    const hits = [...new Set([...namesakes, ...report.matched.map((m) => m.graphId)])].filter((h) => h !== id).sort();
-    if (hits.length > 0) {
-      throw new ClaimgraphError(
-        'CONFLICT',
-        `A ${kind} with the same name is stored already as ${hits.map((h) => show(h)).join(', ')}: refer to it by id (or rename one of them).`,
-        { kind, existing: hits },
-      );
-    }
+    // A record with the name of a stored one is refused (CONFLICT) rather than joined to it.
+    await importAs(tx, bundleOf({ [section]: [{ id, ...pick(kind, fields) }] }), options, inputPath(section), true);
     return id;
   });
-}
-
-/**
- * The stored sources (of the same kind) or entities whose name or alias a
- * new record's name or aliases match, as the import matches them
- * (resolve.ts): an anonymous source matches nothing, generic names never
- * match. Fields not yet validated are skipped (the import reports them).
- */
-async function storedNamesakes(tx: QueryRunner, kind: Exclude<RecordKind, 'statement'>, fields: Fields): Promise<string[]> {
-  if ((kind !== 'source' && kind !== 'entity') || typeof fields.name !== 'string' || fields.anonymous === true) return [];
-  const aliases = Array.isArray(fields.aliases) ? fields.aliases.filter((a): a is string => typeof a === 'string') : [];
-  const keys = matchKeys({ name: fields.name, aliases });
-  if (keys.length === 0) return [];
-  const rows = await tx.run(kind === 'source' ? 'sources-by-name-keys' : 'entities-by-name-keys', { keys });
-  return rows.filter((r) => kind === 'entity' || r.kind === fields.kind).map((r) => String(r.id));
 }
 
 /**
  * Updates a record of `kind`: the fields given replace the stored ones, a
  * null clears an optional field, an absent field is left as it is. An
  * unknown id is NOT_FOUND; a name or alias another stored record of the
- * kind holds is a CONFLICT (the import would make the two one record). A record left unchanged is not rewritten, so its
- * `updatedBy` stays.
+ * kind holds is a CONFLICT (the import would make the two one record). A
+ * record left unchanged is not rewritten, so its `updatedBy` stays.
  */
 export async function updateRecord(store: GraphStore, kind: Exclude<RecordKind, 'statement'>, id: string, fields: Fields, options: EditOptions): Promise<string> {
   return store.transaction('WRITE', async (tx) => {
@@ -196,17 +171,8 @@ export async function updateRecord(store: GraphStore, kind: Exclude<RecordKind, 
     if (stored === undefined) throw notFound(kind, id);
     const section = KINDS[kind].section;
     const record = { ...asBundleRecord(kind, stored), ...pick(kind, fields) };
-    // A new name or alias that another stored record holds would merge the two: refused, as on creation.
-    const namesakes = (await storedNamesakes(tx, kind, record)).filter((h) => h !== id);
-    await importAs(tx, bundleOf({ [section]: [record] }), options, inputPath(section));
-    if (namesakes.length > 0) {
-      const hits = [...new Set(namesakes)].sort();
-      throw new ClaimgraphError(
-        'CONFLICT',
-        `A ${kind} with the same name is stored already as ${hits.map((h) => show(h)).join(', ')}: merge the two, or choose another name.`,
-        { kind, existing: hits },
-      );
-    }
+    // A new name or alias that another stored record holds is refused: merging is the editor's explicit act (mergeSources, mergeEntities).
+    await importAs(tx, bundleOf({ [section]: [record] }), options, inputPath(section), true);
     return id;
   });
 }
@@ -253,7 +219,8 @@ export async function unlinkClaims(store: GraphStore, link: { type: ClaimLinkTyp
       const between = link.type === 'CONTRADICTS' ? `between ${show(link.from)} and ${show(link.to)}` : `from ${show(link.from)} to ${show(link.to)}`;
       throw new ClaimgraphError('NOT_FOUND', `No ${link.type} link ${between}.`, { ...link });
     }
-    if (link.type === 'CONTRADICTS') await refreshPositions(tx, { claims: [link.from, link.to] });
+    // Both links that positions read: an earlier statement may count again.
+    if (link.type !== 'SUPPORTS') await refreshPositions(tx, { claims: [link.from, link.to] });
     await logChange(tx, options, { action: 'UNLINK', kind: 'CLAIM', target: link.from, details: { ...link, removed: Number(row?.removed) } });
   });
 }
@@ -293,7 +260,7 @@ export async function mergeSources(store: GraphStore, keep: string, merge: strin
     }
     const statements = (await tx.run('statements-by-sources', { ids: [merge] })).map((r) => String((r.statement as Obj).id));
     const documents = (await tx.run('documents-by-publishers', { ids: [merge] })).map((r) => String((r.document as Obj).id));
-    await tx.run('merge-source-into', { keep, merged: merge });
+    await tx.run('merge-source-into', { keep, absorbed: merge });
     await tx.run('create-redirects', { rows: [{ label: 'Source', id: merge, target: keep }] });
     await mergeInto(tx, 'source', kept, merged, options);
     await restamp(tx, 'statement', statements, options);
@@ -343,7 +310,7 @@ export async function mergeEntities(store: GraphStore, keep: string, merge: stri
     if (kept === undefined) throw notFound('entity', keep);
     if (merged === undefined) throw notFound('entity', merge);
     const claims = (await tx.run('claims-about-entities', { ids: [merge] })).map((r) => String(r.id));
-    await tx.run('merge-entity-into', { keep, merged: merge });
+    await tx.run('merge-entity-into', { keep, absorbed: merge });
     await tx.run('create-redirects', { rows: [{ label: 'Entity', id: merge, target: keep }] });
     await mergeInto(tx, 'entity', kept, merged, options);
     await restamp(tx, 'claim', claims, options);
@@ -365,7 +332,7 @@ export async function mergeClaims(store: GraphStore, keep: string, merge: string
     if (!stored.has(keep)) throw notFound('claim', keep);
     if (merged === undefined) throw notFound('claim', merge);
     const [scope] = await tx.run('deletion-scope-claim', { id: merge });
-    await tx.run('merge-claim-into', { keep, merged: merge });
+    await tx.run('merge-claim-into', { keep, absorbed: merge });
     await tx.run('create-redirects', { rows: [{ label: 'Claim', id: merge, target: keep }] });
     // Its statements are on `keep` now, and `keep` is about the merged claim's entities too.
     await restamp(tx, 'statement', strings(scope?.statements), options);

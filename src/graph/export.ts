@@ -18,6 +18,7 @@ import type {
   Stance,
   StatementRecord,
   AchCellValue,
+  AchCellRecord,
   Verdict,
 } from './model';
 
@@ -60,7 +61,32 @@ async function allRecords(tx: QueryRunner, query: QueryName, ids: string[] | nul
  * snapshot. Exporting, importing into an empty store and exporting again
  * gives the same bundle.
  */
-export async function exportBundle(store: GraphStore, options: ExportOptions = {}): Promise<Bundle> {
+/**
+ * A bundle as its JSON is written (docs/BUNDLE.md): the records of the
+ * model, except that a cell names its evidence by a `statement` or a
+ * `claim` field, as editors write it.
+ */
+export type BundleJson = Omit<Bundle, 'questions'> & {
+  questions: (Omit<QuestionRecord, 'cells'> & { cells: ({ hypothesis: string; statement?: string; claim?: string } & Omit<AchCellRecord, 'hypothesis' | 'evidence'>)[] })[];
+};
+
+/** The JSON form of a bundle (see {@link BundleJson}). */
+export function bundleJson(b: Bundle): BundleJson {
+  return {
+    ...b,
+    questions: b.questions.map((q) => ({
+      ...q,
+      cells: q.cells.map(({ evidence, ...c }) => ({ ...c, ...(evidence.kind === 'STATEMENT' ? { statement: evidence.id } : { claim: evidence.id }) })),
+    })),
+  };
+}
+
+export async function exportBundle(store: GraphStore, options: ExportOptions = {}): Promise<BundleJson> {
+  return bundleJson(await exportRecords(store, options));
+}
+
+/** The records {@link exportBundle} writes, as the model holds them. */
+export async function exportRecords(store: GraphStore, options: ExportOptions = {}): Promise<Bundle> {
   const pageSize = options.pageSize ?? 5000;
   return store.transaction('READ', async (tx) => {
     let scope: Record<'sources' | 'entities' | 'documents' | 'claims' | 'statements', string[] | null> = {

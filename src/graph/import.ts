@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { QueryRunner, Row, Value } from '../store/port';
 import type { GraphStore } from '../store/port';
 import type { QueryName } from '../store/queries';
-import { badInput } from '../errors';
+import { badInput, ClaimgraphError } from '../errors';
 import { checkReferences, recordPath, throwProblems, type BundleProblem, type KnownIds } from './bundle';
 import { checkShapesOfSet, type BundleFile } from './bundle-set';
 import { pair, similarClaims, type PossibleDuplicate } from './duplicates';
@@ -19,6 +19,7 @@ import type {
   StatementRecord,
 } from './model';
 import { aliasKeys, nameKey, searchWords } from './names';
+import { computePositions, effectiveDate, storedDate, type EffectiveDate, type Position, type PositionInput } from './positions';
 import { refreshPositions } from './refresh';
 import { genericKeys, groupNames, matchKeys, skeletonKeys, storedIdsOf, type NameGroup, type NameRecord, type StoredName } from './resolve';
 
@@ -79,6 +80,12 @@ export interface ImportOptions {
   replaceStored?: boolean;
   /** Called after each chunk with the rows written so far and the rows to write. */
   onProgress?: (written: number, total: number) => void;
+  /**
+   * Refuse (CONFLICT) instead of joining a new source or entity to a stored
+   * one by name: an editor creating a record means a new one, and the group
+   * rule (smallest id survives) must not rename a record they did not name.
+   */
+  refuseNameMatches?: boolean;
 }
 
 /**
@@ -282,11 +289,13 @@ async function plan(tx: QueryRunner, files: BundleFile[], options: ImportOptions
   /** Per kind, the fingerprint of every referenced record the graph holds (null when it has none). */
   const stored = {} as Record<NodeKind, Map<string, string | null>>;
   const statementClaims = new Map<string, string>();
+  const storedPublished = new Map<string, string | null>();
   for (const kind of NODE_KINDS) {
     const map = new Map<string, string | null>();
     for (const entry of (fp?.[kind] ?? []) as Value[][]) {
       map.set(String(entry[0]), typeof entry[1] === 'string' ? entry[1] : null);
       if (kind === 'statements') statementClaims.set(String(entry[0]), String(entry[2]));
+      if (kind === 'documents') storedPublished.set(String(entry[0]), typeof entry[2] === 'string' ? entry[2] : null);
     }
     stored[kind] = map;
   }
@@ -307,7 +316,11 @@ async function plan(tx: QueryRunner, files: BundleFile[], options: ImportOptions
   const replacing = options.replaceStored === true;
   const sourceGroups = await resolveNames(tx, 'source', shaped, stored.sources, redirects.sources, report, replacing);
   const entityGroups = await resolveNames(tx, 'entity', shaped, stored.entities, redirects.entities, report, replacing);
+  if (options.refuseNameMatches === true) refuseNameMatches([...sourceGroups, ...entityGroups]);
   for (const g of sourceGroups) for (const r of g.incoming) rename.sources.set(r.id, g.record.id);
+  const newSources = new Set(sourceGroups.filter((g) => g.create).map((g) => g.record.id));
+  // Sources whose stored records are renamed or merged in this import: their ancestry is read only after the writes.
+  const regroupedSources = new Set(sourceGroups.filter((g) => g.renameFrom !== null || g.mergeIn.length > 0).map((g) => g.record.id));
   for (const g of entityGroups) for (const r of g.incoming) rename.entities.set(r.id, g.record.id);
   // A document, claim or statement whose id was merged into another is that record: the
   // bundle's copy is not written over the record it was merged into (only its references count).
@@ -385,29 +398,44 @@ async function plan(tx: QueryRunner, files: BundleFile[], options: ImportOptions
     searchWords: searchWords([d.title]), hash, ...audit(d.recorded),
   });
   const claimRow = ({ record: c, hash }: Hashed<ClaimRecord>) => ({ id: c.id, text: c.text, about: c.about, searchWords: searchWords([c.text]), hash, ...audit(c.recorded) });
-  const statementRow = ({ record: s, hash }: Hashed<StatementRecord>) => ({
-    id: s.id, source: s.source, claim: s.claim, stance: s.stance, hedged: s.hedged, hedge: s.hedge, date: s.date, madeAt: s.madeAt,
-    quote: s.quote, paraphrase: s.paraphrase,
-    appearances: s.appearances.map((ap) => ({
-      document: ap.document, quote: ap.quote, paraphrase: ap.paraphrase,
-      // Engines store no null inside a list: '' marks a step whose own document is not known.
-      via: ap.via.map((v) => v.source), viaDocuments: ap.via.map((v) => v.document ?? ''),
-      exact: ap.selector?.exact ?? null, prefix: ap.selector?.prefix ?? null, suffix: ap.selector?.suffix ?? null,
-    })),
-    searchWords: searchWords([s.quote, s.paraphrase, s.hedge, ...s.appearances.flatMap((ap) => [ap.quote, ap.paraphrase])]),
-    hash, ...audit(s.recorded),
-  });
+  const statementRow = ({ record: s, hash }: Hashed<StatementRecord>) => {
+    const position = local.positions.get(s.id);
+    return {
+      id: s.id, source: s.source, claim: s.claim, stance: s.stance, hedged: s.hedged, hedge: s.hedge, date: s.date, madeAt: s.madeAt,
+      quote: s.quote, paraphrase: s.paraphrase,
+      // Worked out here when the bundle holds everything it depends on; otherwise after the writes (refreshPositions).
+      current: position?.current ?? true,
+      ...storedDate(local.dates.get(s.id) ?? null),
+      searchWords: searchWords([s.quote, s.paraphrase, s.hedge, ...s.appearances.flatMap((ap) => [ap.quote, ap.paraphrase])]),
+      hash, ...audit(s.recorded),
+    };
+  };
+  const appearanceRows = (list: Hashed<StatementRecord>[]) =>
+    list.flatMap(({ record: s }) =>
+      s.appearances.map((ap) => ({
+        statement: s.id, document: ap.document, quote: ap.quote, paraphrase: ap.paraphrase,
+        // Engines store no null inside a list: '' marks a step whose own document is not known.
+        via: ap.via.map((v) => v.source), viaDocuments: ap.via.map((v) => v.document ?? ''),
+        exact: ap.selector?.exact ?? null, prefix: ap.selector?.prefix ?? null, suffix: ap.selector?.suffix ?? null,
+      })),
+    );
   const linkRow = ({ record: s }: Hashed<StatementRecord>) => ({ id: s.id, derivedFrom: s.derivedFrom, supersedes: s.supersedes });
   const linked = (list: Hashed<StatementRecord>[]) => list.filter((s) => s.record.derivedFrom !== null || s.record.supersedes.length > 0);
 
   const documents = classify(b.documents, 'documents');
   const claims = classify(b.claims, 'claims');
   const statements = classify(b.statements, 'statements');
+
+  // Dates of every statement written, and positions where the bundle holds
+  // all they depend on: the claims this import creates whose links reach no
+  // claim the graph held (a stored claim can hold stored statements).
+  const published = new Map(storedPublished);
+  for (const d of b.documents) published.set(d.id, d.publishedAt);
+  const local = await localPositions(tx, b, claims.createdIds, published, newSources, regroupedSources);
   const questions = classify(b.questions, 'questions');
 
   // Relationships have no fingerprint: they are unchanged when their properties
   // are. Only those between two stored records can exist already.
-  const newSources = new Set(sourceGroups.filter((g) => g.create).map((g) => g.record.id));
   const storedPair = (created: Set<string>, from: string, to: string) => !created.has(from) && !created.has(to);
   const affiliationsToRead = b.affiliations.filter((a) => storedPair(newSources, a.source, a.parent));
   const linksToRead = b.links.filter((l) => storedPair(claims.createdIds, l.from, l.to));
@@ -475,8 +503,9 @@ async function plan(tx: QueryRunner, files: BundleFile[], options: ImportOptions
   const ratingRow = (r: RatingRecord) => ({ id: r.id, source: r.source, grade: r.grade, reason: r.reason, by: r.by, at: r.at });
   const assessmentRow = (a: AssessmentRecord) => ({ id: a.id, claim: a.claim, verdict: a.verdict, rating: a.rating, explanation: a.explanation, url: a.url, by: a.by, at: a.at });
 
-  // Claims worded like others, for an editor to confirm or reject.
-  report.possibleDuplicates.push(...(await similarClaimPairs(tx, claims.created.map((c) => c.record))));
+  // Claims worded like others, for an editor to confirm or reject (not those the bundle links: its author knew both).
+  const linkedPairs = new Set(b.links.map((l) => (l.from < l.to ? `${l.from}\u0000${l.to}` : `${l.to}\u0000${l.from}`)));
+  report.possibleDuplicates.push(...(await similarClaimPairs(tx, claims.created.map((c) => c.record), linkedPairs)));
   // A pair an editor rejected is not listed again.
   report.possibleDuplicates = await withoutRejected(tx, report.possibleDuplicates);
 
@@ -486,7 +515,7 @@ async function plan(tx: QueryRunner, files: BundleFile[], options: ImportOptions
   for (const [groups, label] of [[sourceGroups, 'Source'], [entityGroups, 'Entity']] as const) {
     for (const g of groups) {
       if (g.renameFrom !== null) singles.push({ query: label === 'Source' ? 'rename-source' : 'rename-entity', params: { from: g.renameFrom, to: g.record.id } });
-      for (const m of g.mergeIn) singles.push({ query: label === 'Source' ? 'merge-source-into' : 'merge-entity-into', params: { keep: g.record.id, merged: m } });
+      for (const m of g.mergeIn) singles.push({ query: label === 'Source' ? 'merge-source-into' : 'merge-entity-into', params: { keep: g.record.id, absorbed: m } });
       for (const id of g.redirects) redirectRows.push({ label, id, target: g.record.id });
     }
   }
@@ -502,7 +531,7 @@ async function plan(tx: QueryRunner, files: BundleFile[], options: ImportOptions
   const touchedClaims = new Set<string>();
   const claimOf = new Map(b.statements.map((s) => [s.id, s.claim]));
   for (const s of writtenStatements) {
-    touchedClaims.add(s.record.claim);
+    if (!local.claims.has(s.record.claim)) touchedClaims.add(s.record.claim);
     const old = statementClaims.get(s.record.id);
     if (old !== undefined) touchedClaims.add(old);
     // An explicit revision of a statement on another claim changes that claim's positions.
@@ -512,8 +541,8 @@ async function plan(tx: QueryRunner, files: BundleFile[], options: ImportOptions
     }
   }
   for (const l of [...links.CONTRADICTS, ...links.IMPLIES]) {
-    touchedClaims.add(l.from);
-    touchedClaims.add(l.to);
+    if (!local.claims.has(l.from)) touchedClaims.add(l.from);
+    if (!local.claims.has(l.to)) touchedClaims.add(l.to);
   }
   // Sources whose statements may now be superseded by others': merged ones, and members under a new parent.
   const mergedSources = sourceGroups.flatMap((g) => (g.mergeIn.length > 0 ? [g.record.id] : []));
@@ -535,7 +564,10 @@ async function plan(tx: QueryRunner, files: BundleFile[], options: ImportOptions
         step('import-affiliations', affiliations, affiliationRow),
         step('create-statements', statements.created, statementRow),
         step('import-statements', statements.updated, statementRow),
+        step('create-appearances', appearanceRows(writtenStatements), (r) => r),
         step('create-statement-links', linked(writtenStatements), linkRow),
+        // What the bundle supersedes among its own new statements, once all of them exist.
+        step('write-positions', local.superseded, (r) => r),
         step('import-contradictions', links.CONTRADICTS, linkRecordRow),
         step('import-supports', links.SUPPORTS, linkRecordRow),
         step('import-implications', links.IMPLIES, linkRecordRow),
@@ -556,6 +588,119 @@ async function plan(tx: QueryRunner, files: BundleFile[], options: ImportOptions
       regrouped,
     },
   };
+}
+
+/** Positions and dates an import works out from the bundle itself (see {@link localPositions}). */
+interface LocalPositions {
+  /** Claims whose statements' positions are all worked out here. */
+  claims: Set<string>;
+  positions: Map<string, Position>;
+  /** The effective date of every statement of the bundle. */
+  dates: Map<string, EffectiveDate | null>;
+  /** Rows for write-positions: the superseded statements among them. */
+  superseded: object[];
+}
+
+/**
+ * The positions of the statements on the claims an import creates, when the
+ * bundle holds everything they depend on, so that a first import need not
+ * read them back: a created claim qualifies when no CONTRADICTS or IMPLIES
+ * link of the bundle leads from it, directly or through other created
+ * claims, to a claim the graph held (only a stored claim can hold stored
+ * statements). Ancestors of stored sources are read from the graph. Every
+ * other claim touched is computed after the writes (refreshPositions). The
+ * dates of all the bundle's statements are worked out too.
+ */
+async function localPositions(
+  tx: QueryRunner,
+  b: Bundle,
+  createdClaims: ReadonlySet<string>,
+  published: ReadonlyMap<string, string | null>,
+  newSources: ReadonlySet<string>,
+  regroupedSources: ReadonlySet<string>,
+): Promise<LocalPositions> {
+  const dates = new Map(b.statements.map((s) => [s.id, effectiveDate(s.date, s.appearances.map((ap) => published.get(ap.document) ?? null))]));
+  // Created claims linked to a stored claim, and everything linked to those, are left to the refresh.
+  const neighbours = new Map<string, string[]>();
+  const link = (x: string, y: string) => neighbours.set(x, [...(neighbours.get(x) ?? []), y]);
+  for (const l of b.links) {
+    if (l.type === 'SUPPORTS') continue;
+    link(l.from, l.to);
+    link(l.to, l.from);
+  }
+  const claims = new Set(createdClaims);
+  // A claim spoken on by a source renamed or merged here, or linked to a stored claim, is left to the refresh, with every claim linked to it.
+  const claimOfStatement = new Map(b.statements.map((s) => [s.id, s.claim]));
+  const unsettled = new Set(
+    b.statements
+      // Derived from a statement the graph holds: its position stands on that one's.
+      .filter((s) => regroupedSources.has(s.source) || (s.derivedFrom !== null && !createdClaims.has(claimOfStatement.get(s.derivedFrom) ?? '')))
+      .map((s) => s.claim),
+  );
+  const stack = [...createdClaims].filter((c) => unsettled.has(c) || (neighbours.get(c) ?? []).some((n) => !createdClaims.has(n)));
+  while (stack.length > 0) {
+    const c = stack.pop() as string;
+    if (!claims.delete(c)) continue;
+    for (const n of neighbours.get(c) ?? []) if (claims.has(n)) stack.push(n);
+  }
+  const statements = b.statements.filter((s) => claims.has(s.claim));
+  if (statements.length === 0) return { claims, positions: new Map(), dates, superseded: [] };
+
+  // Who speaks for whom: the bundle's affiliations, and the stored ancestry of stored sources.
+  const parents = new Map<string, string[]>();
+  for (const a of b.affiliations) parents.set(a.source, [...(parents.get(a.source) ?? []), a.parent]);
+  const storedSources = [...new Set([...statements.map((s) => s.source), ...b.affiliations.map((a) => a.parent)])].filter((id) => !newSources.has(id));
+  if (storedSources.length > 0) {
+    for (const row of await tx.run('ancestors-by-sources', { ids: storedSources })) {
+      const key = String(row.key);
+      parents.set(key, [...(parents.get(key) ?? []), ...asStrings(row.ancestors)]);
+    }
+  }
+  const ancestors = new Map<string, string[]>();
+  const ancestorsOf = (source: string): string[] => {
+    let found = ancestors.get(source);
+    if (found === undefined) {
+      const seen = new Set<string>();
+      const todo = [...(parents.get(source) ?? [])];
+      while (todo.length > 0) {
+        const p = todo.pop() as string;
+        if (seen.has(p) || p === source) continue;
+        seen.add(p);
+        todo.push(...(parents.get(p) ?? []));
+      }
+      ancestors.set(source, (found = [...seen]));
+    }
+    return found;
+  };
+  const inputs: PositionInput[] = statements.map((s) => ({
+    id: s.id, source: s.source, ancestors: ancestorsOf(s.source), claim: s.claim, stance: s.stance, hedged: s.hedged,
+    date: dates.get(s.id) ?? null, supersedes: s.supersedes,
+    derivedFrom: s.derivedFrom === null ? null : { id: s.derivedFrom, current: true, supersededBy: null, revision: false },
+  }));
+  const contradicts = b.links.filter((l) => l.type === 'CONTRADICTS' && claims.has(l.from)).map((l): [string, string] => [l.from, l.to]);
+  const implies = b.links.filter((l) => l.type === 'IMPLIES' && claims.has(l.from)).map((l): [string, string] => [l.from, l.to]);
+  const positions = computePositions(inputs, { contradicts, implies });
+  const superseded: object[] = [];
+  for (const [id, p] of positions) {
+    if (!p.current) superseded.push({ id, current: false, supersededBy: p.supersededBy, reason: p.reason, revision: p.revision, ...storedDate(dates.get(id) ?? null) });
+  }
+  return { claims, positions, dates, superseded };
+}
+
+/** Throws CONFLICT when a new record would join records the graph holds by name (see ImportOptions.refuseNameMatches). */
+function refuseNameMatches(groups: readonly NameGroup[]): void {
+  for (const g of groups) {
+    const fresh = g.incoming.filter((r) => r.identity === null);
+    const stored = g.stored.filter((id) => !fresh.some((r) => r.id === id));
+    if (fresh.length > 0 && stored.length > 0) {
+      const kind = fresh[0]?.kind === null ? 'entity' : 'source';
+      throw new ClaimgraphError(
+        'CONFLICT',
+        `A ${kind} with the same name is stored already as ${stored.map((id) => JSON.stringify(id)).join(', ')}: refer to it by id (or rename one of them).`,
+        { kind, existing: stored },
+      );
+    }
+  }
 }
 
 /** The redirects among the ids a bundle names, per kind: old id → the id it resolves to. */
@@ -681,12 +826,12 @@ async function withoutRejected(tx: QueryRunner, pairs: PossibleDuplicate[]): Pro
 }
 
 /** New claims worded like another new claim, or like a stored claim about the same entities. */
-async function similarClaimPairs(tx: QueryRunner, created: ClaimRecord[]): Promise<PossibleDuplicate[]> {
+async function similarClaimPairs(tx: QueryRunner, created: ClaimRecord[], linked: ReadonlySet<string>): Promise<PossibleDuplicate[]> {
   if (created.length === 0) return [];
   const entities = [...new Set(created.flatMap((c) => c.about))];
   const newIds = new Set(created.map((c) => c.id));
   const stored = entities.length === 0 ? [] : (await tx.run('claims-about-entities', { ids: entities })).map((r) => ({ id: String(r.id), text: String(r.text) })).filter((c) => !newIds.has(c.id));
-  return similarClaims(created, stored);
+  return similarClaims(created, stored, linked);
 }
 
 /**

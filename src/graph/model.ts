@@ -272,7 +272,7 @@ export const GRAPH_VOCABULARY = {
     // appearances (APPEARS_IN): intermediaries and the place of the words in the document's text
     'via', 'viaDocuments', 'exact', 'prefix', 'suffix',
     // positions over time, computed on write (src/graph/refresh.ts)
-    'current', 'dateStart', 'dateEnd', 'datePrecision', 'dateBasis',
+    'current', 'dateStart', 'dateEnd', 'datePrecision', 'dateBasis', 'revision',
     // bookkeeping: fingerprints for idempotent import, name keys for matching, search words, audit
     'hash', 'nameKey', 'aliasKeys', 'skeletonKeys', 'searchWords', 'descriptionFrom', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy',
     // redirects (ids merged into another record) and possible duplicates

@@ -79,8 +79,22 @@ export function isGenericKey(key: string): boolean {
   return key.split(' ').every((word) => word === '' || STOP_WORDS.has(word) || GENERIC_WORDS.has(word) || /^\d+$/.test(word));
 }
 
+/** Skeletons already worked out: names and texts repeat their words a great deal. */
+const skeletons = new Map<string, string>();
+
 /** One word reduced to its consonant skeleton (see the module comment). Empty for a particle. */
 export function skeletonWord(word: string): string {
+  let known = skeletons.get(word);
+  if (known === undefined) {
+    known = computeSkeleton(word);
+    // Bounded, so that a long import does not keep every word it ever saw.
+    if (skeletons.size > 100_000) skeletons.clear();
+    skeletons.set(word, known);
+  }
+  return known;
+}
+
+function computeSkeleton(word: string): string {
   const w = normalizeText(word).replace(/ /g, '');
   if (w === '' || PARTICLES.has(w)) return '';
   const spelled = w

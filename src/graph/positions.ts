@@ -42,12 +42,14 @@ export function effectiveDate(date: string | null, published: readonly (string |
   return best === null ? null : { ...best, basis: 'PUBLISHED' };
 }
 
-export const SUPERSESSION_REASONS = ['EXPLICIT', 'LATER', 'WITHDRAWN', 'CONTRADICTING_CLAIM'] as const;
+export const SUPERSESSION_REASONS = ['EXPLICIT', 'LATER', 'WITHDRAWN', 'CONTRADICTING_CLAIM', 'ORIGIN_SUPERSEDED'] as const;
 /**
  * Why a statement is superseded: an explicit revision; a later statement on
  * the same claim; a withdrawal; a later statement on another claim that
  * cannot be true together with it (a contradicting claim asserted, or the
- * claim's implications turned round).
+ * claim's implications turned round); or, for a derived statement, the
+ * statement it was derived from was superseded (a copied figure does not
+ * outlive its source's correction).
  */
 export type SupersessionReason = (typeof SUPERSESSION_REASONS)[number];
 
@@ -62,6 +64,8 @@ export interface PositionInput {
   date: EffectiveDate | null;
   /** The statements this one explicitly revises (`supersedes`). */
   supersedes: readonly string[];
+  /** The statement this one was derived from, and what the store holds of its position when it is not among the inputs. */
+  derivedFrom?: { id: string; current: boolean; supersededBy: string | null; revision: boolean } | null;
 }
 
 /** The links between claims that positions read: CONTRADICTS (either way) and IMPLIES (`from` implies `to`). */
@@ -75,7 +79,19 @@ export interface Position {
   /** The statement that supersedes this one (see {@link computePositions}); null when current. */
   supersededBy: string | null;
   reason: SupersessionReason | null;
+  /**
+   * Whether the superseding statement changed the account: an assertion or
+   * denial followed by another claim, the other stance, another firmness or
+   * a withdrawal (a conflict of kind REVISION). Saying the same thing again
+   * supersedes without revising. False when current.
+   */
+  revision: boolean;
 }
+
+/** Whether `later` changes the account `earlier` gave (see Position.revision). */
+export const revises = (earlier: Pick<PositionInput, 'claim' | 'stance' | 'hedged'>, later: Pick<PositionInput, 'claim' | 'stance' | 'hedged'>): boolean =>
+  (earlier.stance === 'ASSERTS' || earlier.stance === 'DENIES') &&
+  (later.claim !== earlier.claim || later.stance !== earlier.stance || later.hedged !== earlier.hedged);
 
 const isSilence = (stance: Stance) => SILENCES.includes(stance);
 
@@ -184,7 +200,9 @@ export function computePositions(statements: readonly PositionInput[], links: Cl
     if (s === undefined) continue;
     const explicit = (revisedBy.get(id) ?? []).filter((r) => r !== id).sort();
     if (explicit.length > 0) {
-      out.set(id, { current: false, supersededBy: explicit[0] as string, reason: 'EXPLICIT' });
+      const by = explicit[0] as string;
+      const t = byId.get(by);
+      out.set(id, { current: false, supersededBy: by, reason: 'EXPLICIT', revision: t === undefined || revises(s, t) });
       continue;
     }
     let best: { t: PositionInput; reason: SupersessionReason } | null = null;
@@ -195,7 +213,35 @@ export function computePositions(statements: readonly PositionInput[], links: Cl
         if (reason !== null && (best === null || comesFirst(t, best.t))) best = { t, reason };
       }
     }
-    out.set(id, best === null ? { current: true, supersededBy: null, reason: null } : { current: false, supersededBy: best.t.id, reason: best.reason });
+    out.set(
+      id,
+      best === null
+        ? { current: true, supersededBy: null, reason: null, revision: false }
+        : { current: false, supersededBy: best.t.id, reason: best.reason, revision: revises(s, best.t) },
+    );
+  }
+  // A derived statement stands on its origin: when what it was derived from
+  // is revised (not merely said again), so is it, by the same statement
+  // (along the whole chain). An origin outside the targets counts as the
+  // store holds it (its own chain is already in that).
+  const originPosition = (s: PositionInput, seen: Set<string>): Position | null => {
+    const from = s.derivedFrom;
+    if (from === null || from === undefined || seen.has(s.id)) return null;
+    seen.add(s.id);
+    const computed = out.get(from.id);
+    const input = byId.get(from.id);
+    if (computed === undefined || input === undefined) {
+      return !from.current && from.revision ? { current: false, supersededBy: from.supersededBy, reason: 'ORIGIN_SUPERSEDED', revision: true } : null;
+    }
+    if (!computed.current && computed.revision) return computed;
+    return originPosition(input, seen);
+  };
+  for (const [id, mine] of [...out]) {
+    const s = byId.get(id);
+    if (s === undefined || !mine.current) continue;
+    const origin = originPosition(s, new Set());
+    // Marked as a revision so that what was derived from this one falls too; no REVISION conflict is shown for it (its source changed nothing).
+    if (origin !== null) out.set(id, { current: false, supersededBy: origin.supersededBy, reason: 'ORIGIN_SUPERSEDED', revision: true });
   }
   return out;
 }

@@ -68,6 +68,10 @@ async function refreshSlice(tx: QueryRunner, claims: string[]): Promise<number> 
       hedged: row.hedged === true,
       date: effectiveDate(stringOrNull(row.date), (Array.isArray(row.published) ? row.published : []).map(stringOrNull)),
       supersedes: strings(row.supersedes),
+      derivedFrom:
+        typeof row.derivedFrom === 'string'
+          ? { id: row.derivedFrom, current: row.originCurrent !== false, supersededBy: stringOrNull(row.originSupersededBy), revision: row.originRevision === true }
+          : null,
     });
     for (const other of strings(row.contradicts)) contradicts.push([claim, other]);
     for (const other of strings(row.implies)) implies.push([claim, other]);
@@ -80,7 +84,7 @@ async function refreshSlice(tx: QueryRunner, claims: string[]): Promise<number> 
   for (const input of inputs) {
     const position = positions.get(input.id);
     if (position === undefined) continue;
-    const row = { id: input.id, current: position.current, supersededBy: position.supersededBy, reason: position.reason, ...storedDate(input.date) };
+    const row = { id: input.id, current: position.current, supersededBy: position.supersededBy, reason: position.reason, revision: position.revision, ...storedDate(input.date) };
     if (!sameAsStored(stored.get(input.id), row)) changed.push(row);
   }
   for (let i = 0; i < changed.length; i += 1000) await tx.run('write-positions', { rows: changed.slice(i, i + 1000) });
@@ -89,14 +93,15 @@ async function refreshSlice(tx: QueryRunner, claims: string[]): Promise<number> 
 
 function sameAsStored(
   stored: Row | undefined,
-  row: { current: boolean; supersededBy: string | null; reason: SupersessionReason | null; dateStart: string | null; dateEnd: string | null; datePrecision: string | null; dateBasis: string | null },
+  row: { current: boolean; supersededBy: string | null; reason: SupersessionReason | null; revision: boolean; dateStart: string | null; dateEnd: string | null; datePrecision: string | null; dateBasis: string | null },
 ): boolean {
   if (stored === undefined) return false;
-  const [by, reason] = Array.isArray(stored.supersededBy) ? stored.supersededBy : [null, null];
+  const [by, reason, revision] = Array.isArray(stored.supersededBy) ? stored.supersededBy : [null, null, false];
   return (
     stored.current === row.current &&
     (by ?? null) === row.supersededBy &&
     (reason ?? null) === row.reason &&
+    (revision === true) === row.revision &&
     (stored.dateStart ?? null) === row.dateStart &&
     (stored.dateEnd ?? null) === row.dateEnd &&
     (stored.datePrecision ?? null) === row.datePrecision &&

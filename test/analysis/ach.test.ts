@@ -15,13 +15,13 @@ import { codes, emptyStore, gql, RecordingStore, seededStore, type GqlResult } f
 
 type Cell = 'CONSISTENT' | 'INCONSISTENT' | 'NEUTRAL';
 interface CellView { hypothesis: { id: string }; cell: Cell; derivedCell: Cell; relation: string; override: null | { cell: Cell; reason: string; by: string; at: string } }
-interface EvidenceView { kind: 'STATEMENT' | 'CLAIM'; statement: null | { id: string }; claim: null | { id: string }; diagnostic: boolean; cells: CellView[] }
+interface EvidenceView { kind: 'STATEMENT' | 'CLAIM'; statement: null | { id: string }; copies: { id: string }[]; claim: null | { id: string }; diagnostic: boolean; cells: CellView[] }
 interface HypothesisView { claim: { id: string }; rank: number; inconsistency: number; consistency: number }
 interface MatrixView { hypotheses: HypothesisView[]; evidence: EvidenceView[] }
 
 const MATRIX = `matrix {
   hypotheses { claim { id } rank inconsistency consistency }
-  evidence { kind statement { id } claim { id } diagnostic cells { hypothesis { id } cell derivedCell relation override { cell reason by at } } }
+  evidence { kind statement { id } copies { id } claim { id } diagnostic cells { hypothesis { id } cell derivedCell relation override { cell reason by at } } }
 }`;
 
 async function matrixOf(store: GraphStore, id: string): Promise<MatrixView> {
@@ -46,10 +46,12 @@ const CLEAR = `mutation($question: ID!, $hypothesis: ID!, $evidence: AchEvidence
 const problemPaths = (r: GqlResult): unknown[] => ((r.errors?.[0]?.extensions?.problems as { path: string }[] | undefined) ?? []).map((p) => p.path);
 
 /*
- * The rule graph. Hypotheses hA, hB, hC; hA CONTRADICTS hB, hC SUPPORTS hA,
- * hB and hC unlinked. Evidence claims: eS SUPPORTS hA; hB CONTRADICTS eC
- * (drawn from the hypothesis); eBoth both SUPPORTS and CONTRADICTS hC. eU is
- * linked only to eS, and tX is a statement on eS: neither is evidence.
+ * The rule graph (a version 1 bundle). Hypotheses hA, hB, hC; hA CONTRADICTS
+ * hB, hC SUPPORTS hA, hB and hC unlinked. Evidence claims, each asserted by
+ * someone: eS SUPPORTS hA; hB CONTRADICTS eC (drawn from the hypothesis);
+ * eBoth both SUPPORTS and CONTRADICTS hC. eU is linked only to eS, and tX is
+ * a statement on eS: neither is evidence. eNobody (SUPPORTS hA) and eDenied
+ * (CONTRADICTS hB) are asserted by nobody: no evidence either.
  */
 const claim = (id: string) => ({ id, text: `Claim ${id}.` });
 const link = (type: string, from: string, to: string) => ({ type, from, to, linkedBy: 'test', reason: `${from} ${type} ${to}` });
@@ -60,7 +62,7 @@ const RULES = {
     { id: 's1', name: 'First Source', kind: 'PERSON', anonymous: false },
     { id: 's2', name: 'Second Source', kind: 'ORGANIZATION', anonymous: false },
   ],
-  claims: ['hA', 'hB', 'hC', 'eS', 'eC', 'eBoth', 'eU', 'tie-a', 'tie-b', 'tie-c', 'lone-1', 'lone-2'].map(claim),
+  claims: ['hA', 'hB', 'hC', 'eS', 'eC', 'eBoth', 'eU', 'eNobody', 'eDenied', 'tie-a', 'tie-b', 'tie-c', 'lone-1', 'lone-2'].map(claim),
   statements: [
     { id: 'tA1', source: 's1', claim: 'hA', stance: 'ASSERTS' },
     { id: 'tA2', source: 's2', claim: 'hA', stance: 'HEDGES', hedge: 'possibly' },
@@ -69,6 +71,9 @@ const RULES = {
     { id: 'tC1', source: 's2', claim: 'hC', stance: 'NOT_ACKNOWLEDGED' },
     { id: 'tC2', source: 's1', claim: 'hC', stance: 'DENIES' },
     { id: 'tX', source: 's1', claim: 'eS', stance: 'ASSERTS' },
+    { id: 'tEC', source: 's2', claim: 'eC', stance: 'ASSERTS' },
+    { id: 'tEBoth', source: 's2', claim: 'eBoth', stance: 'HEDGES', hedge: 'perhaps' },
+    { id: 'tEDenied', source: 's1', claim: 'eDenied', stance: 'DENIES' },
     { id: 'tTie', source: 's1', claim: 'tie-c', stance: 'ASSERTS' },
   ],
   links: [
@@ -79,6 +84,8 @@ const RULES = {
     link('SUPPORTS', 'eBoth', 'hC'),
     link('CONTRADICTS', 'eBoth', 'hC'),
     link('SUPPORTS', 'eU', 'eS'),
+    link('SUPPORTS', 'eNobody', 'hA'),
+    link('CONTRADICTS', 'eDenied', 'hB'),
   ],
 };
 
@@ -95,12 +102,15 @@ describe('the ACH matrix on a hand-made graph', () => {
   });
   afterAll(() => store.close());
 
-  it('takes as evidence the statements on the hypotheses and the claims linked to them, nothing else', async () => {
+  it('takes as evidence the statements on the hypotheses and the claims linked to them that someone asserts, nothing else', async () => {
     const m = await matrixOf(store, 'q');
     expect(m.evidence.map((e) => [e.kind, (e.statement ?? e.claim)?.id])).toEqual([
       ['STATEMENT', 'tA1'], ['STATEMENT', 'tA2'], ['STATEMENT', 'tA3'], ['STATEMENT', 'tB1'], ['STATEMENT', 'tC1'], ['STATEMENT', 'tC2'],
       ['CLAIM', 'eBoth'], ['CLAIM', 'eC'], ['CLAIM', 'eS'],
     ]);
+    // A linked claim nobody asserts (eNobody), or that is only denied (eDenied), is no evidence.
+    expect(item(m, 'eNobody')).toBeUndefined();
+    expect(item(m, 'eDenied')).toBeUndefined();
     // A statement item has no claim, a claim item no statement.
     expect(item(m, 'tA1')?.claim).toBeNull();
     expect(item(m, 'eS')?.statement).toBeNull();
@@ -295,6 +305,172 @@ describe('the ACH matrix on a hand-made graph', () => {
   });
 });
 
+/*
+ * Version 2: implication links, copies of one remark, and positions over
+ * time. "Who was the man the strike killed?" Hypotheses: a senior commander
+ * of group G (h-commander), a member of G (h-member), a civilian
+ * (h-civilian). h-commander IMPLIES h-member; h-member CONTRADICTS
+ * h-civilian; e-led-unit IMPLIES h-commander (so, through it, h-member);
+ * e-farmer SUPPORTS h-civilian.
+ */
+const v2Statement = (id: string, source: string, claim: string, stance: string, extra: Record<string, unknown> = {}) => ({ id, source, claim, stance, ...extra });
+const WHO = {
+  format: 'claimgraph-bundle',
+  version: 2,
+  sources: ['ministry', 'wire', 'family', 'monitor', 'analyst', 'militia', 'ngo'].map((id) => ({ id: `src-${id}`, name: `The ${id}`, kind: 'ORGANIZATION', anonymous: false })),
+  claims: ['h-commander', 'h-member', 'h-civilian', 'e-led-unit', 'e-farmer', 'e-seen-armed'].map(claim),
+  statements: [
+    // The ministry's spring announcement, revised by its autumn inquiry: only the inquiry is evidence.
+    v2Statement('st-ministry-spring', 'src-ministry', 'h-commander', 'ASSERTS', { date: '2025-03-15' }),
+    v2Statement('st-ministry-autumn', 'src-ministry', 'h-civilian', 'ASSERTS', { date: '2025-10-30', supersedes: ['st-ministry-spring'] }),
+    // The wire repeated the spring announcement in its own voice: it falls with its origin's revision.
+    v2Statement('st-wire-commander', 'src-wire', 'h-commander', 'ASSERTS', { derivedFrom: 'st-ministry-spring' }),
+    // The linked claims, each asserted by someone, and one whose only assertion was withdrawn.
+    v2Statement('st-family-farmer', 'src-family', 'e-farmer', 'ASSERTS'),
+    v2Statement('st-analyst-led-unit', 'src-analyst', 'e-led-unit', 'ASSERTS'),
+    v2Statement('st-monitor-armed', 'src-monitor', 'e-seen-armed', 'ASSERTS', { date: '2025-03-20' }),
+    v2Statement('st-monitor-armed-withdrawn', 'src-monitor', 'e-seen-armed', 'WITHDRAWS', { date: '2025-04-10' }),
+    // The family's remark, coded twice: one item, with a copy.
+    v2Statement('st-family-civilian-1', 'src-family', 'h-civilian', 'ASSERTS', { quote: 'He farmed olives' }),
+    v2Statement('st-family-civilian-2', 'src-family', 'h-civilian', 'ASSERTS', { paraphrase: 'His family said he was a farmer.' }),
+    v2Statement('st-monitor-doubts-commander', 'src-monitor', 'h-commander', 'DENIES', { hedged: true, hedge: 'no longer confident' }),
+    v2Statement('st-monitor-denies-member', 'src-monitor', 'h-member', 'DENIES'),
+    v2Statement('st-analyst-hedges-member', 'src-analyst', 'h-member', 'ASSERTS', { hedged: true, hedge: 'probably' }),
+    v2Statement('st-militia-silent', 'src-militia', 'h-commander', 'NO_RESPONSE'),
+    // An NGO said civilian in April and withdrew it in May: only the withdrawal stands.
+    v2Statement('st-ngo-civilian', 'src-ngo', 'h-civilian', 'ASSERTS', { date: '2025-04-01' }),
+    v2Statement('st-ngo-withdraws', 'src-ngo', 'h-civilian', 'WITHDRAWS', { date: '2025-05-01' }),
+  ],
+  links: [
+    link('IMPLIES', 'h-commander', 'h-member'),
+    link('CONTRADICTS', 'h-member', 'h-civilian'),
+    link('IMPLIES', 'e-led-unit', 'h-commander'),
+    link('SUPPORTS', 'e-farmer', 'h-civilian'),
+    link('SUPPORTS', 'e-seen-armed', 'h-commander'),
+  ],
+  questions: [{ id: 'q-who', text: 'Who was the man the strike killed?', hypotheses: ['h-commander', 'h-member', 'h-civilian'] }],
+};
+
+describe('the ACH matrix with implications, copies and revisions (a version 2 bundle)', () => {
+  let store: GraphStore;
+  beforeAll(async () => {
+    store = await emptyStore();
+    await importBundle(store, WHO, { editor: 'test' });
+  });
+  afterAll(() => store.close());
+
+  it('takes as evidence the current statements, one item per source, claim and position, and the asserted claims linked by IMPLIES too', async () => {
+    const m = await matrixOf(store, 'q-who');
+    expect(m.evidence.map((e) => [e.kind, (e.statement ?? e.claim)?.id, e.copies.map((c) => c.id)])).toEqual([
+      ['STATEMENT', 'st-analyst-hedges-member', []],
+      ['STATEMENT', 'st-family-civilian-1', ['st-family-civilian-2']],
+      ['STATEMENT', 'st-militia-silent', []],
+      ['STATEMENT', 'st-ministry-autumn', []],
+      ['STATEMENT', 'st-monitor-denies-member', []],
+      ['STATEMENT', 'st-monitor-doubts-commander', []],
+      ['STATEMENT', 'st-ngo-withdraws', []],
+      ['CLAIM', 'e-farmer', []],
+      ['CLAIM', 'e-led-unit', []],
+    ]);
+    // Superseded statements are not evidence: the ministry's spring announcement, the NGO's withdrawn
+    // assertion, and the wire's repetition of the spring announcement, which fell with it.
+    for (const id of ['st-ministry-spring', 'st-ngo-civilian', 'st-wire-commander']) expect(item(m, id)).toBeUndefined();
+    // A linked claim whose only assertion was withdrawn is no evidence.
+    expect(item(m, 'e-seen-armed')).toBeUndefined();
+  });
+
+  it('reads IMPLIES in both directions and at any depth: IMPLIES when the item\'s claim implies the hypothesis, IMPLIED_BY when the hypothesis implies it', async () => {
+    const m = await matrixOf(store, 'q-who');
+    const relations = (id: string) => Object.fromEntries((item(m, id)?.cells ?? []).map((c) => [c.hypothesis.id, c.relation]));
+    expect(relations('st-monitor-doubts-commander')).toEqual({ 'h-civilian': 'UNLINKED', 'h-commander': 'SAME', 'h-member': 'IMPLIES' });
+    expect(relations('st-analyst-hedges-member')).toEqual({ 'h-civilian': 'CONTRADICTS', 'h-commander': 'IMPLIED_BY', 'h-member': 'SAME' });
+    // Two steps: e-led-unit implies h-commander, which implies h-member.
+    expect(relations('e-led-unit')).toEqual({ 'h-civilian': 'UNLINKED', 'h-commander': 'IMPLIES', 'h-member': 'IMPLIES' });
+    expect(relations('e-farmer')).toEqual({ 'h-civilian': 'SUPPORTS', 'h-commander': 'UNLINKED', 'h-member': 'UNLINKED' });
+  });
+
+  it('derives each cell from the position and the relation', async () => {
+    const m = await matrixOf(store, 'q-who');
+    // Asserting (or hedging) X fits H when X is H, implies H or is implied by H.
+    expect(cellsOf(m, 'st-analyst-hedges-member')).toEqual({ 'h-civilian': 'INCONSISTENT', 'h-commander': 'CONSISTENT', 'h-member': 'CONSISTENT' });
+    expect(cellsOf(m, 'st-family-civilian-1')).toEqual({ 'h-civilian': 'CONSISTENT', 'h-commander': 'NEUTRAL', 'h-member': 'INCONSISTENT' });
+    expect(cellsOf(m, 'st-ministry-autumn')).toEqual({ 'h-civilian': 'CONSISTENT', 'h-commander': 'NEUTRAL', 'h-member': 'INCONSISTENT' });
+    // Denying X is against H when H implies X (not a member: not a commander), says nothing when X implies H.
+    expect(cellsOf(m, 'st-monitor-denies-member')).toEqual({ 'h-civilian': 'CONSISTENT', 'h-commander': 'INCONSISTENT', 'h-member': 'INCONSISTENT' });
+    // A doubt is read as a denial: against the hypothesis itself, neutral for what it implies.
+    expect(cellsOf(m, 'st-monitor-doubts-commander')).toEqual({ 'h-civilian': 'NEUTRAL', 'h-commander': 'INCONSISTENT', 'h-member': 'NEUTRAL' });
+    // A withdrawal and a silence take no side.
+    for (const id of ['st-ngo-withdraws', 'st-militia-silent']) {
+      expect(cellsOf(m, id)).toEqual({ 'h-civilian': 'NEUTRAL', 'h-commander': 'NEUTRAL', 'h-member': 'NEUTRAL' });
+      expect(item(m, id)?.diagnostic).toBe(false);
+    }
+    // A claim that implies the hypothesis fits it, as one that supports it does.
+    expect(cellsOf(m, 'e-led-unit')).toEqual({ 'h-civilian': 'NEUTRAL', 'h-commander': 'CONSISTENT', 'h-member': 'CONSISTENT' });
+    expect(cellsOf(m, 'e-farmer')).toEqual({ 'h-civilian': 'CONSISTENT', 'h-commander': 'NEUTRAL', 'h-member': 'NEUTRAL' });
+  });
+
+  it('ranks the civilian account first: the copy and the revised, withdrawn and fallen statements do not count', async () => {
+    const m = await matrixOf(store, 'q-who');
+    expect(ranking(m)).toEqual([
+      ['h-civilian', 1, 4, 1],
+      ['h-commander', 2, 2, 2],
+      ['h-member', 3, 2, 3],
+    ]);
+  });
+
+  it('refuses an override on a copy (naming its item) or on a superseded statement: they are not items', async () => {
+    const attempt = (statement: string) =>
+      gql(store, SET, { question: 'q-who', hypothesis: 'h-civilian', evidence: { statement }, cell: 'NEUTRAL', reason: 'Test.' }, 'editor');
+    const copy = await attempt('st-family-civilian-2');
+    expect(codes(copy)).toEqual(['BAD_USER_INPUT']);
+    expect(problemPaths(copy)).toEqual(['evidence.statement']);
+    expect(JSON.stringify(copy.errors?.[0]?.extensions?.problems)).toContain('a copy folded into the item \\"st-family-civilian-1\\"');
+    expect(codes(await attempt('st-ministry-spring'))).toEqual(['BAD_USER_INPUT']);
+    expect(codes(await attempt('st-ngo-civilian'))).toEqual(['BAD_USER_INPUT']);
+  });
+
+  it('a derived statement falls with its revised origin, superseded by the same revision', async () => {
+    const result = await gql(store, `{ statement(id: "st-wire-commander") { current supersededBy { id } supersession origin { id current supersededBy { id } supersession } } }`);
+    expect(result.data?.statement).toEqual({
+      current: false,
+      supersededBy: { id: 'st-ministry-autumn' },
+      supersession: 'ORIGIN_SUPERSEDED',
+      origin: { id: 'st-ministry-spring', current: false, supersededBy: { id: 'st-ministry-autumn' }, supersession: 'EXPLICIT' },
+    });
+  });
+});
+
+describe('the ACH matrix of a version 1 bundle with copies', () => {
+  it('is one item for a remark coded twice (one statement after the upgrade), and an override given by the copy\'s old id applies to it', async () => {
+    const store = await emptyStore();
+    try {
+      await importBundle(store, {
+        format: 'claimgraph-bundle',
+        version: 1,
+        sources: [{ id: 's1', name: 'First Source', kind: 'PERSON', anonymous: false }],
+        documents: [{ id: 'd1', title: 'One' }, { id: 'd2', title: 'Two' }],
+        claims: [claim('hA'), claim('hB')],
+        statements: [
+          // The same words in two documents: one act of saying, "t2" its former id. The lossy copy in d2 dropped "possibly".
+          { id: 't1', source: 's1', claim: 'hA', stance: 'HEDGES', hedge: 'possibly', quote: 'It was them', document: 'd1' },
+          { id: 't2', source: 's1', claim: 'hA', stance: 'ASSERTS', quote: 'It was them', document: 'd2' },
+        ],
+        links: [link('CONTRADICTS', 'hA', 'hB')],
+      }, { editor: 'test' });
+      expect((await gql(store, CREATE, { input: { id: 'q1', text: 'A or B?', hypotheses: ['hA', 'hB'] } }, 'ed')).errors).toBeUndefined();
+      const m = await matrixOf(store, 'q1');
+      expect(m.evidence.map((e) => [e.statement?.id, e.copies])).toEqual([['t1', []]]);
+      // Hedged, since one copy was: still consistent with A and against B.
+      expect(cellsOf(m, 't1')).toEqual({ hA: 'CONSISTENT', hB: 'INCONSISTENT' });
+      const set = await gql(store, SET, { question: 'q1', hypothesis: 'hB', evidence: { statement: 't2' }, cell: 'NEUTRAL', reason: 'Said in jest.' }, 'ed');
+      expect(set.errors).toBeUndefined();
+      expect(cellsOf(await matrixOf(store, 'q1'), 't1')).toEqual({ hA: 'CONSISTENT', hB: 'NEUTRAL' });
+    } finally {
+      await store.close();
+    }
+  });
+});
+
 describe('the questions file', () => {
   const file = (question: Record<string, unknown>) => ({ format: 'claimgraph-questions', version: 1, questions: [{ id: 'qf', text: 'Which?', hypotheses: ['hA', 'hB'], ...question }] });
 
@@ -356,6 +532,8 @@ describe('the Dumayr question on the seed', () => {
       'st-report-denies-is-official',
       'claim-al-masoud-member-of-general-security',
     ]);
+    // The report is coded once per remark: no item has a copy.
+    expect(m.evidence.filter((e) => e.copies.length > 0)).toEqual([]);
     // The only evidence against the undercover and civilian accounts is the initial assumption.
     expect(against(UNDERCOVER)).toEqual(['st-assumptions-assert-is-official']);
     expect(against(CIVILIAN)).toEqual(['st-assumptions-assert-is-official']);
@@ -390,7 +568,7 @@ describe('the Dumayr question on the seed', () => {
 describe('round trips for a question and its matrix', () => {
   const QUERY = `{ question(id: "question-who-was-al-masoud") { text hypotheses { text }
     matrix { hypotheses { rank claim { text } }
-             evidence { diagnostic statement { stance source { name } claim { text } } claim { text }
+             evidence { diagnostic statement { stance source { name } claim { text } } copies { id source { name } } claim { text }
                         cells { cell hypothesis { id } override { reason } } } } } }`;
 
   it('do not grow with the number of evidence items', async () => {
@@ -403,17 +581,23 @@ describe('round trips for a question and its matrix', () => {
       return { calls: recording.calls, evidence };
     };
     const before = await callsFor();
-    // Five more statements on the hypotheses, by five more sources, and one more linked claim.
+    // Five more statements on the hypotheses, by five more sources, one of them said twice (a copy), and one more linked claim.
     const extra = Array.from({ length: 5 }, (_, i) => i);
     await importBundle(store, {
       format: 'claimgraph-bundle',
       version: 1,
       sources: extra.map((i) => ({ id: `src-extra-${i}`, name: `Extra source ${i}`, kind: 'PERSON', anonymous: false })),
       claims: [{ id: 'claim-extra', text: 'An extra claim.' }],
-      statements: extra.map((i) => ({ id: `st-extra-${i}`, source: `src-extra-${i}`, claim: 'claim-al-masoud-was-civilian', stance: 'ASSERTS' })),
+      statements: [
+        ...extra.map((i) => ({ id: `st-extra-${i}`, source: `src-extra-${i}`, claim: 'claim-al-masoud-was-civilian', stance: 'ASSERTS' })),
+        { id: 'st-extra-0-again', source: 'src-extra-0', claim: 'claim-al-masoud-was-civilian', stance: 'ASSERTS' },
+        // Someone asserts the linked claim: only then is it evidence.
+        { id: 'st-extra-claim', source: 'src-extra-1', claim: 'claim-extra', stance: 'ASSERTS' },
+      ],
       links: [{ type: 'SUPPORTS', from: 'claim-extra', to: 'claim-al-masoud-was-civilian', linkedBy: 'test', reason: 'Test.' }],
     }, { editor: 'test' });
     const after = await callsFor();
+    // The copy folds into st-extra-0: 5 statement items, 1 claim item.
     expect(after.evidence).toBe(before.evidence + 6);
     expect(after.calls.length).toBe(before.calls.length);
     expect(after.calls.filter((c) => c === 'ach-matrices')).toHaveLength(1);

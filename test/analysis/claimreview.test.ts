@@ -5,7 +5,7 @@ import { assessClaim } from '../../src/analysis/judgements';
 import { ClaimgraphError } from '../../src/errors';
 import type { GraphStore } from '../../src/store/port';
 import { emptyStore, gql, seededStore } from '../helpers';
-import { bundle, load, says, source } from './judged-graphs';
+import { bundle, documentRecord, load, says, source } from './judged-graphs';
 
 /*
  * The ClaimReview export, read back as RDF: jsonld's toRDF (and expand) with
@@ -155,21 +155,27 @@ describe('ClaimReview appearances on a small graph', () => {
   });
   afterEach(() => store.close());
 
+  const itemReviewed = async (claim: string): Promise<{ g: Graph; claim: string }> => {
+    await assessClaim(store, claim, { verdict: 'MIXED', rating: 3, explanation: 'Partly.' }, { editor: 'ed', now: '2026-01-01T00:00:00.000Z' });
+    const g = await triples((await claimReviewJsonLd(store, claim))!);
+    return { g, claim: g.value(g.subjectsOfType('ClaimReview')[0]!, 'itemReviewed') };
+  };
+  const headlines = (g: Graph, claim: string) => g.out(claim, 'appearance').map((a) => g.value(a.value, 'headline')).sort();
+  const authorNames = (g: Graph, claim: string) => g.out(claim, 'author').flatMap((a) => g.values(a.value, 'name')).sort();
+
   it('lists each document of an asserting or hedging statement once, with url and date when known, and the earliest as firstAppearance', async () => {
     await load(store, bundle({
       sources: [source('p', 'PERSON'), source('o'), source('n')],
       documents: [
-        { id: 'doc-1', title: 'First report', publisher: null, url: 'https://news.example/1', publishedAt: '2025-10-20', note: null },
-        { id: 'doc-2', title: 'Follow-up', publisher: null, url: null, publishedAt: '2025-11-02', note: null },
-        { id: 'doc-3', title: 'A denial', publisher: null, url: null, publishedAt: '2025-09-01', note: null },
+        { ...documentRecord('doc-1', '2025-10-20', 'https://news.example/1'), title: 'First report' },
+        { ...documentRecord('doc-2', '2025-11-02'), title: 'Follow-up' },
+        { ...documentRecord('doc-3', '2025-09-01'), title: 'A denial' },
       ],
-      statements: [says('p', 'c', 'ASSERTS', 'doc-1'), says('o', 'c', 'HEDGES', 'doc-2'), says('n', 'c', 'DENIES', 'doc-3')],
+      statements: [says('p', 'c', 'ASSERTS', { documents: ['doc-1'] }), says('o', 'c', 'HEDGES', { documents: ['doc-2'] }), says('n', 'c', 'DENIES', { documents: ['doc-3'] })],
     }));
-    await assessClaim(store, 'c', { verdict: 'MIXED', rating: 3, explanation: 'Partly.' }, { editor: 'ed', now: '2026-01-01T00:00:00.000Z' });
-    const g = await triples((await claimReviewJsonLd(store, 'c'))!);
-    const claim = g.value(g.subjectsOfType('ClaimReview')[0]!, 'itemReviewed');
+    const { g, claim } = await itemReviewed('c');
     const appearances = g.out(claim, 'appearance').map((a) => a.value);
-    expect(appearances.map((a) => g.value(a, 'headline')).sort()).toEqual(['First report', 'Follow-up']);
+    expect(headlines(g, claim)).toEqual(['First report', 'Follow-up']);
     const first = appearances.find((a) => g.value(a, 'headline') === 'First report')!;
     expect(g.value(first, 'url')).toBe('https://news.example/1');
     expect(g.value(first, 'datePublished')).toBe('2025-10-20');
@@ -181,6 +187,41 @@ describe('ClaimReview appearances on a small graph', () => {
     expect(g.value(author!, 'name')).toBe('Source p');
   });
 
+  it('one remark printed by three outlets is one author with three appearances; the outlets that carried it are not authors', async () => {
+    await load(store, bundle({
+      sources: [source('official', 'PERSON'), source('wire'), source('paper')],
+      documents: [documentRecord('d-wire', '2025-03-15T09:00Z'), documentRecord('d-paper', '2025-03-15T14:00+01:00'), documentRecord('d-weekly', '2025-03')],
+      statements: [{
+        ...says('official', 'c'),
+        appearances: [
+          { document: 'd-wire', quote: 'We struck the depot', paraphrase: null, via: [], selector: null },
+          { document: 'd-paper', quote: null, paraphrase: 'An official said the depot was struck.', via: [{ source: 'wire', document: 'd-wire' }], selector: null },
+          { document: 'd-weekly', quote: null, paraphrase: null, via: [{ source: 'paper', document: null }, { source: 'wire', document: null }], selector: null },
+        ],
+      }],
+    }));
+    const { g, claim } = await itemReviewed('c');
+    expect(authorNames(g, claim)).toEqual(['Source official']);
+    expect(headlines(g, claim)).toEqual(['Document d-paper', 'Document d-weekly', 'Document d-wire']);
+    // "2025-03" overlaps both days: which document printed it first cannot be told.
+    expect(g.out(claim, 'firstAppearance')).toEqual([]);
+  });
+
+  it('leaves out the documents and the author of a statement its source has since revised', async () => {
+    await load(store, bundle({
+      sources: [source('ministry'), source('ngo')],
+      documents: [documentRecord('d-spring', '2025-04-02'), documentRecord('d-autumn', '2025-10-30'), documentRecord('d-ngo', '2025-05-01')],
+      statements: [
+        says('ministry', 'c', 'ASSERTS', { date: '2025-04-01', documents: ['d-spring'] }),
+        says('ministry', 'c', 'DENIES', { date: '2025-10-30', documents: ['d-autumn'] }),
+        says('ngo', 'c', 'ASSERTS', { documents: ['d-ngo'] }),
+      ],
+    }));
+    const { g, claim } = await itemReviewed('c');
+    expect(authorNames(g, claim)).toEqual(['Source ngo']);
+    expect(headlines(g, claim)).toEqual(['Document d-ngo']);
+  });
+
   it('tells the first appearance only when the dates decide it', () => {
     const d = (id: string, publishedAt: string | null) => ({ id, title: id, url: null, publishedAt });
     expect(firstAppearance([])).toBeNull();
@@ -189,5 +230,9 @@ describe('ClaimReview appearances on a small graph', () => {
     expect(firstAppearance([d('a', '2025-10-20'), d('b', null)])).toBeNull(); // b might be earlier
     expect(firstAppearance([d('a', '2025-10'), d('b', '2025-10-19')])).toBeNull(); // October may be before or after the 19th
     expect(firstAppearance([d('a', '2025-10-19'), d('b', '2025-10-19')])).toBeNull(); // a tie
+    // Times are compared in UTC: 23:30 at UTC-5 is 04:30 the next day, after 01:00Z.
+    expect(firstAppearance([d('a', '2025-10-19T23:30-05:00'), d('b', '2025-10-20T01:00Z')])?.id).toBe('b');
+    expect(firstAppearance([d('a', '2025-09'), d('b', '2025-10-19'), d('c', '2025')])).toBeNull(); // the year holds them all
+    expect(firstAppearance([d('a', '2025-09'), d('b', '2025-10-19'), d('c', '2026')])?.id).toBe('a');
   });
 });

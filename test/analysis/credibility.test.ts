@@ -5,7 +5,7 @@ import { credibility, CREDIBILITY_LABELS, CREDIBILITY_RULES, type CredibilityInp
 import { projectRoot } from '../../src/paths';
 import type { GraphStore } from '../../src/store/port';
 import { emptyStore, gql, RecordingStore, seededStore } from '../helpers';
-import { bundle, judged, load, says, source } from './judged-graphs';
+import { bundle, claimRecord, judged, link, load, says, source } from './judged-graphs';
 
 /*
  * Information credibility (Admiralty Code 1–6). First the decision table on
@@ -14,19 +14,45 @@ import { bundle, judged, load, says, source } from './judged-graphs';
  */
 
 const none: CredibilityInputs = {
-  assertingSources: 0, independentSources: 0, hedgingSources: 0, denyingSources: 0, contradictedBy: 0,
-  opposingIndependentSources: 0, bestReliability: null, bestRatedSources: [], assessment: null,
+  assertingSources: 0, independentSources: 0, hedgingSources: 0, denyingSources: 0, doubtingSources: 0, contradictedBy: 0,
+  opposingIndependentSources: 0, leaningFor: 0, leaningAgainst: 0, bestReliability: null, bestRatedSources: [], assessment: null,
 };
+/** `independent` asserting clusters, which lean for it too. */
 const asserted = (independent: number, extra: Partial<CredibilityInputs> = {}): CredibilityInputs => ({
-  ...none, assertingSources: independent, independentSources: independent, bestReliability: 'F', bestRatedSources: ['x'], ...extra,
+  ...none, assertingSources: independent, independentSources: independent, leaningFor: independent, bestReliability: 'F', bestRatedSources: ['x'], ...extra,
 });
-const against = (sources: number, clusters = sources) => ({ contradictedBy: sources, opposingIndependentSources: clusters });
+/** Firm sources against it, in `clusters` clusters, which lean against it too. */
+const against = (sources: number, clusters = sources) => ({ contradictedBy: sources, opposingIndependentSources: clusters, leaningAgainst: clusters });
 const falseVerdict = { assessment: { id: 'a', verdict: 'FALSE' as const, by: 'ed', at: '2026-01-01T00:00:00Z' } };
 const grade = (x: CredibilityInputs) => credibility(x).grade;
 
 describe('the decision table', () => {
-  it('6 when no source asserts, hedges, denies or contradicts the claim', () => {
+  it('6 when no source now asserts, hedges, denies, doubts or contradicts the claim', () => {
     expect(credibility(none)).toMatchObject({ grade: 6, label: 'Cannot be judged', ruleName: 'nothingToJudge' });
+  });
+
+  it('a doubt alone is something to judge by, and outweighs nothing for it: 5, not 6', () => {
+    expect(credibility({ ...none, doubtingSources: 1, leaningAgainst: 1 })).toMatchObject({ grade: 5, ruleName: 'betterOpposed' });
+  });
+
+  it('a doubt keeps a claim from 1, 2 and 3: 4 while the doubters do not outweigh the side for it', () => {
+    const doubt = { doubtingSources: 1, leaningAgainst: 1 };
+    expect(grade(asserted(2, doubt))).toBe(4);
+    expect(grade(asserted(5, doubt))).toBe(4);
+    expect(grade(asserted(1, { bestReliability: 'A', ...doubt }))).toBe(4);
+    expect(credibility(asserted(1, doubt))).toMatchObject({ grade: 4, ruleName: 'doubtful' });
+  });
+
+  it('the sides are weighed with hedges and doubts: 3 independent doubters outweigh 1 asserting cluster (5), 2 more hedging for it make a tie (4)', () => {
+    expect(grade(asserted(1, { doubtingSources: 3, leaningAgainst: 3 }))).toBe(5);
+    expect(grade(asserted(1, { doubtingSources: 3, leaningAgainst: 3, hedgingSources: 2, leaningFor: 3 }))).toBe(4);
+  });
+
+  it('a hedged assertion of a contradicting claim leans against without being against: it weighs in rule 3 only', () => {
+    // Two hedged contradictions outweigh one asserting cluster...
+    expect(grade(asserted(1, { leaningAgainst: 2 }))).toBe(5);
+    // ...but do not keep two asserting clusters from 1: nothing is against the claim, nobody doubts it.
+    expect(grade(asserted(2, { leaningAgainst: 1 }))).toBe(1);
   });
 
   it('1 with 2 or more independent clusters and nothing against', () => {
@@ -63,9 +89,10 @@ describe('the decision table', () => {
     expect(grade(asserted(2, against(3, 1)))).toBe(4);
   });
 
-  it('4 when sources only hedge it; 5 when a hedged claim is contradicted (1 cluster against 0)', () => {
-    expect(grade({ ...none, hedgingSources: 2 })).toBe(4);
-    expect(grade({ ...none, hedgingSources: 2, ...against(1) })).toBe(5);
+  it('4 when sources only hedge it; a contradicted hedged claim is 5 only when more clusters lean against it than hedge it', () => {
+    expect(grade({ ...none, hedgingSources: 2, leaningFor: 2 })).toBe(4);
+    expect(grade({ ...none, hedgingSources: 2, leaningFor: 2, ...against(1) })).toBe(4);
+    expect(grade({ ...none, hedgingSources: 1, leaningFor: 1, ...against(2) })).toBe(5);
   });
 
   it("5 when the latest assessment says FALSE, whatever the counts; other verdicts change nothing", () => {
@@ -82,6 +109,13 @@ describe('the decision table', () => {
       '1 independent cluster asserts it (1 asserting source)', 'no source contradicts it', 'asserted by Airwars, rated B (usually reliable)',
     ]));
     expect(c.rule).toBe(CREDIBILITY_RULES.probablyTrue);
+    const doubted = credibility(asserted(1, { doubtingSources: 2, leaningAgainst: 2 })).facts;
+    expect(doubted).toEqual(expect.arrayContaining([
+      '2 sources doubt it (a hedged denial)',
+      'counting hedges and doubts, 1 independent cluster leans for it and 2 lean against it',
+    ]));
+    // The leaning clusters are said only when hedges or doubts make them differ from the firm counts.
+    expect(credibility(asserted(2, against(1))).facts.filter((f) => f.startsWith('counting hedges'))).toEqual([]);
   });
 });
 
@@ -188,6 +222,80 @@ describe('on small graphs, counted by the store', () => {
     const c = (await judged(store, 'c')).credibility;
     expect(c.grade).toBe(4);
     expect(c.facts).toEqual(expect.arrayContaining(['no source asserts it', '2 sources hedge it']));
+  });
+
+  it('4, not 1, when a third source doubts what 2 independent clusters assert (a hedged denial)', async () => {
+    await load(store, bundle({ sources: [source('a'), source('b'), source('y')], statements: [says('a', 'c'), says('b', 'c'), says('y', 'c', 'DOUBTS')] }));
+    const c = (await judged(store, 'c')).credibility;
+    expect(c).toMatchObject({ grade: 4, rule: CREDIBILITY_RULES.doubtful });
+    // The doubt is not a contradiction: nobody is counted against it.
+    expect(c.facts).toEqual(expect.arrayContaining([
+      '2 independent clusters assert it (2 asserting sources)', 'no source contradicts it', '1 source doubts it (a hedged denial)',
+      'counting hedges and doubts, 2 independent clusters lean for it and 1 leans against it',
+    ]));
+  });
+
+  it('5, not 6, for a claim one source doubts and nobody asserts: 1 cluster leans against it, none for it', async () => {
+    await load(store, bundle({ sources: [source('y')], statements: [says('y', 'c', 'DOUBTS')] }));
+    expect((await judged(store, 'c')).credibility).toMatchObject({ grade: 5, rule: CREDIBILITY_RULES.betterOpposed });
+  });
+
+  it('hedged assertions of a contradicting claim weigh against it, and are not "against" it', async () => {
+    await load(store, bundle({
+      claims: ['c', 'd', 'e', 'f'].map(claimRecord),
+      sources: [source('a'), source('b'), source('h'), source('k')],
+      // c: 2 asserting clusters, 1 hedge of the contradicting d. e: 1 asserting cluster, 2 hedges of the contradicting f.
+      statements: [says('a', 'c'), says('b', 'c'), says('h', 'd', 'HEDGES'), says('a', 'e'), says('h', 'f', 'HEDGES'), says('k', 'f', 'HEDGES')],
+      links: [link('CONTRADICTS', 'c', 'd'), link('CONTRADICTS', 'e', 'f')],
+    }));
+    expect(await judged(store, 'c')).toMatchObject({ status: 'CORROBORATED', credibility: { grade: 1 } });
+    expect(await judged(store, 'e')).toMatchObject({ status: 'UNVERIFIED', credibility: { grade: 5, rule: CREDIBILITY_RULES.betterOpposed } });
+  });
+
+  it('1 when one source asserts the claim and another asserts a claim that implies it (implied support counts)', async () => {
+    // "He was a senior commander of G" (d) implies "he was a member of G" (c).
+    await load(store, bundle({ sources: [source('a'), source('b')], statements: [says('a', 'c'), says('b', 'd')], links: [link('IMPLIES', 'd', 'c')] }));
+    const c = (await judged(store, 'c')).credibility;
+    expect(c).toMatchObject({ grade: 1, label: 'Confirmed' });
+    expect(c.facts).toEqual(expect.arrayContaining(['2 independent clusters assert it (2 asserting sources)', 'no source contradicts it']));
+    // Implication runs one way: asserting the weaker claim says nothing for the stronger one.
+    expect((await judged(store, 'd')).credibility.grade).toBe(3);
+  });
+
+  it('denying what a claim implies counts against it; doubting it is a doubt of it', async () => {
+    await load(store, bundle({
+      claims: [claimRecord('c'), claimRecord('d'), claimRecord('e'), claimRecord('f')],
+      sources: [source('a'), source('x'), source('y')],
+      statements: [says('a', 'c'), says('x', 'd', 'DENIES'), says('a', 'e'), says('y', 'f', 'DOUBTS')],
+      links: [link('IMPLIES', 'c', 'd'), link('IMPLIES', 'e', 'f')],
+    }));
+    // c: 1 cluster for, 1 against (x denies d, which c implies): a tie.
+    const c = (await judged(store, 'c')).credibility;
+    expect(c.grade).toBe(4);
+    expect(c.facts).toContain('1 source is against it (denying it or asserting a claim that contradicts it), in 1 independent cluster');
+    // e: asserted by a, doubted through f: 4, not 3.
+    expect((await judged(store, 'e')).credibility).toMatchObject({ grade: 4, facts: expect.arrayContaining(['1 source doubts it (a hedged denial)']) });
+  });
+
+  it('counts current positions only: a withdrawn assertion no longer counts, a later denial replaces an assertion', async () => {
+    await load(store, bundle({
+      sources: [source('a'), source('b'), source('m')],
+      statements: [
+        // a asserted c in January and withdrew it in June: a has no position on c.
+        says('a', 'c', 'ASSERTS', { date: '2024-01-10' }),
+        says('a', 'c', 'WITHDRAWS', { date: '2024-06-01' }),
+        says('b', 'c'),
+        // m asserted d, then denied it: m is against d now, not for it.
+        says('m', 'd', 'ASSERTS', { date: '2024-01-10' }),
+        says('m', 'd', 'DENIES', { date: '2024-02-01' }),
+        says('b', 'd'),
+      ],
+    }));
+    expect((await judged(store, 'c')).credibility).toMatchObject({ grade: 3, facts: expect.arrayContaining(['1 independent cluster asserts it (1 asserting source)']) });
+    expect((await judged(store, 'd')).credibility).toMatchObject({
+      grade: 4,
+      facts: expect.arrayContaining(['1 independent cluster asserts it (1 asserting source)', '1 source denies it']),
+    });
   });
 
   it('5 after an assessment FALSE, back to the counted grade after a later TRUE (the latest counts)', async () => {

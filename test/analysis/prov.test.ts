@@ -44,31 +44,49 @@ describe('PROV-O of the seed (the Dumayr report)', () => {
 
   const KHALED = 'st-al-masoud-asserts-general-security-member';
   const MOTHER = 'st-mother-asserts-identified-himself';
+  const REPORT = doc('doc-dumayr-report');
+  const quotation = (statement: string, document: string) => `${B}appearance:${statement}:${document}`;
 
-  it.each(['TURTLE', 'JSONLD'] as const)('reported speech: the mother\'s statement wasQuotedFrom Khaled\'s, and had it as primary source (%s)', async (format) => {
+  it.each(['TURTLE', 'JSONLD'] as const)("an intermediary: the report quotes Khaled al-Masoud's statement, which reached it through his mother (%s)", async (format) => {
     const { turtle, jsonld } = await both(store, 'claim-al-masoud-member-of-general-security');
     const g = format === 'TURTLE' ? turtle : jsonld;
-    // Direction: the relaying statement quotes the original (ours: Khaled's -[:REPORTED_VIA]-> the mother's).
-    expect(g.objects(st(MOTHER), `${prov}wasQuotedFrom`)).toEqual([`<${st(KHALED)}>`]);
-    expect(g.objects(st(KHALED), `${prov}wasQuotedFrom`)).toEqual([]);
-    expect(g.objects(st(MOTHER), `${prov}hadPrimarySource`)).toEqual([`<${doc('doc-dumayr-report')}>`, `<${st(KHALED)}>`].sort());
-    expect(g.objects(st(KHALED), `${prov}hadPrimarySource`)).toEqual([`<${doc('doc-dumayr-report')}>`]);
-    // Who said each, and what each is about.
+    // The document quotes the statement (v1's REPORTED_VIA chain is now the appearance's intermediaries).
+    expect(g.objects(REPORT, `${prov}wasQuotedFrom`)).toEqual([`<${st(KHALED)}>`]);
+    const q = quotation(KHALED, 'doc-dumayr-report');
+    expect(g.objects(REPORT, `${prov}qualifiedQuotation`)).toEqual([`<${q}>`]);
+    expect(g.types(q).sort()).toEqual([`${cg}Appearance`, `${prov}Quotation`].sort());
+    expect(g.objects(q, `${prov}entity`)).toEqual([`<${st(KHALED)}>`]);
+    // The mother carried his words: the one intermediary, step 1, with no document of her own. A
+    // quotation is an influence by an entity in PROV-O: the intermediary is on the step, not an agent of it.
+    expect(g.objects(q, `${prov}agent`)).toEqual([]);
+    const [step, ...more] = g.objects(q, `${cg}via`).map((o) => o.slice(1, -1));
+    expect(more).toEqual([]);
+    expect(g.objects(step as string, `${cg}order`)).toEqual([`"1"^^<${xsd}integer>`]);
+    expect(g.objects(step as string, `${cg}intermediary`)).toEqual([`<${src('src-sabah-al-sheikh-al-kilani')}>`]);
+    expect(g.objects(step as string, `${cg}document`)).toEqual([]);
+    // The report only paraphrases him: the paraphrase is the report's, on the appearance; no quote, so no prov:value.
+    expect(g.values(q, `${prov}value`)).toEqual([]);
+    expect(g.values(q, `${cg}paraphrase`)).toEqual([expect.stringContaining('General Security')]);
+    expect(g.values(st(KHALED), `${prov}value`)).toEqual([]);
+    expect(g.values(st(KHALED), `${cg}paraphrase`)).toEqual([]);
+    // His own statement: his, on the claim, firm, current, derived from nothing.
     expect(g.objects(st(KHALED), `${prov}wasAttributedTo`)).toEqual([`<${src('src-khaled-al-masoud')}>`]);
-    expect(g.objects(st(MOTHER), `${prov}wasAttributedTo`)).toEqual([`<${src('src-sabah-al-sheikh-al-kilani')}>`]);
     expect(g.types(st(KHALED))).toEqual(expect.arrayContaining([`${prov}Entity`, `${cg}Statement`]));
     expect(g.values(st(KHALED), `${cg}stance`)).toEqual(['ASSERTS']);
+    expect(g.objects(st(KHALED), `${cg}hedged`)).toEqual([`"false"^^<${xsd}boolean>`]);
+    expect(g.objects(st(KHALED), `${cg}current`)).toEqual([`"true"^^<${xsd}boolean>`]);
     expect(g.objects(st(KHALED), `${cg}on`)).toEqual([`<${claim('claim-al-masoud-member-of-general-security')}>`]);
-    expect(g.objects(st(MOTHER), `${cg}on`)).toEqual([`<${claim('claim-al-masoud-identified-himself-as-general-security')}>`]);
-    // The report only paraphrases them: no quote, so no prov:value.
-    expect(g.values(st(KHALED), `${prov}value`)).toEqual([]);
-    expect(g.values(st(KHALED), `${cg}paraphrase`)).toEqual([expect.stringContaining('General Security')]);
+    expect(g.objects(st(KHALED), `${prov}wasDerivedFrom`)).toEqual([]);
+    expect(g.objects(st(KHALED), `${prov}hadPrimarySource`)).toEqual([]);
+    // A channel is not a speaker: nothing here is attributed to the mother, and her own statement (on another claim) is not part of it.
+    expect(g.subjects(`${prov}wasAttributedTo`, src('src-sabah-al-sheikh-al-kilani'))).toEqual([]);
+    expect(g.about(st(MOTHER))).toEqual([]);
     // The claim itself.
     expect(g.types(claim('claim-al-masoud-member-of-general-security'))).toEqual([`${schema}Claim`]);
     expect(g.values(claim('claim-al-masoud-member-of-general-security'), `${schema}text`)).toEqual(['Khaled al-Masoud was a member of General Security.']);
   });
 
-  it('the mother acted on behalf of the family, as its "mother" (qualified delegation), and is a named person', async () => {
+  it('the mother, an intermediary, acted on behalf of the family, as its "mother" (qualified delegation), and is a named person', async () => {
     const { turtle: g } = await both(store, 'claim-al-masoud-member-of-general-security');
     const mother = src('src-sabah-al-sheikh-al-kilani');
     const family = src('src-al-masoud-family');
@@ -90,10 +108,34 @@ describe('PROV-O of the seed (the Dumayr report)', () => {
     expect(g.values(family, `${foaf}name`)).toEqual([]);
   });
 
-  it('the claim of the relaying statement carries the chain too: the mother\'s statement quotes Khaled\'s', async () => {
+  it("the mother's own claim is her statement alone: carrying her son's words made it no relay of them", async () => {
     const { turtle: g } = await both(store, 'claim-al-masoud-identified-himself-as-general-security');
-    expect(g.has(st(MOTHER), `${prov}wasQuotedFrom`, st(KHALED))).toBe(true);
-    expect(g.objects(st(KHALED), `${prov}wasAttributedTo`)).toEqual([`<${src('src-khaled-al-masoud')}>`]);
+    expect(g.subjects(`${cg}on`, claim('claim-al-masoud-identified-himself-as-general-security'))).toEqual([st(MOTHER)]);
+    expect(g.objects(st(MOTHER), `${prov}wasAttributedTo`)).toEqual([`<${src('src-sabah-al-sheikh-al-kilani')}>`]);
+    expect(g.objects(REPORT, `${prov}wasQuotedFrom`)).toEqual([`<${st(MOTHER)}>`]);
+    expect(g.about(st(KHALED))).toEqual([]);
+    expect(g.quads.filter((q) => q.predicate.value === `${prov}wasDerivedFrom`)).toEqual([]);
+  });
+
+  it("derivation: Emily Tripp's statement on the US \"mistakes\" is derived from the US government's designation, which reached the report through her", async () => {
+    const { turtle, jsonld } = await both(store, 'claim-multiple-us-mistakes');
+    expect(jsonld.lines()).toEqual(turtle.lines());
+    const g = turtle;
+    const TRIPP = 'st-tripp-asserts-us-mistakes';
+    const US = 'st-us-government-designated-mistakes';
+    expect(g.objects(st(TRIPP), `${prov}wasDerivedFrom`)).toEqual([`<${st(US)}>`]);
+    expect(g.objects(st(TRIPP), `${prov}hadPrimarySource`)).toEqual([`<${st(US)}>`]);
+    expect(g.objects(st(US), `${prov}wasDerivedFrom`)).toEqual([]);
+    expect(g.objects(st(US), `${prov}wasAttributedTo`)).toEqual([`<${src('src-us-government')}>`]);
+    // The designation's one word is quoted, in the report, through Tripp.
+    const q = quotation(US, 'doc-dumayr-report');
+    expect(g.values(q, `${prov}value`)).toEqual(['mistakes']);
+    const [trippStep] = g.objects(q, `${cg}via`).map((o) => o.slice(1, -1));
+    expect(g.objects(trippStep as string, `${cg}intermediary`)).toEqual([`<${src('src-emily-tripp')}>`]);
+    expect(g.objects(REPORT, `${prov}wasQuotedFrom`)).toEqual([`<${st(TRIPP)}>`, `<${st(US)}>`].sort());
+    // Tripp speaks for Airwars; the US government is an organisation.
+    expect(g.objects(src('src-emily-tripp'), `${prov}actedOnBehalfOf`)).toEqual([`<${src('src-airwars')}>`]);
+    expect(g.types(src('src-us-government')).sort()).toEqual([`${prov}Agent`, `${prov}Organization`]);
   });
 
   it('the undercover claim: the three officials\' statement is attributed to an anonymous agent with no personal name', async () => {
@@ -109,9 +151,10 @@ describe('PROV-O of the seed (the Dumayr report)', () => {
     // They speak for the interim government, as its officials.
     expect(g.objects(officials, `${prov}actedOnBehalfOf`)).toEqual([`<${src('src-syrian-interim-government')}>`]);
     expect(g.types(src('src-syrian-interim-government')).sort()).toEqual([`${prov}Agent`, `${prov}Organization`]);
-    // Two statements on the claim, nothing relayed.
+    // Two statements on the claim, each printed by the report directly: no intermediary, nothing derived.
     expect(g.subjects(`${cg}on`, claim('claim-al-masoud-undercover-against-is'))).toEqual([st('st-family-asserts-undercover'), st('st-officials-assert-undercover')]);
-    expect(g.quads.filter((q) => q.predicate.value === `${prov}wasQuotedFrom`)).toEqual([]);
+    expect(g.objects(REPORT, `${prov}wasQuotedFrom`)).toEqual([`<${st('st-family-asserts-undercover')}>`, `<${st('st-officials-assert-undercover')}>`]);
+    expect(g.quads.filter((q) => q.predicate.value === `${cg}via` || q.predicate.value === `${prov}wasDerivedFrom`)).toEqual([]);
   });
 
   it('the report has no publisher, URL or date: no triple says otherwise', async () => {
@@ -169,7 +212,7 @@ describe('PROV-O over GraphQL', () => {
     const turtle = new Triples(parseTurtle(c.ttl));
     const jsonld = new Triples(await parseJsonLd(c.json));
     expect(jsonld.lines()).toEqual(turtle.lines());
-    expect(turtle.has(st('st-mother-asserts-identified-himself'), `${prov}wasQuotedFrom`, st('st-al-masoud-asserts-general-security-member'))).toBe(true);
+    expect(turtle.has(doc('doc-dumayr-report'), `${prov}wasQuotedFrom`, st('st-al-masoud-asserts-general-security-member'))).toBe(true);
   });
 
   it('takes an IRI base', async () => {
@@ -201,7 +244,7 @@ describe('PROV-O over GraphQL', () => {
   });
 });
 
-describe('PROV-O rules on a small graph', () => {
+describe('PROV-O rules on a small graph (a version 1 bundle, upgraded on the way in)', () => {
   let store: GraphStore;
   beforeAll(async () => {
     store = await emptyStore();
@@ -252,28 +295,55 @@ describe('PROV-O rules on a small graph', () => {
   });
   afterAll(() => store.close());
 
-  it('a relay chain of three: each relay quotes the one before it, and both relays go back to the witness', async () => {
+  it("a version 1 relay chain, upgraded: the witness's words reach d1 through the reporter and the spokesman, in that order", async () => {
     const { turtle: g, jsonld } = await both(store, 'c1');
     expect(jsonld.lines()).toEqual(g.lines());
-    expect(g.objects(st('st-spokes'), `${prov}wasQuotedFrom`)).toEqual([`<${st('st-witness')}>`]);
-    expect(g.objects(st('st-reporter'), `${prov}wasQuotedFrom`)).toEqual([`<${st('st-spokes')}>`]);
-    expect(g.objects(st('st-reporter'), `${prov}hadPrimarySource`)).toEqual([`<${doc('d1')}>`, `<${st('st-witness')}>`].sort());
-    expect(g.objects(st('st-spokes'), `${prov}hadPrimarySource`)).toEqual([`<${doc('d2')}>`, `<${st('st-witness')}>`].sort());
-    expect(g.objects(st('st-witness'), `${prov}hadPrimarySource`)).toEqual([`<${doc('d1')}>`]);
+    // d1 quotes the witness; the chain of relays is the appearance's intermediaries, outermost first.
+    expect(g.objects(doc('d1'), `${prov}wasQuotedFrom`)).toEqual([`<${st('st-witness')}>`]);
+    const q = `${B}appearance:st-witness:d1`;
+    expect(g.values(q, `${prov}value`)).toEqual(['I saw it fall at 2am']);
+    const steps = g.objects(q, `${cg}via`).map((o) => o.slice(1, -1));
+    const byOrder = steps.map((step) => [g.objects(step, `${cg}order`), g.objects(step, `${cg}intermediary`), g.objects(step, `${cg}document`)]);
+    expect(byOrder.sort()).toEqual([
+      [[`"1"^^<${xsd}integer>`], [`<${src('s-reporter')}>`], []],
+      // The spokesman's own words were in the press release.
+      [[`"2"^^<${xsd}integer>`], [`<${src('s-spokes')}>`], [`<${doc('d2')}>`]],
+    ]);
+    expect(g.objects(q, `${prov}agent`)).toEqual([]);
+    // The relays spoke on another claim: they are channels here, their statements not part of c1's record.
+    expect(g.about(st('st-spokes'))).toEqual([]);
+    expect(g.about(st('st-reporter'))).toEqual([]);
+    expect(g.objects(st('st-witness'), `${prov}wasDerivedFrom`)).toEqual([]);
     // The other statement the spokesman carried is not in c1's chain.
     expect(g.about(st('st-other'))).toEqual([]);
     expect(g.about(claim('c3'))).toEqual([]);
     expect(g.about(src('s-other'))).toEqual([]);
   });
 
+  it("a version 1 relay on the relayed statement's own claim becomes a derivation: the reporter's statement is derived from the spokesman's", async () => {
+    const { turtle: g, jsonld } = await both(store, 'c2');
+    expect(jsonld.lines()).toEqual(g.lines());
+    expect(g.objects(st('st-reporter'), `${prov}wasDerivedFrom`)).toEqual([`<${st('st-spokes')}>`]);
+    expect(g.objects(st('st-reporter'), `${prov}hadPrimarySource`)).toEqual([`<${st('st-spokes')}>`]);
+    expect(g.objects(st('st-spokes'), `${prov}wasDerivedFrom`)).toEqual([]);
+    expect(g.objects(doc('d1'), `${prov}wasQuotedFrom`)).toEqual([`<${st('st-reporter')}>`]);
+    expect(g.objects(doc('d2'), `${prov}wasQuotedFrom`)).toEqual([`<${st('st-spokes')}>`]);
+  });
+
   it('quotes, hedges and the date as given survive both serialisations exactly', async () => {
     const { turtle, jsonld } = await both(store, 'c1');
     for (const g of [turtle, jsonld]) {
-      expect(g.values(st('st-ministry'), `${prov}value`)).toEqual(['No "collapse"\nhappened, possibly']);
+      // The words printed in a document are that appearance's.
+      expect(g.values(`${B}appearance:st-ministry:d2`, `${prov}value`)).toEqual(['No "collapse"\nhappened, possibly']);
+      expect(g.values(st('st-ministry'), `${prov}value`)).toEqual([]);
+      // Version 1's HEDGES: an assertion, hedged, with its words.
       expect(g.values(st('st-ministry'), `${cg}hedge`)).toEqual(['possibly']);
-      expect(g.values(st('st-ministry'), `${cg}stance`)).toEqual(['HEDGES']);
+      expect(g.values(st('st-ministry'), `${cg}stance`)).toEqual(['ASSERTS']);
+      expect(g.objects(st('st-ministry'), `${cg}hedged`)).toEqual([`"true"^^<${xsd}boolean>`]);
+      // "Sunday" is the document's word for the time, not a date.
       expect(g.values(st('st-ministry'), `${cg}madeAt`)).toEqual(['Sunday']);
-      expect(g.values(st('st-witness'), `${prov}value`)).toEqual(['I saw it fall at 2am']);
+      expect(g.values(st('st-ministry'), `${cg}date`)).toEqual([]);
+      expect(g.values(`${B}appearance:st-witness:d1`, `${prov}value`)).toEqual(['I saw it fall at 2am']);
     }
   });
 
@@ -321,5 +391,122 @@ describe('PROV-O rules on a small graph', () => {
       `<${claim('c-empty')}> <${NS.rdf}type> <${schema}Claim> .`,
       `<${claim('c-empty')}> <${schema}text> "Nobody spoke of this." .`,
     ]);
+  });
+});
+
+describe('PROV-O of appearances, intermediaries, derivation and revision (a version 2 bundle)', () => {
+  let store: GraphStore;
+  const TEXT = 'Officials said: "We hit the depot at dawn," the agency reported.';
+  beforeAll(async () => {
+    store = await emptyStore();
+    await importBundle(store, {
+      format: 'claimgraph-bundle',
+      version: 2,
+      sources: [
+        { id: 's-official', name: 'An official speaking anonymously', kind: 'PERSON', anonymous: true },
+        { id: 's-agency', name: 'Example Agency', kind: 'ORGANIZATION', anonymous: false },
+        { id: 's-paper', name: 'The Daily Example', kind: 'ORGANIZATION', anonymous: false },
+        { id: 's-blog', name: 'Example Blog', kind: 'ORGANIZATION', anonymous: false },
+        { id: 's-ministry', name: 'Ministry of Defence', kind: 'ORGANIZATION', anonymous: false },
+      ],
+      documents: [
+        { id: 'd-agency', title: 'Agency wire', publisher: 's-agency', publishedAt: '2025-03-15T09:30Z', text: TEXT },
+        { id: 'd-paper', title: 'Paper story', publisher: 's-paper', publishedAt: '2025-03-16' },
+        { id: 'd-blog', title: 'Blog post', publisher: 's-blog', publishedAt: '2025-03' },
+        { id: 'd-inquiry', title: 'Inquiry report', publisher: 's-ministry', publishedAt: '2025-10-30' },
+      ],
+      claims: [
+        { id: 'c-depot', text: 'The strike hit a weapons depot.' },
+        { id: 'c-school', text: 'The strike hit a school.' },
+      ],
+      statements: [
+        // One remark, printed three times: directly by the agency, by the paper citing the agency,
+        // and by the blog citing the paper citing the agency.
+        {
+          id: 'st-official', source: 's-official', claim: 'c-depot', stance: 'ASSERTS', date: '2025-03-15', madeAt: 'at dawn on Saturday',
+          appearances: [
+            { document: 'd-agency', quote: 'We hit the depot at dawn', selector: { exact: 'We hit the depot at dawn', prefix: 'said: "', suffix: '," the' } },
+            { document: 'd-paper', paraphrase: 'An official said the depot was hit.', via: [{ source: 's-agency', document: 'd-agency' }] },
+            { document: 'd-blog', via: ['s-paper', { source: 's-agency' }] },
+          ],
+        },
+        // The paper, then the blog, repeating it in their own voice without saying whose it was.
+        { id: 'st-paper', source: 's-paper', claim: 'c-depot', stance: 'ASSERTS', derivedFrom: 'st-official', appearances: [{ document: 'd-paper' }] },
+        { id: 'st-blog', source: 's-blog', claim: 'c-depot', stance: 'ASSERTS', derivedFrom: 'st-paper', appearances: [{ document: 'd-blog' }] },
+        // The ministry first asserted the depot, then its inquiry found the school was hit (the claims contradict).
+        { id: 'st-ministry-spring', source: 's-ministry', claim: 'c-depot', stance: 'ASSERTS', date: '2025-03-16' },
+        { id: 'st-ministry-autumn', source: 's-ministry', claim: 'c-school', stance: 'ASSERTS', hedged: true, hedge: 'most likely', date: '2025-10-30', appearances: [{ document: 'd-inquiry' }] },
+        // And on the school claim, a doubt it later revised explicitly.
+        { id: 'st-ministry-doubt', source: 's-ministry', claim: 'c-school', stance: 'DENIES', hedged: true, hedge: 'not confident', date: '2025-06-01' },
+      ],
+      links: [{ type: 'CONTRADICTS', from: 'c-depot', to: 'c-school', linkedBy: 'test', reason: 'One target was hit.' }],
+    }, { editor: 'test' });
+  });
+  afterAll(() => store.close());
+
+  it('each document that printed the remark quotes it, in its own words, through its own intermediaries', async () => {
+    const { turtle: g, jsonld } = await both(store, 'c-depot');
+    expect(jsonld.lines()).toEqual(g.lines());
+    const q = (d: string) => `${B}appearance:st-official:${d}`;
+    for (const d of ['d-agency', 'd-paper', 'd-blog']) {
+      expect(g.objects(doc(d), `${prov}wasQuotedFrom`)).toEqual(expect.arrayContaining([`<${st('st-official')}>`]));
+      expect(g.objects(doc(d), `${prov}qualifiedQuotation`)).toContain(`<${q(d)}>`);
+      expect(g.objects(q(d), `${prov}entity`)).toEqual([`<${st('st-official')}>`]);
+    }
+    // The agency printed the words, found in its text by a TextQuoteSelector.
+    expect(g.values(q('d-agency'), `${prov}value`)).toEqual(['We hit the depot at dawn']);
+    expect(g.values(q('d-agency'), `${cg}exact`)).toEqual(['We hit the depot at dawn']);
+    expect(g.values(q('d-agency'), `${cg}prefix`)).toEqual(['said: "']);
+    expect(g.values(q('d-agency'), `${cg}suffix`)).toEqual(['," the']);
+    expect(g.objects(q('d-agency'), `${prov}agent`)).toEqual([]);
+    // The paper paraphrased it, citing the agency's wire.
+    expect(g.values(q('d-paper'), `${cg}paraphrase`)).toEqual(['An official said the depot was hit.']);
+    expect(g.values(q('d-paper'), `${prov}value`)).toEqual([]);
+    const [paperStep] = g.objects(q('d-paper'), `${cg}via`).map((o) => o.slice(1, -1));
+    expect(g.objects(paperStep as string, `${cg}intermediary`)).toEqual([`<${src('s-agency')}>`]);
+    expect(g.objects(paperStep as string, `${cg}document`)).toEqual([`<${doc('d-agency')}>`]);
+    // The blog: citing the paper, citing the agency (outermost first).
+    const steps = g.objects(q('d-blog'), `${cg}via`).map((o) => o.slice(1, -1));
+    const ordered = steps.map((step) => [g.values(step, `${cg}order`)[0], g.objects(step, `${cg}intermediary`)[0]]).sort();
+    expect(ordered).toEqual([['1', `<${src('s-paper')}>`], ['2', `<${src('s-agency')}>`]]);
+    // One act of saying: one statement, attributed to the official alone, dated as said.
+    expect(g.objects(st('st-official'), `${prov}wasAttributedTo`)).toEqual([`<${src('s-official')}>`]);
+    expect(g.objects(st('st-official'), `${cg}date`)).toEqual([`"2025-03-15"^^<${xsd}date>`]);
+    expect(g.values(st('st-official'), `${cg}madeAt`)).toEqual(['at dawn on Saturday']);
+    // The intermediaries are agents of the record, never authors of the official's statement.
+    expect(g.types(src('s-agency'))).toContain(`${prov}Organization`);
+    expect(g.subjects(`${prov}wasAttributedTo`, src('s-agency'))).toEqual([doc('d-agency')]);
+  });
+
+  it('a derived statement prov:wasDerivedFrom the one it took its content from, with the end of the chain as its primary source', async () => {
+    const { turtle: g } = await both(store, 'c-depot');
+    expect(g.objects(st('st-blog'), `${prov}wasDerivedFrom`)).toEqual([`<${st('st-paper')}>`]);
+    expect(g.objects(st('st-blog'), `${prov}hadPrimarySource`)).toEqual([`<${st('st-official')}>`]);
+    expect(g.objects(st('st-paper'), `${prov}wasDerivedFrom`)).toEqual([`<${st('st-official')}>`]);
+    expect(g.objects(st('st-paper'), `${prov}hadPrimarySource`)).toEqual([`<${st('st-official')}>`]);
+    expect(g.objects(st('st-official'), `${prov}hadPrimarySource`)).toEqual([]);
+    expect(g.objects(st('st-blog'), `${prov}wasAttributedTo`)).toEqual([`<${src('s-blog')}>`]);
+  });
+
+  it('a revision: the later statement prov:wasRevisionOf the earlier, which is no longer current, across claims and within one', async () => {
+    const depot = (await both(store, 'c-depot')).turtle;
+    // The spring assertion of the depot, superseded by the autumn finding on the contradicting claim.
+    expect(depot.objects(st('st-ministry-spring'), `${cg}current`)).toEqual([`"false"^^<${xsd}boolean>`]);
+    expect(depot.objects(st('st-ministry-autumn'), `${prov}wasRevisionOf`)).toEqual([`<${st('st-ministry-spring')}>`]);
+    expect(depot.objects(st('st-ministry-autumn'), `${cg}on`)).toEqual([`<${claim('c-school')}>`]);
+    expect(depot.objects(st('st-ministry-autumn'), `${cg}hedged`)).toEqual([`"true"^^<${xsd}boolean>`]);
+    // Those who never revised stand.
+    for (const id of ['st-official', 'st-paper', 'st-blog']) expect(depot.objects(st(id), `${cg}current`)).toEqual([`"true"^^<${xsd}boolean>`]);
+
+    const school = (await both(store, 'c-school')).turtle;
+    // On the school claim: the June doubt, then the October finding, which revises it. (The spring
+    // assertion it also revised is on the depot claim: its record shows that revision, this one does not.)
+    expect(school.objects(st('st-ministry-autumn'), `${prov}wasRevisionOf`)).toEqual([`<${st('st-ministry-doubt')}>`]);
+    expect(school.about(st('st-ministry-spring'))).toEqual([]);
+    expect(school.values(st('st-ministry-doubt'), `${cg}stance`)).toEqual(['DENIES']);
+    expect(school.values(st('st-ministry-doubt'), `${cg}hedge`)).toEqual(['not confident']);
+    expect(school.objects(st('st-ministry-doubt'), `${cg}current`)).toEqual([`"false"^^<${xsd}boolean>`]);
+    expect(school.objects(st('st-ministry-autumn'), `${cg}current`)).toEqual([`"true"^^<${xsd}boolean>`]);
+    expect(school.objects(doc('d-inquiry'), `${prov}wasQuotedFrom`)).toEqual([`<${st('st-ministry-autumn')}>`]);
   });
 });

@@ -1,5 +1,6 @@
 import { assessClaim, rateSource } from '../../src/analysis/judgements';
 import { ClaimgraphError } from '../../src/errors';
+import { importBundle } from '../../src/graph/import';
 import type { GraphStore } from '../../src/store/port';
 import { codes, gql, seededStore } from '../helpers';
 import { mutate } from './judged-graphs';
@@ -151,5 +152,28 @@ describe('claim assessments', () => {
     const a = await assessmentsOf('claim-killing-was-a-mistake');
     expect(a.assessments.map((x) => x.rating)).toEqual([5, 4, 3, 2, 1]);
     expect(a.assessments.every((x) => x.url === null)).toBe(true);
+  });
+});
+
+describe('judgements by an id that was merged into another record', () => {
+  it('a rating given by the id of a source matched by name on import rates the stored source', async () => {
+    // "Airwars" again, under another id: one record, src-airwars (the smaller id); the incoming id keeps resolving to it.
+    const report = await importBundle(store, {
+      format: 'claimgraph-bundle', version: 2,
+      sources: [{ id: 'src-airwars-org', name: 'Airwars', kind: 'ORGANIZATION', anonymous: false }],
+    }, { editor: 'test' });
+    expect(report.matched).toEqual([expect.objectContaining({ bundleId: 'src-airwars-org', graphId: 'src-airwars' })]);
+    const data = await mutate(store, RATE, { id: 'src-airwars-org', grade: 'B', reason: 'A public record of civilian-harm assessments.' }, 'dana@example.org');
+    expect(data.rateSource).toMatchObject({ id: 'src-airwars', reliability: { grade: 'B', by: 'dana@example.org' } });
+    expect((await reliabilityOf('src-airwars')).reliabilityHistory.map((r) => r.grade)).toEqual(['B']);
+  });
+
+  it('an assessment given by the id of a claim merged into another assesses the one kept, and its status follows', async () => {
+    // The same proposition, worded again in a later import, then merged by an editor.
+    await importBundle(store, { format: 'claimgraph-bundle', version: 2, claims: [{ id: 'claim-raid-was-an-error', text: 'The raid that killed him was an error.' }] }, { editor: 'test' });
+    await mutate(store, 'mutation { mergeClaims(keep: "claim-killing-was-a-mistake", merge: "claim-raid-was-an-error") { id } }');
+    const data = await mutate(store, ASSESS, { claim: 'claim-raid-was-an-error', verdict: 'FALSE', rating: 1, explanation: 'Test of a merged id.' }, 'ed');
+    expect(data.assessClaim).toMatchObject({ verdict: 'FALSE', by: 'ed', claim: { id: 'claim-killing-was-a-mistake', status: 'REFUTED' } });
+    expect((await assessmentsOf('claim-killing-was-a-mistake')).assessment).toMatchObject({ verdict: 'FALSE', by: 'ed' });
   });
 });

@@ -6,7 +6,7 @@ import { syntheticBundle } from '../../src/graph/synthetic';
 import { cypherDir } from '../../src/paths';
 import type { GraphStore } from '../../src/store/port';
 import { codes, emptyStore, gql, seededStore } from '../helpers';
-import { bundle, claimRecord, judged, load, says, source } from './judged-graphs';
+import { bundle, claimRecord, judged, link, load, says, source } from './judged-graphs';
 
 /*
  * Claim status: UNVERIFIED, CORROBORATED, CONTESTED, REFUTED. The status is
@@ -84,6 +84,84 @@ describe('the status rules on small graphs', () => {
       ],
     }));
     expect([await status('c'), await status('d'), await status('e')]).toEqual(['CONTESTED', 'CONTESTED', 'UNVERIFIED']);
+  });
+
+  it('CONTESTED when a source doubts it (a hedged denial), though nobody is counted against it', async () => {
+    await load(store, bundle({
+      sources: [source('a'), source('b'), source('y')],
+      statements: [says('a', 'c'), says('b', 'c'), says('y', 'c', 'DOUBTS')],
+    }));
+    expect(await judged(store, 'c')).toMatchObject({ status: 'CONTESTED', credibility: { grade: 4 } });
+    const counts = await gql(store, '{ claim(id: "c") { corroboration { independentSources contradictedBy doubtingSources denyingSources } } }');
+    expect(counts.data?.claim).toEqual({ corroboration: { independentSources: 2, contradictedBy: 0, doubtingSources: 1, denyingSources: 0 } });
+  });
+
+  it('CORROBORATED by a source that asserts it and one that asserts a claim implying it; CONTESTED when what it implies is denied or doubted', async () => {
+    await load(store, bundle({
+      claims: ['c', 'd', 'e', 'f', 'g', 'h'].map(claimRecord),
+      sources: [source('a'), source('b'), source('x'), source('y')],
+      statements: [
+        says('a', 'c'), says('b', 'd'),
+        says('a', 'e'), says('b', 'e'), says('x', 'f', 'DENIES'),
+        says('a', 'g'), says('b', 'g'), says('y', 'h', 'DOUBTS'),
+      ],
+      // d implies c; e implies f; g implies h.
+      links: [link('IMPLIES', 'd', 'c'), link('IMPLIES', 'e', 'f'), link('IMPLIES', 'g', 'h')],
+    }));
+    expect(await status('c')).toBe('CORROBORATED');
+    // d gets nothing from c: an implication is not read backwards.
+    expect(await status('d')).toBe('UNVERIFIED');
+    expect(await status('e')).toBe('CONTESTED');
+    expect(await status('g')).toBe('CONTESTED');
+    // f: denied by x, asserted (implied) by a and b through e.
+    expect(await status('f')).toBe('CONTESTED');
+  });
+
+  it('counts current positions only: a denial later revised into an assertion, or withdrawn, no longer contests', async () => {
+    await load(store, bundle({
+      sources: [source('a'), source('b'), source('x')],
+      statements: [
+        says('a', 'c'), says('b', 'c'),
+        // x denied c in March and asserted it in May: x now stands with a and b.
+        says('x', 'c', 'DENIES', { date: '2025-03-02' }), says('x', 'c', 'ASSERTS', { date: '2025-05-20' }),
+        says('a', 'd'), says('b', 'd'),
+        // x denied d, then withdrew the denial without asserting anything.
+        says('x', 'd', 'DENIES', { date: '2025-03-02' }), says('x', 'd', 'WITHDRAWS', { date: '2025-04' }),
+      ],
+    }));
+    expect(await status('c')).toBe('CORROBORATED');
+    expect(await status('d')).toBe('CORROBORATED');
+    const d = await gql(store, '{ claim(id: "d") { corroboration { assertingSources denyingSources withdrawnSources } } }');
+    expect(d.data?.claim).toEqual({ corroboration: { assertingSources: 2, denyingSources: 0, withdrawnSources: 1 } });
+  });
+
+  it('a denial whose order against a later assertion is unknown still contests (undated statements all count)', async () => {
+    await load(store, bundle({
+      sources: [source('a'), source('b'), source('x')],
+      // "2025-05" may be before or after 2025-05-20: neither supersedes the other.
+      statements: [says('a', 'c'), says('b', 'c'), says('x', 'c', 'DENIES', { date: '2025-05' }), says('x', 'c', 'ASSERTS', { date: '2025-05-20' })],
+    }));
+    expect(await status('c')).toBe('CONTESTED');
+  });
+
+  it('a derived statement counts while its origin is only said again, and falls when the origin is revised', async () => {
+    await load(store, bundle({
+      sources: [source('ministry'), source('wire'), source('b')],
+      statements: [
+        // c: the ministry says it twice; the wire's copy of the first stands, in the ministry's cluster.
+        says('ministry', 'c', 'ASSERTS', { id: 'st-m-c-1', date: '2025-03-01' }), says('ministry', 'c', 'ASSERTS', { id: 'st-m-c-2', date: '2025-03-05' }),
+        says('wire', 'c', 'ASSERTS', { derivedFrom: 'st-m-c-1' }), says('b', 'c'),
+        // d: the ministry asserts it, then denies it; the wire's copy of the assertion falls with it.
+        says('ministry', 'd', 'ASSERTS', { id: 'st-m-d-1', date: '2025-03-01' }), says('ministry', 'd', 'DENIES', { id: 'st-m-d-2', date: '2025-04-01' }),
+        says('wire', 'd', 'ASSERTS', { derivedFrom: 'st-m-d-1' }), says('b', 'd'),
+      ],
+    }));
+    const counts = async (id: string) =>
+      ((await gql(store, 'query($id: ID!) { claim(id: $id) { status corroboration { assertingSources independentSources denyingSources } } }', { id })).data?.claim);
+    expect(await counts('c')).toEqual({ status: 'CORROBORATED', corroboration: { assertingSources: 3, independentSources: 2, denyingSources: 0 } });
+    expect(await counts('d')).toEqual({ status: 'CONTESTED', corroboration: { assertingSources: 1, independentSources: 1, denyingSources: 1 } });
+    const wire = await gql(store, '{ c: statement(id: "st-wire-c-ASSERTS") { current } d: statement(id: "st-wire-d-ASSERTS") { current supersession supersededBy { id } } }');
+    expect(wire.data).toEqual({ c: { current: true }, d: { current: false, supersession: 'ORIGIN_SUPERSEDED', supersededBy: { id: 'st-m-d-2' } } });
   });
 
   it('never REFUTED by arithmetic: 3 clusters denying what nobody asserts is CONTESTED (credibility 5)', async () => {
@@ -165,9 +243,11 @@ describe('claims(status:) filters on the store, with pagination and totalCount',
   });
 
   it('combines with search, and a cursor from the unfiltered list keeps its place', async () => {
-    const filtered = await page({ status: 'CORROBORATED', search: 'c1', first: 10 });
+    // Search goes by whole words (v2): "c10" is a word of "Claim c10.", "c1" is not.
+    const filtered = await page({ status: 'CORROBORATED', search: 'c10', first: 10 });
     expect(filtered.nodes.map((n) => n.id)).toEqual(['c10']);
     expect(filtered.totalCount).toBe(1);
+    expect((await page({ status: 'CORROBORATED', search: 'c1', first: 10 })).nodes).toEqual([]);
     const plain = (await gql(store, '{ claims(first: 5) { pageInfo { endCursor } } }')).data?.claims as Page;
     const rest = await page({ status: 'CORROBORATED', first: 10, after: plain.pageInfo.endCursor });
     expect(rest.nodes.map((n) => n.id)).toEqual(['c07', 'c10']);
@@ -190,6 +270,41 @@ describe('claims(status:) filters on the store, with pagination and totalCount',
       expect(await ids('CORROBORATED')).toEqual(['c']);
     } finally {
       await s.close();
+    }
+  });
+});
+
+describe('the status filter agrees with Claim.status where the version 2 rules decide', () => {
+  // The synthetic graph has doubts, withdrawals and derivations but no dates
+  // or implications: these claims each turn on one of them.
+  it('lists doubted, implied, revised and withdrawn cases under their Claim.status', async () => {
+    const store = await emptyStore();
+    try {
+      await load(store, bundle({
+        claims: ['doubted', 'implied', 'implier', 'revised', 'withdrawn', 'denied-through'].map(claimRecord),
+        sources: [source('a'), source('b'), source('x')],
+        statements: [
+          says('a', 'doubted'), says('b', 'doubted'), says('x', 'doubted', 'DOUBTS'),
+          says('a', 'implied'), says('b', 'implier'),
+          says('a', 'revised'), says('b', 'revised'),
+          says('x', 'revised', 'DENIES', { date: '2025-01' }), says('x', 'revised', 'ASSERTS', { date: '2025-02-01' }),
+          says('a', 'withdrawn'), says('x', 'withdrawn', 'DENIES', { date: '2025-01-01' }), says('x', 'withdrawn', 'WITHDRAWS', { date: '2025-01-02' }),
+          says('a', 'denied-through'), says('b', 'denied-through'),
+        ],
+        links: [link('IMPLIES', 'implier', 'implied'), link('IMPLIES', 'denied-through', 'doubted')],
+      }));
+      const listed = async (status: string) =>
+        ((await gql(store, 'query($s: ClaimStatus) { claims(status: $s, first: 100) { totalCount nodes { id } } }', { s: status })).data?.claims as { nodes: { id: string }[] }).nodes.map((n) => n.id);
+      // denied-through: 2 clusters assert it, and x doubts "doubted", which it implies.
+      expect(await listed('CONTESTED')).toEqual(['denied-through', 'doubted']);
+      expect(await listed('CORROBORATED')).toEqual(['implied', 'revised']);
+      expect(await listed('UNVERIFIED')).toEqual(['implier', 'withdrawn']);
+      for (const id of ['doubted', 'implied', 'implier', 'revised', 'withdrawn', 'denied-through']) {
+        const status = (await judged(store, id)).status;
+        expect(await listed(status)).toContain(id);
+      }
+    } finally {
+      await store.close();
     }
   });
 });

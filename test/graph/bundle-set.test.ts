@@ -198,6 +198,25 @@ describe('version 1 files in a set', () => {
     expect(checkBundleSet([copies, revision]).problems).toEqual([]);
   });
 
+  test('a copy merged away whose id another file defines is reported at the copy, at its version 1 path', () => {
+    const copies = {
+      name: 'copies.json',
+      json: v1({
+        sources: [person('s1')],
+        claims: [claim('c1')],
+        statements: [
+          { id: 't0', source: 's1', claim: 'c1', stance: 'NO_RESPONSE' },
+          { id: 't2', source: 's1', claim: 'c1', stance: 'ASSERTS', quote: 'Yes.' },
+          { id: 't1', source: 's1', claim: 'c1', stance: 'ASSERTS', quote: 'Yes.' },
+        ],
+      }),
+    };
+    const other = { name: 'other.json', json: v2({ statements: [{ id: 't2', source: 's1', claim: 'c1', stance: 'DENIES' }] }) };
+    expect(checkBundleSet([copies, other]).problems).toEqual([
+      { path: '$.statements[1].id', id: 't1', file: 'copies.json', expected: "a former id that is no record's id in statements", got: '"t2", an id in statements' },
+    ]);
+  });
+
   test('a conflict with another file is reported at the version 1 path', () => {
     const a = { name: 'a.json', json: v2({ sources: [person('s1')], claims: [claim('c1')], statements: [{ id: 't1', source: 's1', claim: 'c1', stance: 'DENIES' }] }) };
     const b = { name: 'b.json', json: v1({ statements: [{ id: 't0', source: 's1', claim: 'c1', stance: 'NO_RESPONSE' }, { id: 't1', source: 's1', claim: 'c1', stance: 'ASSERTS' }] }) };

@@ -298,7 +298,12 @@ describe('questions, ratings and assessments', () => {
   });
 
   test('an assessment verdict, and its URL', () => {
-    expect(only(problemsAfter((b) => (b.assessments[0].verdict = 'FAKE')))).toMatchObject({ path: '$.assessments[0].verdict', expected: 'one of TRUE, MOSTLY_TRUE, MIXED, MOSTLY_FALSE, FALSE, UNVERIFIABLE' });
+    expect(only(problemsAfter((b) => (b.assessments[0].verdict = 'FAKE')))).toEqual({
+      path: '$.assessments[0].verdict', id: 'assessment of c2 at 2031-03-14T09:00Z', expected: 'one of TRUE, MOSTLY_TRUE, MIXED, MOSTLY_FALSE, FALSE, UNVERIFIABLE', got: '"FAKE"',
+    });
+    expect(only(problemsAfter((b) => (b.assessments[0].url = 'ftp://example.org/x')))).toEqual({
+      path: '$.assessments[0].url', id: 'assessment of c2 at 2031-03-14T09:00Z', expected: 'an absolute http or https URL of at most 2000 characters, or null', got: '"ftp://example.org/x"',
+    });
     expect(problemsAfter((b) => (b.assessments[0].url = 'https://example.org/fact-check/1'))).toEqual([]);
     for (const url of ['ftp://example.org/x', 'example.org/x', 'https://', 'https://exa mple.org', `https://example.org/${'x'.repeat(2000)}`]) {
       expect(only(problemsAfter((b) => (b.assessments[0].url = url)))).toEqual({
@@ -340,7 +345,7 @@ describe('ids', () => {
 });
 
 describe('references', () => {
-  const unknown = (what: string, id: string) => ({ expected: `the id of a ${what} in the bundle or the graph`, got: `unknown ${what} id "${id}"` });
+  const unknown = (what: string, id: string) => ({ expected: `the id of ${what === 'entity' ? 'an' : 'a'} ${what} in the bundle or the graph`, got: `unknown ${what} id "${id}"` });
 
   test.each<[string, (b: Raw) => void, string, string, string, string]>([
     ['an appearance document', (b) => (st(b, 0).appearances[0].document = 'd9'), '$.statements[0].appearances[0].document', 't1', 'document', 'd9'],
@@ -356,6 +361,8 @@ describe('references', () => {
     ['an assessment claim', (b) => (b.assessments[0].claim = 'c9'), '$.assessments[0].claim', 'assessment of c9 at 2031-03-14T09:00Z', 'claim', 'c9'],
     ['an affiliation parent', (b) => (b.affiliations[0].parent = 's9'), '$.affiliations[0].parent', 'affiliation s1 → s9', 'source', 's9'],
     ['a link end', (b) => (b.links[0].to = 'c9'), '$.links[0].to', 'link CONTRADICTS c1 → c9', 'claim', 'c9'],
+    ['a claim about an entity', (b) => (b.claims[0].about = ['e9']), '$.claims[0].about[0]', 'c1', 'entity', 'e9'],
+    ['a document publisher', (b) => (b.documents[0].publisher = 's9'), '$.documents[0].publisher', 'd1', 'source', 's9'],
   ])('a dangling reference: %s', (_name, edit, path, id, what, target) => {
     expect(only(problemsAfter(edit))).toEqual({ path, id, ...unknown(what, target) });
     // The same reference is fine when the graph holds the id.

@@ -3,6 +3,7 @@ import type { Bundle, SourceRecord } from '../../src/graph/model';
 import { graphCounts, loadSeedBundle, seed, seedIfEmpty } from '../../src/graph/seed';
 import { openStore } from '../../src/store/open';
 import type { GraphStore } from '../../src/store/port';
+import { gql } from '../helpers';
 
 const bundle = loadSeedBundle();
 
@@ -53,12 +54,18 @@ describe('seeding an in-memory embedded store', () => {
     const unchanged = (n: number) => ({ created: 0, updated: 0, unchanged: n });
     const kinds = ['sources', 'entities', 'documents', 'claims', 'statements', 'affiliations', 'links'] as const;
     expect(kinds.map((k) => first[k])).toEqual(kinds.map((k) => created(bundle[k].length)));
+    // The seed bundle holds no editor's judgement; its question comes from the questions file.
+    expect([first.questions, first.ratings, first.assessments]).toEqual([created(0), created(0), created(0)]);
+    // Nothing in it matches anything by name, and nothing looks like a duplicate.
+    expect([first.matched, first.possibleDuplicates]).toEqual([[], []]);
+    // The one note of the upgrade: the mother relays her son on another claim and stays her own speaker.
+    expect(first.notes).toEqual([expect.stringContaining('"st-mother-asserts-identified-himself"')]);
     const second = await seed(store);
     expect(kinds.map((k) => second[k])).toEqual(kinds.map((k) => unchanged(bundle[k].length)));
   });
 
   test('seedIfEmpty leaves a store holding one unrelated source alone', async () => {
-    const stranger: SourceRecord = { id: 'src-unrelated', name: 'Unrelated', kind: 'PERSON', anonymous: false, count: null, description: null, aliases: [] };
+    const stranger: SourceRecord = { id: 'src-unrelated', name: 'Unrelated', kind: 'PERSON', anonymous: false, count: null, description: null, aliases: [], formerIds: [] };
     await importBundle(store, { ...emptyBundle(), sources: [stranger] }, { editor: 'test' });
     expect(await seedIfEmpty(store)).toBe(false);
     expect(await graphCounts(store)).toEqual({ ...EMPTY, sources: 1 });
@@ -66,5 +73,92 @@ describe('seeding an in-memory embedded store', () => {
 });
 
 function emptyBundle(): Bundle {
-  return { format: 'claimgraph-bundle', version: 1, sources: [], affiliations: [], entities: [], documents: [], claims: [], statements: [], links: [] };
+  return {
+    format: 'claimgraph-bundle', version: 2, sources: [], affiliations: [], entities: [], documents: [], claims: [], statements: [], links: [],
+    questions: [], ratings: [], assessments: [],
+  };
 }
+
+/*
+ * The seed's answers after the upgrade (README, docs/MODEL.md, docs/ANALYSIS.md):
+ * unchanged, except that the Tripp / US-government "mistakes" pair is one
+ * cluster by DERIVATION (version 1 said RELAY), and the mother, who carried her
+ * son's words, is an intermediary of his statement, not a relay of it.
+ */
+describe('the seed, loaded through the version 1 upgrade, gives the answers it gave before', () => {
+  let seeded: GraphStore;
+  beforeAll(async () => {
+    seeded = await openStore({ engine: 'embedded', path: null });
+    await seed(seeded);
+  });
+  afterAll(() => seeded.close());
+
+  interface Corroboration {
+    assertingSources: number;
+    independentSources: number;
+    anonymousSources: number;
+    hedgingSources: number;
+    denyingSources: number;
+    doubtingSources: number;
+    contradictedBy: number;
+    opposingIndependentSources: number;
+    clusters: { sources: { id: string }[]; merges: { sources: { id: string }[]; reasons: string[]; sharedParents: { id: string }[]; sharedOrigins: { id: string }[] }[] }[];
+  }
+  const corroboration = async (id: string): Promise<Corroboration> => {
+    const result = await gql(seeded, `query($id: ID!) { claim(id: $id) { corroboration {
+      assertingSources independentSources anonymousSources hedgingSources denyingSources doubtingSources contradictedBy opposingIndependentSources
+      clusters { sources { id } merges { sources { id } reasons sharedParents { id } sharedOrigins { id } } } } } }`, { id });
+    expect(result.errors).toBeUndefined();
+    return (result.data?.claim as { corroboration: Corroboration }).corroboration;
+  };
+  const ids = (list: { id: string }[]) => list.map((x) => x.id).sort();
+
+  test('the undercover claim: 2 asserting sources in 2 independent clusters, 1 anonymous, contradicted by 1 (docs/MODEL.md)', async () => {
+    expect(await corroboration('claim-al-masoud-undercover-against-is')).toMatchObject({
+      assertingSources: 2, independentSources: 2, anonymousSources: 1, hedgingSources: 0, denyingSources: 0, doubtingSources: 0, contradictedBy: 1,
+    });
+  });
+
+  test('the IS-official claim: 1 cluster for it, 5 sources in 4 independent clusters against it (docs/ANALYSIS.md)', async () => {
+    expect(await corroboration('claim-al-masoud-was-is-official')).toMatchObject({
+      assertingSources: 1, independentSources: 1, denyingSources: 1, contradictedBy: 5, opposingIndependentSources: 4,
+    });
+  });
+
+  test('the US "mistakes": Emily Tripp and the US government count as one cluster, now by DERIVATION', async () => {
+    const c = await corroboration('claim-multiple-us-mistakes');
+    expect(c).toMatchObject({ assertingSources: 2, independentSources: 1 });
+    expect(c.clusters).toHaveLength(1);
+    expect(ids(c.clusters[0]?.sources ?? [])).toEqual(['src-emily-tripp', 'src-us-government']);
+    expect(c.clusters[0]?.merges.map((m) => ({ sources: ids(m.sources), reasons: m.reasons, parents: ids(m.sharedParents), origins: ids(m.sharedOrigins) }))).toEqual([
+      { sources: ['src-emily-tripp', 'src-us-government'], reasons: ['DERIVATION'], parents: [], origins: ['src-us-government'] },
+    ]);
+  });
+
+  test('Khaled al-Masoud asserts his membership in his own right; his mother, who carried it, is not counted for it', async () => {
+    expect(await corroboration('claim-al-masoud-member-of-general-security')).toMatchObject({ assertingSources: 1, independentSources: 1, contradictedBy: 1 });
+    const result = await gql(seeded, '{ claim(id: "claim-al-masoud-member-of-general-security") { statements { source { id } } } }');
+    expect(result.data?.claim).toEqual({ statements: [{ source: { id: 'src-khaled-al-masoud' } }] });
+    expect(await corroboration('claim-al-masoud-identified-himself-as-general-security')).toMatchObject({ assertingSources: 1, independentSources: 1 });
+  });
+
+  test('the circumstances of his death: the report and the mother, 2 independent clusters (the claim is CORROBORATED)', async () => {
+    expect(await corroboration('claim-circumstances-of-death-unclear')).toMatchObject({ assertingSources: 2, independentSources: 2 });
+  });
+
+  test('every statement of the report is current: nothing in it is dated, so nothing supersedes anything', async () => {
+    const result = await gql(seeded, '{ claims(first: 100) { nodes { statements { id current } } } }');
+    const all = (result.data?.claims as { nodes: { statements: { id: string; current: boolean }[] }[] }).nodes.flatMap((n) => n.statements);
+    expect(all).toHaveLength(bundle.statements.length);
+    expect(all.filter((s) => !s.current)).toEqual([]);
+  });
+
+  test('a hedge is still a hedge: the family "believes", the report "estimated"', async () => {
+    const result = await gql(seeded, `{ a: statement(id: "st-family-hedges-faulty-intelligence") { stance hedged hedge position }
+      b: statement(id: "st-report-hedges-2500-is-members") { stance hedged hedge position } }`);
+    expect(result.data).toEqual({
+      a: { stance: 'ASSERTS', hedged: true, hedge: 'believes', position: 'HEDGES' },
+      b: { stance: 'ASSERTS', hedged: true, hedge: 'estimated', position: 'HEDGES' },
+    });
+  });
+});
