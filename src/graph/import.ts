@@ -687,13 +687,18 @@ async function localPositions(
   return { claims, positions, dates, superseded };
 }
 
-/** Throws CONFLICT when a new record would join records the graph holds by name (see ImportOptions.refuseNameMatches). */
+/**
+ * Throws CONFLICT when a record given would join records the graph holds by
+ * name (see ImportOptions.refuseNameMatches): a new record, or a stored one
+ * renamed (or given an alias) to another stored record's name. The record's
+ * own stored self is no other record.
+ */
 function refuseNameMatches(groups: readonly NameGroup[]): void {
   for (const g of groups) {
-    const fresh = g.incoming.filter((r) => r.identity === null);
-    const stored = g.stored.filter((id) => !fresh.some((r) => r.id === id));
-    if (fresh.length > 0 && stored.length > 0) {
-      const kind = fresh[0]?.kind === null ? 'entity' : 'source';
+    const given = g.incoming;
+    const stored = g.stored.filter((id) => !given.some((r) => r.id === id || r.identity === id));
+    if (given.length > 0 && stored.length > 0) {
+      const kind = given[0]?.kind === null ? 'entity' : 'source';
       throw new ClaimgraphError(
         'CONFLICT',
         `A ${kind} with the same name is stored already as ${stored.map((id) => JSON.stringify(id)).join(', ')}: refer to it by id (or rename one of them).`,
