@@ -15,7 +15,10 @@ import { strikeEvent } from './strike-event';
  *   contradicts it, asserted later by the same source (CONTRADICTING_CLAIM);
  * - the spokesman's doubt (2025-08) stays current: the autumn finding is on
  *   another claim, which neither contradicts nor implies a denial of it;
- * - the paper's own-voice echo (derived from the announcement) stays current.
+ * - the paper's own-voice echo, derived from the announcement, falls with it
+ *   (ORIGIN_SUPERSEDED: a copied account does not outlive its source's
+ *   correction);
+ * - the monitor's own account (2025-04-05) stays current: nobody revised it.
  */
 
 let store: GraphStore;
@@ -70,7 +73,7 @@ describe('one announcement, printed in four documents', () => {
     expect(data.ledger).toEqual({ statements: [{ id: 'st-family' }, { id: 'st-ledger-echo' }, { id: 'st-spring' }], statementsConnection: { totalCount: 3 } });
     // The wire printed the announcement and carried it to the paper: it said nothing itself.
     expect(data.wire).toEqual({ statementsConnection: { totalCount: 0 } });
-    expect(data.commander.sources).toEqual([{ id: 'src-ministry' }, { id: 'src-paper' }, { id: 'src-spokesman' }]);
+    expect(data.commander.sources).toEqual([{ id: 'src-ministry' }, { id: 'src-monitor' }, { id: 'src-paper' }, { id: 'src-spokesman' }]);
   });
 
   it('shows the selector\'s words in the document\'s text', async () => {
@@ -113,20 +116,21 @@ describe('positions over time', () => {
       all: statements { id current } now: statements(current: true) { id }
       allConnection: statementsConnection { totalCount } nowConnection: statementsConnection(current: true) { totalCount } } }`);
     expect(claim).toEqual({
-      all: [{ id: 'st-doubt', current: true }, { id: 'st-ledger-echo', current: true }, { id: 'st-spring', current: false }],
-      now: [{ id: 'st-doubt' }, { id: 'st-ledger-echo' }],
-      allConnection: { totalCount: 3 },
+      all: [{ id: 'st-doubt', current: true }, { id: 'st-ledger-echo', current: false }, { id: 'st-monitor', current: true }, { id: 'st-spring', current: false }],
+      now: [{ id: 'st-doubt' }, { id: 'st-monitor' }],
+      allConnection: { totalCount: 4 },
       nowConnection: { totalCount: 2 },
     });
   });
 
   it('places every statement on the man\'s timeline, superseded ones included, by date: the month-only doubt after the dated reports', async () => {
     const { entity } = await read(`{ entity(id: "ent-haddad") { timeline { totalCount nodes { statement { id current } date precision dateSource dateText } } } }`);
-    expect(entity.timeline).toEqual({ totalCount: 5, nodes: [
+    expect(entity.timeline).toEqual({ totalCount: 6, nodes: [
       { statement: { id: 'st-spring', current: false }, date: '2025-04-02', precision: 'DAY', dateSource: 'SAID', dateText: 'on Wednesday' },
       // Both printed (only) in the Ledger of 2025-04-03: the same day, then by id.
       { statement: { id: 'st-family', current: true }, date: '2025-04-03', precision: 'DAY', dateSource: 'PUBLISHED', dateText: null },
-      { statement: { id: 'st-ledger-echo', current: true }, date: '2025-04-03', precision: 'DAY', dateSource: 'PUBLISHED', dateText: null },
+      { statement: { id: 'st-ledger-echo', current: false }, date: '2025-04-03', precision: 'DAY', dateSource: 'PUBLISHED', dateText: null },
+      { statement: { id: 'st-monitor', current: true }, date: '2025-04-05', precision: 'DAY', dateSource: 'SAID', dateText: null },
       { statement: { id: 'st-doubt', current: true }, date: '2025-08', precision: 'MONTH', dateSource: 'SAID', dateText: null },
       { statement: { id: 'st-autumn', current: true }, date: '2025-10-20', precision: 'DAY', dateSource: 'SAID', dateText: null },
     ] });
@@ -134,11 +138,12 @@ describe('positions over time', () => {
 });
 
 describe('derivation', () => {
-  it('shows what an own-voice statement was taken from, and its origin', async () => {
-    const data = await read(`{ echo: statement(id: "st-ledger-echo") { derivedFrom { id source { id } } origin { id } current }
+  it('shows what an own-voice statement was taken from and its origin, and lets it fall with its origin\'s revision', async () => {
+    const data = await read(`{ echo: statement(id: "st-ledger-echo") { derivedFrom { id source { id } } origin { id } current supersededBy { id } supersession }
       spring: statement(id: "st-spring") { derivedFrom { id } origin { id } } }`);
     expect(data).toEqual({
-      echo: { derivedFrom: { id: 'st-spring', source: { id: 'src-ministry' } }, origin: { id: 'st-spring' }, current: true },
+      // Superseded by what superseded its origin: the paper itself said nothing new.
+      echo: { derivedFrom: { id: 'st-spring', source: { id: 'src-ministry' } }, origin: { id: 'st-spring' }, current: false, supersededBy: { id: 'st-autumn' }, supersession: 'ORIGIN_SUPERSEDED' },
       spring: { derivedFrom: null, origin: { id: 'st-spring' } },
     });
   });
@@ -148,44 +153,46 @@ describe('what counts', () => {
   const COUNTS = `assertingSources independentSources impliedSources implied { source { id } through { id } } hedgingSources denyingSources doubtingSources
     withdrawnSources contradictedBy opposingIndependentSources clusters { sources { id } merges { reasons } }`;
 
-  it('counts the commander claim by current positions: the paper\'s echo for it; the doubt, the ministry\'s finding and the family against', async () => {
+  it('counts the commander claim by current positions: the monitor for it; the doubt, the ministry\'s finding and the family against', async () => {
     const { claim } = await read(`{ claim(id: "claim-commander") { status credibility { grade } corroboration { ${COUNTS} } } }`);
     expect(claim).toEqual({
       status: 'CONTESTED',
-      // 2 independent clusters against it (the ministry, the family), 1 for it: improbable.
+      // Leaning against it: the ministry with its spokesman (one cluster), and the family; for it, the monitor: improbable.
       credibility: { grade: 5 },
       corroboration: {
         assertingSources: 1, independentSources: 1, impliedSources: 0, implied: [], hedgingSources: 0, denyingSources: 0, doubtingSources: 1,
-        withdrawnSources: 0, contradictedBy: 2, opposingIndependentSources: 2, clusters: [{ sources: [{ id: 'src-paper' }], merges: [] }],
+        withdrawnSources: 0, contradictedBy: 2, opposingIndependentSources: 2, clusters: [{ sources: [{ id: 'src-monitor' }], merges: [] }],
       },
     });
   });
 
-  it('counts the echo towards membership of the Front, marked as implied; the superseded announcement not at all', async () => {
+  it('counts the monitor towards membership of the Front, marked as implied; the superseded announcement and its echo not at all', async () => {
     const { claim } = await read(`{ claim(id: "claim-member") { corroboration { ${COUNTS} } } }`);
     expect(claim.corroboration).toEqual({
-      assertingSources: 1, independentSources: 1, impliedSources: 1, implied: [{ source: { id: 'src-paper' }, through: [{ id: 'claim-commander' }] }],
+      assertingSources: 1, independentSources: 1, impliedSources: 1, implied: [{ source: { id: 'src-monitor' }, through: [{ id: 'claim-commander' }] }],
       hedgingSources: 0, denyingSources: 0, doubtingSources: 0, withdrawnSources: 0, contradictedBy: 2, opposingIndependentSources: 2,
-      clusters: [{ sources: [{ id: 'src-paper' }], merges: [] }],
+      clusters: [{ sources: [{ id: 'src-monitor' }], merges: [] }],
     });
   });
 
-  it('counts the civilian claim for the ministry and the family, against it the paper (through the commander claim it asserts)', async () => {
+  it('counts the civilian claim for the ministry and the family, against it the monitor (through the commander claim it asserts)', async () => {
     const { claim } = await read(`{ claim(id: "claim-civilian") { status credibility { grade } corroboration { assertingSources independentSources contradictedBy opposingClusters { sources { id } } } } }`);
     expect(claim).toEqual({
+      // Against, but by fewer clusters than assert it: doubtful.
       status: 'CONTESTED', credibility: { grade: 4 },
-      corroboration: { assertingSources: 2, independentSources: 2, contradictedBy: 1, opposingClusters: [{ sources: [{ id: 'src-paper' }] }] },
+      corroboration: { assertingSources: 2, independentSources: 2, contradictedBy: 1, opposingClusters: [{ sources: [{ id: 'src-monitor' }] }] },
     });
   });
 
-  it('lists the ministry\'s revision among the conflicts, with the denial of the commander claim and the contradiction', async () => {
+  it('lists the ministry\'s revision among the conflicts, with the doubt of the commander claim and the contradiction, and no revision for the echo', async () => {
     const { conflicts } = await read(`{ conflicts { totalCount nodes { kind claim { id } opposingClaim { id } sources { id } opposingSources { id } earlier { id } later { id } } } }`);
     const rows = (conflicts.nodes as { kind: string; claim: { id: string }; opposingClaim: { id: string }; sources: { id: string }[]; opposingSources: { id: string }[]; earlier: { id: string } | null; later: { id: string } | null }[])
       .map((n) => [n.kind, n.claim.id, n.opposingClaim.id, n.sources.map((s) => s.id), n.opposingSources.map((s) => s.id), n.earlier?.id ?? null, n.later?.id ?? null]);
+    // The paper changed nothing itself: its echo fell with the announcement, which is the ministry's revision.
     expect(conflicts.totalCount).toBe(3);
     expect(rows).toEqual(expect.arrayContaining([
-      ['CONTRADICTING_CLAIMS', 'claim-civilian', 'claim-commander', ['src-family', 'src-ministry'], ['src-paper'], null, null],
-      ['DENIAL', 'claim-commander', 'claim-commander', ['src-paper'], ['src-spokesman'], null, null],
+      ['CONTRADICTING_CLAIMS', 'claim-civilian', 'claim-commander', ['src-family', 'src-ministry'], ['src-monitor'], null, null],
+      ['DENIAL', 'claim-commander', 'claim-commander', ['src-monitor'], ['src-spokesman'], null, null],
       ['REVISION', 'claim-commander', 'claim-civilian', ['src-ministry'], ['src-ministry'], 'st-spring', 'st-autumn'],
     ]));
   });

@@ -2,9 +2,10 @@
  * A small second event for the API tests, written as a client writes a
  * version 2 bundle: a ministry announces in spring that its strike killed a
  * commander of the Liberation Front, a wire service and a newspaper print
- * it (the paper also repeats it in its own voice), the ministry's spokesman
- * later doubts it, and in autumn the ministry's inquiry finds the man was a
- * civilian, as his family said all along.
+ * it (the paper also repeats it in its own voice), a monitoring group says
+ * so on its own account, the ministry's spokesman later doubts it, and in
+ * autumn the ministry's inquiry finds the man was a civilian, as his family
+ * said all along.
  *
  * Expected answers are worked out by hand from docs/MODEL.md's rules in the
  * tests that use it; this file only holds the records.
@@ -24,6 +25,7 @@ export const strikeEvent = (): Json => ({
     { id: 'src-wire', name: 'Global Wire', kind: 'ORGANIZATION', anonymous: false },
     { id: 'src-paper', name: 'Daily Ledger', kind: 'ORGANIZATION', anonymous: false },
     { id: 'src-family', name: 'Family of Omar Haddad', kind: 'GROUP', anonymous: false },
+    { id: 'src-monitor', name: 'Front Watch monitoring group', kind: 'ORGANIZATION', anonymous: false },
   ],
   affiliations: [{ source: 'src-spokesman', parent: 'src-ministry', role: 'spokesman' }],
   entities: [
@@ -36,6 +38,7 @@ export const strikeEvent = (): Json => ({
     { id: 'doc-ledger', title: 'Who was Omar Haddad?', publisher: 'src-paper', publishedAt: '2025-04-03' },
     { id: 'doc-ledger-archive', title: 'Ledger archive page', publisher: 'src-paper' },
     { id: 'doc-inquiry', title: 'Findings of the ministry inquiry', publisher: 'src-ministry', publishedAt: '2025-10-20' },
+    { id: 'doc-monitor', title: 'Front Watch weekly', publisher: 'src-monitor', publishedAt: '2025-04-06' },
   ],
   claims: [
     { id: 'claim-commander', text: 'Omar Haddad was a commander of the Liberation Front.', about: ['ent-haddad', 'ent-front'] },
@@ -61,6 +64,8 @@ export const strikeEvent = (): Json => ({
       id: 'st-ledger-echo', source: 'src-paper', claim: 'claim-commander', stance: 'ASSERTS', derivedFrom: 'st-spring',
       appearances: [{ document: 'doc-ledger', paraphrase: 'Haddad, a Front commander, died in the strike.' }],
     },
+    // The monitor's own account, from its own sources.
+    { id: 'st-monitor', source: 'src-monitor', claim: 'claim-commander', stance: 'ASSERTS', date: '2025-04-05', appearances: [{ document: 'doc-monitor', paraphrase: 'Haddad led a Front unit.' }] },
     {
       id: 'st-doubt', source: 'src-spokesman', claim: 'claim-commander', stance: 'DENIES', hedge: 'no longer confident', date: '2025-08',
       paraphrase: 'The spokesman doubted that he was a commander.',
