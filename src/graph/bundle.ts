@@ -492,7 +492,7 @@ export function checkShapes(input: Json): { bundle: Bundle; problems: BundleProb
 }
 
 /** Reads one file of a set (bundle-set.ts): its version 2 records, or its version 1 records as read. */
-export function readFile(input: Json, file: string): { bundle: Bundle; problems: BundleProblem[] } | { v1: V1Bundle; problems: BundleProblem[] } {
+export function readFile(input: Json, file?: string): { bundle: Bundle; problems: BundleProblem[] } | { v1: V1Bundle; problems: BundleProblem[] } {
   return isV1(input) ? readV1(input, file) : readV2(input, file);
 }
 
