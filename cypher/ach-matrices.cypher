@@ -9,8 +9,9 @@
 // hypothesis by SUPPORTS, CONTRADICTS or IMPLIES (either direction), that
 // some source now asserts (firmly or hedged). A cell
 // is derived from the item's stance and from how its claim X relates to the
-// hypothesis H, the first that holds: SAME, CONTRADICTS, IMPLIES (X implies
-// H, at any depth), IMPLIED_BY (H implies X), SUPPORTS, UNLINKED; an
+// hypothesis H, the first that holds: SAME, CONTRADICTS (directly, or a
+// claim one implies contradicts a claim the other implies), IMPLIES (X
+// implies H, at any depth), IMPLIED_BY (H implies X), SUPPORTS, UNLINKED; an
 // editor's JUDGES override replaces it. Score: the number of INCONSISTENT
 // cells; ties go to more CONSISTENT cells, then to the lower claim id. An
 // item is diagnostic when its cells are not all the same. Unknown ids yield
@@ -51,7 +52,7 @@ CALL (q, hs) {
   WITH q, e, x, position, copies, kind, h,
        CASE
          WHEN x = h THEN 'SAME'
-         WHEN EXISTS { (h)-[:CONTRADICTS]-(x) } THEN 'CONTRADICTS'
+         WHEN EXISTS { (h)-[:IMPLIES*0..]->(:Claim)-[:CONTRADICTS]-(:Claim)<-[:IMPLIES*0..]-(x) } THEN 'CONTRADICTS'
          WHEN EXISTS { (x)-[:IMPLIES*1..]->(h) } THEN 'IMPLIES'
          WHEN EXISTS { (h)-[:IMPLIES*1..]->(x) } THEN 'IMPLIED_BY'
          WHEN EXISTS { (h)-[:SUPPORTS]-(x) } THEN 'SUPPORTS'

@@ -1,10 +1,13 @@
 // What the positions of the statements on the given claims are computed
 // from (src/graph/positions.ts): every statement on them and on the claims
-// linked to them (CONTRADICTS, or IMPLIES at any depth either way), and the
+// linked to them (contradicting them, directly or through what either
+// implies; or IMPLIES at any depth either way), and the
 // statements that explicitly revise any of those; each with its source and
 // the sources that source is affiliated with (at any depth), its stance,
 // firmness and dates (its own and its documents'), what it was derived from
-// (with that statement's stored position), the links of its claim, and the
+// (with that statement's stored position), the links of its claim (the
+// claims it implies at any depth, and the CONTRADICTS links of those and of
+// itself, as pairs), and the
 // stored position (to write only what changed).
 // @mode read
 // @param claims  list of claim ids
@@ -15,7 +18,7 @@ CALL () {
     WITH a AS b
     RETURN b
     UNION
-    MATCH (a)-[:CONTRADICTS]-(b:Claim)
+    MATCH (a)-[:IMPLIES*0..]->(:Claim)-[:CONTRADICTS]-(:Claim)<-[:IMPLIES*0..]-(b:Claim)
     RETURN b
     UNION
     MATCH (a)-[:IMPLIES*1..]->(b:Claim)
@@ -44,7 +47,7 @@ RETURN t.id AS id, src.id AS source, [(src)-[:AFFILIATED_WITH*1..]->(p:Source) |
        head([(t)-[:DERIVED_FROM]->(o:Statement) | o.current]) AS originCurrent,
        head([(t)-[:DERIVED_FROM]->(:Statement)-[:SUPERSEDED_BY]->(y:Statement) | y.id]) AS originSupersededBy,
        head([(t)-[:DERIVED_FROM]->(:Statement)-[r:SUPERSEDED_BY]->(:Statement) | r.revision]) AS originRevision,
-       [(c)-[:CONTRADICTS]-(o:Claim) | o.id] AS contradicts,
-       [(c)-[:IMPLIES]->(o:Claim) | o.id] AS implies,
+       [(c)-[:IMPLIES*0..]->(x:Claim)-[:CONTRADICTS]-(o:Claim) | [x.id, o.id]] AS contradicts,
+       [(c)-[:IMPLIES*1..]->(o:Claim) | o.id] AS implies,
        t.current AS current, t.dateStart AS dateStart, t.dateEnd AS dateEnd, t.datePrecision AS datePrecision, t.dateBasis AS dateBasis,
        head([(t)-[r:SUPERSEDED_BY]->(y:Statement) | [y.id, r.reason, r.revision]]) AS supersededBy

@@ -1,8 +1,9 @@
 // The claims whose statements' positions may change after a write
 // (src/graph/refresh.ts): the claims given, the claims of the statements
 // printed in the documents given (a new publication date can move them),
-// every claim linked to any of those by CONTRADICTS, or by IMPLIES at any
-// depth either way (a later statement on such a claim can supersede an
+// every claim that contradicts any of those (directly, or through claims
+// either implies at any depth), or that IMPLIES links to them at any depth
+// either way (a later statement on such a claim can supersede an
 // earlier one: docs/MODEL.md, "Positions over time"), and the claims of the
 // statements derived from theirs (a derived statement falls with its origin).
 // @mode read
@@ -23,7 +24,7 @@ CALL (k) {
   WITH k AS n
   RETURN n
   UNION
-  MATCH (k)-[:CONTRADICTS]-(n:Claim)
+  MATCH (k)-[:IMPLIES*0..]->(:Claim)-[:CONTRADICTS]-(:Claim)<-[:IMPLIES*0..]-(n:Claim)
   RETURN n
   UNION
   MATCH (k)-[:IMPLIES*1..]->(n:Claim)

@@ -67,18 +67,19 @@ function differingFields(a: Record<string, unknown>, b: Record<string, unknown>)
  * {@link checkReferences} checks them on the returned bundle (it knows the
  * files the records came from), or {@link checkBundleSet} does both.
  */
+/** The file a problem is reported in: none for a lone bundle given without a name. */
+const fileOf = (f: BundleFile): string | undefined => (f.name === '' ? undefined : f.name);
+
 export function checkShapesOfSet(files: readonly BundleFile[]): CheckedSet {
   const problems: BundleProblem[] = [];
-  // A lone bundle (no name) is no set: its problems and notes name no file.
-  const nameOf = (f: BundleFile): string | undefined => (f.name === '' ? undefined : f.name);
-  const read = files.map((f) => readFile(f.json, nameOf(f)));
+  const read = files.map((f) => readFile(f.json, fileOf(f)));
   for (const r of read) problems.push(...r.problems);
   const v1s = read.flatMap((r) => ('v1' in r ? [r.v1] : []));
   const lookup = v1s.length > 0 ? v1Statements(v1s) : undefined;
   const notes: string[] = [];
   const parts: BundlePart[] = [];
   const bundles: Bundle[] = read.map((r, f) => {
-    const file = nameOf(files[f] as BundleFile);
+    const file = fileOf(files[f] as BundleFile);
     if ('bundle' in r) {
       parts.push({ file });
       return r.bundle;

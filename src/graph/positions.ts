@@ -113,12 +113,24 @@ class ClaimLogic {
     }
   }
 
+  /**
+   * Whether `a` and `b` cannot both be true: they, or claims they imply (at
+   * any depth), are linked by CONTRADICTS. "Commander of the group" implies
+   * "member of the group", which contradicts "a civilian".
+   */
   contradicts(a: string, b: string): boolean {
-    return this.contra.has(`${a}\u0000${b}`);
+    const as = [a, ...this.reach(a)];
+    const bs = [b, ...this.reach(b)];
+    return as.some((x) => bs.some((y) => this.contra.has(`${x}\u0000${y}`)));
   }
 
   /** Whether `a` implies `b` through one IMPLIES link or more. */
   implies(a: string, b: string): boolean {
+    return this.reach(a).has(b);
+  }
+
+  /** The claims `a` implies, at any depth. */
+  private reach(a: string): Set<string> {
     let reach = this.closure.get(a);
     if (reach === undefined) {
       reach = new Set();
@@ -131,14 +143,15 @@ class ClaimLogic {
       }
       this.closure.set(a, reach);
     }
-    return reach.has(b);
+    return reach;
   }
 }
 
 /**
  * Whether `later` says something that cannot be true together with what
  * `earlier` said, on another claim: both assert claims that contradict each
- * other; or one asserts a claim that implies the claim the other denies.
+ * other (directly or through what they imply); or one asserts a claim that
+ * implies the claim the other denies.
  */
 function inconsistent(earlier: PositionInput, later: PositionInput, logic: ClaimLogic): boolean {
   if (earlier.stance === 'ASSERTS' && later.stance === 'ASSERTS') return logic.contradicts(earlier.claim, later.claim);

@@ -73,7 +73,12 @@ async function refreshSlice(tx: QueryRunner, claims: string[]): Promise<number> 
           ? { id: row.derivedFrom, current: row.originCurrent !== false, supersededBy: stringOrNull(row.originSupersededBy), revision: row.originRevision === true }
           : null,
     });
-    for (const other of strings(row.contradicts)) contradicts.push([claim, other]);
+    // [claim or a claim it implies, the claim contradicting it]
+    for (const pair of Array.isArray(row.contradicts) ? row.contradicts : []) {
+      const [x, o] = strings(pair);
+      if (x !== undefined && o !== undefined) contradicts.push([x, o]);
+    }
+    // The claims it implies at any depth, as links from it: the closure is the same.
     for (const other of strings(row.implies)) implies.push([claim, other]);
   }
   // Only statements on the slice's claims are recomputed; the others were read as context.

@@ -310,8 +310,9 @@ describe('the ACH matrix on a hand-made graph', () => {
  * time. "Who was the man the strike killed?" Hypotheses: a senior commander
  * of group G (h-commander), a member of G (h-member), a civilian
  * (h-civilian). h-commander IMPLIES h-member; h-member CONTRADICTS
- * h-civilian; e-led-unit IMPLIES h-commander (so, through it, h-member);
- * e-farmer SUPPORTS h-civilian.
+ * h-civilian (so h-commander, which implies h-member, contradicts
+ * h-civilian too); e-led-unit IMPLIES h-commander (so, through it, h-member,
+ * and it contradicts h-civilian); e-farmer SUPPORTS h-civilian.
  */
 const v2Statement = (id: string, source: string, claim: string, stance: string, extra: Record<string, unknown> = {}) => ({ id, source, claim, stance, ...extra });
 const WHO = {
@@ -382,10 +383,11 @@ describe('the ACH matrix with implications, copies and revisions (a version 2 bu
   it('reads IMPLIES in both directions and at any depth: IMPLIES when the item\'s claim implies the hypothesis, IMPLIED_BY when the hypothesis implies it', async () => {
     const m = await matrixOf(store, 'q-who');
     const relations = (id: string) => Object.fromEntries((item(m, id)?.cells ?? []).map((c) => [c.hypothesis.id, c.relation]));
-    expect(relations('st-monitor-doubts-commander')).toEqual({ 'h-civilian': 'UNLINKED', 'h-commander': 'SAME', 'h-member': 'IMPLIES' });
+    // A commander is a member, and a member is no civilian: commander and civilian contradict through the implication.
+    expect(relations('st-monitor-doubts-commander')).toEqual({ 'h-civilian': 'CONTRADICTS', 'h-commander': 'SAME', 'h-member': 'IMPLIES' });
     expect(relations('st-analyst-hedges-member')).toEqual({ 'h-civilian': 'CONTRADICTS', 'h-commander': 'IMPLIED_BY', 'h-member': 'SAME' });
-    // Two steps: e-led-unit implies h-commander, which implies h-member.
-    expect(relations('e-led-unit')).toEqual({ 'h-civilian': 'UNLINKED', 'h-commander': 'IMPLIES', 'h-member': 'IMPLIES' });
+    // Two steps: e-led-unit implies h-commander, which implies h-member (and so contradicts h-civilian).
+    expect(relations('e-led-unit')).toEqual({ 'h-civilian': 'CONTRADICTS', 'h-commander': 'IMPLIES', 'h-member': 'IMPLIES' });
     expect(relations('e-farmer')).toEqual({ 'h-civilian': 'SUPPORTS', 'h-commander': 'UNLINKED', 'h-member': 'UNLINKED' });
   });
 
@@ -393,28 +395,30 @@ describe('the ACH matrix with implications, copies and revisions (a version 2 bu
     const m = await matrixOf(store, 'q-who');
     // Asserting (or hedging) X fits H when X is H, implies H or is implied by H.
     expect(cellsOf(m, 'st-analyst-hedges-member')).toEqual({ 'h-civilian': 'INCONSISTENT', 'h-commander': 'CONSISTENT', 'h-member': 'CONSISTENT' });
-    expect(cellsOf(m, 'st-family-civilian-1')).toEqual({ 'h-civilian': 'CONSISTENT', 'h-commander': 'NEUTRAL', 'h-member': 'INCONSISTENT' });
-    expect(cellsOf(m, 'st-ministry-autumn')).toEqual({ 'h-civilian': 'CONSISTENT', 'h-commander': 'NEUTRAL', 'h-member': 'INCONSISTENT' });
+    // A civilian is neither a member nor (through it) a commander.
+    expect(cellsOf(m, 'st-family-civilian-1')).toEqual({ 'h-civilian': 'CONSISTENT', 'h-commander': 'INCONSISTENT', 'h-member': 'INCONSISTENT' });
+    expect(cellsOf(m, 'st-ministry-autumn')).toEqual({ 'h-civilian': 'CONSISTENT', 'h-commander': 'INCONSISTENT', 'h-member': 'INCONSISTENT' });
     // Denying X is against H when H implies X (not a member: not a commander), says nothing when X implies H.
     expect(cellsOf(m, 'st-monitor-denies-member')).toEqual({ 'h-civilian': 'CONSISTENT', 'h-commander': 'INCONSISTENT', 'h-member': 'INCONSISTENT' });
-    // A doubt is read as a denial: against the hypothesis itself, neutral for what it implies.
-    expect(cellsOf(m, 'st-monitor-doubts-commander')).toEqual({ 'h-civilian': 'NEUTRAL', 'h-commander': 'INCONSISTENT', 'h-member': 'NEUTRAL' });
+    // A doubt is read as a denial: against the hypothesis itself, neutral for what it implies, for what contradicts it.
+    expect(cellsOf(m, 'st-monitor-doubts-commander')).toEqual({ 'h-civilian': 'CONSISTENT', 'h-commander': 'INCONSISTENT', 'h-member': 'NEUTRAL' });
     // A withdrawal and a silence take no side.
     for (const id of ['st-ngo-withdraws', 'st-militia-silent']) {
       expect(cellsOf(m, id)).toEqual({ 'h-civilian': 'NEUTRAL', 'h-commander': 'NEUTRAL', 'h-member': 'NEUTRAL' });
       expect(item(m, id)?.diagnostic).toBe(false);
     }
     // A claim that implies the hypothesis fits it, as one that supports it does.
-    expect(cellsOf(m, 'e-led-unit')).toEqual({ 'h-civilian': 'NEUTRAL', 'h-commander': 'CONSISTENT', 'h-member': 'CONSISTENT' });
+    expect(cellsOf(m, 'e-led-unit')).toEqual({ 'h-civilian': 'INCONSISTENT', 'h-commander': 'CONSISTENT', 'h-member': 'CONSISTENT' });
     expect(cellsOf(m, 'e-farmer')).toEqual({ 'h-civilian': 'CONSISTENT', 'h-commander': 'NEUTRAL', 'h-member': 'NEUTRAL' });
   });
 
   it('ranks the civilian account first: the copy and the revised, withdrawn and fallen statements do not count', async () => {
     const m = await matrixOf(store, 'q-who');
+    // [hypothesis, inconsistency, consistency, rank], worked out from the cells above.
     expect(ranking(m)).toEqual([
-      ['h-civilian', 1, 4, 1],
-      ['h-commander', 2, 2, 2],
-      ['h-member', 3, 2, 3],
+      ['h-civilian', 2, 5, 1],
+      ['h-member', 3, 2, 2],
+      ['h-commander', 4, 2, 3],
     ]);
   });
 
