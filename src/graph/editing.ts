@@ -106,6 +106,15 @@ async function exists(tx: QueryRunner, kind: RecordKind, id: string): Promise<bo
   return Array.isArray(found) && found.includes(id);
 }
 
+/** The graph labels of the kinds, as redirects name them. */
+const LABEL_OF: Record<RecordKind, string> = { source: 'Source', entity: 'Entity', document: 'Document', claim: 'Claim', statement: 'Statement' };
+
+/** The id a record of `kind` is stored under: `id` itself, or the record it was merged into. */
+async function resolvedId(tx: QueryRunner, kind: RecordKind, id: string): Promise<string> {
+  const [row] = await tx.run('import-redirects', { keys: [`${LABEL_OF[kind]}:${id}`] });
+  return row === undefined ? id : String(row.target);
+}
+
 /** The records of `kind` with these ids, as the export reads them (bundle fields and audit), by id. */
 async function currentRecords(tx: QueryRunner, kind: RecordKind, ids: string[]): Promise<Map<string, Obj>> {
   if (ids.length === 0) return new Map();
@@ -165,10 +174,12 @@ export async function createRecord(store: GraphStore, kind: Exclude<RecordKind, 
  * kind holds is a CONFLICT (the import would make the two one record). A
  * record left unchanged is not rewritten, so its `updatedBy` stays.
  */
-export async function updateRecord(store: GraphStore, kind: Exclude<RecordKind, 'statement'>, id: string, fields: Fields, options: EditOptions): Promise<string> {
+export async function updateRecord(store: GraphStore, kind: Exclude<RecordKind, 'statement'>, given: string, fields: Fields, options: EditOptions): Promise<string> {
   return store.transaction('WRITE', async (tx) => {
+    // An id merged into another record names that record (redirects keep resolving).
+    const id = await resolvedId(tx, kind, given);
     const stored = (await currentRecords(tx, kind, [id])).get(id);
-    if (stored === undefined) throw notFound(kind, id);
+    if (stored === undefined) throw notFound(kind, given);
     const section = KINDS[kind].section;
     const record = { ...asBundleRecord(kind, stored), ...pick(kind, fields) };
     // A new name or alias that another stored record holds is refused: merging is the editor's explicit act (mergeSources, mergeEntities).
