@@ -1,16 +1,18 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { checkBundle } from '../../src/graph/bundle';
-import { positionOf, type ClaimRecord, type Position, type SourceRecord, type StatementRecord } from '../../src/graph/model';
+import { positionOf, type AppearanceRecord, type ClaimRecord, type Position, type SourceRecord, type StatementRecord } from '../../src/graph/model';
 import { projectRoot } from '../../src/paths';
 
 // The seed must say what the report says, no more and no less. Every rule
 // below is checked against the report's text, not against a copy of the seed.
-// The seed file is format version 1; it is read as every import reads it,
-// upgraded to version 2 on the way in.
+// The seed file is format version 2, read as every import reads it. Its one
+// document holds the report's text, and every appearance anchors its words in
+// that text with a W3C TextQuoteSelector (exact words, a little before, a little after).
 
 const ROOT = projectRoot();
-const REPORT = readFileSync(join(ROOT, 'seed', 'dumayr-report.txt'), 'utf8');
+const REPORT_BYTES = readFileSync(join(ROOT, 'seed', 'dumayr-report.txt'));
+const REPORT = REPORT_BYTES.toString('utf8');
 const RAW: unknown = JSON.parse(readFileSync(join(ROOT, 'seed', 'dumayr.bundle.json'), 'utf8'));
 const { bundle, problems, notes } = checkBundle(RAW);
 const { sources, claims, statements, entities, affiliations, documents } = bundle;
@@ -44,6 +46,46 @@ const QUOTES = statements.flatMap((s) => [s.quote, ...s.appearances.map((a) => a
 /** The paraphrases a statement's hedge must be found in: its own, and each appearance's. */
 const paraphrasesOf = (s: StatementRecord): string[] => [s.paraphrase, ...s.appearances.map((a) => a.paraphrase)].filter((p): p is string => p !== null);
 
+/** How often `needle` occurs in `hay`, overlapping occurrences included. */
+function occurrences(hay: string, needle: string): number {
+  let n = 0;
+  for (let i = hay.indexOf(needle); i !== -1; i = hay.indexOf(needle, i + 1)) n++;
+  return n;
+}
+/** The one appearance of a statement of the seed (each is printed once, in the report). */
+const appearanceOf = (s: StatementRecord): AppearanceRecord => {
+  expect(s.appearances).toHaveLength(1);
+  return s.appearances[0] as AppearanceRecord;
+};
+/** Where a statement's words stand in the report: [start, end) of the selector's exact words, found by their prefix and suffix. */
+function spanOf(s: StatementRecord): [number, number] {
+  const { selector } = appearanceOf(s);
+  if (selector === null) throw new Error(`${s.id} has no selector`);
+  const at = REPORT.indexOf(`${selector.prefix ?? ''}${selector.exact}${selector.suffix ?? ''}`);
+  if (at === -1) throw new Error(`${s.id}: its selector is not in the report`);
+  const start = at + (selector.prefix ?? '').length;
+  return [start, start + selector.exact.length];
+}
+const statementById = (id: string): StatementRecord => only(statements, (s) => s.id, id);
+/** An ISO 8601 calendar date or date-time, as version 2 writes dates (a bare year is checked as a year, below). */
+const ISO_DATE = /\b\d{4}-(0[1-9]|1[0-2])(-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?)?\b/;
+/** Every string in a JSON value, with the key it stands under. */
+function* stringsIn(value: unknown, key = ''): Generator<[string, string]> {
+  if (typeof value === 'string') yield [key, value];
+  else if (Array.isArray(value)) for (const item of value) yield* stringsIn(item, key);
+  else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) yield* stringsIn(v, k);
+}
+/** Every value of a JSON value that stands under `name`, at any depth. */
+function* valuesUnder(value: unknown, name: string): Generator<unknown> {
+  if (Array.isArray(value)) for (const item of value) yield* valuesUnder(item, name);
+  else if (value !== null && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      if (k === name) yield v;
+      yield* valuesUnder(v, name);
+    }
+  }
+}
+
 describe('the report copy', () => {
   test('is byte-identical to ../shared/seed-article.txt', () => {
     const original = resolve(ROOT, '..', 'shared', 'seed-article.txt');
@@ -60,19 +102,21 @@ describe('the seed bundle', () => {
     expect(problems).toEqual([]);
   });
 
-  test('upgrades from version 1 with one note: the mother relays her son on another claim, so she stays a speaker of her own', () => {
-    expect(RAW).toMatchObject({ version: 1 });
-    expect(bundle.version).toBe(2);
-    expect(notes).toHaveLength(1);
-    expect(notes[0]).toContain('"st-mother-asserts-identified-himself"');
-    expect(notes[0]).toContain('on another claim');
+  test('is written in version 2: nothing is upgraded, so there is no note', () => {
+    expect(RAW).toMatchObject({ format: 'claimgraph-bundle', version: 2 });
+    expect(notes).toEqual([]);
   });
 
-  test('codes each remark once: one statement per version 1 statement, each printed once, in the report', () => {
-    const v1 = (RAW as { statements: unknown[] }).statements;
-    expect(statements).toHaveLength(v1.length);
+  test('holds the records the README and the docs count: 19 sources, 11 affiliations, 18 entities, 1 document, 34 claims, 43 statements, 6 links', () => {
+    const counts = [sources, affiliations, entities, documents, claims, statements, bundle.links].map((list) => list.length);
+    expect(counts).toEqual([19, 11, 18, 1, 34, 43, 6]);
+  });
+
+  test('codes each remark once: each statement printed once, in the report, none a merged copy', () => {
     expect(statements.filter((s) => s.formerIds.length > 0).map((s) => s.id)).toEqual([]);
     expect(statements.filter((s) => s.appearances.length !== 1 || s.appearances[0]?.document !== 'doc-dumayr-report').map((s) => s.id)).toEqual([]);
+    // The words are the report's, printed in it: on the appearance, not on the statement.
+    expect(statements.filter((s) => s.quote !== null || s.paraphrase !== null).map((s) => s.id)).toEqual([]);
   });
 
   test('gives no statement a date, and supersedes nothing: the report dates nothing it can place', () => {
@@ -88,11 +132,68 @@ describe('the seed bundle', () => {
     expect(documents[0]).toMatchObject({ publisher: null, url: null, publishedAt: null });
   });
 
+  test('names no date: no statement has a `date`, the document no `publishedAt`, and no string of the seed is an ISO 8601 date', () => {
+    // The report's dates are relative ("19 October" without a year, "Sunday", "last month"): an unknown stays unknown.
+    expect([...valuesUnder(RAW, 'date'), ...valuesUnder(RAW, 'publishedAt')].filter((v) => v !== null)).toEqual([]);
+    expect(statements.filter((s) => s.date !== null).map((s) => s.id)).toEqual([]);
+    expect([...stringsIn(RAW)].filter(([, v]) => ISO_DATE.test(v))).toEqual([]);
+  });
+
   test('names no year the report does not name', () => {
     const reportYears = [...new Set(REPORT.match(YEAR))].sort();
     expect(reportYears).toEqual(['2020', '2023']);
     const bundleYears = new Set(JSON.stringify(RAW).match(YEAR));
     expect([...bundleYears].filter((y) => !reportYears.includes(y))).toEqual([]);
+  });
+});
+
+describe('every statement is anchored in the report’s text', () => {
+  test('the document’s text is the report, byte for byte', () => {
+    const text = documents[0]?.text ?? null;
+    expect(text).not.toBeNull();
+    expect(Buffer.from(text ?? '', 'utf8').equals(REPORT_BYTES)).toBe(true);
+  });
+
+  test('every appearance has a selector', () => {
+    expect(statements.flatMap((s) => s.appearances.filter((a) => a.selector === null).map(() => s.id))).toEqual([]);
+  });
+
+  test.each(statements.map((s) => [s.id, s] as const))('%s: its exact words are found in the report exactly once with their prefix and suffix', (_id, s) => {
+    const { selector } = appearanceOf(s);
+    if (selector === null) throw new Error('no selector');
+    const { exact, prefix, suffix } = selector;
+    // The words themselves: one run of the report's text, within one paragraph, without blanks at either end.
+    expect(REPORT).toContain(exact);
+    expect(exact).toBe(exact.trim());
+    expect(exact).not.toContain('\n');
+    // Found once with the text around them, so the anchor is unambiguous.
+    expect(occurrences(REPORT, `${prefix ?? ''}${exact}${suffix ?? ''}`)).toBe(1);
+    // A few words before and after (20 to 40 characters), left out only at an end of the text.
+    const [start, end] = spanOf(s);
+    if (prefix === null) expect(start).toBe(0);
+    else expect(prefix.length).toBeGreaterThanOrEqual(Math.min(20, start));
+    if (suffix === null) expect(end).toBe(REPORT.length);
+    else expect(suffix.length).toBeGreaterThanOrEqual(Math.min(20, REPORT.length - end));
+    expect([prefix ?? '', suffix ?? ''].filter((t) => t.length > 40)).toEqual([]);
+  });
+
+  test('a quoted statement is anchored on its quote, which stands between quotation marks', () => {
+    const quoted = statements.filter((s) => s.quote !== null || s.appearances.some((a) => a.quote !== null));
+    expect(quoted.length).toBeGreaterThan(0);
+    for (const s of quoted) {
+      const { quote, selector } = appearanceOf(s);
+      const words = quote ?? s.quote ?? '';
+      expect([s.id, selector?.exact.includes(words)]).toEqual([s.id, true]);
+      const [start, end] = spanOf(s);
+      expect([s.id, REPORT.slice(start - 1, start)]).toEqual([s.id, '"']);
+      expect([s.id, /^,?"/.test(REPORT.slice(end))]).toEqual([s.id, true]);
+    }
+  });
+
+  test('a hedged statement’s anchor holds its hedging words', () => {
+    const hedged = statements.filter((s) => s.hedge !== null);
+    expect(hedged.length).toBeGreaterThan(0);
+    expect(hedged.filter((s) => !hasWord(appearanceOf(s).selector?.exact ?? '', s.hedge ?? '')).map((s) => s.id)).toEqual([]);
   });
 });
 
@@ -180,6 +281,35 @@ describe('who said what, through whom', () => {
     expect(carriers).toEqual(his.map(() => [mother.id]));
     // He speaks in his own right: nothing of his is derived from what she said.
     expect(his.filter((s) => s.derivedFrom !== null).map((s) => s.id)).toEqual([]);
+  });
+
+  test('the mother’s relay of her son’s words is an appearance of his statement via her, anchored inside the words of her own statement', () => {
+    const mother = sourceNamed('Sabah al-Sheikh al-Kilani');
+    const [his, ...more] = statementsBy(sourceNamed('Khaled al-Masoud'));
+    expect(more).toEqual([]);
+    if (his === undefined) throw new Error('no statement of Khaled al-Masoud');
+    expect(his).toMatchObject({ claim: 'claim-al-masoud-member-of-general-security', stance: 'ASSERTS', hedged: false, derivedFrom: null });
+    expect(his.appearances).toEqual([expect.objectContaining({ document: 'doc-dumayr-report', via: [{ source: mother.id, document: null }] })]);
+    // Written as a version 2 intermediary: the mother's source id, as the one step of the appearance's via.
+    const raw = (RAW as { statements: { id: string; appearances: { via?: unknown }[] }[] }).statements.find((s) => s.id === his.id);
+    expect(raw?.appearances.map((a) => a.via)).toEqual([[mother.id]]);
+    // Her own statement: on another claim (that he identified himself so), printed first-hand, derived from nothing.
+    const hers = statementById('st-mother-asserts-identified-himself');
+    expect(hers).toMatchObject({ source: mother.id, claim: 'claim-al-masoud-identified-himself-as-general-security', derivedFrom: null });
+    expect(appearanceOf(hers).via).toEqual([]);
+    // His words are the report's words of her account: his anchor lies inside hers.
+    const [hisStart, hisEnd] = spanOf(his);
+    const [herStart, herEnd] = spanOf(hers);
+    expect(herStart <= hisStart && hisEnd <= herEnd).toBe(true);
+    expect(REPORT.slice(herStart - 'According to his mother, Sabah al-Sheikh al-Kilani, '.length, herStart)).toBe('According to his mother, Sabah al-Sheikh al-Kilani, ');
+  });
+
+  test('the US designation is anchored on the quoted word “mistakes”, inside the words of Emily Tripp’s statement', () => {
+    const designation = statementById('st-us-government-designated-mistakes');
+    expect(appearanceOf(designation).selector?.exact).toBe('mistakes');
+    const [start, end] = spanOf(designation);
+    const [trippStart, trippEnd] = spanOf(statementById('st-tripp-asserts-us-mistakes'));
+    expect(trippStart <= start && end <= trippEnd).toBe(true);
   });
 
   test('Emily Tripp’s “mistakes” statement is derived from the US government’s designation, which reached the report through her', () => {
