@@ -14,7 +14,9 @@
 // @param at           when (ISO 8601)
 MATCH (c:Claim {id: $claim})
 CALL (c) {
-  OPTIONAL MATCH (c)<-[:ASSESSES]-(old:Assessment)
+  // MATCH, not OPTIONAL MATCH: an aggregate over no row still gives one row, and
+  // Grafeo plans OPTIONAL MATCH here as a join over every node.
+  MATCH (c)<-[:ASSESSES]-(old:Assessment)
   RETURN coalesce(max(old.seq), 0) AS previous
 }
 CREATE (a:Assessment {id: $id, verdict: $verdict, rating: $rating, explanation: $explanation, url: $url, by: $by, at: $at, seq: previous + 1})-[:ASSESSES]->(c)

@@ -48,9 +48,11 @@ CALL (c) {
     RETURN 'against' AS side, s, st, x.id AS through
   }
   WITH side, s, st, through, coalesce(st.hedged, false) AS hedged
-  // The origin of a derived statement: the end of its DERIVED_FROM chain.
+  // The origin of a derived statement: the end of its DERIVED_FROM chain (null
+  // when none: MATCH, not OPTIONAL MATCH, since collect over no row still gives
+  // one row, and Grafeo plans OPTIONAL MATCH here as a join over every node).
   CALL (st) {
-    OPTIONAL MATCH (st)-[:DERIVED_FROM*1..]->(o:Statement)<-[:MADE]-(os:Source)
+    MATCH (st)-[:DERIVED_FROM*1..]->(o:Statement)<-[:MADE]-(os:Source)
     WHERE NOT (o)-[:DERIVED_FROM]->(:Statement)
     RETURN head(collect(os.id)) AS origin
   }

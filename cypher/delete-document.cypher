@@ -6,7 +6,7 @@
 MATCH (n:Document {id: $id})
 // The ids merged into it go with it.
 CALL (n) {
-  MATCH (r:Redirect)-[:REDIRECTS_TO]->(n)
+  MATCH (n)<-[:REDIRECTS_TO]-(r:Redirect)
   DETACH DELETE r
 }
 DETACH DELETE n

@@ -7,7 +7,7 @@
 UNWIND $ids AS id
 MATCH (st:Statement {id: id})
 CALL (st) {
-  MATCH (r:Redirect)-[:REDIRECTS_TO]->(st)
+  MATCH (st)<-[:REDIRECTS_TO]-(r:Redirect)
   DETACH DELETE r
 }
 DETACH DELETE st

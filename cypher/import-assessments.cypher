@@ -8,7 +8,9 @@ UNWIND $rows AS row
 MATCH (c:Claim {id: row.claim})
 WHERE NOT EXISTS { MATCH (:Assessment {id: row.id}) }
 CALL (c) {
-  OPTIONAL MATCH (c)<-[:ASSESSES]-(old:Assessment)
+  // MATCH, not OPTIONAL MATCH: an aggregate over no row still gives one row, and
+  // Grafeo plans OPTIONAL MATCH here as a join over every node.
+  MATCH (c)<-[:ASSESSES]-(old:Assessment)
   RETURN coalesce(max(old.seq), 0) AS previous
 }
 CREATE (a:Assessment {id: row.id, verdict: row.verdict, rating: row.rating, explanation: row.explanation, url: row.url,

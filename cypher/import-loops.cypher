@@ -24,8 +24,12 @@ CALL () {
 }
 CALL () {
   UNWIND $statements AS id
-  MATCH (src:Source)-[:MADE]->(st:Statement {id: id})-[:SUPERSEDES]->(old:Statement)
-  WHERE NOT (src)-[:MADE]->(old)
+  // Each anchored on a statement: a pattern predicate NOT (src)-[:MADE]->(old)
+  // would be planned by Grafeo as a join over every node.
+  MATCH (st:Statement {id: id})-[:SUPERSEDES]->(old:Statement)
+  MATCH (st)<-[:MADE]-(src:Source)
+  MATCH (old)<-[:MADE]-(other:Source)
+  WHERE other <> src
   RETURN collect([id, old.id]) AS foreign
 }
 RETURN sources, derived, revised, foreign

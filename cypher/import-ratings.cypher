@@ -8,7 +8,9 @@ UNWIND $rows AS row
 MATCH (s:Source {id: row.source})
 WHERE NOT EXISTS { MATCH (:Rating {id: row.id}) }
 CALL (s) {
-  OPTIONAL MATCH (s)-[:RATED]->(old:Rating)
+  // MATCH, not OPTIONAL MATCH: an aggregate over no row still gives one row, and
+  // Grafeo plans OPTIONAL MATCH here as a join over every node.
+  MATCH (s)-[:RATED]->(old:Rating)
   RETURN coalesce(max(old.seq), 0) AS previous
 }
 CREATE (s)-[:RATED]->(r:Rating {id: row.id, grade: row.grade, reason: row.reason, by: row.by, at: row.at, seq: previous + 1})

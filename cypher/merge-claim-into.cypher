@@ -11,7 +11,7 @@
 MATCH (k:Claim {id: $keep})
 MATCH (m:Claim {id: $absorbed})
 CALL (k, m) {
-  MATCH (st:Statement)-[old:ON]->(m)
+  MATCH (m)<-[old:ON]-(st:Statement)
   CREATE (st)-[:ON]->(k)
   DELETE old
 }
@@ -20,7 +20,7 @@ CALL (k, m) {
   MERGE (k)-[n:CONTRADICTS]->(x) ON CREATE SET n += properties(old)
 }
 CALL (k, m) {
-  MATCH (x:Claim)-[old:CONTRADICTS]->(m) WHERE x <> k
+  MATCH (m)<-[old:CONTRADICTS]-(x:Claim) WHERE x <> k
   MERGE (x)-[n:CONTRADICTS]->(k) ON CREATE SET n += properties(old)
 }
 CALL (k, m) {
@@ -28,7 +28,7 @@ CALL (k, m) {
   MERGE (k)-[n:SUPPORTS]->(x) ON CREATE SET n += properties(old)
 }
 CALL (k, m) {
-  MATCH (x:Claim)-[old:SUPPORTS]->(m) WHERE x <> k
+  MATCH (m)<-[old:SUPPORTS]-(x:Claim) WHERE x <> k
   MERGE (x)-[n:SUPPORTS]->(k) ON CREATE SET n += properties(old)
 }
 CALL (k, m) {
@@ -36,7 +36,7 @@ CALL (k, m) {
   MERGE (k)-[n:IMPLIES]->(x) ON CREATE SET n += properties(old)
 }
 CALL (k, m) {
-  MATCH (x:Claim)-[old:IMPLIES]->(m) WHERE x <> k
+  MATCH (m)<-[old:IMPLIES]-(x:Claim) WHERE x <> k
   MERGE (x)-[n:IMPLIES]->(k) ON CREATE SET n += properties(old)
 }
 CALL (k, m) {
@@ -44,26 +44,27 @@ CALL (k, m) {
   MERGE (k)-[:ABOUT]->(e)
 }
 CALL (k, m) {
-  MATCH (q:Question)-[:HYPOTHESIS]->(m)
+  MATCH (m)<-[:HYPOTHESIS]-(q:Question)
   MERGE (q)-[:HYPOTHESIS]->(k)
 }
 CALL (k, m) {
-  MATCH (q:Question)-[j:JUDGES]->()
+  // Cells name their hypothesis by id; only questions with m as a hypothesis hold such cells.
+  MATCH (m)<-[:HYPOTHESIS]-(q:Question)-[j:JUDGES]->()
   WHERE j.hypothesis = m.id
   SET j.hypothesis = k.id
 }
 CALL (k, m) {
-  MATCH (q:Question)-[old:JUDGES]->(m)
+  MATCH (m)<-[old:JUDGES]-(q:Question)
   MERGE (q)-[n:JUDGES {hypothesis: old.hypothesis}]->(k)
   ON CREATE SET n += properties(old)
 }
 CALL (k, m) {
-  MATCH (a:Assessment)-[old:ASSESSES]->(m)
+  MATCH (m)<-[old:ASSESSES]-(a:Assessment)
   CREATE (a)-[:ASSESSES]->(k)
   DELETE old
 }
 CALL (k, m) {
-  MATCH (r:Redirect)-[old:REDIRECTS_TO]->(m)
+  MATCH (m)<-[old:REDIRECTS_TO]-(r:Redirect)
   CREATE (r)-[:REDIRECTS_TO]->(k)
   DELETE old
 }

@@ -7,11 +7,11 @@
 MATCH (k:Entity {id: $keep})
 MATCH (m:Entity {id: $absorbed})
 CALL (k, m) {
-  MATCH (c:Claim)-[:ABOUT]->(m)
+  MATCH (m)<-[:ABOUT]-(c:Claim)
   MERGE (c)-[:ABOUT]->(k)
 }
 CALL (k, m) {
-  MATCH (r:Redirect)-[old:REDIRECTS_TO]->(m)
+  MATCH (m)<-[old:REDIRECTS_TO]-(r:Redirect)
   CREATE (r)-[:REDIRECTS_TO]->(k)
   DELETE old
 }

@@ -21,13 +21,13 @@ CALL (k, m) {
   ON CREATE SET n += properties(old)
 }
 CALL (k, m) {
-  MATCH (x:Source)-[old:AFFILIATED_WITH]->(m)
+  MATCH (m)<-[old:AFFILIATED_WITH]-(x:Source)
   WHERE x <> k
   MERGE (x)-[n:AFFILIATED_WITH]->(k)
   ON CREATE SET n += properties(old)
 }
 CALL (k, m) {
-  MATCH (d:Document)-[old:PUBLISHED_BY]->(m)
+  MATCH (m)<-[old:PUBLISHED_BY]-(d:Document)
   MERGE (d)-[:PUBLISHED_BY]->(k)
   DELETE old
 }
@@ -37,7 +37,7 @@ CALL (k, m) {
   DELETE old
 }
 CALL (k, m) {
-  MATCH (r:Redirect)-[old:REDIRECTS_TO]->(m)
+  MATCH (m)<-[old:REDIRECTS_TO]-(r:Redirect)
   CREATE (r)-[:REDIRECTS_TO]->(k)
   DELETE old
 }

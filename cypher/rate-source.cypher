@@ -11,7 +11,9 @@
 // @param at      when (ISO 8601)
 MATCH (s:Source {id: $source})
 CALL (s) {
-  OPTIONAL MATCH (s)-[:RATED]->(old:Rating)
+  // MATCH, not OPTIONAL MATCH: an aggregate over no row still gives one row, and
+  // Grafeo plans OPTIONAL MATCH here as a join over every node.
+  MATCH (s)-[:RATED]->(old:Rating)
   RETURN coalesce(max(old.seq), 0) AS previous
 }
 CREATE (s)-[:RATED]->(r:Rating {id: $id, grade: $grade, reason: $reason, by: $by, at: $at, seq: previous + 1})

@@ -8,11 +8,15 @@
 // @param by     the editor
 // @param at     when (ISO 8601)
 CALL () {
-  MATCH (x:Source {id: $a})-[p:POSSIBLY_SAME]-(:Source {id: $b}) WHERE $label = 'Source' RETURN p
+  // The label first: a guard in the MATCH's WHERE would keep Grafeo from seeking by id.
+  WITH $label AS label WHERE label = 'Source'
+  MATCH (:Source {id: $a})-[p:POSSIBLY_SAME]-(:Source {id: $b}) RETURN p
   UNION
-  MATCH (x:Entity {id: $a})-[p:POSSIBLY_SAME]-(:Entity {id: $b}) WHERE $label = 'Entity' RETURN p
+  WITH $label AS label WHERE label = 'Entity'
+  MATCH (:Entity {id: $a})-[p:POSSIBLY_SAME]-(:Entity {id: $b}) RETURN p
   UNION
-  MATCH (x:Claim {id: $a})-[p:POSSIBLY_SAME]-(:Claim {id: $b}) WHERE $label = 'Claim' RETURN p
+  WITH $label AS label WHERE label = 'Claim'
+  MATCH (:Claim {id: $a})-[p:POSSIBLY_SAME]-(:Claim {id: $b}) RETURN p
 }
 SET p.rejected = true, p.by = $by, p.at = $at
 RETURN $label AS label, $a AS a, $b AS b, p.reason AS reason, p.key AS key, p.score AS score, true AS rejected

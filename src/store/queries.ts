@@ -66,7 +66,6 @@ export const QUERY_NAMES = [
   'documents-by-ids',
   'entities-by-ids',
   'statements-by-sources',
-  'affiliations-by-sources',
   'parents-by-sources',
   'corroboration-by-claims',
   'document-texts',
@@ -106,7 +105,6 @@ export const QUERY_NAMES = [
   'graph-counts',
   // editing through the API (src/graph/editing.ts, src/api/mutations.ts)
   'audit-by-ids',
-  'documents-by-publishers',
   'affiliation-detours',
   'unlink-contradicts',
   'unlink-supports',

@@ -35,7 +35,13 @@ function parsePlan(plan: string): PlanLine[] {
     .map((l) => ({ depth: (l.length - l.trimStart().length) / 2, text: l.trim() }));
 }
 
-/** The label scans of a plan that run: not under an index filter, not guarded by a filter these parameters make false. */
+/**
+ * The label scans of a plan that run: not under an index filter, not guarded
+ * by a filter these parameters make false. An index filter may stand above
+ * other filters on the same scan (`Filter (s.nameKey Eq key) [index: nameKey]`
+ * over `Filter (Not s.anonymous)`): Grafeo's executor folds the chain into
+ * one seek (PROFILE shows `NodeSeek`), so the scan does not run.
+ */
 export function labelScans(plan: string): string[] {
   const lines = parsePlan(plan);
   const found: string[] = [];
@@ -46,8 +52,16 @@ export function labelScans(plan: string): string[] {
     // Its subtree: the following lines deeper than it.
     const subtree: PlanLine[] = [];
     for (let j = i + 1; j < lines.length && lines[j]!.depth > line.depth; j++) subtree.push(lines[j]!);
-    const parent = lines.slice(0, i).reverse().find((l) => l.depth < line.depth);
-    if (parent !== undefined && parent.text.startsWith(`Filter (${variable}.`) && parent.text.includes('[index:')) return;
+    // The filters straight above it, nearest first.
+    const filters: string[] = [];
+    for (let j = i - 1, depth = line.depth; j >= 0; j--) {
+      const above = lines[j]!;
+      if (above.depth >= depth) continue;
+      if (!above.text.startsWith('Filter (')) break;
+      filters.push(above.text);
+      depth = above.depth;
+    }
+    if (filters.some((f) => f.startsWith(`Filter (${variable}.`) && f.includes('[index:'))) return;
     if (label === '*') {
       if (subtree.length === 0) found.push(`${line.text} (every node)`);
       return;
@@ -60,31 +74,95 @@ export function labelScans(plan: string): string[] {
   return found;
 }
 
-/** Parameters for a plan: one id in each id list, a first page, a small limit. */
+/** Parameters for a plan: one id in each id list, a first page, a small limit, one row for a write. */
 function paramsFor(query: Query, given: Record<string, unknown> = {}): Record<string, unknown> {
   const value = (p: string): unknown => {
     if (p in given) return given[p];
-    if (/^(ids|sources|entities|documents|claims|statements|keys)$/.test(p)) return ['some-id'];
+    if (/^(ids|sources|entities|documents|claims|statements|keys|skeletons|ratings|assessments|words|terms)$/.test(p)) return ['some-id'];
     if (/^(afters|types)$/.test(p)) return [null];
+    if (p === 'rows') return [{ id: 'some-id' }];
     if (p === 'limit') return 3;
+    if (p === 'current') return true;
     if (/^after/.test(p)) return null;
     return 'some-id';
   };
   return Object.fromEntries(query.params.map((p) => [p, value(p)]));
 }
 
+/** Parameters some queries need to take the branch a caller takes. */
+const GIVEN: Partial<Record<QueryName, Record<string, unknown>>> = {
+  'reject-duplicate': { label: 'Source' },
+  'possible-duplicates-page': { label: null },
+  'import-relationship-fingerprints': { affiliations: [{ source: 's', parent: 'p' }], links: [{ type: 'CONTRADICTS', from: 'c', to: 'd' }] },
+  'conflicts-page': { claimId: 'c', sourceId: null },
+  'document-closure': { document: 'd' },
+};
+
 /**
- * The lookups by id: every query a GraphQL level or an edit runs from given
- * ids. (The lists, counts, exports, the change log and the import's checks
- * read whole labels on purpose; they are not here.)
+ * Queries that read whole labels on purpose: lists and counts (a page of
+ * every claim), the export, the change log. Each with the scans its plan
+ * must show and no other (an extra scan of every node would be a bug).
  */
-const LOOKUPS: QueryName[] = QUERY_NAMES.filter(
-  (name) =>
-    /-by-(ids|claims|sources|documents|publishers)$/.test(name) ||
-    /^(statement|source|member|link)-pages-by-/.test(name) ||
-    /^deletion-scope-/.test(name) ||
-    ['statement-relay-chain', 'ach-matrices', 'entity-timeline', 'affiliation-detours'].includes(name),
-);
+const WHOLE_LABEL: Partial<Record<QueryName, string[]>> = {
+  'claims-page': ['NodeScan (c:Claim)'],
+  'claims-count': ['NodeScan (c:Claim)'],
+  'claims-page-by-status': ['NodeScan (c:Claim)'],
+  'claims-count-by-status': ['NodeScan (c:Claim)'],
+  'sources-page': ['NodeScan (s:Source)'],
+  'sources-count': ['NodeScan (s:Source)'],
+  'entities-page': ['NodeScan (e:Entity)'],
+  'entities-count': ['NodeScan (e:Entity)'],
+  'questions-page': ['NodeScan (q:Question)'],
+  'questions-count': ['NodeScan (q:Question)'],
+  'changes-page': ['NodeScan (c:Change)'],
+  'graph-counts': ['NodeScan (n:Source)', 'NodeScan (n:Entity)', 'NodeScan (n:Document)', 'NodeScan (n:Claim)', 'NodeScan (n:Statement)'],
+  'export-sources': ['NodeScan (s:Source)'],
+  'export-entities': ['NodeScan (e:Entity)'],
+  'export-documents': ['NodeScan (d:Document)'],
+  'export-claims': ['NodeScan (c:Claim)'],
+  'export-statements': ['NodeScan (st:Statement)'],
+  'export-questions': ['NodeScan (q:Question)'],
+  'export-judgements': ['NodeScan (s:Source)', 'NodeScan (a:Assessment)'],
+};
+
+/**
+ * Queries that must scan although they start from given values, and why:
+ * they match inside list properties, which no index of either engine covers.
+ * Each with the scans its plan shows, so that a new scan is still caught.
+ */
+const KNOWN_SCANS: Partial<Record<QueryName, { scans: string[]; reason: string }>> = {
+  'claims-search': {
+    scans: ['NodeScan (n:Claim)', 'NodeScan (n:Entity)', 'NodeScan (n:Statement)', 'NodeScan (n:Source)'],
+    reason: 'search matches query words against each node\'s searchWords list, which no index covers (ranked, docs/MODEL.md "Search")',
+  },
+  'sources-search': { scans: ['NodeScan (n:Source)'], reason: 'matches words in searchWords lists, which no index covers' },
+  'entities-search': { scans: ['NodeScan (n:Entity)'], reason: 'matches words in searchWords lists, which no index covers' },
+  'possible-duplicates-page': {
+    scans: ['NodeScan (x:Source)', 'NodeScan (x:Entity)', 'NodeScan (x:Claim)'],
+    reason: 'lists every pending POSSIBLY_SAME pair (of every label, or of one) in key order: a list, not a lookup',
+  },
+  'statements-carried-by': {
+    scans: ['NodeScan (st:Statement)'],
+    reason: 'intermediaries are ids in the `via` lists of APPEARS_IN relationships, which no index covers; run only by a deletion preview of a source or document',
+  },
+  'sources-by-skeletons': { scans: ['NodeScan (s:Source)'], reason: 'skeletonKeys is a list (a name and its aliases), which no index covers; one pass per import' },
+  'entities-by-skeletons': { scans: ['NodeScan (e:Entity)'], reason: 'skeletonKeys is a list, which no index covers; one pass per import' },
+  'sources-by-name-keys': {
+    scans: ['NodeScan (s:Source)'],
+    reason: 'names seek by the nameKey index; aliases are a list (aliasKeys), matched in one pass over the sources',
+  },
+  'entities-by-name-keys': {
+    scans: ['NodeScan (e:Entity)'],
+    reason: 'names seek by the nameKey index; aliases are a list (aliasKeys), matched in one pass over the entities',
+  },
+};
+
+/**
+ * Every other query starts from given ids (or keys): a GraphQL level, an
+ * edit, an import's checks and writes, positions, merges, redirects. All of
+ * them must seek by index; a new query is checked by default.
+ */
+const LOOKUPS: QueryName[] = QUERY_NAMES.filter((name) => !(name in WHOLE_LABEL) && !(name in KNOWN_SCANS));
 
 let db: GrafeoDB;
 const table = loadQueries();
@@ -107,14 +185,43 @@ async function explain(text: string, params: Record<string, unknown>): Promise<s
 }
 
 describe('query plans on the embedded engine', () => {
-  it('covers the lookups by id of every GraphQL level', () => {
+  it('covers the lookups by id of every GraphQL level, import, position refresh, merge and redirect', () => {
     expect(LOOKUPS).toEqual(
-      expect.arrayContaining(['claims-by-ids', 'statement-pages-by-claims', 'statement-pages-by-sources', 'link-pages-by-claims', 'corroboration-by-claims']),
+      expect.arrayContaining([
+        'claims-by-ids', 'statement-pages-by-claims', 'statement-pages-by-sources', 'statement-pages-by-documents', 'link-pages-by-claims',
+        'corroboration-by-claims', 'claims-about-entity-pages', 'document-texts', 'position-scope', 'position-inputs', 'write-positions',
+        'import-redirects', 'create-redirects', 'merge-source-into', 'merge-entity-into', 'merge-claim-into', 'reject-duplicate',
+        'import-fingerprints', 'import-loops', 'import-ratings', 'import-assessments', 'rate-source', 'assess-claim', 'delete-statements',
+      ]),
     );
   });
 
+  it('classifies every exemption under a query that exists, with a reason', () => {
+    for (const name of [...Object.keys(WHOLE_LABEL), ...Object.keys(KNOWN_SCANS)]) expect(QUERY_NAMES).toContain(name);
+    for (const { reason } of Object.values(KNOWN_SCANS)) expect(reason!.length).toBeGreaterThan(20);
+  });
+
   it.each(LOOKUPS)('%s starts from an index, never a label scan', async (name) => {
-    const plan = await explain(table[name].text, paramsFor(table[name]));
+    const plan = await explain(table[name].text, paramsFor(table[name], GIVEN[name]));
+    expect(labelScans(plan)).toEqual([]);
+  });
+
+  it.each(Object.entries(WHOLE_LABEL))('%s reads its label whole, on purpose, and scans nothing else', async (name, scans) => {
+    const query = table[name as QueryName];
+    const plan = await explain(query.text, paramsFor(query, GIVEN[name as QueryName]));
+    expect(labelScans(plan)).toEqual(scans);
+  });
+
+  it.each(Object.entries(KNOWN_SCANS))('%s is a known scan, and scans nothing more', async (name, known) => {
+    const query = table[name as QueryName];
+    const plan = await explain(query.text, paramsFor(query, GIVEN[name as QueryName]));
+    // Printed so that the exemption is read, not just kept.
+    console.log(`query-plans: ${name} scans ${known!.scans.join(', ')}: ${known!.reason}`);
+    expect(labelScans(plan)).toEqual(known!.scans);
+  });
+
+  it.each(['Entity', 'Claim'])('reject-duplicate of a %s pair seeks by id as well', async (label) => {
+    const plan = await explain(table['reject-duplicate'].text, paramsFor(table['reject-duplicate'], { label }));
     expect(labelScans(plan)).toEqual([]);
   });
 
@@ -157,5 +264,13 @@ describe('query plans on the embedded engine', () => {
   it('flags an unlabelled node scan, and lets a rebound variable pass', () => {
     expect(labelScans('Return (n)\n  NodeScan (n:*)\n')).toEqual(['NodeScan (n:*) (every node)']);
     expect(labelScans('Return (st)\n  Expand (st)<-[:MADE]<-(src)\n    NodeScan (st:*)\n      Limit (3)\n')).toEqual([]);
+  });
+
+  it('lets an index filter stand above other filters of the same scan, and no further', () => {
+    const folded = 'Return (s)\n  Filter (s.nameKey Eq key) [index: nameKey]\n    Filter (Not s.anonymous)\n      NodeScan (s:Source)\n';
+    expect(labelScans(folded)).toEqual([]);
+    // An index filter on another variable, or above an operator that is not a filter, does not make a seek.
+    expect(labelScans('Return (s)\n  Filter (t.id Eq key) [index: id]\n    Filter (Not s.anonymous)\n      NodeScan (s:Source)\n')).toEqual(['NodeScan (s:Source)']);
+    expect(labelScans('Filter (s.id Eq key) [index: id]\n  Project (s)\n    NodeScan (s:Source)\n')).toEqual(['NodeScan (s:Source)']);
   });
 });
