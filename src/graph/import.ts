@@ -506,8 +506,10 @@ async function plan(tx: QueryRunner, files: BundleFile[], options: ImportOptions
   // Claims worded like others, for an editor to confirm or reject (not those the bundle links: its author knew both).
   const linkedPairs = new Set(b.links.map((l) => (l.from < l.to ? `${l.from}\u0000${l.to}` : `${l.to}\u0000${l.from}`)));
   report.possibleDuplicates.push(...(await similarClaimPairs(tx, claims.created.map((c) => c.record), linkedPairs)));
-  // A pair an editor rejected is not listed again.
-  report.possibleDuplicates = await withoutRejected(tx, report.possibleDuplicates);
+  const newPairs = await undecidedPairs(tx, report, [
+    ['Source', sourceGroups],
+    ['Entity', entityGroups],
+  ]);
 
   // Renames and merges of stored records come first: the rows after them name the groups' ids.
   const singles: Single[] = [];
@@ -575,7 +577,7 @@ async function plan(tx: QueryRunner, files: BundleFile[], options: ImportOptions
         step('import-ratings', ratings, ratingRow),
         step('import-assessments', assessments, assessmentRow),
         step('create-redirects', redirectRows, (r) => r),
-        step('write-possible-duplicates', report.possibleDuplicates, (p) => ({ ...p, at: now })),
+        step('write-possible-duplicates', newPairs, (p) => ({ ...p, at: now })),
       ],
       loopSources: [...new Set([...affiliations.filter((a) => !newSources.has(a.source)).map((a) => a.source), ...mergedSources])],
       loopStatements: linked(writtenStatements).map((s) => s.record.id),
@@ -822,12 +824,29 @@ async function resolveNames(
   return groups;
 }
 
-/** The pairs an editor has not rejected (a rejected pair stays stored, marked, so that no import lists it again). */
-async function withoutRejected(tx: QueryRunner, pairs: PossibleDuplicate[]): Promise<PossibleDuplicate[]> {
-  if (pairs.length === 0) return pairs;
-  const rows = await tx.run('rejected-duplicates', { rows: pairs.map((p) => ({ label: p.label, a: p.a, b: p.b })) });
-  const rejected = new Set(rows.map((r) => `${String(r.label)}\u0000${String(r.a)}\u0000${String(r.b)}`));
-  return pairs.filter((p) => !rejected.has(`${p.label}\u0000${p.a}\u0000${p.b}`));
+/**
+ * Drops from the report the pairs an editor rejected (a rejected pair is
+ * never listed again) and returns the pairs to write: those not stored yet,
+ * so that importing a bundle again writes nothing. A group's pair is looked
+ * up under the stored id the import renames (the group's id is new).
+ */
+async function undecidedPairs(tx: QueryRunner, report: ImportReport, groups: readonly (readonly ['Source' | 'Entity', readonly NameGroup[]])[]): Promise<PossibleDuplicate[]> {
+  if (report.possibleDuplicates.length === 0) return [];
+  const storedId = new Map<string, string>();
+  for (const [label, list] of groups) for (const g of list) if (g.renameFrom !== null) storedId.set(`${label}\u0000${g.record.id}`, g.renameFrom);
+  const asStored = (label: string, id: string) => storedId.get(`${label}\u0000${id}`) ?? id;
+  const keyOf = (label: string, a: string, b: string) => `${label}\u0000${a}\u0000${b}`;
+  const rows = report.possibleDuplicates.map((p) => ({ label: p.label, a: asStored(p.label, p.a), b: asStored(p.label, p.b) }));
+  const stored = new Set<string>();
+  const rejected = new Set<string>();
+  for (const row of await tx.run('possible-duplicates-by-pairs', { rows })) {
+    const key = keyOf(String(row.label), String(row.a), String(row.b));
+    stored.add(key);
+    if (row.rejected === true) rejected.add(key);
+  }
+  const keyOfPair = (p: PossibleDuplicate) => keyOf(p.label, asStored(p.label, p.a), asStored(p.label, p.b));
+  report.possibleDuplicates = report.possibleDuplicates.filter((p) => !rejected.has(keyOfPair(p)));
+  return report.possibleDuplicates.filter((p) => !stored.has(keyOfPair(p)));
 }
 
 /** New claims worded like another new claim, or like a stored claim about the same entities. */

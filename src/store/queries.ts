@@ -31,8 +31,8 @@ export const QUERY_NAMES = [
   'merge-entity-into',
   'merge-claim-into',
   'create-redirects',
+  'possible-duplicates-by-pairs',
   'write-possible-duplicates',
-  'rejected-duplicates',
   // records new by id are created outright; changed ones are rewritten, their references moved
   'create-sources',
   'create-entities',
@@ -105,6 +105,7 @@ export const QUERY_NAMES = [
   'graph-counts',
   // editing through the API (src/graph/editing.ts, src/api/mutations.ts)
   'audit-by-ids',
+  'documents-by-publishers',
   'affiliation-detours',
   'unlink-contradicts',
   'unlink-supports',

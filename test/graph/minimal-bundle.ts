@@ -50,3 +50,20 @@ export const minimalV2 = (): Raw => ({
   ratings: [{ source: 's1', grade: 'B', reason: 'Usually reliable.', by: 'editor', at: '2031-03-14T09:00Z' }],
   assessments: [{ claim: 'c2', verdict: 'FALSE', rating: 1, explanation: 'It did happen.', by: 'editor', at: '2031-03-14T09:00Z' }],
 });
+
+/** A version 2 bundle of the given sections; every other section empty. */
+export const v2 = (sections: Raw = {}): Raw => ({
+  format: 'claimgraph-bundle',
+  version: 2,
+  sources: [],
+  affiliations: [],
+  entities: [],
+  documents: [],
+  claims: [],
+  statements: [],
+  links: [],
+  questions: [],
+  ratings: [],
+  assessments: [],
+  ...sections,
+});
