@@ -214,9 +214,13 @@ export function groupNames(
     }
     names.delete(name);
     // The description of the smallest id that has one: incoming records speak for themselves, stored ones for where theirs came from.
+    // A stored description that came from an incoming record's id is that record's old word: the incoming one replaces it (a null clears it).
+    const incomingIds = new Set(members.map((r) => r.id));
     const described = [
       ...members.filter((r) => r.description !== null).map((r) => ({ from: r.id, description: r.description as string, incoming: true })),
-      ...contributing.filter((s) => s.description !== null).map((s) => ({ from: s.descriptionFrom ?? s.id, description: s.description as string, incoming: false })),
+      ...contributing
+        .filter((s) => s.description !== null && !incomingIds.has(s.descriptionFrom ?? s.id))
+        .map((s) => ({ from: s.descriptionFrom ?? s.id, description: s.description as string, incoming: false })),
     ].sort((a, b) => (a.from !== b.from ? (a.from < b.from ? -1 : 1) : a.incoming === b.incoming ? 0 : a.incoming ? -1 : 1));
     const description = described[0] ?? null;
     const content = {

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { exportBundle } from '../../src/graph/export';
+import { exportBundle, type BundleJson } from '../../src/graph/export';
 import { importBundle } from '../../src/graph/import';
 import type { Bundle } from '../../src/graph/model';
-import { graphCounts, readSeedJson } from '../../src/graph/seed';
+import { checkBundle } from '../../src/graph/bundle';
+import { graphCounts, loadSeedBundle, readSeedJson } from '../../src/graph/seed';
 import { syntheticBundle } from '../../src/graph/synthetic';
 import type { GraphStore, Params, QueryRunner, Row } from '../../src/store/port';
 import type { QueryName } from '../../src/store/queries';
@@ -17,17 +18,24 @@ import { emptyStore, RecordingStore } from '../helpers';
 
 const T1 = '2026-01-01T00:00:00.000Z';
 const T2 = '2026-02-01T00:00:00.000Z';
-const seedJson = () => readSeedJson() as Bundle;
-const otherEvent = (): Bundle => JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'other-event.bundle.json'), 'utf8')) as Bundle;
+/** The seed as version 2 records, whatever version the seed file is written in. */
+const seedV2 = (): Bundle => loadSeedBundle();
+const otherEvent = (): Bundle => checkBundle(JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'other-event.bundle.json'), 'utf8'))).bundle;
 
 /** The other-event fixture (all new to a seeded graph) plus edits of seed records. */
 function mixedBundle(): Bundle {
   const other = otherEvent();
-  const seed = seedJson();
+  const seed = seedV2();
   const editedSource = { ...seed.sources[0]!, description: 'edited next to new records' };
   const editedClaim = { ...seed.claims[0]!, about: ['ent-dumayr'] };
   const editedDocument = { ...seed.documents[0]!, publisher: 'src-airwars' };
-  const editedStatement = { ...seed.statements.find((s) => s.id === 'st-al-masoud-asserts-general-security-member')!, source: 'src-sabah-al-sheikh-al-kilani', reportedVia: null, document: null };
+  // Another source, no appearance, and derived from a statement of the new records: every link of a statement moves.
+  const editedStatement = {
+    ...seed.statements.find((s) => s.id === 'st-al-masoud-asserts-general-security-member')!,
+    source: 'src-sabah-al-sheikh-al-kilani',
+    appearances: [],
+    derivedFrom: 'ox-st-engineers-cracks',
+  };
   return {
     ...other,
     sources: [...other.sources, editedSource],
@@ -43,9 +51,9 @@ function placeholders(b: Bundle): Bundle {
     ...b,
     sources: b.sources.map((s) => ({ ...s, description: 'placeholder', aliases: [] })),
     entities: b.entities.map((e) => ({ ...e, description: 'placeholder', aliases: [] })),
-    documents: b.documents.map((d) => ({ ...d, title: 'placeholder', publisher: null, url: null })),
+    documents: b.documents.map((d) => ({ ...d, title: 'placeholder', publisher: null, url: null, publishedAt: null })),
     claims: b.claims.map((c) => ({ ...c, text: 'placeholder', about: [] })),
-    statements: b.statements.map((s) => ({ ...s, stance: 'NO_RESPONSE', hedge: null, quote: 'placeholder', document: null, reportedVia: null })),
+    statements: b.statements.map((s) => ({ ...s, stance: 'NO_RESPONSE', hedged: false, hedge: null, quote: 'placeholder', appearances: [], derivedFrom: null, supersedes: [] })),
     affiliations: b.affiliations.map((a) => ({ ...a, role: 'placeholder' })),
     links: b.links.map((l) => ({ ...l, reason: 'placeholder' })),
   };
@@ -55,6 +63,15 @@ async function seededAt(now: string): Promise<GraphStore> {
   const store = await emptyStore();
   await importBundle(store, readSeedJson(), { editor: 'alice', now });
   return store;
+}
+
+/** Every statement's position, as the store holds it. */
+async function positions(store: GraphStore): Promise<unknown[]> {
+  const ids = (await exportBundle(store)).statements.map((s) => s.id);
+  return (await store.read('statements-by-ids', { ids })).map((r) => {
+    const st = r.statement as Record<string, unknown>;
+    return [st.id, st.current, st.supersededBy, st.dateStart, st.dateEnd, st.dateBasis];
+  });
 }
 
 const stores: GraphStore[] = [];
@@ -75,11 +92,17 @@ describe('created and rewritten records are stored alike', () => {
     await importBundle(recordingRewritten, mixedBundle(), { editor: 'bob', now: T2 });
 
     // The two stores took different paths…
-    expect(recordingCreated.calls).toEqual(expect.arrayContaining(['create-sources', 'create-entities', 'create-documents', 'create-claims', 'create-statements', 'import-sources', 'import-claims', 'import-documents', 'import-statements']));
-    expect(recordingRewritten.calls.filter((c) => c.startsWith('create-'))).toEqual([]);
+    expect(recordingCreated.calls).toEqual(
+      expect.arrayContaining(['create-sources', 'create-entities', 'create-documents', 'create-claims', 'create-statements', 'create-statement-links', 'import-sources', 'import-claims', 'import-documents', 'import-statements']),
+    );
+    // No record is new by id on the second path (relationship writes such as create-statement-links run on both).
+    const recordCreates = ['create-sources', 'create-entities', 'create-documents', 'create-claims', 'create-statements'];
+    expect(recordingRewritten.calls.filter((c) => recordCreates.includes(c))).toEqual([]);
     // …to the same graph.
     expect(await exportBundle(created)).toEqual(await exportBundle(rewritten));
     expect(await graphCounts(created)).toEqual(await graphCounts(rewritten));
+    // Positions are computed alike on both paths.
+    expect(await positions(created)).toEqual(await positions(rewritten));
 
     expect(report.sources).toEqual({ created: 4, updated: 1, unchanged: 0 });
     expect(report.entities).toEqual({ created: 1, updated: 0, unchanged: 0 });
@@ -92,7 +115,7 @@ describe('created and rewritten records are stored alike', () => {
 
   it('a synthetic bundle imported in chunks of any size exports the same, with progress up to the total', async () => {
     const bundle = syntheticBundle({ statements: 400, seed: 3 });
-    const exports: Bundle[] = [];
+    const exports: BundleJson[] = [];
     for (const chunkSize of [1000, 7]) {
       const store = track(await emptyStore());
       const progress: [number, number][] = [];
@@ -113,7 +136,13 @@ describe('created and rewritten records are stored alike', () => {
     expect(exports[1]).toEqual(exports[0]);
     // The bundle carried no audit stamps: export adds them, and otherwise gives the records back.
     const strip = <T extends { recorded?: unknown }>(xs: T[]) => xs.map(({ recorded: _r, ...rest }) => rest);
-    expect(strip(exports[0]!.statements)).toEqual(strip([...bundle.statements].sort((a, b) => (a.id < b.id ? -1 : 1))));
+    // Appearances are a set: the export lists them in document id order.
+    const byDocument = <T extends { appearances: { document: string }[] }>(s: T): T => ({ ...s, appearances: [...s.appearances].sort((a, b) => (a.document < b.document ? -1 : 1)) });
+    expect(strip(exports[0]!.statements)).toEqual(strip([...bundle.statements].sort((a, b) => (a.id < b.id ? -1 : 1)).map(byDocument)));
+    // The generator exercises what version 2 adds: second appearances, intermediaries, derivations, hedges and doubts, withdrawals.
+    expect(bundle.statements.some((s) => s.appearances.length > 1)).toBe(true);
+    expect(bundle.statements.some((s) => s.appearances.some((a) => a.via.length > 0))).toBe(true);
+    expect(bundle.statements.some((s) => s.derivedFrom !== null)).toBe(true);
   });
 });
 
@@ -137,7 +166,7 @@ describe('all or nothing on the create path', () => {
     }
   }
 
-  it.each<[QueryName, number]>([['create-statements', 3], ['create-statement-relays', 1], ['import-supports', 1]])(
+  it.each<[QueryName, number]>([['create-statements', 3], ['create-statement-links', 1], ['import-supports', 1], ['write-positions', 1]])(
     'leaves an empty store empty when the write fails at %s (call %i)',
     async (at, nth) => {
       const store = track(await emptyStore());

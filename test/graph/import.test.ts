@@ -260,6 +260,16 @@ describe('idempotence and updates', () => {
     expect(result.data).toEqual({ claim: { about: [{ id: 'ent-dumayr' }] }, document: { publisher: { id: 'src-airwars' } } });
   });
 
+  it('replaces a description the record gave before, and a null clears it', async () => {
+    store = await seededStore();
+    const airwars = seedV2().sources.find((s) => s.id === 'src-airwars')!;
+    const read = async () => ((await gql(store, `{ source(id: "src-airwars") { description aliases } }`)).data as { source: unknown }).source;
+    expect((await importBundle(store, v2({ sources: [{ ...airwars, description: 'New words.' }] }), editor)).sources.updated).toBe(1);
+    expect(await read()).toEqual({ description: 'New words.', aliases: [] });
+    expect((await importBundle(store, v2({ sources: [{ ...airwars, description: null }] }), editor)).sources.updated).toBe(1);
+    expect(await read()).toEqual({ description: null, aliases: [] });
+  });
+
   it('records who created and who last changed a record, and keeps the creation on update', async () => {
     store = await emptyStore();
     await importBundle(store, readSeedJson(), { editor: 'alice', now: '2026-01-01T00:00:00.000Z' });
@@ -339,7 +349,8 @@ describe('a second article about the same raid links into the first', () => {
     const again = await importBundle(
       store,
       v2({
-        sources: [{ id: 'src-airwars', name: 'Airwars', kind: 'ORGANIZATION', anonymous: false }],
+        // The seed's record as the seed has it: its description is the group's (src-airwars is the smallest id with one).
+        sources: [seedV2().sources.find((s) => s.id === 'src-airwars')],
         statements: [{ id: 'fx-st-later', source: 'src-airwars', claim: 'claim-killing-was-a-mistake', stance: 'ASSERTS' }],
       }),
       editor,
