@@ -505,7 +505,7 @@ async function plan(tx: QueryRunner, files: BundleFile[], options: ImportOptions
 
   // Claims worded like others, for an editor to confirm or reject (not those the bundle links: its author knew both).
   const linkedPairs = new Set(b.links.map((l) => (l.from < l.to ? `${l.from}\u0000${l.to}` : `${l.to}\u0000${l.from}`)));
-  report.possibleDuplicates.push(...(await similarClaimPairs(tx, claims.created.map((c) => c.record), linkedPairs)));
+  report.possibleDuplicates.push(...(await similarClaimPairs(tx, claims.created.map((c) => c.record), linkedPairs, entityGroups)));
   const newPairs = await undecidedPairs(tx, report, [
     ['Source', sourceGroups],
     ['Entity', entityGroups],
@@ -850,9 +850,12 @@ async function undecidedPairs(tx: QueryRunner, report: ImportReport, groups: rea
 }
 
 /** New claims worded like another new claim, or like a stored claim about the same entities. */
-async function similarClaimPairs(tx: QueryRunner, created: ClaimRecord[], linked: ReadonlySet<string>): Promise<PossibleDuplicate[]> {
+async function similarClaimPairs(tx: QueryRunner, created: ClaimRecord[], linked: ReadonlySet<string>, entityGroups: readonly NameGroup[] = []): Promise<PossibleDuplicate[]> {
   if (created.length === 0) return [];
-  const entities = [...new Set(created.flatMap((c) => c.about))];
+  // A group's stored entities are still under their old ids while the import plans (renamed or merged
+  // only when it writes): their claims are about the group too, whichever bundle came first.
+  const storedOf = new Map(entityGroups.map((g) => [g.record.id, g.stored]));
+  const entities = [...new Set(created.flatMap((c) => c.about.flatMap((e) => [e, ...(storedOf.get(e) ?? [])])))];
   const newIds = new Set(created.map((c) => c.id));
   const stored = entities.length === 0 ? [] : (await tx.run('claims-about-entities', { ids: entities })).map((r) => ({ id: String(r.id), text: String(r.text) })).filter((c) => !newIds.has(c.id));
   return similarClaims(created, stored, linked);
