@@ -12,10 +12,10 @@ import { checkIriBase, claimProvenance, DEFAULT_IRI_BASE, type ProvFormat } from
 import { startHttpServer } from '../api/server';
 import { ENVIRONMENT, loadConfig, type Config } from '../config';
 import { ClaimgraphError, type ErrorCode } from '../errors';
-import { checkBundle } from '../graph/bundle';
+import { checkBundleSet, orderByDependency, type BundleFile } from '../graph/bundle-set';
 import { claimReviewJsonLd } from '../analysis/claimreview';
 import { exportBundle } from '../graph/export';
-import { dryRunImport, importBundle, type ImportReport } from '../graph/import';
+import { dryRunImport, importBundleSet, type ImportReport } from '../graph/import';
 import type { Bundle } from '../graph/model';
 import { graphCounts, seed, seedIfEmpty } from '../graph/seed';
 import { openStore } from '../store/open';
@@ -105,13 +105,17 @@ async function withStore<T>(config: Config, work: (store: GraphStore) => Promise
 }
 
 const plural = (n: number, one: string, many = `${one}s`): string => `${formatCount(n)} ${n === 1 ? one : many}`;
-const sizeLine = (b: Pick<Bundle, 'sources' | 'affiliations' | 'entities' | 'documents' | 'claims' | 'statements' | 'links'>): string =>
+const sizeLine = (
+  b: Pick<Bundle, 'sources' | 'affiliations' | 'entities' | 'documents' | 'claims' | 'statements' | 'links'> & Partial<Record<'questions' | 'ratings' | 'assessments', readonly unknown[]>>,
+): string =>
   [
     plural(b.sources.length, 'source'), plural(b.affiliations.length, 'affiliation'), plural(b.entities.length, 'entity', 'entities'),
     plural(b.documents.length, 'document'), plural(b.claims.length, 'claim'), plural(b.statements.length, 'statement'), plural(b.links.length, 'link'),
+    // The sections version 2 added, when a bundle has any (a version 1 bundle never does).
+    ...(['questions', 'ratings', 'assessments'] as const).flatMap((k) => ((b[k]?.length ?? 0) > 0 ? [plural(b[k]?.length ?? 0, k.slice(0, -1))] : [])),
   ].join(', ');
 
-const listOf = (inputs: readonly BundleInput[]): string => inputs.map((i) => i.label).join(', ');
+const listOf = (files: readonly { name: string }[]): string => files.map((f) => f.name).join(', ');
 
 // ---------------------------------------------------------------- serve, seed
 
@@ -202,43 +206,51 @@ configured store. Idempotent: a second run changes nothing.
 // ---------------------------------------------------------------- import
 
 const importCommand: Command = {
-  summary: 'import bundles (files, directories of *.json, or - for stdin), one transaction each',
-  help: `Usage: claimgraph import [--editor NAME] [--dry-run] <file | directory | ->...
+  summary: 'import bundles (files, directories of *.json, or - for stdin) as one set, in one transaction',
+  help: `Usage: claimgraph import [--editor NAME] [--dry-run] [--each] <file | directory | ->...
 
-Imports claimgraph bundles (docs/BUNDLE.md) into the configured store. Each
-file is one bundle, imported in one transaction: all of it is written or
-none of it. Files are imported in the order given; a directory stands for
-every *.json file in it, sorted by name. "-", or no argument when stdin is
-not a terminal, reads one bundle from stdin.
+Imports claimgraph bundles (docs/BUNDLE.md) into the configured store. The
+files given are ONE set (docs/BUNDLE.md, "A set of bundles"): references
+resolve across the files, whatever their order, and the set is imported in
+one transaction: all of it is written or none of it. A directory stands for
+every *.json file in it. "-", or no argument when stdin is not a terminal,
+reads one bundle from stdin.
 
-A bundle is checked against the store first (references may name records
+The set is checked against the store first (references may name records
 already stored). Records already stored with the same content are left
-unchanged, so importing the same bundle twice writes nothing the second time.
-
-If a file fails, nothing from it is written, the files after it are skipped,
-and the files before it stay imported.
+unchanged, so importing the same set twice writes nothing the second time.
 
 Options:
   --editor NAME   who is recorded as createdBy/updatedBy on records without
                   their own audit fields (default: $CLAIMGRAPH_EDITOR, else
                   cli:<your OS user name>)
   --dry-run       check and report what would be created, updated or left
-                  unchanged; write nothing (later files do not see earlier ones)
+                  unchanged; write nothing
+  --each          import each file on its own, one transaction per file, in
+                  dependency order (a file after the files whose records it
+                  refers to). If a file fails, nothing from it is written,
+                  the files after it are skipped, and the files before it
+                  stay imported. With --dry-run, each file is checked against
+                  the store as it is (later files do not see earlier ones).
   -h, --help      show this help
 
-Prints a progress bar on stderr while a bundle is written, then, per file,
-what was created / updated / unchanged per kind, the names matched to
-records already in the graph, ambiguous names, and the rate.
+Prints a progress bar on stderr while the set is written, then what was
+created / updated / unchanged per kind, the names matched to records
+already in the graph, the possible duplicates listed for an editor, the
+notes of a version 1 upgrade, and the rate. Every problem names its path,
+the record's id and its file.
 
-Exit codes: 0 all imported; 1 invalid input (nothing from the failing file
-written); 2 usage or configuration error (nothing imported); 3 store error.
+Exit codes: 0 all imported; 1 invalid input (nothing from the failing set,
+or file with --each, written); 2 usage or configuration error (nothing
+imported); 3 store error.
 
 Examples:
   claimgraph import seed/dumayr.bundle.json
-  claimgraph import --editor alice@example.org bundles/
+  claimgraph import --editor alice@example.org case/
+  claimgraph import --each bundles/
   claimgraph export | CLAIMGRAPH_DATA_DIR=./copy claimgraph import
 `,
-  options: { values: ['editor'], flags: ['dry-run'] },
+  options: { values: ['editor'], flags: ['dry-run', 'each'] },
   async run(args) {
     const inputs = expandInputs('import', args.positional, process.stdin.isTTY === true);
     const editor = args.values.get('editor') ?? defaultEditor();
@@ -246,6 +258,15 @@ Examples:
     const config = loadConfig();
     const where = describeStore(config);
 
+    // Every file is read before the store is opened: one that cannot be read leaves nothing written.
+    let files: LabelledFile[];
+    try {
+      files = await readAll(inputs);
+    } catch (error) {
+      err(`claimgraph import: ${describeError(error)}`);
+      err(`Nothing was ${dryRun ? 'checked' : 'imported'}.`);
+      return exitCodeOf(error);
+    }
     let store: GraphStore;
     try {
       store = await openStore(config.store);
@@ -254,43 +275,75 @@ Examples:
       err('Nothing was imported.');
       return exitCodeOf(error);
     }
-    const done: BundleInput[] = [];
     try {
-      for (const [index, input] of inputs.entries()) {
-        out(`${dryRun ? 'Checking (dry run)' : 'Importing'} ${input.label} (${index + 1} of ${inputs.length}) into ${where} as ${editor}`);
+      if (!args.flags.has('each')) return await importSet(store, files, { editor, dryRun, where });
+      const ordered = orderByDependency(files);
+      const done: LabelledFile[] = [];
+      for (const [index, f] of ordered.entries()) {
+        out(`${dryRun ? 'Checking (dry run)' : 'Importing'} ${f.name} (${index + 1} of ${ordered.length}) into ${where} as ${editor}`);
         try {
-          await importOne(store, input, editor, dryRun);
-          done.push(input);
+          await importFiles(store, [f], f.name, editor, dryRun);
+          done.push(f);
         } catch (error) {
-          err(`claimgraph import: ${input.label} failed: ${describeError(error)}`);
-          err(`Nothing from ${input.label} was written${dryRun ? ' (dry run)' : ' (each file is imported in one transaction: all of it or none of it)'}.`);
+          err(`claimgraph import: ${f.name} failed: ${describeError(error)}`);
+          err(`Nothing from ${f.name} was written${dryRun ? ' (dry run)' : ' (each file is imported in one transaction: all of it or none of it)'}.`);
           if (!dryRun && done.length > 0) err(`Already imported, and kept: ${listOf(done)}.`);
-          const skipped = inputs.slice(index + 1);
+          const skipped = ordered.slice(index + 1);
           if (skipped.length > 0) err(`Skipped, not ${dryRun ? 'checked' : 'imported'}: ${listOf(skipped)}.`);
           return exitCodeOf(error);
         }
       }
+      if (ordered.length > 1) out(`${dryRun ? 'Checked' : 'Imported'} all ${ordered.length} files.`);
+      return EXIT.OK;
     } finally {
       await store.close();
     }
-    if (inputs.length > 1) out(`${dryRun ? 'Checked' : 'Imported'} all ${inputs.length} files.`);
-    return EXIT.OK;
   },
 };
 
-async function importOne(store: GraphStore, input: BundleInput, editor: string, dryRun: boolean): Promise<ImportReport> {
-  const json = await readBundleJson(input);
+/** A file of a set as read, named by its label (the path as given, or "stdin"). */
+type LabelledFile = BundleFile;
+
+/** Reads every input's JSON, in the given order; throws InputError on the first that cannot be read. */
+async function readAll(inputs: readonly BundleInput[]): Promise<LabelledFile[]> {
+  const files: LabelledFile[] = [];
+  for (const input of inputs) files.push({ name: input.label, json: await readBundleJson(input) });
+  return files;
+}
+
+/** "a set of 3 files (a.json, b.json, c.json)", or the one file's name. */
+const setLabel = (files: readonly LabelledFile[]): string => (files.length === 1 ? (files[0] as LabelledFile).name : `the set of ${files.length} files (${listOf(files)})`);
+
+/** Imports (or checks) all files as one set, in one transaction; prints the outcome. */
+async function importSet(store: GraphStore, files: LabelledFile[], options: { editor: string; dryRun: boolean; where: string }): Promise<number> {
+  const { editor, dryRun, where } = options;
+  const ordered = orderByDependency(files);
+  const label = setLabel(ordered);
+  const order = files.length > 1 ? `, as one set in dependency order` : '';
+  out(`${dryRun ? 'Checking (dry run)' : 'Importing'} ${label}${order} into ${where} as ${editor}`);
+  try {
+    await importFiles(store, ordered, label, editor, dryRun);
+  } catch (error) {
+    err(`claimgraph import: ${label} failed: ${describeError(error)}`);
+    err(`Nothing was written${dryRun ? ' (dry run)' : files.length > 1 ? ' (the set is imported in one transaction: all of it or none of it)' : ' (a bundle is imported in one transaction: all of it or none of it)'}.`);
+    return exitCodeOf(error);
+  }
+  return EXIT.OK;
+}
+
+/** Imports (or dry-runs) `files` as one set, with progress and the report table. */
+async function importFiles(store: GraphStore, files: LabelledFile[], label: string, editor: string, dryRun: boolean): Promise<ImportReport> {
   const start = performance.now();
   if (dryRun) {
-    const report = await dryRunImport(store, json, { editor });
+    const report = await dryRunImport(store, null, { editor }, files);
     out(reportTable(report, true));
     out(`Dry run: nothing was written (checked ${plural(recordsIn(report, 'statements'), 'statement')} in ${formatSeconds((performance.now() - start) / 1000)}).`);
     return report;
   }
-  const progress = new Progress(input.label, process.stderr);
+  const progress = new Progress(label, process.stderr);
   let report: ImportReport;
   try {
-    report = await importBundle(store, json, { editor, onProgress: progress.update });
+    report = await importBundleSet(store, files, { editor, onProgress: progress.update });
   } finally {
     progress.finish();
   }
@@ -421,72 +474,60 @@ Examples:
 // ---------------------------------------------------------------- validate
 
 const validate: Command = {
-  summary: 'check bundles without writing: against the store (a dry run), or --standalone',
-  help: `Usage: claimgraph validate [--standalone] <file | directory | ->...
+  summary: 'check bundles as one set without writing: against the store (a dry run), or --standalone',
+  help: `Usage: claimgraph validate [--standalone] [--each] <file | directory | ->...
 
 Checks bundles without writing anything, and lists every problem with its
-path (JSONPath), what was expected and what came.
+path (JSONPath), the record's id, its file, what was expected and what came.
 
-By default each bundle is checked against the configured store, as import
-would check it (references may name records already stored), and the
-report says what importing it would create, update or leave unchanged.
-Each file is checked on its own, against the store as it is now.
+The files given are ONE set, as import reads them (docs/BUNDLE.md, "A set
+of bundles"): references resolve across the files, whatever their order, and
+a record defined in two files must have the same content in both.
+
+By default the set is checked against the configured store, as import would
+check it (references may name records already stored), and the report says
+what importing it would create, update or leave unchanged.
 
 Options:
-  --standalone    check the bundle alone, without opening any store: every
-                  reference must name a record in the same bundle
+  --standalone    check the set alone, without opening any store: every
+                  reference must name a record of the set
+  --each          check each file on its own instead of as one set
   -h, --help      show this help
 
-Exit codes: 0 every bundle is valid; 1 some bundle has problems (or is not
-JSON); 2 usage or configuration error; 3 store error.
+Exit codes: 0 valid; 1 some bundle has problems (or is not JSON); 2 usage or
+configuration error; 3 store error.
 
 Examples:
   claimgraph validate --standalone seed/dumayr.bundle.json
-  claimgraph validate bundles/
+  claimgraph validate case/
 `,
-  options: { flags: ['standalone'] },
+  options: { flags: ['standalone', 'each'] },
   async run(args) {
     const inputs = expandInputs('validate', args.positional, process.stdin.isTTY === true);
     const standalone = args.flags.has('standalone');
     const check = async (store: GraphStore | null, where: string): Promise<number> => {
-      let invalid = 0;
+      // Files that cannot be read are reported; the others are still checked.
+      const files: LabelledFile[] = [];
+      let unreadable = 0;
       for (const input of inputs) {
-        let json: unknown;
         try {
-          json = await readBundleJson(input);
+          files.push({ name: input.label, json: await readBundleJson(input) });
         } catch (error) {
           if (!(error instanceof InputError)) throw error;
-          invalid++;
+          unreadable++;
           out(`${input.label}: invalid: ${error.message}`);
-          continue;
-        }
-        if (store === null) {
-          const { bundle, problems } = checkBundle(json);
-          if (problems.length === 0) out(`${input.label}: valid on its own (${sizeLine(bundle)}).`);
-          else {
-            invalid++;
-            out(`${input.label}: invalid: ${formatCount(problems.length)} problem(s):`);
-            out(problemLines(problems).join('\n'));
-          }
-          continue;
-        }
-        try {
-          const report = await dryRunImport(store, json, { editor: defaultEditor() });
-          out(`${input.label}: valid against ${where}; importing it would do:`);
-          out(reportTable(report, true));
-        } catch (error) {
-          const problems = error instanceof ClaimgraphError && error.code === 'BAD_USER_INPUT' ? problemsOf(error.details) : null;
-          if (problems === null) throw error; // the store failed: not a verdict on the bundle
-          invalid++;
-          out(`${input.label}: invalid against ${where}: ${formatCount(problems.length)} problem(s):`);
-          out(problemLines(problems).join('\n'));
         }
       }
+      const sets = args.flags.has('each') ? files.map((f) => [f]) : files.length > 0 ? [orderByDependency(files)] : [];
+      let invalid = 0;
+      for (const set of sets) if (!(await checkSet(store, set, where))) invalid++;
       const n = inputs.length;
-      out(invalid === 0 ? `${n === 1 ? 'The bundle is' : `All ${n} bundles are`} valid.` : `${invalid} of ${n} bundle(s) invalid.`);
-      return invalid === 0 ? EXIT.OK : EXIT.INVALID_INPUT;
+      if (unreadable === 0 && invalid === 0) out(n === 1 ? 'The bundle is valid.' : args.flags.has('each') ? `All ${n} bundles are valid.` : `The set of ${n} bundles is valid.`);
+      else if (args.flags.has('each')) out(`${invalid + unreadable} of ${n} bundle(s) invalid.`);
+      else out(`The ${n === 1 ? 'bundle' : 'set'} is invalid.`);
+      return unreadable === 0 && invalid === 0 ? EXIT.OK : EXIT.INVALID_INPUT;
     };
-    if (standalone) return check(null, 'the bundle alone');
+    if (standalone) return check(null, 'the set alone');
     const config = loadConfig();
     try {
       return await withStore(config, (store) => check(store, describeStore(config)));
@@ -496,6 +537,34 @@ Examples:
     }
   },
 };
+
+/** Checks one set (alone when `store` is null) and prints the verdict; returns whether it is valid. */
+async function checkSet(store: GraphStore | null, files: LabelledFile[], where: string): Promise<boolean> {
+  const label = setLabel(files);
+  if (store === null) {
+    const { bundle, problems, notes } = checkBundleSet(files);
+    if (problems.length === 0) {
+      out(`${label}: valid on its own (${sizeLine(bundle)}).`);
+      for (const note of notes) out(`  note: ${note}`);
+      return true;
+    }
+    out(`${label}: invalid: ${formatCount(problems.length)} problem(s):`);
+    out(problemLines(problems).join('\n'));
+    return false;
+  }
+  try {
+    const report = await dryRunImport(store, null, { editor: defaultEditor() }, files);
+    out(`${label}: valid against ${where}; importing it would do:`);
+    out(reportTable(report, true));
+    return true;
+  } catch (error) {
+    const problems = error instanceof ClaimgraphError && error.code === 'BAD_USER_INPUT' ? problemsOf(error.details) : null;
+    if (problems === null) throw error; // the store failed: not a verdict on the bundle
+    out(`${label}: invalid against ${where}: ${formatCount(problems.length)} problem(s):`);
+    out(problemLines(problems).join('\n'));
+    return false;
+  }
+}
 
 // ---------------------------------------------------------------- key
 

@@ -3,7 +3,7 @@
  * table and bundle problems. Pure functions returning text, so they are easy
  * to read in one place and to test.
  */
-import type { BundleProblem } from '../graph/bundle';
+import { formatProblem, type BundleProblem } from '../graph/bundle';
 import type { ImportReport, KindCounts } from '../graph/import';
 
 export const formatCount = (n: number): string => Math.round(n).toLocaleString('en-US');
@@ -45,7 +45,11 @@ export function reportTable(report: ImportReport, dryRun = false, maxListed = 10
   }
   const matched = report.matched;
   lines.push(`  names matched to records in the graph: ${matched.length === 0 ? 'none' : matched.length}`);
-  for (const m of matched.slice(0, maxListed)) lines.push(`    ${m.kind} ${m.bundleId} → ${m.graphId} (name key ${JSON.stringify(m.key)})`);
+  for (const m of matched.slice(0, maxListed)) {
+    // A bundle id that stays the record's id: the stored records it matched were renamed to it (the smallest id wins).
+    const target = m.bundleId === m.graphId ? `${m.graphId}, the stored records of the same name renamed to it` : m.graphId;
+    lines.push(`    ${m.kind} ${m.bundleId} → ${target} (${m.key === 'id' ? 'an id merged into it before' : `name key ${JSON.stringify(m.key)}`})`);
+  }
   if (matched.length > maxListed) lines.push(`    … and ${matched.length - maxListed} more`);
   const possible = report.possibleDuplicates;
   lines.push(`  possible duplicates, for an editor to confirm or reject (never merged alone): ${possible.length === 0 ? 'none' : possible.length}`);
@@ -59,9 +63,9 @@ export function reportTable(report: ImportReport, dryRun = false, maxListed = 10
   return lines.join('\n');
 }
 
-/** One problem per line, `path: expected X, got Y`; at most `max`, then "… and N more". */
+/** One problem per line, `path (id "…") in FILE: expected X, got Y` (formatProblem); at most `max`, then "… and N more". */
 export function problemLines(problems: readonly BundleProblem[], max = Infinity, indent = '  '): string[] {
-  const lines = problems.slice(0, max).map((p) => `${indent}${p.path}: expected ${p.expected}, got ${p.got}`);
+  const lines = problems.slice(0, max).map((p) => `${indent}${formatProblem(p)}`);
   if (problems.length > max) lines.push(`${indent}… and ${formatCount(problems.length - max)} more`);
   return lines;
 }

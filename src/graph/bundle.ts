@@ -527,7 +527,8 @@ export function parseBundle(input: Json, known: KnownIds = {}): Bundle {
 
 /** One problem as a line of text: `path (id "…") in file: expected …, got …`. */
 export function formatProblem(p: BundleProblem): string {
-  return `${p.path}${p.id === undefined ? '' : ` (id ${JSON.stringify(p.id)})`}${p.file === undefined ? '' : ` in ${p.file}`}: expected ${p.expected}, got ${p.got}`;
+  // A single bundle read as a set of one has the file name '': no file to name.
+  return `${p.path}${p.id === undefined ? '' : ` (id ${JSON.stringify(p.id)})`}${p.file === undefined || p.file === '' ? '' : ` in ${p.file}`}: expected ${p.expected}, got ${p.got}`;
 }
 
 /** Throws one BAD_USER_INPUT error listing `problems` (the first 20), if there are any; `details.problems` holds all. */

@@ -6,7 +6,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openStore } from '../../src/store/open';
-import { buildCliOnce, cli, cliPipe, type CliResult, SEED_FILE, tempDir } from './build';
+import { buildCliOnce, cli, cliPipe, type CliResult, ROOT, SEED_FILE, tempDir } from './build';
 
 jest.setTimeout(60_000);
 
@@ -52,7 +52,21 @@ function brokenSeed(): unknown {
   copy.sources![0]!.name = 'Renamed by the broken bundle'; // an update that must not be written either
   return copy;
 }
-const BROKEN_PATHS = ['$.sources[4].kind', '$.statements[2].stance', '$.links[0].to'];
+/** Each problem of the broken seed: its path and the record it is in (docs/BUNDLE.md, "What the validator reports"). */
+const BROKEN: [string, string][] = [
+  ['$.sources[4].kind', 'src-khaled-al-masoud'],
+  ['$.statements[2].stance', 'st-airwars-asserts-us-operation-killed'],
+  ['$.links[0].to', 'link CONTRADICTS claim-al-masoud-was-is-official → claim-that-does-not-exist'],
+];
+
+/** Two halves of a set: statements that need the other half's source and claim. */
+const setSources = {
+  format: 'claimgraph-bundle',
+  version: 2,
+  sources: [{ id: 'src-set', name: 'A source of the set test', kind: 'PERSON', anonymous: false }],
+  claims: [{ id: 'claim-set', text: 'The set test made this claim.' }],
+};
+const setStatements = { format: 'claimgraph-bundle', version: 2, statements: [{ id: 'st-set', source: 'src-set', claim: 'claim-set', stance: 'ASSERTS', hedge: 'probably' }] };
 
 /** A small valid bundle, all new records, that refers to the seed. */
 const extraBundle = {
@@ -121,18 +135,58 @@ describe('validate', () => {
     expect(r.stdout).toMatch(/valid on its own \(19 sources, 11 affiliations, 18 entities, 1 document, 34 claims, 43 statements, 6 links\)/);
   });
 
-  test('--standalone on a broken bundle exits 1 and lists all three problems with their paths', () => {
-    const r = cli(['validate', '--standalone', file('broken.json', brokenSeed())], dataDir('unused'));
+  test('--standalone on a broken bundle exits 1 and lists all three problems with their paths, records and file', () => {
+    const broken = file('broken.json', brokenSeed());
+    const r = cli(['validate', '--standalone', broken], dataDir('unused'));
     expectExit(r, 1);
     expect(r.stdout).toMatch(/3 problem\(s\)/);
-    for (const path of BROKEN_PATHS) expect(r.stdout).toContain(`  ${path}: expected `);
+    for (const [path, id] of BROKEN) expect(r.stdout).toContain(`  ${path} (id ${JSON.stringify(id)}) in ${broken}: expected `);
     expect(r.stdout).toMatch(/got "DENY"/);
+    expect(r.stdout).toMatch(/The bundle is invalid\./);
   });
 
   test('a file that is not JSON is invalid (exit 1), with where the JSON breaks', () => {
     const r = cli(['validate', '--standalone', file('not-json.json', '{"format": "claimgraph-bundle",,}')], dataDir('unused'));
     expectExit(r, 1);
     expect(r.stdout).toMatch(/not-json\.json: invalid: .* is not valid JSON: .*\(line 1, column \d+\)/);
+  });
+
+  test('several files are one set: references resolve across them, whatever their names', () => {
+    const set = tempDir('claimgraph-cli-set-');
+    try {
+      // a.json needs b.json's source: a set, not two bundles.
+      writeFileSync(join(set.path, 'a.json'), JSON.stringify(setStatements));
+      writeFileSync(join(set.path, 'b.json'), JSON.stringify(setSources));
+      const r = cli(['validate', '--standalone', set.path], dataDir('unused'));
+      expectExit(r, 0);
+      expect(r.stdout).toContain(`the set of 2 files (${join(set.path, 'b.json')}, ${join(set.path, 'a.json')}): valid on its own (1 source, 0 affiliations, 0 entities, 0 documents, 1 claim, 1 statement, 0 links).`);
+      expect(r.stdout).toMatch(/The set of 2 bundles is valid\./);
+
+      // --each checks each file alone: a.json's reference dangles, named with its record and file.
+      const each = cli(['validate', '--standalone', '--each', set.path], dataDir('unused'));
+      expectExit(each, 1);
+      expect(each.stdout).toContain(
+        `  $.statements[0].source (id "st-set") in ${join(set.path, 'a.json')}: expected the id of a source in the bundle or the graph, got unknown source id "src-set"`,
+      );
+      expect(each.stdout).toMatch(/1 of 2 bundle\(s\) invalid\./);
+
+      // Against a store, and as an import's dry run, the set is one too.
+      const dir = dataDir('set-against-store');
+      expectExit(cli(['validate', set.path], dir), 0);
+      const dry = cli(['import', '--dry-run', set.path], dir);
+      expectExit(dry, 0);
+      expect([table(dry.stdout).sources, table(dry.stdout).statements]).toEqual([[1, 0, 0], [1, 0, 0]]);
+    } finally {
+      set.remove();
+    }
+  });
+
+  test('a record defined differently in two files of a set is a problem naming both files', () => {
+    const one = file('one.json', setSources);
+    const other = file('other.json', { ...setSources, sources: [{ ...setSources.sources[0], name: 'Another name' }] });
+    const r = cli(['validate', '--standalone', one, other], dataDir('unused'));
+    expectExit(r, 1);
+    expect(r.stdout).toContain(`  $.sources[0].id (id "src-set") in ${other}: expected the same record as in ${one} ($.sources[0]), or an id of its own, got id "src-set" defined differently (name)`);
   });
 
   test('against the store it says what import would do, and writes nothing', () => {
@@ -153,13 +207,15 @@ describe('import', () => {
       status: 0,
       table: { sources: [19, 0, 0], affiliations: [11, 0, 0], entities: [18, 0, 0], documents: [1, 0, 0], claims: [34, 0, 0], statements: [43, 0, 0], links: [6, 0, 0] },
     });
-    expect(first.stdout).toMatch(/Wrote 134 rows in [\d.]+ s: [\d,]+ statements\/s \(43 statements\), [\d,]+ rows\/s\./);
     expect(first.stdout).toMatch(/names matched to records in the graph: none/);
     // Not a terminal: progress is printed as lines, at most one per 10 %, ending at 100 %.
     const progress = first.stderr.split('\n').filter((l) => l.startsWith('writing '));
     expect(progress.length).toBeGreaterThan(0);
     expect(progress.length).toBeLessThanOrEqual(11);
-    expect(progress[progress.length - 1]).toMatch(/: 100% \(134 of 134 rows/);
+    const total = Number(/: 100% \((\d+) of \1 rows/.exec(progress[progress.length - 1] ?? '')?.[1]);
+    // At least one row per record of the table (132); appearances and positions add their own rows.
+    expect(total).toBeGreaterThanOrEqual(132);
+    expect(first.stdout).toMatch(new RegExp(`Wrote ${total} rows in [\\d.]+ s: [\\d,]+ statements/s \\(43 statements\\), [\\d,]+ rows/s\\.`));
     expect(first.stderr).not.toMatch(/\r/);
 
     const second = cli(['import', SEED_FILE], dir);
@@ -168,6 +224,28 @@ describe('import', () => {
       sources: [0, 0, 19], affiliations: [0, 0, 11], entities: [0, 0, 18], documents: [0, 0, 1], claims: [0, 0, 34], statements: [0, 0, 43], links: [0, 0, 6],
     });
     expect(second.stdout).toMatch(/Nothing changed/);
+  });
+
+  test('the report names the records matched by name, the possible duplicates and the notes of a version 1 upgrade', () => {
+    const dir = dataDir('report-lists');
+    const seeded = cli(['import', SEED_FILE], dir);
+    expectExit(seeded, 0);
+    // The seed's two version 1 relays (docs/BUNDLE.md, "Version 1"): the mother relays her son on another
+    // claim, so her statement stays her own speech, with a note; Emily Tripp relays the US government on
+    // the same claim, and that source only, so her statement is derived from it, without a note.
+    const notes = seeded.stdout.split('\n').filter((l) => l.startsWith('  note: '));
+    expect(notes).toEqual([expect.stringContaining('(id "st-mother-asserts-identified-himself")')]);
+    const exported = JSON.parse(cli(['export'], dir).stdout) as { statements: { id: string; derivedFrom: string | null }[] };
+    expect(exported.statements.find((st) => st.id === 'st-tripp-asserts-us-mistakes')?.derivedFrom).toBe('st-us-government-designated-mistakes');
+
+    const generic = file('generic.json', { format: 'claimgraph-bundle', version: 2, sources: [{ id: 'zz-family', name: 'The family', kind: 'GROUP', anonymous: false }] });
+    const r = cli(['import', join(ROOT, 'test', 'fixtures', 'dumayr-follow-up.bundle.json'), generic], dir);
+    expectExit(r, 0);
+    expect(r.stdout).toMatch(/names matched to records in the graph: 2\n/);
+    // fx-airwars is the smaller id: the seed's src-airwars is renamed to it.
+    expect(r.stdout).toContain('    source fx-airwars → fx-airwars, the stored records of the same name renamed to it (name key "airwars")');
+    expect(r.stdout).toContain('    entity fx-al-masoud → ent-khaled-al-masoud (name key "khaled al masoud")');
+    expect(r.stdout).toMatch(/possible duplicates, for an editor to confirm or reject \(never merged alone\): 1\n {4}source src-al-masoud-family ~ zz-family \(generic name "family"\)/);
   });
 
   test('the editor is --editor, else $CLAIMGRAPH_EDITOR, and is recorded on the records', () => {
@@ -181,7 +259,24 @@ describe('import', () => {
     expect(exported.sources.find((s) => s.id === 'src-airwars')?.recorded.createdBy).toBe('env-editor@example.org');
   });
 
-  test('a failing second file: nothing from it is written, the first stays, the third is skipped', () => {
+  test('a set with a broken file writes nothing at all, and names each problem\'s record and file', () => {
+    const dir = dataDir('failing-set');
+    expectExit(cli(['import', SEED_FILE], dir), 0);
+    const before = cli(['export'], dir);
+    const broken = file('2-broken-set.json', brokenSeed());
+    const extra = file('3-extra-set.json', extraBundle);
+    const r = cli(['import', broken, extra], dir);
+    expectExit(r, 1);
+    expect(r.stderr).toMatch(/the set of 2 files .* failed: the bundle has \d+ problem\(s\):/);
+    expect(r.stderr).toContain(
+      `  $.statements[2].stance (id "st-airwars-asserts-us-operation-killed") in ${broken}: expected one of ASSERTS, DENIES, HEDGES, NO_RESPONSE, NOT_ACKNOWLEDGED, got "DENY"`,
+    );
+    expect(r.stderr).toMatch(/Nothing was written \(the set is imported in one transaction: all of it or none of it\)\./);
+    // Byte for byte: neither the valid file of the set nor the rename in the broken one.
+    expect(cli(['export'], dir).stdout).toBe(before.stdout);
+  });
+
+  test('--each: a failing second file writes nothing from it, the first stays, the third is skipped', () => {
     const dir = dataDir('failing-second');
     expectExit(cli(['import', SEED_FILE], dir), 0);
     const afterFirst = cli(['export'], dir);
@@ -189,10 +284,10 @@ describe('import', () => {
 
     const broken = file('2-broken.json', brokenSeed());
     const third = file('3-extra.json', extraBundle);
-    const r = cli(['import', SEED_FILE, broken, third], dir);
+    const r = cli(['import', '--each', SEED_FILE, broken, third], dir);
     expectExit(r, 1);
     expect(r.stderr).toMatch(/2-broken\.json failed: the bundle has \d+ problem\(s\):/);
-    expect(r.stderr).toContain('$.statements[2].stance: expected one of ASSERTS, DENIES, HEDGES, NO_RESPONSE, NOT_ACKNOWLEDGED, got "DENY"');
+    expect(r.stderr).toContain(`$.statements[2].stance (id "st-airwars-asserts-us-operation-killed") in ${broken}: expected one of ASSERTS, DENIES, HEDGES, NO_RESPONSE, NOT_ACKNOWLEDGED, got "DENY"`);
     expect(r.stderr).toMatch(/Nothing from .*2-broken\.json was written/);
     expect(r.stderr).toMatch(/Already imported, and kept: .*dumayr\.bundle\.json\./);
     expect(r.stderr).toMatch(/Skipped, not imported: .*3-extra\.json\./);
@@ -202,18 +297,22 @@ describe('import', () => {
     expect(afterFailure.stdout).not.toContain('claim-cli-test');
   });
 
-  test('a directory imports its *.json files in name order, and nothing else', () => {
-    const dir = dataDir('directory');
+  test('a directory is one set of its *.json files, in dependency order: a first file that needs a later one imports', () => {
     const bundles = tempDir('claimgraph-cli-bundles-');
     try {
-      writeFileSync(join(bundles.path, '1-seed.json'), readFileSync(SEED_FILE));
-      writeFileSync(join(bundles.path, '2-extra.json'), JSON.stringify(extraBundle)); // needs the seed's document: order matters
+      writeFileSync(join(bundles.path, '1-extra.json'), JSON.stringify(extraBundle)); // needs the seed's document
+      writeFileSync(join(bundles.path, '2-seed.json'), readFileSync(SEED_FILE));
       writeFileSync(join(bundles.path, 'notes.txt'), 'not a bundle');
-      const r = cli(['import', bundles.path], dir);
-      expect({ status: r.status, imported: r.stdout.match(/^Importing \S+/gm) }).toEqual({
-        status: 0,
-        imported: [`Importing ${join(bundles.path, '1-seed.json')}`, `Importing ${join(bundles.path, '2-extra.json')}`],
-      });
+      const seedPath = join(bundles.path, '2-seed.json');
+      const extraPath = join(bundles.path, '1-extra.json');
+      const r = cli(['import', bundles.path], dataDir('directory'));
+      expectExit(r, 0);
+      expect(r.stdout).toContain(`Importing the set of 2 files (${seedPath}, ${extraPath}), as one set in dependency order into `);
+      expect(table(r.stdout).statements).toEqual([44, 0, 0]);
+
+      // --each imports them one by one, each after what it needs.
+      const each = cli(['import', '--each', bundles.path], dataDir('directory-each'));
+      expect({ status: each.status, imported: each.stdout.match(/^Importing \S+/gm) }).toEqual({ status: 0, imported: [`Importing ${seedPath}`, `Importing ${extraPath}`] });
     } finally {
       bundles.remove();
     }
@@ -223,7 +322,7 @@ describe('import', () => {
     const r = cli(['import', file('truncated.json', JSON.stringify(SEED).slice(0, 500))], dataDir('truncated'));
     expectExit(r, 1);
     expect(r.stderr).toMatch(/truncated\.json is not valid JSON/);
-    expect(r.stderr).toMatch(/Nothing from .*truncated\.json was written/);
+    expect(r.stderr).toMatch(/Nothing was imported\./);
   });
 
   test('a locked store is a store error (exit 3), naming the file', async () => {
@@ -264,7 +363,7 @@ describe('export', () => {
     const fromB = cli(['export'], b);
     expect(fromB.stdout).toBe(fromA.stdout);
     // Pretty JSON, 2-space indent, audit fields travelled with the records.
-    expect(fromA.stdout.startsWith('{\n  "format": "claimgraph-bundle",\n  "version": 1,')).toBe(true);
+    expect(fromA.stdout.startsWith('{\n  "format": "claimgraph-bundle",\n  "version": 2,')).toBe(true);
     expect((JSON.parse(fromB.stdout) as { claims: { recorded: unknown }[] }).claims[0]?.recorded).toMatchObject({ createdBy: expect.stringMatching(/^cli:/) });
   });
 

@@ -64,7 +64,7 @@ describe('export --format prov-*', () => {
   test('the default format is still a bundle', () => {
     const r = cli(['export', '--document', 'doc-dumayr-report'], dir);
     expectExit(r, 0);
-    expect(JSON.parse(r.stdout)).toMatchObject({ format: 'claimgraph-bundle', version: 1 });
+    expect(JSON.parse(r.stdout)).toMatchObject({ format: 'claimgraph-bundle', version: 2 });
   });
 
   test('an unknown claim exits 1, naming it, and writes nothing to stdout', () => {

@@ -1,7 +1,9 @@
 /**
  * The synthetic bundle that `npm run bench:import` and the crash test
  * import: valid, deterministic, sized as documented, and shaped like real
- * coverage (all stances, hedges, reported speech, affiliations, links).
+ * coverage in version 2 (all stances, hedges and doubts, one remark in
+ * several documents, intermediaries, derived statements, affiliations,
+ * links).
  */
 import { checkBundle } from '../../src/graph/bundle';
 import { STANCES } from '../../src/graph/model';
@@ -31,18 +33,33 @@ describe('syntheticBundle', () => {
     near(b.documents.length, 2_000);
   });
 
-  test('shaped like coverage: all stances, hedges with their words, relays, affiliations, anonymous groups, both link types, skewed claims', () => {
+  test('shaped like coverage: all stances, hedges and doubts with their words, second appearances, intermediaries, derivations, affiliations, anonymous groups, both link types, skewed claims', () => {
     const b = syntheticBundle({ statements: 10_000, seed: 3 });
     const stances = new Set(b.statements.map((s) => s.stance));
     expect([...stances].sort()).toEqual([...STANCES].sort());
-    const hedges = b.statements.filter((s) => s.stance === 'HEDGES');
-    expect(hedges.every((s) => typeof s.hedge === 'string' && s.hedge.length > 0)).toBe(true);
-    expect(b.statements.filter((s) => s.stance !== 'HEDGES' && s.hedge !== null)).toEqual([]);
+    // Hedged assertions (hedges) and hedged denials (doubts), each with its words; nothing else hedged.
+    const hedged = b.statements.filter((s) => s.hedged);
+    expect(hedged.every((s) => typeof s.hedge === 'string' && s.hedge.length > 0)).toBe(true);
+    expect(new Set(hedged.map((s) => s.stance))).toEqual(new Set(['ASSERTS', 'DENIES']));
+    expect(b.statements.filter((s) => !s.hedged && s.hedge !== null)).toEqual([]);
 
-    const ids = new Set(b.statements.map((s) => s.id));
-    const relayed = b.statements.filter((s) => s.reportedVia !== null);
-    expect(relayed.length).toBeGreaterThan(50);
-    expect(relayed.every((s) => ids.has(s.reportedVia as string))).toBe(true);
+    // One remark, many reports: statements printed by two documents, never twice by one.
+    const twice = b.statements.filter((s) => s.appearances.length > 1);
+    expect(twice.length).toBeGreaterThan(100);
+    expect(b.statements.every((s) => new Set(s.appearances.map((a) => a.document)).size === s.appearances.length)).toBe(true);
+
+    // Intermediaries name sources (and their documents) of the bundle.
+    const sourceIds = new Set(b.sources.map((s) => s.id));
+    const documentIds = new Set(b.documents.map((d) => d.id));
+    const steps = b.statements.flatMap((s) => s.appearances.flatMap((a) => a.via));
+    expect(steps.length).toBeGreaterThan(50);
+    expect(steps.every((v) => sourceIds.has(v.source) && (v.document === null || documentIds.has(v.document)))).toBe(true);
+
+    // Derived statements: an outlet's own-voice assertion taken from another source's statement.
+    const byId = new Map(b.statements.map((s) => [s.id, s]));
+    const derived = b.statements.filter((s) => s.derivedFrom !== null);
+    expect(derived.length).toBeGreaterThan(10);
+    expect(derived.every((s) => s.stance === 'ASSERTS' && byId.has(s.derivedFrom as string) && byId.get(s.derivedFrom as string)?.source !== s.source)).toBe(true);
 
     const groups = b.sources.filter((s) => s.anonymous && s.kind === 'GROUP' && s.count !== null);
     expect(groups.length).toBeGreaterThan(5);
@@ -68,22 +85,20 @@ describe('syntheticBundle', () => {
     expect(counts.filter((c) => c > 5 * fairShare).length).toBeGreaterThanOrEqual(3);
   });
 
-  test('outlets quote each other: relays across documents of different publishers, in both directions between some pair', () => {
+  test('outlets carry each other: a document of one publisher citing another outlet, in both directions between some pair', () => {
     const b = syntheticBundle({ statements: 20_000, seed: 5 });
     const publisher = new Map(b.documents.map((d) => [d.id, d.publisher]));
-    const byId = new Map(b.statements.map((s) => [s.id, s]));
-    const quotes = new Set<string>(); // "A<-B": a statement published by A relays one published by B
+    const carries = new Set<string>(); // "A<-B": a document published by A prints a statement via B
     for (const s of b.statements) {
-      if (s.reportedVia === null || s.document === null) continue;
-      const relayed = byId.get(s.reportedVia);
-      const a = publisher.get(s.document);
-      const via = relayed?.document == null ? null : publisher.get(relayed.document);
-      if (a != null && via != null && a !== via) quotes.add(`${a}<-${via}`);
+      for (const a of s.appearances) {
+        const by = publisher.get(a.document);
+        for (const step of a.via) if (by != null && by !== step.source) carries.add(`${by}<-${step.source}`);
+      }
     }
-    expect(quotes.size).toBeGreaterThan(20);
-    const circular = [...quotes].filter((q) => {
+    expect(carries.size).toBeGreaterThan(20);
+    const circular = [...carries].filter((q) => {
       const [a, via] = q.split('<-');
-      return quotes.has(`${via}<-${a}`);
+      return carries.has(`${via}<-${a}`);
     });
     expect(circular.length).toBeGreaterThan(0);
   });
