@@ -386,7 +386,8 @@ export function upgradeV1(v1: V1Bundle, options: UpgradeOptions = {}): Upgraded 
 /** {@link upgradeV1}, with the trace of each upgraded statement back to version 1. */
 export function upgradeV1Traced(v1: V1Bundle, options: UpgradeOptions = {}): Upgraded & { trace: V1Trace } {
   const notes: string[] = [];
-  const where = (section: string, i: number, id: string) => `$.${section}[${i}]${id === '' ? '' : ` (id ${show(id)})`}${options.file === undefined ? '' : ` in ${options.file}`}`;
+  // A single bundle read as a set of one has the file name '': no file to name.
+  const where = (section: string, i: number, id: string) => `$.${section}[${i}]${id === '' ? '' : ` (id ${show(id)})`}${options.file === undefined || options.file === '' ? '' : ` in ${options.file}`}`;
   const note = (section: string, i: number, id: string, text: string) => notes.push(`${where(section, i, id)}: ${text}`);
 
   // Sources, entities, claims, affiliations and links keep every field; the

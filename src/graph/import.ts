@@ -281,6 +281,9 @@ async function plan(tx: QueryRunner, files: BundleFile[], options: ImportOptions
   const { bundle: shaped, problems, notes } = checkShapesOfSet(files);
   report.notes.push(...notes);
   const referenced = idsOf(shaped);
+  // A version 1 relay may name a stored statement: the upgrade cuts the chain there (nothing of the
+  // set refers to it any more), but the version 1 check of the reference must see the graph hold it.
+  for (const id of v1RelayIds(files)) referenced.statements.add(id);
   const redirects = await readRedirects(tx, referenced);
   const resolve = (kind: RedirectKind, id: string) => redirects[kind].get(id) ?? id;
   const lookup = {} as Record<NodeKind, string[]>;
@@ -708,6 +711,20 @@ function refuseNameMatches(groups: readonly NameGroup[]): void {
       );
     }
   }
+}
+
+/** The statement ids that `reportedVia` names in the version 1 files of an import (untrusted JSON: strings only). */
+function v1RelayIds(files: readonly BundleFile[]): string[] {
+  const ids: string[] = [];
+  for (const f of files) {
+    const json = f.json as { version?: unknown; statements?: unknown } | null;
+    if (typeof json !== 'object' || json === null || json.version !== 1 || !Array.isArray(json.statements)) continue;
+    for (const s of json.statements as unknown[]) {
+      const via = typeof s === 'object' && s !== null ? (s as { reportedVia?: unknown }).reportedVia : undefined;
+      if (typeof via === 'string' && via !== '') ids.push(via);
+    }
+  }
+  return ids;
 }
 
 /** The redirects among the ids a bundle names, per kind: old id → the id it resolves to. */

@@ -599,6 +599,18 @@ describe('loops through records already stored', () => {
     expect((await gql(store, `{ source(id: "src-al-masoud-family") { affiliations { id } } }`)).data).toEqual({ source: { affiliations: [] } });
   });
 
+  it('accepts a version 1 relay that names a stored statement: the chain is cut at the edge of the bundle, with a note', async () => {
+    store = await seededStore();
+    const before = await snapshot(store);
+    // Version 1 would have closed a relay loop (the son's statement is relayed by the mother's). Version 2
+    // stores no relay: the mother's record upgrades to what is stored, and its chain leaves the bundle.
+    const mother = (readSeedJson() as Raw).statements.find((s: Raw) => s.id === 'st-mother-asserts-identified-himself');
+    const report = await importBundle(store, { format: 'claimgraph-bundle', version: 1, statements: [{ ...mother, reportedVia: 'st-al-masoud-asserts-general-security-member' }] }, editor);
+    expect(report.statements).toEqual({ created: 0, updated: 0, unchanged: 1 });
+    expect(report.notes).toEqual([expect.stringMatching(/^\$\.statements\[0\] \(id "st-mother-asserts-identified-himself"\): its relay "st-al-masoud-asserts-general-security-member" is not in this bundle or set/)]);
+    expect(await snapshot(store)).toEqual(before);
+  });
+
   it('refuses a derivation or a revision that loops through a stored statement, and writes nothing', async () => {
     store = await seededStore();
     await importBundle(store, v2({ statements: [{ id: 'st-copy', source: 'src-airwars', claim: 'claim-al-masoud-was-civilian', stance: 'ASSERTS', derivedFrom: 'st-airwars-asserts-us-operation-killed', supersedes: [] }] }), editor);
