@@ -40,7 +40,8 @@ const LONE_SURROGATE = /\p{Cs}/u;
 export function problem(path: string, expected: string, got: string, id?: string, file?: string): BundleProblem {
   const p: BundleProblem = { path, expected, got };
   if (id !== undefined) p.id = id;
-  if (file !== undefined) p.file = file;
+  // A single bundle read as a set of one has the file name '': it has no file (absent, as documented).
+  if (file !== undefined && file !== '') p.file = file;
   return p;
 }
 

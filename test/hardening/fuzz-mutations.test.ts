@@ -10,8 +10,10 @@ import { createHash } from 'node:crypto';
 /*
  * Property-based fuzzing of the editing mutations through the in-process
  * GraphQL harness: random sequences of createSource, updateSource,
- * createClaim, updateClaim, createEntity, updateDocument, recordStatement,
- * linkClaims, unlinkClaims, mergeSources, deletionPreview and delete, with
+ * createClaim, updateClaim, createEntity, updateDocument, recordStatement
+ * (with hedges, dates, appearances, intermediaries, derivations and
+ * revisions), linkClaims and unlinkClaims (IMPLIES too), mergeSources,
+ * mergeClaims, mergeEntities, rejectDuplicate, deletionPreview and delete, with
  * ids from the seed, ids of the wrong kind, unknown and blank ids, random
  * and blank strings, bad enum values (as variables and as literals), values
  * of the wrong type, missing required fields, and documents that do not
@@ -65,9 +67,13 @@ const maybe = <T>(arb: fc.Arbitrary<T>) =>
 const rarely = <T>(arb: fc.Arbitrary<T>) => fc.oneof({ weight: 5, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: maybe(arb) });
 const enumValue = (values: string[]) =>
   fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...values) }, { weight: 1, arbitrary: fc.constantFrom(...values.map((v) => v.toLowerCase()), 'UNKNOWN_VALUE', '') }, { weight: 1, arbitrary: fc.string({ maxLength: 10 }) }, { weight: 1, arbitrary: wrongType });
-const STANCES = ['ASSERTS', 'DENIES', 'HEDGES', 'NO_RESPONSE', 'NOT_ACKNOWLEDGED'];
+// HEDGES is no stance of the API any more (ASSERTS with hedged: true): sent, it is an unknown value.
+const STANCES = ['ASSERTS', 'DENIES', 'WITHDRAWS', 'NO_RESPONSE', 'NOT_ACKNOWLEDGED'];
 const SOURCE_KINDS = ['PERSON', 'ORGANIZATION', 'GROUP', 'UNKNOWN'];
-const LINK_TYPES = ['CONTRADICTS', 'SUPPORTS'];
+const LINK_TYPES = ['CONTRADICTS', 'SUPPORTS', 'IMPLIES'];
+const DUPLICATE_KINDS = ['SOURCE', 'ENTITY', 'CLAIM'];
+/** Dates as coded: valid partial dates, and words or impossible days that are not. */
+const date = fc.oneof(fc.constantFrom('2025', '2025-03', '2025-03-15', '2025-03-15T10:00Z', '2025-03-15T10:00:30+02:00'), fc.constantFrom('Sunday', '2025-02-30', '15/03/2025', ''), anyString);
 const DELETABLE = ['CLAIM', 'SOURCE', 'DOCUMENT', 'STATEMENT', 'ENTITY'];
 const strings = fc.array(fc.oneof(anyString, fc.constant('')), { maxLength: 3 });
 
@@ -107,8 +113,10 @@ const ops: fc.Arbitrary<Op> = fc.oneof(
     name: 'updateDocument', query: `mutation($id: ID!, $input: UpdateDocumentInput!) { updateDocument(id: $id, input: $input) { id title publisher { id } } }`, variables: { id: docId, input: compact(input) },
   })),
   fc.record({
-    id: maybe(id('statement')), source: id('source'), claim: id('claim'), stance: enumValue(STANCES), quote: rarely(anyString), paraphrase: maybe(anyString),
-    hedge: rarely(anyString), document: rarely(id('document')), reportedVia: rarely(id('statement')), madeAt: rarely(anyString),
+    id: maybe(id('statement')), source: id('source'), claim: id('claim'), stance: enumValue(STANCES), hedged: rarely(fc.boolean()), quote: rarely(anyString), paraphrase: maybe(anyString),
+    hedge: rarely(anyString), date: rarely(date), madeAt: rarely(anyString),
+    appearances: rarely(fc.array(fc.record({ document: id('document'), quote: rarely(anyString), via: rarely(fc.array(fc.record({ source: id('source'), document: rarely(id('document')) }).map(compact), { maxLength: 2 })) }).map(compact), { maxLength: 2 })),
+    derivedFrom: rarely(id('statement')), supersedes: rarely(fc.array(id('statement'), { maxLength: 2 })),
   }).map((input) => ({
     name: 'recordStatement', query: `mutation($input: RecordStatementInput!) { recordStatement(input: $input) { ${RESULT.statement} } }`, variables: { input: compact(input) },
   })),
@@ -120,6 +128,15 @@ const ops: fc.Arbitrary<Op> = fc.oneof(
   })),
   fc.record({ keep: id('source'), merge: id('source') }).map((v) => ({
     name: 'mergeSources', query: `mutation($keep: ID!, $merge: ID!) { mergeSources(keep: $keep, merge: $merge) { id aliases } }`, variables: v,
+  })),
+  fc.record({ keep: id('claim'), merge: id('claim') }).map((v) => ({
+    name: 'mergeClaims', query: `mutation($keep: ID!, $merge: ID!) { mergeClaims(keep: $keep, merge: $merge) { id text } }`, variables: v,
+  })),
+  fc.record({ keep: id('entity'), merge: id('entity') }).map((v) => ({
+    name: 'mergeEntities', query: `mutation($keep: ID!, $merge: ID!) { mergeEntities(keep: $keep, merge: $merge) { id aliases } }`, variables: v,
+  })),
+  fc.record({ kind: enumValue(DUPLICATE_KINDS), a: fc.oneof(id('source'), id('entity'), id('claim')), b: fc.oneof(id('source'), id('entity'), id('claim')) }).map((v) => ({
+    name: 'rejectDuplicate', query: `mutation($kind: DuplicateKind!, $a: ID!, $b: ID!) { rejectDuplicate(kind: $kind, a: $a, b: $b) { a b rejected } }`, variables: v,
   })),
   fc.record({ kind: enumValue(DELETABLE), id: fc.oneof(fc.constantFrom(...ALL_IDS), fc.string({ maxLength: 10 })), confirm: fc.oneof(fc.string({ maxLength: 40 }), fc.constant('')) }).map((v) => ({
     name: 'delete (made-up token)', query: `mutation($kind: DeletableKind!, $id: ID!, $confirm: String!) { delete(kind: $kind, id: $id, confirm: $confirm) { id nodeCounts { kind count } } }`, variables: v,
