@@ -162,11 +162,12 @@ describe('bundle v2 JSON Schema and checkBundle accept the same valid bundles', 
     return JSON.parse(match[1]) as Raw;
   };
   /** A bundle as checkShapes returns it, written out as JSON: the upgrade of a version 1 bundle is a version 2 bundle. */
-  const upgradedSeed = (): Raw => JSON.parse(JSON.stringify(checkBundle(readJson('seed/dumayr.bundle.json')).bundle)) as Raw;
+  const upgradedSeed = (): Raw => JSON.parse(JSON.stringify(checkBundle(readJson('test/seed/dumayr-v1.bundle.json')).bundle)) as Raw;
 
   const valid: [string, () => unknown][] = [
     ['the example in docs/BUNDLE.md', docsExample],
-    ['the seed, upgraded from version 1', upgradedSeed],
+    ['the seed (seed/dumayr.bundle.json, version 2)', () => readJson('seed/dumayr.bundle.json')],
+    ['the version 1 seed, upgraded', upgradedSeed],
     ['every optional field left out', minimalV2],
     ['only format and version', () => ({ format: 'claimgraph-bundle', version: 2 })],
     ['every section an empty list', () => ({ format: 'claimgraph-bundle', version: 2, sources: [], affiliations: [], entities: [], documents: [], claims: [], statements: [], links: [], questions: [], ratings: [], assessments: [] })],
