@@ -116,7 +116,9 @@ WITH key, hedging, doubting, denying, withdrawn, assessment, side, group,
 CALL (group) {
   UNWIND group AS m
   UNWIND m.keys AS k
-  WITH k, collect(m.id) AS holders
+  // In id order, so that "the first" is the same whatever order the engine collected the members in.
+  WITH k, m.id AS holder ORDER BY k, holder
+  WITH k, collect(holder) AS holders
   WHERE size(holders) > 1
   UNWIND holders[1..] AS other
   WITH holders[0] AS a, other AS b, collect(k) AS keys

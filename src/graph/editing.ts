@@ -209,6 +209,12 @@ export async function recordStatement(store: GraphStore, fields: Fields, options
  */
 export async function linkClaims(store: GraphStore, link: { type: ClaimLinkType; from: string; to: string; reason: string }, options: EditOptions): Promise<void> {
   await store.transaction('WRITE', async (tx) => {
+    // An id merged into another resolves to it: two ids of one claim would link it to itself.
+    const resolved = new Map((await tx.run('import-redirects', { keys: [`Claim:${link.from}`, `Claim:${link.to}`] })).map((r) => [String(r.key).slice('Claim:'.length), String(r.target)]));
+    const [from, to] = [resolved.get(link.from) ?? link.from, resolved.get(link.to) ?? link.to];
+    if (link.from !== link.to && from === to) {
+      throw invalid([{ path: 'to', expected: 'a claim other than `from`', got: `${show(link.to)}, which is ${show(to)} since a merge` }]);
+    }
     const record = { type: link.type, from: link.from, to: link.to, linkedBy: options.editor, reason: link.reason };
     await importAs(tx, bundleOf({ links: [record] }), options, (path) => path.replace(/^\$\.links\[0\]\./, ''));
   });

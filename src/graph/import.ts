@@ -465,6 +465,12 @@ async function plan(tx: QueryRunner, files: BundleFile[], options: ImportOptions
   const linksBefore = new Map(((rel?.links ?? []) as Row[]).map((r) => [`${r.type}\u0000${r.from}\u0000${r.to}`, `${r.linkedBy}\u0000${r.reason}`]));
   const links: Record<ClaimLinkRecord['type'], ClaimLinkRecord[]> = { CONTRADICTS: [], SUPPORTS: [], IMPLIES: [] };
   for (const l of b.links) {
+    // Two claims merged since (by an editor, mergeClaims) that the bundle links: no claim is linked
+    // to itself, as the merge dropped their link (affiliations likewise, above).
+    if (l.from === l.to) {
+      report.links.unchanged++;
+      continue;
+    }
     const before = linksBefore.get(`${l.type}\u0000${l.from}\u0000${l.to}`);
     if (before === undefined) report.links.created++;
     else if (before === `${l.linkedBy}\u0000${l.reason}`) {

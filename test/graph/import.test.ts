@@ -441,6 +441,14 @@ describe('names: transitive matches, generic names, merged ids', () => {
     expect(await statementRow(store, 'zz-st')).toMatchObject({ source: 'src-syrian-interim-government', claim: 'claim-al-masoud-undercover-against-is' });
     const about = await gql(store, `{ claim(id: "zz-claim") { about { id } } }`);
     expect(about.data).toEqual({ claim: { about: [{ id: 'ent-syria' }] } });
+
+    // A link between a claim and an id merged into it would link the claim to itself: an import
+    // leaves it out (as the merge dropped their link), and linkClaims refuses it.
+    const linked = await importBundle(store, v2({ links: [{ type: 'SUPPORTS', from: 'claim-al-masoud-infiltrated-is-in-badiya', to: 'claim-al-masoud-undercover-against-is', linkedBy: 'test-editor', reason: 'As before the merge.' }] }), editor);
+    expect(linked.links).toEqual({ created: 0, updated: 0, unchanged: 1 });
+    expect((await exportBundle(store)).links.filter((l) => l.from === l.to)).toEqual([]);
+    const refused = await gql(store, `mutation { linkClaims(type: SUPPORTS, from: "claim-al-masoud-undercover-against-is", to: "claim-al-masoud-infiltrated-is-in-badiya", reason: "Self.") { from { id } } }`, {}, 'test-editor');
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', problems: [expect.objectContaining({ path: 'to', expected: 'a claim other than `from`' })] });
   });
 });
 
