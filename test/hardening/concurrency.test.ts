@@ -255,8 +255,8 @@ it('a merge of two sources races a statement by, and an edit of, the source bein
     expectOutcomes('merge', [merge!], ['CONFLICT']);
     // The merged id keeps resolving (docs/MODEL.md, "Redirects"): a statement recorded after the merge lands on KEEP.
     expectOutcomes('record vs merge', [record!], ['CONFLICT']);
-    // updateSource does not follow the redirect: after the merge, the merged id is NOT_FOUND there.
-    expectOutcomes('update vs merge', [update!], ['NOT_FOUND']);
+    // An update by the merged id updates the kept record (it follows the redirect), before or after the merge.
+    expectOutcomes('update vs merge', [update!], []);
     const exported = await consistent(store);
     expect(exported.sources.some((s) => s.id === MERGE)).toBe(merge!.errors !== undefined);
     const racing = exported.statements.find((s) => s.id === 'st-racing');
