@@ -24,12 +24,16 @@ const TYPES: Readonly<Record<string, string>> = {
  * The page talks only to this server: no script, style, font or image from
  * anywhere else may load, so it works offline and a stray CDN reference fails
  * loudly in the browser tests. Styles set by scripts (Cytoscape's canvas
- * sizing, Preact's style props) are not restricted by style-src.
+ * sizing, Preact's style props) are not restricted by style-src; the one
+ * inline stylesheet is Cytoscape's own, allowed by its hash: the text
+ * `.__________cytoscape_container { position: relative; }` it inserts.
  */
+const CYTOSCAPE_STYLESHEET = "'sha256-pgvDUBa4IjFA2yuSJ2cqcyxmNYJMborsd0ORcRv9vw8='";
+
 const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
-  "style-src 'self'",
+  `style-src 'self' ${CYTOSCAPE_STYLESHEET}`,
   "img-src 'self' data:",
   "connect-src 'self'",
   "base-uri 'none'",
