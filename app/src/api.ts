@@ -33,8 +33,25 @@ export function useKeyFrom(provider: () => string | null): void {
   keyOf = provider;
 }
 
-/** Runs one operation; throws ApiError with the API's own message when it answers with errors. */
-export async function request<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+/** Queries on their way, by operation and variables: a page that asks again for what a prefetch asked shares its answer. */
+const inFlight = new Map<string, Promise<unknown>>();
+
+/**
+ * Runs one operation; throws ApiError with the API's own message when it
+ * answers with errors. A query identical to one still on its way (same
+ * text, variables and key) waits for that one instead; mutations always go.
+ */
+export function request<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  if (query.startsWith('mutation')) return send<T>(query, variables);
+  const key = JSON.stringify([query, variables, keyOf()]);
+  const pending = inFlight.get(key);
+  if (pending !== undefined) return pending as Promise<T>;
+  const sent = send<T>(query, variables).finally(() => inFlight.delete(key));
+  inFlight.set(key, sent);
+  return sent;
+}
+
+async function send<T>(query: string, variables: Record<string, unknown>): Promise<T> {
   const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' };
   const key = keyOf();
   if (key !== null) headers.authorization = `Bearer ${key}`;
@@ -133,9 +150,16 @@ export interface Cluster {
 export interface ClaimHead {
   id: string;
   text: string;
+  about: { id: string; name: string }[];
+  assessments: { id: string; verdict: Verdict; alternateName: string; rating: number; explanation: string; url: string | null; by: string; at: string }[];
+  claimReview: unknown;
+  questions: { id: string; text: string }[];
+}
+
+/** What the graph makes of a claim: computed over every current position, so it costs most on a claim stated thousands of times. */
+export interface ClaimGrade {
   status: ClaimStatus;
   credibility: { grade: number; label: string; rule: string; facts: string[] };
-  about: { id: string; name: string }[];
   corroboration: {
     assertingSources: number;
     independentSources: number;
@@ -151,9 +175,6 @@ export interface ClaimHead {
     opposingClusters: Cluster[];
     implied: { source: SourceRef; through: ClaimRef[] }[];
   };
-  assessments: { id: string; verdict: Verdict; alternateName: string; rating: number; explanation: string; url: string | null; by: string; at: string }[];
-  claimReview: unknown;
-  questions: { id: string; text: string }[];
 }
 
 export interface Conflict {
@@ -231,17 +252,20 @@ export const home = () => request<HomeLists>(HOME);
 // ---------------------------------------------------------------- claim
 
 const CLAIM_HEAD = `query ClaimHead($id: ID!) { claim(id: $id) {
-  id text status credibility { grade label rule facts } about { id name }
+  id text about { id name } assessments { id verdict alternateName rating explanation url by at } claimReview questions { id text }
+} }`;
+export const claimHead = async (id: string) => (await request<{ claim: ClaimHead }>(CLAIM_HEAD, { id })).claim;
+
+const CLAIM_GRADE = `query ClaimGrade($id: ID!) { claim(id: $id) {
+  status credibility { grade label rule facts }
   corroboration {
     assertingSources independentSources anonymousSources impliedSources hedgingSources denyingSources
     doubtingSources withdrawnSources contradictedBy opposingIndependentSources
     clusters { ${CLUSTER} } opposingClusters { ${CLUSTER} }
     implied { source { ${SOURCE_REF} } through { id text } }
   }
-  assessments { id verdict alternateName rating explanation url by at }
-  claimReview questions { id text }
 } }`;
-export const claimHead = async (id: string) => (await request<{ claim: ClaimHead }>(CLAIM_HEAD, { id })).claim;
+export const claimGrade = async (id: string) => (await request<{ claim: ClaimGrade }>(CLAIM_GRADE, { id })).claim;
 
 /** Statements come 50 to a page: a claim can have thousands. */
 export const STATEMENT_PAGE = 50;
@@ -577,7 +601,7 @@ export const rejectDuplicate = (kind: DuplicateKind, a: string, b: string) => re
 
 /** Every fixed operation above, by name, for the test that validates them against the SDL and the server's limits. */
 export const OPERATIONS: Readonly<Record<string, string>> = {
-  SEARCH, PICK_CLAIMS, PICK_SOURCES, HOME, CLAIM_HEAD, CLAIM_STATEMENTS, CLAIM_RELATIONS, SOURCE_HEAD, SOURCE_STATEMENTS, SOURCE_CONFLICTS,
+  SEARCH, PICK_CLAIMS, PICK_SOURCES, HOME, CLAIM_HEAD, CLAIM_GRADE, CLAIM_STATEMENTS, CLAIM_RELATIONS, SOURCE_HEAD, SOURCE_STATEMENTS, SOURCE_CONFLICTS,
   DOCUMENT_HEAD, DOCUMENT_STATEMENTS, ENTITY_HEAD, ENTITY_TIMELINE, QUESTION, PROVENANCE, DUPLICATES, RECORD_STATEMENT, CREATE_CLAIM,
   CREATE_SOURCE, LINK_CLAIMS, RATE_SOURCE, ASSESS_CLAIM, MERGE_SOURCES: MERGE.SOURCE, MERGE_ENTITIES: MERGE.ENTITY, MERGE_CLAIMS: MERGE.CLAIM, REJECT_DUPLICATE,
   CHECK_KEY,

@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { claimGrade, claimHead, claimRelations, claimStatements } from './api';
 import './styles.css';
 import { useHasKey } from './key';
 import { ClaimPage } from './pages/claim';
@@ -11,7 +12,7 @@ import { KeyPage } from './pages/key';
 import { QuestionPage } from './pages/question';
 import { SearchPage, HomePage } from './pages/search';
 import { SourcePage } from './pages/source';
-import { go, href, useRoute, type Route } from './router';
+import { go, href, parseRoute, useRoute, type Route } from './router';
 
 function Page({ route }: { route: Route }) {
   switch (route.page) {
@@ -119,4 +120,17 @@ function App() {
   );
 }
 
+/**
+ * A shared link to a claim asks for its data before the app first renders,
+ * rather than after its first paint; the page's own requests then share
+ * these (api.ts joins identical queries on their way). Failures are the
+ * page's to show.
+ */
+function prefetch(route: Route): void {
+  if (route.page !== 'claim') return;
+  for (const load of [claimHead, claimGrade, claimRelations]) load(route.id).catch(() => undefined);
+  claimStatements(route.id, null).catch(() => undefined);
+}
+
+prefetch(parseRoute(location.hash));
 render(<App />, document.getElementById('app')!);

@@ -43,12 +43,19 @@ export async function buildApp(outDir: string = defaultAppDir()): Promise<BuiltF
     logLevel: 'warning',
   });
   const outputs = Object.keys(result.metafile.outputs).map((path) => join(root, path));
-  const named = (suffix: string) => outputs.filter((p) => basename(p).startsWith('main-') && p.endsWith(suffix)).map((p) => `/assets/${basename(p)}`);
+  const named = (suffix: string) => outputs.filter((p) => basename(p).startsWith('main-') && p.endsWith(suffix));
   const [script] = named('.js');
   if (script === undefined) throw new Error('esbuild wrote no entry script');
-  const styles = named('.css').map((href) => `<link rel="stylesheet" href="${href}">`).join('');
+  const asset = (path: string) => `/assets/${basename(path)}`;
+  // The chunks the entry imports statically are announced with it, so the browser fetches them together, not one after the other.
+  const chunks = (result.metafile.outputs[relative(root, script)]?.imports ?? []).filter((i) => i.kind === 'import-statement').map((i) => asset(i.path));
+  const head = [
+    ...named('.css').map((css) => `<link rel="stylesheet" href="${asset(css)}">`),
+    ...chunks.map((chunk) => `<link rel="modulepreload" href="${chunk}">`),
+    `<script type="module" src="${asset(script)}"></script>`,
+  ];
   const template = readFileSync(join(root, 'app', 'index.html'), 'utf8');
-  writeFileSync(join(outDir, 'index.html'), template.replace('<!-- assets -->', `${styles}<script type="module" src="${script}"></script>`));
+  writeFileSync(join(outDir, 'index.html'), template.replace('<!-- assets -->', head.join('\n')));
   return [join(outDir, 'index.html'), ...outputs].map((path) => {
     const body = readFileSync(path);
     return { name: relative(outDir, path), bytes: body.length, gzipBytes: gzipSync(body, { level: 9 }).length };

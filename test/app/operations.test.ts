@@ -24,6 +24,7 @@ const QUERY_VARIABLES: Record<string, Record<string, unknown>> = {
   PICK_SOURCES: { q: 'family' },
   HOME: {},
   CLAIM_HEAD: { id: CLAIM },
+  CLAIM_GRADE: { id: CLAIM },
   CLAIM_STATEMENTS: { id: CLAIM, after: null, first: 50 },
   CLAIM_RELATIONS: { id: CLAIM },
   SOURCE_HEAD: { id: 'src-al-masoud-family' },

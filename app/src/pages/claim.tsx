@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
 import {
   assessClaim,
+  claimGrade,
   claimHead,
   claimRelations,
   claimStatements,
   createClaim,
   linkClaims,
-  type ClaimHead,
+  type ClaimGrade,
   type ClaimLinkType,
   type Cluster,
   type Page,
@@ -211,11 +212,10 @@ function ClusterList({ clusters, side }: { clusters: Cluster[]; side: string }) 
   );
 }
 
-function Grade({ claim }: { claim: ClaimHead }) {
+function Grade({ claim }: { claim: ClaimGrade }) {
   const c = claim.corroboration;
   return (
-    <section class="card grade-card" aria-labelledby="grade-h">
-      <h2 id="grade-h">Status and credibility</h2>
+    <>
       <p>
         <StatusBadge status={claim.status} /> {STATUS_MEANING[claim.status]}
       </p>
@@ -258,7 +258,7 @@ function Grade({ claim }: { claim: ClaimHead }) {
           <dd>{c.withdrawnSources}</dd>
         </div>
       </dl>
-    </section>
+    </>
   );
 }
 
@@ -362,13 +362,16 @@ function LinkForm({ claimId, onDone }: { claimId: string; onDone: () => void }) 
 
 export function ClaimPage({ id, statement }: { id: string; statement: string | null }) {
   const head = useAsync(() => claimHead(id), [id]);
+  const grade = useAsync(() => claimGrade(id), [id]);
   const relations = useAsync(() => claimRelations(id), [id]);
   const st = useStatements(id);
   useTitle(head.data?.text);
-  // What the benchmark and the tests wait for: the claim, its grade and the first page of who said what.
+  // Ready: the claim and the first page of who said what are shown (the grade of a claim stated
+  // thousands of times takes the API longer, and comes in on its own). Complete: all of the page.
   const ready = head.data !== undefined && st.total !== undefined;
+  const complete = ready && grade.data !== undefined && relations.data !== undefined;
   return (
-    <div class="page" data-page="claim" data-ready={ready ? 'true' : undefined}>
+    <div class="page" data-page="claim" data-ready={ready ? 'true' : undefined} data-complete={complete ? 'true' : undefined}>
       <Loaded state={head} what="the claim">
         {(claim) => (
           <>
@@ -394,15 +397,20 @@ export function ClaimPage({ id, statement }: { id: string; statement: string | n
                 </span>
               ))}
             </p>
-            <Grade claim={claim} />
+            <section class="card grade-card" aria-labelledby="grade-h">
+              <h2 id="grade-h">Status and credibility</h2>
+              <Loaded state={grade} what="the grade, computed from every current position">
+                {(g) => <Grade claim={g} />}
+              </Loaded>
+            </section>
             <section aria-labelledby="who-h">
               <h2 id="who-h">Who said what</h2>
               <WhoSaidWhat st={st} focus={statement} />
-              {claim.corroboration.implied.length > 0 && (
+              {grade.data !== undefined && grade.data.corroboration.implied.length > 0 && (
                 <>
                   <h3>Asserting through a claim that implies this one</h3>
                   <ul>
-                    {claim.corroboration.implied.map((i) => (
+                    {grade.data.corroboration.implied.map((i) => (
                       <li key={i.source.id}>
                         <SourceName source={i.source} /> asserts{' '}
                         {i.through.map((t, j) => (
@@ -418,10 +426,16 @@ export function ClaimPage({ id, statement }: { id: string; statement: string | n
             </section>
             <section aria-labelledby="clusters-h">
               <h2 id="clusters-h">Independence</h2>
-              <h3>For: {plural(claim.corroboration.clusters.length, 'independent cluster')}</h3>
-              <ClusterList clusters={claim.corroboration.clusters} side="asserts it" />
-              <h3>Against: {plural(claim.corroboration.opposingClusters.length, 'independent cluster')}</h3>
-              <ClusterList clusters={claim.corroboration.opposingClusters} side="is against it" />
+              <Loaded state={grade} what="the independent clusters">
+                {(g) => (
+                  <>
+                    <h3>For: {plural(g.corroboration.clusters.length, 'independent cluster')}</h3>
+                    <ClusterList clusters={g.corroboration.clusters} side="asserts it" />
+                    <h3>Against: {plural(g.corroboration.opposingClusters.length, 'independent cluster')}</h3>
+                    <ClusterList clusters={g.corroboration.opposingClusters} side="is against it" />
+                  </>
+                )}
+              </Loaded>
             </section>
             <section aria-labelledby="conflicts-h">
               <h2 id="conflicts-h">Conflicts</h2>
@@ -450,7 +464,13 @@ export function ClaimPage({ id, statement }: { id: string; statement: string | n
                   )
                 }
               </Loaded>
-              <LinkForm claimId={id} onDone={relations.reload} />
+              <LinkForm
+                claimId={id}
+                onDone={() => {
+                  relations.reload();
+                  grade.reload();
+                }}
+              />
             </section>
             <section aria-labelledby="assess-h">
               <h2 id="assess-h">Editors’ assessments</h2>
@@ -472,7 +492,13 @@ export function ClaimPage({ id, statement }: { id: string; statement: string | n
                   </details>
                 </>
               )}
-              <AssessForm claimId={id} onDone={head.reload} />
+              <AssessForm
+                claimId={id}
+                onDone={() => {
+                  head.reload();
+                  grade.reload();
+                }}
+              />
             </section>
           </>
         )}
