@@ -68,7 +68,8 @@ suite('the explorer in Chromium', () => {
 
   const open = async (hash: string, pageName: string) => {
     await page.goto(`${served.base}/${hash}`);
-    await page.waitForSelector(`[data-page="${pageName}"][data-ready]`);
+    // A claim page is ready with its first statements; its grade comes in apart: wait for all of it.
+    await page.waitForSelector(`[data-page="${pageName}"]${pageName === 'claim' ? '[data-complete]' : '[data-ready]'}`);
   };
 
   /** axe-core's serious and critical violations on the page as it is now (axe runs in the page: the CSP does not cover the test's own evaluation). */
@@ -96,7 +97,7 @@ suite('the explorer in Chromium', () => {
     await shoot('search');
 
     await result.getByRole('link').click();
-    await page.waitForSelector('[data-page="claim"][data-ready]');
+    await page.waitForSelector('[data-page="claim"][data-complete]');
     const asserting = await textOf('section.pos-group-asserts');
     expect(asserting).toContain('Family of Khaled al-Masoud');
     expect(asserting).toContain('Three Syrian officials speaking anonymously (anonymous group of 3)');
@@ -111,7 +112,7 @@ suite('the explorer in Chromium', () => {
     await page.goBack();
     await page.waitForSelector('[data-page="search"][data-ready]');
     await page.goForward();
-    await page.waitForSelector('[data-page="claim"][data-ready]');
+    await page.waitForSelector('[data-page="claim"][data-complete]');
     expect(consoleErrors).toEqual([]);
   });
 
@@ -144,7 +145,7 @@ suite('the explorer in Chromium', () => {
     expect(await seriousViolations()).toEqual([]);
     await shoot('document');
     await page.keyboard.press('Enter');
-    await page.waitForSelector('[data-page="claim"][data-ready]');
+    await page.waitForSelector('[data-page="claim"][data-complete]');
     expect(page.url()).toContain('?statement=');
     expect(consoleErrors).toEqual([]);
   });
@@ -189,6 +190,7 @@ suite('the explorer in Chromium', () => {
     await page.waitForSelector('ol.timeline li');
     expect(await seriousViolations()).toEqual([]);
     await shoot('entity');
+    await page.locator('section[aria-labelledby="timeline-h"]').screenshot({ path: join(SHOTS, 'entity-timeline.png') });
 
     await open('#/question/question-who-was-al-masoud', 'question');
     const table = await textOf('table.ach');

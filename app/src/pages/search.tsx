@@ -80,6 +80,7 @@ export function SearchPage({ q }: { q: string }) {
               <p>Best matches first, in each kind.</p>
               <section aria-labelledby="r-claims">
                 <h2 id="r-claims">Claims ({r.claims.totalCount})</h2>
+                {r.claims.totalCount === 0 && <p class="muted">No match.</p>}
                 <ol class="results">
                   {r.claims.edges.map(({ node: c }) => (
                     <li key={c.id}>
@@ -91,6 +92,7 @@ export function SearchPage({ q }: { q: string }) {
               </section>
               <section aria-labelledby="r-sources">
                 <h2 id="r-sources">Sources ({r.sources.totalCount})</h2>
+                {r.sources.totalCount === 0 && <p class="muted">No match.</p>}
                 <ol class="results">
                   {r.sources.edges.map(({ node: s }) => (
                     <li key={s.id}>
@@ -102,6 +104,7 @@ export function SearchPage({ q }: { q: string }) {
               </section>
               <section aria-labelledby="r-entities">
                 <h2 id="r-entities">Entities ({r.entities.totalCount})</h2>
+                {r.entities.totalCount === 0 && <p class="muted">No match.</p>}
                 <ol class="results">
                   {r.entities.edges.map(({ node: e }) => (
                     <li key={e.id}>
@@ -114,6 +117,7 @@ export function SearchPage({ q }: { q: string }) {
               </section>
               <section aria-labelledby="r-documents">
                 <h2 id="r-documents">Documents ({r.documents.totalCount})</h2>
+                {r.documents.totalCount === 0 && <p class="muted">No match.</p>}
                 <ol class="results">
                   {r.documents.edges.map(({ node: d }) => (
                     <li key={d.id}>
