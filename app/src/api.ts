@@ -251,11 +251,6 @@ export const home = () => request<HomeLists>(HOME);
 
 // ---------------------------------------------------------------- claim
 
-const CLAIM_HEAD = `query ClaimHead($id: ID!) { claim(id: $id) {
-  id text about { id name } assessments { id verdict alternateName rating explanation url by at } claimReview questions { id text }
-} }`;
-export const claimHead = async (id: string) => (await request<{ claim: ClaimHead }>(CLAIM_HEAD, { id })).claim;
-
 const CLAIM_GRADE = `query ClaimGrade($id: ID!) { claim(id: $id) {
   status credibility { grade label rule facts }
   corroboration {
@@ -275,14 +270,33 @@ const CLAIM_STATEMENTS = `query ClaimStatements($id: ID!, $after: String, $first
 export const claimStatements = async (id: string, after: string | null) =>
   (await request<{ claim: { statementsConnection: Page<Statement> } }>(CLAIM_STATEMENTS, { id, after, first: STATEMENT_PAGE })).claim.statementsConnection;
 
-const CLAIM_RELATIONS = `query ClaimRelations($id: ID!) {
-  conflicts(claimId: $id, first: 50) { totalCount nodes { ${CONFLICT} } }
-  claim(id: $id) { linksConnection(first: 100) { totalCount nodes { type outgoing linkedBy reason claim { id text status } } } }
+export interface ClaimPage {
+  head: ClaimHead;
+  statements: Page<Statement>;
+  conflicts: { totalCount: number; nodes: Conflict[] };
+  links: { totalCount: number; nodes: ClaimLink[] };
+}
+/**
+ * A claim page in one request: the claim, its first page of statements, its
+ * conflicts and links (one answer, so the page is drawn once); its grade
+ * comes apart (claimGrade), as it takes longest.
+ */
+const CLAIM_PAGE = `query ClaimPage($id: ID!, $first: Int!) {
+  conflicts(claimId: $id, first: 20) { totalCount nodes { ${CONFLICT} } }
+  claim(id: $id) {
+    id text about { id name } assessments { id verdict alternateName rating explanation url by at } claimReview questions { id text }
+    linksConnection(first: 50) { totalCount nodes { type outgoing linkedBy reason claim { id text status } } }
+    statementsConnection(first: $first) { ${PAGE_INFO} nodes { ${STATEMENT} } }
+  }
 }`;
-export const claimRelations = async (id: string) => {
-  const data = await request<{ conflicts: { totalCount: number; nodes: Conflict[] }; claim: { linksConnection: { totalCount: number; nodes: ClaimLink[] } } }>(CLAIM_RELATIONS, { id });
-  return { conflicts: data.conflicts, links: data.claim.linksConnection };
-};
+export async function claimPage(id: string): Promise<ClaimPage> {
+  const data = await request<{
+    conflicts: ClaimPage['conflicts'];
+    claim: ClaimHead & { linksConnection: ClaimPage['links']; statementsConnection: Page<Statement> };
+  }>(CLAIM_PAGE, { id, first: STATEMENT_PAGE });
+  const { linksConnection, statementsConnection, ...head } = data.claim;
+  return { head, statements: statementsConnection, conflicts: data.conflicts, links: linksConnection };
+}
 
 // ---------------------------------------------------------------- source
 
@@ -601,7 +615,7 @@ export const rejectDuplicate = (kind: DuplicateKind, a: string, b: string) => re
 
 /** Every fixed operation above, by name, for the test that validates them against the SDL and the server's limits. */
 export const OPERATIONS: Readonly<Record<string, string>> = {
-  SEARCH, PICK_CLAIMS, PICK_SOURCES, HOME, CLAIM_HEAD, CLAIM_GRADE, CLAIM_STATEMENTS, CLAIM_RELATIONS, SOURCE_HEAD, SOURCE_STATEMENTS, SOURCE_CONFLICTS,
+  SEARCH, PICK_CLAIMS, PICK_SOURCES, HOME, CLAIM_PAGE, CLAIM_GRADE, CLAIM_STATEMENTS, SOURCE_HEAD, SOURCE_STATEMENTS, SOURCE_CONFLICTS,
   DOCUMENT_HEAD, DOCUMENT_STATEMENTS, ENTITY_HEAD, ENTITY_TIMELINE, QUESTION, PROVENANCE, DUPLICATES, RECORD_STATEMENT, CREATE_CLAIM,
   CREATE_SOURCE, LINK_CLAIMS, RATE_SOURCE, ASSESS_CLAIM, MERGE_SOURCES: MERGE.SOURCE, MERGE_ENTITIES: MERGE.ENTITY, MERGE_CLAIMS: MERGE.CLAIM, REJECT_DUPLICATE,
   CHECK_KEY,

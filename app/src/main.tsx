@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { claimGrade, claimHead, claimRelations, claimStatements } from './api';
+import { claimGrade, claimPage } from './api';
 import './styles.css';
 import { useHasKey } from './key';
 import { ClaimPage } from './pages/claim';
@@ -128,8 +128,7 @@ function App() {
  */
 function prefetch(route: Route): void {
   if (route.page !== 'claim') return;
-  for (const load of [claimHead, claimGrade, claimRelations]) load(route.id).catch(() => undefined);
-  claimStatements(route.id, null).catch(() => undefined);
+  for (const load of [claimPage, claimGrade]) load(route.id).catch(() => undefined);
 }
 
 prefetch(parseRoute(location.hash));

@@ -190,7 +190,8 @@ suite('the explorer in Chromium', () => {
     await page.waitForSelector('ol.timeline li');
     expect(await seriousViolations()).toEqual([]);
     await shoot('entity');
-    await page.locator('section[aria-labelledby="timeline-h"]').screenshot({ path: join(SHOTS, 'entity-timeline.png') });
+    await page.evaluate(() => document.getElementById('timeline-h')!.scrollIntoView());
+    await shoot('entity-timeline');
 
     await open('#/question/question-who-was-al-masoud', 'question');
     const table = await textOf('table.ach');

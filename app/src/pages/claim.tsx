@@ -2,8 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import {
   assessClaim,
   claimGrade,
-  claimHead,
-  claimRelations,
+  claimPage,
   claimStatements,
   createClaim,
   linkClaims,
@@ -36,35 +35,32 @@ import {
 } from '../ui';
 import { Conflicts } from './conflicts';
 
-/** The statements loaded so far, a page at a time. */
-function useStatements(id: string) {
-  const [pages, setPages] = useState<Page<Statement>[]>([]);
+/** The statements shown so far: the first page (from the claim's own request), then each page asked for. */
+function useStatements(id: string, first: Page<Statement> | undefined) {
+  const [more, setMore] = useState<Page<Statement>[]>([]);
   const [error, setError] = useState<unknown>(undefined);
   const [busy, setBusy] = useState(false);
-  const load = async (after: string | null, reset: boolean) => {
-    setBusy(true);
-    try {
-      const page = await claimStatements(id, after);
-      setPages((old) => (reset ? [page] : [...old, page]));
-      setError(undefined);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
-  useEffect(() => {
-    setPages([]);
-    void load(null, true);
-  }, [id]);
+  useEffect(() => setMore([]), [id, first]);
+  const pages = first === undefined ? [] : [first, ...more];
   const last = pages[pages.length - 1];
   return {
     statements: pages.flatMap((p) => p.nodes),
     total: last?.totalCount,
     error,
     busy,
-    more: () => last?.pageInfo.hasNextPage && void load(last.pageInfo.endCursor, false),
-    reload: () => void load(null, true),
+    more: async () => {
+      if (!last?.pageInfo.hasNextPage) return;
+      setBusy(true);
+      try {
+        const page = await claimStatements(id, last.pageInfo.endCursor);
+        setMore((old) => [...old, page]);
+        setError(undefined);
+      } catch (e) {
+        setError(e);
+      } finally {
+        setBusy(false);
+      }
+    },
   };
 }
 
@@ -180,7 +176,7 @@ function WhoSaidWhat({ st, focus }: { st: ReturnType<typeof useStatements>; focu
         </section>
       )}
       <ErrorNote error={st.error} />
-      {st.total > 0 && <More shown={st.statements.length} total={st.total} busy={st.busy} onMore={st.more} what="statements" />}
+      {st.total > 0 && <More shown={st.statements.length} total={st.total} busy={st.busy} onMore={() => void st.more()} what="statements" />}
     </>
   );
 }
@@ -361,19 +357,22 @@ function LinkForm({ claimId, onDone }: { claimId: string; onDone: () => void }) 
 }
 
 export function ClaimPage({ id, statement }: { id: string; statement: string | null }) {
-  const head = useAsync(() => claimHead(id), [id]);
+  const page = useAsync(() => claimPage(id), [id]);
   const grade = useAsync(() => claimGrade(id), [id]);
-  const relations = useAsync(() => claimRelations(id), [id]);
-  const st = useStatements(id);
-  useTitle(head.data?.text);
+  const st = useStatements(id, page.data?.statements);
+  const reload = () => {
+    page.reload();
+    grade.reload();
+  };
+  useTitle(page.data?.head.text);
   // Ready: the claim and the first page of who said what are shown (the grade of a claim stated
   // thousands of times takes the API longer, and comes in on its own). Complete: all of the page.
-  const ready = head.data !== undefined && st.total !== undefined;
-  const complete = ready && grade.data !== undefined && relations.data !== undefined;
+  const ready = page.data !== undefined;
+  const complete = ready && grade.data !== undefined;
   return (
     <div class="page" data-page="claim" data-ready={ready ? 'true' : undefined} data-complete={complete ? 'true' : undefined}>
-      <Loaded state={head} what="the claim">
-        {(claim) => (
+      <Loaded state={page} what="the claim">
+        {({ head: claim, conflicts, links }) => (
           <>
             <p class="kind-label">Claim</p>
             <h1>{claim.text}</h1>
@@ -439,38 +438,26 @@ export function ClaimPage({ id, statement }: { id: string; statement: string | n
             </section>
             <section aria-labelledby="conflicts-h">
               <h2 id="conflicts-h">Conflicts</h2>
-              <Loaded state={relations} what="the conflicts">
-                {(r) => <Conflicts conflicts={r.conflicts} none="No conflict on this claim." />}
-              </Loaded>
+              <Conflicts conflicts={conflicts} none="No conflict on this claim." />
             </section>
             <section aria-labelledby="links-h">
               <h2 id="links-h">Linked claims</h2>
-              <Loaded state={relations} what="the links">
-                {(r) =>
-                  r.links.totalCount === 0 ? (
-                    <p>No linked claim.</p>
-                  ) : (
-                    <ul class="links">
-                      {r.links.nodes.map((l) => (
-                        <li key={`${l.type}:${l.outgoing}:${l.claim.id}`}>
-                          <span class="tag kind">{linkLabel(l.type, l.outgoing)}</span> <ClaimLink claim={l.claim} /> <StatusBadge status={l.claim.status} />
-                          <span class="why">
-                            {' '}
-                            Linked by {l.linkedBy}: {l.reason}
-                          </span>
-                        </li>
-                      ))}
-                    </ul>
-                  )
-                }
-              </Loaded>
-              <LinkForm
-                claimId={id}
-                onDone={() => {
-                  relations.reload();
-                  grade.reload();
-                }}
-              />
+              {links.totalCount === 0 ? (
+                <p>No linked claim.</p>
+              ) : (
+                <ul class="links">
+                  {links.nodes.map((l) => (
+                    <li key={`${l.type}:${l.outgoing}:${l.claim.id}`}>
+                      <span class="tag kind">{linkLabel(l.type, l.outgoing)}</span> <ClaimLink claim={l.claim} /> <StatusBadge status={l.claim.status} />
+                      <span class="why">
+                        {' '}
+                        Linked by {l.linkedBy}: {l.reason}
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+              )}
+              <LinkForm claimId={id} onDone={reload} />
             </section>
             <section aria-labelledby="assess-h">
               <h2 id="assess-h">Editors’ assessments</h2>
@@ -492,13 +479,7 @@ export function ClaimPage({ id, statement }: { id: string; statement: string | n
                   </details>
                 </>
               )}
-              <AssessForm
-                claimId={id}
-                onDone={() => {
-                  head.reload();
-                  grade.reload();
-                }}
-              />
+              <AssessForm claimId={id} onDone={reload} />
             </section>
           </>
         )}
