@@ -57,8 +57,10 @@ export interface ApiConfig {
   /** NODE_ENV=production or CLAIMGRAPH_ENV=production: limits are not described in errors, suggestions are hidden. */
   production: boolean;
   introspection: boolean;
-  /** The query console at GET /. */
+  /** The query console at GET /console. */
   console: boolean;
+  /** The explorer, the web app at GET / (when it is built). */
+  explorer: boolean;
   auth: AuthConfig;
   limits: Limits;
   logLevel: LogLevel;
@@ -97,7 +99,8 @@ export const ENVIRONMENT = {
   CLAIMGRAPH_READ_ACCESS: '"open" (default): anyone may read; "key": reading needs a key of any role.',
   CLAIMGRAPH_AUTH: '"off" lets anyone write, named by the x-claimgraph-editor header: local development only, refused with keys or in production (default on).',
   CLAIMGRAPH_INTROSPECTION: '"on" or "off" (default on, off in production).',
-  CLAIMGRAPH_CONSOLE: 'The query console at GET /: "on" or "off" (default on, off in production).',
+  CLAIMGRAPH_CONSOLE: 'The query console at GET /console: "on" or "off" (default on, off in production).',
+  CLAIMGRAPH_EXPLORER: 'The explorer, the web app at GET / (built by npm run build): "on" (default, production too) or "off".',
   CLAIMGRAPH_MAX_DEPTH: 'Deepest field nesting of an operation (default 8).',
   CLAIMGRAPH_MAX_COST: 'Largest estimated cost of an operation: fields, lists counted as `first` or the list estimate (default 50000).',
   CLAIMGRAPH_LIST_ESTIMATE: 'Items a list without `first` counts as in the cost (default 10).',
@@ -263,6 +266,7 @@ function readApiConfig(env: NodeJS.ProcessEnv, problems: string[]): ApiConfig {
     production,
     introspection: onOff('CLAIMGRAPH_INTROSPECTION', !production),
     console: onOff('CLAIMGRAPH_CONSOLE', !production),
+    explorer: onOff('CLAIMGRAPH_EXPLORER', true),
     auth: { keys, readAccess, off: authOff },
     limits,
     logLevel: oneOf('CLAIMGRAPH_LOG_LEVEL', LOG_LEVELS, 'info'),

@@ -24,10 +24,12 @@ export type CursorList =
   | 'claims'
   | 'sources'
   | 'entities'
+  | 'documents'
   // ranked search results: the key is [score, id]
   | 'claims-search'
   | 'sources-search'
   | 'entities-search'
+  | 'documents-search'
   | 'possible-duplicates'
   | 'conflicts'
   | 'changes'

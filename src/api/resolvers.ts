@@ -10,6 +10,7 @@ import { decodeCursor, encodeCursor, normaliseSearch, pageSize, toConnection, ty
 import {
   toClaim,
   toConflict,
+  toDocument,
   toEntity,
   toSource,
   type AffiliationNode,
@@ -65,7 +66,7 @@ interface ClaimsPageArgs extends SearchPageArgs {
   status?: string | null;
 }
 
-type ListName = 'claims' | 'sources' | 'entities';
+type ListName = 'claims' | 'sources' | 'entities' | 'documents';
 
 /** A list in id order, optionally filtered, paged by the last id seen. */
 async function idPage<T extends { id: string }>(
@@ -105,7 +106,7 @@ async function rankedPage<T extends { id: string }>(
   ctx: Context,
   search: string,
   args: PageArgs,
-  q: { list: 'claims-search' | 'sources-search' | 'entities-search'; column: string; map: (v: Value | undefined) => T; loader: DataLoader<string, T | null> },
+  q: { list: 'claims-search' | 'sources-search' | 'entities-search' | 'documents-search'; column: string; map: (v: Value | undefined) => T; loader: DataLoader<string, T | null> },
 ) {
   const query: QueryName = q.list;
   const size = pageSize(args.first);
@@ -221,6 +222,12 @@ export const resolvers = {
       const search = normaliseSearch(args.search);
       if (search !== null) return rankedPage(ctx, search, args, { list: 'entities-search', column: 'entity', map: toEntity, loader: ctx.loaders.entities });
       return idPage(ctx, args, { list: 'entities', page: 'entities-page', count: 'entities-count', column: 'entity', map: toEntity, loader: ctx.loaders.entities });
+    },
+
+    documents(_: unknown, args: SearchPageArgs, ctx: Context) {
+      const search = normaliseSearch(args.search);
+      if (search !== null) return rankedPage(ctx, search, args, { list: 'documents-search', column: 'document', map: toDocument, loader: ctx.loaders.documents });
+      return idPage(ctx, args, { list: 'documents', page: 'documents-page', count: 'documents-count', column: 'document', map: toDocument, loader: ctx.loaders.documents });
     },
 
     async conflicts(_: unknown, args: PageArgs & { claimId?: string | null; sourceId?: string | null }, ctx: Context) {

@@ -19,6 +19,7 @@ import { credibilityResolvers } from './credibility-resolvers';
 import { AuthError, Authenticator, authPlugin, roleOfMutation, rootFields } from './auth';
 import { CONSOLE_PAGE } from './console-page';
 import { createContext, type Context, type RequestFacts } from './context';
+import { defaultAppDir, loadExplorer } from './explorer';
 import { formatError } from './errors';
 import { ROLE_RANK, type Principal } from './identity';
 import { costPlugin, presentError, shapeLimitsRule } from './limits';
@@ -39,6 +40,8 @@ export interface ServerOptions {
   logger: Logger;
   /** Apollo plugins added after ours (instrumentation, tests). */
   plugins: ApolloServerPlugin<Context>[];
+  /** The built explorer (default dist/app); null serves none. */
+  appDir: string | null;
 }
 
 let developmentDefaults: ApiConfig | undefined;
@@ -102,7 +105,7 @@ export function createApolloServer(options: Partial<ServerOptions> = {}): Apollo
     stopOnTerminationSignals: false,
     parseOptions: { maxTokens: api.limits.maxTokens },
     validationRules: [knownOperationTypesRule, shapeLimitsRule(api.limits, api.production)],
-    // Apollo's landing page needs a CDN; GET / serves a self-contained console instead.
+    // Apollo's landing page needs a CDN; GET /console serves a self-contained console instead.
     // No cache hints, no federation, no Apollo Studio: those plugins only cost
     // time per request (cache control hooks every resolved field) or send
     // operations off the server.
@@ -266,9 +269,10 @@ interface Exchange {
 }
 
 /**
- * Serves the API over HTTP: GraphQL at /graphql, a query console at / (when
- * enabled), liveness at /health and readiness (the store answers) at /ready.
- * `port: 0` picks a free port (tests).
+ * Serves the API over HTTP: GraphQL at /graphql, the explorer at / (when
+ * built and enabled), a query console at /console (when enabled), liveness
+ * at /health and readiness (the store answers) at /ready. `port: 0` picks a
+ * free port (tests).
  */
 export async function startHttpServer(store: GraphStore, port: number, host: string | null = null, options: Partial<ServerOptions> = {}): Promise<RunningServer> {
   const api = options.api ?? defaultApi();
@@ -278,6 +282,9 @@ export async function startHttpServer(store: GraphStore, port: number, host: str
   await apollo.start();
   const authenticator = new Authenticator(api.auth);
   const importerRank = ROLE_RANK[roleOfMutation('importBundle')];
+  const appDir = options.appDir === undefined ? defaultAppDir() : options.appDir;
+  const explorer = api.explorer && appDir !== null ? loadExplorer(appDir) : null;
+  if (api.explorer && appDir !== null && explorer === null) logger.warn({ appDir }, 'the explorer is not built (npm run build builds it): GET / answers 404');
   let draining = false;
 
   const tooLarge = (req: IncomingMessage, res: ServerResponse, allowed: number) => {
@@ -418,10 +425,20 @@ export async function startHttpServer(store: GraphStore, port: number, host: str
           return sendJson(res, 503, { status: 'unavailable', engine: store.engine });
         }
       }
-      if (path === '/' && req.method === 'GET' && api.console) {
+      if (path === '/console' && req.method === 'GET' && api.console) {
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
         res.end(CONSOLE_PAGE);
         return;
+      }
+      const file = req.method === 'GET' ? explorer?.get(path) : undefined;
+      if (file !== undefined) {
+        const gzip = /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
+        res.writeHead(200, gzip ? { ...file.headers, 'content-encoding': 'gzip' } : file.headers);
+        res.end(gzip ? file.gzipped : file.body);
+        return;
+      }
+      if (path === '/' && req.method === 'GET' && api.explorer && explorer === null) {
+        return sendJson(res, 404, { error: 'The explorer is not built: `npm run build` builds it into dist/app. GraphQL is served at /graphql.' });
       }
       sendJson(res, 404, { error: `No route ${req.method ?? ''} ${path}: GraphQL is served at /graphql.` });
     };

@@ -84,10 +84,13 @@ export const QUERY_NAMES = [
   'sources-count',
   'entities-page',
   'entities-count',
+  'documents-page',
+  'documents-count',
   // search, ranked by relevance (docs/MODEL.md, "Search")
   'claims-search',
   'sources-search',
   'entities-search',
+  'documents-search',
   'conflicts-page',
   // export
   'export-sources',

@@ -1,4 +1,8 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { MAX_BODY_BYTES, startHttpServer, type RunningServer } from '../../src/api/server';
+import { loadApiConfig } from '../../src/config';
 import type { GraphStore } from '../../src/store/port';
 import { seededStore } from '../helpers';
 
@@ -67,12 +71,57 @@ it('serves liveness and readiness, and readiness fails when the store is gone', 
   expect([notReady.status, await notReady.json()]).toEqual([503, { status: 'unavailable', engine: 'embedded' }]);
 });
 
-it('serves a self-contained query console at / (it must work offline: no external resources)', async () => {
-  const res = await fetch(`${base}/`);
+it('serves a self-contained query console at /console (it must work offline: no external resources)', async () => {
+  const res = await fetch(`${base}/console`);
   const html = await res.text();
   expect(res.headers.get('content-type')).toMatch(/text\/html/);
   expect(html).toContain("fetch('/graphql'");
   expect(html).not.toMatch(/(src|href)=["']?(https?:)?\/\//);
+});
+
+describe('the explorer', () => {
+  let dir: string;
+  let explorer: RunningServer;
+  let at: string;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'claimgraph-app-'));
+    mkdirSync(join(dir, 'assets'));
+    writeFileSync(join(dir, 'index.html'), '<!doctype html><title>claimgraph</title><script type="module" src="/assets/main-1.js"></script>');
+    writeFileSync(join(dir, 'assets', 'main-1.js'), 'console.log("x".repeat(100));');
+    explorer = await startHttpServer(store, 0, '127.0.0.1', { api: loadApiConfig({ NODE_ENV: 'production' }), appDir: dir });
+    at = explorer.url.replace(/\/graphql$/, '');
+  });
+  afterAll(async () => {
+    await explorer.stop();
+    rmSync(dir, { recursive: true });
+  });
+
+  it('serves the built app at / in production too, confined to this server by its CSP, while the console is off', async () => {
+    const page = await fetch(`${at}/`);
+    expect([page.status, page.headers.get('content-type'), page.headers.get('cache-control')]).toEqual([200, 'text/html; charset=utf-8', 'no-cache']);
+    expect(page.headers.get('content-security-policy')).toMatch(/default-src 'self'.*connect-src 'self'/);
+    expect(await page.text()).toContain('/assets/main-1.js');
+    expect((await fetch(`${at}/console`)).status).toBe(404);
+  });
+
+  it('serves its hashed assets for good, gzipped when asked, and nothing else under /assets', async () => {
+    const script = await fetch(`${at}/assets/main-1.js`);
+    expect([script.status, script.headers.get('content-type'), script.headers.get('cache-control')]).toEqual([200, 'text/javascript; charset=utf-8', 'public, max-age=31536000, immutable']);
+    expect(await script.text()).toBe('console.log("x".repeat(100));');
+    // fetch asks for gzip by itself and undoes it: the header says it came compressed.
+    expect(script.headers.get('content-encoding')).toBe('gzip');
+    for (const path of ['/assets/nope.js', '/assets/', '/assets/../index.html', '/index.html']) {
+      const res = await fetch(`${at}${path}`);
+      expect([path, res.status, res.headers.get('content-type')]).toEqual([path, 404, 'application/json; charset=utf-8']);
+    }
+  });
+
+  it('says how to build it when it is not built', async () => {
+    const bare = await startHttpServer(store, 0, '127.0.0.1', { appDir: join(dir, 'missing') });
+    const res = await fetch(bare.url.replace(/graphql$/, ''));
+    await bare.stop();
+    expect([res.status, await res.json()]).toEqual([404, { error: 'The explorer is not built: `npm run build` builds it into dist/app. GraphQL is served at /graphql.' }]);
+  });
 });
 
 it('tags every response with a request id: the one the client (or a proxy) sent, else a new one', async () => {

@@ -320,18 +320,18 @@ describe('transport and schema exposure', () => {
     const introspect = { query: '{ __schema { queryType { name } } }' };
     await withServer({}, async (post, server) => {
       expect((await post(introspect)).body).toEqual({ data: { __schema: { queryType: { name: 'Query' } } } });
-      expect((await fetch(server.url.replace(/graphql$/, ''))).status).toBe(200);
+      expect((await fetch(server.url.replace(/graphql$/, 'console'))).status).toBe(200);
     });
     for (const env of [{ CLAIMGRAPH_ENV: 'production' }, { NODE_ENV: 'production' }]) {
       await withServer(env, async (post, server) => {
         const refused = await post(introspect);
         expect([refused.status, refused.body.errors?.map((e) => [e.extensions?.code, e.message])]).toEqual([400, [['GRAPHQL_VALIDATION_FAILED', 'Introspection is turned off on this server.']]]);
-        expect((await fetch(server.url.replace(/graphql$/, ''))).status).toBe(404);
+        expect((await fetch(server.url.replace(/graphql$/, 'console'))).status).toBe(404);
       });
     }
     await withServer({ CLAIMGRAPH_ENV: 'production', CLAIMGRAPH_INTROSPECTION: 'on', CLAIMGRAPH_CONSOLE: 'on' }, async (post, server) => {
       expect((await post(introspect)).body.errors).toBeUndefined();
-      expect((await fetch(server.url.replace(/graphql$/, ''))).status).toBe(200);
+      expect((await fetch(server.url.replace(/graphql$/, 'console'))).status).toBe(200);
     });
   });
 

@@ -187,6 +187,7 @@ describe('configuration', () => {
       production: false,
       introspection: true,
       console: true,
+      explorer: true,
       auth: { keys: [], readAccess: 'open', off: false },
       limits: {
         maxDepth: 8,
@@ -208,7 +209,7 @@ describe('configuration', () => {
 
   it('production (CLAIMGRAPH_ENV or NODE_ENV) turns introspection and the console off unless asked', () => {
     for (const env of [{ CLAIMGRAPH_ENV: 'production' }, { NODE_ENV: 'production' }]) {
-      expect(loadApiConfig(env)).toMatchObject({ production: true, introspection: false, console: false });
+      expect(loadApiConfig(env)).toMatchObject({ production: true, introspection: false, console: false, explorer: true });
     }
     expect(loadApiConfig({ NODE_ENV: 'production', CLAIMGRAPH_INTROSPECTION: 'on', CLAIMGRAPH_CONSOLE: 'on' })).toMatchObject({ introspection: true, console: true });
     expect(loadApiConfig({ CLAIMGRAPH_INTROSPECTION: 'off', CLAIMGRAPH_CONSOLE: 'off' })).toMatchObject({ production: false, introspection: false, console: false });

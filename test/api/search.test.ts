@@ -2,8 +2,8 @@ import type { GraphStore } from '../../src/store/port';
 import { codes, gql, seededStore } from '../helpers';
 
 /*
- * Finding things by any name, over the seed: claims, sources and entities
- * ranked by how well they match (an exact word before a prefix before
+ * Finding things by any name, over the seed: claims, sources, entities and
+ * documents ranked by how well they match (an exact word before a prefix before
  * another spelling, docs/MODEL.md "Search"), every spelling of a
  * transliterated name finding the same things, and an entity's claims.
  */
@@ -17,7 +17,7 @@ afterAll(() => store.close());
 type Edge = { score: number | null; node: { id: string } };
 type Page = { totalCount: number; edges: Edge[]; pageInfo: { endCursor: string | null; hasNextPage: boolean } };
 
-async function search(list: 'claims' | 'sources' | 'entities', text: string | null, first = 100, after: string | null = null): Promise<Page> {
+async function search(list: 'claims' | 'sources' | 'entities' | 'documents', text: string | null, first = 100, after: string | null = null): Promise<Page> {
   const result = await gql(store, `query($s: String, $first: Int, $after: String) { ${list}(search: $s, first: $first, after: $after) {
     totalCount edges { score node { id } } pageInfo { endCursor hasNextPage } } }`, { s: text, first, after });
   expect(result.errors).toBeUndefined();
@@ -135,5 +135,45 @@ describe('claims', () => {
     const plain = await search('claims', null, 1);
     const result = await gql(store, `query($after: String) { claims(search: "Syria", after: $after) { totalCount } }`, { after: plain.pageInfo.endCursor });
     expect(codes(result)).toEqual(['BAD_USER_INPUT']);
+  });
+});
+
+describe('documents', () => {
+  it('finds the report by a word of its title, as written or spelled another way', async () => {
+    for (const words of ['Dumayr raid', 'Dumair', 'dumay']) {
+      const page = await search('documents', words);
+      expect([words, ids(page), page.totalCount]).toEqual([words, ['doc-dumayr-report'], 1]);
+      expect(page.edges[0]!.score!).toBeGreaterThan(0);
+    }
+    expect((await search('documents', 'Kabul')).totalCount).toBe(0);
+  });
+
+  it('finds what an outlet published by the outlet\'s name, below a title that holds the words', async () => {
+    const other = await seededStore();
+    try {
+      const bundle = {
+        format: 'claimgraph-bundle', version: 2,
+        sources: [{ id: 'src-sample-wire', name: 'Sample Wire', kind: 'ORGANIZATION', anonymous: false }],
+        documents: [
+          { id: 'doc-wire-1', title: 'Bridge closed for repairs', publisher: 'src-sample-wire' },
+          { id: 'doc-wire-2', title: 'Sample Wire staff strike' },
+        ],
+      };
+      const imported = await gql(other, 'mutation($b: JSON!) { importBundle(bundle: $b) { documents { created } } }', { b: bundle }, 'editor@example.org');
+      expect(imported.errors).toBeUndefined();
+      const result = await gql(other, '{ documents(search: "Sample Wire") { totalCount edges { score node { id publisher { id } } } } }');
+      const page = result.data?.documents as { totalCount: number; edges: { score: number; node: { id: string; publisher: { id: string } | null } }[] };
+      expect(page.edges.map((e) => [e.node.id, e.node.publisher?.id ?? null])).toEqual([['doc-wire-2', null], ['doc-wire-1', 'src-sample-wire']]);
+      expect(page.edges[0]!.score).toBeGreaterThan(page.edges[1]!.score);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('lists documents in id order without a search, a page at a time', async () => {
+    const page = await search('documents', null, 1);
+    expect([ids(page), page.totalCount, page.edges[0]!.score]).toEqual([['doc-dumayr-report'], 1, null]);
+    const next = await search('documents', null, 1, page.pageInfo.endCursor);
+    expect(next.edges).toEqual([]);
   });
 });

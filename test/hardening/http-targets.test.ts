@@ -115,9 +115,11 @@ const log = capturedLogger();
 
 beforeAll(async () => {
   store = await seededStore();
-  // As `NODE_ENV=production claimgraph serve` configures it, with nothing else set.
+  // As `NODE_ENV=production claimgraph serve` configures it, with nothing else set, but without the
+  // explorer's static pages (whether dist/app is built must not change what `/` answers here; they
+  // are tested in test/api/http.test.ts), so that every answer is JSON.
   api = loadApiConfig({ NODE_ENV: 'production' });
-  server = await startHttpServer(store, 0, '127.0.0.1', { api, logger: log.logger });
+  server = await startHttpServer(store, 0, '127.0.0.1', { api, logger: log.logger, appDir: null });
   base = server.url.replace(/\/graphql$/, '');
   port = Number(new URL(base).port);
 });
@@ -155,6 +157,7 @@ const serverErrorLines = () => log.lines.filter((l) => Number(l.level) >= 50 || 
 it('runs in production mode, as NODE_ENV=production sets it', async () => {
   expect(api.production).toBe(true);
   expect([api.console, api.introspection]).toEqual([false, false]);
+  expect((await rawRequest(port, requestLine('GET', '/console'))).status).toBe(404);
   expect((await rawRequest(port, requestLine('GET', '/'))).status).toBe(404);
 });
 

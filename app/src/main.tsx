@@ -1,0 +1,135 @@
+import { render } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { claimGrade, claimPage } from './api';
+import './styles.css';
+import { useHasKey } from './key';
+import { ClaimPage } from './pages/claim';
+import { DocumentPage } from './pages/document';
+import { DuplicatesPage } from './pages/duplicates';
+import { EntityPage } from './pages/entity';
+import { GraphPage } from './pages/graph';
+import { KeyPage } from './pages/key';
+import { QuestionPage } from './pages/question';
+import { SearchPage, HomePage } from './pages/search';
+import { SourcePage } from './pages/source';
+import { go, href, parseRoute, useRoute, type Route } from './router';
+
+function Page({ route }: { route: Route }) {
+  switch (route.page) {
+    case 'home':
+      return <HomePage />;
+    case 'search':
+      return <SearchPage q={route.q} />;
+    case 'claim':
+      return <ClaimPage id={route.id} statement={route.statement} />;
+    case 'graph':
+      return <GraphPage id={route.id} />;
+    case 'source':
+      return <SourcePage id={route.id} />;
+    case 'document':
+      return <DocumentPage id={route.id} />;
+    case 'entity':
+      return <EntityPage id={route.id} />;
+    case 'question':
+      return <QuestionPage id={route.id} />;
+    case 'duplicates':
+      return <DuplicatesPage />;
+    case 'key':
+      return <KeyPage />;
+    case 'missing':
+      return (
+        <div class="page">
+          <h1>No such page</h1>
+          <p>
+            Nothing is at “{route.path}”. <a href={href({ page: 'home' })}>Start from the search</a>.
+          </p>
+        </div>
+      );
+  }
+}
+
+function SearchForm({ route }: { route: Route }) {
+  const [q, setQ] = useState(route.page === 'search' ? route.q : '');
+  useEffect(() => {
+    if (route.page === 'search') setQ(route.q);
+  }, [route]);
+  return (
+    <form
+      role="search"
+      class="search"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (q.trim() !== '') go({ page: 'search', q: q.trim() });
+      }}
+    >
+      <label for="search-q" class="sr-only">
+        Search claims, sources, entities and documents
+      </label>
+      <input id="search-q" type="search" placeholder="Search claims, sources, entities, documents" value={q} onInput={(e) => setQ(e.currentTarget.value)} />
+      <button type="submit">Search</button>
+    </form>
+  );
+}
+
+function App() {
+  const route = useRoute();
+  const hasKey = useHasKey();
+  const main = useRef<HTMLElement>(null);
+  const first = useRef(true);
+  // A new page is announced by moving focus to it (not on the first load, where focus starts at the top).
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    window.scrollTo(0, 0);
+    if (!(route.page === 'claim' && route.statement !== null)) main.current?.focus();
+  }, [route]);
+  return (
+    <>
+      <a
+        class="skip"
+        href="#main"
+        onClick={(e) => {
+          // "#main" is no route: move focus instead of navigating.
+          e.preventDefault();
+          main.current?.focus();
+        }}
+      >
+        Skip to content
+      </a>
+      <header class="site">
+        <a class="brand" href={href({ page: 'home' })}>
+          claimgraph <span>explorer</span>
+        </a>
+        <SearchForm route={route} />
+        <nav aria-label="Site">
+          <a href={href({ page: 'duplicates' })}>Duplicates</a>
+          <a href={href({ page: 'key' })} class={hasKey ? 'key on' : 'key'}>
+            {hasKey ? 'Editor key set' : 'Read-only: enter an editor key'}
+          </a>
+        </nav>
+      </header>
+      <main id="main" ref={main} tabIndex={-1}>
+        <Page route={route} />
+      </main>
+      <footer class="site">
+        claimgraph explorer: every page reads the GraphQL API at <code>/graphql</code>. <a href="/console">Query console</a>.
+      </footer>
+    </>
+  );
+}
+
+/**
+ * A shared link to a claim asks for its data before the app first renders,
+ * rather than after its first paint; the page's own requests then share
+ * these (api.ts joins identical queries on their way). Failures are the
+ * page's to show.
+ */
+function prefetch(route: Route): void {
+  if (route.page !== 'claim') return;
+  for (const load of [claimPage, claimGrade]) load(route.id).catch(() => undefined);
+}
+
+prefetch(parseRoute(location.hash));
+render(<App />, document.getElementById('app')!);

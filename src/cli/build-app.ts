@@ -1,0 +1,79 @@
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+import { defaultAppDir } from '../api/explorer';
+import { projectRoot } from '../paths';
+
+/** One file the build wrote, with what it costs a browser. */
+export interface BuiltFile {
+  name: string;
+  bytes: number;
+  gzipBytes: number;
+}
+
+/**
+ * Bundles the explorer (app/src) into `outDir`: index.html, and under
+ * assets/ the entry script, the chunks loaded on demand (the graph view's
+ * Cytoscape), and the styles, each named by its content hash so the server
+ * can let browsers cache them for good. Everything comes from node_modules:
+ * nothing is fetched at build or at run time.
+ */
+export async function buildApp(outDir: string = defaultAppDir()): Promise<BuiltFile[]> {
+  const root = projectRoot();
+  const assets = join(outDir, 'assets');
+  rmSync(outDir, { recursive: true, force: true });
+  mkdirSync(assets, { recursive: true });
+  const result = await build({
+    absWorkingDir: root,
+    entryPoints: { main: join(root, 'app', 'src', 'main.tsx') },
+    outdir: assets,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    target: 'es2020',
+    minify: true,
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+    entryNames: '[name]-[hash]',
+    chunkNames: 'chunk-[hash]',
+    assetNames: '[name]-[hash]',
+    metafile: true,
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
+  const outputs = Object.keys(result.metafile.outputs).map((path) => join(root, path));
+  const named = (suffix: string) => outputs.filter((p) => basename(p).startsWith('main-') && p.endsWith(suffix));
+  const [script] = named('.js');
+  if (script === undefined) throw new Error('esbuild wrote no entry script');
+  const asset = (path: string) => `/assets/${basename(path)}`;
+  // The chunks the entry imports statically are announced with it, so the browser fetches them together, not one after the other.
+  const chunks = (result.metafile.outputs[relative(root, script)]?.imports ?? []).filter((i) => i.kind === 'import-statement').map((i) => asset(i.path));
+  const head = [
+    ...named('.css').map((css) => `<link rel="stylesheet" href="${asset(css)}">`),
+    ...chunks.map((chunk) => `<link rel="modulepreload" href="${chunk}">`),
+    `<script type="module" src="${asset(script)}"></script>`,
+  ];
+  const template = readFileSync(join(root, 'app', 'index.html'), 'utf8');
+  writeFileSync(join(outDir, 'index.html'), template.replace('<!-- assets -->', head.join('\n')));
+  return [join(outDir, 'index.html'), ...outputs].map((path) => {
+    const body = readFileSync(path);
+    return { name: relative(outDir, path), bytes: body.length, gzipBytes: gzipSync(body, { level: 9 }).length };
+  });
+}
+
+/** The JavaScript a browser downloads for the whole app, gzipped, in bytes. */
+export const scriptBytesGzipped = (files: readonly BuiltFile[]): number => files.filter((f) => f.name.endsWith('.js')).reduce((n, f) => n + f.gzipBytes, 0);
+
+if (require.main === module) {
+  buildApp()
+    .then((files) => {
+      const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+      for (const f of files) console.log(`  ${f.name.padEnd(32)} ${kb(f.bytes).padStart(10)}  ${kb(f.gzipBytes).padStart(9)} gzipped`);
+      console.log(`explorer built into ${relative(process.cwd(), defaultAppDir()) || '.'}: JavaScript ${kb(scriptBytesGzipped(files))} gzipped`);
+    })
+    .catch((error: unknown) => {
+      console.error(error instanceof Error ? error.message : error);
+      process.exit(1);
+    });
+}
