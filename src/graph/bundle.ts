@@ -73,7 +73,8 @@ export const FIELDS = {
   entities: ['id', 'name', 'description', 'aliases', 'formerIds', 'recorded'],
   documents: ['id', 'title', 'publisher', 'url', 'publishedAt', 'note', 'text', 'formerIds', 'recorded'],
   claims: ['id', 'text', 'about', 'formerIds', 'recorded'],
-  statements: ['id', 'source', 'claim', 'stance', 'hedged', 'hedge', 'date', 'madeAt', 'quote', 'paraphrase', 'appearances', 'derivedFrom', 'supersedes', 'formerIds', 'recorded'],
+  // `document` is shorthand for one appearance (version 1's field, read liberally).
+  statements: ['id', 'source', 'claim', 'stance', 'hedged', 'hedge', 'date', 'madeAt', 'quote', 'paraphrase', 'document', 'appearances', 'derivedFrom', 'supersedes', 'formerIds', 'recorded'],
   appearance: ['document', 'quote', 'paraphrase', 'via', 'selector'],
   via: ['source', 'document'],
   selector: ['exact', 'prefix', 'suffix'],
@@ -160,6 +161,9 @@ function readList(r: RecordReader, field: string, expected: string): Json[] {
   return [];
 }
 
+/** Appearances read from a statement's `document` shorthand: their problems are reported at that field. */
+const fromDocumentField = new WeakSet<AppearanceRecord>();
+
 function readStatement(r: RecordReader): StatementRecord {
   const id = r.requiredString('id');
   const source = r.requiredString('source');
@@ -191,6 +195,21 @@ function readStatement(r: RecordReader): StatementRecord {
     if (!isObj(item)) return r.problem(`appearances[${j}]`, 'an appearance {document, quote?, paraphrase?, via?, selector?}', show(item));
     appearances.push(readAppearance(r.nested(item, `appearances[${j}]`, FIELDS.appearance)));
   });
+  // A version 1 habit, read liberally: `document` is one more appearance, with no words of its own
+  // (the statement's quote and paraphrase stand for it), unless an appearance names it already.
+  const document = r.optionalString('document');
+  if (document !== null && !appearances.some((a) => a.document === document)) {
+    const shorthand: AppearanceRecord = { document, quote: null, paraphrase: null, via: [], selector: null };
+    fromDocumentField.add(shorthand);
+    appearances.push(shorthand);
+  }
+  if (r.obj.reportedVia !== undefined && r.obj.reportedVia !== null) {
+    r.problem(
+      'reportedVia',
+      'no reportedVia in version 2: a source that carried the words is an appearance\'s `via` ({"document": …, "via": ["source id"]}); an own-voice statement taken from another is `derivedFrom`',
+      show(r.obj.reportedVia),
+    );
+  }
   return {
     id,
     source,
@@ -344,7 +363,8 @@ function readV2(input: Json, file?: string): { bundle: Bundle; problems: BundleP
     formerIds: r.stringList('formerIds'),
     recorded: r.audit('recorded'),
   }), file);
-  const statements = readSection(root, 'statements', problems, FIELDS.statements, byId, readStatement, file);
+  // Version 1's `reportedVia` is read only to be refused with what replaces it (readStatement).
+  const statements = readSection(root, 'statements', problems, [...FIELDS.statements, 'reportedVia'], byId, readStatement, file);
   const links = readSection(root, 'links', problems, FIELDS.links, (raw) => () => linkKey(raw.type, raw.from, raw.to), (r): ClaimLinkRecord => ({
     type: r.oneOf('type', CLAIM_LINK_TYPES),
     from: r.requiredString('from'),
@@ -725,7 +745,7 @@ function checkAcross(
     // Appearances: documents that exist, one appearance per document, intermediaries that exist, words found in the text.
     const firstIn = s.appearances.length > 1 ? new Map<string, number>() : null;
     s.appearances.forEach((a, j) => {
-      const at = `.appearances[${j}]`;
+      const at = fromDocumentField.has(a) ? '' : `.appearances[${j}]`;
       ref('statements', i, `${at}.document`, a.document, 'documents');
       if (firstIn !== null && a.document !== '') {
         const key = canonical('documents', a.document);

@@ -63,7 +63,7 @@ const full = (): Raw => ({
   statements: [
     {
       id: 't1', source: 's1', claim: 'c1', stance: 'ASSERTS', hedged: false, hedge: null, date: '2031-03-13T18:00Z', madeAt: 'Thursday evening',
-      quote: null, paraphrase: null,
+      quote: null, paraphrase: null, document: 'd1',
       appearances: [{ document: 'd1', quote: 'It happened.', paraphrase: 'Officials confirmed it.', via: ['s2', { source: 's2', document: 'd1' }], selector: { exact: 'It happened.', prefix: 'said: "', suffix: '" Then' } }],
       derivedFrom: null, supersedes: [], formerIds: ['t1-copy'], recorded: audit(),
     },
@@ -231,7 +231,7 @@ describe('bundle v2 JSON Schema and checkBundle reject the same single-record fa
   const faults: [string, () => unknown, string][] = [
     ['unknown stance', s0((s) => (s.stance = 'DENY')), '$.statements[0].stance'],
     ['missing stance', s0((s) => delete s.stance), '$.statements[0].stance'],
-    ['version 1 field `document` on a statement', s0((s) => (s.document = 'd1')), '$.statements[0].document'],
+    ['a statement `document` that is not a reference', s0((s) => (s.document = 3)), '$.statements[0].document'],
     ['version 1 field `reportedVia`', s0((s) => (s.reportedVia = 't2')), '$.statements[0].reportedVia'],
     ['hedged not a boolean', s0((s) => (s.hedged = 'yes')), '$.statements[0].hedged'],
     ['hedging words on NO_RESPONSE', s0((s) => Object.assign(s, { stance: 'NO_RESPONSE', hedge: 'perhaps' })), '$.statements[0].hedge'],

@@ -145,8 +145,8 @@ describe('values of one record', () => {
   });
 
   test('an unknown field in a statement, an appearance, a via step, a selector', () => {
-    expect(only(problemsAfter((b) => (st(b, 0).document = 'd1')))).toEqual({
-      path: '$.statements[0].document', id: 't1', expected: expect.stringMatching(/^one of the fields id, source, claim, stance, hedged, hedge, date, madeAt/), got: 'unknown field "document"',
+    expect(only(problemsAfter((b) => (st(b, 0).printedIn = 'd1')))).toEqual({
+      path: '$.statements[0].printedIn', id: 't1', expected: expect.stringMatching(/^one of the fields id, source, claim, stance, hedged, hedge, date, madeAt/), got: 'unknown field "printedIn"',
     });
     expect(only(problemsAfter((b) => (st(b, 0).appearances[0].page = 3)))).toEqual({
       path: '$.statements[0].appearances[0].page', id: 't1', expected: 'one of the fields document, quote, paraphrase, via, selector', got: 'unknown field "page"',
@@ -156,6 +156,28 @@ describe('values of one record', () => {
     });
     expect(only(problemsAfter((b) => (st(b, 0).appearances[0].selector = { exact: 'x', start: 3 })))).toEqual({
       path: '$.statements[0].appearances[0].selector.start', id: 't1', expected: 'one of the fields exact, prefix, suffix', got: 'unknown field "start"',
+    });
+  });
+
+  test('a version 1 `document` on a statement is read as one appearance (a habit, not an error)', () => {
+    const b = minimalV2();
+    st(b, 1).document = 'd1';
+    st(b, 1).quote = 'It happened.';
+    const { bundle, problems } = checkBundle(b);
+    expect(problems).toEqual([]);
+    expect(bundle.statements[1]?.appearances).toEqual([{ document: 'd1', quote: null, paraphrase: null, via: [], selector: null }]);
+    expect(bundle.statements[1]?.quote).toBe('It happened.');
+    // Naming a document an appearance names already adds nothing.
+    const again = minimalV2();
+    st(again, 0).document = 'd1';
+    expect(checkBundle(again).bundle.statements[0]?.appearances).toHaveLength(1);
+    // The shorthand is a reference like any other.
+    expect(only(problemsAfter((x) => (st(x, 1).document = 'd9')))).toMatchObject({ path: '$.statements[1].document', id: 't2', got: expect.stringContaining('d9') });
+  });
+
+  test('a version 1 `reportedVia` in version 2 is refused with what replaces it', () => {
+    expect(only(problemsAfter((b) => (st(b, 1).reportedVia = 't1')))).toEqual({
+      path: '$.statements[1].reportedVia', id: 't2', expected: expect.stringMatching(/^no reportedVia in version 2: .*appearance's `via`.*`derivedFrom`/), got: '"t1"',
     });
   });
 
