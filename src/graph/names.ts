@@ -13,7 +13,7 @@
  *   possible matches for an editor.
  * - A *skeleton* is a word reduced to what survives transliteration:
  *   "Khaled al-Masoud", "Khalid al-Masud" and "Khaled Masoud" all give
- *   "khld msd". Skeletons never merge anything: they let search find every
+ *   "kld msd". Skeletons never merge anything: they let search find every
  *   spelling and suggest possible duplicates.
  */
 
@@ -104,13 +104,15 @@ function computeSkeleton(word: string): string {
     .replace(/c(?![eiy])/g, 'k')
     .replace(/ou/g, 'u')
     .replace(/ee/g, 'i')
-    .replace(/oo/g, 'u');
-  // The first letter stays (a leading vowel as "a": Osama, Usama); later vowels go.
+    .replace(/oo/g, 'u')
+    .replace(/dj/g, 'j');
+  // The first letter stays (a leading vowel as "a": Osama, Usama); later vowels go, and so does
+  // a later "h", which transliterations add and drop at will (Zabihullah, Zabiullah; Khalid, Kalid).
   const first = /[aeiou]/.test(spelled[0] ?? '') ? 'a' : (spelled[0] ?? '');
-  return (first + spelled.slice(1).replace(/[aeiouy]/g, '')).replace(/(.)\1+/g, '$1');
+  return (first + spelled.slice(1).replace(/[aeiouyh]/g, '')).replace(/(.)\1+/g, '$1');
 }
 
-/** The skeleton of a whole name: its words' skeletons, particles dropped ("khld msd"). */
+/** The skeleton of a whole name: its words' skeletons, particles dropped ("kld msd"). */
 export function skeleton(name: string): string {
   return normalizeText(name)
     .split(' ')
