@@ -112,6 +112,8 @@ const WHOLE_LABEL: Partial<Record<QueryName, string[]>> = {
   'sources-count': ['NodeScan (s:Source)'],
   'entities-page': ['NodeScan (e:Entity)'],
   'entities-count': ['NodeScan (e:Entity)'],
+  'documents-page': ['NodeScan (d:Document)'],
+  'documents-count': ['NodeScan (d:Document)'],
   'questions-page': ['NodeScan (q:Question)'],
   'questions-count': ['NodeScan (q:Question)'],
   'changes-page': ['NodeScan (c:Change)'],
@@ -137,6 +139,10 @@ const KNOWN_SCANS: Partial<Record<QueryName, { scans: string[]; reason: string }
   },
   'sources-search': { scans: ['NodeScan (n:Source)'], reason: 'matches words in searchWords lists, which no index covers' },
   'entities-search': { scans: ['NodeScan (n:Entity)'], reason: 'matches words in searchWords lists, which no index covers' },
+  'documents-search': {
+    scans: ['NodeScan (n:Document)', 'NodeScan (n:Source)'],
+    reason: 'matches words in the searchWords lists of documents (title) and of their publishers, which no index covers',
+  },
   'possible-duplicates-page': {
     scans: ['NodeScan (x:Source)', 'NodeScan (x:Entity)', 'NodeScan (x:Claim)'],
     reason: 'lists every pending POSSIBLY_SAME pair (of every label, or of one) in key order: a list, not a lookup',
