@@ -18,7 +18,7 @@ import type {
   RatingRecord,
   StatementRecord,
 } from './model';
-import { aliasKeys, nameKey, searchWords } from './names';
+import { aliasKeys, nameKey, nameSearchWords, searchWords } from './names';
 import { computePositions, effectiveDate, storedDate, type EffectiveDate, type Position, type PositionInput } from './positions';
 import { refreshPositions } from './refresh';
 import { genericKeys, groupNames, matchKeys, skeletonKeys, storedIdsOf, type NameGroup, type NameRecord, type StoredName } from './resolve';
@@ -379,12 +379,12 @@ async function plan(tx: QueryRunner, files: BundleFile[], options: ImportOptions
     id: g.record.id, name: g.record.name, kind: g.record.kind, anonymous: g.record.anonymous, count: g.record.count,
     description: g.record.description, descriptionFrom: g.record.descriptionFrom, aliases: g.record.aliases,
     nameKey: nameKey(g.record.name), aliasKeys: aliasKeys(g.record.name, g.record.aliases), skeletonKeys: skeletonKeys(g.record),
-    searchWords: searchWords([g.record.name, ...g.record.aliases]), hash: g.record.hash, ...audit(recordedOf(g, shaped.sources)),
+    searchWords: nameSearchWords([g.record.name, ...g.record.aliases]), hash: g.record.hash, ...audit(recordedOf(g, shaped.sources)),
   });
   const entityRow = (g: NameGroup) => ({
     id: g.record.id, name: g.record.name, description: g.record.description, descriptionFrom: g.record.descriptionFrom, aliases: g.record.aliases,
     nameKey: nameKey(g.record.name), aliasKeys: aliasKeys(g.record.name, g.record.aliases), skeletonKeys: skeletonKeys(g.record),
-    searchWords: searchWords([g.record.name, ...g.record.aliases]), hash: g.record.hash, ...audit(recordedOf(g, shaped.entities)),
+    searchWords: nameSearchWords([g.record.name, ...g.record.aliases]), hash: g.record.hash, ...audit(recordedOf(g, shaped.entities)),
   });
   const countGroups = (groups: NameGroup[], counts: KindCounts) => {
     for (const g of groups) {
