@@ -85,8 +85,11 @@ export const FIELDS = {
   assessments: ['id', 'claim', 'verdict', 'rating', 'explanation', 'url', 'by', 'at'],
 } as const;
 
-/** The stances a version 2 bundle may give: the model's, and HEDGES as shorthand for ASSERTS, hedged. */
-export const BUNDLE_STANCES = [...STANCES, 'HEDGES'] as const;
+/** The stances a version 2 bundle may give: the model's, and HEDGES and DOUBTS as shorthand for ASSERTS and DENIES, hedged. */
+export const BUNDLE_STANCES = [...STANCES, 'HEDGES', 'DOUBTS'] as const;
+
+/** What to do instead of listing another source's statement in `supersedes`. */
+export const OTHER_SOURCE_HINT = 'a source that speaks for another, its organisation or spokesperson, supersedes its statements by date, without `supersedes`: docs/MODEL.md, "Who can supersede whom"';
 
 /** Longest assessment URL accepted, as the API's assessClaim (src/analysis/judgements.ts, MAX_URL_LENGTH). */
 export const MAX_URL_LENGTH = 2000;
@@ -168,15 +171,16 @@ function readStatement(r: RecordReader): StatementRecord {
   const id = r.requiredString('id');
   const source = r.requiredString('source');
   const claim = r.requiredString('claim');
-  // HEDGES is shorthand for ASSERTS, hedged (version 1's stance, and an editor's word).
+  // HEDGES is shorthand for ASSERTS, hedged (version 1's stance, and an editor's word); DOUBTS,
+  // for DENIES, hedged (the position the API and the docs call a doubt).
   const given = r.oneOfOrNull('stance', BUNDLE_STANCES);
   const hedgedGiven = r.optionalBoolean('hedged');
   const hedge = r.optionalString('hedge');
-  const stance: Stance = given === null || given === 'HEDGES' ? 'ASSERTS' : given;
+  const stance: Stance = given === null || given === 'HEDGES' ? 'ASSERTS' : given === 'DOUBTS' ? 'DENIES' : given;
   // Hedged by default when hedging words are given.
   let hedged = hedgedGiven ?? hedge !== null;
-  if (given === 'HEDGES') {
-    if (hedgedGiven === false) r.problem('hedged', 'true or nothing on a HEDGES statement (HEDGES is ASSERTS, hedged)', 'false');
+  if (given === 'HEDGES' || given === 'DOUBTS') {
+    if (hedgedGiven === false) r.problem('hedged', `true or nothing on a ${given} statement (${given} is ${stance}, hedged)`, 'false');
     hedged = true;
   } else if (hedgedGiven === false && hedge !== null) {
     r.problem('hedge', 'no hedging words on a statement with hedged: false', `${show(hedge)} with hedged: false`);
@@ -784,7 +788,7 @@ function checkAcross(
       const t = b.statements[j] as StatementRecord;
       supersedeEdges.push([String(i), String(j)]);
       if (s.source !== '' && t.source !== '' && canonical('sources', t.source) !== canonical('sources', s.source)) {
-        report('statements', i, at, `a statement by the same source (${show(s.source)})`, `${show(target)}, by ${show(t.source)}`);
+        report('statements', i, at, `a statement by the same source (${show(s.source)}; ${OTHER_SOURCE_HINT})`, `${show(target)}, by ${show(t.source)}`);
       }
       const mine = statementDate(b, ids, s);
       const theirs = mine === null ? null : statementDate(b, ids, t);

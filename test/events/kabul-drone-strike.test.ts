@@ -215,9 +215,11 @@ describe('the Kabul drone strike, coded as four version 2 bundles', () => {
       sources: [{ id: 'src-us-central-command' }], opposingSources: [{ id: 'src-us-central-command' }],
       earlier: { dated: { value: '2021-08-29' } }, later: { id: 'st-centcom-inquiry-asserts-dead-unconnected', dated: { value: '2021-09-17' } },
     });
-    // The spokesman's doubt is revised by his command: "ministry vs ministry", with dates, as a revision.
+    // The command spokesman's doubt is revised the next day by the Pentagon's chief spokesperson, who
+    // speaks for the department above his command: "ministry vs ministry", with dates, as a revision.
     expect(revisions.find((c) => c.earlier?.id === 'st-urban-doubts-civilian-casualties')).toMatchObject({
-      sources: [{ id: 'src-bill-urban' }], opposingSources: [{ id: 'src-us-central-command' }],
+      sources: [{ id: 'src-bill-urban' }], opposingSources: [{ id: 'src-john-kirby' }],
+      earlier: { dated: { value: '2021-08-29' } }, later: { id: 'st-kirby-hedges-civilian-casualties', dated: { value: '2021-08-30' } },
     });
     expect(revisions.find((c) => c.earlier?.id === 'st-milley-hedges-righteous-strike')?.later?.id).toBe('st-milley-acknowledges-mistake');
   });

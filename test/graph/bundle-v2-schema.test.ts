@@ -200,7 +200,7 @@ describe('bundle v2 JSON Schema and checkBundle accept the same valid bundles', 
       Object.assign(b.statements[1], { stance: 'DENIES', hedged: true });
     })],
     ['hedged: false on every stance', () => edited(minimalV2, (b) => {
-      b.statements = BUNDLE_STANCES.filter((s) => s !== 'HEDGES').map((stance, i) => ({ id: `t${i + 1}`, source: 's1', claim: 'c1', stance, hedged: false }));
+      b.statements = BUNDLE_STANCES.filter((s) => s !== 'HEDGES' && s !== 'DOUBTS').map((stance, i) => ({ id: `t${i + 1}`, source: 's1', claim: 'c1', stance, hedged: false }));
     })],
     ['every date form', () => edited(minimalV2, (b) => {
       const dates = ['2031', '2031-03', '2031-03-14', '2031-03-14T09:00', '2031-03-14T09:00Z', '2031-03-14T09:00:30+05:30', '2031-03-14T09:00:30.5-0300', '2031-03-14T09:00:30,123456789+05'];
@@ -239,6 +239,7 @@ describe('bundle v2 JSON Schema and checkBundle reject the same single-record fa
     ['hedged: true on NOT_ACKNOWLEDGED', s0((s) => Object.assign(s, { stance: 'NOT_ACKNOWLEDGED', hedged: true })), '$.statements[0].hedged'],
     ['hedged: false with hedging words', s0((s) => Object.assign(s, { hedged: false, hedge: 'maybe' })), '$.statements[0].hedge'],
     ['HEDGES with hedged: false', s0((s) => Object.assign(s, { stance: 'HEDGES', hedged: false })), '$.statements[0].hedged'],
+    ['DOUBTS with hedged: false', s0((s) => Object.assign(s, { stance: 'DOUBTS', hedged: false })), '$.statements[0].hedged'],
     ['date in words', s0((s) => (s.date = 'Sunday')), '$.statements[0].date'],
     ['date with a two-digit year', s0((s) => (s.date = '21-09-17')), '$.statements[0].date'],
     ['date with month 13', s0((s) => (s.date = '2031-13')), '$.statements[0].date'],
