@@ -24,7 +24,7 @@ import { emptyStore, gql } from '../helpers';
  * - "fired by Russian forces" is improbable; the investigation's account leads
  *   the competing hypotheses.
  * Where claimgraph's answer differs from a fact-checker's, this file asserts
- * nothing about it: see FINDINGS.md at the root of the repository.
+ * nothing about it: see test/fixtures/events/FINDINGS.md.
  */
 
 const FIXTURE = join(__dirname, '..', 'fixtures', 'events', 'przewodow-missile-2022-11-15');
@@ -145,13 +145,14 @@ describe('the Przewodów missile, coded as four version 2 bundles', () => {
     expect((await statement(store, 'st-watson-does-not-acknowledge-russian-missiles')).position).toBe('NOT_ACKNOWLEDGED');
   });
 
-  it('"fired by Ukrainian air defence": three firm clusters, four hedges, Zelensky\'s denial withdrawn; contested', () => {
+  it('"fired by Ukrainian air defence": three firm clusters, four hedges, Zelensky\'s denial withdrawn; contested, possibly true (6 clusters lean for it, 2 against)', () => {
     const c = a[C.ukraine] as ClaimAnswer;
     expect(c.corroboration).toMatchObject({
       assertingSources: 3, independentSources: 3, anonymousSources: 1, hedgingSources: 4, denyingSources: 0, doubtingSources: 0,
       withdrawnSources: 1, contradictedBy: 3, opposingIndependentSources: 2, leaningFor: 6, leaningAgainst: 2,
     });
     expect(c.status).toBe('CONTESTED');
+    expect(c.credibility.grade).toBe(3);
   });
 
   it('a deliberate Russian attack: asserted by one adviser, doubted by Poland\'s president, NATO and the US; improbable', () => {
@@ -168,10 +169,11 @@ describe('the Przewodów missile, coded as four version 2 bundles', () => {
     expect(c.credibility.grade).toBe(1);
   });
 
-  it('Russian-made: asserted by four clusters (three through "fired by Russian forces"), denied only by Russia\'s defence ministry', () => {
+  it('Russian-made: asserted by four clusters (three through "fired by Russian forces"), denied only by Russia\'s defence ministry; possibly true', () => {
     const c = a[C.russianMade] as ClaimAnswer;
     expect(c.corroboration).toMatchObject({ assertingSources: 6, impliedSources: 3, independentSources: 4, hedgingSources: 2, denyingSources: 1, contradictedBy: 1 });
     expect(c.status).toBe('CONTESTED');
+    expect(c.credibility.grade).toBe(3);
   });
 
   it('Zelensky\'s walk-back: his denial is withdrawn and his certainty softened, each shown as his revision', async () => {
