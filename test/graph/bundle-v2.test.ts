@@ -144,6 +144,13 @@ describe('values of one record', () => {
     expect(PARTIAL_DATE_FORMS).toMatch(/YYYY, YYYY-MM, YYYY-MM-DD/);
   });
 
+  test('a date-time with a space is refused by a message that says the zone may be left out, not that it is required', () => {
+    const problem = only(problemsAfter((b) => (st(b, 0).date = '2022-11-16 00:01')));
+    expect(problem).toMatchObject({ path: '$.statements[0].date', got: '"2022-11-16 00:01"' });
+    expect(problem?.expected).toContain('YYYY-MM-DDTHH:MM[:SS[.fff]], optionally followed by Z or ±HH:MM (UTC when the zone is left out)');
+    expect(DATE_TIME_FORMS).toContain('optionally followed by Z or ±HH:MM');
+  });
+
   test.each(['2021-02-30', '2021-13', '17 September 2021', '2021-09-17T25:00Z', '2021-9-17', '21-09-17'])('the date %p is refused', (date) => {
     expect(only(problemsAfter((b) => (st(b, 0).date = date)))).toMatchObject({ path: '$.statements[0].date', got: JSON.stringify(date) });
   });
