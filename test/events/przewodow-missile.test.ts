@@ -228,7 +228,7 @@ describe('the Przewodów missile, coded as four version 2 bundles', () => {
     for (const spelling of ['Przewodów', 'Przewodow', 'Przewodowie']) expect((await searchEntities(store, spelling))[0]).toBe('ent-przewodow');
   });
 
-  it('the timeline: one entry per statement, dated days in order, a month after its days, undated last', async () => {
+  it('the timeline: one entry per statement, dated days in order, a month after its days, a revised undated statement before its reviser, other undated last', async () => {
     const r = await gql(store, `{ entity(id: "ent-przewodow-missile-explosion-2022-11-15") { timeline(first: 100) { totalCount nodes { statement { id } dateSource precision } } } }`);
     const tl = (r.data as { entity: { timeline: { totalCount: number; nodes: { statement: { id: string }; dateSource: string; precision: string | null }[] } } }).entity.timeline;
     expect(tl.totalCount).toBe(32);
@@ -241,8 +241,14 @@ describe('the Przewodów missile, coded as four version 2 bundles', () => {
     expect(order.indexOf('st-zelensky-withdraws-denial-of-ukrainian-missile')).toBeGreaterThan(order.indexOf('st-zelensky-denies-ukrainian-missile'));
     // "2023-09" ends after 26 September 2023.
     expect(order.indexOf('st-ziobro-asserts-ukrainian-missile')).toBeGreaterThan(order.indexOf('st-rzeczpospolita-sources-assert-ukrainian-missile'));
-    expect(tl.nodes.filter((n) => n.dateSource === 'UNKNOWN')).toHaveLength(8);
-    expect(tl.nodes.slice(-8).every((n) => n.dateSource === 'UNKNOWN')).toBe(true);
+    // Zelensky's undated first words come just before the walk-back of 16 November that revises them (F8).
+    const first = order.indexOf('st-zelensky-asserts-russian-missiles-hit-poland');
+    expect(tl.nodes[first]?.dateSource).toBe('BEFORE_REVISION');
+    expect(first).toBeLessThan(order.indexOf('st-zelensky-hedges-russian-missile'));
+    // ...and after everything of 15 November, the day it was said.
+    expect(first).toBe(7);
+    expect(tl.nodes.filter((n) => n.dateSource === 'UNKNOWN')).toHaveLength(7);
+    expect(tl.nodes.slice(-7).every((n) => n.dateSource === 'UNKNOWN')).toBe(true);
   });
 });
 
