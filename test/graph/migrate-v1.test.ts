@@ -19,12 +19,15 @@ import { seed } from '../../src/graph/seed';
 import { MODEL_MARKER_ID, readStoreModel } from '../../src/store/model-version';
 import { connectStore, openStore } from '../../src/store/open';
 import type { GraphStore } from '../../src/store/port';
+import neo4j from 'neo4j-driver';
 import { gql } from '../helpers';
 
 jest.setTimeout(60_000);
 
 const ROOT = join(__dirname, '..', '..');
 const FIXTURE = join(ROOT, 'test', 'fixtures', 'store-v1', 'graph.grafeo');
+/** The same graph as one Cypher CREATE statement, for Neo4j (dump-store.js). */
+const FIXTURE_CYPHER = join(ROOT, 'test', 'fixtures', 'store-v1', 'graph.cypher');
 const KABUL = join(ROOT, 'test', 'fixtures', 'events', 'kabul-drone-strike-2021-08-29', 'v1');
 const KABUL_FILES = ['01-first-announcements.bundle.json', '02-investigations.bundle.json', '03-inquiry.bundle.json', '04-analysis-links.bundle.json'];
 const NOW = '2026-01-01T00:00:00.000Z';
@@ -360,5 +363,47 @@ describe('a migration that fails part-way', () => {
     expect(chunks).toBe(5);
     expect(await dump(path)).toEqual(before);
     expect((await withStore(path, readStoreModel)).version).toBe(1);
+  });
+});
+
+describe('the round-1 graph as Cypher (graph.cypher, for Neo4j)', () => {
+  it('creates the same graph as the round-1 store file', async () => {
+    const path = join(tmp, 'from-cypher', 'graph.grafeo');
+    mkdirSync(join(tmp, 'from-cypher'));
+    const db = GrafeoDB.create(path);
+    try {
+      await db.executeCypher(readFileSync(FIXTURE_CYPHER, 'utf8'));
+    } finally {
+      db.close();
+    }
+    expect(await dump(path)).toEqual(await dump(FIXTURE));
+  });
+
+  // On Neo4j when NEO4J_URI is set: the database named by NEO4J_DATABASE is EMPTIED first (a scratch database).
+  const uri = process.env.NEO4J_URI;
+  (uri ? it : it.skip)('on Neo4j: is refused, then migrates to the graph the embedded store migrates to', async () => {
+    const config = {
+      engine: 'neo4j' as const,
+      uri: uri ?? '',
+      username: process.env.NEO4J_USERNAME ?? 'neo4j',
+      password: process.env.NEO4J_PASSWORD ?? '',
+      database: process.env.NEO4J_DATABASE ?? 'neo4j',
+    };
+    const driver = neo4j.driver(config.uri, neo4j.auth.basic(config.username, config.password));
+    try {
+      await driver.executeQuery('MATCH (n) DETACH DELETE n', {}, { database: config.database });
+      await driver.executeQuery(readFileSync(FIXTURE_CYPHER, 'utf8'), {}, { database: config.database });
+    } finally {
+      await driver.close();
+    }
+    await expect(openStore(config)).rejects.toMatchObject({ code: 'STORE_UNAVAILABLE', details: { modelVersion: 1 } });
+    const store = await connectStore(config);
+    try {
+      const report = await migrateStore(store, { now: NOW });
+      expect(report.outcome).toBe('migrated');
+      expect(await exportBundle(store)).toEqual(migrated.bundle);
+    } finally {
+      await store.close();
+    }
   });
 });
