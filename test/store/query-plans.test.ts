@@ -125,6 +125,22 @@ const WHOLE_LABEL: Partial<Record<QueryName, string[]>> = {
   'export-statements': ['NodeScan (st:Statement)'],
   'export-questions': ['NodeScan (q:Question)'],
   'export-judgements': ['NodeScan (s:Source)', 'NodeScan (a:Assessment)'],
+  // claimgraph migrate: reads a version 1 store whole, then deletes it whole, in one transaction each
+  'migrate-v1-counts': [
+    'NodeScan (n:Source)', 'NodeScan (n:Entity)', 'NodeScan (n:Document)', 'NodeScan (n:Claim)', 'NodeScan (n:Statement)',
+    'NodeScan (n:Question)', 'NodeScan (n:Rating)', 'NodeScan (n:Assessment)', 'NodeScan (n:Change)', 'NodeScan (_anon_0:Statement)', 'NodeScan (_anon_2:Statement)',
+  ],
+  'migrate-v1-sources': ['NodeScan (s:Source)'],
+  'migrate-v1-entities': ['NodeScan (e:Entity)'],
+  'migrate-v1-documents': ['NodeScan (d:Document)'],
+  'migrate-v1-claims': ['NodeScan (c:Claim)'],
+  'migrate-v1-statements': ['NodeScan (st:Statement)'],
+  'migrate-v1-questions': ['NodeScan (q:Question)'],
+  'migrate-v1-judgements': ['NodeScan (s:Source)', 'NodeScan (a:Assessment)'],
+  'migrate-v1-delete': [
+    'NodeScan (n:Statement)', 'NodeScan (n:Question)', 'NodeScan (_anon_0:Source)', 'NodeScan (n:Assessment)',
+    'NodeScan (n:Claim)', 'NodeScan (n:Document)', 'NodeScan (n:Entity)', 'NodeScan (n:Source)',
+  ],
 };
 
 /**
@@ -160,6 +176,15 @@ const KNOWN_SCANS: Partial<Record<QueryName, { scans: string[]; reason: string }
   'entities-by-name-keys': {
     scans: ['NodeScan (e:Entity)'],
     reason: 'names seek by the nameKey index; aliases are a list (aliasKeys), matched in one pass over the entities',
+  },
+  'model-v1-signs': {
+    scans: [
+      'NodeScan (st:Statement)', 'NodeScan (st:Statement)', 'NodeScan (st:Statement)', 'NodeScan (st:Statement)',
+      'NodeScan (s:Source)', 'NodeScan (e:Entity)', 'NodeScan (d:Document)', 'NodeScan (c:Claim)',
+    ],
+    reason:
+      'looks for records only version 1 wrote (a missing property, a relationship type no index covers on Grafeo), each branch stopping at its first row; ' +
+      'run once per store, on a store without the model marker (src/store/model-version.ts), and by the migration',
   },
 };
 
