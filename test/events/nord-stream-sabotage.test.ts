@@ -309,7 +309,7 @@ describe('the Nord Stream sabotage, coded as three version 1 bundles', () => {
   }, 60_000);
   afterAll(() => store.close());
 
-  it('folds the 63 printings back into the 30 utterances (they share a madeAt), keeping every id', async () => {
+  it('folds the 64 printings back into the 30 utterances (they share a madeAt), keeping every id', async () => {
     expect(checkBundleSet(filesOf('v1')).problems).toEqual([]);
     expect(report.statements.created).toBe(30);
     expect(report.matched).toEqual([]);
