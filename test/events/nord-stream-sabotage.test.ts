@@ -157,6 +157,17 @@ describe('the Nord Stream sabotage, coded as three version 2 bundles', () => {
     expect(c.credibility.grade).toBe(4);
   });
 
+  it('Hersh\'s single source reaches every page through Hersh; Russia\'s British-navy claim and Denmark\'s finding are one statement each, however many pages print them', async () => {
+    const source = await statement(store, 'st-hersh-source-asserts-us-navy-planted-explosives');
+    expect(source.appearances).toHaveLength(3);
+    expect(source.appearances.every((x) => x.via.map((v) => v.source.id).join() === 'src-seymour-hersh')).toBe(true);
+    expect((await statement(store, 'st-russian-mod-asserts-british-navy-blew-up-nord-stream')).appearances).toHaveLength(3);
+    expect((await statement(store, 'st-danish-investigators-assert-deliberate-sabotage')).appearances).toHaveLength(3);
+    expect((await statement(store, 'st-german-investigators-hedge-volodymyr-z')).appearances).toHaveLength(5);
+    // Kirby's words reached the page through TASS, which had them from Fox News: outermost first.
+    expect((await statement(store, 'st-kirby-denies-us-sabotage')).appearances[0]?.via.map((v) => v.source.id)).toEqual(['src-tass', 'src-fox-news']);
+  });
+
   it('"British navy personnel took part": Russia\'s Defence Ministry alone, denied by London; improbable', () => {
     const c = a[C.uk] as ClaimAnswer;
     expect(c.corroboration).toMatchObject({ assertingSources: 1, independentSources: 1, denyingSources: 1, contradictedBy: 1, opposingIndependentSources: 1 });
