@@ -7,7 +7,8 @@
 // the smallest id, listed as its copies; superseded statements are not
 // evidence; and (b) every claim, other than the hypotheses, linked to a
 // hypothesis by SUPPORTS, CONTRADICTS or IMPLIES (either direction), that
-// some source now asserts (firmly or hedged). A cell
+// some source now asserts (firmly or hedged), itself or through a claim that
+// implies it. A cell
 // is derived from the item's stance and from how its claim X relates to the
 // hypothesis H, the first that holds: SAME, CONTRADICTS (directly, or a
 // claim one implies contradicts a claim the other implies), IMPLIES (X
@@ -43,8 +44,9 @@ CALL (q, hs) {
     MATCH (h)-[:SUPPORTS|CONTRADICTS|IMPLIES]-(x:Claim)
     WHERE NOT x IN hs
     WITH DISTINCT x
-    // A linked claim that nobody now asserts is no evidence (its only account was withdrawn or revised).
-    WITH x, size([(x)<-[:ON]-(st:Statement {stance: 'ASSERTS', current: true}) | st.id]) AS asserting
+    // A linked claim that nobody now asserts, itself or through a claim that implies it, is no
+    // evidence (its only account was withdrawn or revised).
+    WITH x, size([(x)<-[:IMPLIES*0..]-(:Claim)<-[:ON]-(st:Statement {stance: 'ASSERTS', current: true}) | st.id]) AS asserting
     WHERE asserting > 0
     RETURN x AS e, x, null AS position, [] AS copies, 'CLAIM' AS kind
   }

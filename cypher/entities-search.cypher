@@ -1,10 +1,12 @@
 // Entities ranked by how well their name and aliases match a search, scored
-// as in claims-search (exact word 1, prefix 0.6, skeleton 0.3): every
+// as in claims-search (exact word 1, prefix 0.6, skeleton 0.3), plus 1 when
+// the whole query is the name or an alias: every
 // spelling of a name finds the entity. One page and the total, in one query.
 // @mode read
 // @param words       the query's words, normalised (src/graph/names.ts `searchTerms`)
 // @param skeletons   per word, its skeleton marked with "~", or '' when it has none
 // @param terms       the words and the non-empty skeletons together (what a hit must hold one of)
+// @param nameKey     the whole query as a name key (src/graph/names.ts `nameKey`): a name or alias equal to it scores 1 more
 // @param afterScore  the score of the previous page's last row, or null for the first page
 // @param afterId     the id of the previous page's last row, or null for the first page
 // @param limit       maximum number of rows
@@ -19,7 +21,9 @@ WITH x, [i IN range(0, size($words) - 1) | weight * CASE
 // Per query word, the best match over every field (weighted); a row's score
 // is the sum over the words. Ties go to the lower id.
 WITH x, collect(v) AS vs
-WITH x, reduce(total = 0.0, i IN range(0, size($words) - 1) | total + reduce(best = 0.0, v IN vs | CASE WHEN v[i] > best THEN v[i] ELSE best END)) AS score
+// A name or alias that is the whole query outranks one that merely contains its words.
+WITH x, reduce(total = 0.0, i IN range(0, size($words) - 1) | total + reduce(best = 0.0, v IN vs | CASE WHEN v[i] > best THEN v[i] ELSE best END))
+        + CASE WHEN x.nameKey = $nameKey OR $nameKey IN coalesce(x.aliasKeys, []) THEN 1.0 ELSE 0.0 END AS score
 ORDER BY score DESC, x.id
 WITH collect({id: x.id, score: score}) AS ranked
 WITH size(ranked) AS total,

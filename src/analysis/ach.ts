@@ -346,7 +346,7 @@ async function setWithin(
     const holder = matrix.evidence.find((e) => e.copies.includes(ref.id));
     throw invalid([{
       path: `${paths.evidence}.${field}`,
-      expected: `an item of the matrix of question ${show(args.question)}: a current statement on one of its hypotheses (of statements that say the same thing, the one with the smallest id), or a claim linked to one by SUPPORTS, CONTRADICTS or IMPLIES that some source now asserts`,
+      expected: `an item of the matrix of question ${show(args.question)}: a current statement on one of its hypotheses (of statements that say the same thing, the one with the smallest id), or a claim linked to one by SUPPORTS, CONTRADICTS or IMPLIES that some source now asserts, firmly or hedged, itself or through a claim that implies it`,
       got: holder === undefined ? `${show(ref.id)}, which is none of these` : `${show(ref.id)}, a copy folded into the item ${show(holder.id)}`,
     }]);
   }

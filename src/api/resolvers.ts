@@ -5,7 +5,7 @@ import type { Value } from '../store/port';
 import type { QueryName } from '../store/queries';
 import type { Context } from './context';
 import type { NestedPage, PageKey } from './loaders';
-import { searchTerms } from '../graph/names';
+import { nameKey, searchTerms } from '../graph/names';
 import { decodeCursor, encodeCursor, normaliseSearch, pageSize, toConnection, type CursorList } from './pagination';
 import {
   toClaim,
@@ -119,6 +119,8 @@ async function rankedPage<T extends { id: string }>(
     words: terms.words,
     skeletons: terms.skeletons,
     terms: [...terms.words, ...terms.skeletons].filter((t) => t !== ''),
+    // Names only: a source or entity named exactly as asked comes before one whose name contains it.
+    ...(q.list === 'sources-search' || q.list === 'entities-search' ? { nameKey: nameKey(search) } : {}),
     afterScore,
     afterId: after?.[1] ?? null,
     limit: size + 1,
@@ -133,7 +135,8 @@ async function rankedPage<T extends { id: string }>(
   const connection = toConnection(ranked, size, (r) => encodeCursor(q.list, [String(r.score), r.node.id]));
   return {
     pageInfo: connection.pageInfo,
-    edges: connection.edges.map((e) => ({ cursor: e.cursor, node: e.node.node, score: e.node.score })),
+    // Shown rounded (sums of 0.3 and 0.6 are not exact in binary); the cursor keeps the exact score.
+    edges: connection.edges.map((e) => ({ cursor: e.cursor, node: e.node.node, score: Math.round(e.node.score * 1e6) / 1e6 })),
     nodes: connection.nodes.map((r) => r.node),
     totalCount: Number(row?.total ?? 0),
   };

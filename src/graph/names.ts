@@ -106,6 +106,7 @@ function computeSkeleton(word: string): string {
     .replace(/ck/g, 'k')
     .replace(/ch/g, 'sh') // French transliteration: Chokri, Shoukri
     .replace(/q/g, 'k')
+    .replace(/t[sz]/g, 'c') // Slavic ц: Kuznetsov, Kuznecov
     .replace(/c(?![eiy])/g, 'k')
     .replace(/ou/g, 'u')
     .replace(/ee/g, 'i')

@@ -47,6 +47,8 @@ describe('skeletons see through transliteration', () => {
     ['Dawud', 'Daoud'],
     ['Tawfik Shoukri', 'Tavfik Shukri'],
     ['Tawfik', 'Tevfik'],
+    ['Serhiy Kuznetsov', 'Serhiy Kuznecov'],
+    ['Kuznietsov', 'Kouznetsov'],
     ['Łukasz Łapczyński', 'Lukasz Lapczynski'],
   ])('%p and %p share a skeleton', (a, b) => {
     expect(skeleton(a)).toBe(skeleton(b));
