@@ -110,7 +110,7 @@ describe('ClaimReview of the seed', () => {
     const [appearance, ...more] = g.out(claim, 'appearance').map((a) => a.value);
     expect(more).toEqual([]);
     expect(g.types(appearance!)).toEqual(['CreativeWork']);
-    expect(g.value(appearance!, 'headline')).toBe('Untitled report on the US raid in Dumayr (seed-article.txt)');
+    expect(g.value(appearance!, 'headline')).toBe('Untitled report on the US raid in Dumayr');
     // The report has no known url or date: none is invented.
     expect(g.out(appearance!, 'url')).toEqual([]);
     expect(g.out(appearance!, 'datePublished')).toEqual([]);
