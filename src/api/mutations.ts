@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { GraphQLScalarType, valueFromASTUntyped, type GraphQLFormattedError } from 'graphql';
+import type { GraphQLFormattedError } from 'graphql';
 import { ClaimgraphError, notFound } from '../errors';
 import type { BundleProblem } from '../graph/bundle';
 import {
@@ -32,6 +32,7 @@ import type { Context } from './context';
 import { ANONYMOUS_EDITOR } from './identity';
 import { Loaders } from './loaders';
 import { decodeCursor, encodeCursor, pageSize, toConnection } from './pagination';
+import { SCALAR_FORMS } from './scalars';
 
 /*
  * The Mutation type, the deletion preview and the `recorded` audit field.
@@ -210,6 +211,7 @@ const SCALAR_EXPECTED: Record<string, string> = {
   Int: 'an integer',
   Float: 'a number',
   Boolean: 'true or false',
+  ...SCALAR_FORMS,
 };
 
 /**
@@ -241,7 +243,8 @@ export function coercionProblem(message: string): { path: string; expected: stri
     const values = ENUM_VALUES[r[1] ?? ''];
     return { path, expected: values ? `one of ${values.join(', ')}` : `a value of the ${r[1]} enum`, got };
   }
-  if ((r = /^(\w+) cannot represent/.exec(reason))) {
+  // A scalar of the schema's own refusing a value: "Expected type "PartialDate". PartialDate cannot represent …".
+  if ((r = /^Expected type "(\w+)"\./.exec(reason) ?? /^(\w+) cannot represent/.exec(reason))) {
     return { path, expected: SCALAR_EXPECTED[r[1] ?? ''] ?? `a value of type ${r[1]}`, got };
   }
   return { path, expected: reason, got };
@@ -258,17 +261,7 @@ export function withInputProblems(formatted: GraphQLFormattedError): GraphQLForm
   return problem === null ? formatted : { ...formatted, extensions: { ...formatted.extensions, problems: [problem] } };
 }
 
-export const JSONScalar = new GraphQLScalarType({
-  name: 'JSON',
-  description: 'Any JSON value.',
-  serialize: (value) => value,
-  parseValue: (value) => value,
-  parseLiteral: (ast, variables) => valueFromASTUntyped(ast, variables),
-});
-
 export const editingResolvers = {
-  JSON: JSONScalar,
-
   Query: {
     async changes(_: unknown, args: { first?: number | null; after?: string | null }, ctx: Context) {
       const size = pageSize(args.first);

@@ -28,6 +28,7 @@ import { editingResolvers, withInputProblems } from './mutations';
 import { setMaxPageSize } from './pagination';
 import { parseRequestTarget, type RequestTarget } from './request-target';
 import { resolvers } from './resolvers';
+import { scalarResolvers } from './scalars';
 import { knownOperationTypesRule, loadTypeDefs } from './schema';
 
 /** Largest request body accepted on /graphql by default (CLAIMGRAPH_MAX_BODY_BYTES). */
@@ -91,7 +92,7 @@ export function createApolloServer(options: Partial<ServerOptions> = {}): Apollo
   const logInternal = options.logger ? (message: string, error: unknown) => logger.error({ err: error }, message) : undefined;
   return new ApolloServer<Context>({
     typeDefs: loadTypeDefs(),
-    resolvers: [resolvers, editingResolvers, achResolvers, analysisResolvers, credibilityResolvers],
+    resolvers: [scalarResolvers, resolvers, editingResolvers, achResolvers, analysisResolvers, credibilityResolvers],
     formatError: (formatted, error) => presentError(withInputProblems(formatError(formatted, error, logInternal)), api.production),
     includeStacktraceInErrorResponses: false,
     introspection: api.introspection,
