@@ -576,42 +576,37 @@ export interface Recorded {
   id: string;
   claim: { id: string; corroboration: { assertingSources: number; independentSources: number; hedgingSources: number; denyingSources: number } };
 }
-const RECORD_STATEMENT = `mutation RecordStatement($input: RecordStatementInput!) { recordStatement(input: $input) {
+const RECORD_STATEMENT = `mutation RecordStatement($input: RecordStatementInput!) { recordStatement(input: $input) { statement {
   id claim { id corroboration { assertingSources independentSources hedgingSources denyingSources } }
-} }`;
-export const recordStatement = async (input: RecordStatementInput) => (await request<{ recordStatement: Recorded }>(RECORD_STATEMENT, { input })).recordStatement;
+} } }`;
+export const recordStatement = async (input: RecordStatementInput) =>
+  (await request<{ recordStatement: { statement: Recorded } }>(RECORD_STATEMENT, { input })).recordStatement.statement;
 
-const CREATE_CLAIM = `mutation CreateClaim($input: CreateClaimInput!) { createClaim(input: $input) { id text } }`;
-export const createClaim = async (text: string) => (await request<{ createClaim: ClaimRef }>(CREATE_CLAIM, { input: { text } })).createClaim;
+const CREATE_CLAIM = `mutation CreateClaim($input: CreateClaimInput!) { createClaim(input: $input) { claim { id text } } }`;
+export const createClaim = async (text: string) => (await request<{ createClaim: { claim: ClaimRef } }>(CREATE_CLAIM, { input: { text } })).createClaim.claim;
 
-const CREATE_SOURCE = `mutation CreateSource($input: CreateSourceInput!) { createSource(input: $input) { ${SOURCE_REF} } }`;
+const CREATE_SOURCE = `mutation CreateSource($input: CreateSourceInput!) { createSource(input: $input) { source { ${SOURCE_REF} } } }`;
 export const createSource = async (input: { name: string; kind: SourceKind; anonymous: boolean }) =>
-  (await request<{ createSource: SourceRef }>(CREATE_SOURCE, { input })).createSource;
+  (await request<{ createSource: { source: SourceRef } }>(CREATE_SOURCE, { input })).createSource.source;
 
-const LINK_CLAIMS = `mutation LinkClaims($type: ClaimLinkType!, $from: ID!, $to: ID!, $reason: String!) {
-  linkClaims(type: $type, from: $from, to: $to, reason: $reason) { from { id } to { id } }
-}`;
-export const linkClaims = (type: ClaimLinkType, from: string, to: string, reason: string) => request<unknown>(LINK_CLAIMS, { type, from, to, reason });
+const LINK_CLAIMS = `mutation LinkClaims($input: LinkClaimsInput!) { linkClaims(input: $input) { from { id } to { id } } }`;
+export const linkClaims = (type: ClaimLinkType, from: string, to: string, reason: string) => request<unknown>(LINK_CLAIMS, { input: { type, from, to, reason } });
 
-const RATE_SOURCE = `mutation RateSource($id: ID!, $grade: Reliability!, $reason: String!) {
-  rateSource(id: $id, grade: $grade, reason: $reason) { id reliability { grade } }
-}`;
-export const rateSource = (id: string, grade: Reliability, reason: string) => request<unknown>(RATE_SOURCE, { id, grade, reason });
+const RATE_SOURCE = `mutation RateSource($input: RateSourceInput!) { rateSource(input: $input) { source { id reliability { grade } } } }`;
+export const rateSource = (id: string, grade: Reliability, reason: string) => request<unknown>(RATE_SOURCE, { input: { source: id, grade, reason } });
 
-const ASSESS_CLAIM = `mutation AssessClaim($claim: ID!, $verdict: Verdict!, $rating: Int!, $explanation: String!, $url: String) {
-  assessClaim(claim: $claim, verdict: $verdict, rating: $rating, explanation: $explanation, url: $url) { id }
-}`;
-export const assessClaim = (input: { claim: string; verdict: Verdict; rating: number; explanation: string; url: string | null }) => request<unknown>(ASSESS_CLAIM, input);
+const ASSESS_CLAIM = `mutation AssessClaim($input: AssessClaimInput!) { assessClaim(input: $input) { assessment { id } } }`;
+export const assessClaim = (input: { claim: string; verdict: Verdict; rating: number; explanation: string; url: string | null }) => request<unknown>(ASSESS_CLAIM, { input });
 
 const MERGE = {
-  SOURCE: `mutation MergeSources($keep: ID!, $merge: ID!) { mergeSources(keep: $keep, merge: $merge) { id } }`,
-  ENTITY: `mutation MergeEntities($keep: ID!, $merge: ID!) { mergeEntities(keep: $keep, merge: $merge) { id } }`,
-  CLAIM: `mutation MergeClaims($keep: ID!, $merge: ID!) { mergeClaims(keep: $keep, merge: $merge) { id } }`,
+  SOURCE: `mutation MergeSources($input: MergeSourcesInput!) { mergeSources(input: $input) { mergedId } }`,
+  ENTITY: `mutation MergeEntities($input: MergeEntitiesInput!) { mergeEntities(input: $input) { mergedId } }`,
+  CLAIM: `mutation MergeClaims($input: MergeClaimsInput!) { mergeClaims(input: $input) { mergedId } }`,
 } as const;
-export const merge = (kind: DuplicateKind, keep: string, mergeId: string) => request<unknown>(MERGE[kind], { keep, merge: mergeId });
+export const merge = (kind: DuplicateKind, keep: string, mergeId: string) => request<unknown>(MERGE[kind], { input: { keep, merge: mergeId } });
 
-const REJECT_DUPLICATE = `mutation RejectDuplicate($kind: DuplicateKind!, $a: ID!, $b: ID!) { rejectDuplicate(kind: $kind, a: $a, b: $b) { rejected } }`;
-export const rejectDuplicate = (kind: DuplicateKind, a: string, b: string) => request<unknown>(REJECT_DUPLICATE, { kind, a, b });
+const REJECT_DUPLICATE = `mutation RejectDuplicate($input: RejectDuplicateInput!) { rejectDuplicate(input: $input) { possibleDuplicate { rejected } } }`;
+export const rejectDuplicate = (kind: DuplicateKind, a: string, b: string) => request<unknown>(REJECT_DUPLICATE, { input: { kind, a, b } });
 
 /** Every fixed operation above, by name, for the test that validates them against the SDL and the server's limits. */
 export const OPERATIONS: Readonly<Record<string, string>> = {

@@ -21,6 +21,7 @@ import type { GraphStore } from '../store/port';
 import type { Context } from './context';
 import { ANONYMOUS_EDITOR } from './identity';
 import { Loaders } from './loaders';
+import { mutation } from './mutations';
 import { decodeCursor, encodeCursor, pageSize, toConnection, type CursorList } from './pagination';
 import type { ClaimNode } from './records';
 
@@ -121,18 +122,18 @@ export const achResolvers = {
   },
 
   Mutation: {
-    createQuestion: async (_: unknown, { input }: { input: QuestionInput }, ctx: Context) =>
-      written(ctx, await createQuestion(ctx.store, input, editing(ctx))),
-    updateQuestion: async (_: unknown, { id, input }: { id: string; input: QuestionInput }, ctx: Context) =>
-      written(ctx, await updateQuestion(ctx.store, id, input, editing(ctx))),
-    async setAchCell(_: unknown, args: CellArgs & { cell: AchCellValue; reason: string }, ctx: Context) {
-      await setAchCell(ctx.store, args, editing(ctx));
-      return written(ctx, args.question);
-    },
-    async clearAchCell(_: unknown, args: CellArgs, ctx: Context) {
-      await clearAchCell(ctx.store, args, editing(ctx));
-      return written(ctx, args.question);
-    },
+    createQuestion: mutation(async (input: QuestionInput, ctx) => ({ question: await written(ctx, await createQuestion(ctx.store, input, editing(ctx))) })),
+    updateQuestion: mutation(async ({ id, ...input }: QuestionInput & { id: string }, ctx) => ({
+      question: await written(ctx, await updateQuestion(ctx.store, id, input, editing(ctx))),
+    })),
+    setAchCell: mutation(async (input: CellArgs & { cell: AchCellValue; reason: string }, ctx) => {
+      await setAchCell(ctx.store, input, editing(ctx));
+      return { question: await written(ctx, input.question) };
+    }),
+    clearAchCell: mutation(async (input: CellArgs, ctx) => {
+      await clearAchCell(ctx.store, input, editing(ctx));
+      return { question: await written(ctx, input.question) };
+    }),
   },
 
   Question: {

@@ -136,11 +136,39 @@ const LOADER: Record<Exclude<RecordKind, 'statement'>, (l: Loaders) => DataLoade
   claim: (l) => l.claims,
 };
 
-const create = (kind: Exclude<RecordKind, 'statement'>) => async (_: unknown, { input }: { input: Fields }, ctx: Context) =>
-  fresh(ctx, LOADER[kind], kind, await createRecord(ctx.store, kind, input, editing(ctx)));
+/** A mutation's problems at paths from its one argument: `merge` → `input.merge` (paths from the input already stay). */
+export function atInput(error: unknown): unknown {
+  return relocateProblems(error, (path) => (/^input(\.|\[|$)/.test(path) ? path : `input.${path}`));
+}
 
-const update = (kind: Exclude<RecordKind, 'statement'>) => async (_: unknown, { id, input }: { id: string; input: Fields }, ctx: Context) =>
-  fresh(ctx, LOADER[kind], kind, await updateRecord(ctx.store, kind, id, input, editing(ctx)));
+/** What every mutation's input may carry besides its own fields. */
+interface MutationInput {
+  clientMutationId?: string | null;
+}
+
+/**
+ * A Mutation resolver: the one `input` argument in (without its
+ * clientMutationId), the payload out with the client's clientMutationId
+ * given back, and every problem at a path from `input`.
+ */
+export function mutation<I extends object, P extends object>(run: (input: I, ctx: Context) => Promise<P>) {
+  return async (_: unknown, args: { input: I & MutationInput }, ctx: Context): Promise<P & { clientMutationId: string | null }> => {
+    const { clientMutationId, ...input } = args.input;
+    try {
+      return { ...(await run(input as unknown as I, ctx)), clientMutationId: clientMutationId ?? null };
+    } catch (error) {
+      throw atInput(error);
+    }
+  };
+}
+
+type NodeKind = Exclude<RecordKind, 'statement'>;
+
+const create = (kind: NodeKind) =>
+  mutation(async (input: Fields, ctx) => ({ [kind]: await fresh(ctx, LOADER[kind], kind, await createRecord(ctx.store, kind, input, editing(ctx))) }));
+
+const update = (kind: NodeKind) =>
+  mutation(async ({ id, ...fields }: Fields & { id: string }, ctx) => ({ [kind]: await fresh(ctx, LOADER[kind], kind, await updateRecord(ctx.store, kind, id, fields, editing(ctx))) }));
 
 async function claimPair(ctx: Context, from: string, to: string) {
   afterWrite(ctx);
@@ -180,18 +208,18 @@ function toImportResult(report: ImportReport, dryRun: boolean) {
   };
 }
 
-/** A bundle's problem paths, relative to the `bundle` argument: `$.statements[3].stance` → `bundle.statements[3].stance`. */
+/** A bundle's problem paths, from the input: `$.statements[3].stance` → `bundle.statements[3].stance` (then `input.bundle.…`). */
 const bundlePath = (path: string) => path.replace(/^\$/, 'bundle');
 
 /**
  * A bundle set's problems at paths relative to the `bundles` argument, as
- * every mutation's are: `$.statements[3].claim` in file `bundles[2]` becomes
- * `bundles[2].statements[3].claim` (the file stays named too).
+ * every mutation's are: `$.statements[3].claim` in file `input.bundles[2]`
+ * becomes `input.bundles[2].statements[3].claim` (the file stays named too).
  */
 function setProblemsAtArguments(error: unknown): unknown {
   if (!(error instanceof ClaimgraphError) || error.code !== 'BAD_USER_INPUT' || !Array.isArray(error.details?.problems)) return error;
   const problems = (error.details.problems as BundleProblem[]).map((p) =>
-    p.file !== undefined && /^bundles\[\d+\]$/.test(p.file) && p.path.startsWith('$') ? { ...p, path: `${p.file}${p.path.slice(1)}` } : p,
+    p.file !== undefined && /^input\.bundles\[\d+\]$/.test(p.file) && p.path.startsWith('$') ? { ...p, path: `${p.file}${p.path.slice(1)}` } : p,
   );
   return invalid(problems);
 }
@@ -291,30 +319,30 @@ export const editingResolvers = {
   },
 
   Mutation: {
-    async importBundle(_: unknown, { bundle, dryRun }: { bundle: unknown; dryRun?: boolean | null }, ctx: Context) {
+    importBundle: mutation(async ({ bundle, dryRun }: { bundle: unknown; dryRun?: boolean | null }, ctx) => {
       // A client's bundle cannot claim that someone else wrote it: the request's editor is stamped.
       const options = { ...editing(ctx), keepRecorded: false };
       try {
         const report = dryRun === true ? await dryRunImport(ctx.store, bundle, options) : await importBundle(ctx.store, bundle, options);
         if (dryRun !== true) afterWrite(ctx);
-        return toImportResult(report, dryRun === true);
+        return { result: toImportResult(report, dryRun === true) };
       } catch (error) {
         throw relocateProblems(error, bundlePath);
       }
-    },
+    }),
 
-    async importBundles(_: unknown, { bundles, dryRun }: { bundles: unknown[]; dryRun?: boolean | null }, ctx: Context) {
+    importBundles: mutation(async ({ bundles, dryRun }: { bundles: unknown[]; dryRun?: boolean | null }, ctx) => {
       const options = { ...editing(ctx), keepRecorded: false };
-      // Each bundle is named by its index, so problems say which one they are in.
-      const files = bundles.map((json, i) => ({ name: `bundles[${i}]`, json }));
+      // Each bundle is named by its place in the input, so problems say which one they are in.
+      const files = bundles.map((json, i) => ({ name: `input.bundles[${i}]`, json }));
       try {
         const report = dryRun === true ? await dryRunImport(ctx.store, null, options, files) : await importBundleSet(ctx.store, files, options);
         if (dryRun !== true) afterWrite(ctx);
-        return toImportResult(report, dryRun === true);
+        return { result: toImportResult(report, dryRun === true) };
       } catch (error) {
         throw setProblemsAtArguments(error);
       }
-    },
+    }),
 
     createSource: create('source'),
     updateSource: update('source'),
@@ -325,45 +353,46 @@ export const editingResolvers = {
     createClaim: create('claim'),
     updateClaim: update('claim'),
 
-    recordStatement: async (_: unknown, { input }: { input: Fields }, ctx: Context) =>
-      fresh(ctx, (l) => l.statements, 'statement', await recordStatement(ctx.store, input, editing(ctx))),
+    recordStatement: mutation(async (input: Fields, ctx) => ({
+      statement: await fresh(ctx, (l) => l.statements, 'statement', await recordStatement(ctx.store, input, editing(ctx))),
+    })),
 
-    async linkClaims(_: unknown, args: { type: ClaimLinkType; from: string; to: string; reason: string }, ctx: Context) {
-      await linkClaims(ctx.store, args, editing(ctx));
-      return claimPair(ctx, args.from, args.to);
-    },
+    linkClaims: mutation(async (input: { type: ClaimLinkType; from: string; to: string; reason: string }, ctx) => {
+      await linkClaims(ctx.store, input, editing(ctx));
+      return claimPair(ctx, input.from, input.to);
+    }),
 
-    async unlinkClaims(_: unknown, args: { type: ClaimLinkType; from: string; to: string }, ctx: Context) {
-      await unlinkClaims(ctx.store, args, editing(ctx));
-      return claimPair(ctx, args.from, args.to);
-    },
+    unlinkClaims: mutation(async (input: { type: ClaimLinkType; from: string; to: string }, ctx) => {
+      await unlinkClaims(ctx.store, input, editing(ctx));
+      return claimPair(ctx, input.from, input.to);
+    }),
 
-    mergeSources: async (_: unknown, { keep, merge }: { keep: string; merge: string }, ctx: Context) => {
+    mergeSources: mutation(async ({ keep, merge }: { keep: string; merge: string }, ctx) => {
       await mergeSources(ctx.store, keep, merge, editing(ctx));
-      return fresh(ctx, (l) => l.sources, 'source', keep);
-    },
+      return { source: await fresh(ctx, (l) => l.sources, 'source', keep), mergedId: merge };
+    }),
 
-    mergeClaims: async (_: unknown, { keep, merge }: { keep: string; merge: string }, ctx: Context) => {
+    mergeClaims: mutation(async ({ keep, merge }: { keep: string; merge: string }, ctx) => {
       await mergeClaims(ctx.store, keep, merge, editing(ctx));
-      return fresh(ctx, (l) => l.claims, 'claim', keep);
-    },
+      return { claim: await fresh(ctx, (l) => l.claims, 'claim', keep), mergedId: merge };
+    }),
 
-    mergeEntities: async (_: unknown, { keep, merge }: { keep: string; merge: string }, ctx: Context) => {
+    mergeEntities: mutation(async ({ keep, merge }: { keep: string; merge: string }, ctx) => {
       await mergeEntities(ctx.store, keep, merge, editing(ctx));
-      return fresh(ctx, (l) => l.entities, 'entity', keep);
-    },
+      return { entity: await fresh(ctx, (l) => l.entities, 'entity', keep), mergedId: merge };
+    }),
 
-    async rejectDuplicate(_: unknown, { kind, a, b }: { kind: keyof typeof DUPLICATE_LABELS; a: string; b: string }, ctx: Context) {
+    rejectDuplicate: mutation(async ({ kind, a, b }: { kind: keyof typeof DUPLICATE_LABELS; a: string; b: string }, ctx) => {
       const row = await rejectDuplicate(ctx.store, kind, a, b, editing(ctx));
       afterWrite(ctx);
-      return toPossibleDuplicate(row as never);
-    },
+      return { possibleDuplicate: toPossibleDuplicate(row as never) };
+    }),
 
-    async delete(_: unknown, { kind, id, confirm }: { kind: DeletableKind; id: string; confirm: string }, ctx: Context) {
-      const { confirm: _token, ...done } = describe(await deleteConfirmed(ctx.store, kind, id, confirm, editing(ctx)));
+    delete: mutation(async ({ kind, id, confirm }: { kind: DeletableKind; id: string; confirm: string }, ctx) => {
+      const { confirm: _token, ...deletion } = describe(await deleteConfirmed(ctx.store, kind, id, confirm, editing(ctx)));
       afterWrite(ctx);
-      return done;
-    },
+      return { deletion, deletedIds: deletion.nodes.map((n) => n.id) };
+    }),
   },
 
   Source: { recorded: recorded('source') },

@@ -197,8 +197,8 @@ describe("the store's one-query read (outside a transaction on the embedded engi
   });
 
   it('sees a write as soon as it is committed', async () => {
-    const created = await gql(store, 'mutation { createEntity(input: { name: "Read after write" }) { id } }', {}, 'tester');
-    const id = (created.data?.createEntity as { id: string } | undefined)?.id;
+    const created = await gql(store, 'mutation { createEntity(input: { name: "Read after write" }) { entity { id } } }', {}, 'tester');
+    const id = (created.data?.createEntity as { entity: { id: string } } | undefined)?.entity.id;
     expect(typeof id).toBe('string');
     expect(await store.read('entities-by-ids', { ids: [id] })).toEqual([{ entity: expect.objectContaining({ id, name: 'Read after write' }) }]);
   });

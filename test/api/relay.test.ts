@@ -67,3 +67,33 @@ describe('connections (Relay Cursor Connections)', () => {
     });
   });
 });
+
+describe('mutations (one input object, one payload type each)', () => {
+  const mutations = Object.values(schema.getMutationType()!.getFields());
+  const capitalised = (name: string) => `${name[0]!.toUpperCase()}${name.slice(1)}`;
+
+  it('every mutation takes one argument, `input`, of its own input type, and answers with its own payload', () => {
+    expect(mutations.length).toBeGreaterThan(20);
+    for (const m of mutations) {
+      expect([m.name, m.args.map((a) => `${a.name}: ${String(a.type)}`)]).toEqual([m.name, [`input: ${capitalised(m.name)}Input!`]]);
+      expect([m.name, String(m.type)]).toEqual([m.name, `${capitalised(m.name)}Payload!`]);
+      const payload = getNamedType(m.type) as GraphQLObjectType;
+      expect([m.name, payload.getFields().clientMutationId && typeString(payload.getFields().clientMutationId!)]).toEqual([m.name, 'String']);
+    }
+  });
+
+  it('gives back the clientMutationId, with what the mutation changed, read after the change', async () => {
+    const store = await seededStore();
+    try {
+      const result = await gql(
+        store,
+        `mutation { updateSource(input: { clientMutationId: "m-1", id: "src-airwars", description: "A monitor." }) { clientMutationId source { description } } }`,
+        {},
+        'alice@example.org',
+      );
+      expect(result).toEqual({ data: { updateSource: { clientMutationId: 'm-1', source: { description: 'A monitor.' } } } });
+    } finally {
+      await store.close();
+    }
+  });
+});

@@ -93,7 +93,7 @@ describe('over the API', () => {
   it('a date that is not one is refused at the variable, with the path, what was expected and what came', async () => {
     const result = await gql(
       store,
-      `mutation($input: CreateDocumentInput!) { createDocument(input: $input) { id } }`,
+      `mutation($input: CreateDocumentInput!) { createDocument(input: $input) { document { id } } }`,
       { input: { title: 'Another report', publishedAt: 'last Sunday' } },
       'ed',
     );

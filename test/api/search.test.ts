@@ -159,7 +159,7 @@ describe('documents', () => {
           { id: 'doc-wire-2', title: 'Sample Wire staff strike' },
         ],
       };
-      const imported = await gql(other, 'mutation($b: JSON!) { importBundle(bundle: $b) { documents { created } } }', { b: bundle }, 'editor@example.org');
+      const imported = await gql(other, 'mutation($b: JSON!) { importBundle(input: { bundle: $b }) { result { documents { created } } } }', { b: bundle }, 'editor@example.org');
       expect(imported.errors).toBeUndefined();
       const result = await gql(other, '{ documents(search: "Sample Wire") { totalCount edges { score node { id publisher { id } } } } }');
       const page = result.data?.documents as { totalCount: number; edges: { score: number; node: { id: string; publisher: { id: string } | null } }[] };

@@ -414,8 +414,8 @@ describe('names: transitive matches, generic names, merged ids', () => {
     await importBundle(store, bundle, editor);
     expect(await possibleDuplicates(store)).toHaveLength(1);
     // Rejected by an editor: no later import lists it again, and the graph keeps it rejected.
-    const rejected = await gql(store, `mutation { rejectDuplicate(kind: SOURCE, a: "src-al-masoud-family", b: "zz-family") { rejected } }`, {}, 'test-editor');
-    expect(rejected.data).toEqual({ rejectDuplicate: { rejected: true } });
+    const rejected = await gql(store, `mutation { rejectDuplicate(input: { kind: SOURCE, a: "src-al-masoud-family", b: "zz-family" }) { possibleDuplicate { rejected } } }`, {}, 'test-editor');
+    expect(rejected.data).toEqual({ rejectDuplicate: { possibleDuplicate: { rejected: true } } });
     const later = await importBundle(store, bundle, editor);
     expect([later.possibleDuplicates, await possibleDuplicates(store)]).toEqual([[], []]);
   });
@@ -423,7 +423,7 @@ describe('names: transitive matches, generic names, merged ids', () => {
   it('resolves ids merged by an editor, for sources, entities and claims', async () => {
     store = await seededStore();
     const merge = (kind: 'Sources' | 'Entities' | 'Claims', keep: string, merged: string) =>
-      gql(store, `mutation { merge${kind}(keep: "${keep}", merge: "${merged}") { id } }`, {}, 'test-editor');
+      gql(store, `mutation { merge${kind}(input: { keep: "${keep}", merge: "${merged}" }) { mergedId } }`, {}, 'test-editor');
     for (const result of [
       await merge('Sources', 'src-syrian-interim-government', 'src-syrian-free-army'),
       await merge('Entities', 'ent-syria', 'ent-damascus'),
@@ -447,8 +447,8 @@ describe('names: transitive matches, generic names, merged ids', () => {
     const linked = await importBundle(store, v2({ links: [{ type: 'SUPPORTS', from: 'claim-al-masoud-infiltrated-is-in-badiya', to: 'claim-al-masoud-undercover-against-is', linkedBy: 'test-editor', reason: 'As before the merge.' }] }), editor);
     expect(linked.links).toEqual({ created: 0, updated: 0, unchanged: 1 });
     expect((await exportBundle(store)).links.filter((l) => l.from === l.to)).toEqual([]);
-    const refused = await gql(store, `mutation { linkClaims(type: SUPPORTS, from: "claim-al-masoud-undercover-against-is", to: "claim-al-masoud-infiltrated-is-in-badiya", reason: "Self.") { from { id } } }`, {}, 'test-editor');
-    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', problems: [expect.objectContaining({ path: 'to', expected: 'a claim other than `from`' })] });
+    const refused = await gql(store, `mutation { linkClaims(input: { type: SUPPORTS, from: "claim-al-masoud-undercover-against-is", to: "claim-al-masoud-infiltrated-is-in-badiya", reason: "Self." }) { from { id } } }`, {}, 'test-editor');
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', problems: [expect.objectContaining({ path: 'input.to', expected: 'a claim other than `from`' })] });
   });
 });
 

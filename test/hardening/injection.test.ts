@@ -222,22 +222,22 @@ describe.each(PAYLOADS)('%s', (_, p) => {
     const before = await exportBundle(store);
     const countsBefore = await counts(store);
     const ids = { source: `src-${p}`, claim: `claim-${p}`, statement: `st-${p}` };
-    const source = await gql(store, `mutation($input: CreateSourceInput!) { createSource(input: $input) { id name description aliases } }`,
+    const source = await gql(store, `mutation($input: CreateSourceInput!) { createSource(input: $input) { source { id name description aliases } } }`,
       { input: { id: ids.source, name: `${p} (a source)`, kind: 'GROUP', anonymous: true, description: p, aliases: [p] } }, EDITOR);
     expect(source.errors).toBeUndefined();
-    expect(source.data).toEqual({ createSource: { id: ids.source, name: `${p} (a source)`, description: p, aliases: [p] } });
-    const claim = await gql(store, `mutation($input: CreateClaimInput!) { createClaim(input: $input) { id text } }`, { input: { id: ids.claim, text: p } }, EDITOR);
-    expect(claim.data).toEqual({ createClaim: { id: ids.claim, text: p } });
-    const statement = await gql(store, `mutation($input: RecordStatementInput!) { recordStatement(input: $input) { id position quote paraphrase hedge madeAt appearances { quote via { source { id } } } } }`,
+    expect(source.data).toEqual({ createSource: { source: { id: ids.source, name: `${p} (a source)`, description: p, aliases: [p] } } });
+    const claim = await gql(store, `mutation($input: CreateClaimInput!) { createClaim(input: $input) { claim { id text } } }`, { input: { id: ids.claim, text: p } }, EDITOR);
+    expect(claim.data).toEqual({ createClaim: { claim: { id: ids.claim, text: p } } });
+    const statement = await gql(store, `mutation($input: RecordStatementInput!) { recordStatement(input: $input) { statement { id position quote paraphrase hedge madeAt appearances { quote via { source { id } } } } } }`,
       { input: { id: ids.statement, source: ids.source, claim: ids.claim, stance: 'ASSERTS', quote: p, paraphrase: p, hedge: p, madeAt: p,
         appearances: [{ document: 'doc-dumayr-report', quote: p, via: [{ source: ids.source }] }] } }, EDITOR);
     expect(statement.errors).toBeUndefined();
-    expect(statement.data).toEqual({ recordStatement: { id: ids.statement, position: 'HEDGES', quote: p, paraphrase: p, hedge: p, madeAt: p, appearances: [{ quote: p, via: [{ source: { id: ids.source } }] }] } });
-    const link = await gql(store, `mutation($from: ID!, $reason: String!) { linkClaims(type: SUPPORTS, from: $from, to: "claim-al-masoud-was-civilian", reason: $reason) { from { links { linkedBy reason } } } }`,
+    expect(statement.data).toEqual({ recordStatement: { statement: { id: ids.statement, position: 'HEDGES', quote: p, paraphrase: p, hedge: p, madeAt: p, appearances: [{ quote: p, via: [{ source: { id: ids.source } }] }] } } });
+    const link = await gql(store, `mutation($from: ID!, $reason: String!) { linkClaims(input: { type: SUPPORTS, from: $from, to: "claim-al-masoud-was-civilian", reason: $reason }) { from { links { linkedBy reason } } } }`,
       { from: ids.claim, reason: p }, EDITOR);
     expect(link.data).toEqual({ linkClaims: { from: { links: [{ linkedBy: EDITOR, reason: p }] } } });
-    const updated = await gql(store, `mutation($id: ID!, $text: String!) { updateClaim(id: $id, input: { text: $text }) { text } }`, { id: ids.claim, text: `${p}${p}` }, EDITOR);
-    expect(updated.data).toEqual({ updateClaim: { text: `${p}${p}` } });
+    const updated = await gql(store, `mutation($id: ID!, $text: String!) { updateClaim(input: { id: $id, text: $text }) { claim { text } } }`, { id: ids.claim, text: `${p}${p}` }, EDITOR);
+    expect(updated.data).toEqual({ updateClaim: { claim: { text: `${p}${p}` } } });
 
     expect(await counts(store)).toEqual({ ...countsBefore, sources: countsBefore.sources! + 1, claims: countsBefore.claims! + 1, statements: countsBefore.statements! + 1 });
     const after = await exportBundle(store);
@@ -286,9 +286,9 @@ describe('megabyte strings', () => {
     const text = big('NEEDLE-import');
     await importBundle(store, { format: 'claimgraph-bundle', version: 1, claims: [{ id: 'claim-mb', text }], sources: [{ id: 'src-mb', name: 'Megabyte source', kind: 'PERSON', anonymous: false, description: text }] }, { editor: EDITOR });
     const quote = big('NEEDLE-quote');
-    const st = await gql(store, `mutation($q: String!) { recordStatement(input: { id: "st-mb", source: "src-mb", claim: "claim-mb", stance: ASSERTS, quote: $q }) { id } }`, { q: quote }, EDITOR);
+    const st = await gql(store, `mutation($q: String!) { recordStatement(input: { id: "st-mb", source: "src-mb", claim: "claim-mb", stance: ASSERTS, quote: $q }) { statement { id } } }`, { q: quote }, EDITOR);
     expect(st.errors).toBeUndefined();
-    const created = await gql(store, `mutation($t: String!) { createClaim(input: { id: "claim-mb-2", text: $t }) { id } }`, { t: big('NEEDLE-mutation') }, EDITOR);
+    const created = await gql(store, `mutation($t: String!) { createClaim(input: { id: "claim-mb-2", text: $t }) { claim { id } } }`, { t: big('NEEDLE-mutation') }, EDITOR);
     expect(created.errors).toBeUndefined();
 
     expect(await counts(store)).toEqual({ ...countsBefore, sources: countsBefore.sources! + 1, claims: countsBefore.claims! + 2, statements: countsBefore.statements! + 1 });
@@ -340,7 +340,7 @@ describe('unpaired surrogates, which no UTF-8 engine can store as sent', () => {
   it('through a mutation too, with the problem at the input path', async () => {
     cases++;
     const before = await exportBundle(store);
-    const result = await gql(store, `mutation($t: String!) { createClaim(input: { text: $t }) { id } }`, { t: 'half a pair: \ud83d' }, EDITOR);
+    const result = await gql(store, `mutation($t: String!) { createClaim(input: { text: $t }) { claim { id } } }`, { t: 'half a pair: \ud83d' }, EDITOR);
     expect(codes(result)).toEqual(['BAD_USER_INPUT']);
     // The problem names the record by the id it was to get (generated, as none was given).
     expect(result.errors?.[0]?.extensions?.problems).toEqual([
