@@ -21,7 +21,8 @@ import type { GraphStore } from '../store/port';
 import type { Context } from './context';
 import { ANONYMOUS_EDITOR } from './identity';
 import { Loaders } from './loaders';
-import { mutation } from './mutations';
+import { byRecordIds } from './global-id';
+import { mutation } from './payloads';
 import { decodeCursor, encodeCursor, pageSize, toConnection, type CursorList } from './pagination';
 import type { ClaimNode } from './records';
 
@@ -76,6 +77,9 @@ function newLoaders(store: GraphStore): AchLoaders {
   return { questions, matrices, questionsByClaim };
 }
 
+/** A question by id, through this request's batched loader (node(id:) finds questions by it). */
+export const questionById = (ctx: Context, id: string): Promise<QuestionNode | null> => loaders(ctx).questions.load(id);
+
 /** pagination.ts names the lists its cursors belong to; this one is the questions list. */
 const QUESTIONS_LIST: CursorList = 'questions';
 
@@ -103,11 +107,12 @@ interface CellArgs {
 
 export const achResolvers = {
   Query: {
-    async question(_: unknown, { id }: { id: string }, ctx: Context) {
+    // A record id, or a question's global id.
+    question: byRecordIds(async (_, { id }: { id: string }, ctx) => {
       const found = await loaders(ctx).questions.load(id);
       if (found === null) throw notFound('question', id);
       return found;
-    },
+    }),
     async questions(_: unknown, args: { first?: number | null; after?: string | null }, ctx: Context) {
       const size = pageSize(args.first);
       const after = decodeCursor(QUESTIONS_LIST, args.after, 1)?.[0] ?? null;

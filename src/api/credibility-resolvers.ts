@@ -25,7 +25,7 @@ import type { GraphStore } from '../store/port';
 import type { Context } from './context';
 import { ANONYMOUS_EDITOR } from './identity';
 import { Loaders } from './loaders';
-import { mutation } from './mutations';
+import { mutation } from './payloads';
 import type { ClaimNode, SourceNode } from './records';
 
 interface CredibilityLoaders {

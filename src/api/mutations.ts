@@ -33,6 +33,9 @@ import { ANONYMOUS_EDITOR } from './identity';
 import { Loaders } from './loaders';
 import { decodeCursor, encodeCursor, pageSize, toConnection } from './pagination';
 import { SCALAR_FORMS } from './scalars';
+import { byRecordIds, toGlobalId, type NodeType } from './global-id';
+import { toChange } from './nodes';
+import { mutation } from './payloads';
 
 /*
  * The Mutation type, the deletion preview and the `recorded` audit field.
@@ -136,32 +139,6 @@ const LOADER: Record<Exclude<RecordKind, 'statement'>, (l: Loaders) => DataLoade
   claim: (l) => l.claims,
 };
 
-/** A mutation's problems at paths from its one argument: `merge` → `input.merge` (paths from the input already stay). */
-export function atInput(error: unknown): unknown {
-  return relocateProblems(error, (path) => (/^input(\.|\[|$)/.test(path) ? path : `input.${path}`));
-}
-
-/** What every mutation's input may carry besides its own fields. */
-interface MutationInput {
-  clientMutationId?: string | null;
-}
-
-/**
- * A Mutation resolver: the one `input` argument in (without its
- * clientMutationId), the payload out with the client's clientMutationId
- * given back, and every problem at a path from `input`.
- */
-export function mutation<I extends object, P extends object>(run: (input: I, ctx: Context) => Promise<P>) {
-  return async (_: unknown, args: { input: I & MutationInput }, ctx: Context): Promise<P & { clientMutationId: string | null }> => {
-    const { clientMutationId, ...input } = args.input;
-    try {
-      return { ...(await run(input as unknown as I, ctx)), clientMutationId: clientMutationId ?? null };
-    } catch (error) {
-      throw atInput(error);
-    }
-  };
-}
-
 type NodeKind = Exclude<RecordKind, 'statement'>;
 
 const create = (kind: NodeKind) =>
@@ -177,6 +154,9 @@ async function claimPair(ctx: Context, from: string, to: string) {
   if (b === null) throw notFound('claim', to);
   return { from: a, to: b };
 }
+
+/** The node type of each kind of record a deletion removes. */
+const NODE_TYPE_OF: Record<DeletableKind, NodeType> = { CLAIM: 'Claim', SOURCE: 'Source', DOCUMENT: 'Document', STATEMENT: 'Statement', ENTITY: 'Entity' };
 
 /** The preview (or result) as the schema shapes it: the plan plus counts per kind. */
 function describe(plan: DeletionPlan) {
@@ -295,14 +275,10 @@ export const editingResolvers = {
       const size = pageSize(args.first);
       const after = decodeCursor('changes', args.after, 1)?.[0] ?? null;
       const rows = await ctx.store.read('changes-page', { after, limit: size + 1 });
-      const changes = rows.map((row) => {
-        const c = row.change as { id: string; details: string };
-        return { ...c, details: JSON.parse(c.details) as unknown };
-      });
+      const changes = rows.map((row) => toChange(row.change));
       return toConnection(changes, size, (c) => encodeCursor('changes', [c.id]));
     },
-    deletionPreview: async (_: unknown, { kind, id }: { kind: DeletableKind; id: string }, ctx: Context) =>
-      describe(await previewDeletion(ctx.store, kind, id)),
+    deletionPreview: byRecordIds(async (_, { kind, id }: { kind: DeletableKind; id: string }, ctx) => describe(await previewDeletion(ctx.store, kind, id))),
     async possibleDuplicates(_: unknown, args: { kind?: keyof typeof DUPLICATE_LABELS | null; first?: number | null; after?: string | null }, ctx: Context) {
       const size = pageSize(args.first);
       const afterKey = decodeCursor('possible-duplicates', args.after, 1)?.[0] ?? null;
@@ -369,17 +345,17 @@ export const editingResolvers = {
 
     mergeSources: mutation(async ({ keep, merge }: { keep: string; merge: string }, ctx) => {
       await mergeSources(ctx.store, keep, merge, editing(ctx));
-      return { source: await fresh(ctx, (l) => l.sources, 'source', keep), mergedId: merge };
+      return { source: await fresh(ctx, (l) => l.sources, 'source', keep), mergedId: toGlobalId('Source', merge) };
     }),
 
     mergeClaims: mutation(async ({ keep, merge }: { keep: string; merge: string }, ctx) => {
       await mergeClaims(ctx.store, keep, merge, editing(ctx));
-      return { claim: await fresh(ctx, (l) => l.claims, 'claim', keep), mergedId: merge };
+      return { claim: await fresh(ctx, (l) => l.claims, 'claim', keep), mergedId: toGlobalId('Claim', merge) };
     }),
 
     mergeEntities: mutation(async ({ keep, merge }: { keep: string; merge: string }, ctx) => {
       await mergeEntities(ctx.store, keep, merge, editing(ctx));
-      return { entity: await fresh(ctx, (l) => l.entities, 'entity', keep), mergedId: merge };
+      return { entity: await fresh(ctx, (l) => l.entities, 'entity', keep), mergedId: toGlobalId('Entity', merge) };
     }),
 
     rejectDuplicate: mutation(async ({ kind, a, b }: { kind: keyof typeof DUPLICATE_LABELS; a: string; b: string }, ctx) => {
@@ -391,9 +367,15 @@ export const editingResolvers = {
     delete: mutation(async ({ kind, id, confirm }: { kind: DeletableKind; id: string; confirm: string }, ctx) => {
       const { confirm: _token, ...deletion } = describe(await deleteConfirmed(ctx.store, kind, id, confirm, editing(ctx)));
       afterWrite(ctx);
-      return { deletion, deletedIds: deletion.nodes.map((n) => n.id) };
+      return { deletion, deletedIds: deletion.nodes.map((n) => toGlobalId(NODE_TYPE_OF[n.kind], n.id)) };
     }),
   },
+
+  // References to records by their record ids: not `id`, which every client reads as a global id.
+  NodeRef: { recordId: (n: { id: string }) => n.id },
+  DetachedRecord: { recordId: (d: { id: string }) => d.id },
+  DeletionPreview: { recordId: (p: { id: string }) => p.id },
+  DeletionResult: { recordId: (r: { id: string }) => r.id },
 
   Source: { recorded: recorded('source') },
   Entity: { recorded: recorded('entity') },

@@ -26,6 +26,7 @@ import {
 } from './records';
 import { positionOf } from '../graph/model';
 import { effectiveDate } from '../graph/positions';
+import { byRecordIds } from './global-id';
 
 /*
  * Resolvers follow three steps: choose a named query (through a loader or
@@ -192,11 +193,12 @@ async function claimLinksOfType(c: ClaimNode, args: PageArgs, ctx: Context, type
 
 export const resolvers = {
   Query: {
-    claim: (_: unknown, { id }: { id: string }, ctx: Context) => requested(ctx.loaders.claims, id, 'claim'),
-    source: (_: unknown, { id }: { id: string }, ctx: Context) => requested(ctx.loaders.sources, id, 'source'),
-    statement: (_: unknown, { id }: { id: string }, ctx: Context) => requested(ctx.loaders.statements, id, 'statement'),
-    document: (_: unknown, { id }: { id: string }, ctx: Context) => requested(ctx.loaders.documents, id, 'document'),
-    entity: (_: unknown, { id }: { id: string }, ctx: Context) => requested(ctx.loaders.entities, id, 'entity'),
+    // A record id, or a global id of the type asked for (src/api/global-id.ts).
+    claim: byRecordIds((_, { id }: { id: string }, ctx) => requested(ctx.loaders.claims, id, 'claim')),
+    source: byRecordIds((_, { id }: { id: string }, ctx) => requested(ctx.loaders.sources, id, 'source')),
+    statement: byRecordIds((_, { id }: { id: string }, ctx) => requested(ctx.loaders.statements, id, 'statement')),
+    document: byRecordIds((_, { id }: { id: string }, ctx) => requested(ctx.loaders.documents, id, 'document')),
+    entity: byRecordIds((_, { id }: { id: string }, ctx) => requested(ctx.loaders.entities, id, 'entity')),
 
     claims(_: unknown, args: ClaimsPageArgs, ctx: Context) {
       const search = normaliseSearch(args.search);
@@ -230,7 +232,7 @@ export const resolvers = {
       return idPage(ctx, args, { list: 'documents', page: 'documents-page', count: 'documents-count', column: 'document', map: toDocument, loader: ctx.loaders.documents });
     },
 
-    async conflicts(_: unknown, args: PageArgs & { claimId?: string | null; sourceId?: string | null }, ctx: Context) {
+    conflicts: byRecordIds(async (_, args: PageArgs & { claimId?: string | null; sourceId?: string | null }, ctx) => {
       const size = pageSize(args.first);
       const after = decodeCursor('conflicts', args.after, 3);
       const claimId = args.claimId ?? null;
@@ -254,7 +256,7 @@ export const resolvers = {
         ...toConnection(page, size, (c) => encodeCursor('conflicts', [c.claim, c.opposingClaim, c.earlier ?? ''])),
         totalCount: Number(row?.total ?? 0),
       };
-    },
+    }),
   },
 
   Claim: {

@@ -27,6 +27,7 @@ import { REQUEST_ID_HEADER, requestIdOf, silentLogger, type Logger } from './log
 import { editingResolvers, withInputProblems } from './mutations';
 import { setMaxPageSize } from './pagination';
 import { parseRequestTarget, type RequestTarget } from './request-target';
+import { nodeResolvers } from './nodes';
 import { resolvers } from './resolvers';
 import { scalarResolvers } from './scalars';
 import { knownOperationTypesRule, loadTypeDefs } from './schema';
@@ -92,7 +93,7 @@ export function createApolloServer(options: Partial<ServerOptions> = {}): Apollo
   const logInternal = options.logger ? (message: string, error: unknown) => logger.error({ err: error }, message) : undefined;
   return new ApolloServer<Context>({
     typeDefs: loadTypeDefs(),
-    resolvers: [scalarResolvers, resolvers, editingResolvers, achResolvers, analysisResolvers, credibilityResolvers],
+    resolvers: [scalarResolvers, nodeResolvers, resolvers, editingResolvers, achResolvers, analysisResolvers, credibilityResolvers],
     formatError: (formatted, error) => presentError(withInputProblems(formatError(formatted, error, logInternal)), api.production),
     includeStacktraceInErrorResponses: false,
     introspection: api.introspection,

@@ -104,6 +104,7 @@ export const QUERY_NAMES = [
   // the change log
   'record-change',
   'changes-page',
+  'changes-by-ids',
   // housekeeping
   'graph-counts',
   // editing through the API (src/graph/editing.ts, src/api/mutations.ts)
@@ -127,6 +128,8 @@ export const QUERY_NAMES = [
   'delete-document',
   'delete-entity',
   // competing hypotheses: questions and their ACH matrices (src/analysis/ach.ts, src/api/ach-resolvers.ts)
+  // lookups by global id of the records that have no loader of their own (src/api/nodes.ts)
+  'assessments-by-ids',
   'questions-by-ids',
   'questions-page',
   'questions-count',

@@ -20,8 +20,8 @@ interface HypothesisView { claim: { id: string }; rank: number; inconsistency: n
 interface MatrixView { hypotheses: HypothesisView[]; evidence: EvidenceView[] }
 
 const MATRIX = `matrix {
-  hypotheses { claim { id } rank inconsistency consistency }
-  evidence { kind statement { id } copies { id } claim { id } diagnostic cells { hypothesis { id } cell derivedCell relation override { cell reason by at } } }
+  hypotheses { claim { id: recordId } rank inconsistency consistency }
+  evidence { kind statement { id: recordId } copies { id: recordId } claim { id: recordId } diagnostic cells { hypothesis { id: recordId } cell derivedCell relation override { cell reason by at } } }
 }`;
 
 async function matrixOf(store: GraphStore, id: string): Promise<MatrixView> {
@@ -37,11 +37,11 @@ const cellsOf = (m: MatrixView, id: string): Record<string, Cell> =>
   Object.fromEntries((item(m, id)?.cells ?? []).map((c) => [c.hypothesis.id, c.cell]));
 const ranking = (m: MatrixView) => m.hypotheses.map((h) => [h.claim.id, h.inconsistency, h.consistency, h.rank]);
 
-const CREATE = `mutation($input: CreateQuestionInput!) { createQuestion(input: $input) { question { id text hypotheses { id } recorded { createdBy updatedBy } } } }`;
+const CREATE = `mutation($input: CreateQuestionInput!) { createQuestion(input: $input) { question { id: recordId text hypotheses { id: recordId } recorded { createdBy updatedBy } } } }`;
 const SET = `mutation($question: ID!, $hypothesis: ID!, $evidence: AchEvidenceInput!, $cell: AchCellValue!, $reason: String!) {
-  setAchCell(input: { question: $question, hypothesis: $hypothesis, evidence: $evidence, cell: $cell, reason: $reason }) { question { id recorded { updatedBy } } } }`;
+  setAchCell(input: { question: $question, hypothesis: $hypothesis, evidence: $evidence, cell: $cell, reason: $reason }) { question { id: recordId recorded { updatedBy } } } }`;
 const CLEAR = `mutation($question: ID!, $hypothesis: ID!, $evidence: AchEvidenceInput!) {
-  clearAchCell(input: { question: $question, hypothesis: $hypothesis, evidence: $evidence }) { question { id } } }`;
+  clearAchCell(input: { question: $question, hypothesis: $hypothesis, evidence: $evidence }) { question { id: recordId } } }`;
 
 const problemPaths = (r: GqlResult): unknown[] => ((r.errors?.[0]?.extensions?.problems as { path: string }[] | undefined) ?? []).map((p) => p.path);
 
@@ -266,7 +266,7 @@ describe('the ACH matrix on a hand-made graph', () => {
   it('updates a question: dropping a hypothesis drops its overrides; an unchanged update is not recorded', async () => {
     await gql(store, CREATE, { input: { id: 'q-up', text: 'Which of A, B?', hypotheses: ['hA', 'hB'] } }, 'alice');
     await gql(store, SET, { question: 'q-up', hypothesis: 'hB', evidence: { statement: 'tA3' }, cell: 'NEUTRAL', reason: 'Test.' }, 'editor');
-    const UPDATE = `mutation($input: UpdateQuestionInput!) { updateQuestion(input: $input) { question { text hypotheses { id } recorded { updatedBy } } } }`;
+    const UPDATE = `mutation($input: UpdateQuestionInput!) { updateQuestion(input: $input) { question { text hypotheses { id: recordId } recorded { updatedBy } } } }`;
 
     const unchanged = await gql(store, UPDATE, { input: { id: 'q-up', hypotheses: ['hB', 'hA'] } }, 'zed');
     expect(unchanged.data?.updateQuestion).toMatchObject({ question: { recorded: { updatedBy: 'editor' } } });
@@ -285,22 +285,22 @@ describe('the ACH matrix on a hand-made graph', () => {
   });
 
   it('answers an unknown question with null and NOT_FOUND, and pages questions in id order', async () => {
-    const unknown = await gql(store, `{ question(id: "nope") { id } }`);
+    const unknown = await gql(store, `{ question(id: "nope") { id: recordId } }`);
     expect(unknown.data?.question).toBeNull();
     expect(codes(unknown)).toEqual(['NOT_FOUND']);
 
-    const first = await gql(store, `{ questions(first: 2) { totalCount pageInfo { endCursor hasNextPage } nodes { id } } }`);
+    const first = await gql(store, `{ questions(first: 2) { totalCount pageInfo { endCursor hasNextPage } nodes { id: recordId } } }`);
     const page = first.data?.questions as { totalCount: number; pageInfo: { endCursor: string; hasNextPage: boolean }; nodes: { id: string }[] };
     expect(page.nodes.map((n) => n.id)).toEqual(['q', 'q-lone']);
     expect(page.pageInfo.hasNextPage).toBe(true);
-    const next = await gql(store, `query($after: String) { questions(first: 10, after: $after) { nodes { id } } }`, { after: page.pageInfo.endCursor });
+    const next = await gql(store, `query($after: String) { questions(first: 10, after: $after) { nodes { id: recordId } } }`, { after: page.pageInfo.endCursor });
     expect(page.totalCount).toBe(4);
     expect((next.data?.questions as { nodes: { id: string }[] }).nodes.map((n) => n.id)).toEqual(['q-tie', 'q-up']);
-    expect(codes(await gql(store, `{ questions(after: "bogus") { nodes { id } } }`))).toEqual(['BAD_USER_INPUT']);
+    expect(codes(await gql(store, `{ questions(after: "bogus") { nodes { id: recordId } } }`))).toEqual(['BAD_USER_INPUT']);
   });
 
   it('lists on a claim the questions it is a hypothesis in', async () => {
-    const result = await gql(store, `{ a: claim(id: "hA") { questions { id } } s: claim(id: "eS") { questions { id } } }`);
+    const result = await gql(store, `{ a: claim(id: "hA") { questions { id: recordId } } s: claim(id: "eS") { questions { id: recordId } } }`);
     expect(result.data).toEqual({ a: { questions: [{ id: 'q' }, { id: 'q-up' }] }, s: { questions: [] } });
   });
 });
@@ -434,7 +434,7 @@ describe('the ACH matrix with implications, copies and revisions (a version 2 bu
   });
 
   it('a derived statement falls with its revised origin, superseded by the same revision', async () => {
-    const result = await gql(store, `{ statement(id: "st-wire-commander") { current supersededBy { id } supersession origin { id current supersededBy { id } supersession } } }`);
+    const result = await gql(store, `{ statement(id: "st-wire-commander") { current supersededBy { id: recordId } supersession origin { id: recordId current supersededBy { id: recordId } supersession } } }`);
     expect(result.data?.statement).toEqual({
       current: false,
       supersededBy: { id: 'st-ministry-autumn' },
@@ -549,7 +549,7 @@ describe('the Dumayr question on the seed', () => {
   });
 
   it("is the seed editor's record, reachable from each hypothesis claim", async () => {
-    const result = await gql(store, `{ claim(id: "${CIVILIAN}") { questions { id text hypotheses { id } recorded { createdBy } } } }`);
+    const result = await gql(store, `{ claim(id: "${CIVILIAN}") { questions { id: recordId text hypotheses { id: recordId } recorded { createdBy } } } }`);
     expect(result.data?.claim).toEqual({
       questions: [{ id: Q, text: 'Who was the man killed in Dumayr?', hypotheses: [{ id: UNDERCOVER }, { id: CIVILIAN }, { id: OFFICIAL }], recorded: { createdBy: 'claimgraph-seed' } }],
     });
@@ -572,8 +572,8 @@ describe('the Dumayr question on the seed', () => {
 describe('round trips for a question and its matrix', () => {
   const QUERY = `{ question(id: "question-who-was-al-masoud") { text hypotheses { text }
     matrix { hypotheses { rank claim { text } }
-             evidence { diagnostic statement { stance source { name } claim { text } } copies { id source { name } } claim { text }
-                        cells { cell hypothesis { id } override { reason } } } } } }`;
+             evidence { diagnostic statement { stance source { name } claim { text } } copies { id: recordId source { name } } claim { text }
+                        cells { cell hypothesis { id: recordId } override { reason } } } } } }`;
 
   it('do not grow with the number of evidence items', async () => {
     const store = await seededStore();

@@ -171,7 +171,7 @@ describe('PROV-O of the seed (the Dumayr report)', () => {
   });
 
   it('Turtle and JSON-LD give the same graph for every claim of the seed', async () => {
-    const rows = await gql(store, '{ claims(first: 100) { nodes { id } } }');
+    const rows = await gql(store, '{ claims(first: 100) { nodes { id: recordId } } }');
     const ids = ((rows.data?.claims as { nodes: { id: string }[] }).nodes).map((n) => n.id);
     expect(ids).toHaveLength(34);
     for (const id of ids) {

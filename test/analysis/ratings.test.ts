@@ -25,7 +25,7 @@ const reliabilityOf = async (id: string) => {
 };
 
 const RATE = `mutation($id: ID!, $grade: Reliability!, $reason: String!) { rateSource(input: { source: $id, grade: $grade, reason: $reason }) {
-  rating { grade by } source { id reliability { grade reason by at } reliabilityHistory { grade } } } }`;
+  rating { grade by } source { id: recordId reliability { grade reason by at } reliabilityHistory { grade } } } }`;
 
 describe('source reliability', () => {
   it('is F "cannot be judged", reason "no rating recorded", by and at null, for a source nobody has rated', async () => {
@@ -94,8 +94,8 @@ describe('source reliability', () => {
 
 const ASSESS = `mutation($claim: ID!, $verdict: Verdict!, $rating: Int!, $explanation: String!, $url: String) {
   assessClaim(input: { claim: $claim, verdict: $verdict, rating: $rating, explanation: $explanation, url: $url }) {
-    assessment { id verdict alternateName rating explanation url by at claim { id status } } } }`;
-const ASSESSMENTS = `query($id: ID!) { claim(id: $id) { assessment { id verdict by } assessments { id verdict rating explanation url by } } }`;
+    assessment { id: recordId verdict alternateName rating explanation url by at claim { id: recordId status } } } }`;
+const ASSESSMENTS = `query($id: ID!) { claim(id: $id) { assessment { id: recordId verdict by } assessments { id: recordId verdict rating explanation url by } } }`;
 type AssessmentOut = { id: string; verdict: string; by: string; rating?: number; explanation?: string; url?: string | null };
 const assessmentsOf = async (id: string) => {
   const result = await gql(store, ASSESSMENTS, { id });

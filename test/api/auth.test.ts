@@ -123,7 +123,7 @@ describe('over HTTP', () => {
   const post = (query: string, headers: Record<string, string> = {}, variables: Record<string, unknown> = {}) =>
     fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
   const bearer = (key: string) => ({ authorization: `Bearer ${key}` });
-  const CREATE = 'mutation { createEntity(input: { name: "Keyed entity" }) { entity { id recorded { createdBy } } } }';
+  const CREATE = 'mutation { createEntity(input: { name: "Keyed entity" }) { entity { id: recordId recorded { createdBy } } } }';
   const codeOf = async (res: Response) => ((await res.json()) as { errors?: { extensions: { code: string } }[] }).errors?.map((e) => e.extensions.code);
 
   it('lets anyone read (open read access is the default)', async () => {
@@ -189,7 +189,7 @@ describe('over HTTP', () => {
 
   it('lets an editor key reject a possible duplicate, and refuses a reader key', async () => {
     // "Relatives" is a generic name the family also goes by: listed for an editor, never merged.
-    const create = await post('mutation { createSource(input: { id: "src-relatives", name: "Relatives", kind: GROUP, anonymous: false }) { source { id } } }', bearer(KEYS.editor));
+    const create = await post('mutation { createSource(input: { id: "src-relatives", name: "Relatives", kind: GROUP, anonymous: false }) { source { id: recordId } } }', bearer(KEYS.editor));
     expect(await create.json()).toEqual({ data: { createSource: { source: { id: 'src-relatives' } } } });
     const reject = 'mutation { rejectDuplicate(input: { kind: SOURCE, a: "src-relatives", b: "src-al-masoud-family" }) { possibleDuplicate { a b reason rejected } } }';
     const reader = await post(reject, bearer(KEYS.reader));
@@ -199,7 +199,7 @@ describe('over HTTP', () => {
   });
 
   it('lets an admin key merge, recorded under its editor', async () => {
-    const res = await post('mutation { mergeSources(input: { keep: "src-us-government", merge: "src-us-government-officials" }) { source { id recorded { updatedBy } } } }', bearer(KEYS.admin));
+    const res = await post('mutation { mergeSources(input: { keep: "src-us-government", merge: "src-us-government-officials" }) { source { id: recordId recorded { updatedBy } } } }', bearer(KEYS.admin));
     expect(await res.json()).toEqual({ data: { mergeSources: { source: { id: 'src-us-government', recorded: expect.objectContaining({ updatedBy: 'ops:root' }) } } } });
   });
 });
@@ -231,7 +231,7 @@ describe('closed reading, and no key configured', () => {
       const res = await fetch(server.url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-claimgraph-editor': 'alice' },
-        body: JSON.stringify({ query: 'mutation { createEntity(input: { name: "X" }) { entity { id } } }' }),
+        body: JSON.stringify({ query: 'mutation { createEntity(input: { name: "X" }) { entity { id: recordId } } }' }),
       });
       const body = (await res.json()) as { errors: { message: string; extensions: { code: string } }[] };
       expect([res.status, body.errors[0]?.extensions.code]).toEqual([403, 'FORBIDDEN']);

@@ -55,7 +55,7 @@ describe('claims worded alike', () => {
     expect(score).toBeGreaterThanOrEqual(0.6);
     expect(score).toBeLessThanOrEqual(1);
     expect((await ok(LISTED, { kind: 'CLAIM' })).possibleDuplicates.nodes).toEqual(importBundle.possibleDuplicates);
-    expect((await ok('{ claim(id: "claim-civilian-man") { id } }')).claim).toEqual({ id: 'claim-civilian-man' });
+    expect((await ok('{ claim(id: "claim-civilian-man") { id: recordId } }')).claim).toEqual({ id: 'claim-civilian-man' });
   });
 
   it('merge on an editor\'s word: statements, links and questions move, the old id resolves, the counts are the claim\'s', async () => {
@@ -63,7 +63,7 @@ describe('claims worded alike', () => {
     const before = await graphCounts(store);
     // Merged the other way round: the seed's claim (a hypothesis of the seed's question, with a contradiction) goes into the new one.
     const { mergeClaims: { claim: mergeClaims } } = await ok(`mutation { mergeClaims(input: { keep: "claim-civilian-man", merge: "claim-al-masoud-was-civilian" }) { claim {
-      id text statements { id } contradicts { id } questions { id } recorded { updatedBy }
+      id: recordId text statements { id: recordId } contradicts { id: recordId } questions { id: recordId } recorded { updatedBy }
       corroboration { assertingSources independentSources anonymousSources contradictedBy } } } }`);
     expect(mergeClaims).toEqual({
       id: 'claim-civilian-man', text: 'Khaled al-Masoud was a civilian man.',
@@ -76,11 +76,11 @@ describe('claims worded alike', () => {
     });
     expect(await graphCounts(store)).toEqual(expect.objectContaining({ claims: before.claims! - 1, statements: before.statements }));
     // The old id finds the kept claim, for a lookup and for a bundle's reference.
-    expect((await ok('{ claim(id: "claim-al-masoud-was-civilian") { id } }')).claim).toEqual({ id: 'claim-civilian-man' });
+    expect((await ok('{ claim(id: "claim-al-masoud-was-civilian") { id: recordId } }')).claim).toEqual({ id: 'claim-civilian-man' });
     await ok(IMPORT, { b: v2({ statements: [{ id: 'st-nasr-civilian', source: 'src-wassim-nasr', claim: 'claim-al-masoud-was-civilian', stance: 'ASSERTS' }] }) });
-    expect((await ok('{ statement(id: "st-nasr-civilian") { claim { id } } }')).statement.claim).toEqual({ id: 'claim-civilian-man' });
+    expect((await ok('{ statement(id: "st-nasr-civilian") { claim { id: recordId } } }')).statement.claim).toEqual({ id: 'claim-civilian-man' });
     // The question's hypothesis moved with it: its matrix ranks the kept claim.
-    const matrix = await ok('{ question(id: "question-who-was-al-masoud") { hypotheses { id } } }');
+    const matrix = await ok('{ question(id: "question-who-was-al-masoud") { hypotheses { id: recordId } } }');
     expect(matrix.question.hypotheses.map((h: { id: string }) => h.id)).toContain('claim-civilian-man');
     // Merged, they are no longer listed as possible duplicates.
     expect((await ok(LISTED, { kind: 'CLAIM' })).possibleDuplicates.totalCount).toBe(0);
@@ -106,17 +106,17 @@ describe('entities spelled another way', () => {
     const { importBundle: { result: importBundle } } = await ok(IMPORT, { b: other });
     expect(importBundle.entities).toEqual({ created: 1 });
     expect(importBundle.possibleDuplicates).toEqual([{ kind: 'ENTITY', a: 'ent-khaled-al-masoud', b: 'ent-khalid', reason: 'SIMILAR_NAME', key: 'khld msd', score: null, rejected: false }]);
-    const { mergeEntities: { entity: mergeEntities } } = await ok(`mutation { mergeEntities(input: { keep: "ent-khaled-al-masoud", merge: "ent-khalid" }) { entity { id name aliases claims(first: 100) { id } } } }`);
+    const { mergeEntities: { entity: mergeEntities } } = await ok(`mutation { mergeEntities(input: { keep: "ent-khaled-al-masoud", merge: "ent-khalid" }) { entity { id: recordId name aliases claims(first: 100) { id: recordId } } } }`);
     expect(mergeEntities.id).toBe('ent-khaled-al-masoud');
     expect(mergeEntities.name).toBe('Khaled al-Masoud');
     // Its name joins the aliases (sorted), so a search by it finds the kept entity by its own words.
     expect(mergeEntities.aliases).toEqual(['Khalid al-Masud', 'al-Masoud']);
     expect(mergeEntities.claims).toContainEqual({ id: 'claim-khalid-farmer' });
-    expect((await ok('{ entity(id: "ent-khalid") { id } }')).entity).toEqual({ id: 'ent-khaled-al-masoud' });
-    const claim = await ok('{ claim(id: "claim-khalid-farmer") { about { id } recorded { updatedBy } } }');
+    expect((await ok('{ entity(id: "ent-khalid") { id: recordId } }')).entity).toEqual({ id: 'ent-khaled-al-masoud' });
+    const claim = await ok('{ claim(id: "claim-khalid-farmer") { about { id: recordId } recorded { updatedBy } } }');
     expect(claim.claim).toEqual({ about: [{ id: 'ent-khaled-al-masoud' }], recorded: { updatedBy: EDITOR } });
     expect((await ok(LISTED, { kind: 'ENTITY' })).possibleDuplicates.totalCount).toBe(0);
-    const search = await ok('{ entities(search: "Khalid al-Masud") { edges { score node { id } } } }');
+    const search = await ok('{ entities(search: "Khalid al-Masud") { edges { score node { id: recordId } } } }');
     expect(search.entities.edges).toEqual([{ score: expect.any(Number), node: { id: 'ent-khaled-al-masoud' } }]);
   });
 
@@ -131,14 +131,14 @@ describe('a distinctive name', () => {
     // "src-0-sfa" sorts before "src-syrian-free-army": the stored faction now goes by the new id.
     const { importBundle: { result: importBundle } } = await ok(IMPORT, { b: v2({ sources: [{ id: 'src-0-sfa', name: 'Syrian Free Army', kind: 'ORGANIZATION', anonymous: false, aliases: ['Jaysh Suriya al-Hurr'] }] }) });
     expect(importBundle.matched).toEqual([{ kind: 'SOURCE', bundleId: 'src-0-sfa', graphId: 'src-0-sfa', key: 'syrian free army' }]);
-    const read = await ok(`{ old: source(id: "src-syrian-free-army") { id name aliases members { source { id } } } new: source(id: "src-0-sfa") { id } }`);
+    const read = await ok(`{ old: source(id: "src-syrian-free-army") { id: recordId name aliases members { source { id: recordId } } } new: source(id: "src-0-sfa") { id: recordId } }`);
     expect(read).toEqual({
       old: { id: 'src-0-sfa', name: 'Syrian Free Army', aliases: ['Jaysh Suriya al-Hurr', 'SFA'], members: [{ source: { id: 'src-sfa-representatives' } }] },
       new: { id: 'src-0-sfa' },
     });
     // A bundle still naming the old id lands on the one record.
     await ok(IMPORT, { b: v2({ statements: [{ id: 'st-sfa-says', source: 'src-syrian-free-army', claim: 'claim-al-masoud-was-civilian', stance: 'DENIES' }] }) });
-    expect((await ok('{ statement(id: "st-sfa-says") { source { id } } }')).statement.source).toEqual({ id: 'src-0-sfa' });
+    expect((await ok('{ statement(id: "st-sfa-says") { source { id: recordId } } }')).statement.source).toEqual({ id: 'src-0-sfa' });
   });
 });
 
@@ -198,7 +198,7 @@ describe('a bundle set', () => {
     expect(dry).toEqual({ ...expected, dryRun: true });
     expect(await exportBundle(store)).toEqual(before);
     expect((await ok(IMPORT_SET, { b: [statementsFirst, sources, legacy] })).importBundles.result).toEqual({ ...expected, dryRun: false });
-    const read = await ok(`{ km: statement(id: "st-km-farmer") { source { id } document { id } } khalid: statement(id: "st-khalid-farmer") { source { id name } }
+    const read = await ok(`{ km: statement(id: "st-km-farmer") { source { id: recordId } document { id: recordId } } khalid: statement(id: "st-khalid-farmer") { source { id: recordId name } }
       claim(id: "claim-farmer") { corroboration { assertingSources independentSources } } }`);
     expect(read).toEqual({
       km: { source: { id: 'src-khaled-al-masoud' }, document: { id: 'doc-dumayr-report' } },
@@ -208,7 +208,7 @@ describe('a bundle set', () => {
     });
     // Every spelling finds every record of the name.
     for (const spelling of ['Khaled al-Masoud', 'Khalid al-Masud', 'Khaled Masoud']) {
-      const found = await ok('query($s: String) { sources(search: $s) { nodes { id } } }', { s: spelling });
+      const found = await ok('query($s: String) { sources(search: $s) { nodes { id: recordId } } }', { s: spelling });
       expect(found.sources.nodes.map((n: { id: string }) => n.id)).toEqual(expect.arrayContaining(['src-khaled-2', 'src-khaled-al-masoud', 'src-khalid']));
     }
   });

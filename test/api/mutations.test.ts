@@ -1,4 +1,5 @@
 import { coercionProblem } from '../../src/api/mutations';
+import { toGlobalId } from '../../src/api/global-id';
 import { identifyEditor } from '../../src/api/identity';
 import { startHttpServer } from '../../src/api/server';
 import { loadApiConfig } from '../../src/config';
@@ -44,21 +45,21 @@ async function refused(code: string, query: string, variables: Record<string, un
 /** A BAD_USER_INPUT's problems: where, in which record (its id), what was expected and what came. */
 const problemsOf = (result: GqlResult) => result.errors?.[0]?.extensions?.problems as { path: string; id?: string; expected: string; got: string }[];
 
-const SOURCE_FIELDS = 'id name kind anonymous count description aliases recorded { createdBy updatedBy createdAt updatedAt }';
+const SOURCE_FIELDS = 'id: recordId name kind anonymous count description aliases recorded { createdBy updatedBy createdAt updatedAt }';
 const CREATE_SOURCE = `mutation($input: CreateSourceInput!) { createSource(input: $input) { source { ${SOURCE_FIELDS} } } }`;
 const UPDATE_SOURCE = `mutation($input: UpdateSourceInput!) { updateSource(input: $input) { source { ${SOURCE_FIELDS} } } }`;
 const READ_SOURCE = `query($id: ID!) { source(id: $id) { ${SOURCE_FIELDS} } }`;
-const STATEMENT_FIELDS = `id stance hedged position quote paraphrase hedge date madeAt source { id } claim { id } document { id }
-  appearances { document { id } quote paraphrase via { source { id } document { id } } } derivedFrom { id } supersedes { id } current recorded { createdBy updatedBy }`;
+const STATEMENT_FIELDS = `id: recordId stance hedged position quote paraphrase hedge date madeAt source { id: recordId } claim { id: recordId } document { id: recordId }
+  appearances { document { id: recordId } quote paraphrase via { source { id: recordId } document { id: recordId } } } derivedFrom { id: recordId } supersedes { id: recordId } current recorded { createdBy updatedBy }`;
 const RECORD_STATEMENT = `mutation($input: RecordStatementInput!) { recordStatement(input: $input) { statement { ${STATEMENT_FIELDS} } } }`;
-const CORROBORATION = `query($id: ID!) { claim(id: $id) { statements { id } corroboration {
+const CORROBORATION = `query($id: ID!) { claim(id: $id) { statements { id: recordId } corroboration {
   assertingSources independentSources anonymousSources hedgingSources denyingSources doubtingSources withdrawnSources contradictedBy } } }`;
 /** Corroboration counts with nothing counted, for `{ ...zero, … }`. */
 const zero = { assertingSources: 0, independentSources: 0, anonymousSources: 0, hedgingSources: 0, denyingSources: 0, doubtingSources: 0, withdrawnSources: 0, contradictedBy: 0 };
 const PREVIEW = `query($kind: DeletableKind!, $id: ID!) { deletionPreview(kind: $kind, id: $id) {
-  kind id nodes { kind id } relationships { type from to } nodeCounts { kind count } relationshipCounts { type count } detached { kind id field } confirm } }`;
+  kind id: recordId nodes { kind id: recordId } relationships { type from to } nodeCounts { kind count } relationshipCounts { type count } detached { kind id: recordId field } confirm } }`;
 const DELETE = `mutation($input: DeleteInput!) { delete(input: $input) {
-  deletion { kind id nodes { kind id } nodeCounts { kind count } relationshipCounts { type count } detached { kind id field } } deletedIds } }`;
+  deletion { kind id: recordId nodes { kind id: recordId } nodeCounts { kind count } relationshipCounts { type count } detached { kind id: recordId field } } deletedIds } }`;
 
 describe('sources', () => {
   it('creates a source with a generated id, and a read finds it', async () => {
@@ -131,11 +132,11 @@ describe('sources', () => {
       ] },
     });
     expect(imported.importBundle.result).toEqual({ sources: { created: 1 }, matched: [{ kind: 'SOURCE', bundleId: 'src-twin-b', graphId: 'src-twin-a', key: 'twin' }] });
-    expect((await ok('{ source(id: "src-twin-b") { id name aliases } }')).source).toEqual({ id: 'src-twin-a', name: 'Twin', aliases: ['The twin'] });
+    expect((await ok('{ source(id: "src-twin-b") { id: recordId name aliases } }')).source).toEqual({ id: 'src-twin-a', name: 'Twin', aliases: ['The twin'] });
     // The import inside createSource runs (and would merge the new source into the stored one), then the CONFLICT rolls it back.
     const result = await refused('CONFLICT', CREATE_SOURCE, { input: { id: 'src-twin-0', name: 'twin', kind: 'PERSON', anonymous: false } });
     expect(result.errors?.[0]?.extensions?.existing).toEqual(['src-twin-a']);
-    expect(codes(await gql(store, '{ source(id: "src-twin-0") { id } }'))).toEqual(['NOT_FOUND']);
+    expect(codes(await gql(store, '{ source(id: "src-twin-0") { id: recordId } }'))).toEqual(['NOT_FOUND']);
   });
 
   it('creates a source whose name is generic beside a stored one of that name, and lists the pair for an editor instead of merging', async () => {
@@ -151,37 +152,37 @@ describe('sources', () => {
 
 describe('entities, documents and claims', () => {
   it('creates and updates an entity', async () => {
-    const { createEntity: { entity: createEntity } } = await ok(`mutation { createEntity(input: { id: "ent-example", name: "Example", aliases: ["Ex"] }) { entity { id name description aliases recorded { createdBy } } } }`);
+    const { createEntity: { entity: createEntity } } = await ok(`mutation { createEntity(input: { id: "ent-example", name: "Example", aliases: ["Ex"] }) { entity { id: recordId name description aliases recorded { createdBy } } } }`);
     expect(createEntity).toEqual({ id: 'ent-example', name: 'Example', description: null, aliases: ['Ex'], recorded: { createdBy: 'alice@example.org' } });
-    const { updateEntity: { entity: updateEntity } } = await ok(`mutation { updateEntity(input: { id: "ent-example", description: "A place" }) { entity { id name description aliases } } }`);
+    const { updateEntity: { entity: updateEntity } } = await ok(`mutation { updateEntity(input: { id: "ent-example", description: "A place" }) { entity { id: recordId name description aliases } } }`);
     expect(updateEntity).toEqual({ id: 'ent-example', name: 'Example', description: 'A place', aliases: ['Ex'] });
     expect((await ok('{ entity(id: "ent-example") { description } }')).entity).toEqual({ description: 'A place' });
-    await refused('CONFLICT', `mutation { createEntity(input: { id: "ent-example", name: "Other" }) { entity { id } } }`);
-    await refused('NOT_FOUND', `mutation { updateEntity(input: { id: "ent-nope", name: "Other" }) { entity { id } } }`);
+    await refused('CONFLICT', `mutation { createEntity(input: { id: "ent-example", name: "Other" }) { entity { id: recordId } } }`);
+    await refused('NOT_FOUND', `mutation { updateEntity(input: { id: "ent-nope", name: "Other" }) { entity { id: recordId } } }`);
   });
 
   it('creates a document with a publisher, moves the publisher, then removes it', async () => {
-    const fields = 'id title url publishedAt note publisher { id } recorded { updatedBy }';
+    const fields = 'id: recordId title url publishedAt note publisher { id: recordId } recorded { updatedBy }';
     const { createDocument: { document: createDocument } } = await ok(`mutation { createDocument(input: { id: "doc-example", title: "Example", publisher: "src-airwars", publishedAt: "2025-10-20" }) { document { ${fields} } } }`);
     expect(createDocument).toEqual({ id: 'doc-example', title: 'Example', url: null, publishedAt: '2025-10-20', note: null, publisher: { id: 'src-airwars' }, recorded: { updatedBy: 'alice@example.org' } });
     const moved = await ok(`mutation { updateDocument(input: { id: "doc-example", publisher: "src-soufan-center", url: "https://example.org" }) { document { ${fields} } } }`, {}, 'bob');
     expect(moved.updateDocument.document).toEqual({ ...createDocument, url: 'https://example.org', publisher: { id: 'src-soufan-center' }, recorded: { updatedBy: 'bob' } });
-    const removed = await ok(`mutation { updateDocument(input: { id: "doc-example", publisher: null }) { document { publisher { id } } } }`);
+    const removed = await ok(`mutation { updateDocument(input: { id: "doc-example", publisher: null }) { document { publisher { id: recordId } } } }`);
     expect(removed.updateDocument.document).toEqual({ publisher: null });
-    expect((await ok('{ document(id: "doc-example") { publisher { id } url } }')).document).toEqual({ publisher: null, url: 'https://example.org' });
-    const dangling = await refused('BAD_USER_INPUT', `mutation { updateDocument(input: { id: "doc-example", publisher: "src-nope" }) { document { id } } }`);
+    expect((await ok('{ document(id: "doc-example") { publisher { id: recordId } url } }')).document).toEqual({ publisher: null, url: 'https://example.org' });
+    const dangling = await refused('BAD_USER_INPUT', `mutation { updateDocument(input: { id: "doc-example", publisher: "src-nope" }) { document { id: recordId } } }`);
     expect(problemsOf(dangling)).toEqual([{ path: 'input.publisher', id: 'doc-example', expected: 'the id of a source in the bundle or the graph', got: 'unknown source id "src-nope"' }]);
   });
 
   it('creates a claim about entities and replaces what it is about', async () => {
-    const { createClaim: { claim: createClaim } } = await ok(`mutation { createClaim(input: { text: "The raid was planned for weeks.", about: ["ent-khaled-al-masoud"] }) { claim { id text about { id } } } }`);
+    const { createClaim: { claim: createClaim } } = await ok(`mutation { createClaim(input: { text: "The raid was planned for weeks.", about: ["ent-khaled-al-masoud"] }) { claim { id: recordId text about { id: recordId } } } }`);
     expect(createClaim).toEqual({ id: expect.stringMatching(/^claim-[0-9a-f-]{36}$/), text: 'The raid was planned for weeks.', about: [{ id: 'ent-khaled-al-masoud' }] });
-    const { updateClaim: { claim: updateClaim } } = await ok(`mutation($id: ID!) { updateClaim(input: { id: $id, about: ["ent-dumayr"] }) { claim { text about { id } } } }`, { id: createClaim.id });
+    const { updateClaim: { claim: updateClaim } } = await ok(`mutation($id: ID!) { updateClaim(input: { id: $id, about: ["ent-dumayr"] }) { claim { text about { id: recordId } } } }`, { id: createClaim.id });
     expect(updateClaim).toEqual({ text: 'The raid was planned for weeks.', about: [{ id: 'ent-dumayr' }] });
-    const dangling = await refused('BAD_USER_INPUT', `mutation($id: ID!) { updateClaim(input: { id: $id, about: ["ent-dumayr", "ent-nope"] }) { claim { id } } }`, { id: createClaim.id });
+    const dangling = await refused('BAD_USER_INPUT', `mutation($id: ID!) { updateClaim(input: { id: $id, about: ["ent-dumayr", "ent-nope"] }) { claim { id: recordId } } }`, { id: createClaim.id });
     expect(problemsOf(dangling).map((p) => p.path)).toEqual(['input.about[1]']);
-    await refused('CONFLICT', `mutation { createClaim(input: { id: "claim-al-masoud-was-civilian", text: "Other" }) { claim { id } } }`);
-    await refused('NOT_FOUND', `mutation { updateClaim(input: { id: "claim-nope", text: "Other" }) { claim { id } } }`);
+    await refused('CONFLICT', `mutation { createClaim(input: { id: "claim-al-masoud-was-civilian", text: "Other" }) { claim { id: recordId } } }`);
+    await refused('NOT_FOUND', `mutation { updateClaim(input: { id: "claim-nope", text: "Other" }) { claim { id: recordId } } }`);
   });
 });
 
@@ -246,7 +247,7 @@ describe('statements', () => {
     expect(recordStatement.appearances).toEqual([{
       document: { id: 'doc-dumayr-report' }, quote: null, paraphrase: 'He told her he worked against IS.', via: [{ source: { id: 'src-sabah-al-sheikh-al-kilani' }, document: null }],
     }]);
-    const { claim } = await ok(`{ claim(id: "claim-al-masoud-undercover-against-is") { sources { id } corroboration { assertingSources independentSources } } }`);
+    const { claim } = await ok(`{ claim(id: "claim-al-masoud-undercover-against-is") { sources { id: recordId } corroboration { assertingSources independentSources } } }`);
     // He joins his family's cluster (he is its member); his mother, who carried his words, is no source of the claim.
     expect(claim.sources.map((s: { id: string }) => s.id)).toEqual(['src-al-masoud-family', 'src-khaled-al-masoud', 'src-three-syrian-officials']);
     expect(claim.corroboration).toEqual({ assertingSources: 3, independentSources: 2 });
@@ -257,8 +258,8 @@ describe('statements', () => {
       input: { id: 'st-report-echoes', source: 'src-dumayr-report', claim: 'claim-al-masoud-undercover-against-is', stance: 'ASSERTS', derivedFrom: 'st-officials-assert-undercover' },
     });
     expect(recordStatement.derivedFrom).toEqual({ id: 'st-officials-assert-undercover' });
-    const read = await ok(`{ statement(id: "st-report-echoes") { origin { id } } claim(id: "claim-al-masoud-undercover-against-is") {
-      corroboration { assertingSources independentSources clusters { sources { id } merges { reasons sharedOrigins { id } } } } } }`);
+    const read = await ok(`{ statement(id: "st-report-echoes") { origin { id: recordId } } claim(id: "claim-al-masoud-undercover-against-is") {
+      corroboration { assertingSources independentSources clusters { sources { id: recordId } merges { reasons sharedOrigins { id: recordId } } } } } }`);
     expect(read.statement.origin).toEqual({ id: 'st-officials-assert-undercover' });
     expect(read.claim.corroboration).toEqual({ assertingSources: 3, independentSources: 2, clusters: [
       { sources: [{ id: 'src-al-masoud-family' }], merges: [] },
@@ -271,8 +272,8 @@ describe('statements', () => {
       input: { id: 'st-airwars-revises', source: 'src-airwars', claim: civilian, stance: 'WITHDRAWS', date: '2026-01-15', supersedes: ['st-airwars-asserts-civilian'] },
     });
     expect([recordStatement.supersedes, recordStatement.current, recordStatement.position]).toEqual([[{ id: 'st-airwars-asserts-civilian' }], true, 'WITHDRAWS']);
-    const read = await ok(`{ statement(id: "st-airwars-asserts-civilian") { current supersededBy { id } supersession }
-      claim(id: "${civilian}") { all: statements { id } now: statements(current: true) { id } } }`);
+    const read = await ok(`{ statement(id: "st-airwars-asserts-civilian") { current supersededBy { id: recordId } supersession }
+      claim(id: "${civilian}") { all: statements { id: recordId } now: statements(current: true) { id: recordId } } }`);
     expect(read.statement).toEqual({ current: false, supersededBy: { id: 'st-airwars-revises' }, supersession: 'EXPLICIT' });
     expect(read.claim).toEqual({ all: [{ id: 'st-airwars-asserts-civilian' }, { id: 'st-airwars-revises' }], now: [{ id: 'st-airwars-revises' }] });
     expect((await ok(CORROBORATION, { id: civilian })).claim.corroboration).toEqual({ ...zero, withdrawnSources: 1, contradictedBy: 1 });
@@ -337,8 +338,8 @@ describe('statements', () => {
 
 describe('claim links', () => {
   const LINK = `mutation($input: LinkClaimsInput!) { linkClaims(input: $input) {
-    from { id links { type outgoing linkedBy reason claim { id } } } to { id links { type outgoing claim { id } } } } }`;
-  const UNLINK = `mutation($input: UnlinkClaimsInput!) { unlinkClaims(input: $input) { from { id contradicts { id } supports { id } } to { id contradicts { id } supports { id } } } }`;
+    from { id: recordId links { type outgoing linkedBy reason claim { id: recordId } } } to { id: recordId links { type outgoing claim { id: recordId } } } } }`;
+  const UNLINK = `mutation($input: UnlinkClaimsInput!) { unlinkClaims(input: $input) { from { id: recordId contradicts { id: recordId } supports { id: recordId } } to { id: recordId contradicts { id: recordId } supports { id: recordId } } } }`;
 
   it('links two claims with the editor as linkedBy, and the conflicts see it', async () => {
     const from = 'claim-al-masoud-was-civilian';
@@ -346,7 +347,7 @@ describe('claim links', () => {
     const { linkClaims } = await ok(LINK, { input: { type: 'CONTRADICTS', from, to, reason: 'For the test.' } }, 'carol');
     expect(linkClaims.from.links).toContainEqual({ type: 'CONTRADICTS', outgoing: true, linkedBy: 'carol', reason: 'For the test.', claim: { id: to } });
     expect(linkClaims.to.links).toEqual([{ type: 'CONTRADICTS', outgoing: false, claim: { id: from } }]);
-    const conflicts = await ok(`query($id: ID!) { conflicts(claimId: $id) { nodes { kind opposingClaim { id } linkedBy } } }`, { id: from });
+    const conflicts = await ok(`query($id: ID!) { conflicts(claimId: $id) { nodes { kind opposingClaim { id: recordId } linkedBy } } }`, { id: from });
     expect(conflicts.conflicts.nodes).toContainEqual({ kind: 'CONTRADICTING_CLAIMS', opposingClaim: { id: to }, linkedBy: 'carol' });
   });
 
@@ -359,7 +360,7 @@ describe('claim links', () => {
     await refused('NOT_FOUND', UNLINK, { input: { type: 'SUPPORTS', from: undercover, to: 'claim-al-masoud-member-of-general-security' } });
     const supports = await ok(UNLINK, { input: { type: 'SUPPORTS', from: 'claim-al-masoud-member-of-general-security', to: undercover } });
     expect(supports.unlinkClaims.from.supports).toEqual([]);
-    expect((await ok(`{ claim(id: "${undercover}") { supports { id } } }`)).claim.supports).toHaveLength(2);
+    expect((await ok(`{ claim(id: "${undercover}") { supports { id: recordId } } }`)).claim.supports).toHaveLength(2);
     await refused('NOT_FOUND', UNLINK, { input: { type: 'CONTRADICTS', from: 'claim-nope', to: official } });
   });
 
@@ -370,8 +371,8 @@ describe('claim links', () => {
     const { linkClaims } = await ok(LINK, { input: { type: 'IMPLIES', from: infiltrated, to: undercover, reason: 'Infiltrating IS is working undercover against it.' } }, 'carol');
     expect(linkClaims.from.links).toContainEqual({ type: 'IMPLIES', outgoing: true, linkedBy: 'carol', reason: 'Infiltrating IS is working undercover against it.', claim: { id: undercover } });
     expect(linkClaims.to.links).toContainEqual({ type: 'IMPLIES', outgoing: false, claim: { id: infiltrated } });
-    const read = await ok(`{ a: claim(id: "${infiltrated}") { implications { type outgoing claim { id } } } b: claim(id: "${undercover}") {
-      corroboration { assertingSources independentSources impliedSources implied { source { id } through { id } } } } }`);
+    const read = await ok(`{ a: claim(id: "${infiltrated}") { implications { type outgoing claim { id: recordId } } } b: claim(id: "${undercover}") {
+      corroboration { assertingSources independentSources impliedSources implied { source { id: recordId } through { id: recordId } } } } }`);
     expect(read.a.implications).toEqual([{ type: 'IMPLIES', outgoing: true, claim: { id: undercover } }]);
     // The family and the officials assert it; the report, in its own voice, asserts what implies it.
     expect(read.b.corroboration).toEqual({ assertingSources: 3, independentSources: 3, impliedSources: 1, implied: [{ source: { id: 'src-dumayr-report' }, through: [{ id: infiltrated }] }] });
@@ -392,12 +393,12 @@ describe('claim links', () => {
 
 describe('mergeSources', () => {
   const MERGE = `mutation($input: MergeSourcesInput!) { mergeSources(input: $input) { mergedId source {
-    id name aliases affiliationRoles { role source { id } } members { role source { id } } statements { id } recorded { updatedBy } } } }`;
+    id: recordId name aliases affiliationRoles { role source { id: recordId } } members { role source { id: recordId } } statements { id: recordId } recorded { updatedBy } } } }`;
 
   it('merges the anonymous Syrian officials: every statement kept, no duplicate affiliation, the counts a fact-checker expects', async () => {
     const before = await graphCounts(store);
     const { mergeSources: { source: mergeSources, mergedId } } = await ok(MERGE, { input: { keep: 'src-three-syrian-officials', merge: 'src-syrian-government-officials' } }, 'dana');
-    expect(mergedId).toBe('src-syrian-government-officials');
+    expect(mergedId).toBe(toGlobalId('Source', 'src-syrian-government-officials'));
     expect(mergeSources).toEqual({
       id: 'src-three-syrian-officials',
       name: 'Three Syrian officials speaking anonymously',
@@ -409,12 +410,12 @@ describe('mergeSources', () => {
     });
     // One node less (a redirect keeps the old id): the merged id now finds the kept source.
     expect(await graphCounts(store)).toEqual(expect.objectContaining({ sources: before.sources! - 1, statements: before.statements }));
-    expect((await ok('{ source(id: "src-syrian-government-officials") { id } }')).source).toEqual({ id: 'src-three-syrian-officials' });
+    expect((await ok('{ source(id: "src-syrian-government-officials") { id: recordId } }')).source).toEqual({ id: 'src-three-syrian-officials' });
     // A silence does not count, and the two undated statements of the one source both stand: the killing still has 3 asserting, 3 independent sources.
     const killed = (await ok(CORROBORATION, { id: 'claim-us-operation-killed-al-masoud' })).claim;
     expect(killed.statements).toHaveLength(5);
     expect(killed.corroboration).toEqual({ ...zero, assertingSources: 3, independentSources: 3, anonymousSources: 1 });
-    const moved = await ok('{ statement(id: "st-syrian-officials-not-acknowledged-killing") { source { id } recorded { createdBy updatedBy } } }');
+    const moved = await ok('{ statement(id: "st-syrian-officials-not-acknowledged-killing") { source { id: recordId } recorded { createdBy updatedBy } } }');
     expect(moved.statement).toEqual({ source: { id: 'src-three-syrian-officials' }, recorded: { createdBy: 'claimgraph-seed', updatedBy: 'dana' } });
   });
 
@@ -425,8 +426,8 @@ describe('mergeSources', () => {
     expect(mergeSources.members).toEqual([{ role: 'officials', source: { id: 'src-us-government-officials' } }]);
     expect(mergeSources.aliases).toEqual(['US government']);
     expect(await graphCounts(store)).toEqual(expect.objectContaining({ sources: before.sources! - 1 }));
-    const read = await ok(`{ designated: statement(id: "st-us-government-designated-mistakes") { source { id } }
-      tripp: statement(id: "st-tripp-asserts-us-mistakes") { derivedFrom { id } origin { source { id } } } }`);
+    const read = await ok(`{ designated: statement(id: "st-us-government-designated-mistakes") { source { id: recordId } }
+      tripp: statement(id: "st-tripp-asserts-us-mistakes") { derivedFrom { id: recordId } origin { source { id: recordId } } } }`);
     expect(read).toEqual({
       designated: { source: { id: 'src-us-central-command' } },
       tripp: { derivedFrom: { id: 'st-us-government-designated-mistakes' }, origin: { source: { id: 'src-us-central-command' } } },
@@ -480,10 +481,10 @@ describe('deletion', () => {
     const { delete: done } = await ok(DELETE, { input: { kind: 'CLAIM', id, confirm: p.confirm } });
     expect(done).toEqual({
       deletion: { kind: 'CLAIM', id, nodes: p.nodes, nodeCounts: p.nodeCounts, relationshipCounts: p.relationshipCounts, detached: [] },
-      deletedIds: [id, 'st-family-asserts-undercover', 'st-officials-assert-undercover'],
+      deletedIds: [toGlobalId('Claim', id), toGlobalId('Statement', 'st-family-asserts-undercover'), toGlobalId('Statement', 'st-officials-assert-undercover')],
     });
     expect(await graphCounts(store)).toEqual({ ...before, claims: before.claims! - 1, statements: before.statements! - 2 });
-    expect(codes(await gql(store, `{ claim(id: "${id}") { id } }`))).toEqual(['NOT_FOUND']);
+    expect(codes(await gql(store, `{ claim(id: "${id}") { id: recordId } }`))).toEqual(['NOT_FOUND']);
     const official = (await ok(CORROBORATION, { id: 'claim-al-masoud-was-is-official' })).claim.corroboration;
     expect(official.contradictedBy).toBe(3);
   });
@@ -495,13 +496,13 @@ describe('deletion', () => {
     expect(p.detached).toEqual([{ kind: 'STATEMENT', id: 'st-tripp-asserts-us-mistakes', field: 'derivedFrom' }]);
     expect(p.relationships).toContainEqual({ type: 'DERIVED_FROM', from: 'st-tripp-asserts-us-mistakes', to: origin });
     await ok(DELETE, { input: { kind: 'STATEMENT', id: origin, confirm: p.confirm } }, 'erin');
-    const kept = await ok('{ statement(id: "st-tripp-asserts-us-mistakes") { derivedFrom { id } origin { id } recorded { updatedBy } } }');
+    const kept = await ok('{ statement(id: "st-tripp-asserts-us-mistakes") { derivedFrom { id: recordId } origin { id: recordId } recorded { updatedBy } } }');
     expect(kept.statement).toEqual({ derivedFrom: null, origin: { id: 'st-tripp-asserts-us-mistakes' }, recorded: { updatedBy: 'erin' } });
     expect((await ok(CORROBORATION, { id: 'claim-multiple-us-mistakes' })).claim.corroboration).toMatchObject({ assertingSources: 1, independentSources: 1 });
     // The kept statement was rewritten, fingerprint included, so importing the
     // seed again sees it as changed and restores the derivation.
     await seed(store);
-    expect((await ok('{ statement(id: "st-tripp-asserts-us-mistakes") { derivedFrom { id } } }')).statement.derivedFrom).toEqual({ id: origin });
+    expect((await ok('{ statement(id: "st-tripp-asserts-us-mistakes") { derivedFrom { id: recordId } } }')).statement.derivedFrom).toEqual({ id: origin });
   });
 
   it('deletes a source that carried another\'s words: the appearance stays, without it', async () => {
@@ -515,12 +516,12 @@ describe('deletion', () => {
     ]);
     expect(p.detached).toEqual([{ kind: 'STATEMENT', id: 'st-al-masoud-asserts-general-security-member', field: 'appearances' }]);
     await ok(DELETE, { input: { kind: 'SOURCE', id: 'src-sabah-al-sheikh-al-kilani', confirm: p.confirm } }, 'erin');
-    const kept = await ok('{ statement(id: "st-al-masoud-asserts-general-security-member") { appearances { document { id } via { source { id } } } recorded { updatedBy } } }');
+    const kept = await ok('{ statement(id: "st-al-masoud-asserts-general-security-member") { appearances { document { id: recordId } via { source { id: recordId } } } recorded { updatedBy } } }');
     expect(kept.statement).toEqual({ appearances: [{ document: { id: 'doc-dumayr-report' }, via: [] }], recorded: { updatedBy: 'erin' } });
   });
 
   it('deletes a source with its statements, affiliations and publisher links', async () => {
-    await ok(`mutation { createDocument(input: { id: "doc-airwars", title: "Airwars report", publisher: "src-airwars" }) { document { id } } }`);
+    await ok(`mutation { createDocument(input: { id: "doc-airwars", title: "Airwars report", publisher: "src-airwars" }) { document { id: recordId } } }`);
     const p = await preview('SOURCE', 'src-airwars');
     expect(p.nodes).toEqual([{ kind: 'SOURCE', id: 'src-airwars' }, { kind: 'STATEMENT', id: 'st-airwars-asserts-52-incidents' }, { kind: 'STATEMENT', id: 'st-airwars-asserts-civilian' }, { kind: 'STATEMENT', id: 'st-airwars-asserts-us-operation-killed' }]);
     expect(p.relationships).toEqual(expect.arrayContaining([
@@ -529,13 +530,13 @@ describe('deletion', () => {
     ]));
     expect(p.detached).toEqual([{ kind: 'DOCUMENT', id: 'doc-airwars', field: 'publisher' }]);
     await ok(DELETE, { input: { kind: 'SOURCE', id: 'src-airwars', confirm: p.confirm } });
-    expect((await ok('{ source(id: "src-emily-tripp") { affiliations { id } } }')).source.affiliations).toEqual([]);
-    expect((await ok('{ document(id: "doc-airwars") { publisher { id } } }')).document.publisher).toBeNull();
+    expect((await ok('{ source(id: "src-emily-tripp") { affiliations { id: recordId } } }')).source.affiliations).toEqual([]);
+    expect((await ok('{ document(id: "doc-airwars") { publisher { id: recordId } } }')).document.publisher).toBeNull();
     expect((await ok(CORROBORATION, { id: 'claim-us-operation-killed-al-masoud' })).claim.corroboration.assertingSources).toBe(2);
   });
 
   it('deletes a document with the statements printed only there; one printed elsewhere too, or carried through it, stays without it', async () => {
-    await ok(`mutation { createDocument(input: { id: "doc-x", title: "X", publisher: "src-airwars" }) { document { id } } }`);
+    await ok(`mutation { createDocument(input: { id: "doc-x", title: "X", publisher: "src-airwars" }) { document { id: recordId } } }`);
     await ok(RECORD_STATEMENT, { input: { id: 'st-x', source: 'src-airwars', claim: 'claim-al-masoud-was-civilian', stance: 'ASSERTS', appearances: [{ document: 'doc-x' }] } });
     await ok(RECORD_STATEMENT, {
       input: { id: 'st-y', source: 'src-emily-tripp', claim: 'claim-al-masoud-was-civilian', stance: 'ASSERTS', appearances: [{ document: 'doc-dumayr-report', via: [{ source: 'src-airwars', document: 'doc-x' }] }] },
@@ -547,13 +548,13 @@ describe('deletion', () => {
     expect(p.nodes).toEqual([{ kind: 'DOCUMENT', id: 'doc-x' }, { kind: 'STATEMENT', id: 'st-x' }]);
     expect(p.detached).toEqual([{ kind: 'STATEMENT', id: 'st-y', field: 'appearances' }, { kind: 'STATEMENT', id: 'st-z', field: 'appearances' }]);
     await ok(DELETE, { input: { kind: 'DOCUMENT', id: 'doc-x', confirm: p.confirm } });
-    const read = await ok(`{ y: statement(id: "st-y") { appearances { document { id } via { source { id } document { id } } } }
-      z: statement(id: "st-z") { quote document { id } appearances { document { id } } } }`);
+    const read = await ok(`{ y: statement(id: "st-y") { appearances { document { id: recordId } via { source { id: recordId } document { id: recordId } } } }
+      z: statement(id: "st-z") { quote document { id: recordId } appearances { document { id: recordId } } } }`);
     expect(read).toEqual({
       y: { appearances: [{ document: { id: 'doc-dumayr-report' }, via: [{ source: { id: 'src-airwars' }, document: null }] }] },
       z: { quote: null, document: { id: 'doc-dumayr-report' }, appearances: [{ document: { id: 'doc-dumayr-report' } }] },
     });
-    expect(codes(await gql(store, '{ statement(id: "st-x") { id } }'))).toEqual(['NOT_FOUND']);
+    expect(codes(await gql(store, '{ statement(id: "st-x") { id: recordId } }'))).toEqual(['NOT_FOUND']);
   });
 
   it('deletes an entity with its ABOUT links; the claims stay, about the rest', async () => {
@@ -562,7 +563,7 @@ describe('deletion', () => {
     expect(p.relationshipCounts).toEqual([{ type: 'ABOUT', count: p.detached.length }]);
     expect(p.detached).toContainEqual({ kind: 'CLAIM', id: 'claim-al-masoud-undercover-against-is', field: 'about' });
     await ok(DELETE, { input: { kind: 'ENTITY', id: 'ent-islamic-state', confirm: p.confirm } }, 'frank');
-    const claim = await ok('{ claim(id: "claim-al-masoud-undercover-against-is") { about { id } recorded { updatedBy } } }');
+    const claim = await ok('{ claim(id: "claim-al-masoud-undercover-against-is") { about { id: recordId } recorded { updatedBy } } }');
     expect(claim.claim).toEqual({ about: [{ id: 'ent-khaled-al-masoud' }], recorded: { updatedBy: 'frank' } });
   });
 
@@ -605,10 +606,10 @@ describe('importBundle', () => {
     });
     expect(await snapshot()).toEqual(before);
     expect((await ok(IMPORT, { bundle })).importBundle.result).toEqual({ ...dry, dryRun: false });
-    const st = await ok('{ statement(id: "st-gazette-civilian") { source { id } recorded { createdBy } } }');
+    const st = await ok('{ statement(id: "st-gazette-civilian") { source { id: recordId } recorded { createdBy } } }');
     expect(st.statement).toEqual({ source: { id: 'src-airwars' }, recorded: { createdBy: 'alice@example.org' } });
     // The bundle's id keeps resolving to the record it was recognised as.
-    expect((await ok('{ source(id: "src-gazette-airwars") { id } }')).source).toEqual({ id: 'src-airwars' });
+    expect((await ok('{ source(id: "src-gazette-airwars") { id: recordId } }')).source).toEqual({ id: 'src-airwars' });
     const again = (await ok(IMPORT, { bundle })).importBundle.result;
     expect([again.sources, again.statements]).toEqual([{ created: 0, updated: 0, unchanged: 2 }, { created: 0, updated: 0, unchanged: 1 }]);
     // Now it joins the stored record through its id.
@@ -656,7 +657,7 @@ describe('who writes', () => {
 
   it('refuses an anonymous write (no API key configured), saying how to configure one, and writes nothing', async () => {
     const before = await snapshot();
-    const result = await gql(store, `mutation { createEntity(input: { name: "Nobody's entity" }) { entity { id } } }`);
+    const result = await gql(store, `mutation { createEntity(input: { name: "Nobody's entity" }) { entity { id: recordId } } }`);
     expect(codes(result)).toEqual(['FORBIDDEN']);
     expect(result.errors?.[0]?.message).toMatch(/claimgraph key create/);
     expect(await snapshot()).toEqual(before);
@@ -700,14 +701,14 @@ describe('GraphQL coercion errors as problems', () => {
 });
 
 describe('the change log', () => {
-  const CHANGES = `query($first: Int, $after: String) { changes(first: $first, after: $after) { nodes { id at by action kind target details } pageInfo { endCursor hasNextPage } } }`;
+  const CHANGES = `query($first: Int, $after: String) { changes(first: $first, after: $after) { nodes { id: recordId at by action kind target details } pageInfo { endCursor hasNextPage } } }`;
 
   it('records deletions, unlinks and merges with who and when, newest first, and pages through them', async () => {
     expect((await ok(CHANGES)).changes.nodes).toEqual([]);
     await ok(`mutation { unlinkClaims(input: { type: CONTRADICTS, from: "claim-al-masoud-was-is-official", to: "claim-al-masoud-was-civilian" }) { __typename } }`, {}, 'carol');
     const preview = (await ok(`{ deletionPreview(kind: STATEMENT, id: "st-airwars-asserts-52-incidents") { confirm } }`)).deletionPreview;
     await ok(`mutation($c: String!) { delete(input: { kind: STATEMENT, id: "st-airwars-asserts-52-incidents", confirm: $c }) { deletedIds } }`, { c: preview.confirm }, 'dave');
-    await ok(`mutation { mergeSources(input: { keep: "src-us-government", merge: "src-us-government-officials" }) { source { id } } }`, {}, 'erin');
+    await ok(`mutation { mergeSources(input: { keep: "src-us-government", merge: "src-us-government-officials" }) { source { id: recordId } } }`, {}, 'erin');
 
     const all = (await ok(CHANGES)).changes.nodes as { id: string; at: string; by: string; action: string; kind: string; target: string; details: Record<string, unknown> }[];
     expect(all.map((c) => [c.action, c.kind, c.target, c.by])).toEqual([

@@ -71,12 +71,12 @@ it('builds lookups of many records within the limits, at their largest', async (
   const sources = Array.from({ length: 15 }, () => 'src-al-masoud-family');
   const parents = await gql(store, parentsQuery(15), Object.fromEntries(sources.map((id, i) => [`s${i}`, id])));
   expect(parents.errors).toBeUndefined();
-  expect(parents.data?.s14).toEqual({ id: 'src-al-masoud-family', affiliationRoles: [] });
+  expect(parents.data?.s14).toEqual({ recordId: 'src-al-masoud-family', affiliationRoles: [] });
   const kinds = ['SOURCE', 'ENTITY', 'CLAIM'] as const;
   const records = Array.from({ length: 15 }, (_, i) => kinds[i % 3]!);
   const ids = { SOURCE: 'src-al-masoud-family', ENTITY: 'ent-khaled-al-masoud', CLAIM: CLAIM };
   const names = await gql(store, namesQuery(records), Object.fromEntries(records.map((k, i) => [`r${i}`, ids[k]])));
   expect(names.errors).toBeUndefined();
-  expect(names.data?.r1).toEqual({ id: 'ent-khaled-al-masoud', name: 'Khaled al-Masoud' });
+  expect(names.data?.r1).toEqual({ recordId: 'ent-khaled-al-masoud', name: 'Khaled al-Masoud' });
   expect(parse(namesQuery(records)).definitions).toHaveLength(1);
 });
