@@ -37,6 +37,9 @@ export type CursorList =
   // nested lists
   | 'claim-statements'
   | 'source-statements'
+  // the same, newest first: the key is the statement's order key (date and id)
+  | 'claim-statements-newest'
+  | 'source-statements-newest'
   | 'document-statements'
   | 'entity-claims'
   | 'claim-sources'

@@ -73,6 +73,8 @@ export const QUERY_NAMES = [
   // nested lists, one page per parent, batched per GraphQL level
   'statement-pages-by-claims',
   'statement-pages-by-sources',
+  'statement-pages-by-claims-newest',
+  'statement-pages-by-sources-newest',
   'statement-pages-by-documents',
   'source-pages-by-claims',
   'member-pages-by-sources',
