@@ -97,3 +97,11 @@ describe('mutations (one input object, one payload type each)', () => {
     }
   });
 });
+
+describe('JSON-LD outputs (code generators type them alike)', () => {
+  it('gives PROV in both formats and ClaimReview as one JSON type', () => {
+    const claim = (schema.getType('Claim') as GraphQLObjectType).getFields();
+    expect(typeString(claim.provenance!)).toBe('JSON!');
+    expect(typeString(claim.claimReview!)).toBe('JSON');
+  });
+});
