@@ -107,6 +107,8 @@ export const QUERY_NAMES = [
   'record-change',
   'changes-page',
   'changes-by-ids',
+  // the ClaimReview data feed (src/analysis/claimreview.ts)
+  'assessed-claims',
   // housekeeping
   'graph-counts',
   // editing through the API (src/graph/editing.ts, src/api/mutations.ts)
