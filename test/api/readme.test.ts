@@ -1,6 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { buildASTSchema, parse, validate } from 'graphql';
 import { join } from 'node:path';
 import { Parser, type Quad } from 'n3';
+import { loadTypeDefs } from '../../src/api/schema';
 import { startHttpServer, type RunningServer } from '../../src/api/server';
 import { loadApiConfig } from '../../src/config';
 import { projectRoot } from '../../src/paths';
@@ -129,4 +131,22 @@ it.each(all.map((e) => [e.line, e] as const))('the example at README.md line %i 
     return;
   }
   expect(differs(JSON.parse(example.answer.text), body, '$')).toBeNull();
+});
+
+describe('the GraphQL examples of docs/', () => {
+  const schema = buildASTSchema(loadTypeDefs());
+  const docs = readdirSync(join(projectRoot(), 'docs')).filter((f) => f.endsWith('.md'));
+  const operations = docs.flatMap((file) => {
+    const text = readFileSync(join(projectRoot(), 'docs', file), 'utf8');
+    // A block may hold several operations, one after the other, each starting a line.
+    return [...text.matchAll(/^```graphql\n([\s\S]*?)^```/gm)].flatMap((m) => m[1]!.split(/\n(?=mutation|query|\{)/).map((op) => [file, op] as const));
+  });
+
+  it('are found', () => {
+    expect(operations.length).toBeGreaterThan(20);
+  });
+
+  it.each(operations)('%s: %s is valid against the schema', (_, op) => {
+    expect(validate(schema, parse(op)).map((e) => e.message)).toEqual([]);
+  });
 });
