@@ -28,11 +28,9 @@ CALL (e) {
   WITH DISTINCT c, st, src
   // An undated statement that a dated one explicitly revises was made before
   // it: it is placed just before its earliest dated reviser.
-  CALL (st) {
-    OPTIONAL MATCH (st)<-[:SUPERSEDES]-(reviser:Statement)
-    WHERE st.dateEnd IS NULL AND reviser.dateEnd IS NOT NULL
-    RETURN min(reviser.dateEnd) AS revisedAt
-  }
+  WITH c, st, src,
+       [(st)<-[:SUPERSEDES]-(reviser:Statement) WHERE st.dateEnd IS NULL AND reviser.dateEnd IS NOT NULL | reviser.dateEnd] AS reviserEnds
+  WITH c, st, src, reduce(earliest = null, end IN reviserEnds | CASE WHEN earliest IS NULL OR end < earliest THEN end ELSE earliest END) AS revisedAt
   WITH c, st, src, revisedAt,
        CASE WHEN coalesce(st.dateEnd, revisedAt) IS NULL THEN 1 ELSE 0 END AS rank,
        coalesce(st.dateEnd, revisedAt, '') AS dateKey,

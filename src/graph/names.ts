@@ -113,10 +113,11 @@ function computeSkeleton(word: string): string {
     .replace(/dj/g, 'j')
     .replace(/^w/, 'v'); // Wladimir, Vladimir; Wołodymyr, Volodymyr
   // The first letter stays (a leading vowel as "a": Osama, Usama). Later, a "w" after a vowel is a
-  // vowel (Tawfik, Taoufik; Dawud, Daoud); later vowels go, and so does a later "h", which
-  // transliterations add and drop at will (Zabihullah, Zabiullah; Khalid, Kalid).
+  // vowel (Tawfik, Taoufik; Dawud, Daoud), and so is a "v" between a vowel and a consonant (Tavfik,
+  // Tevfik, Tawfik); later vowels go, and so does a later "h", which transliterations add and drop
+  // at will (Zabihullah, Zabiullah; Khalid, Kalid).
   const first = /[aeiou]/.test(spelled[0] ?? '') ? 'a' : (spelled[0] ?? '');
-  const rest = spelled.slice(1).replace(/([aeiouy])w/g, '$1');
+  const rest = spelled.slice(1).replace(/([aeiouy])w/g, '$1').replace(/([aeiouy])v(?![aeiouy])/g, '$1');
   return (first + rest.replace(/[aeiouyh]/g, '')).replace(/(.)\1+/g, '$1');
 }
 
