@@ -95,18 +95,18 @@ export interface Page<T> {
 }
 
 export interface SourceRef {
-  id: string;
+  recordId: string;
   name: string;
   kind: SourceKind;
   anonymous: boolean;
   count: number | null;
 }
 export interface ClaimRef {
-  id: string;
+  recordId: string;
   text: string;
 }
 export interface DocumentRef {
-  id: string;
+  recordId: string;
   title: string;
 }
 export interface Selector {
@@ -122,7 +122,7 @@ export interface Dated {
 
 /** A statement as the claim page shows it: who, how, when, in which words, printed where and carried by whom. */
 export interface Statement {
-  id: string;
+  recordId: string;
   position: Position;
   hedge: string | null;
   quote: string | null;
@@ -131,14 +131,14 @@ export interface Statement {
   dated: Dated | null;
   current: boolean;
   supersession: string | null;
-  supersededBy: { id: string; position: Position; dated: { value: string } | null; source: { name: string } } | null;
-  derivedFrom: { id: string; source: { id: string; name: string } } | null;
+  supersededBy: { recordId: string; position: Position; dated: { value: string } | null; source: { name: string } } | null;
+  derivedFrom: { recordId: string; source: { recordId: string; name: string } } | null;
   source: SourceRef;
   appearances: {
     document: DocumentRef & { publishedAt: string | null };
     quote: string | null;
     paraphrase: string | null;
-    via: { source: { id: string; name: string }; document: DocumentRef | null }[];
+    via: { source: { recordId: string; name: string }; document: DocumentRef | null }[];
   }[];
 }
 
@@ -148,12 +148,12 @@ export interface Cluster {
 }
 
 export interface ClaimHead {
-  id: string;
+  recordId: string;
   text: string;
-  about: { id: string; name: string }[];
-  assessments: { id: string; verdict: Verdict; alternateName: string; rating: number; explanation: string; url: string | null; by: string; at: string }[];
+  about: { recordId: string; name: string }[];
+  assessments: { recordId: string; verdict: Verdict; alternateName: string; rating: number; explanation: string; url: string | null; by: string; at: string }[];
   claimReview: unknown;
-  questions: { id: string; text: string }[];
+  questions: { recordId: string; text: string }[];
 }
 
 /** What the graph makes of a claim: computed over every current position, so it costs most on a claim stated thousands of times. */
@@ -183,8 +183,8 @@ export interface Conflict {
   opposingClaim: ClaimRef;
   sourcesConnection: { totalCount: number; nodes: SourceRef[] };
   opposingSourcesConnection: { totalCount: number; nodes: SourceRef[] };
-  earlier: { id: string; position: Position; dated: { value: string } | null } | null;
-  later: { id: string; position: Position; dated: { value: string } | null } | null;
+  earlier: { recordId: string; position: Position; dated: { value: string } | null } | null;
+  later: { recordId: string; position: Position; dated: { value: string } | null } | null;
   linkedBy: string | null;
   reason: string | null;
 }
@@ -199,17 +199,17 @@ export interface ClaimLink {
 
 // ---------------------------------------------------------------- fragments
 
-const SOURCE_REF = 'id name kind anonymous count';
+const SOURCE_REF = 'recordId name kind anonymous count';
 
 const STATEMENT = `id position hedge quote paraphrase madeAt dated { value precision basis } current supersession
-  supersededBy { id position dated { value } source { name } } derivedFrom { id source { id name } }
+  supersededBy { recordId position dated { value } source { name } } derivedFrom { recordId source { recordId name } }
   source { ${SOURCE_REF} }
-  appearances { document { id title publishedAt } quote paraphrase via { source { id name } document { id title } } }`;
+  appearances { document { recordId title publishedAt } quote paraphrase via { source { recordId name } document { recordId title } } }`;
 
-const CONFLICT = `kind claim { id text } opposingClaim { id text }
+const CONFLICT = `kind claim { recordId text } opposingClaim { recordId text }
   sourcesConnection(first: 10) { totalCount nodes { ${SOURCE_REF} } }
   opposingSourcesConnection(first: 10) { totalCount nodes { ${SOURCE_REF} } }
-  earlier { id position dated { value } } later { id position dated { value } } linkedBy reason`;
+  earlier { recordId position dated { value } } later { recordId position dated { value } } linkedBy reason`;
 
 const CLUSTER = `sources { ${SOURCE_REF} } merges { explanation }`;
 
@@ -220,32 +220,32 @@ const PAGE_INFO = 'totalCount pageInfo { endCursor hasNextPage }';
 export interface SearchResults {
   claims: { totalCount: number; edges: { score: number | null; node: ClaimRef & { status: ClaimStatus; credibility: { grade: number; label: string } } }[] };
   sources: { totalCount: number; edges: { score: number | null; node: SourceRef & { reliability: { grade: Reliability; label: string } } }[] };
-  entities: { totalCount: number; edges: { score: number | null; node: { id: string; name: string; description: string | null; aliases: string[] } }[] };
-  documents: { totalCount: number; edges: { score: number | null; node: DocumentRef & { publishedAt: string | null; publisher: { id: string; name: string } | null } }[] };
+  entities: { totalCount: number; edges: { score: number | null; node: { recordId: string; name: string; description: string | null; aliases: string[] } }[] };
+  documents: { totalCount: number; edges: { score: number | null; node: DocumentRef & { publishedAt: string | null; publisher: { recordId: string; name: string } | null } }[] };
 }
 
 const SEARCH = `query Search($q: String!, $first: Int!) {
-  claims(search: $q, first: $first) { totalCount edges { score node { id text status credibility { grade label } } } }
+  claims(search: $q, first: $first) { totalCount edges { score node { recordId text status credibility { grade label } } } }
   sources(search: $q, first: $first) { totalCount edges { score node { ${SOURCE_REF} reliability { grade label } } } }
-  entities(search: $q, first: $first) { totalCount edges { score node { id name description aliases } } }
-  documents(search: $q, first: $first) { totalCount edges { score node { id title publishedAt publisher { id name } } } }
+  entities(search: $q, first: $first) { totalCount edges { score node { recordId name description aliases } } }
+  documents(search: $q, first: $first) { totalCount edges { score node { recordId title publishedAt publisher { recordId name } } } }
 }`;
 
 export const search = (q: string, first = 20) => request<SearchResults>(SEARCH, { q, first });
 
-const PICK_CLAIMS = `query PickClaims($q: String!) { claims(search: $q, first: 8) { nodes { id text } } }`;
+const PICK_CLAIMS = `query PickClaims($q: String!) { claims(search: $q, first: 8) { nodes { recordId text } } }`;
 export const pickClaims = async (q: string): Promise<ClaimRef[]> => (await request<{ claims: { nodes: ClaimRef[] } }>(PICK_CLAIMS, { q })).claims.nodes;
 
 const PICK_SOURCES = `query PickSources($q: String!) { sources(search: $q, first: 8) { nodes { ${SOURCE_REF} } } }`;
 export const pickSources = async (q: string): Promise<SourceRef[]> => (await request<{ sources: { nodes: SourceRef[] } }>(PICK_SOURCES, { q })).sources.nodes;
 
 export interface HomeLists {
-  questions: { totalCount: number; nodes: { id: string; text: string }[] };
+  questions: { totalCount: number; nodes: { recordId: string; text: string }[] };
   documents: { totalCount: number; nodes: (DocumentRef & { publishedAt: string | null })[] };
 }
 const HOME = `query Home {
-  questions(first: 20) { totalCount nodes { id text } }
-  documents(first: 20) { totalCount nodes { id title publishedAt } }
+  questions(first: 20) { totalCount nodes { recordId text } }
+  documents(first: 20) { totalCount nodes { recordId title publishedAt } }
 }`;
 export const home = () => request<HomeLists>(HOME);
 
@@ -257,7 +257,7 @@ const CLAIM_GRADE = `query ClaimGrade($id: ID!) { claim(id: $id) {
     assertingSources independentSources anonymousSources impliedSources hedgingSources denyingSources
     doubtingSources withdrawnSources contradictedBy opposingIndependentSources
     clusters { ${CLUSTER} } opposingClusters { ${CLUSTER} }
-    implied { source { ${SOURCE_REF} } through { id text } }
+    implied { source { ${SOURCE_REF} } through { recordId text } }
   }
 } }`;
 export const claimGrade = async (id: string) => (await request<{ claim: ClaimGrade }>(CLAIM_GRADE, { id })).claim;
@@ -284,8 +284,8 @@ export interface ClaimPage {
 const CLAIM_PAGE = `query ClaimPage($id: ID!, $first: Int!) {
   conflicts(claimId: $id, first: 20) { totalCount nodes { ${CONFLICT} } }
   claim(id: $id) {
-    id text about { id name } assessments { id verdict alternateName rating explanation url by at } claimReview questions { id text }
-    linksConnection(first: 50) { totalCount nodes { type outgoing linkedBy reason claim { id text status } } }
+    recordId text about { recordId name } assessments { recordId verdict alternateName rating explanation url by at } claimReview questions { recordId text }
+    linksConnection(first: 50) { totalCount nodes { type outgoing linkedBy reason claim { recordId text status } } }
     statementsConnection(first: $first) { ${PAGE_INFO} nodes { ${STATEMENT} } }
   }
 }`;
@@ -324,7 +324,7 @@ const SOURCE_HEAD = `query SourceHead($id: ID!) { source(id: $id) {
 export const sourceHead = async (id: string) => (await request<{ source: SourcePage }>(SOURCE_HEAD, { id })).source;
 
 export interface SourceStatement {
-  id: string;
+  recordId: string;
   position: Position;
   hedge: string | null;
   quote: string | null;
@@ -338,8 +338,8 @@ export interface SourceStatement {
 }
 const SOURCE_STATEMENTS = `query SourceStatements($id: ID!, $after: String, $first: Int!) { source(id: $id) {
   statementsConnection(first: $first, after: $after) { ${PAGE_INFO} nodes {
-    id position hedge quote paraphrase madeAt dated { value precision basis } current supersession
-    claim { id text status } appearances { document { id title } }
+    recordId position hedge quote paraphrase madeAt dated { value precision basis } current supersession
+    claim { recordId text status } appearances { document { recordId title } }
   } }
 } }`;
 export const sourceStatements = async (id: string, after: string | null) =>
@@ -355,24 +355,24 @@ export interface DocumentPage extends DocumentRef {
   publishedAt: string | null;
   note: string | null;
   text: string | null;
-  publisher: { id: string; name: string } | null;
+  publisher: { recordId: string; name: string } | null;
 }
-const DOCUMENT_HEAD = `query DocumentHead($id: ID!) { document(id: $id) { id title url publishedAt note text publisher { id name } } }`;
+const DOCUMENT_HEAD = `query DocumentHead($id: ID!) { document(id: $id) { recordId title url publishedAt note text publisher { recordId name } } }`;
 export const documentHead = async (id: string) => (await request<{ document: DocumentPage }>(DOCUMENT_HEAD, { id })).document;
 
 export interface PrintedStatement {
-  id: string;
+  recordId: string;
   position: Position;
   hedge: string | null;
   current: boolean;
   source: SourceRef;
   claim: ClaimRef;
-  appearances: { document: { id: string }; quote: string | null; paraphrase: string | null; selector: Selector | null; via: { source: { name: string } }[] }[];
+  appearances: { document: { recordId: string }; quote: string | null; paraphrase: string | null; selector: Selector | null; via: { source: { name: string } }[] }[];
 }
 const DOCUMENT_STATEMENTS = `query DocumentStatements($id: ID!, $after: String) { document(id: $id) {
   statementsConnection(first: 100, after: $after) { ${PAGE_INFO} nodes {
-    id position hedge current source { ${SOURCE_REF} } claim { id text }
-    appearances { document { id } quote paraphrase selector { exact prefix suffix } via { source { name } } }
+    recordId position hedge current source { ${SOURCE_REF} } claim { recordId text }
+    appearances { document { recordId } quote paraphrase selector { exact prefix suffix } via { source { name } } }
   } }
 } }`;
 /** Every statement a document printed (a document prints tens, so all pages are read). */
@@ -390,15 +390,15 @@ export async function documentStatements(id: string): Promise<PrintedStatement[]
 // ---------------------------------------------------------------- entity
 
 export interface EntityPage {
-  id: string;
+  recordId: string;
   name: string;
   description: string | null;
   aliases: string[];
   claimsConnection: Page<ClaimRef & { status: ClaimStatus; credibility: { grade: number; label: string } }>;
 }
 const ENTITY_HEAD = `query EntityHead($id: ID!) { entity(id: $id) {
-  id name description aliases
-  claimsConnection(first: 100) { ${PAGE_INFO} nodes { id text status credibility { grade label } } }
+  recordId name description aliases
+  claimsConnection(first: 100) { ${PAGE_INFO} nodes { recordId text status credibility { grade label } } }
 } }`;
 export const entityHead = async (id: string) => (await request<{ entity: EntityPage }>(ENTITY_HEAD, { id })).entity;
 
@@ -407,12 +407,12 @@ export interface TimelineEntry {
   precision: Dated['precision'] | null;
   dateSource: 'SAID' | 'PUBLISHED' | 'BEFORE_REVISION' | 'UNKNOWN';
   dateText: string | null;
-  statement: { id: string; position: Position; hedge: string | null; quote: string | null; paraphrase: string | null; current: boolean; source: SourceRef; claim: ClaimRef };
+  statement: { recordId: string; position: Position; hedge: string | null; quote: string | null; paraphrase: string | null; current: boolean; source: SourceRef; claim: ClaimRef };
 }
 const ENTITY_TIMELINE = `query EntityTimeline($id: ID!, $after: String) { entity(id: $id) {
   timeline(first: 50, after: $after) { ${PAGE_INFO} nodes {
     date precision dateSource dateText
-    statement { id position hedge quote paraphrase current source { ${SOURCE_REF} } claim { id text } }
+    statement { recordId position hedge quote paraphrase current source { ${SOURCE_REF} } claim { recordId text } }
   } }
 } }`;
 export const entityTimeline = async (id: string, after: string | null) =>
@@ -421,28 +421,28 @@ export const entityTimeline = async (id: string, after: string | null) =>
 // ---------------------------------------------------------------- question
 
 export interface Question {
-  id: string;
+  recordId: string;
   text: string;
   matrix: {
     hypotheses: { rank: number; inconsistency: number; consistency: number; claim: ClaimRef }[];
     evidence: {
       kind: 'STATEMENT' | 'CLAIM';
       diagnostic: boolean;
-      statement: { id: string; position: Position; hedge: string | null; quote: string | null; paraphrase: string | null; source: SourceRef; claim: { id: string } } | null;
-      copies: { id: string }[];
+      statement: { recordId: string; position: Position; hedge: string | null; quote: string | null; paraphrase: string | null; source: SourceRef; claim: { recordId: string } } | null;
+      copies: { recordId: string }[];
       claim: ClaimRef | null;
-      cells: { hypothesis: { id: string }; cell: AchCellValue; derivedCell: AchCellValue; relation: string; override: { cell: AchCellValue; reason: string; by: string; at: string } | null }[];
+      cells: { hypothesis: { recordId: string }; cell: AchCellValue; derivedCell: AchCellValue; relation: string; override: { cell: AchCellValue; reason: string; by: string; at: string } | null }[];
     }[];
   };
 }
 const QUESTION = `query Question($id: ID!) { question(id: $id) {
-  id text
+  recordId text
   matrix {
-    hypotheses { rank inconsistency consistency claim { id text } }
+    hypotheses { rank inconsistency consistency claim { recordId text } }
     evidence {
-      kind diagnostic copies { id } claim { id text }
-      statement { id position hedge quote paraphrase source { ${SOURCE_REF} } claim { id } }
-      cells { hypothesis { id } cell derivedCell relation override { cell reason by at } }
+      kind diagnostic copies { recordId } claim { recordId text }
+      statement { recordId position hedge quote paraphrase source { ${SOURCE_REF} } claim { recordId } }
+      cells { hypothesis { recordId } cell derivedCell relation override { cell reason by at } }
     }
   }
 } }`;
@@ -457,30 +457,30 @@ export interface ProvenanceSource extends SourceRef {
   affiliationRoles: { role: string | null; source: SourceRef }[];
 }
 export interface Provenance {
-  id: string;
+  recordId: string;
   text: string;
   status: ClaimStatus;
   statementsConnection: {
     totalCount: number;
     nodes: {
-      id: string;
+      recordId: string;
       position: Position;
       current: boolean;
-      derivedFrom: { id: string } | null;
+      derivedFrom: { recordId: string } | null;
       source: ProvenanceSource;
-      appearances: { document: DocumentRef & { publisher: { id: string } | null }; via: { source: SourceRef; document: DocumentRef | null }[] }[];
+      appearances: { document: DocumentRef & { publisher: { recordId: string } | null }; via: { source: SourceRef; document: DocumentRef | null }[] }[];
     }[];
   };
   linksConnection: { nodes: { claim: ClaimRef & { status: ClaimStatus } }[] };
 }
 const PROVENANCE = `query Provenance($id: ID!, $first: Int!) { claim(id: $id) {
-  id text status
+  recordId text status
   statementsConnection(first: $first) { totalCount nodes {
-    id position current derivedFrom { id }
+    recordId position current derivedFrom { recordId }
     source { ${SOURCE_REF} affiliationRoles { role source { ${SOURCE_REF} } } }
-    appearances { document { id title publisher { id } } via { source { ${SOURCE_REF} } document { id title } } }
+    appearances { document { recordId title publisher { recordId } } via { source { ${SOURCE_REF} } document { recordId title } } }
   } }
-  linksConnection(first: 20, type: CONTRADICTS) { nodes { claim { id text status } } }
+  linksConnection(first: 20, type: CONTRADICTS) { nodes { claim { recordId text status } } }
 } }`;
 export const provenance = async (id: string) => (await request<{ claim: Provenance }>(PROVENANCE, { id, first: GRAPH_STATEMENTS })).claim;
 
@@ -491,7 +491,7 @@ const ALIASES = 15;
 export function parentsQuery(count: number): string {
   const indices = [...Array(count).keys()];
   const vars = indices.map((j) => `$s${j}: ID!`).join(', ');
-  const fields = indices.map((j) => `s${j}: source(id: $s${j}) { id affiliationRoles { role source { ${SOURCE_REF} } } }`).join('\n');
+  const fields = indices.map((j) => `s${j}: source(id: $s${j}) { recordId affiliationRoles { role source { ${SOURCE_REF} } } }`).join('\n');
   return `query Parents(${vars}) {\n${fields}\n}`;
 }
 
@@ -504,11 +504,11 @@ export async function parentsOf(ids: readonly string[]): Promise<Map<string, { r
   const found = new Map<string, { role: string | null; source: SourceRef }[]>();
   for (let i = 0; i < ids.length; i += ALIASES) {
     const batch = ids.slice(i, i + ALIASES);
-    const data = await request<Record<string, { id: string; affiliationRoles: { role: string | null; source: SourceRef }[] }>>(
+    const data = await request<Record<string, { recordId: string; affiliationRoles: { role: string | null; source: SourceRef }[] }>>(
       parentsQuery(batch.length),
       Object.fromEntries(batch.map((id, j) => [`s${j}`, id])),
     );
-    for (const source of Object.values(data)) found.set(source.id, source.affiliationRoles);
+    for (const source of Object.values(data)) found.set(source.recordId, source.affiliationRoles);
   }
   return found;
 }
@@ -536,7 +536,7 @@ export function namesQuery(kinds: readonly DuplicateKind[]): string {
   const field = { SOURCE: 'source', ENTITY: 'entity', CLAIM: 'claim' } as const;
   const vars = kinds.map((_, j) => `$r${j}: ID!`).join(', ');
   // A claim's text is not aliased to `name`: every alias counts against the 15 allowed.
-  const fields = kinds.map((kind, j) => `r${j}: ${field[kind]}(id: $r${j}) { id ${kind === 'CLAIM' ? 'text' : 'name'} }`).join('\n');
+  const fields = kinds.map((kind, j) => `r${j}: ${field[kind]}(id: $r${j}) { recordId ${kind === 'CLAIM' ? 'text' : 'name'} }`).join('\n');
   return `query Names(${vars}) {\n${fields}\n}`;
 }
 
@@ -545,7 +545,7 @@ export async function recordNames(records: readonly { kind: DuplicateKind; id: s
   const names = new Map<string, string>();
   for (let i = 0; i < records.length; i += ALIASES) {
     const batch = records.slice(i, i + ALIASES);
-    const data = await request<Record<string, { id: string; name?: string; text?: string } | null>>(
+    const data = await request<Record<string, { recordId: string; name?: string; text?: string } | null>>(
       namesQuery(batch.map((r) => r.kind)),
       Object.fromEntries(batch.map((r, j) => [`r${j}`, r.id])),
     );
@@ -573,45 +573,40 @@ export interface RecordStatementInput {
   appearances: { document: string; quote?: string; paraphrase?: string; selector: Selector }[];
 }
 export interface Recorded {
-  id: string;
-  claim: { id: string; corroboration: { assertingSources: number; independentSources: number; hedgingSources: number; denyingSources: number } };
+  recordId: string;
+  claim: { recordId: string; corroboration: { assertingSources: number; independentSources: number; hedgingSources: number; denyingSources: number } };
 }
-const RECORD_STATEMENT = `mutation RecordStatement($input: RecordStatementInput!) { recordStatement(input: $input) {
-  id claim { id corroboration { assertingSources independentSources hedgingSources denyingSources } }
-} }`;
-export const recordStatement = async (input: RecordStatementInput) => (await request<{ recordStatement: Recorded }>(RECORD_STATEMENT, { input })).recordStatement;
+const RECORD_STATEMENT = `mutation RecordStatement($input: RecordStatementInput!) { recordStatement(input: $input) { statement {
+  recordId claim { recordId corroboration { assertingSources independentSources hedgingSources denyingSources } }
+} } }`;
+export const recordStatement = async (input: RecordStatementInput) =>
+  (await request<{ recordStatement: { statement: Recorded } }>(RECORD_STATEMENT, { input })).recordStatement.statement;
 
-const CREATE_CLAIM = `mutation CreateClaim($input: CreateClaimInput!) { createClaim(input: $input) { id text } }`;
-export const createClaim = async (text: string) => (await request<{ createClaim: ClaimRef }>(CREATE_CLAIM, { input: { text } })).createClaim;
+const CREATE_CLAIM = `mutation CreateClaim($input: CreateClaimInput!) { createClaim(input: $input) { claim { recordId text } } }`;
+export const createClaim = async (text: string) => (await request<{ createClaim: { claim: ClaimRef } }>(CREATE_CLAIM, { input: { text } })).createClaim.claim;
 
-const CREATE_SOURCE = `mutation CreateSource($input: CreateSourceInput!) { createSource(input: $input) { ${SOURCE_REF} } }`;
+const CREATE_SOURCE = `mutation CreateSource($input: CreateSourceInput!) { createSource(input: $input) { source { ${SOURCE_REF} } } }`;
 export const createSource = async (input: { name: string; kind: SourceKind; anonymous: boolean }) =>
-  (await request<{ createSource: SourceRef }>(CREATE_SOURCE, { input })).createSource;
+  (await request<{ createSource: { source: SourceRef } }>(CREATE_SOURCE, { input })).createSource.source;
 
-const LINK_CLAIMS = `mutation LinkClaims($type: ClaimLinkType!, $from: ID!, $to: ID!, $reason: String!) {
-  linkClaims(type: $type, from: $from, to: $to, reason: $reason) { from { id } to { id } }
-}`;
-export const linkClaims = (type: ClaimLinkType, from: string, to: string, reason: string) => request<unknown>(LINK_CLAIMS, { type, from, to, reason });
+const LINK_CLAIMS = `mutation LinkClaims($input: LinkClaimsInput!) { linkClaims(input: $input) { from { recordId } to { recordId } } }`;
+export const linkClaims = (type: ClaimLinkType, from: string, to: string, reason: string) => request<unknown>(LINK_CLAIMS, { input: { type, from, to, reason } });
 
-const RATE_SOURCE = `mutation RateSource($id: ID!, $grade: Reliability!, $reason: String!) {
-  rateSource(id: $id, grade: $grade, reason: $reason) { id reliability { grade } }
-}`;
-export const rateSource = (id: string, grade: Reliability, reason: string) => request<unknown>(RATE_SOURCE, { id, grade, reason });
+const RATE_SOURCE = `mutation RateSource($input: RateSourceInput!) { rateSource(input: $input) { source { recordId reliability { grade } } } }`;
+export const rateSource = (id: string, grade: Reliability, reason: string) => request<unknown>(RATE_SOURCE, { input: { source: id, grade, reason } });
 
-const ASSESS_CLAIM = `mutation AssessClaim($claim: ID!, $verdict: Verdict!, $rating: Int!, $explanation: String!, $url: String) {
-  assessClaim(claim: $claim, verdict: $verdict, rating: $rating, explanation: $explanation, url: $url) { id }
-}`;
-export const assessClaim = (input: { claim: string; verdict: Verdict; rating: number; explanation: string; url: string | null }) => request<unknown>(ASSESS_CLAIM, input);
+const ASSESS_CLAIM = `mutation AssessClaim($input: AssessClaimInput!) { assessClaim(input: $input) { assessment { recordId } } }`;
+export const assessClaim = (input: { claim: string; verdict: Verdict; rating: number; explanation: string; url: string | null }) => request<unknown>(ASSESS_CLAIM, { input });
 
 const MERGE = {
-  SOURCE: `mutation MergeSources($keep: ID!, $merge: ID!) { mergeSources(keep: $keep, merge: $merge) { id } }`,
-  ENTITY: `mutation MergeEntities($keep: ID!, $merge: ID!) { mergeEntities(keep: $keep, merge: $merge) { id } }`,
-  CLAIM: `mutation MergeClaims($keep: ID!, $merge: ID!) { mergeClaims(keep: $keep, merge: $merge) { id } }`,
+  SOURCE: `mutation MergeSources($input: MergeSourcesInput!) { mergeSources(input: $input) { mergedId } }`,
+  ENTITY: `mutation MergeEntities($input: MergeEntitiesInput!) { mergeEntities(input: $input) { mergedId } }`,
+  CLAIM: `mutation MergeClaims($input: MergeClaimsInput!) { mergeClaims(input: $input) { mergedId } }`,
 } as const;
-export const merge = (kind: DuplicateKind, keep: string, mergeId: string) => request<unknown>(MERGE[kind], { keep, merge: mergeId });
+export const merge = (kind: DuplicateKind, keep: string, mergeId: string) => request<unknown>(MERGE[kind], { input: { keep, merge: mergeId } });
 
-const REJECT_DUPLICATE = `mutation RejectDuplicate($kind: DuplicateKind!, $a: ID!, $b: ID!) { rejectDuplicate(kind: $kind, a: $a, b: $b) { rejected } }`;
-export const rejectDuplicate = (kind: DuplicateKind, a: string, b: string) => request<unknown>(REJECT_DUPLICATE, { kind, a, b });
+const REJECT_DUPLICATE = `mutation RejectDuplicate($input: RejectDuplicateInput!) { rejectDuplicate(input: $input) { possibleDuplicate { rejected } } }`;
+export const rejectDuplicate = (kind: DuplicateKind, a: string, b: string) => request<unknown>(REJECT_DUPLICATE, { input: { kind, a, b } });
 
 /** Every fixed operation above, by name, for the test that validates them against the SDL and the server's limits. */
 export const OPERATIONS: Readonly<Record<string, string>> = {

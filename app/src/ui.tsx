@@ -102,13 +102,13 @@ export function SourceName({ source }: { source: SourceRef }) {
   const nature = sourceNature(source);
   return (
     <span class="source-name">
-      <a href={href({ page: 'source', id: source.id })}>{source.name}</a>
+      <a href={href({ page: 'source', id: source.recordId })}>{source.name}</a>
       {(source.anonymous || source.count !== null) && <span class="nature"> ({nature})</span>}
     </span>
   );
 }
 
-export const ClaimLink = ({ claim }: { claim: ClaimRef }) => <a href={href({ page: 'claim', id: claim.id, statement: null })}>{claim.text}</a>;
+export const ClaimLink = ({ claim }: { claim: ClaimRef }) => <a href={href({ page: 'claim', id: claim.recordId, statement: null })}>{claim.text}</a>;
 
 /** The words of a statement: a verbatim quote in quotation marks, else a paraphrase marked as such. */
 export function Words({ quote, paraphrase }: { quote: string | null; paraphrase: string | null }) {
@@ -212,8 +212,8 @@ export function Picker({ kind, label, onPick, allowNew = false }: { kind: 'claim
     timer.current = window.setTimeout(() => {
       const find =
         kind === 'claim'
-          ? pickClaims(text).then((claims: ClaimRef[]) => claims.map((c) => ({ id: c.id, label: c.text })))
-          : pickSources(text).then((sources: SourceRef[]) => sources.map((s) => ({ id: s.id, label: `${s.name} (${sourceNature(s)})` })));
+          ? pickClaims(text).then((claims: ClaimRef[]) => claims.map((c) => ({ id: c.recordId, label: c.text })))
+          : pickSources(text).then((sources: SourceRef[]) => sources.map((s) => ({ id: s.recordId, label: `${s.name} (${sourceNature(s)})` })));
       find.then(setFound, () => setFound([]));
     }, 200);
   }, [text, kind]);

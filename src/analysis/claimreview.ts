@@ -4,9 +4,13 @@
  * (`claim-reviews-by-claims`) reads what the review needs on the store; the
  * document is shaped here. docs/ANALYSIS.md gives the mapping.
  *
- * Nothing is invented: an anonymous source appears without a name (its label
- * goes in `description`), a source of unknown kind without a type, and a
- * document's url and date only when the graph knows them.
+ * Every author is a Person or an Organization with a name, as the profile
+ * asks: an anonymous source is named by its label ("Three Syrian officials
+ * speaking anonymously"), a source of unknown kind is an Organization. A
+ * document's url and date appear only when the graph knows them. The review's
+ * author is the publishing organisation configured by
+ * CLAIMGRAPH_PUBLISHER_NAME (and CLAIMGRAPH_PUBLISHER_URL); without one, the
+ * editor who assessed the claim, and `claimReviewProblems` says so.
  */
 import { ClaimgraphError, notFound, show } from '../errors';
 import { parsePartialDate, strictlyBefore, type DateInterval } from '../graph/dates';
@@ -82,15 +86,41 @@ export async function readClaimReviews(store: GraphStore, ids: readonly string[]
   return new Map(rows.map((row) => toFacts(row)).map((f) => [f.claim.id, f]));
 }
 
-/** A source as the author of a claim: a Person or an Organization, never with an invented name. */
+/** A source as the author of a claim: a Person or an Organization, with a name (the profile requires both). */
 function author(s: ReviewSource): JsonLd {
-  const node: JsonLd = {};
-  // A group ("three officials", "the family") speaks as one body; a voice of unknown kind gets no type.
-  if (s.kind === 'PERSON') node['@type'] = 'Person';
-  else if (s.kind === 'ORGANIZATION' || s.kind === 'GROUP') node['@type'] = 'Organization';
-  if (s.anonymous) node.description = s.name;
-  else node.name = s.name;
+  // A group ("three officials", "the family") speaks as one body, and so does a voice of unknown kind.
+  const node: JsonLd = { '@type': s.kind === 'PERSON' ? 'Person' : 'Organization', name: s.name };
+  // An anonymous source's name is the label the graph knows it by; say that it is one.
+  if (s.anonymous) node.description = 'A source whose identity was withheld; named by how it was described.';
   return node;
+}
+
+/** The organisation that publishes the fact-checks: the ClaimReview's author. */
+export interface Publisher {
+  name: string;
+  url: string | null;
+}
+
+/** The publisher CLAIMGRAPH_PUBLISHER_NAME and CLAIMGRAPH_PUBLISHER_URL configure; null when no name is set. */
+export function publisherFromEnv(env: NodeJS.ProcessEnv = process.env): Publisher | null {
+  const name = env.CLAIMGRAPH_PUBLISHER_NAME?.trim() ?? '';
+  if (name === '') return null;
+  const url = env.CLAIMGRAPH_PUBLISHER_URL?.trim() ?? '';
+  return { name, url: url === '' ? null : url };
+}
+
+/**
+ * When the claim was published: the earliest date among the documents that
+ * printed it (the one whose interval starts first), as written; null when no
+ * document's date is known.
+ */
+function datePublished(documents: readonly ReviewDocument[]): string | null {
+  let best: { start: string; value: string } | null = null;
+  for (const d of documents) {
+    const at = d.publishedAt === null ? null : parsePartialDate(d.publishedAt);
+    if (at !== null && d.publishedAt !== null && (best === null || at.start < best.start)) best = { start: at.start, value: d.publishedAt };
+  }
+  return best?.value ?? null;
 }
 
 function creativeWork(d: ReviewDocument): JsonLd {
@@ -115,7 +145,7 @@ export function firstAppearance(documents: readonly ReviewDocument[]): ReviewDoc
 }
 
 /** The ClaimReview JSON-LD of the facts; null when the claim has no assessment. */
-export function toClaimReview(facts: ClaimReviewFacts): JsonLd | null {
+export function toClaimReview(facts: ClaimReviewFacts, publisher: Publisher | null = publisherFromEnv()): JsonLd | null {
   const a = facts.assessment;
   if (a === null) return null;
   const itemReviewed: JsonLd = { '@type': 'Claim' };
@@ -123,6 +153,8 @@ export function toClaimReview(facts: ClaimReviewFacts): JsonLd | null {
   if (facts.appearances.length > 0) itemReviewed.appearance = facts.appearances.map(creativeWork);
   const first = firstAppearance(facts.appearances);
   if (first !== null) itemReviewed.firstAppearance = creativeWork(first);
+  const published = datePublished(facts.appearances);
+  if (published !== null) itemReviewed.datePublished = published;
   const review: JsonLd = {
     '@context': 'https://schema.org',
     '@type': 'ClaimReview',
@@ -136,12 +168,81 @@ export function toClaimReview(facts: ClaimReviewFacts): JsonLd | null {
       ratingExplanation: a.explanation,
     },
     itemReviewed,
-    // The editor who assessed the claim; an editor who gave no name is not given one.
-    author: a.by === ANONYMOUS_EDITOR ? { '@type': 'Person', description: 'an editor who gave no name' } : { '@type': 'Person', name: a.by },
+    author: reviewAuthor(a.by, publisher),
     datePublished: a.at,
   };
   if (a.url !== null) review.url = a.url;
   return review;
+}
+
+/**
+ * The review's author: the publishing organisation; without one configured,
+ * the editor who assessed the claim (an editor who gave no name is not given one).
+ */
+function reviewAuthor(editor: string, publisher: Publisher | null): JsonLd {
+  if (publisher !== null) return publisher.url === null ? { '@type': 'Organization', name: publisher.name } : { '@type': 'Organization', name: publisher.name, url: publisher.url };
+  return editor === ANONYMOUS_EDITOR ? { '@type': 'Person', description: 'an editor who gave no name' } : { '@type': 'Person', name: editor };
+}
+
+/**
+ * What keeps a ClaimReview from being published as Google's ClaimReview
+ * profile asks: no `url` (the page of the published fact-check, required),
+ * no publishing organisation configured (the author is then the editor's
+ * identity, often an e-mail address). Empty when it can be published.
+ */
+export function claimReviewProblems(review: JsonLd, publisher: Publisher | null = publisherFromEnv()): string[] {
+  const problems: string[] = [];
+  if (typeof review.url !== 'string') {
+    problems.push('it has no url, which the ClaimReview profile requires: assess the claim again (assessClaim) with the url of the published fact-check');
+  }
+  if (publisher === null) {
+    problems.push("no publishing organisation is configured, so its author is the editor's identity: set CLAIMGRAPH_PUBLISHER_NAME (and CLAIMGRAPH_PUBLISHER_URL)");
+  }
+  return problems;
+}
+
+/** A feed of ClaimReviews, with the claims left out of it and why. */
+export interface ClaimReviewFeed {
+  feed: JsonLd;
+  /** Assessed claims whose review cannot be published (no url), in id order. */
+  omitted: { claim: string; problem: string }[];
+  /** What holds for the whole feed (no publishing organisation configured). */
+  problems: string[];
+}
+
+/** Claims whose reviews are read in one query. */
+const FEED_BATCH = 500;
+
+/**
+ * Every assessed claim's latest assessment as one schema.org DataFeed of
+ * ClaimReviews, in claim id order, as fact-checking organisations publish
+ * them. A review without a url is left out (the profile requires one) and
+ * listed in `omitted`.
+ */
+export async function claimReviewFeed(store: GraphStore, publisher: Publisher | null = publisherFromEnv(), now: Date = new Date()): Promise<ClaimReviewFeed> {
+  const ids = (await store.read('assessed-claims', {})).map((row) => String(row.id));
+  const elements: JsonLd[] = [];
+  const omitted: ClaimReviewFeed['omitted'] = [];
+  for (let i = 0; i < ids.length; i += FEED_BATCH) {
+    const batch = ids.slice(i, i + FEED_BATCH);
+    const facts = await readClaimReviews(store, batch);
+    for (const id of batch) {
+      const f = facts.get(id);
+      const review = f === undefined ? null : toClaimReview(f, publisher);
+      if (review === null) continue; // deleted since it was listed
+      if (typeof review.url !== 'string') {
+        omitted.push({ claim: id, problem: 'no url (the ClaimReview profile requires one)' });
+        continue;
+      }
+      const { '@context': _context, ...element } = review;
+      elements.push(element);
+    }
+  }
+  return {
+    feed: { '@context': 'https://schema.org', '@type': 'DataFeed', dateModified: now.toISOString(), dataFeedElement: elements },
+    omitted,
+    problems: claimReviewProblems({ url: 'set' }, publisher),
+  };
 }
 
 /**

@@ -20,6 +20,8 @@ export const MAX_JUDGEMENT_TEXT = 10_000;
 export const MAX_URL_LENGTH = 2_000;
 
 export interface RatingNode {
+  /** Null only for the default F of a source with no rating. */
+  id: string | null;
   grade: ReliabilityGrade;
   label: string;
   reason: string;
@@ -29,7 +31,7 @@ export interface RatingNode {
 }
 
 /** What `Source.reliability` is when no editor has rated the source. */
-export const UNRATED: RatingNode = Object.freeze({ grade: 'F', label: RELIABILITY_LABELS.F, reason: 'no rating recorded', by: null, at: null });
+export const UNRATED: RatingNode = Object.freeze({ id: null, grade: 'F', label: RELIABILITY_LABELS.F, reason: 'no rating recorded', by: null, at: null });
 
 export interface AssessmentNode {
   id: string;
@@ -167,6 +169,7 @@ export function toRatings(v: Value | undefined): RatingNode[] {
       const grade = o.grade;
       if (typeof grade !== 'string' || !(RELIABILITY_GRADES as readonly string[]).includes(grade) || typeof o.reason !== 'string') throw broken('rating', o);
       return {
+        id: typeof o.id === 'string' ? o.id : null,
         grade: grade as ReliabilityGrade,
         label: RELIABILITY_LABELS[grade as ReliabilityGrade],
         reason: o.reason,

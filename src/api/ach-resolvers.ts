@@ -21,6 +21,8 @@ import type { GraphStore } from '../store/port';
 import type { Context } from './context';
 import { ANONYMOUS_EDITOR } from './identity';
 import { Loaders } from './loaders';
+import { byRecordIds } from './global-id';
+import { mutation } from './payloads';
 import { decodeCursor, encodeCursor, pageSize, toConnection, type CursorList } from './pagination';
 import type { ClaimNode } from './records';
 
@@ -75,6 +77,9 @@ function newLoaders(store: GraphStore): AchLoaders {
   return { questions, matrices, questionsByClaim };
 }
 
+/** A question by id, through this request's batched loader (node(id:) finds questions by it). */
+export const questionById = (ctx: Context, id: string): Promise<QuestionNode | null> => loaders(ctx).questions.load(id);
+
 /** pagination.ts names the lists its cursors belong to; this one is the questions list. */
 const QUESTIONS_LIST: CursorList = 'questions';
 
@@ -102,11 +107,12 @@ interface CellArgs {
 
 export const achResolvers = {
   Query: {
-    async question(_: unknown, { id }: { id: string }, ctx: Context) {
+    // A record id, or a question's global id.
+    question: byRecordIds(async (_, { id }: { id: string }, ctx) => {
       const found = await loaders(ctx).questions.load(id);
       if (found === null) throw notFound('question', id);
       return found;
-    },
+    }),
     async questions(_: unknown, args: { first?: number | null; after?: string | null }, ctx: Context) {
       const size = pageSize(args.first);
       const after = decodeCursor(QUESTIONS_LIST, args.after, 1)?.[0] ?? null;
@@ -121,18 +127,18 @@ export const achResolvers = {
   },
 
   Mutation: {
-    createQuestion: async (_: unknown, { input }: { input: QuestionInput }, ctx: Context) =>
-      written(ctx, await createQuestion(ctx.store, input, editing(ctx))),
-    updateQuestion: async (_: unknown, { id, input }: { id: string; input: QuestionInput }, ctx: Context) =>
-      written(ctx, await updateQuestion(ctx.store, id, input, editing(ctx))),
-    async setAchCell(_: unknown, args: CellArgs & { cell: AchCellValue; reason: string }, ctx: Context) {
-      await setAchCell(ctx.store, args, editing(ctx));
-      return written(ctx, args.question);
-    },
-    async clearAchCell(_: unknown, args: CellArgs, ctx: Context) {
-      await clearAchCell(ctx.store, args, editing(ctx));
-      return written(ctx, args.question);
-    },
+    createQuestion: mutation(async (input: QuestionInput, ctx) => ({ question: await written(ctx, await createQuestion(ctx.store, input, editing(ctx))) })),
+    updateQuestion: mutation(async ({ id, ...input }: QuestionInput & { id: string }, ctx) => ({
+      question: await written(ctx, await updateQuestion(ctx.store, id, input, editing(ctx))),
+    })),
+    setAchCell: mutation(async (input: CellArgs & { cell: AchCellValue; reason: string }, ctx) => {
+      await setAchCell(ctx.store, input, editing(ctx));
+      return { question: await written(ctx, input.question) };
+    }),
+    clearAchCell: mutation(async (input: CellArgs, ctx) => {
+      await clearAchCell(ctx.store, input, editing(ctx));
+      return { question: await written(ctx, input.question) };
+    }),
   },
 
   Question: {

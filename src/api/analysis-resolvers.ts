@@ -73,7 +73,10 @@ export const analysisResolvers = {
       const base = checkIriBase(args.base ?? DEFAULT_IRI_BASE); // before the store is asked
       const chain = await loadersOf(ctx).provenance.load(c.id);
       if (chain === null) throw notFound('claim', c.id); // deleted since it was loaded
-      return serialiseProv(chain, { format: args.format ?? 'JSONLD', base });
+      const format = args.format ?? 'JSONLD';
+      const text = await serialiseProv(chain, { format, base });
+      // One JSON type for both formats: JSON-LD as the object it is (as Claim.claimReview), Turtle as a string.
+      return format === 'JSONLD' ? (JSON.parse(text) as unknown) : text;
     },
   },
 

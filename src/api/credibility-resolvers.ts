@@ -25,6 +25,7 @@ import type { GraphStore } from '../store/port';
 import type { Context } from './context';
 import { ANONYMOUS_EDITOR } from './identity';
 import { Loaders } from './loaders';
+import { mutation } from './payloads';
 import type { ClaimNode, SourceNode } from './records';
 
 interface CredibilityLoaders {
@@ -110,27 +111,26 @@ export const credibilityResolvers = {
 
   Mutation: {
     // role: editor
-    async rateSource(_: unknown, args: { id: string; grade: string; reason: string }, ctx: Context) {
-      await rateSource(ctx.store, args.id, { grade: args.grade, reason: args.reason }, editing(ctx));
+    rateSource: mutation(async (input: { source: string; grade: string; reason: string }, ctx) => {
+      const id = await rateSource(ctx.store, input.source, { grade: input.grade, reason: input.reason }, editing(ctx));
       afterWrite(ctx);
-      const source = await ctx.loaders.sources.load(args.id);
-      if (source === null) throw notFound('source', args.id);
-      return source;
-    },
+      const source = await ctx.loaders.sources.load(input.source);
+      if (source === null) throw notFound('source', input.source);
+      const rating = (await loadersOf(ctx).ratings.load(source.id)).find((r) => r.id === id);
+      if (rating === undefined) throw notFound('rating', id);
+      return { source, rating };
+    }),
 
     // role: editor
-    async assessClaim(
-      _: unknown,
-      args: { claim: string; verdict: string; rating: number; explanation: string; url?: string | null },
-      ctx: Context,
-    ) {
-      const id = await assessClaim(ctx.store, args.claim, args, editing(ctx));
+    assessClaim: mutation(async (input: { claim: string; verdict: string; rating: number; explanation: string; url?: string | null }, ctx) => {
+      const id = await assessClaim(ctx.store, input.claim, input, editing(ctx));
       afterWrite(ctx);
       // A merged claim's old id resolves to the claim kept, which holds the assessment.
-      const claim = (await ctx.loaders.claims.load(args.claim))?.id ?? args.claim;
-      const written = (await loadersOf(ctx).assessments.load(claim)).find((a) => a.id === id);
-      if (written === undefined) throw notFound('assessment', id);
-      return written;
-    },
+      const claim = await ctx.loaders.claims.load(input.claim);
+      if (claim === null) throw notFound('claim', input.claim);
+      const assessment = (await loadersOf(ctx).assessments.load(claim.id)).find((a) => a.id === id);
+      if (assessment === undefined) throw notFound('assessment', id);
+      return { assessment, claim };
+    }),
   },
 };

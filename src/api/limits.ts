@@ -152,7 +152,8 @@ function numberArgument(value: ValueNode, variables: Record<string, unknown>): n
  * items (its default, or the default page size, when absent; clamped to the
  * page-size cap, which the resolver enforces with its own message); the
  * `edges` and `nodes` of a connection count once more (its `first` already
- * counted); any other list of objects counts `listEstimate` items.
+ * counted); a list of one item per id given (`nodes(ids:)`) counts the ids;
+ * any other list of objects counts `listEstimate` items.
  * Introspection and `__typename` are free.
  */
 export function operationCost(
@@ -188,6 +189,14 @@ function costOf(
       return Math.min(Math.max(0, Math.floor(n ?? DEFAULT_PAGE_SIZE)), limits.maxPageSize);
     }
     if (!isListType(getNullableType(field.type)) || !isCompositeType(getNamedType(field.type))) return 1;
+    // A lookup of many ids (`nodes(ids:)`) returns one item per id: as many as it is given, at most the cap the resolver enforces.
+    const given = args.find((a) => a.name.value === 'ids');
+    if (given !== undefined && field.args.some((a) => a.name === 'ids')) {
+      if (given.value.kind === Kind.VARIABLE) readsVariables = true;
+      const ids = given.value.kind === Kind.LIST ? given.value.values.length : given.value.kind === Kind.VARIABLE ? variables[given.value.name.value] : undefined;
+      const n = typeof ids === 'number' ? ids : Array.isArray(ids) ? ids.length : 1;
+      return Math.min(n, limits.maxPageSize);
+    }
     return parent.name.endsWith('Connection') ? 1 : limits.listEstimate;
   };
 

@@ -61,6 +61,9 @@ export class Loaders {
   readonly statementsByClaim: DataLoader<PageKey, NestedPage<StatementNode>, string>;
   readonly statementsBySource: DataLoader<PageKey, NestedPage<StatementNode>, string>;
   readonly statementsByDocument: DataLoader<PageKey, NestedPage<StatementNode>, string>;
+  /** A claim's and a source's statements newest first (`orderBy: NEWEST_FIRST`); `after` is an order key (orderKeyOf). */
+  readonly statementsByClaimNewest: DataLoader<PageKey, NestedPage<StatementNode>, string>;
+  readonly statementsBySourceNewest: DataLoader<PageKey, NestedPage<StatementNode>, string>;
   readonly claimsByEntity: DataLoader<PageKey, NestedPage<ClaimNode>, string>;
   readonly documentTexts: DataLoader<string, string | null>;
   readonly sourcesByClaim: DataLoader<PageKey, NestedPage<SourceNode>, string>;
@@ -78,6 +81,8 @@ export class Loaders {
     this.statementsByClaim = this.statementPages('statement-pages-by-claims');
     this.statementsBySource = this.statementPages('statement-pages-by-sources');
     this.statementsByDocument = this.statementPages('statement-pages-by-documents');
+    this.statementsByClaimNewest = this.statementPages('statement-pages-by-claims-newest', true);
+    this.statementsBySourceNewest = this.statementPages('statement-pages-by-sources-newest', true);
     this.claimsByEntity = this.pages('claims-about-entity-pages', (v) => {
       const claim = toClaim(v);
       this.claims.prime(claim.id, claim);
@@ -135,7 +140,7 @@ export class Loaders {
    * `limit`. Keys asking for different limits (aliases with different
    * `first`) go in one query per limit; usually there is one.
    */
-  private pages<T>(name: QueryName, map: (v: Value) => T, sortKey: (row: T) => string): DataLoader<PageKey, NestedPage<T>, string> {
+  private pages<T>(name: QueryName, map: (v: Value) => T, sortKey: (row: T) => string, descending = false): DataLoader<PageKey, NestedPage<T>, string> {
     const cacheKey = (k: PageKey): string => JSON.stringify([k.id, k.after, k.limit, k.type ?? null, k.current ?? null]);
     return new DataLoader(
       async (keys) => {
@@ -149,13 +154,13 @@ export class Loaders {
             afters: group.map((k) => k.after),
             limit,
             ...(name === 'link-pages-by-claims' ? { types: group.map((k) => k.type ?? null) } : {}),
-            ...(name === 'statement-pages-by-claims' ? { current } : {}),
+            ...(name === 'statement-pages-by-claims' || name === 'statement-pages-by-claims-newest' ? { current } : {}),
           };
           for (const row of await this.store.read(name, params)) {
             // The engines collect in no set order: sort the page by its key.
             const rows = list(row.page)
               .map(map)
-              .sort((a, b) => compare(sortKey(a), sortKey(b)));
+              .sort((a, b) => (descending ? compare(sortKey(b), sortKey(a)) : compare(sortKey(a), sortKey(b))));
             const after = typeof row.after === 'string' ? row.after : null;
             const type = typeof row.linkType === 'string' ? (row.linkType as ClaimLinkType) : null;
             pages.set(cacheKey({ id: String(row.key), after, limit, type, current }), { rows, total: Number(row.total ?? 0) });
@@ -169,13 +174,14 @@ export class Loaders {
   }
 
   /** Statement pages; each statement also primes the by-id loader, so `derivedFrom` and the like cost nothing for statements already seen. */
-  private statementPages(name: QueryName): DataLoader<PageKey, NestedPage<StatementNode>, string> {
+  private statementPages(name: QueryName, newestFirst = false): DataLoader<PageKey, NestedPage<StatementNode>, string> {
     return this.pages(
       name,
       (v) => {
         // {statement, and its source, claim and documents when the parent is not one of them}
         const row = obj('statement page row', v);
         const statement = toStatement(row.statement);
+        if (typeof row.orderKey === 'string') ORDER_KEYS.set(statement, row.orderKey);
         this.statements.prime(statement.id, statement);
         if (row.source != null) this.sources.prime(statement.source, toSource(row.source));
         if (row.claim != null) this.claims.prime(statement.claim, toClaim(row.claim));
@@ -185,9 +191,20 @@ export class Loaders {
         }
         return statement;
       },
-      (s) => s.id,
+      newestFirst ? orderKeyOf : (s) => s.id,
+      newestFirst,
     );
   }
+}
+
+/** The order key each statement of a newest-first page came with (the query's `orderKey`), by the statement as mapped. */
+const ORDER_KEYS = new WeakMap<StatementNode, string>();
+
+/** A statement's key in the newest-first order: its effective date's start, a space, its id ('' for no date); as the Cypher computes it. */
+export function orderKeyOf(s: StatementNode): string {
+  const key = ORDER_KEYS.get(s);
+  if (key === undefined) throw new Error(`Statement ${s.id} has no order key: it did not come from a newest-first page.`);
+  return key;
 }
 
 /** Plain string order, as the Cypher keyset compares ids (localeCompare would not agree with it). */

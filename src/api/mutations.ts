@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { GraphQLScalarType, valueFromASTUntyped, type GraphQLFormattedError } from 'graphql';
+import type { GraphQLFormattedError } from 'graphql';
 import { ClaimgraphError, notFound } from '../errors';
 import type { BundleProblem } from '../graph/bundle';
 import {
@@ -32,6 +32,10 @@ import type { Context } from './context';
 import { ANONYMOUS_EDITOR } from './identity';
 import { Loaders } from './loaders';
 import { decodeCursor, encodeCursor, pageSize, toConnection } from './pagination';
+import { SCALAR_FORMS } from './scalars';
+import { byRecordIds, toGlobalId, type NodeType } from './global-id';
+import { toChange } from './nodes';
+import { mutation } from './payloads';
 
 /*
  * The Mutation type, the deletion preview and the `recorded` audit field.
@@ -135,11 +139,13 @@ const LOADER: Record<Exclude<RecordKind, 'statement'>, (l: Loaders) => DataLoade
   claim: (l) => l.claims,
 };
 
-const create = (kind: Exclude<RecordKind, 'statement'>) => async (_: unknown, { input }: { input: Fields }, ctx: Context) =>
-  fresh(ctx, LOADER[kind], kind, await createRecord(ctx.store, kind, input, editing(ctx)));
+type NodeKind = Exclude<RecordKind, 'statement'>;
 
-const update = (kind: Exclude<RecordKind, 'statement'>) => async (_: unknown, { id, input }: { id: string; input: Fields }, ctx: Context) =>
-  fresh(ctx, LOADER[kind], kind, await updateRecord(ctx.store, kind, id, input, editing(ctx)));
+const create = (kind: NodeKind) =>
+  mutation(async (input: Fields, ctx) => ({ [kind]: await fresh(ctx, LOADER[kind], kind, await createRecord(ctx.store, kind, input, editing(ctx))) }));
+
+const update = (kind: NodeKind) =>
+  mutation(async ({ id, ...fields }: Fields & { id: string }, ctx) => ({ [kind]: await fresh(ctx, LOADER[kind], kind, await updateRecord(ctx.store, kind, id, fields, editing(ctx))) }));
 
 async function claimPair(ctx: Context, from: string, to: string) {
   afterWrite(ctx);
@@ -148,6 +154,9 @@ async function claimPair(ctx: Context, from: string, to: string) {
   if (b === null) throw notFound('claim', to);
   return { from: a, to: b };
 }
+
+/** The node type of each kind of record a deletion removes. */
+const NODE_TYPE_OF: Record<DeletableKind, NodeType> = { CLAIM: 'Claim', SOURCE: 'Source', DOCUMENT: 'Document', STATEMENT: 'Statement', ENTITY: 'Entity' };
 
 /** The preview (or result) as the schema shapes it: the plan plus counts per kind. */
 function describe(plan: DeletionPlan) {
@@ -179,18 +188,18 @@ function toImportResult(report: ImportReport, dryRun: boolean) {
   };
 }
 
-/** A bundle's problem paths, relative to the `bundle` argument: `$.statements[3].stance` → `bundle.statements[3].stance`. */
+/** A bundle's problem paths, from the input: `$.statements[3].stance` → `bundle.statements[3].stance` (then `input.bundle.…`). */
 const bundlePath = (path: string) => path.replace(/^\$/, 'bundle');
 
 /**
  * A bundle set's problems at paths relative to the `bundles` argument, as
- * every mutation's are: `$.statements[3].claim` in file `bundles[2]` becomes
- * `bundles[2].statements[3].claim` (the file stays named too).
+ * every mutation's are: `$.statements[3].claim` in file `input.bundles[2]`
+ * becomes `input.bundles[2].statements[3].claim` (the file stays named too).
  */
 function setProblemsAtArguments(error: unknown): unknown {
   if (!(error instanceof ClaimgraphError) || error.code !== 'BAD_USER_INPUT' || !Array.isArray(error.details?.problems)) return error;
   const problems = (error.details.problems as BundleProblem[]).map((p) =>
-    p.file !== undefined && /^bundles\[\d+\]$/.test(p.file) && p.path.startsWith('$') ? { ...p, path: `${p.file}${p.path.slice(1)}` } : p,
+    p.file !== undefined && /^input\.bundles\[\d+\]$/.test(p.file) && p.path.startsWith('$') ? { ...p, path: `${p.file}${p.path.slice(1)}` } : p,
   );
   return invalid(problems);
 }
@@ -210,6 +219,7 @@ const SCALAR_EXPECTED: Record<string, string> = {
   Int: 'an integer',
   Float: 'a number',
   Boolean: 'true or false',
+  ...SCALAR_FORMS,
 };
 
 /**
@@ -241,7 +251,8 @@ export function coercionProblem(message: string): { path: string; expected: stri
     const values = ENUM_VALUES[r[1] ?? ''];
     return { path, expected: values ? `one of ${values.join(', ')}` : `a value of the ${r[1]} enum`, got };
   }
-  if ((r = /^(\w+) cannot represent/.exec(reason))) {
+  // A scalar of the schema's own refusing a value: "Expected type "PartialDate". PartialDate cannot represent …".
+  if ((r = /^Expected type "(\w+)"\./.exec(reason) ?? /^(\w+) cannot represent/.exec(reason))) {
     return { path, expected: SCALAR_EXPECTED[r[1] ?? ''] ?? `a value of type ${r[1]}`, got };
   }
   return { path, expected: reason, got };
@@ -258,30 +269,16 @@ export function withInputProblems(formatted: GraphQLFormattedError): GraphQLForm
   return problem === null ? formatted : { ...formatted, extensions: { ...formatted.extensions, problems: [problem] } };
 }
 
-export const JSONScalar = new GraphQLScalarType({
-  name: 'JSON',
-  description: 'Any JSON value.',
-  serialize: (value) => value,
-  parseValue: (value) => value,
-  parseLiteral: (ast, variables) => valueFromASTUntyped(ast, variables),
-});
-
 export const editingResolvers = {
-  JSON: JSONScalar,
-
   Query: {
     async changes(_: unknown, args: { first?: number | null; after?: string | null }, ctx: Context) {
       const size = pageSize(args.first);
       const after = decodeCursor('changes', args.after, 1)?.[0] ?? null;
       const rows = await ctx.store.read('changes-page', { after, limit: size + 1 });
-      const changes = rows.map((row) => {
-        const c = row.change as { id: string; details: string };
-        return { ...c, details: JSON.parse(c.details) as unknown };
-      });
+      const changes = rows.map((row) => toChange(row.change));
       return toConnection(changes, size, (c) => encodeCursor('changes', [c.id]));
     },
-    deletionPreview: async (_: unknown, { kind, id }: { kind: DeletableKind; id: string }, ctx: Context) =>
-      describe(await previewDeletion(ctx.store, kind, id)),
+    deletionPreview: byRecordIds(async (_, { kind, id }: { kind: DeletableKind; id: string }, ctx) => describe(await previewDeletion(ctx.store, kind, id))),
     async possibleDuplicates(_: unknown, args: { kind?: keyof typeof DUPLICATE_LABELS | null; first?: number | null; after?: string | null }, ctx: Context) {
       const size = pageSize(args.first);
       const afterKey = decodeCursor('possible-duplicates', args.after, 1)?.[0] ?? null;
@@ -298,30 +295,30 @@ export const editingResolvers = {
   },
 
   Mutation: {
-    async importBundle(_: unknown, { bundle, dryRun }: { bundle: unknown; dryRun?: boolean | null }, ctx: Context) {
+    importBundle: mutation(async ({ bundle, dryRun }: { bundle: unknown; dryRun?: boolean | null }, ctx) => {
       // A client's bundle cannot claim that someone else wrote it: the request's editor is stamped.
       const options = { ...editing(ctx), keepRecorded: false };
       try {
         const report = dryRun === true ? await dryRunImport(ctx.store, bundle, options) : await importBundle(ctx.store, bundle, options);
         if (dryRun !== true) afterWrite(ctx);
-        return toImportResult(report, dryRun === true);
+        return { result: toImportResult(report, dryRun === true) };
       } catch (error) {
         throw relocateProblems(error, bundlePath);
       }
-    },
+    }),
 
-    async importBundles(_: unknown, { bundles, dryRun }: { bundles: unknown[]; dryRun?: boolean | null }, ctx: Context) {
+    importBundles: mutation(async ({ bundles, dryRun }: { bundles: unknown[]; dryRun?: boolean | null }, ctx) => {
       const options = { ...editing(ctx), keepRecorded: false };
-      // Each bundle is named by its index, so problems say which one they are in.
-      const files = bundles.map((json, i) => ({ name: `bundles[${i}]`, json }));
+      // Each bundle is named by its place in the input, so problems say which one they are in.
+      const files = bundles.map((json, i) => ({ name: `input.bundles[${i}]`, json }));
       try {
         const report = dryRun === true ? await dryRunImport(ctx.store, null, options, files) : await importBundleSet(ctx.store, files, options);
         if (dryRun !== true) afterWrite(ctx);
-        return toImportResult(report, dryRun === true);
+        return { result: toImportResult(report, dryRun === true) };
       } catch (error) {
         throw setProblemsAtArguments(error);
       }
-    },
+    }),
 
     createSource: create('source'),
     updateSource: update('source'),
@@ -332,46 +329,53 @@ export const editingResolvers = {
     createClaim: create('claim'),
     updateClaim: update('claim'),
 
-    recordStatement: async (_: unknown, { input }: { input: Fields }, ctx: Context) =>
-      fresh(ctx, (l) => l.statements, 'statement', await recordStatement(ctx.store, input, editing(ctx))),
+    recordStatement: mutation(async (input: Fields, ctx) => ({
+      statement: await fresh(ctx, (l) => l.statements, 'statement', await recordStatement(ctx.store, input, editing(ctx))),
+    })),
 
-    async linkClaims(_: unknown, args: { type: ClaimLinkType; from: string; to: string; reason: string }, ctx: Context) {
-      await linkClaims(ctx.store, args, editing(ctx));
-      return claimPair(ctx, args.from, args.to);
-    },
+    linkClaims: mutation(async (input: { type: ClaimLinkType; from: string; to: string; reason: string }, ctx) => {
+      await linkClaims(ctx.store, input, editing(ctx));
+      return claimPair(ctx, input.from, input.to);
+    }),
 
-    async unlinkClaims(_: unknown, args: { type: ClaimLinkType; from: string; to: string }, ctx: Context) {
-      await unlinkClaims(ctx.store, args, editing(ctx));
-      return claimPair(ctx, args.from, args.to);
-    },
+    unlinkClaims: mutation(async (input: { type: ClaimLinkType; from: string; to: string }, ctx) => {
+      await unlinkClaims(ctx.store, input, editing(ctx));
+      return claimPair(ctx, input.from, input.to);
+    }),
 
-    mergeSources: async (_: unknown, { keep, merge }: { keep: string; merge: string }, ctx: Context) => {
+    mergeSources: mutation(async ({ keep, merge }: { keep: string; merge: string }, ctx) => {
       await mergeSources(ctx.store, keep, merge, editing(ctx));
-      return fresh(ctx, (l) => l.sources, 'source', keep);
-    },
+      return { source: await fresh(ctx, (l) => l.sources, 'source', keep), mergedId: toGlobalId('Source', merge) };
+    }),
 
-    mergeClaims: async (_: unknown, { keep, merge }: { keep: string; merge: string }, ctx: Context) => {
+    mergeClaims: mutation(async ({ keep, merge }: { keep: string; merge: string }, ctx) => {
       await mergeClaims(ctx.store, keep, merge, editing(ctx));
-      return fresh(ctx, (l) => l.claims, 'claim', keep);
-    },
+      return { claim: await fresh(ctx, (l) => l.claims, 'claim', keep), mergedId: toGlobalId('Claim', merge) };
+    }),
 
-    mergeEntities: async (_: unknown, { keep, merge }: { keep: string; merge: string }, ctx: Context) => {
+    mergeEntities: mutation(async ({ keep, merge }: { keep: string; merge: string }, ctx) => {
       await mergeEntities(ctx.store, keep, merge, editing(ctx));
-      return fresh(ctx, (l) => l.entities, 'entity', keep);
-    },
+      return { entity: await fresh(ctx, (l) => l.entities, 'entity', keep), mergedId: toGlobalId('Entity', merge) };
+    }),
 
-    async rejectDuplicate(_: unknown, { kind, a, b }: { kind: keyof typeof DUPLICATE_LABELS; a: string; b: string }, ctx: Context) {
+    rejectDuplicate: mutation(async ({ kind, a, b }: { kind: keyof typeof DUPLICATE_LABELS; a: string; b: string }, ctx) => {
       const row = await rejectDuplicate(ctx.store, kind, a, b, editing(ctx));
       afterWrite(ctx);
-      return toPossibleDuplicate(row as never);
-    },
+      return { possibleDuplicate: toPossibleDuplicate(row as never) };
+    }),
 
-    async delete(_: unknown, { kind, id, confirm }: { kind: DeletableKind; id: string; confirm: string }, ctx: Context) {
-      const { confirm: _token, ...done } = describe(await deleteConfirmed(ctx.store, kind, id, confirm, editing(ctx)));
+    delete: mutation(async ({ kind, id, confirm }: { kind: DeletableKind; id: string; confirm: string }, ctx) => {
+      const { confirm: _token, ...deletion } = describe(await deleteConfirmed(ctx.store, kind, id, confirm, editing(ctx)));
       afterWrite(ctx);
-      return done;
-    },
+      return { deletion, deletedIds: deletion.nodes.map((n) => toGlobalId(NODE_TYPE_OF[n.kind], n.id)) };
+    }),
   },
+
+  // References to records by their record ids: not `id`, which every client reads as a global id.
+  NodeRef: { recordId: (n: { id: string }) => n.id },
+  DetachedRecord: { recordId: (d: { id: string }) => d.id },
+  DeletionPreview: { recordId: (p: { id: string }) => p.id },
+  DeletionResult: { recordId: (r: { id: string }) => r.id },
 
   Source: { recorded: recorded('source') },
   Entity: { recorded: recorded('entity') },

@@ -37,6 +37,9 @@ export type CursorList =
   // nested lists
   | 'claim-statements'
   | 'source-statements'
+  // the same, newest first: the key is the statement's order key (date and id)
+  | 'claim-statements-newest'
+  | 'source-statements-newest'
   | 'document-statements'
   | 'entity-claims'
   | 'claim-sources'
@@ -92,7 +95,7 @@ export function pageSize(first: number | null | undefined): number {
 export interface Connection<T> {
   edges: { cursor: string; node: T }[];
   nodes: T[];
-  pageInfo: { endCursor: string | null; hasNextPage: boolean };
+  pageInfo: { startCursor: string | null; endCursor: string | null; hasNextPage: boolean; hasPreviousPage: boolean };
 }
 
 export function toConnection<T>(rows: T[], size: number, cursorOf: (row: T) => string): Connection<T> {
@@ -101,7 +104,8 @@ export function toConnection<T>(rows: T[], size: number, cursorOf: (row: T) => s
   return {
     edges,
     nodes,
-    pageInfo: { endCursor: edges.at(-1)?.cursor ?? null, hasNextPage: rows.length > size },
+    // Lists page forward only; the Relay spec lets a forward page answer false here.
+    pageInfo: { startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null, hasNextPage: rows.length > size, hasPreviousPage: false },
   };
 }
 

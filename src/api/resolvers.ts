@@ -4,7 +4,7 @@ import type { ClaimLinkType } from '../graph/model';
 import type { Value } from '../store/port';
 import type { QueryName } from '../store/queries';
 import type { Context } from './context';
-import type { NestedPage, PageKey } from './loaders';
+import { orderKeyOf, type NestedPage, type PageKey } from './loaders';
 import { nameKey, searchTerms } from '../graph/names';
 import { decodeCursor, encodeCursor, normaliseSearch, pageSize, toConnection, type CursorList } from './pagination';
 import {
@@ -26,6 +26,7 @@ import {
 } from './records';
 import { positionOf } from '../graph/model';
 import { effectiveDate } from '../graph/positions';
+import { byRecordIds } from './global-id';
 
 /*
  * Resolvers follow three steps: choose a named query (through a loader or
@@ -163,13 +164,20 @@ async function nestedPage<T>(
   return { ...toConnection(rows, size, (row) => encodeCursor(list, [keyOf(row)])), totalCount: total };
 }
 
-const claimStatements = (c: ClaimNode, args: PageArgs & { current?: boolean | null }, ctx: Context) =>
-  nestedPage(ctx.loaders.statementsByClaim, c.id, args, 'claim-statements', (s) => s.id, null, args.current ?? null);
+/** `orderBy` of a list of statements: statement id order (the default) or newest first. */
+type StatementOrder = 'ID' | 'NEWEST_FIRST';
+
+const claimStatements = (c: ClaimNode, args: PageArgs & { current?: boolean | null; orderBy?: StatementOrder | null }, ctx: Context) =>
+  args.orderBy === 'NEWEST_FIRST'
+    ? nestedPage(ctx.loaders.statementsByClaimNewest, c.id, args, 'claim-statements-newest', orderKeyOf, null, args.current ?? null)
+    : nestedPage(ctx.loaders.statementsByClaim, c.id, args, 'claim-statements', (s) => s.id, null, args.current ?? null);
 const claimSources = (c: ClaimNode, args: PageArgs, ctx: Context) => nestedPage(ctx.loaders.sourcesByClaim, c.id, args, 'claim-sources', (s) => s.id);
 const claimLinks = (c: ClaimNode, args: PageArgs & { type?: ClaimLinkType | null }, ctx: Context) =>
   nestedPage(ctx.loaders.linksByClaim, c.id, args, 'claim-links', (l) => l.sortKey, args.type ?? null);
-const sourceStatements = (s: SourceNode, args: PageArgs, ctx: Context) =>
-  nestedPage(ctx.loaders.statementsBySource, s.id, args, 'source-statements', (st) => st.id);
+const sourceStatements = (s: SourceNode, args: PageArgs & { orderBy?: StatementOrder | null }, ctx: Context) =>
+  args.orderBy === 'NEWEST_FIRST'
+    ? nestedPage(ctx.loaders.statementsBySourceNewest, s.id, args, 'source-statements-newest', orderKeyOf)
+    : nestedPage(ctx.loaders.statementsBySource, s.id, args, 'source-statements', (st) => st.id);
 const sourceMembers = (s: SourceNode, args: PageArgs, ctx: Context) => nestedPage(ctx.loaders.membersBySource, s.id, args, 'members', (a) => a.source);
 const entityClaims = (e: EntityNode, args: PageArgs, ctx: Context) => nestedPage(ctx.loaders.claimsByEntity, e.id, args, 'entity-claims', (c) => c.id);
 const documentStatements = (d: DocumentNode, args: PageArgs, ctx: Context) =>
@@ -195,11 +203,12 @@ async function claimLinksOfType(c: ClaimNode, args: PageArgs, ctx: Context, type
 
 export const resolvers = {
   Query: {
-    claim: (_: unknown, { id }: { id: string }, ctx: Context) => requested(ctx.loaders.claims, id, 'claim'),
-    source: (_: unknown, { id }: { id: string }, ctx: Context) => requested(ctx.loaders.sources, id, 'source'),
-    statement: (_: unknown, { id }: { id: string }, ctx: Context) => requested(ctx.loaders.statements, id, 'statement'),
-    document: (_: unknown, { id }: { id: string }, ctx: Context) => requested(ctx.loaders.documents, id, 'document'),
-    entity: (_: unknown, { id }: { id: string }, ctx: Context) => requested(ctx.loaders.entities, id, 'entity'),
+    // A record id, or a global id of the type asked for (src/api/global-id.ts).
+    claim: byRecordIds((_, { id }: { id: string }, ctx) => requested(ctx.loaders.claims, id, 'claim')),
+    source: byRecordIds((_, { id }: { id: string }, ctx) => requested(ctx.loaders.sources, id, 'source')),
+    statement: byRecordIds((_, { id }: { id: string }, ctx) => requested(ctx.loaders.statements, id, 'statement')),
+    document: byRecordIds((_, { id }: { id: string }, ctx) => requested(ctx.loaders.documents, id, 'document')),
+    entity: byRecordIds((_, { id }: { id: string }, ctx) => requested(ctx.loaders.entities, id, 'entity')),
 
     claims(_: unknown, args: ClaimsPageArgs, ctx: Context) {
       const search = normaliseSearch(args.search);
@@ -233,7 +242,7 @@ export const resolvers = {
       return idPage(ctx, args, { list: 'documents', page: 'documents-page', count: 'documents-count', column: 'document', map: toDocument, loader: ctx.loaders.documents });
     },
 
-    async conflicts(_: unknown, args: PageArgs & { claimId?: string | null; sourceId?: string | null }, ctx: Context) {
+    conflicts: byRecordIds(async (_, args: PageArgs & { claimId?: string | null; sourceId?: string | null }, ctx) => {
       const size = pageSize(args.first);
       const after = decodeCursor('conflicts', args.after, 3);
       const claimId = args.claimId ?? null;
@@ -257,12 +266,12 @@ export const resolvers = {
         ...toConnection(page, size, (c) => encodeCursor('conflicts', [c.claim, c.opposingClaim, c.earlier ?? ''])),
         totalCount: Number(row?.total ?? 0),
       };
-    },
+    }),
   },
 
   Claim: {
     about: (c: ClaimNode, _: unknown, ctx: Context) => linkedMany(ctx.loaders.entities, c.about, 'entity'),
-    statements: async (c: ClaimNode, args: PageArgs & { current?: boolean | null }, ctx: Context) => (await claimStatements(c, args, ctx)).nodes,
+    statements: async (c: ClaimNode, args: PageArgs & { current?: boolean | null; orderBy?: StatementOrder | null }, ctx: Context) => (await claimStatements(c, args, ctx)).nodes,
     statementsConnection: claimStatements,
     sources: async (c: ClaimNode, args: PageArgs, ctx: Context) => (await claimSources(c, args, ctx)).nodes,
     sourcesConnection: claimSources,
@@ -329,7 +338,7 @@ export const resolvers = {
     affiliationRoles: (s: SourceNode, _: unknown, ctx: Context) => ctx.loaders.parents.load(s.id),
     members: async (s: SourceNode, args: PageArgs, ctx: Context) => (await sourceMembers(s, args, ctx)).nodes,
     membersConnection: sourceMembers,
-    statements: async (s: SourceNode, args: PageArgs, ctx: Context) => (await sourceStatements(s, args, ctx)).nodes,
+    statements: async (s: SourceNode, args: PageArgs & { orderBy?: StatementOrder | null }, ctx: Context) => (await sourceStatements(s, args, ctx)).nodes,
     statementsConnection: sourceStatements,
   },
 

@@ -10,7 +10,11 @@ import {
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
 import { getOperationAST, parse } from 'graphql';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { claimReviewFeed } from '../analysis/claimreview';
 import { DEFAULT_LIMITS, loadApiConfig, type ApiConfig } from '../config';
+import { schemaDir } from '../paths';
 import { ClaimgraphError, show } from '../errors';
 import type { GraphStore } from '../store/port';
 import { achResolvers } from './ach-resolvers';
@@ -27,7 +31,9 @@ import { REQUEST_ID_HEADER, requestIdOf, silentLogger, type Logger } from './log
 import { editingResolvers, withInputProblems } from './mutations';
 import { setMaxPageSize } from './pagination';
 import { parseRequestTarget, type RequestTarget } from './request-target';
+import { nodeResolvers } from './nodes';
 import { resolvers } from './resolvers';
+import { scalarResolvers } from './scalars';
 import { knownOperationTypesRule, loadTypeDefs } from './schema';
 
 /** Largest request body accepted on /graphql by default (CLAIMGRAPH_MAX_BODY_BYTES). */
@@ -91,7 +97,7 @@ export function createApolloServer(options: Partial<ServerOptions> = {}): Apollo
   const logInternal = options.logger ? (message: string, error: unknown) => logger.error({ err: error }, message) : undefined;
   return new ApolloServer<Context>({
     typeDefs: loadTypeDefs(),
-    resolvers: [resolvers, editingResolvers, achResolvers, analysisResolvers, credibilityResolvers],
+    resolvers: [scalarResolvers, nodeResolvers, resolvers, editingResolvers, achResolvers, analysisResolvers, credibilityResolvers],
     formatError: (formatted, error) => presentError(withInputProblems(formatError(formatted, error, logInternal)), api.production),
     includeStacktraceInErrorResponses: false,
     introspection: api.introspection,
@@ -151,6 +157,14 @@ function sendJson(res: ServerResponse, status: number, body: unknown, headers: R
   res.writeHead(status, { ...headers, 'content-type': `${type}; charset=utf-8` });
   res.end(JSON.stringify(body));
 }
+
+/** Where the ClaimReview data feed and the schema.org context are served. */
+export const CLAIMREVIEW_FEED_PATH = '/claimreview-feed.jsonld';
+export const SCHEMA_ORG_CONTEXT_PATH = '/contexts/schema.org.jsonld';
+
+let contextText: string | null = null;
+/** schema/schema.org.context.jsonld: the context `"@context": "https://schema.org"` stands for, as far as ClaimReview uses it. */
+const schemaOrgContext = (): string => (contextText ??= readFileSync(join(schemaDir(), 'schema.org.context.jsonld'), 'utf8'));
 
 const errorBody = (message: string, code: string) => ({ errors: [{ message, extensions: { code } }] });
 
@@ -424,6 +438,27 @@ export async function startHttpServer(store: GraphStore, port: number, host: str
         } catch {
           return sendJson(res, 503, { status: 'unavailable', engine: store.engine });
         }
+      }
+      // The ClaimReview data feed: every assessed claim's latest assessment, readable by whoever may read.
+      if (path === CLAIMREVIEW_FEED_PATH && req.method === 'GET') {
+        try {
+          exchange.principal = authenticator.authenticate(req.headersDistinct);
+        } catch (error) {
+          if (!(error instanceof AuthError)) throw error;
+          const challenge = error.wwwAuthenticate;
+          return sendJson(res, error.status, errorBody(error.message, error.code), challenge ? { 'www-authenticate': challenge } : {});
+        }
+        const { feed, omitted } = await claimReviewFeed(store);
+        // Reviews without a url are left out (the profile requires one): say how many, and which.
+        const headers: Record<string, string> = { 'x-claimgraph-omitted': String(omitted.length) };
+        if (omitted.length > 0) headers['x-claimgraph-omitted-claims'] = omitted.slice(0, 50).map((o) => encodeURIComponent(o.claim)).join(',');
+        return sendJson(res, 200, feed, headers, 'application/ld+json');
+      }
+      // The schema.org context the ClaimReviews name, shipped beside them: a JSON-LD processor expands them offline with it.
+      if (path === SCHEMA_ORG_CONTEXT_PATH && req.method === 'GET') {
+        res.writeHead(200, { 'content-type': 'application/ld+json; charset=utf-8' });
+        res.end(schemaOrgContext());
+        return;
       }
       if (path === '/console' && req.method === 'GET' && api.console) {
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });

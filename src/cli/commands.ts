@@ -13,7 +13,7 @@ import { startHttpServer } from '../api/server';
 import { ENVIRONMENT, loadConfig, type Config } from '../config';
 import { ClaimgraphError, type ErrorCode } from '../errors';
 import { checkBundleSet, orderByDependency, type BundleFile } from '../graph/bundle-set';
-import { claimReviewJsonLd } from '../analysis/claimreview';
+import { claimReviewFeed, claimReviewJsonLd, claimReviewProblems } from '../analysis/claimreview';
 import { exportBundle } from '../graph/export';
 import { dryRunImport, importBundleSet, type ImportReport } from '../graph/import';
 import type { Bundle } from '../graph/model';
@@ -366,13 +366,25 @@ async function importFiles(store: GraphStore, files: LabelledFile[], label: stri
  * (a PROV-O format, or CLAIMREVIEW for schema.org ClaimReview JSON-LD), under
  * which IRI base; null for a bundle.
  */
-function provExportOf(args: ParsedArgs): { claim: string; format: ProvFormat | 'CLAIMREVIEW'; base: string } | null {
-  const formats: Record<string, ProvFormat | 'CLAIMREVIEW' | null> = { bundle: null, 'prov-jsonld': 'JSONLD', 'prov-turtle': 'TURTLE', claimreview: 'CLAIMREVIEW' };
+function provExportOf(args: ParsedArgs): { claim: string; format: ProvFormat | 'CLAIMREVIEW'; base: string } | 'FEED' | null {
+  const formats: Record<string, ProvFormat | 'CLAIMREVIEW' | 'FEED' | null> = {
+    bundle: null,
+    'prov-jsonld': 'JSONLD',
+    'prov-turtle': 'TURTLE',
+    claimreview: 'CLAIMREVIEW',
+    'claimreview-feed': 'FEED',
+  };
   const name = args.values.get('format') ?? 'bundle';
   const format = formats[name];
   if (format === undefined) throw new UsageError(`Option --format of export must be one of ${Object.keys(formats).join(', ')}, got ${JSON.stringify(name)}.`, 'export');
   const claim = args.values.get('claim');
   const base = args.values.get('base');
+  if (format === 'FEED') {
+    if (claim !== undefined || base !== undefined || args.values.has('document')) {
+      throw new UsageError('Option --format claimreview-feed of export writes every assessed claim: it takes no --claim, --base or --document.', 'export');
+    }
+    return 'FEED';
+  }
   if (format === null) {
     if (claim !== undefined || base !== undefined) throw new UsageError(`Options --claim and --base of export need --format prov-jsonld, prov-turtle or claimreview, got --format ${name}.`, 'export');
     return null;
@@ -391,6 +403,7 @@ const exportCommand: Command = {
   help: `Usage: claimgraph export [--document ID] [--out FILE]
        claimgraph export --format prov-jsonld|prov-turtle --claim ID [--base IRI] [--out FILE]
        claimgraph export --format claimreview --claim ID [--out FILE]
+       claimgraph export --format claimreview-feed [--out FILE]
 
 Writes the graph as one bundle (docs/BUNDLE.md), pretty-printed JSON, to
 stdout or to FILE. Records come in id order, with their audit fields
@@ -405,7 +418,11 @@ Options:
                   attribution chain of one claim as W3C PROV-O, in JSON-LD or
                   Turtle (docs/ANALYSIS-PROV.md); claimreview: the editor's
                   latest assessment of one claim as schema.org ClaimReview
-                  JSON-LD (exit 1 when the claim has no assessment)
+                  JSON-LD (exit 1 when the claim has no assessment; a
+                  warning when it cannot be published as it is: no url, no
+                  publishing organisation); claimreview-feed: every assessed
+                  claim's ClaimReview as one schema.org DataFeed, leaving out
+                  (with a warning) the reviews that have no url
   --claim ID      the claim to export (with --format prov-* or claimreview)
   --base IRI      the IRI base of the PROV-O records (default urn:claimgraph:)
   -h, --help      show this help
@@ -431,9 +448,17 @@ Examples:
     let text: string;
     let what: string;
     try {
-      if (prov !== null && prov.format === 'CLAIMREVIEW') {
+      if (prov === 'FEED') {
+        const { feed, omitted, problems } = await withStore(config, (store) => claimReviewFeed(store));
+        for (const o of omitted) err(`Warning: left out the ClaimReview of claim ${o.claim}: ${o.problem}.`);
+        for (const p of problems) err(`Warning: ${p}.`);
+        text = `${JSON.stringify(feed, null, 2)}\n`;
+        const count = (feed.dataFeedElement as unknown[]).length;
+        what = `a ClaimReview data feed of ${count} assessed claim${count === 1 ? '' : 's'}${omitted.length > 0 ? ` (${omitted.length} left out)` : ''} from ${describeStore(config)}`;
+      } else if (prov !== null && prov.format === 'CLAIMREVIEW') {
         const review = await withStore(config, (store) => claimReviewJsonLd(store, prov.claim));
         if (review === null) throw new InputError(`Claim ${JSON.stringify(prov.claim)} has no assessment: an editor records one with the assessClaim mutation.`);
+        for (const p of claimReviewProblems(review)) err(`Warning: the ClaimReview cannot be published as it is: ${p}.`);
         text = `${JSON.stringify(review, null, 2)}\n`;
         what = `the ClaimReview of claim ${prov.claim} from ${describeStore(config)}`;
       } else if (prov !== null) {

@@ -73,6 +73,8 @@ export const QUERY_NAMES = [
   // nested lists, one page per parent, batched per GraphQL level
   'statement-pages-by-claims',
   'statement-pages-by-sources',
+  'statement-pages-by-claims-newest',
+  'statement-pages-by-sources-newest',
   'statement-pages-by-documents',
   'source-pages-by-claims',
   'member-pages-by-sources',
@@ -104,6 +106,9 @@ export const QUERY_NAMES = [
   // the change log
   'record-change',
   'changes-page',
+  'changes-by-ids',
+  // the ClaimReview data feed (src/analysis/claimreview.ts)
+  'assessed-claims',
   // housekeeping
   'graph-counts',
   // the graph model version: recognising a version 1 store (claimgraph 0.1) and migrating it (src/store/model-version.ts, src/graph/migrate.ts)
@@ -140,6 +145,8 @@ export const QUERY_NAMES = [
   'delete-document',
   'delete-entity',
   // competing hypotheses: questions and their ACH matrices (src/analysis/ach.ts, src/api/ach-resolvers.ts)
+  // lookups by global id of the records that have no loader of their own (src/api/nodes.ts)
+  'assessments-by-ids',
   'questions-by-ids',
   'questions-page',
   'questions-count',

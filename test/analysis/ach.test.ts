@@ -20,8 +20,8 @@ interface HypothesisView { claim: { id: string }; rank: number; inconsistency: n
 interface MatrixView { hypotheses: HypothesisView[]; evidence: EvidenceView[] }
 
 const MATRIX = `matrix {
-  hypotheses { claim { id } rank inconsistency consistency }
-  evidence { kind statement { id } copies { id } claim { id } diagnostic cells { hypothesis { id } cell derivedCell relation override { cell reason by at } } }
+  hypotheses { claim { id: recordId } rank inconsistency consistency }
+  evidence { kind statement { id: recordId } copies { id: recordId } claim { id: recordId } diagnostic cells { hypothesis { id: recordId } cell derivedCell relation override { cell reason by at } } }
 }`;
 
 async function matrixOf(store: GraphStore, id: string): Promise<MatrixView> {
@@ -37,11 +37,11 @@ const cellsOf = (m: MatrixView, id: string): Record<string, Cell> =>
   Object.fromEntries((item(m, id)?.cells ?? []).map((c) => [c.hypothesis.id, c.cell]));
 const ranking = (m: MatrixView) => m.hypotheses.map((h) => [h.claim.id, h.inconsistency, h.consistency, h.rank]);
 
-const CREATE = `mutation($input: CreateQuestionInput!) { createQuestion(input: $input) { id text hypotheses { id } recorded { createdBy updatedBy } } }`;
+const CREATE = `mutation($input: CreateQuestionInput!) { createQuestion(input: $input) { question { id: recordId text hypotheses { id: recordId } recorded { createdBy updatedBy } } } }`;
 const SET = `mutation($question: ID!, $hypothesis: ID!, $evidence: AchEvidenceInput!, $cell: AchCellValue!, $reason: String!) {
-  setAchCell(question: $question, hypothesis: $hypothesis, evidence: $evidence, cell: $cell, reason: $reason) { id recorded { updatedBy } } }`;
+  setAchCell(input: { question: $question, hypothesis: $hypothesis, evidence: $evidence, cell: $cell, reason: $reason }) { question { id: recordId recorded { updatedBy } } } }`;
 const CLEAR = `mutation($question: ID!, $hypothesis: ID!, $evidence: AchEvidenceInput!) {
-  clearAchCell(question: $question, hypothesis: $hypothesis, evidence: $evidence) { id } }`;
+  clearAchCell(input: { question: $question, hypothesis: $hypothesis, evidence: $evidence }) { question { id: recordId } } }`;
 
 const problemPaths = (r: GqlResult): unknown[] => ((r.errors?.[0]?.extensions?.problems as { path: string }[] | undefined) ?? []).map((p) => p.path);
 
@@ -96,7 +96,7 @@ describe('the ACH matrix on a hand-made graph', () => {
     await importBundle(store, RULES, { editor: 'test' });
     const created = await gql(store, CREATE, { input: { id: 'q', text: 'Which of A, B, C?', hypotheses: ['hC', 'hA', 'hB'] } }, 'alice');
     expect(created.errors).toBeUndefined();
-    expect(created.data?.createQuestion).toEqual({
+    expect((created.data?.createQuestion as { question: unknown }).question).toEqual({
       id: 'q', text: 'Which of A, B, C?', hypotheses: [{ id: 'hA' }, { id: 'hB' }, { id: 'hC' }], recorded: { createdBy: 'alice', updatedBy: 'alice' },
     });
   });
@@ -175,7 +175,7 @@ describe('the ACH matrix on a hand-made graph', () => {
   it('lets an editor override a cell with a reason, keeping the derived cell, and moves the score and the diagnosis', async () => {
     const set = await gql(store, SET, { question: 'q', hypothesis: 'hB', evidence: { statement: 'tB1' }, cell: 'INCONSISTENT', reason: 'A first reason.' }, 'bob');
     expect(set.errors).toBeUndefined();
-    expect(set.data?.setAchCell).toEqual({ id: 'q', recorded: { updatedBy: 'bob' } });
+    expect(set.data?.setAchCell).toEqual({ question: { id: 'q', recorded: { updatedBy: 'bob' } } });
     // Setting the same cell again replaces the override.
     const again = await gql(store, SET, { question: 'q', hypothesis: 'hB', evidence: { statement: 'tB1' }, cell: 'INCONSISTENT', reason: 'Silence from this source is telling.' }, 'carol');
     expect(again.errors).toBeUndefined();
@@ -209,7 +209,7 @@ describe('the ACH matrix on a hand-made graph', () => {
 
     const blank = await attempt({ reason: '   ' });
     expect(codes(blank)).toEqual(['BAD_USER_INPUT']);
-    expect(problemPaths(blank)).toEqual(['reason']);
+    expect(problemPaths(blank)).toEqual(['input.reason']);
 
     const unknownStatement = await attempt({ evidence: { statement: 'no-such-statement' } });
     expect(codes(unknownStatement)).toEqual(['NOT_FOUND']);
@@ -217,18 +217,18 @@ describe('the ACH matrix on a hand-made graph', () => {
 
     const notEvidence = await attempt({ evidence: { statement: 'tX' } });
     expect(codes(notEvidence)).toEqual(['BAD_USER_INPUT']);
-    expect(problemPaths(notEvidence)).toEqual(['evidence.statement']);
+    expect(problemPaths(notEvidence)).toEqual(['input.evidence.statement']);
     expect(codes(await attempt({ evidence: { claim: 'eU' } }))).toEqual(['BAD_USER_INPUT']);
     expect(codes(await attempt({ evidence: { claim: 'no-such-claim' } }))).toEqual(['NOT_FOUND']);
 
     const both = await attempt({ evidence: { statement: 'tA1', claim: 'eS' } });
     expect(codes(both)).toEqual(['BAD_USER_INPUT']);
-    expect(problemPaths(both)).toEqual(['evidence']);
+    expect(problemPaths(both)).toEqual(['input.evidence']);
     expect(codes(await attempt({ evidence: {} }))).toEqual(['BAD_USER_INPUT']);
 
     const notHypothesis = await attempt({ hypothesis: 'eS' });
     expect(codes(notHypothesis)).toEqual(['BAD_USER_INPUT']);
-    expect(problemPaths(notHypothesis)).toEqual(['hypothesis']);
+    expect(problemPaths(notHypothesis)).toEqual(['input.hypothesis']);
     expect(codes(await attempt({ hypothesis: 'no-such-claim' }))).toEqual(['NOT_FOUND']);
     expect(codes(await attempt({ question: 'no-such-question' }))).toEqual(['NOT_FOUND']);
     expect(codes(await attempt({ cell: 'MAYBE' }))).toEqual(['BAD_USER_INPUT']);
@@ -266,41 +266,41 @@ describe('the ACH matrix on a hand-made graph', () => {
   it('updates a question: dropping a hypothesis drops its overrides; an unchanged update is not recorded', async () => {
     await gql(store, CREATE, { input: { id: 'q-up', text: 'Which of A, B?', hypotheses: ['hA', 'hB'] } }, 'alice');
     await gql(store, SET, { question: 'q-up', hypothesis: 'hB', evidence: { statement: 'tA3' }, cell: 'NEUTRAL', reason: 'Test.' }, 'editor');
-    const UPDATE = `mutation($id: ID!, $input: UpdateQuestionInput!) { updateQuestion(id: $id, input: $input) { text hypotheses { id } recorded { updatedBy } } }`;
+    const UPDATE = `mutation($input: UpdateQuestionInput!) { updateQuestion(input: $input) { question { text hypotheses { id: recordId } recorded { updatedBy } } } }`;
 
-    const unchanged = await gql(store, UPDATE, { id: 'q-up', input: { hypotheses: ['hB', 'hA'] } }, 'zed');
-    expect(unchanged.data?.updateQuestion).toMatchObject({ recorded: { updatedBy: 'editor' } });
+    const unchanged = await gql(store, UPDATE, { input: { id: 'q-up', hypotheses: ['hB', 'hA'] } }, 'zed');
+    expect(unchanged.data?.updateQuestion).toMatchObject({ question: { recorded: { updatedBy: 'editor' } } });
 
-    const changed = await gql(store, UPDATE, { id: 'q-up', input: { text: 'Which of A, C?', hypotheses: ['hA', 'hC'] } }, 'erin');
+    const changed = await gql(store, UPDATE, { input: { id: 'q-up', text: 'Which of A, C?', hypotheses: ['hA', 'hC'] } }, 'erin');
     expect(changed.errors).toBeUndefined();
-    expect(changed.data?.updateQuestion).toEqual({ text: 'Which of A, C?', hypotheses: [{ id: 'hA' }, { id: 'hC' }], recorded: { updatedBy: 'erin' } });
+    expect(changed.data?.updateQuestion).toEqual({ question: { text: 'Which of A, C?', hypotheses: [{ id: 'hA' }, { id: 'hC' }], recorded: { updatedBy: 'erin' } } });
     // Putting hB back does not bring its old override back.
-    await gql(store, UPDATE, { id: 'q-up', input: { hypotheses: ['hA', 'hB'] } }, 'editor');
+    await gql(store, UPDATE, { input: { id: 'q-up', hypotheses: ['hA', 'hB'] } }, 'editor');
     const m = await matrixOf(store, 'q-up');
     expect(m.evidence.every((e) => e.cells.every((c) => c.override === null))).toBe(true);
 
-    expect(codes(await gql(store, UPDATE, { id: 'q-up', input: { hypotheses: ['hA'] } }, 'editor'))).toEqual(['BAD_USER_INPUT']);
-    expect(codes(await gql(store, UPDATE, { id: 'nope', input: { text: 'x' } }, 'editor'))).toEqual(['NOT_FOUND']);
-    expect(codes(await gql(store, UPDATE, { id: 'q-up', input: { hypotheses: ['hA', 'nope'] } }, 'editor'))).toEqual(['NOT_FOUND']);
+    expect(codes(await gql(store, UPDATE, { input: { id: 'q-up', hypotheses: ['hA'] } }, 'editor'))).toEqual(['BAD_USER_INPUT']);
+    expect(codes(await gql(store, UPDATE, { input: { id: 'nope', text: 'x' } }, 'editor'))).toEqual(['NOT_FOUND']);
+    expect(codes(await gql(store, UPDATE, { input: { id: 'q-up', hypotheses: ['hA', 'nope'] } }, 'editor'))).toEqual(['NOT_FOUND']);
   });
 
   it('answers an unknown question with null and NOT_FOUND, and pages questions in id order', async () => {
-    const unknown = await gql(store, `{ question(id: "nope") { id } }`);
+    const unknown = await gql(store, `{ question(id: "nope") { id: recordId } }`);
     expect(unknown.data?.question).toBeNull();
     expect(codes(unknown)).toEqual(['NOT_FOUND']);
 
-    const first = await gql(store, `{ questions(first: 2) { totalCount pageInfo { endCursor hasNextPage } nodes { id } } }`);
+    const first = await gql(store, `{ questions(first: 2) { totalCount pageInfo { endCursor hasNextPage } nodes { id: recordId } } }`);
     const page = first.data?.questions as { totalCount: number; pageInfo: { endCursor: string; hasNextPage: boolean }; nodes: { id: string }[] };
     expect(page.nodes.map((n) => n.id)).toEqual(['q', 'q-lone']);
     expect(page.pageInfo.hasNextPage).toBe(true);
-    const next = await gql(store, `query($after: String) { questions(first: 10, after: $after) { nodes { id } } }`, { after: page.pageInfo.endCursor });
+    const next = await gql(store, `query($after: String) { questions(first: 10, after: $after) { nodes { id: recordId } } }`, { after: page.pageInfo.endCursor });
     expect(page.totalCount).toBe(4);
     expect((next.data?.questions as { nodes: { id: string }[] }).nodes.map((n) => n.id)).toEqual(['q-tie', 'q-up']);
-    expect(codes(await gql(store, `{ questions(after: "bogus") { nodes { id } } }`))).toEqual(['BAD_USER_INPUT']);
+    expect(codes(await gql(store, `{ questions(after: "bogus") { nodes { id: recordId } } }`))).toEqual(['BAD_USER_INPUT']);
   });
 
   it('lists on a claim the questions it is a hypothesis in', async () => {
-    const result = await gql(store, `{ a: claim(id: "hA") { questions { id } } s: claim(id: "eS") { questions { id } } }`);
+    const result = await gql(store, `{ a: claim(id: "hA") { questions { id: recordId } } s: claim(id: "eS") { questions { id: recordId } } }`);
     expect(result.data).toEqual({ a: { questions: [{ id: 'q' }, { id: 'q-up' }] }, s: { questions: [] } });
   });
 });
@@ -427,14 +427,14 @@ describe('the ACH matrix with implications, copies and revisions (a version 2 bu
       gql(store, SET, { question: 'q-who', hypothesis: 'h-civilian', evidence: { statement }, cell: 'NEUTRAL', reason: 'Test.' }, 'editor');
     const copy = await attempt('st-family-civilian-2');
     expect(codes(copy)).toEqual(['BAD_USER_INPUT']);
-    expect(problemPaths(copy)).toEqual(['evidence.statement']);
+    expect(problemPaths(copy)).toEqual(['input.evidence.statement']);
     expect(JSON.stringify(copy.errors?.[0]?.extensions?.problems)).toContain('a copy folded into the item \\"st-family-civilian-1\\"');
     expect(codes(await attempt('st-ministry-spring'))).toEqual(['BAD_USER_INPUT']);
     expect(codes(await attempt('st-ngo-civilian'))).toEqual(['BAD_USER_INPUT']);
   });
 
   it('a derived statement falls with its revised origin, superseded by the same revision', async () => {
-    const result = await gql(store, `{ statement(id: "st-wire-commander") { current supersededBy { id } supersession origin { id current supersededBy { id } supersession } } }`);
+    const result = await gql(store, `{ statement(id: "st-wire-commander") { current supersededBy { id: recordId } supersession origin { id: recordId current supersededBy { id: recordId } supersession } } }`);
     expect(result.data?.statement).toEqual({
       current: false,
       supersededBy: { id: 'st-ministry-autumn' },
@@ -549,7 +549,7 @@ describe('the Dumayr question on the seed', () => {
   });
 
   it("is the seed editor's record, reachable from each hypothesis claim", async () => {
-    const result = await gql(store, `{ claim(id: "${CIVILIAN}") { questions { id text hypotheses { id } recorded { createdBy } } } }`);
+    const result = await gql(store, `{ claim(id: "${CIVILIAN}") { questions { id: recordId text hypotheses { id: recordId } recorded { createdBy } } } }`);
     expect(result.data?.claim).toEqual({
       questions: [{ id: Q, text: 'Who was the man killed in Dumayr?', hypotheses: [{ id: UNDERCOVER }, { id: CIVILIAN }, { id: OFFICIAL }], recorded: { createdBy: 'claimgraph-seed' } }],
     });
@@ -572,8 +572,8 @@ describe('the Dumayr question on the seed', () => {
 describe('round trips for a question and its matrix', () => {
   const QUERY = `{ question(id: "question-who-was-al-masoud") { text hypotheses { text }
     matrix { hypotheses { rank claim { text } }
-             evidence { diagnostic statement { stance source { name } claim { text } } copies { id source { name } } claim { text }
-                        cells { cell hypothesis { id } override { reason } } } } } }`;
+             evidence { diagnostic statement { stance source { name } claim { text } } copies { id: recordId source { name } } claim { text }
+                        cells { cell hypothesis { id: recordId } override { reason } } } } } }`;
 
   it('do not grow with the number of evidence items', async () => {
     const store = await seededStore();

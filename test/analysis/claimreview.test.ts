@@ -1,6 +1,9 @@
 import * as jsonld from 'jsonld';
 import { Parser, type Quad } from 'n3';
-import { claimReviewJsonLd, firstAppearance } from '../../src/analysis/claimreview';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { claimReviewFeed, claimReviewJsonLd, claimReviewProblems, firstAppearance, publisherFromEnv, readClaimReviews, toClaimReview } from '../../src/analysis/claimreview';
+import { projectRoot } from '../../src/paths';
 import { assessClaim } from '../../src/analysis/judgements';
 import { ClaimgraphError } from '../../src/errors';
 import type { GraphStore } from '../../src/store/port';
@@ -15,7 +18,8 @@ import { bundle, documentRecord, load, says, source } from './judged-graphs';
 
 const S = 'https://schema.org/';
 const RDF_TYPE = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type';
-const SCHEMA_CONTEXT = { '@context': { '@vocab': S } };
+// The context shipped beside the ClaimReviews (and served at /contexts/schema.org.jsonld): nothing is fetched.
+const SCHEMA_CONTEXT = JSON.parse(readFileSync(join(projectRoot(), 'schema', 'schema.org.context.jsonld'), 'utf8')) as object;
 const fetched: string[] = [];
 
 const documentLoader = async (url: string) => {
@@ -100,17 +104,17 @@ describe('ClaimReview of the seed', () => {
     expect(g.types(claim)).toEqual(['Claim']);
     const authors = g.out(claim, 'author').map((a) => a.value);
     expect(authors).toHaveLength(2);
-    // The family is named; the three officials are anonymous: described, never given a name.
+    // The family is named; the three officials are anonymous: named by their label, as the profile needs a name, and said to be anonymous.
     const described = authors.map((a) => ({ types: g.types(a), names: g.values(a, 'name'), descriptions: g.values(a, 'description') }));
     expect(described).toEqual(expect.arrayContaining([
       { types: ['Organization'], names: ['Family of Khaled al-Masoud'], descriptions: [] },
-      { types: ['Organization'], names: [], descriptions: ['Three Syrian officials speaking anonymously'] },
+      { types: ['Organization'], names: ['Three Syrian officials speaking anonymously'], descriptions: [expect.stringMatching(/withheld/)] },
     ]));
 
     const [appearance, ...more] = g.out(claim, 'appearance').map((a) => a.value);
     expect(more).toEqual([]);
     expect(g.types(appearance!)).toEqual(['CreativeWork']);
-    expect(g.value(appearance!, 'headline')).toBe('Untitled report on the US raid in Dumayr (seed-article.txt)');
+    expect(g.value(appearance!, 'headline')).toBe('Untitled report on the US raid in Dumayr');
     // The report has no known url or date: none is invented.
     expect(g.out(appearance!, 'url')).toEqual([]);
     expect(g.out(appearance!, 'datePublished')).toEqual([]);
@@ -127,16 +131,19 @@ describe('ClaimReview of the seed', () => {
     );
   });
 
-  it('an unattributed source of unknown kind is an author with neither a type nor a name; no url when none is given', async () => {
+  it('an unattributed source of unknown kind is an Organization with a name; no url when none is given, and that is a problem to publish', async () => {
     await assessClaim(store, 'claim-al-masoud-was-is-official', { verdict: 'FALSE', rating: 1, explanation: 'The report says he was not.' }, { editor: 'carol@example.org' });
     const g = await triples((await claimReviewJsonLd(store, 'claim-al-masoud-was-is-official'))!);
     const [review] = g.subjectsOfType('ClaimReview');
     expect(g.out(review!, 'url')).toEqual([]);
     expect(g.value(g.value(review!, 'reviewRating'), 'alternateName')).toBe('False');
     const author = g.value(g.value(review!, 'itemReviewed'), 'author');
-    expect(g.types(author)).toEqual([]);
-    expect(g.out(author, 'name')).toEqual([]);
-    expect(g.value(author, 'description')).toBe('Unattributed initial assumptions');
+    expect(g.types(author)).toEqual(['Organization']);
+    expect(g.value(author, 'name')).toBe('Unattributed initial assumptions');
+    const review2 = (await claimReviewJsonLd(store, 'claim-al-masoud-was-is-official'))!;
+    expect(claimReviewProblems(review2, { name: 'Example Checks', url: null })).toEqual([expect.stringMatching(/no url, which the ClaimReview profile requires/)]);
+    expect(claimReviewProblems({ ...review2, url: 'https://example.org/r' }, null)).toEqual([expect.stringMatching(/CLAIMGRAPH_PUBLISHER_NAME/)]);
+    expect(claimReviewProblems({ ...review2, url: 'https://example.org/r' }, { name: 'Example Checks', url: null })).toEqual([]);
   });
 
   it('is served as Claim.claimReview, the same document, and null where there is no assessment', async () => {
@@ -234,5 +241,58 @@ describe('ClaimReview appearances on a small graph', () => {
     expect(firstAppearance([d('a', '2025-10-19T23:30-05:00'), d('b', '2025-10-20T01:00Z')])?.id).toBe('b');
     expect(firstAppearance([d('a', '2025-09'), d('b', '2025-10-19'), d('c', '2025')])).toBeNull(); // the year holds them all
     expect(firstAppearance([d('a', '2025-09'), d('b', '2025-10-19'), d('c', '2026')])?.id).toBe('a');
+  });
+});
+
+describe('publishing', () => {
+  let store: GraphStore;
+  beforeAll(async () => {
+    store = await seededStore();
+    await assessClaim(store, 'claim-al-masoud-undercover-against-is', { verdict: 'MOSTLY_TRUE', rating: 4, explanation: 'Two accounts.', url: 'https://checks.example/undercover' }, { editor: 'erin@example.org', now: '2026-02-03T09:30:00.000Z' });
+    await assessClaim(store, 'claim-al-masoud-was-is-official', { verdict: 'FALSE', rating: 1, explanation: 'No.' }, { editor: 'erin@example.org', now: '2026-02-04T09:30:00.000Z' });
+  });
+  afterAll(() => store.close());
+
+  it('the author is the configured publishing organisation, not the editor', async () => {
+    expect(publisherFromEnv({ CLAIMGRAPH_PUBLISHER_NAME: ' Example Checks ', CLAIMGRAPH_PUBLISHER_URL: 'https://checks.example/' })).toEqual({ name: 'Example Checks', url: 'https://checks.example/' });
+    expect(publisherFromEnv({})).toBeNull();
+    const facts = (await readClaimReviews(store, ['claim-al-masoud-undercover-against-is'])).get('claim-al-masoud-undercover-against-is')!;
+    const g = await triples(toClaimReview(facts, { name: 'Example Checks', url: 'https://checks.example/' })!);
+    const author = g.value(g.subjectsOfType('ClaimReview')[0]!, 'author');
+    expect(g.types(author)).toEqual(['Organization']);
+    expect([g.value(author, 'name'), g.value(author, 'url')]).toEqual(['Example Checks', 'https://checks.example/']);
+    expect(JSON.stringify(toClaimReview(facts, { name: 'Example Checks', url: null }))).not.toContain('erin@example.org');
+  });
+
+  it('one DataFeed of every assessed claim\'s review, leaving out a review without url and saying which', async () => {
+    const { feed, omitted, problems } = await claimReviewFeed(store, { name: 'Example Checks', url: null }, new Date('2026-03-01T00:00:00Z'));
+    expect(omitted).toEqual([{ claim: 'claim-al-masoud-was-is-official', problem: expect.stringMatching(/no url/) }]);
+    expect(problems).toEqual([]);
+    expect(feed).toEqual(expect.objectContaining({ '@context': 'https://schema.org', '@type': 'DataFeed', dateModified: '2026-03-01T00:00:00.000Z' }));
+    const g = await triples(feed);
+    const [dataFeed] = g.subjectsOfType('DataFeed');
+    const elements = g.out(dataFeed!, 'dataFeedElement').map((e) => e.value);
+    expect(elements).toHaveLength(1);
+    expect(g.types(elements[0]!)).toEqual(['ClaimReview']);
+    expect(g.value(elements[0]!, 'url')).toBe('https://checks.example/undercover');
+    expect((await claimReviewFeed(store, null)).problems).toEqual([expect.stringMatching(/CLAIMGRAPH_PUBLISHER_NAME/)]);
+  });
+});
+
+describe('the claim\'s publication date', () => {
+  it('is itemReviewed.datePublished: the earliest known date of a document that printed it, as written', async () => {
+    const store = await emptyStore();
+    try {
+      await load(store, bundle({
+        sources: [source('p', 'PERSON'), source('o')],
+        documents: [documentRecord('doc-1', '2025-10-20'), documentRecord('doc-2', '2025-10'), documentRecord('doc-3', null)],
+        statements: [says('p', 'c', 'ASSERTS', { documents: ['doc-1', 'doc-3'] }), says('o', 'c', 'ASSERTS', { documents: ['doc-2'] })],
+      }));
+      await assessClaim(store, 'c', { verdict: 'MIXED', rating: 3, explanation: 'Partly.' }, { editor: 'ed' });
+      const g = await triples((await claimReviewJsonLd(store, 'c'))!);
+      expect(g.value(g.value(g.subjectsOfType('ClaimReview')[0]!, 'itemReviewed'), 'datePublished')).toBe('2025-10');
+    } finally {
+      await store.close();
+    }
   });
 });

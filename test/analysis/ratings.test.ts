@@ -24,8 +24,8 @@ const reliabilityOf = async (id: string) => {
   return result.data?.source as { reliability: Rating; reliabilityHistory: Rating[] };
 };
 
-const RATE = `mutation($id: ID!, $grade: Reliability!, $reason: String!) { rateSource(id: $id, grade: $grade, reason: $reason) {
-  id reliability { grade reason by at } reliabilityHistory { grade } } }`;
+const RATE = `mutation($id: ID!, $grade: Reliability!, $reason: String!) { rateSource(input: { source: $id, grade: $grade, reason: $reason }) {
+  rating { grade by } source { id: recordId reliability { grade reason by at } reliabilityHistory { grade } } } }`;
 
 describe('source reliability', () => {
   it('is F "cannot be judged", reason "no rating recorded", by and at null, for a source nobody has rated', async () => {
@@ -38,7 +38,8 @@ describe('source reliability', () => {
   it('records the grade, the reason, the editor and the time, and returns the source', async () => {
     const before = new Date().toISOString();
     const data = await mutate(store, RATE, { id: 'src-airwars', grade: 'B', reason: 'A long public record of documented civilian-harm assessments.' }, 'dana@example.org');
-    const rated = data.rateSource as { id: string; reliability: Rating; reliabilityHistory: Rating[] };
+    const { rating, source: rated } = data.rateSource as { rating: Rating; source: { id: string; reliability: Rating; reliabilityHistory: Rating[] } };
+    expect(rating).toEqual({ grade: 'B', by: 'dana@example.org' });
     expect(rated.id).toBe('src-airwars');
     expect(rated.reliability).toMatchObject({ grade: 'B', reason: 'A long public record of documented civilian-harm assessments.', by: 'dana@example.org' });
     expect(rated.reliability.at! >= before).toBe(true);
@@ -60,11 +61,11 @@ describe('source reliability', () => {
     expect((await reliabilityOf('src-airwars')).reliabilityHistory.map((x) => x.grade)).toEqual(['C', 'B', 'E']);
   });
 
-  it('refuses a blank reason with BAD_USER_INPUT at "reason", and writes nothing', async () => {
+  it('refuses a blank reason with BAD_USER_INPUT at "input.reason", and writes nothing', async () => {
     const result = await gql(store, RATE, { id: 'src-airwars', grade: 'A', reason: ' \n\t ' }, 'ed');
     expect(codes(result)).toEqual(['BAD_USER_INPUT']);
     expect(result.errors?.[0]?.extensions?.problems).toEqual([
-      { path: 'reason', expected: expect.stringMatching(/not blank/), got: 'a blank string' },
+      { path: 'input.reason', expected: expect.stringMatching(/not blank/), got: 'a blank string' },
     ]);
     expect((await reliabilityOf('src-airwars')).reliabilityHistory).toEqual([]);
   });
@@ -92,9 +93,9 @@ describe('source reliability', () => {
 });
 
 const ASSESS = `mutation($claim: ID!, $verdict: Verdict!, $rating: Int!, $explanation: String!, $url: String) {
-  assessClaim(claim: $claim, verdict: $verdict, rating: $rating, explanation: $explanation, url: $url) {
-    id verdict alternateName rating explanation url by at claim { id status } } }`;
-const ASSESSMENTS = `query($id: ID!) { claim(id: $id) { assessment { id verdict by } assessments { id verdict rating explanation url by } } }`;
+  assessClaim(input: { claim: $claim, verdict: $verdict, rating: $rating, explanation: $explanation, url: $url }) {
+    assessment { id: recordId verdict alternateName rating explanation url by at claim { id: recordId status } } } }`;
+const ASSESSMENTS = `query($id: ID!) { claim(id: $id) { assessment { id: recordId verdict by } assessments { id: recordId verdict rating explanation url by } } }`;
 type AssessmentOut = { id: string; verdict: string; by: string; rating?: number; explanation?: string; url?: string | null };
 const assessmentsOf = async (id: string) => {
   const result = await gql(store, ASSESSMENTS, { id });
@@ -112,7 +113,7 @@ describe('claim assessments', () => {
       claim: 'claim-al-masoud-undercover-against-is', verdict: 'MOSTLY_TRUE', rating: 4,
       explanation: 'Two independent accounts; one unattributed contrary assumption.', url: 'https://example.org/reviews/undercover',
     }, 'erin@example.org');
-    expect(data.assessClaim).toMatchObject({
+    expect((data.assessClaim as { assessment: unknown }).assessment).toMatchObject({
       id: expect.stringMatching(/^assessment-/), verdict: 'MOSTLY_TRUE', alternateName: 'Mostly true', rating: 4,
       url: 'https://example.org/reviews/undercover', by: 'erin@example.org', claim: { id: 'claim-al-masoud-undercover-against-is', status: 'CONTESTED' },
     });
@@ -131,7 +132,7 @@ describe('claim assessments', () => {
   it('refuses a rating outside 1–5, a blank explanation and a URL that is not http(s), all at once, and writes nothing', async () => {
     const result = await gql(store, ASSESS, { claim: 'claim-killing-was-a-mistake', verdict: 'FALSE', rating: 0, explanation: '  ', url: 'javascript:alert(1)' }, 'ed');
     expect(codes(result)).toEqual(['BAD_USER_INPUT']);
-    expect((result.errors?.[0]?.extensions?.problems as { path: string }[]).map((p) => p.path)).toEqual(['rating', 'explanation', 'url']);
+    expect((result.errors?.[0]?.extensions?.problems as { path: string }[]).map((p) => p.path)).toEqual(['input.rating', 'input.explanation', 'input.url']);
     expect((await assessmentsOf('claim-killing-was-a-mistake')).assessments).toEqual([]);
     for (const rating of [6, -1]) {
       expect(codes(await gql(store, ASSESS, { claim: 'claim-killing-was-a-mistake', verdict: 'FALSE', rating, explanation: 'x' }, 'ed'))).toEqual(['BAD_USER_INPUT']);
@@ -164,16 +165,16 @@ describe('judgements by an id that was merged into another record', () => {
     }, { editor: 'test' });
     expect(report.matched).toEqual([expect.objectContaining({ bundleId: 'src-airwars-org', graphId: 'src-airwars' })]);
     const data = await mutate(store, RATE, { id: 'src-airwars-org', grade: 'B', reason: 'A public record of civilian-harm assessments.' }, 'dana@example.org');
-    expect(data.rateSource).toMatchObject({ id: 'src-airwars', reliability: { grade: 'B', by: 'dana@example.org' } });
+    expect(data.rateSource).toMatchObject({ source: { id: 'src-airwars', reliability: { grade: 'B', by: 'dana@example.org' } } });
     expect((await reliabilityOf('src-airwars')).reliabilityHistory.map((r) => r.grade)).toEqual(['B']);
   });
 
   it('an assessment given by the id of a claim merged into another assesses the one kept, and its status follows', async () => {
     // The same proposition, worded again in a later import, then merged by an editor.
     await importBundle(store, { format: 'claimgraph-bundle', version: 2, claims: [{ id: 'claim-raid-was-an-error', text: 'The raid that killed him was an error.' }] }, { editor: 'test' });
-    await mutate(store, 'mutation { mergeClaims(keep: "claim-killing-was-a-mistake", merge: "claim-raid-was-an-error") { id } }');
+    await mutate(store, 'mutation { mergeClaims(input: { keep: "claim-killing-was-a-mistake", merge: "claim-raid-was-an-error" }) { mergedId } }');
     const data = await mutate(store, ASSESS, { claim: 'claim-raid-was-an-error', verdict: 'FALSE', rating: 1, explanation: 'Test of a merged id.' }, 'ed');
-    expect(data.assessClaim).toMatchObject({ verdict: 'FALSE', by: 'ed', claim: { id: 'claim-killing-was-a-mistake', status: 'REFUTED' } });
+    expect((data.assessClaim as { assessment: unknown }).assessment).toMatchObject({ verdict: 'FALSE', by: 'ed', claim: { id: 'claim-killing-was-a-mistake', status: 'REFUTED' } });
     expect((await assessmentsOf('claim-killing-was-a-mistake')).assessment).toMatchObject({ verdict: 'FALSE', by: 'ed' });
   });
 });

@@ -160,7 +160,7 @@ describe('the status rules on small graphs', () => {
       ((await gql(store, 'query($id: ID!) { claim(id: $id) { status corroboration { assertingSources independentSources denyingSources } } }', { id })).data?.claim);
     expect(await counts('c')).toEqual({ status: 'CORROBORATED', corroboration: { assertingSources: 3, independentSources: 2, denyingSources: 0 } });
     expect(await counts('d')).toEqual({ status: 'CONTESTED', corroboration: { assertingSources: 1, independentSources: 1, denyingSources: 1 } });
-    const wire = await gql(store, '{ c: statement(id: "st-wire-c-ASSERTS") { current } d: statement(id: "st-wire-d-ASSERTS") { current supersession supersededBy { id } } }');
+    const wire = await gql(store, '{ c: statement(id: "st-wire-c-ASSERTS") { current } d: statement(id: "st-wire-d-ASSERTS") { current supersession supersededBy { id: recordId } } }');
     expect(wire.data).toEqual({ c: { current: true }, d: { current: false, supersession: 'ORIGIN_SUPERSEDED', supersededBy: { id: 'st-m-d-2' } } });
   });
 
@@ -200,7 +200,7 @@ describe('claims(status:) filters on the store, with pagination and totalCount',
   afterAll(() => store.close());
 
   const Q = `query($status: ClaimStatus, $first: Int, $after: String, $search: String) {
-    claims(status: $status, first: $first, after: $after, search: $search) { totalCount pageInfo { endCursor hasNextPage } nodes { id status } } }`;
+    claims(status: $status, first: $first, after: $after, search: $search) { totalCount pageInfo { endCursor hasNextPage } nodes { id: recordId status } } }`;
   type Page = { totalCount: number; pageInfo: { endCursor: string | null; hasNextPage: boolean }; nodes: { id: string; status: string }[] };
   const page = async (variables: Record<string, unknown>): Promise<Page> => {
     const result = await gql(store, Q, variables);
@@ -294,7 +294,7 @@ describe('the status filter agrees with Claim.status where the version 2 rules d
         links: [link('IMPLIES', 'implier', 'implied'), link('IMPLIES', 'denied-through', 'doubted')],
       }));
       const listed = async (status: string) =>
-        ((await gql(store, 'query($s: ClaimStatus) { claims(status: $s, first: 100) { totalCount nodes { id } } }', { s: status })).data?.claims as { nodes: { id: string }[] }).nodes.map((n) => n.id);
+        ((await gql(store, 'query($s: ClaimStatus) { claims(status: $s, first: 100) { totalCount nodes { id: recordId } } }', { s: status })).data?.claims as { nodes: { id: string }[] }).nodes.map((n) => n.id);
       // denied-through: 2 clusters assert it, and x doubts "doubted", which it implies.
       expect(await listed('CONTESTED')).toEqual(['denied-through', 'doubted']);
       expect(await listed('CORROBORATED')).toEqual(['implied', 'revised']);
@@ -331,7 +331,7 @@ describe('the status filter agrees with Claim.status on a synthetic graph', () =
   it('lists each claim under exactly the status its Claim.status shows, and totalCount agrees', async () => {
     const statusOf = new Map<string, string>();
     for (let i = 0; i < claimIds.length; i += 100) {
-      const result = await gql(store, 'query($after: String) { claims(first: 100, after: $after) { nodes { id status } pageInfo { endCursor } } }', {
+      const result = await gql(store, 'query($after: String) { claims(first: 100, after: $after) { nodes { id: recordId status } pageInfo { endCursor } } }', {
         after: i === 0 ? null : encodeCursor('claims', [claimIds[i - 1]!]),
       });
       for (const n of (result.data?.claims as { nodes: { id: string; status: string }[] }).nodes) statusOf.set(n.id, n.status);
@@ -343,7 +343,7 @@ describe('the status filter agrees with Claim.status on a synthetic graph', () =
       let after: string | null = null;
       let total = -1;
       do {
-        const result = await gql(store, 'query($s: ClaimStatus, $after: String) { claims(status: $s, first: 100, after: $after) { totalCount nodes { id } pageInfo { endCursor hasNextPage } } }', { s: status, after });
+        const result = await gql(store, 'query($s: ClaimStatus, $after: String) { claims(status: $s, first: 100, after: $after) { totalCount nodes { id: recordId } pageInfo { endCursor hasNextPage } } }', { s: status, after });
         expect(result.errors).toBeUndefined();
         const c = result.data?.claims as { totalCount: number; nodes: { id: string }[]; pageInfo: { endCursor: string | null; hasNextPage: boolean } };
         listed.push(...c.nodes.map((n) => n.id));
@@ -368,7 +368,7 @@ describe('on the seed', () => {
   afterAll(() => store.close());
 
   const list = async (status: string) => {
-    const result = await gql(store, 'query($s: ClaimStatus) { claims(status: $s, first: 100) { totalCount nodes { id } } }', { s: status });
+    const result = await gql(store, 'query($s: ClaimStatus) { claims(status: $s, first: 100) { totalCount nodes { id: recordId } } }', { s: status });
     expect(result.errors).toBeUndefined();
     const c = result.data?.claims as { totalCount: number; nodes: { id: string }[] };
     expect(c.totalCount).toBe(c.nodes.length);

@@ -19,7 +19,7 @@ interface Timeline {
 
 const TIMELINE = `query ($id: ID!, $first: Int, $after: String) {
   entity(id: $id) { timeline(first: $first, after: $after) {
-    totalCount pageInfo { endCursor hasNextPage } nodes { statement { id current supersededBy { id } } date precision dateSource dateText }
+    totalCount pageInfo { endCursor hasNextPage } nodes { statement { id: recordId current supersededBy { id: recordId } } date precision dateSource dateText }
   } }
 }`;
 
@@ -279,7 +279,7 @@ describe('Entity.timeline on a version 2 bundle: one entry per act of saying', (
       ['st-weekly-commander', false, 'st-ministry-autumn'],
       ['st-ministry-autumn', true, null],
     ]);
-    const why = await gql(store, '{ statement(id: "st-ministry-spring") { supersession appearances { document { id } via { source { id } } } } }');
+    const why = await gql(store, '{ statement(id: "st-ministry-spring") { supersession appearances { document { id: recordId } via { source { id: recordId } } } } }');
     expect(why.data?.statement).toEqual({
       supersession: 'EXPLICIT',
       appearances: [
@@ -319,7 +319,7 @@ describe('Entity.timeline on the seed: the report gives no dates', () => {
   });
 
   it("Khaled al-Masoud's own statement is one entry, printed in the report via his mother", async () => {
-    const result = await gql(store, `{ entity(id: "ent-khaled-al-masoud") { timeline(first: 100) { nodes { statement { id source { id } appearances { document { id } via { source { id } } } } } } } }`);
+    const result = await gql(store, `{ entity(id: "ent-khaled-al-masoud") { timeline(first: 100) { nodes { statement { id: recordId source { id: recordId } appearances { document { id: recordId } via { source { id: recordId } } } } } } } }`);
     expect(result.errors).toBeUndefined();
     const nodes = (result.data?.entity as { timeline: { nodes: { statement: { id: string; source: { id: string }; appearances: unknown[] } }[] } }).timeline.nodes;
     const his = nodes.filter((n) => n.statement.source.id === 'src-khaled-al-masoud');
@@ -342,7 +342,7 @@ describe('Entity.timeline on the seed: the report gives no dates', () => {
   });
 
   it('the statement of an entry resolves like any other: source, claim, document', async () => {
-    const result = await gql(store, `{ entity(id: "ent-us-military") { timeline(first: 1) { nodes { statement { stance source { name } claim { id } document { id } } } } } }`);
+    const result = await gql(store, `{ entity(id: "ent-us-military") { timeline(first: 1) { nodes { statement { stance source { name } claim { id: recordId } document { id: recordId } } } } } }`);
     expect(result.errors).toBeUndefined();
     expect((result.data?.entity as { timeline: { nodes: unknown[] } }).timeline.nodes).toEqual([
       { statement: { stance: 'ASSERTS', source: { name: 'Airwars' }, claim: { id: 'claim-us-operation-killed-al-masoud' }, document: { id: 'doc-dumayr-report' } } },
@@ -351,7 +351,7 @@ describe('Entity.timeline on the seed: the report gives no dates', () => {
 
   it('costs one round trip for the timelines of every entity at one level', async () => {
     const recording = new RecordingStore(store);
-    const result = await gql(recording, `{ claim(id: "claim-al-masoud-spied-for-sharaa-group-then-government") { about { id timeline(first: 3) { totalCount nodes { statement { id } } } } } }`);
+    const result = await gql(recording, `{ claim(id: "claim-al-masoud-spied-for-sharaa-group-then-government") { about { id: recordId timeline(first: 3) { totalCount nodes { statement { id: recordId } } } } } }`);
     expect(result.errors).toBeUndefined();
     const about = (result.data?.claim as { about: { timeline: { totalCount: number } }[] }).about;
     expect(about).toHaveLength(5);

@@ -123,7 +123,7 @@ describe('over HTTP', () => {
   const post = (query: string, headers: Record<string, string> = {}, variables: Record<string, unknown> = {}) =>
     fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
   const bearer = (key: string) => ({ authorization: `Bearer ${key}` });
-  const CREATE = 'mutation { createEntity(input: { name: "Keyed entity" }) { id recorded { createdBy } } }';
+  const CREATE = 'mutation { createEntity(input: { name: "Keyed entity" }) { entity { id: recordId recorded { createdBy } } } }';
   const codeOf = async (res: Response) => ((await res.json()) as { errors?: { extensions: { code: string } }[] }).errors?.map((e) => e.extensions.code);
 
   it('lets anyone read (open read access is the default)', async () => {
@@ -154,25 +154,25 @@ describe('over HTTP', () => {
 
   it("records the key's editor, not a name the client sends in x-claimgraph-editor", async () => {
     const res = await post(CREATE, { ...bearer(KEYS.editor), 'x-claimgraph-editor': 'mallory' });
-    expect(await res.json()).toEqual({ data: { createEntity: { id: expect.stringMatching(/^ent-/), recorded: { createdBy: 'alice@example.org' } } } });
+    expect(await res.json()).toEqual({ data: { createEntity: { entity: { id: expect.stringMatching(/^ent-/), recorded: { createdBy: 'alice@example.org' } } } } });
   });
 
   it('accepts the key in x-api-key as well', async () => {
     const res = await post(CREATE, { 'x-api-key': KEYS.editor });
     expect(res.status).toBe(200);
-    expect(((await res.json()) as { data: { createEntity: { recorded: unknown } } }).data.createEntity.recorded).toEqual({ createdBy: 'alice@example.org' });
+    expect(((await res.json()) as { data: { createEntity: { entity: { recorded: unknown } } } }).data.createEntity.entity.recorded).toEqual({ createdBy: 'alice@example.org' });
   });
 
   it('refuses a reader key a mutation with 403 FORBIDDEN, and an editor key delete, merge and import', async () => {
     const before = await exportBundle(store);
     const reader = await post(CREATE, bearer(KEYS.reader));
     expect([reader.status, reader.headers.get('www-authenticate'), await codeOf(reader)]).toEqual([403, null, ['FORBIDDEN']]);
-    const merge = 'mutation { mergeSources(keep: "src-us-government", merge: "src-us-government-officials") { id } }';
-    const del = 'mutation { delete(kind: STATEMENT, id: "st-airwars-asserts-52-incidents", confirm: "x") { nodeCounts { count } } }';
-    const imp = 'mutation($b: JSON!) { importBundle(bundle: $b) { dryRun } }';
-    const mergeClaims = 'mutation { mergeClaims(keep: "claim-al-masoud-was-civilian", merge: "claim-2023-drone-strike-killed-farmer") { id } }';
-    const mergeEntities = 'mutation { mergeEntities(keep: "ent-damascus", merge: "ent-dumayr") { id } }';
-    const imps = 'mutation($b: [JSON!]!) { importBundles(bundles: $b) { dryRun } }';
+    const merge = 'mutation { mergeSources(input: { keep: "src-us-government", merge: "src-us-government-officials" }) { mergedId } }';
+    const del = 'mutation { delete(input: { kind: STATEMENT, id: "st-airwars-asserts-52-incidents", confirm: "x" }) { deletedIds } }';
+    const imp = 'mutation($b: JSON!) { importBundle(input: { bundle: $b }) { result { dryRun } } }';
+    const mergeClaims = 'mutation { mergeClaims(input: { keep: "claim-al-masoud-was-civilian", merge: "claim-2023-drone-strike-killed-farmer" }) { mergedId } }';
+    const mergeEntities = 'mutation { mergeEntities(input: { keep: "ent-damascus", merge: "ent-dumayr" }) { mergedId } }';
+    const imps = 'mutation($b: [JSON!]!) { importBundles(input: { bundles: $b }) { result { dryRun } } }';
     for (const [query, variables] of [[merge, {}], [del, {}], [imp, { b: { version: 1 } }], [mergeClaims, {}], [mergeEntities, {}], [imps, { b: [{ version: 2 }] }]] as const) {
       const res = await post(query, bearer(KEYS.editor), variables);
       const body = (await res.json()) as { errors: { message: string; extensions: { code: string } }[] };
@@ -183,24 +183,24 @@ describe('over HTTP', () => {
   });
 
   it('checks mutations selected through a fragment on Mutation', async () => {
-    const res = await post('mutation { ...M } fragment M on Mutation { mergeSources(keep: "src-us-government", merge: "src-us-government-officials") { id } }', bearer(KEYS.editor));
+    const res = await post('mutation { ...M } fragment M on Mutation { mergeSources(input: { keep: "src-us-government", merge: "src-us-government-officials" }) { mergedId } }', bearer(KEYS.editor));
     expect([res.status, await codeOf(res)]).toEqual([403, ['FORBIDDEN']]);
   });
 
   it('lets an editor key reject a possible duplicate, and refuses a reader key', async () => {
     // "Relatives" is a generic name the family also goes by: listed for an editor, never merged.
-    const create = await post('mutation { createSource(input: { id: "src-relatives", name: "Relatives", kind: GROUP, anonymous: false }) { id } }', bearer(KEYS.editor));
-    expect(await create.json()).toEqual({ data: { createSource: { id: 'src-relatives' } } });
-    const reject = 'mutation { rejectDuplicate(kind: SOURCE, a: "src-relatives", b: "src-al-masoud-family") { a b reason rejected } }';
+    const create = await post('mutation { createSource(input: { id: "src-relatives", name: "Relatives", kind: GROUP, anonymous: false }) { source { id: recordId } } }', bearer(KEYS.editor));
+    expect(await create.json()).toEqual({ data: { createSource: { source: { id: 'src-relatives' } } } });
+    const reject = 'mutation { rejectDuplicate(input: { kind: SOURCE, a: "src-relatives", b: "src-al-masoud-family" }) { possibleDuplicate { a b reason rejected } } }';
     const reader = await post(reject, bearer(KEYS.reader));
     expect([reader.status, await codeOf(reader)]).toEqual([403, ['FORBIDDEN']]);
     const editor = await post(reject, bearer(KEYS.editor));
-    expect([editor.status, await editor.json()]).toEqual([200, { data: { rejectDuplicate: { a: 'src-al-masoud-family', b: 'src-relatives', reason: 'GENERIC_NAME', rejected: true } } }]);
+    expect([editor.status, await editor.json()]).toEqual([200, { data: { rejectDuplicate: { possibleDuplicate: { a: 'src-al-masoud-family', b: 'src-relatives', reason: 'GENERIC_NAME', rejected: true } } } }]);
   });
 
   it('lets an admin key merge, recorded under its editor', async () => {
-    const res = await post('mutation { mergeSources(keep: "src-us-government", merge: "src-us-government-officials") { id recorded { updatedBy } } }', bearer(KEYS.admin));
-    expect(await res.json()).toEqual({ data: { mergeSources: { id: 'src-us-government', recorded: expect.objectContaining({ updatedBy: 'ops:root' }) } } });
+    const res = await post('mutation { mergeSources(input: { keep: "src-us-government", merge: "src-us-government-officials" }) { source { id: recordId recorded { updatedBy } } } }', bearer(KEYS.admin));
+    expect(await res.json()).toEqual({ data: { mergeSources: { source: { id: 'src-us-government', recorded: expect.objectContaining({ updatedBy: 'ops:root' }) } } } });
   });
 });
 
@@ -231,7 +231,7 @@ describe('closed reading, and no key configured', () => {
       const res = await fetch(server.url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-claimgraph-editor': 'alice' },
-        body: JSON.stringify({ query: 'mutation { createEntity(input: { name: "X" }) { id } }' }),
+        body: JSON.stringify({ query: 'mutation { createEntity(input: { name: "X" }) { entity { id: recordId } } }' }),
       });
       const body = (await res.json()) as { errors: { message: string; extensions: { code: string } }[] };
       expect([res.status, body.errors[0]?.extensions.code]).toEqual([403, 'FORBIDDEN']);

@@ -44,7 +44,7 @@ type Node = {
   kind: string; claim: { id: string }; opposingClaim: { id: string }; sources: { id: string }[]; opposingSources: { id: string }[];
   earlier: { id: string } | null; later: { id: string } | null;
 };
-const CONFLICTS = `nodes { kind claim { id } opposingClaim { id } sources { id } opposingSources { id } earlier { id } later { id } }`;
+const CONFLICTS = `nodes { kind claim { id: recordId } opposingClaim { id: recordId } sources { id: recordId } opposingSources { id: recordId } earlier { id: recordId } later { id: recordId } }`;
 const row = (n: Node): Row => [n.kind, n.claim.id, n.opposingClaim.id, n.sources.map((s) => s.id), n.opposingSources.map((s) => s.id)];
 
 async function nodes(b: Json, args = ''): Promise<Node[]> {
@@ -141,8 +141,8 @@ describe('positions over time', () => {
       says('x', 'a', 'DOUBTS', { id: 'x2', date: '2025-10-02', hedge: 'no longer confident' }),
     ]), { editor: 'test' });
     const result = await gql(store, `{ conflicts { totalCount nodes { kind linkedBy reason
-      earlier { id position madeAt current dated { value precision basis } supersededBy { id } supersession }
-      later { id position hedge current dated { value precision basis } } } } }`);
+      earlier { id: recordId position madeAt current dated { value precision basis } supersededBy { id: recordId } supersession }
+      later { id: recordId position hedge current dated { value precision basis } } } } }`);
     expect(result.errors).toBeUndefined();
     expect(result.data?.conflicts).toEqual({ totalCount: 1, nodes: [{
       kind: 'REVISION', linkedBy: null, reason: null,
@@ -159,7 +159,7 @@ describe('positions over time', () => {
       says('ministry', 'a', 'DENIES', { id: 'm1', date: '2025-02-10' }),
     ], [], { affiliations: [{ source: 'official', parent: 'ministry', role: null }] });
     expect(await conflicts(b)).toEqual([['DENIAL', 'a', 'a', ['x'], ['ministry', 'official']]]);
-    const result = await gql(store, `{ x1: statement(id: "x1") { current supersededBy { id } supersession } o1: statement(id: "o1") { current } }`);
+    const result = await gql(store, `{ x1: statement(id: "x1") { current supersededBy { id: recordId } supersession } o1: statement(id: "o1") { current } }`);
     // x's earlier statement is superseded (not counted twice), but its account did not change.
     expect(result.data).toEqual({ x1: { current: false, supersededBy: { id: 'x2' }, supersession: 'LATER' }, o1: { current: true } });
   });
@@ -173,7 +173,7 @@ describe('positions over time', () => {
     const b = bundle([says('x', 'a', 'ASSERTS', { id: 'x1' }), says('x', 'b', 'ASSERTS', { id: 'x2', supersedes: ['x1'] })]);
     const found = await nodes(b);
     expect(found.map(row)).toEqual([['REVISION', 'a', 'b', ['x'], ['x']]]);
-    const result = await gql(store, `{ statement(id: "x1") { current supersededBy { id } supersession } }`);
+    const result = await gql(store, `{ statement(id: "x1") { current supersededBy { id: recordId } supersession } }`);
     expect(result.data).toEqual({ statement: { current: false, supersededBy: { id: 'x2' }, supersession: 'EXPLICIT' } });
   });
 
@@ -265,8 +265,8 @@ it('pages the sources on each side of a conflict, with their count', async () =>
   const asserters = Array.from({ length: 25 }, (_, i) => says(`x${String(i).padStart(2, '0')}`, 'a'));
   await importBundle(store, bundle([...asserters, says('y', 'a', 'DENIES')]), { editor: 'test' });
   const query = `query($after: String) { conflicts(claimId: "a") { nodes {
-    sources { id } opposingSources { id } sourcesConnection(first: 10, after: $after) { totalCount pageInfo { endCursor hasNextPage } nodes { id } }
-    opposingSourcesConnection { totalCount nodes { id } } } } }`;
+    sources { id: recordId } opposingSources { id: recordId } sourcesConnection(first: 10, after: $after) { totalCount pageInfo { endCursor hasNextPage } nodes { id: recordId } }
+    opposingSourcesConnection { totalCount nodes { id: recordId } } } } }`;
   type Sides = { sources: { id: string }[]; opposingSources: { id: string }[]; sourcesConnection: { totalCount: number; pageInfo: { endCursor: string; hasNextPage: boolean }; nodes: { id: string }[] }; opposingSourcesConnection: { totalCount: number; nodes: { id: string }[] } };
   const page = async (after: string | null): Promise<Sides> => {
     const result = await gql(store, query, { after });
@@ -287,7 +287,7 @@ it('pages the sources on each side of a conflict, with their count', async () =>
     current = await page(current.sourcesConnection.pageInfo.endCursor);
   }
   expect(seen).toEqual(asserters.map((s) => s.source));
-  const bad = await gql(store, `{ conflicts(claimId: "a") { nodes { sources(first: 101) { id } } } }`);
+  const bad = await gql(store, `{ conflicts(claimId: "a") { nodes { sources(first: 101) { id: recordId } } } }`);
   expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   expect(bad.errors?.[0]?.message).toMatch(/Argument "first" must be an integer from 0 to 100, got 101\./);
 });

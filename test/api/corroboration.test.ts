@@ -177,7 +177,7 @@ describe('implication', () => {
     }), { editor: 'test' });
     // "both" asserts c itself: it is not counted as implied.
     expect(await countsOf('c')).toEqual({ ...none, assertingSources: 3, independentSources: 3, impliedSources: 1, hedgingSources: 1 });
-    const result = await gql(store, `{ claim(id: "c") { corroboration { implied { source { id } through { id } } } } }`);
+    const result = await gql(store, `{ claim(id: "c") { corroboration { implied { source { id: recordId } through { id: recordId } } } } }`);
     expect(result.data).toEqual({ claim: { corroboration: { implied: [{ source: { id: 'x' }, through: [{ id: 'e' }] }] } } });
     // Nothing flows the other way: asserting c says nothing of e.
     expect(await countsOf('e')).toEqual({ ...none, assertingSources: 2, independentSources: 2 });
@@ -203,7 +203,7 @@ describe('implication', () => {
 
 describe('independent clusters, with the reason each pair was merged', () => {
   const CLUSTERS = `query($id: ID!) { claim(id: $id) { corroboration { assertingSources independentSources
-    clusters { sources { id } merges { sources { id } reasons sharedParents { id } sharedOrigins { id } explanation } } } } }`;
+    clusters { sources { id: recordId } merges { sources { id: recordId } reasons sharedParents { id: recordId } sharedOrigins { id: recordId } explanation } } } } }`;
   type Merge = { sources: { id: string }[]; reasons: string[]; sharedParents: { id: string }[]; sharedOrigins: { id: string }[]; explanation: string };
   type Cluster = { sources: { id: string }[]; merges: Merge[] };
   const clustersOf = async (b: Json, claim = 'c') => {
@@ -272,7 +272,7 @@ describe('independent clusters, with the reason each pair was merged', () => {
     const first = ids(merges[0]!.sources).filter((id) => merges.every((m) => ids(m.sources).includes(id)));
     expect(first).toHaveLength(1);
     expect(merges.every((m) => /derived from/.test(m.explanation))).toBe(true);
-    const origin = await gql(store, `{ statement(id: "st-o5") { derivedFrom { id } origin { id source { id } } } }`);
+    const origin = await gql(store, `{ statement(id: "st-o5") { derivedFrom { id: recordId } origin { id: recordId source { id: recordId } } } }`);
     expect(origin.data).toEqual({ statement: { derivedFrom: { id: 'st-o4' }, origin: { id: 'st-origin', source: { id: 'origin' } } } });
   });
 
@@ -311,7 +311,7 @@ describe('independent clusters, with the reason each pair was merged', () => {
       statements: [says('z', 'c'), says('x', 'c', 'DENIES'), says('y', 'd')],
       links: [link('CONTRADICTS', 'c', 'd')],
     }), { editor: 'test' });
-    const result = await gql(store, `{ claim(id: "c") { corroboration { contradictedBy opposingIndependentSources opposingClusters { sources { id } } } } }`);
+    const result = await gql(store, `{ claim(id: "c") { corroboration { contradictedBy opposingIndependentSources opposingClusters { sources { id: recordId } } } } }`);
     expect(result.data).toEqual({ claim: { corroboration: { contradictedBy: 2, opposingIndependentSources: 1, opposingClusters: [{ sources: [{ id: 'x' }, { id: 'y' }] }] } } });
   });
 });

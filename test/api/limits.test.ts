@@ -51,8 +51,8 @@ function deep(depth: number): string {
   return `{ statement(id: "st-airwars-asserts-52-incidents") { ${inner} } }`;
 }
 
-/** A document of exactly `n` tokens: 20 of syntax around a list of n - 20 strings (commas are not tokens). */
-const tokens = (n: number) => `mutation { createClaim(input: { text: "x", about: [${Array.from({ length: n - 20 }, (_, i) => `"e${i}"`).join(', ')}] }) { id } }`;
+/** A document of exactly `n` tokens: 23 of syntax around a list of n - 23 strings (commas are not tokens). */
+const tokens = (n: number) => `mutation { createClaim(input: { text: "x", about: [${Array.from({ length: n - 23 }, (_, i) => `"e${i}"`).join(', ')}] }) { claim { id } } }`;
 
 const limitOf = (b: Body) => b.errors?.map((e) => [e.extensions?.code, e.extensions?.limit]);
 
@@ -216,10 +216,10 @@ describe('request body size (CLAIMGRAPH_MAX_BODY_BYTES, default 1 MiB; CLAIMGRAP
 
   it('accepts an importBundle body up to the import limit from an admin key only', async () => {
     const bundle = syntheticBundle({ statements: 40, seed: 7 });
-    const body = { query: 'mutation Import($b: JSON!) { importBundle(bundle: $b, dryRun: true) { dryRun } }', variables: { b: bundle } };
+    const body = { query: 'mutation Import($b: JSON!) { importBundle(input: { bundle: $b, dryRun: true }) { result { dryRun } } }', variables: { b: bundle } };
     expect(JSON.stringify(body).length).toBeGreaterThan(4096);
     await withServer(env, async (post) => {
-      expect(await post(body, { authorization: `Bearer ${ADMIN}` })).toEqual({ status: 200, body: { data: { importBundle: { dryRun: true } } } });
+      expect(await post(body, { authorization: `Bearer ${ADMIN}` })).toEqual({ status: 200, body: { data: { importBundle: { result: { dryRun: true } } } } });
       expect((await post(body, { authorization: `Bearer ${EDITOR}` })).status).toBe(413);
       const tooBig = { ...body, variables: { b: syntheticBundle({ statements: 4000, seed: 7 }) } };
       expect(JSON.stringify(tooBig).length).toBeGreaterThan(1048576);
@@ -243,15 +243,15 @@ describe('execution timeout (CLAIMGRAPH_READ_TIMEOUT_MS, default 10 s; CLAIMGRAP
         { ...KEYS },
         async (post) => {
           const started = Date.now();
-          const res = await post({ query: 'mutation($b: JSON!) { importBundle(bundle: $b) { dryRun } }', variables: { b: bundle } }, { authorization: `Bearer ${ADMIN}` });
+          const res = await post({ query: 'mutation($b: JSON!) { importBundle(input: { bundle: $b }) { result { dryRun } } }', variables: { b: bundle } }, { authorization: `Bearer ${ADMIN}` });
           expect(Date.now() - started).toBeLessThan(1500);
           expect(res.body.errors?.map((e) => e.extensions?.code)).toEqual(['TIMEOUT']);
           expect(res.body.errors?.[0]?.message).not.toMatch(/\d/);
           // The engine finishes the query it was running, then rolls back: nothing is ever committed.
           await new Promise((resolve) => setTimeout(resolve, 1500));
           expect(Object.values(await graphCounts(timed)).every((n) => n === 0)).toBe(true);
-          const small = await post({ query: 'mutation { createEntity(input: { name: "After the timeout" }) { name } }' }, { authorization: `Bearer ${EDITOR}` });
-          expect(small.body).toEqual({ data: { createEntity: { name: 'After the timeout' } } });
+          const small = await post({ query: 'mutation { createEntity(input: { name: "After the timeout" }) { entity { name } } }' }, { authorization: `Bearer ${EDITOR}` });
+          expect(small.body).toEqual({ data: { createEntity: { entity: { name: 'After the timeout' } } } });
         },
         timed,
       );
@@ -299,7 +299,7 @@ describe('transport and schema exposure', () => {
   it('suggests field and enum names in development and never in production', async () => {
     const typo = { query: '{ claim(id: "claim-al-masoud-was-civilian") { txt } }' };
     const enumTypo = {
-      query: 'mutation($input: RecordStatementInput!) { recordStatement(input: $input) { id } }',
+      query: 'mutation($input: RecordStatementInput!) { recordStatement(input: $input) { statement { id } } }',
       variables: { input: { source: 'src-airwars', claim: 'claim-al-masoud-was-civilian', stance: 'ASSERT' } },
     };
     const editor = { authorization: `Bearer ${EDITOR}` };

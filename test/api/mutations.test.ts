@@ -1,4 +1,5 @@
 import { coercionProblem } from '../../src/api/mutations';
+import { toGlobalId } from '../../src/api/global-id';
 import { identifyEditor } from '../../src/api/identity';
 import { startHttpServer } from '../../src/api/server';
 import { loadApiConfig } from '../../src/config';
@@ -44,25 +45,25 @@ async function refused(code: string, query: string, variables: Record<string, un
 /** A BAD_USER_INPUT's problems: where, in which record (its id), what was expected and what came. */
 const problemsOf = (result: GqlResult) => result.errors?.[0]?.extensions?.problems as { path: string; id?: string; expected: string; got: string }[];
 
-const SOURCE_FIELDS = 'id name kind anonymous count description aliases recorded { createdBy updatedBy createdAt updatedAt }';
-const CREATE_SOURCE = `mutation($input: CreateSourceInput!) { createSource(input: $input) { ${SOURCE_FIELDS} } }`;
-const UPDATE_SOURCE = `mutation($id: ID!, $input: UpdateSourceInput!) { updateSource(id: $id, input: $input) { ${SOURCE_FIELDS} } }`;
+const SOURCE_FIELDS = 'id: recordId name kind anonymous count description aliases recorded { createdBy updatedBy createdAt updatedAt }';
+const CREATE_SOURCE = `mutation($input: CreateSourceInput!) { createSource(input: $input) { source { ${SOURCE_FIELDS} } } }`;
+const UPDATE_SOURCE = `mutation($input: UpdateSourceInput!) { updateSource(input: $input) { source { ${SOURCE_FIELDS} } } }`;
 const READ_SOURCE = `query($id: ID!) { source(id: $id) { ${SOURCE_FIELDS} } }`;
-const STATEMENT_FIELDS = `id stance hedged position quote paraphrase hedge date madeAt source { id } claim { id } document { id }
-  appearances { document { id } quote paraphrase via { source { id } document { id } } } derivedFrom { id } supersedes { id } current recorded { createdBy updatedBy }`;
-const RECORD_STATEMENT = `mutation($input: RecordStatementInput!) { recordStatement(input: $input) { ${STATEMENT_FIELDS} } }`;
-const CORROBORATION = `query($id: ID!) { claim(id: $id) { statements { id } corroboration {
+const STATEMENT_FIELDS = `id: recordId stance hedged position quote paraphrase hedge date madeAt source { id: recordId } claim { id: recordId } document { id: recordId }
+  appearances { document { id: recordId } quote paraphrase via { source { id: recordId } document { id: recordId } } } derivedFrom { id: recordId } supersedes { id: recordId } current recorded { createdBy updatedBy }`;
+const RECORD_STATEMENT = `mutation($input: RecordStatementInput!) { recordStatement(input: $input) { statement { ${STATEMENT_FIELDS} } } }`;
+const CORROBORATION = `query($id: ID!) { claim(id: $id) { statements { id: recordId } corroboration {
   assertingSources independentSources anonymousSources hedgingSources denyingSources doubtingSources withdrawnSources contradictedBy } } }`;
 /** Corroboration counts with nothing counted, for `{ ...zero, … }`. */
 const zero = { assertingSources: 0, independentSources: 0, anonymousSources: 0, hedgingSources: 0, denyingSources: 0, doubtingSources: 0, withdrawnSources: 0, contradictedBy: 0 };
 const PREVIEW = `query($kind: DeletableKind!, $id: ID!) { deletionPreview(kind: $kind, id: $id) {
-  kind id nodes { kind id } relationships { type from to } nodeCounts { kind count } relationshipCounts { type count } detached { kind id field } confirm } }`;
-const DELETE = `mutation($kind: DeletableKind!, $id: ID!, $confirm: String!) { delete(kind: $kind, id: $id, confirm: $confirm) {
-  kind id nodes { kind id } nodeCounts { kind count } relationshipCounts { type count } detached { kind id field } } }`;
+  kind id: recordId nodes { kind id: recordId } relationships { type from to } nodeCounts { kind count } relationshipCounts { type count } detached { kind id: recordId field } confirm } }`;
+const DELETE = `mutation($input: DeleteInput!) { delete(input: $input) {
+  deletion { kind id: recordId nodes { kind id: recordId } nodeCounts { kind count } relationshipCounts { type count } detached { kind id: recordId field } } deletedIds } }`;
 
 describe('sources', () => {
   it('creates a source with a generated id, and a read finds it', async () => {
-    const { createSource } = await ok(CREATE_SOURCE, { input: { name: 'Example Monitor', kind: 'ORGANIZATION', anonymous: false, aliases: ['EM'] } });
+    const { createSource: { source: createSource } } = await ok(CREATE_SOURCE, { input: { name: 'Example Monitor', kind: 'ORGANIZATION', anonymous: false, aliases: ['EM'] } });
     expect(createSource).toEqual({
       id: expect.stringMatching(/^src-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/),
       name: 'Example Monitor', kind: 'ORGANIZATION', anonymous: false, count: null, description: null, aliases: ['EM'],
@@ -73,8 +74,8 @@ describe('sources', () => {
   });
 
   it('updates only the fields given, clears an optional field given as null, and records both editors', async () => {
-    const { createSource } = await ok(CREATE_SOURCE, { input: { id: 'src-example', name: 'Example', kind: 'GROUP', anonymous: true, count: 4, description: 'Four people', aliases: ['X'] } }, 'alice');
-    const { updateSource } = await ok(UPDATE_SOURCE, { id: 'src-example', input: { description: null, aliases: null, count: 5 } }, 'bob');
+    const { createSource: { source: createSource } } = await ok(CREATE_SOURCE, { input: { id: 'src-example', name: 'Example', kind: 'GROUP', anonymous: true, count: 4, description: 'Four people', aliases: ['X'] } }, 'alice');
+    const { updateSource: { source: updateSource } } = await ok(UPDATE_SOURCE, { input: { id: 'src-example', description: null, aliases: null, count: 5 } }, 'bob');
     expect(updateSource).toEqual({
       ...createSource, count: 5, description: null, aliases: [],
       recorded: { createdBy: 'alice', createdAt: createSource.recorded.createdAt, updatedBy: 'bob', updatedAt: expect.any(String) },
@@ -85,24 +86,24 @@ describe('sources', () => {
 
   it('does not restamp a record an update leaves unchanged', async () => {
     const before = (await ok(READ_SOURCE, { id: 'src-airwars' })).source;
-    const { updateSource } = await ok(UPDATE_SOURCE, { id: 'src-airwars', input: { name: 'Airwars' } }, 'bob');
+    const { updateSource: { source: updateSource } } = await ok(UPDATE_SOURCE, { input: { id: 'src-airwars', name: 'Airwars' } }, 'bob');
     expect(updateSource).toEqual(before);
     expect(before.recorded.updatedBy).toBe('claimgraph-seed');
   });
 
   it('returns what each write left, even when one operation writes the same source twice (no stale loader cache)', async () => {
     const data = await ok(`mutation {
-      first: updateSource(id: "src-airwars", input: { description: "one" }) { description }
-      second: updateSource(id: "src-airwars", input: { description: "two" }) { description }
+      first: updateSource(input: { id: "src-airwars", description: "one" }) { source { description } }
+      second: updateSource(input: { id: "src-airwars", description: "two" }) { source { description } }
     }`);
-    expect(data).toEqual({ first: { description: 'one' }, second: { description: 'two' } });
+    expect(data).toEqual({ first: { source: { description: 'one' } }, second: { source: { description: 'two' } } });
   });
 
   it('refuses an id in use (CONFLICT), an unknown id (NOT_FOUND) and a required field cleared (BAD_USER_INPUT)', async () => {
     const taken = await refused('CONFLICT', CREATE_SOURCE, { input: { id: 'src-airwars', name: 'Another', kind: 'PERSON', anonymous: false } });
     expect(taken.errors?.[0]?.message).toBe('A source with id "src-airwars" exists already; use updateSource to change it.');
-    await refused('NOT_FOUND', UPDATE_SOURCE, { id: 'src-nope', input: { name: 'X' } });
-    const cleared = await refused('BAD_USER_INPUT', UPDATE_SOURCE, { id: 'src-airwars', input: { name: null, count: 0 } });
+    await refused('NOT_FOUND', UPDATE_SOURCE, { input: { id: 'src-nope', name: 'X' } });
+    const cleared = await refused('BAD_USER_INPUT', UPDATE_SOURCE, { input: { id: 'src-airwars', name: null, count: 0 } });
     // Each problem names the record it is in.
     expect(problemsOf(cleared)).toEqual([
       { path: 'input.name', id: 'src-airwars', expected: 'a non-empty string', got: 'null' },
@@ -116,31 +117,31 @@ describe('sources', () => {
   });
 
   it('refuses to rename a source to a name another stored source has, instead of merging the two silently', async () => {
-    const result = await refused('CONFLICT', UPDATE_SOURCE, { id: 'src-airwars', input: { name: 'The Soufan Center' } });
+    const result = await refused('CONFLICT', UPDATE_SOURCE, { input: { id: 'src-airwars', name: 'The Soufan Center' } });
     expect(result.errors?.[0]?.extensions).toEqual(expect.objectContaining({ existing: ['src-soufan-center'] }));
-    const alias = await refused('CONFLICT', UPDATE_SOURCE, { id: 'src-airwars', input: { aliases: ['Soufan Center'] } });
+    const alias = await refused('CONFLICT', UPDATE_SOURCE, { input: { id: 'src-airwars', aliases: ['Soufan Center'] } });
     expect(alias.errors?.[0]?.extensions).toEqual(expect.objectContaining({ existing: ['src-soufan-center'] }));
   });
 
   it('rolls back a write that failed after the import ran: nothing of it stays', async () => {
     // Two sources of one name in one bundle are one source, under the smaller id; the other id resolves to it.
-    const imported = await ok(`mutation($b: JSON!) { importBundle(bundle: $b) { sources { created } matched { kind bundleId graphId key } } }`, {
+    const imported = await ok(`mutation($b: JSON!) { importBundle(input: { bundle: $b }) { result { sources { created } matched { kind bundleId graphId key } } } }`, {
       b: { format: 'claimgraph-bundle', version: 1, sources: [
         { id: 'src-twin-b', name: 'Twin', kind: 'PERSON', anonymous: false },
         { id: 'src-twin-a', name: 'Twin', kind: 'PERSON', anonymous: false, aliases: ['The twin'] },
       ] },
     });
-    expect(imported.importBundle).toEqual({ sources: { created: 1 }, matched: [{ kind: 'SOURCE', bundleId: 'src-twin-b', graphId: 'src-twin-a', key: 'twin' }] });
-    expect((await ok('{ source(id: "src-twin-b") { id name aliases } }')).source).toEqual({ id: 'src-twin-a', name: 'Twin', aliases: ['The twin'] });
+    expect(imported.importBundle.result).toEqual({ sources: { created: 1 }, matched: [{ kind: 'SOURCE', bundleId: 'src-twin-b', graphId: 'src-twin-a', key: 'twin' }] });
+    expect((await ok('{ source(id: "src-twin-b") { id: recordId name aliases } }')).source).toEqual({ id: 'src-twin-a', name: 'Twin', aliases: ['The twin'] });
     // The import inside createSource runs (and would merge the new source into the stored one), then the CONFLICT rolls it back.
     const result = await refused('CONFLICT', CREATE_SOURCE, { input: { id: 'src-twin-0', name: 'twin', kind: 'PERSON', anonymous: false } });
     expect(result.errors?.[0]?.extensions?.existing).toEqual(['src-twin-a']);
-    expect(codes(await gql(store, '{ source(id: "src-twin-0") { id } }'))).toEqual(['NOT_FOUND']);
+    expect(codes(await gql(store, '{ source(id: "src-twin-0") { id: recordId } }'))).toEqual(['NOT_FOUND']);
   });
 
   it('creates a source whose name is generic beside a stored one of that name, and lists the pair for an editor instead of merging', async () => {
     // "Relatives" names no one in particular: the family's alias "relatives" does not make them one.
-    const { createSource } = await ok(CREATE_SOURCE, { input: { id: 'src-relatives', name: 'Relatives', kind: 'GROUP', anonymous: false } });
+    const { createSource: { source: createSource } } = await ok(CREATE_SOURCE, { input: { id: 'src-relatives', name: 'Relatives', kind: 'GROUP', anonymous: false } });
     expect(createSource).toMatchObject({ id: 'src-relatives', name: 'Relatives', aliases: [] });
     const listed = await ok('{ possibleDuplicates(kind: SOURCE) { totalCount nodes { kind a b reason key score rejected } } }');
     expect(listed.possibleDuplicates).toEqual({ totalCount: 1, nodes: [
@@ -151,37 +152,37 @@ describe('sources', () => {
 
 describe('entities, documents and claims', () => {
   it('creates and updates an entity', async () => {
-    const { createEntity } = await ok(`mutation { createEntity(input: { id: "ent-example", name: "Example", aliases: ["Ex"] }) { id name description aliases recorded { createdBy } } }`);
+    const { createEntity: { entity: createEntity } } = await ok(`mutation { createEntity(input: { id: "ent-example", name: "Example", aliases: ["Ex"] }) { entity { id: recordId name description aliases recorded { createdBy } } } }`);
     expect(createEntity).toEqual({ id: 'ent-example', name: 'Example', description: null, aliases: ['Ex'], recorded: { createdBy: 'alice@example.org' } });
-    const { updateEntity } = await ok(`mutation { updateEntity(id: "ent-example", input: { description: "A place" }) { id name description aliases } }`);
+    const { updateEntity: { entity: updateEntity } } = await ok(`mutation { updateEntity(input: { id: "ent-example", description: "A place" }) { entity { id: recordId name description aliases } } }`);
     expect(updateEntity).toEqual({ id: 'ent-example', name: 'Example', description: 'A place', aliases: ['Ex'] });
     expect((await ok('{ entity(id: "ent-example") { description } }')).entity).toEqual({ description: 'A place' });
-    await refused('CONFLICT', `mutation { createEntity(input: { id: "ent-example", name: "Other" }) { id } }`);
-    await refused('NOT_FOUND', `mutation { updateEntity(id: "ent-nope", input: { name: "Other" }) { id } }`);
+    await refused('CONFLICT', `mutation { createEntity(input: { id: "ent-example", name: "Other" }) { entity { id: recordId } } }`);
+    await refused('NOT_FOUND', `mutation { updateEntity(input: { id: "ent-nope", name: "Other" }) { entity { id: recordId } } }`);
   });
 
   it('creates a document with a publisher, moves the publisher, then removes it', async () => {
-    const fields = 'id title url publishedAt note publisher { id } recorded { updatedBy }';
-    const { createDocument } = await ok(`mutation { createDocument(input: { id: "doc-example", title: "Example", publisher: "src-airwars", publishedAt: "2025-10-20" }) { ${fields} } }`);
+    const fields = 'id: recordId title url publishedAt note publisher { id: recordId } recorded { updatedBy }';
+    const { createDocument: { document: createDocument } } = await ok(`mutation { createDocument(input: { id: "doc-example", title: "Example", publisher: "src-airwars", publishedAt: "2025-10-20" }) { document { ${fields} } } }`);
     expect(createDocument).toEqual({ id: 'doc-example', title: 'Example', url: null, publishedAt: '2025-10-20', note: null, publisher: { id: 'src-airwars' }, recorded: { updatedBy: 'alice@example.org' } });
-    const moved = await ok(`mutation { updateDocument(id: "doc-example", input: { publisher: "src-soufan-center", url: "https://example.org" }) { ${fields} } }`, {}, 'bob');
-    expect(moved.updateDocument).toEqual({ ...createDocument, url: 'https://example.org', publisher: { id: 'src-soufan-center' }, recorded: { updatedBy: 'bob' } });
-    const removed = await ok(`mutation { updateDocument(id: "doc-example", input: { publisher: null }) { publisher { id } } }`);
-    expect(removed.updateDocument).toEqual({ publisher: null });
-    expect((await ok('{ document(id: "doc-example") { publisher { id } url } }')).document).toEqual({ publisher: null, url: 'https://example.org' });
-    const dangling = await refused('BAD_USER_INPUT', `mutation { updateDocument(id: "doc-example", input: { publisher: "src-nope" }) { id } }`);
+    const moved = await ok(`mutation { updateDocument(input: { id: "doc-example", publisher: "src-soufan-center", url: "https://example.org" }) { document { ${fields} } } }`, {}, 'bob');
+    expect(moved.updateDocument.document).toEqual({ ...createDocument, url: 'https://example.org', publisher: { id: 'src-soufan-center' }, recorded: { updatedBy: 'bob' } });
+    const removed = await ok(`mutation { updateDocument(input: { id: "doc-example", publisher: null }) { document { publisher { id: recordId } } } }`);
+    expect(removed.updateDocument.document).toEqual({ publisher: null });
+    expect((await ok('{ document(id: "doc-example") { publisher { id: recordId } url } }')).document).toEqual({ publisher: null, url: 'https://example.org' });
+    const dangling = await refused('BAD_USER_INPUT', `mutation { updateDocument(input: { id: "doc-example", publisher: "src-nope" }) { document { id: recordId } } }`);
     expect(problemsOf(dangling)).toEqual([{ path: 'input.publisher', id: 'doc-example', expected: 'the id of a source in the bundle or the graph', got: 'unknown source id "src-nope"' }]);
   });
 
   it('creates a claim about entities and replaces what it is about', async () => {
-    const { createClaim } = await ok(`mutation { createClaim(input: { text: "The raid was planned for weeks.", about: ["ent-khaled-al-masoud"] }) { id text about { id } } }`);
+    const { createClaim: { claim: createClaim } } = await ok(`mutation { createClaim(input: { text: "The raid was planned for weeks.", about: ["ent-khaled-al-masoud"] }) { claim { id: recordId text about { id: recordId } } } }`);
     expect(createClaim).toEqual({ id: expect.stringMatching(/^claim-[0-9a-f-]{36}$/), text: 'The raid was planned for weeks.', about: [{ id: 'ent-khaled-al-masoud' }] });
-    const { updateClaim } = await ok(`mutation($id: ID!) { updateClaim(id: $id, input: { about: ["ent-dumayr"] }) { text about { id } } }`, { id: createClaim.id });
+    const { updateClaim: { claim: updateClaim } } = await ok(`mutation($id: ID!) { updateClaim(input: { id: $id, about: ["ent-dumayr"] }) { claim { text about { id: recordId } } } }`, { id: createClaim.id });
     expect(updateClaim).toEqual({ text: 'The raid was planned for weeks.', about: [{ id: 'ent-dumayr' }] });
-    const dangling = await refused('BAD_USER_INPUT', `mutation($id: ID!) { updateClaim(id: $id, input: { about: ["ent-dumayr", "ent-nope"] }) { id } }`, { id: createClaim.id });
+    const dangling = await refused('BAD_USER_INPUT', `mutation($id: ID!) { updateClaim(input: { id: $id, about: ["ent-dumayr", "ent-nope"] }) { claim { id: recordId } } }`, { id: createClaim.id });
     expect(problemsOf(dangling).map((p) => p.path)).toEqual(['input.about[1]']);
-    await refused('CONFLICT', `mutation { createClaim(input: { id: "claim-al-masoud-was-civilian", text: "Other" }) { id } }`);
-    await refused('NOT_FOUND', `mutation { updateClaim(id: "claim-nope", input: { text: "Other" }) { id } }`);
+    await refused('CONFLICT', `mutation { createClaim(input: { id: "claim-al-masoud-was-civilian", text: "Other" }) { claim { id: recordId } } }`);
+    await refused('NOT_FOUND', `mutation { updateClaim(input: { id: "claim-nope", text: "Other" }) { claim { id: recordId } } }`);
   });
 });
 
@@ -194,7 +195,7 @@ describe('statements', () => {
 
   it('records a new statement printed in a document, and the claim counts its source', async () => {
     expect((await ok(CORROBORATION, { id: civilian })).claim.corroboration.assertingSources).toBe(1);
-    const { recordStatement } = await ok(RECORD_STATEMENT, {
+    const { recordStatement: { statement: recordStatement } } = await ok(RECORD_STATEMENT, {
       input: { source: 'src-dumayr-residents', claim: civilian, stance: 'ASSERTS', appearances: [{ document: 'doc-dumayr-report', quote: 'He was a farmer.' }] },
     });
     expect(recordStatement).toEqual({
@@ -212,10 +213,10 @@ describe('statements', () => {
   });
 
   it('records a hedged assertion and a hedged denial: a hedge and a doubt', async () => {
-    const hedge = (await ok(RECORD_STATEMENT, { input: { source: 'src-dumayr-residents', claim: civilian, stance: 'ASSERTS', hedge: 'probably' } })).recordStatement;
+    const hedge = (await ok(RECORD_STATEMENT, { input: { source: 'src-dumayr-residents', claim: civilian, stance: 'ASSERTS', hedge: 'probably' } })).recordStatement.statement;
     expect([hedge.stance, hedge.hedged, hedge.hedge, hedge.position]).toEqual(['ASSERTS', true, 'probably', 'HEDGES']);
     // `hedged` without words is a hedge too.
-    const doubt = (await ok(RECORD_STATEMENT, { input: { source: 'src-soufan-center', claim: civilian, stance: 'DENIES', hedged: true, paraphrase: 'Not sure he was.' } })).recordStatement;
+    const doubt = (await ok(RECORD_STATEMENT, { input: { source: 'src-soufan-center', claim: civilian, stance: 'DENIES', hedged: true, paraphrase: 'Not sure he was.' } })).recordStatement.statement;
     expect([doubt.stance, doubt.hedged, doubt.hedge, doubt.position]).toEqual(['DENIES', true, null, 'DOUBTS']);
     const { claim } = await ok(CORROBORATION, { id: civilian });
     expect(claim.corroboration).toEqual({ ...zero, assertingSources: 1, independentSources: 1, hedgingSources: 1, doubtingSources: 1, contradictedBy: 1 });
@@ -224,7 +225,7 @@ describe('statements', () => {
 
   it('replaces a stored statement whole: its claim moves, fields left out become null or empty', async () => {
     const id = 'st-airwars-asserts-civilian';
-    const { recordStatement } = await ok(RECORD_STATEMENT, { input: { id, source: 'src-airwars', claim: 'claim-al-masoud-was-is-official', stance: 'DENIES', paraphrase: 'Airwars disputed it.' } }, 'bob');
+    const { recordStatement: { statement: recordStatement } } = await ok(RECORD_STATEMENT, { input: { id, source: 'src-airwars', claim: 'claim-al-masoud-was-is-official', stance: 'DENIES', paraphrase: 'Airwars disputed it.' } }, 'bob');
     expect(recordStatement).toEqual({
       ...bare, id, stance: 'DENIES', position: 'DENIES', paraphrase: 'Airwars disputed it.',
       source: { id: 'src-airwars' }, claim: { id: 'claim-al-masoud-was-is-official' },
@@ -237,7 +238,7 @@ describe('statements', () => {
   });
 
   it('records a remark carried by an intermediary: the intermediary is shown on the appearance and never counted', async () => {
-    const { recordStatement } = await ok(RECORD_STATEMENT, {
+    const { recordStatement: { statement: recordStatement } } = await ok(RECORD_STATEMENT, {
       input: {
         id: 'st-new-carried', source: 'src-khaled-al-masoud', claim: 'claim-al-masoud-undercover-against-is', stance: 'ASSERTS',
         appearances: [{ document: 'doc-dumayr-report', paraphrase: 'He told her he worked against IS.', via: [{ source: 'src-sabah-al-sheikh-al-kilani' }] }],
@@ -246,19 +247,19 @@ describe('statements', () => {
     expect(recordStatement.appearances).toEqual([{
       document: { id: 'doc-dumayr-report' }, quote: null, paraphrase: 'He told her he worked against IS.', via: [{ source: { id: 'src-sabah-al-sheikh-al-kilani' }, document: null }],
     }]);
-    const { claim } = await ok(`{ claim(id: "claim-al-masoud-undercover-against-is") { sources { id } corroboration { assertingSources independentSources } } }`);
+    const { claim } = await ok(`{ claim(id: "claim-al-masoud-undercover-against-is") { sources { id: recordId } corroboration { assertingSources independentSources } } }`);
     // He joins his family's cluster (he is its member); his mother, who carried his words, is no source of the claim.
     expect(claim.sources.map((s: { id: string }) => s.id)).toEqual(['src-al-masoud-family', 'src-khaled-al-masoud', 'src-three-syrian-officials']);
     expect(claim.corroboration).toEqual({ assertingSources: 3, independentSources: 2 });
   });
 
   it('records an outlet\'s own-voice statement derived from another\'s: it joins its origin\'s cluster', async () => {
-    const { recordStatement } = await ok(RECORD_STATEMENT, {
+    const { recordStatement: { statement: recordStatement } } = await ok(RECORD_STATEMENT, {
       input: { id: 'st-report-echoes', source: 'src-dumayr-report', claim: 'claim-al-masoud-undercover-against-is', stance: 'ASSERTS', derivedFrom: 'st-officials-assert-undercover' },
     });
     expect(recordStatement.derivedFrom).toEqual({ id: 'st-officials-assert-undercover' });
-    const read = await ok(`{ statement(id: "st-report-echoes") { origin { id } } claim(id: "claim-al-masoud-undercover-against-is") {
-      corroboration { assertingSources independentSources clusters { sources { id } merges { reasons sharedOrigins { id } } } } } }`);
+    const read = await ok(`{ statement(id: "st-report-echoes") { origin { id: recordId } } claim(id: "claim-al-masoud-undercover-against-is") {
+      corroboration { assertingSources independentSources clusters { sources { id: recordId } merges { reasons sharedOrigins { id: recordId } } } } } }`);
     expect(read.statement.origin).toEqual({ id: 'st-officials-assert-undercover' });
     expect(read.claim.corroboration).toEqual({ assertingSources: 3, independentSources: 2, clusters: [
       { sources: [{ id: 'src-al-masoud-family' }], merges: [] },
@@ -267,12 +268,12 @@ describe('statements', () => {
   });
 
   it('records an explicit revision: the revised statement is kept, shown, and no longer counted', async () => {
-    const { recordStatement } = await ok(RECORD_STATEMENT, {
+    const { recordStatement: { statement: recordStatement } } = await ok(RECORD_STATEMENT, {
       input: { id: 'st-airwars-revises', source: 'src-airwars', claim: civilian, stance: 'WITHDRAWS', date: '2026-01-15', supersedes: ['st-airwars-asserts-civilian'] },
     });
     expect([recordStatement.supersedes, recordStatement.current, recordStatement.position]).toEqual([[{ id: 'st-airwars-asserts-civilian' }], true, 'WITHDRAWS']);
-    const read = await ok(`{ statement(id: "st-airwars-asserts-civilian") { current supersededBy { id } supersession }
-      claim(id: "${civilian}") { all: statements { id } now: statements(current: true) { id } } }`);
+    const read = await ok(`{ statement(id: "st-airwars-asserts-civilian") { current supersededBy { id: recordId } supersession }
+      claim(id: "${civilian}") { all: statements { id: recordId } now: statements(current: true) { id: recordId } } }`);
     expect(read.statement).toEqual({ current: false, supersededBy: { id: 'st-airwars-revises' }, supersession: 'EXPLICIT' });
     expect(read.claim).toEqual({ all: [{ id: 'st-airwars-asserts-civilian' }, { id: 'st-airwars-revises' }], now: [{ id: 'st-airwars-revises' }] });
     expect((await ok(CORROBORATION, { id: civilian })).claim.corroboration).toEqual({ ...zero, withdrawnSources: 1, contradictedBy: 1 });
@@ -292,12 +293,14 @@ describe('statements', () => {
     expect(problemsOf(hedges)).toEqual([{ path: 'input.stance', expected: stances, got: '"HEDGES"' }]);
   });
 
-  it('refuses what the bundle rules refuse: an empty quote, a hedge on a silence, then dangling references, each naming the statement', async () => {
-    const shapes = await refused('BAD_USER_INPUT', RECORD_STATEMENT, { input: { id: 'st-new', source: 'src-airwars', claim: civilian, stance: 'NO_RESPONSE', quote: '', hedge: 'maybe', date: 'last week' } });
-    expect(problemsOf(shapes).map((p) => [p.path, p.id]).sort()).toEqual([['input.date', 'st-new'], ['input.hedge', 'st-new'], ['input.quote', 'st-new']]);
+  it('refuses what the bundle rules refuse: a date that is not one, an empty quote, a hedge on a silence, then dangling references, each naming the statement', async () => {
+    // A date is a PartialDate: GraphQL refuses it at the variable, before the rules run.
+    const date = await refused('BAD_USER_INPUT', RECORD_STATEMENT, { input: { id: 'st-new', source: 'src-airwars', claim: civilian, stance: 'NO_RESPONSE', date: 'last week' } });
+    expect(problemsOf(date)).toEqual([{ path: 'input.date', expected: expect.stringMatching(/ISO 8601/), got: '"last week"' }]);
+    const shapes = await refused('BAD_USER_INPUT', RECORD_STATEMENT, { input: { id: 'st-new', source: 'src-airwars', claim: civilian, stance: 'NO_RESPONSE', quote: '', hedge: 'maybe' } });
+    expect(problemsOf(shapes).map((p) => [p.path, p.id]).sort()).toEqual([['input.hedge', 'st-new'], ['input.quote', 'st-new']]);
     expect(problemsOf(shapes).find((p) => p.path === 'input.hedge')?.expected).toMatch(/ASSERTS.*DENIES/);
-    expect(problemsOf(shapes).find((p) => p.path === 'input.date')?.expected).toMatch(/ISO 8601/);
-    expect(shapes.errors?.[0]?.message).toMatch(/^The input has 3 problem\(s\):\n/);
+    expect(shapes.errors?.[0]?.message).toMatch(/^The input has 2 problem\(s\):\n/);
     const dangling = await refused('BAD_USER_INPUT', RECORD_STATEMENT, {
       input: {
         id: 'st-new', source: 'src-nope', claim: 'claim-nope', stance: 'ASSERTS', derivedFrom: 'st-nope', supersedes: ['st-nope-2'],
@@ -334,67 +337,68 @@ describe('statements', () => {
 });
 
 describe('claim links', () => {
-  const LINK = `mutation($type: ClaimLinkType!, $from: ID!, $to: ID!, $reason: String!) { linkClaims(type: $type, from: $from, to: $to, reason: $reason) {
-    from { id links { type outgoing linkedBy reason claim { id } } } to { id links { type outgoing claim { id } } } } }`;
-  const UNLINK = `mutation($type: ClaimLinkType!, $from: ID!, $to: ID!) { unlinkClaims(type: $type, from: $from, to: $to) { from { id contradicts { id } supports { id } } to { id contradicts { id } supports { id } } } }`;
+  const LINK = `mutation($input: LinkClaimsInput!) { linkClaims(input: $input) {
+    from { id: recordId links { type outgoing linkedBy reason claim { id: recordId } } } to { id: recordId links { type outgoing claim { id: recordId } } } } }`;
+  const UNLINK = `mutation($input: UnlinkClaimsInput!) { unlinkClaims(input: $input) { from { id: recordId contradicts { id: recordId } supports { id: recordId } } to { id: recordId contradicts { id: recordId } supports { id: recordId } } } }`;
 
   it('links two claims with the editor as linkedBy, and the conflicts see it', async () => {
     const from = 'claim-al-masoud-was-civilian';
     const to = 'claim-us-operation-killed-al-masoud';
-    const { linkClaims } = await ok(LINK, { type: 'CONTRADICTS', from, to, reason: 'For the test.' }, 'carol');
+    const { linkClaims } = await ok(LINK, { input: { type: 'CONTRADICTS', from, to, reason: 'For the test.' } }, 'carol');
     expect(linkClaims.from.links).toContainEqual({ type: 'CONTRADICTS', outgoing: true, linkedBy: 'carol', reason: 'For the test.', claim: { id: to } });
     expect(linkClaims.to.links).toEqual([{ type: 'CONTRADICTS', outgoing: false, claim: { id: from } }]);
-    const conflicts = await ok(`query($id: ID!) { conflicts(claimId: $id) { nodes { kind opposingClaim { id } linkedBy } } }`, { id: from });
+    const conflicts = await ok(`query($id: ID!) { conflicts(claimId: $id) { nodes { kind opposingClaim { id: recordId } linkedBy } } }`, { id: from });
     expect(conflicts.conflicts.nodes).toContainEqual({ kind: 'CONTRADICTING_CLAIMS', opposingClaim: { id: to }, linkedBy: 'carol' });
   });
 
   it('unlinks a contradiction from either end, and a support only in its direction', async () => {
     const official = 'claim-al-masoud-was-is-official';
     const undercover = 'claim-al-masoud-undercover-against-is';
-    const { unlinkClaims } = await ok(UNLINK, { type: 'CONTRADICTS', from: undercover, to: official });
+    const { unlinkClaims } = await ok(UNLINK, { input: { type: 'CONTRADICTS', from: undercover, to: official } });
     expect(unlinkClaims.from.contradicts).toEqual([]);
     expect(unlinkClaims.to.contradicts.map((c: { id: string }) => c.id)).not.toContain(undercover);
-    await refused('NOT_FOUND', UNLINK, { type: 'SUPPORTS', from: undercover, to: 'claim-al-masoud-member-of-general-security' });
-    const supports = await ok(UNLINK, { type: 'SUPPORTS', from: 'claim-al-masoud-member-of-general-security', to: undercover });
+    await refused('NOT_FOUND', UNLINK, { input: { type: 'SUPPORTS', from: undercover, to: 'claim-al-masoud-member-of-general-security' } });
+    const supports = await ok(UNLINK, { input: { type: 'SUPPORTS', from: 'claim-al-masoud-member-of-general-security', to: undercover } });
     expect(supports.unlinkClaims.from.supports).toEqual([]);
-    expect((await ok(`{ claim(id: "${undercover}") { supports { id } } }`)).claim.supports).toHaveLength(2);
-    await refused('NOT_FOUND', UNLINK, { type: 'CONTRADICTS', from: 'claim-nope', to: official });
+    expect((await ok(`{ claim(id: "${undercover}") { supports { id: recordId } } }`)).claim.supports).toHaveLength(2);
+    await refused('NOT_FOUND', UNLINK, { input: { type: 'CONTRADICTS', from: 'claim-nope', to: official } });
   });
 
   it('links one claim as implying another, one way: asserting it counts towards the other, denying the other counts against it', async () => {
     // Infiltrating IS remnants is working undercover against IS: the report's account of his work counts for the undercover claim.
     const infiltrated = 'claim-al-masoud-infiltrated-is-in-badiya';
     const undercover = 'claim-al-masoud-undercover-against-is';
-    const { linkClaims } = await ok(LINK, { type: 'IMPLIES', from: infiltrated, to: undercover, reason: 'Infiltrating IS is working undercover against it.' }, 'carol');
+    const { linkClaims } = await ok(LINK, { input: { type: 'IMPLIES', from: infiltrated, to: undercover, reason: 'Infiltrating IS is working undercover against it.' } }, 'carol');
     expect(linkClaims.from.links).toContainEqual({ type: 'IMPLIES', outgoing: true, linkedBy: 'carol', reason: 'Infiltrating IS is working undercover against it.', claim: { id: undercover } });
     expect(linkClaims.to.links).toContainEqual({ type: 'IMPLIES', outgoing: false, claim: { id: infiltrated } });
-    const read = await ok(`{ a: claim(id: "${infiltrated}") { implications { type outgoing claim { id } } } b: claim(id: "${undercover}") {
-      corroboration { assertingSources independentSources impliedSources implied { source { id } through { id } } } } }`);
+    const read = await ok(`{ a: claim(id: "${infiltrated}") { implications { type outgoing claim { id: recordId } } } b: claim(id: "${undercover}") {
+      corroboration { assertingSources independentSources impliedSources implied { source { id: recordId } through { id: recordId } } } } }`);
     expect(read.a.implications).toEqual([{ type: 'IMPLIES', outgoing: true, claim: { id: undercover } }]);
     // The family and the officials assert it; the report, in its own voice, asserts what implies it.
     expect(read.b.corroboration).toEqual({ assertingSources: 3, independentSources: 3, impliedSources: 1, implied: [{ source: { id: 'src-dumayr-report' }, through: [{ id: infiltrated }] }] });
     // A link drawn one way is removed that way only.
-    await refused('NOT_FOUND', UNLINK, { type: 'IMPLIES', from: undercover, to: infiltrated });
-    await ok(UNLINK, { type: 'IMPLIES', from: infiltrated, to: undercover });
+    await refused('NOT_FOUND', UNLINK, { input: { type: 'IMPLIES', from: undercover, to: infiltrated } });
+    await ok(UNLINK, { input: { type: 'IMPLIES', from: infiltrated, to: undercover } });
     expect((await ok(`{ claim(id: "${infiltrated}") { implications { type } } }`)).claim.implications).toEqual([]);
   });
 
   it('refuses to link a claim to itself or to an unknown claim', async () => {
-    const self = await refused('BAD_USER_INPUT', LINK, { type: 'SUPPORTS', from: 'claim-al-masoud-was-civilian', to: 'claim-al-masoud-was-civilian', reason: 'x' });
-    expect(problemsOf(self)).toEqual([{ path: 'to', id: 'link SUPPORTS claim-al-masoud-was-civilian → claim-al-masoud-was-civilian', expected: 'a claim other than `from`', got: '"claim-al-masoud-was-civilian"' }]);
-    const dangling = await refused('BAD_USER_INPUT', LINK, { type: 'SUPPORTS', from: 'claim-nope', to: 'claim-al-masoud-was-civilian', reason: ' ' });
+    const self = await refused('BAD_USER_INPUT', LINK, { input: { type: 'SUPPORTS', from: 'claim-al-masoud-was-civilian', to: 'claim-al-masoud-was-civilian', reason: 'x' } });
+    expect(problemsOf(self)).toEqual([{ path: 'input.to', id: 'link SUPPORTS claim-al-masoud-was-civilian → claim-al-masoud-was-civilian', expected: 'a claim other than `from`', got: '"claim-al-masoud-was-civilian"' }]);
+    const dangling = await refused('BAD_USER_INPUT', LINK, { input: { type: 'SUPPORTS', from: 'claim-nope', to: 'claim-al-masoud-was-civilian', reason: ' ' } });
     // The blank reason and the unknown claim are both reported, in one error.
-    expect(problemsOf(dangling).map((p) => p.path)).toEqual(['reason', 'from']);
+    expect(problemsOf(dangling).map((p) => p.path)).toEqual(['input.reason', 'input.from']);
   });
 });
 
 describe('mergeSources', () => {
-  const MERGE = `mutation($keep: ID!, $merge: ID!) { mergeSources(keep: $keep, merge: $merge) {
-    id name aliases affiliationRoles { role source { id } } members { role source { id } } statements { id } recorded { updatedBy } } }`;
+  const MERGE = `mutation($input: MergeSourcesInput!) { mergeSources(input: $input) { mergedId source {
+    id: recordId name aliases affiliationRoles { role source { id: recordId } } members { role source { id: recordId } } statements { id: recordId } recorded { updatedBy } } } }`;
 
   it('merges the anonymous Syrian officials: every statement kept, no duplicate affiliation, the counts a fact-checker expects', async () => {
     const before = await graphCounts(store);
-    const { mergeSources } = await ok(MERGE, { keep: 'src-three-syrian-officials', merge: 'src-syrian-government-officials' }, 'dana');
+    const { mergeSources: { source: mergeSources, mergedId } } = await ok(MERGE, { input: { keep: 'src-three-syrian-officials', merge: 'src-syrian-government-officials' } }, 'dana');
+    expect(mergedId).toBe(toGlobalId('Source', 'src-syrian-government-officials'));
     expect(mergeSources).toEqual({
       id: 'src-three-syrian-officials',
       name: 'Three Syrian officials speaking anonymously',
@@ -406,24 +410,24 @@ describe('mergeSources', () => {
     });
     // One node less (a redirect keeps the old id): the merged id now finds the kept source.
     expect(await graphCounts(store)).toEqual(expect.objectContaining({ sources: before.sources! - 1, statements: before.statements }));
-    expect((await ok('{ source(id: "src-syrian-government-officials") { id } }')).source).toEqual({ id: 'src-three-syrian-officials' });
+    expect((await ok('{ source(id: "src-syrian-government-officials") { id: recordId } }')).source).toEqual({ id: 'src-three-syrian-officials' });
     // A silence does not count, and the two undated statements of the one source both stand: the killing still has 3 asserting, 3 independent sources.
     const killed = (await ok(CORROBORATION, { id: 'claim-us-operation-killed-al-masoud' })).claim;
     expect(killed.statements).toHaveLength(5);
     expect(killed.corroboration).toEqual({ ...zero, assertingSources: 3, independentSources: 3, anonymousSources: 1 });
-    const moved = await ok('{ statement(id: "st-syrian-officials-not-acknowledged-killing") { source { id } recorded { createdBy updatedBy } } }');
+    const moved = await ok('{ statement(id: "st-syrian-officials-not-acknowledged-killing") { source { id: recordId } recorded { createdBy updatedBy } } }');
     expect(moved.statement).toEqual({ source: { id: 'src-three-syrian-officials' }, recorded: { createdBy: 'claimgraph-seed', updatedBy: 'dana' } });
   });
 
   it('merges a parent into its member: the link between them is dropped, members and derivations move', async () => {
     const before = await graphCounts(store);
-    const { mergeSources } = await ok(MERGE, { keep: 'src-us-central-command', merge: 'src-us-government' });
+    const { mergeSources: { source: mergeSources } } = await ok(MERGE, { input: { keep: 'src-us-central-command', merge: 'src-us-government' } });
     expect(mergeSources.affiliationRoles).toEqual([]);
     expect(mergeSources.members).toEqual([{ role: 'officials', source: { id: 'src-us-government-officials' } }]);
     expect(mergeSources.aliases).toEqual(['US government']);
     expect(await graphCounts(store)).toEqual(expect.objectContaining({ sources: before.sources! - 1 }));
-    const read = await ok(`{ designated: statement(id: "st-us-government-designated-mistakes") { source { id } }
-      tripp: statement(id: "st-tripp-asserts-us-mistakes") { derivedFrom { id } origin { source { id } } } }`);
+    const read = await ok(`{ designated: statement(id: "st-us-government-designated-mistakes") { source { id: recordId } }
+      tripp: statement(id: "st-tripp-asserts-us-mistakes") { derivedFrom { id: recordId } origin { source { id: recordId } } } }`);
     expect(read).toEqual({
       designated: { source: { id: 'src-us-central-command' } },
       tripp: { derivedFrom: { id: 'st-us-government-designated-mistakes' }, origin: { source: { id: 'src-us-central-command' } } },
@@ -435,11 +439,11 @@ describe('mergeSources', () => {
 
   it('merges a duplicate entry: its assertion now counts once with the original', async () => {
     const civilian = 'claim-al-masoud-was-civilian';
-    const { createSource } = await ok(CREATE_SOURCE, { input: { name: 'Airwars monitoring group (duplicate entry)', kind: 'ORGANIZATION', anonymous: false } });
+    const { createSource: { source: createSource } } = await ok(CREATE_SOURCE, { input: { name: 'Airwars monitoring group (duplicate entry)', kind: 'ORGANIZATION', anonymous: false } });
     await ok(RECORD_STATEMENT, { input: { source: createSource.id, claim: civilian, stance: 'ASSERTS' } });
     expect((await ok(CORROBORATION, { id: civilian })).claim.corroboration).toMatchObject({ assertingSources: 2, independentSources: 2 });
     const statements = (await graphCounts(store)).statements;
-    await ok(MERGE, { keep: 'src-airwars', merge: createSource.id });
+    await ok(MERGE, { input: { keep: 'src-airwars', merge: createSource.id } });
     const { claim } = await ok(CORROBORATION, { id: civilian });
     expect(claim.statements).toHaveLength(2);
     expect(claim.corroboration).toMatchObject({ assertingSources: 1, independentSources: 1 });
@@ -447,10 +451,10 @@ describe('mergeSources', () => {
   });
 
   it('refuses to merge a source into itself, an unknown source, or two sources affiliated through a third', async () => {
-    const self = await refused('BAD_USER_INPUT', MERGE, { keep: 'src-airwars', merge: 'src-airwars' });
-    expect(problemsOf(self)).toEqual([{ path: 'merge', expected: 'a source other than `keep`', got: '"src-airwars"' }]);
-    await refused('NOT_FOUND', MERGE, { keep: 'src-airwars', merge: 'src-nope' });
-    const cycle = await refused('BAD_USER_INPUT', MERGE, { keep: 'src-syrian-interim-government', merge: 'src-sfa-representatives' });
+    const self = await refused('BAD_USER_INPUT', MERGE, { input: { keep: 'src-airwars', merge: 'src-airwars' } });
+    expect(problemsOf(self)).toEqual([{ path: 'input.merge', expected: 'a source other than `keep`', got: '"src-airwars"' }]);
+    await refused('NOT_FOUND', MERGE, { input: { keep: 'src-airwars', merge: 'src-nope' } });
+    const cycle = await refused('BAD_USER_INPUT', MERGE, { input: { keep: 'src-syrian-interim-government', merge: 'src-sfa-representatives' } });
     expect(problemsOf(cycle)[0]?.got).toBe('"src-sfa-representatives" and "src-syrian-interim-government" are affiliated through "src-syrian-free-army"');
   });
 });
@@ -474,10 +478,13 @@ describe('deletion', () => {
     expect((await preview('CLAIM', id)).confirm).toBe(p.confirm);
 
     const before = await graphCounts(store);
-    const { delete: done } = await ok(DELETE, { kind: 'CLAIM', id, confirm: p.confirm });
-    expect(done).toEqual({ kind: 'CLAIM', id, nodes: p.nodes, nodeCounts: p.nodeCounts, relationshipCounts: p.relationshipCounts, detached: [] });
+    const { delete: done } = await ok(DELETE, { input: { kind: 'CLAIM', id, confirm: p.confirm } });
+    expect(done).toEqual({
+      deletion: { kind: 'CLAIM', id, nodes: p.nodes, nodeCounts: p.nodeCounts, relationshipCounts: p.relationshipCounts, detached: [] },
+      deletedIds: [toGlobalId('Claim', id), toGlobalId('Statement', 'st-family-asserts-undercover'), toGlobalId('Statement', 'st-officials-assert-undercover')],
+    });
     expect(await graphCounts(store)).toEqual({ ...before, claims: before.claims! - 1, statements: before.statements! - 2 });
-    expect(codes(await gql(store, `{ claim(id: "${id}") { id } }`))).toEqual(['NOT_FOUND']);
+    expect(codes(await gql(store, `{ claim(id: "${id}") { id: recordId } }`))).toEqual(['NOT_FOUND']);
     const official = (await ok(CORROBORATION, { id: 'claim-al-masoud-was-is-official' })).claim.corroboration;
     expect(official.contradictedBy).toBe(3);
   });
@@ -488,14 +495,14 @@ describe('deletion', () => {
     expect(p.nodes).toEqual([{ kind: 'STATEMENT', id: origin }]);
     expect(p.detached).toEqual([{ kind: 'STATEMENT', id: 'st-tripp-asserts-us-mistakes', field: 'derivedFrom' }]);
     expect(p.relationships).toContainEqual({ type: 'DERIVED_FROM', from: 'st-tripp-asserts-us-mistakes', to: origin });
-    await ok(DELETE, { kind: 'STATEMENT', id: origin, confirm: p.confirm }, 'erin');
-    const kept = await ok('{ statement(id: "st-tripp-asserts-us-mistakes") { derivedFrom { id } origin { id } recorded { updatedBy } } }');
+    await ok(DELETE, { input: { kind: 'STATEMENT', id: origin, confirm: p.confirm } }, 'erin');
+    const kept = await ok('{ statement(id: "st-tripp-asserts-us-mistakes") { derivedFrom { id: recordId } origin { id: recordId } recorded { updatedBy } } }');
     expect(kept.statement).toEqual({ derivedFrom: null, origin: { id: 'st-tripp-asserts-us-mistakes' }, recorded: { updatedBy: 'erin' } });
     expect((await ok(CORROBORATION, { id: 'claim-multiple-us-mistakes' })).claim.corroboration).toMatchObject({ assertingSources: 1, independentSources: 1 });
     // The kept statement was rewritten, fingerprint included, so importing the
     // seed again sees it as changed and restores the derivation.
     await seed(store);
-    expect((await ok('{ statement(id: "st-tripp-asserts-us-mistakes") { derivedFrom { id } } }')).statement.derivedFrom).toEqual({ id: origin });
+    expect((await ok('{ statement(id: "st-tripp-asserts-us-mistakes") { derivedFrom { id: recordId } } }')).statement.derivedFrom).toEqual({ id: origin });
   });
 
   it('deletes a source that carried another\'s words: the appearance stays, without it', async () => {
@@ -508,13 +515,13 @@ describe('deletion', () => {
       { kind: 'STATEMENT', id: 'st-mother-asserts-identified-himself' },
     ]);
     expect(p.detached).toEqual([{ kind: 'STATEMENT', id: 'st-al-masoud-asserts-general-security-member', field: 'appearances' }]);
-    await ok(DELETE, { kind: 'SOURCE', id: 'src-sabah-al-sheikh-al-kilani', confirm: p.confirm }, 'erin');
-    const kept = await ok('{ statement(id: "st-al-masoud-asserts-general-security-member") { appearances { document { id } via { source { id } } } recorded { updatedBy } } }');
+    await ok(DELETE, { input: { kind: 'SOURCE', id: 'src-sabah-al-sheikh-al-kilani', confirm: p.confirm } }, 'erin');
+    const kept = await ok('{ statement(id: "st-al-masoud-asserts-general-security-member") { appearances { document { id: recordId } via { source { id: recordId } } } recorded { updatedBy } } }');
     expect(kept.statement).toEqual({ appearances: [{ document: { id: 'doc-dumayr-report' }, via: [] }], recorded: { updatedBy: 'erin' } });
   });
 
   it('deletes a source with its statements, affiliations and publisher links', async () => {
-    await ok(`mutation { createDocument(input: { id: "doc-airwars", title: "Airwars report", publisher: "src-airwars" }) { id } }`);
+    await ok(`mutation { createDocument(input: { id: "doc-airwars", title: "Airwars report", publisher: "src-airwars" }) { document { id: recordId } } }`);
     const p = await preview('SOURCE', 'src-airwars');
     expect(p.nodes).toEqual([{ kind: 'SOURCE', id: 'src-airwars' }, { kind: 'STATEMENT', id: 'st-airwars-asserts-52-incidents' }, { kind: 'STATEMENT', id: 'st-airwars-asserts-civilian' }, { kind: 'STATEMENT', id: 'st-airwars-asserts-us-operation-killed' }]);
     expect(p.relationships).toEqual(expect.arrayContaining([
@@ -522,14 +529,14 @@ describe('deletion', () => {
       { type: 'PUBLISHED_BY', from: 'doc-airwars', to: 'src-airwars' },
     ]));
     expect(p.detached).toEqual([{ kind: 'DOCUMENT', id: 'doc-airwars', field: 'publisher' }]);
-    await ok(DELETE, { kind: 'SOURCE', id: 'src-airwars', confirm: p.confirm });
-    expect((await ok('{ source(id: "src-emily-tripp") { affiliations { id } } }')).source.affiliations).toEqual([]);
-    expect((await ok('{ document(id: "doc-airwars") { publisher { id } } }')).document.publisher).toBeNull();
+    await ok(DELETE, { input: { kind: 'SOURCE', id: 'src-airwars', confirm: p.confirm } });
+    expect((await ok('{ source(id: "src-emily-tripp") { affiliations { id: recordId } } }')).source.affiliations).toEqual([]);
+    expect((await ok('{ document(id: "doc-airwars") { publisher { id: recordId } } }')).document.publisher).toBeNull();
     expect((await ok(CORROBORATION, { id: 'claim-us-operation-killed-al-masoud' })).claim.corroboration.assertingSources).toBe(2);
   });
 
   it('deletes a document with the statements printed only there; one printed elsewhere too, or carried through it, stays without it', async () => {
-    await ok(`mutation { createDocument(input: { id: "doc-x", title: "X", publisher: "src-airwars" }) { id } }`);
+    await ok(`mutation { createDocument(input: { id: "doc-x", title: "X", publisher: "src-airwars" }) { document { id: recordId } } }`);
     await ok(RECORD_STATEMENT, { input: { id: 'st-x', source: 'src-airwars', claim: 'claim-al-masoud-was-civilian', stance: 'ASSERTS', appearances: [{ document: 'doc-x' }] } });
     await ok(RECORD_STATEMENT, {
       input: { id: 'st-y', source: 'src-emily-tripp', claim: 'claim-al-masoud-was-civilian', stance: 'ASSERTS', appearances: [{ document: 'doc-dumayr-report', via: [{ source: 'src-airwars', document: 'doc-x' }] }] },
@@ -540,14 +547,14 @@ describe('deletion', () => {
     const p = await preview('DOCUMENT', 'doc-x');
     expect(p.nodes).toEqual([{ kind: 'DOCUMENT', id: 'doc-x' }, { kind: 'STATEMENT', id: 'st-x' }]);
     expect(p.detached).toEqual([{ kind: 'STATEMENT', id: 'st-y', field: 'appearances' }, { kind: 'STATEMENT', id: 'st-z', field: 'appearances' }]);
-    await ok(DELETE, { kind: 'DOCUMENT', id: 'doc-x', confirm: p.confirm });
-    const read = await ok(`{ y: statement(id: "st-y") { appearances { document { id } via { source { id } document { id } } } }
-      z: statement(id: "st-z") { quote document { id } appearances { document { id } } } }`);
+    await ok(DELETE, { input: { kind: 'DOCUMENT', id: 'doc-x', confirm: p.confirm } });
+    const read = await ok(`{ y: statement(id: "st-y") { appearances { document { id: recordId } via { source { id: recordId } document { id: recordId } } } }
+      z: statement(id: "st-z") { quote document { id: recordId } appearances { document { id: recordId } } } }`);
     expect(read).toEqual({
       y: { appearances: [{ document: { id: 'doc-dumayr-report' }, via: [{ source: { id: 'src-airwars' }, document: null }] }] },
       z: { quote: null, document: { id: 'doc-dumayr-report' }, appearances: [{ document: { id: 'doc-dumayr-report' } }] },
     });
-    expect(codes(await gql(store, '{ statement(id: "st-x") { id } }'))).toEqual(['NOT_FOUND']);
+    expect(codes(await gql(store, '{ statement(id: "st-x") { id: recordId } }'))).toEqual(['NOT_FOUND']);
   });
 
   it('deletes an entity with its ABOUT links; the claims stay, about the rest', async () => {
@@ -555,8 +562,8 @@ describe('deletion', () => {
     expect(p.nodes).toEqual([{ kind: 'ENTITY', id: 'ent-islamic-state' }]);
     expect(p.relationshipCounts).toEqual([{ type: 'ABOUT', count: p.detached.length }]);
     expect(p.detached).toContainEqual({ kind: 'CLAIM', id: 'claim-al-masoud-undercover-against-is', field: 'about' });
-    await ok(DELETE, { kind: 'ENTITY', id: 'ent-islamic-state', confirm: p.confirm }, 'frank');
-    const claim = await ok('{ claim(id: "claim-al-masoud-undercover-against-is") { about { id } recorded { updatedBy } } }');
+    await ok(DELETE, { input: { kind: 'ENTITY', id: 'ent-islamic-state', confirm: p.confirm } }, 'frank');
+    const claim = await ok('{ claim(id: "claim-al-masoud-undercover-against-is") { about { id: recordId } recorded { updatedBy } } }');
     expect(claim.claim).toEqual({ about: [{ id: 'ent-khaled-al-masoud' }], recorded: { updatedBy: 'frank' } });
   });
 
@@ -564,19 +571,19 @@ describe('deletion', () => {
     const id = 'claim-al-masoud-was-civilian';
     const p = await preview('CLAIM', id);
     await ok(RECORD_STATEMENT, { input: { source: 'src-dumayr-residents', claim: id, stance: 'ASSERTS' } });
-    const stale = await refused('CONFLICT', DELETE, { kind: 'CLAIM', id, confirm: p.confirm });
+    const stale = await refused('CONFLICT', DELETE, { input: { kind: 'CLAIM', id, confirm: p.confirm } });
     expect(stale.errors?.[0]?.message).toBe('The graph changed since the preview; preview again.');
-    await refused('CONFLICT', DELETE, { kind: 'CLAIM', id, confirm: 'not-a-token' });
-    await refused('CONFLICT', DELETE, { kind: 'SOURCE', id: 'src-airwars', confirm: (await preview('CLAIM', id)).confirm });
-    await refused('NOT_FOUND', DELETE, { kind: 'CLAIM', id: 'claim-nope', confirm: p.confirm });
+    await refused('CONFLICT', DELETE, { input: { kind: 'CLAIM', id, confirm: 'not-a-token' } });
+    await refused('CONFLICT', DELETE, { input: { kind: 'SOURCE', id: 'src-airwars', confirm: (await preview('CLAIM', id)).confirm } });
+    await refused('NOT_FOUND', DELETE, { input: { kind: 'CLAIM', id: 'claim-nope', confirm: p.confirm } });
     expect(codes(await gql(store, PREVIEW, { kind: 'ENTITY', id: 'ent-nope' }))).toEqual(['NOT_FOUND']);
   });
 });
 
 describe('importBundle', () => {
-  const IMPORT = `mutation($bundle: JSON!, $dryRun: Boolean) { importBundle(bundle: $bundle, dryRun: $dryRun) {
+  const IMPORT = `mutation($bundle: JSON!, $dryRun: Boolean) { importBundle(input: { bundle: $bundle, dryRun: $dryRun }) { result {
     dryRun sources { created updated unchanged } statements { created updated unchanged } links { created updated unchanged } matched { kind bundleId graphId key }
-    possibleDuplicates { kind a b reason } notes } }`;
+    possibleDuplicates { kind a b reason } notes } } }`;
   const bundle = {
     format: 'claimgraph-bundle',
     version: 1,
@@ -586,7 +593,7 @@ describe('importBundle', () => {
 
   it('reports a dry run without writing, then imports, then finds nothing left to do', async () => {
     const before = await snapshot();
-    const dry = (await ok(IMPORT, { bundle, dryRun: true })).importBundle;
+    const dry = (await ok(IMPORT, { bundle, dryRun: true })).importBundle.result;
     expect(dry).toEqual({
       dryRun: true,
       // Each bundle record counted once: the gazette is new; its "Airwars" is the stored Airwars, which it leaves as it was.
@@ -598,27 +605,27 @@ describe('importBundle', () => {
       notes: [],
     });
     expect(await snapshot()).toEqual(before);
-    expect((await ok(IMPORT, { bundle })).importBundle).toEqual({ ...dry, dryRun: false });
-    const st = await ok('{ statement(id: "st-gazette-civilian") { source { id } recorded { createdBy } } }');
+    expect((await ok(IMPORT, { bundle })).importBundle.result).toEqual({ ...dry, dryRun: false });
+    const st = await ok('{ statement(id: "st-gazette-civilian") { source { id: recordId } recorded { createdBy } } }');
     expect(st.statement).toEqual({ source: { id: 'src-airwars' }, recorded: { createdBy: 'alice@example.org' } });
     // The bundle's id keeps resolving to the record it was recognised as.
-    expect((await ok('{ source(id: "src-gazette-airwars") { id } }')).source).toEqual({ id: 'src-airwars' });
-    const again = (await ok(IMPORT, { bundle })).importBundle;
+    expect((await ok('{ source(id: "src-gazette-airwars") { id: recordId } }')).source).toEqual({ id: 'src-airwars' });
+    const again = (await ok(IMPORT, { bundle })).importBundle.result;
     expect([again.sources, again.statements]).toEqual([{ created: 0, updated: 0, unchanged: 2 }, { created: 0, updated: 0, unchanged: 1 }]);
     // Now it joins the stored record through its id.
     expect(again.matched).toEqual([{ kind: 'SOURCE', bundleId: 'src-gazette-airwars', graphId: 'src-airwars', key: 'id' }]);
   });
 
-  it('reports a bad bundle at paths under `bundle`, writing nothing', async () => {
+  it('reports a bad bundle at paths under `input.bundle`, writing nothing', async () => {
     const bad = { ...bundle, statements: [{ ...bundle.statements[0], stance: 'CLAIMS' }] };
     const result = await refused('BAD_USER_INPUT', IMPORT, { bundle: bad });
     // A version 1 bundle is checked by the version 1 rules: HEDGES is a stance there.
-    expect(problemsOf(result)).toEqual([{ path: 'bundle.statements[0].stance', id: 'st-gazette-civilian', expected: 'one of ASSERTS, DENIES, HEDGES, NO_RESPONSE, NOT_ACKNOWLEDGED', got: '"CLAIMS"' }]);
+    expect(problemsOf(result)).toEqual([{ path: 'input.bundle.statements[0].stance', id: 'st-gazette-civilian', expected: 'one of ASSERTS, DENIES, HEDGES, NO_RESPONSE, NOT_ACKNOWLEDGED', got: '"CLAIMS"' }]);
     const dangling = await refused('BAD_USER_INPUT', IMPORT, { bundle: { ...bundle, statements: [{ ...bundle.statements[0], claim: 'claim-nope' }] } });
-    expect(problemsOf(dangling)).toEqual([expect.objectContaining({ path: 'bundle.statements[0].claim', id: 'st-gazette-civilian' })]);
+    expect(problemsOf(dangling)).toEqual([expect.objectContaining({ path: 'input.bundle.statements[0].claim', id: 'st-gazette-civilian' })]);
     const v2 = { format: 'claimgraph-bundle', version: 2, statements: [{ id: 'st-v2', source: 'src-airwars', claim: 'claim-al-masoud-was-civilian', stance: 'CLAIMS', appearances: [{ document: 'doc-nope' }] }] };
     const problems = problemsOf(await refused('BAD_USER_INPUT', IMPORT, { bundle: v2 }));
-    expect(problems.map((p) => [p.path, p.id])).toEqual([['bundle.statements[0].stance', 'st-v2'], ['bundle.statements[0].appearances[0].document', 'st-v2']]);
+    expect(problems.map((p) => [p.path, p.id])).toEqual([['input.bundle.statements[0].stance', 'st-v2'], ['input.bundle.statements[0].appearances[0].document', 'st-v2']]);
     expect(problems[0]?.expected).toMatch(/WITHDRAWS/);
   });
 
@@ -630,7 +637,7 @@ describe('importBundle', () => {
   });
 
   it('imports the seed again as unchanged', async () => {
-    const result = (await ok(IMPORT, { bundle: readSeedJson() })).importBundle;
+    const result = (await ok(IMPORT, { bundle: readSeedJson() })).importBundle.result;
     expect(result.statements).toEqual({ created: 0, updated: 0, unchanged: 43 });
   });
 });
@@ -650,7 +657,7 @@ describe('who writes', () => {
 
   it('refuses an anonymous write (no API key configured), saying how to configure one, and writes nothing', async () => {
     const before = await snapshot();
-    const result = await gql(store, `mutation { createEntity(input: { name: "Nobody's entity" }) { id } }`);
+    const result = await gql(store, `mutation { createEntity(input: { name: "Nobody's entity" }) { entity { id: recordId } } }`);
     expect(codes(result)).toEqual(['FORBIDDEN']);
     expect(result.errors?.[0]?.message).toMatch(/claimgraph key create/);
     expect(await snapshot()).toEqual(before);
@@ -663,10 +670,10 @@ describe('who writes', () => {
         fetch(server.url, {
           method: 'POST',
           headers: { 'content-type': 'application/json', ...headers },
-          body: JSON.stringify({ query: 'mutation { updateSource(id: "src-airwars", input: { description: "A monitor of civilian harm." }) { recorded { createdBy updatedBy } } }' }),
+          body: JSON.stringify({ query: 'mutation { updateSource(input: { id: "src-airwars", description: "A monitor of civilian harm." }) { source { recorded { createdBy updatedBy } } } }' }),
         });
       const res = await post({ 'x-claimgraph-editor': ' grace@example.org ' });
-      expect(await res.json()).toEqual({ data: { updateSource: { recorded: { createdBy: 'claimgraph-seed', updatedBy: 'grace@example.org' } } } });
+      expect(await res.json()).toEqual({ data: { updateSource: { source: { recorded: { createdBy: 'claimgraph-seed', updatedBy: 'grace@example.org' } } } } });
       const bad = await post({ 'x-claimgraph-editor': 'x'.repeat(101) });
       expect(bad.status).toBe(400);
       expect(await bad.json()).toEqual({ errors: [expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) })] });
@@ -694,14 +701,14 @@ describe('GraphQL coercion errors as problems', () => {
 });
 
 describe('the change log', () => {
-  const CHANGES = `query($first: Int, $after: String) { changes(first: $first, after: $after) { nodes { id at by action kind target details } pageInfo { endCursor hasNextPage } } }`;
+  const CHANGES = `query($first: Int, $after: String) { changes(first: $first, after: $after) { nodes { id: recordId at by action kind target details } pageInfo { endCursor hasNextPage } } }`;
 
   it('records deletions, unlinks and merges with who and when, newest first, and pages through them', async () => {
     expect((await ok(CHANGES)).changes.nodes).toEqual([]);
-    await ok(`mutation { unlinkClaims(type: CONTRADICTS, from: "claim-al-masoud-was-is-official", to: "claim-al-masoud-was-civilian") { __typename } }`, {}, 'carol');
+    await ok(`mutation { unlinkClaims(input: { type: CONTRADICTS, from: "claim-al-masoud-was-is-official", to: "claim-al-masoud-was-civilian" }) { __typename } }`, {}, 'carol');
     const preview = (await ok(`{ deletionPreview(kind: STATEMENT, id: "st-airwars-asserts-52-incidents") { confirm } }`)).deletionPreview;
-    await ok(`mutation($c: String!) { delete(kind: STATEMENT, id: "st-airwars-asserts-52-incidents", confirm: $c) { id } }`, { c: preview.confirm }, 'dave');
-    await ok(`mutation { mergeSources(keep: "src-us-government", merge: "src-us-government-officials") { id } }`, {}, 'erin');
+    await ok(`mutation($c: String!) { delete(input: { kind: STATEMENT, id: "st-airwars-asserts-52-incidents", confirm: $c }) { deletedIds } }`, { c: preview.confirm }, 'dave');
+    await ok(`mutation { mergeSources(input: { keep: "src-us-government", merge: "src-us-government-officials" }) { source { id: recordId } } }`, {}, 'erin');
 
     const all = (await ok(CHANGES)).changes.nodes as { id: string; at: string; by: string; action: string; kind: string; target: string; details: Record<string, unknown> }[];
     expect(all.map((c) => [c.action, c.kind, c.target, c.by])).toEqual([
@@ -720,8 +727,8 @@ describe('the change log', () => {
   });
 
   it('records nothing for a change that was refused', async () => {
-    await refused('CONFLICT', `mutation { delete(kind: CLAIM, id: "claim-al-masoud-was-civilian", confirm: "stale") { id } }`);
-    await refused('NOT_FOUND', `mutation { unlinkClaims(type: SUPPORTS, from: "claim-al-masoud-was-civilian", to: "claim-al-masoud-was-is-official") { __typename } }`);
+    await refused('CONFLICT', `mutation { delete(input: { kind: CLAIM, id: "claim-al-masoud-was-civilian", confirm: "stale" }) { deletedIds } }`);
+    await refused('NOT_FOUND', `mutation { unlinkClaims(input: { type: SUPPORTS, from: "claim-al-masoud-was-civilian", to: "claim-al-masoud-was-is-official" }) { __typename } }`);
     expect((await ok(CHANGES)).changes.nodes).toEqual([]);
   });
 });

@@ -87,7 +87,7 @@ describe('nested lists, a page at a time', () => {
     ['entity(id: "e")', 'claimsConnection', N + 1],
     ['claim(id: "c")', 'sourcesConnection', N],
   ])('%s { %s } pages through every item once, in id order, with the total', async (root, field, total) => {
-    const pages = await walk(root, field, 'id', 7);
+    const pages = await walk(root, field, 'id: recordId', 7);
     expect(pages.map((p) => p.nodes.length)).toEqual([...Array(Math.floor(total / 7)).fill(7), ...(total % 7 ? [total % 7] : [])]);
     expect(pages.every((p) => p.totalCount === total)).toBe(true);
     const all = ids(pages);
@@ -102,7 +102,7 @@ describe('nested lists, a page at a time', () => {
     let after: string | null = null;
     for (let i = 0; i < 10; i++) {
       const result = await gql(store, `query($after: String) { claim(id: "c") { statementsConnection(current: true, first: 10, after: $after) {
-        totalCount pageInfo { endCursor hasNextPage } nodes { id current } } } }`, { after });
+        totalCount pageInfo { endCursor hasNextPage } nodes { id: recordId current } } } }`, { after });
       expect(result.errors).toBeUndefined();
       const page = (result.data?.claim as { statementsConnection: { totalCount: number; pageInfo: { endCursor: string; hasNextPage: boolean }; nodes: { id: string; current: boolean }[] } }).statementsConnection;
       expect(page.totalCount).toBe(N);
@@ -112,13 +112,13 @@ describe('nested lists, a page at a time', () => {
     }
     // The hedges of February superseded the assertions of January.
     expect(all).toEqual(Array.from({ length: N }, (_, i) => ({ id: `st${pad(i)}b`, current: true })));
-    const plain = await gql(store, `{ claim(id: "c") { current: statements(current: true, first: 3) { id } all: statements(current: false, first: 3) { id } } }`);
+    const plain = await gql(store, `{ claim(id: "c") { current: statements(current: true, first: 3) { id: recordId } all: statements(current: false, first: 3) { id: recordId } } }`);
     // `current: false` is no filter: every statement, as without the argument.
     expect(plain.data).toEqual({ claim: { current: [{ id: 'st00b' }, { id: 'st01b' }, { id: 'st02b' }], all: [{ id: 'st00a' }, { id: 'st00b' }, { id: 'st01a' }] } });
   });
 
   it('pages the members of a source, with their roles', async () => {
-    const pages = await walk('source(id: "hub")', 'membersConnection', 'role source { id }', 10);
+    const pages = await walk('source(id: "hub")', 'membersConnection', 'role source { id: recordId }', 10);
     expect(pages.map((p) => p.nodes.length)).toEqual([10, 10, 5]);
     expect(pages[0]!.totalCount).toBe(N);
     const members = pages.flatMap((p) => p.nodes as { role: string | null; source: { id: string } }[]);
@@ -127,7 +127,7 @@ describe('nested lists, a page at a time', () => {
   });
 
   it('pages the links of a claim, CONTRADICTS first, both directions, and one type when asked', async () => {
-    const pages = await walk('claim(id: "c")', 'linksConnection', 'type outgoing claim { id }', 8);
+    const pages = await walk('claim(id: "c")', 'linksConnection', 'type outgoing claim { id: recordId }', 8);
     const links = pages.flatMap((p) => p.nodes as { type: string; outgoing: boolean; claim: { id: string } }[]);
     expect(links).toHaveLength(N + 1);
     expect(pages[0]!.totalCount).toBe(N + 1);
@@ -141,8 +141,8 @@ describe('nested lists, a page at a time', () => {
 
   it('keeps the plain list fields, one page of them: 20 unless `first` says otherwise', async () => {
     const result = await gql(store, `{ claim(id: "c") {
-      statements { id } more: statements(first: 100) { id } sources(first: 3) { id }
-      contradicts(first: 100) { id } supports(first: 100) { id } links { type } } }`);
+      statements { id: recordId } more: statements(first: 100) { id: recordId } sources(first: 3) { id: recordId }
+      contradicts(first: 100) { id: recordId } supports(first: 100) { id: recordId } links { type } } }`);
     expect(result.errors).toBeUndefined();
     const c = result.data?.claim as Record<string, { id?: string }[]>;
     expect(c.statements).toHaveLength(20);
@@ -156,7 +156,7 @@ describe('nested lists, a page at a time', () => {
   });
 
   it('gives an empty page, with the total, for `first: 0`, and an empty list for a parent without items', async () => {
-    const result = await gql(store, `{ claim(id: "quiet") { statementsConnection(first: 0) { totalCount nodes { id } pageInfo { hasNextPage endCursor } } links { type } } }`);
+    const result = await gql(store, `{ claim(id: "quiet") { statementsConnection(first: 0) { totalCount nodes { id: recordId } pageInfo { hasNextPage endCursor } } links { type } } }`);
     expect(result.errors).toBeUndefined();
     expect(result.data?.claim).toEqual({ statementsConnection: { totalCount: 1, nodes: [], pageInfo: { hasNextPage: true, endCursor: null } }, links: [] });
   });
@@ -164,7 +164,7 @@ describe('nested lists, a page at a time', () => {
 
 describe('bad page arguments on nested lists', () => {
   it.each([
-    ['{ claim(id: "c") { statements(first: -1) { id } } }', /Argument "first" must be an integer from 0 to 100, got -1\./],
+    ['{ claim(id: "c") { statements(first: -1) { id: recordId } } }', /Argument "first" must be an integer from 0 to 100, got -1\./],
     ['{ claim(id: "c") { statementsConnection(first: 101) { totalCount } } }', /Argument "first" must be an integer from 0 to 100, got 101\./],
     ['{ source(id: "hub") { members(after: "nope") { role } } }', /Argument "after" must be a cursor returned by a previous page of members .*, got "nope"\./],
   ])('%s is BAD_USER_INPUT, saying what was expected', async (query, message) => {
@@ -176,16 +176,16 @@ describe('bad page arguments on nested lists', () => {
   it('refuses a cursor taken from another list', async () => {
     const claims = await gql(store, `{ claims(first: 1) { pageInfo { endCursor } } }`);
     const cursor = (claims.data?.claims as { pageInfo: { endCursor: string } }).pageInfo.endCursor;
-    const result = await gql(store, `query($after: String) { claim(id: "c") { statements(after: $after) { id } } }`, { after: cursor });
+    const result = await gql(store, `query($after: String) { claim(id: "c") { statements(after: $after) { id: recordId } } }`, { after: cursor });
     expect(codes(result)).toEqual(['BAD_USER_INPUT']);
     expect(result.errors?.[0]?.message).toMatch(/previous page of claim-statements/);
   });
 });
 
 describe('round trips of nested pages', () => {
-  const query = `query($first: Int) { claims(first: $first) { nodes { statementsConnection(first: 5) { totalCount nodes { id source { name } } }
+  const query = `query($first: Int) { claims(first: $first) { nodes { statementsConnection(first: 5) { totalCount nodes { id: recordId source { name } } }
     current: statementsConnection(first: 5, current: true) { totalCount }
-    sources(first: 3) { id members { role } } links(first: 2) { type } contradicts(first: 2) { id } about { claims(first: 2) { id } } } } }`;
+    sources(first: 3) { id: recordId members { role } } links(first: 2) { type } contradicts(first: 2) { id: recordId } about { claims(first: 2) { id: recordId } } } } }`;
 
   it('costs the same round trips for 1 parent as for 27, one query per list and level', async () => {
     const run = async (first: number) => {
@@ -216,7 +216,7 @@ describe('round trips of nested pages', () => {
 
   it('runs one query per distinct `first` when aliases ask for different page sizes', async () => {
     const recording = new RecordingStore(store);
-    const result = await gql(recording, `{ claims { nodes { a: statements(first: 1) { id } b: statements(first: 2) { id } c: statements(first: 2, after: null) { id } } } }`);
+    const result = await gql(recording, `{ claims { nodes { a: statements(first: 1) { id: recordId } b: statements(first: 2) { id: recordId } c: statements(first: 2, after: null) { id: recordId } } } }`);
     expect(result.errors).toBeUndefined();
     expect(recording.calls.filter((c) => c === 'statement-pages-by-claims')).toHaveLength(2);
   });

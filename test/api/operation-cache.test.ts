@@ -131,7 +131,7 @@ describe('the cost of an operation', () => {
   it('is computed per request when a variable sets `first`: a cheap call does not let a dear one through', async () => {
     const counter = new Counter();
     const memo = new CountingMemo();
-    const query = 'query Page($n: Int) { claims(first: $n) { nodes { statements { source { statements { id } } } } } }';
+    const query = 'query Page($n: Int) { claims(first: $n) { nodes { statements { source { statements { id: recordId } } } } } }';
     // The limit between the costs of 1 and 100 items, whatever the nested lists count today.
     const probe = new Counter();
     await withServer(loadApiConfig({}), [probe.plugin()], async () => undefined);
@@ -160,7 +160,7 @@ describe('the cost of an operation', () => {
 describe('responses', () => {
   it('tells caches not to keep any GraphQL answer (data, field errors, refused documents)', async () => {
     await withServer(loadApiConfig({}), [], async (post) => {
-      const answers = await Promise.all([post({ query: WHO_SAID }), post({ query: '{ source(id: "nope") { id } }' }), post({ query: '{ nope }' })]);
+      const answers = await Promise.all([post({ query: WHO_SAID }), post({ query: '{ source(id: "nope") { id: recordId } }' }), post({ query: '{ nope }' })]);
       expect(answers.map((a) => [a.status, a.headers.get('cache-control')])).toEqual([
         [200, 'no-store'],
         [200, 'no-store'],
@@ -197,8 +197,8 @@ describe("the store's one-query read (outside a transaction on the embedded engi
   });
 
   it('sees a write as soon as it is committed', async () => {
-    const created = await gql(store, 'mutation { createEntity(input: { name: "Read after write" }) { id } }', {}, 'tester');
-    const id = (created.data?.createEntity as { id: string } | undefined)?.id;
+    const created = await gql(store, 'mutation { createEntity(input: { name: "Read after write" }) { entity { id: recordId } } }', {}, 'tester');
+    const id = (created.data?.createEntity as { entity: { id: string } } | undefined)?.entity.id;
     expect(typeof id).toBe('string');
     expect(await store.read('entities-by-ids', { ids: [id] })).toEqual([{ entity: expect.objectContaining({ id, name: 'Read after write' }) }]);
   });

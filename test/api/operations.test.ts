@@ -61,7 +61,7 @@ describe('the access log', () => {
         { authorization: `Bearer ${KEY}`, 'x-request-id': 'lb-1234.abc' },
       );
       expect(named.headers.get('x-request-id')).toBe('lb-1234.abc');
-      const anonymous = await post({ query: 'mutation { createEntity(input: { name: "x" }) { id } }' }, { 'x-request-id': 'has spaces, so not taken' });
+      const anonymous = await post({ query: 'mutation { createEntity(input: { name: "x" }) { entity { id } } }' }, { 'x-request-id': 'has spaces, so not taken' });
       const generated = anonymous.headers.get('x-request-id');
       expect(generated).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
       await fetch(`${server.url}?query=x`, { headers: { authorization: 'Bearer wrong-key-value-5c2e' } });
@@ -128,7 +128,7 @@ describe('graceful shutdown', () => {
       const importing = fetch(url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
-        body: JSON.stringify({ query: 'mutation BigImport($b: JSON!) { importBundle(bundle: $b) { statements { created } } }', variables: { b: bundle } }),
+        body: JSON.stringify({ query: 'mutation BigImport($b: JSON!) { importBundle(input: { bundle: $b }) { result { statements { created } } } }', variables: { b: bundle } }),
       });
       await waitFor(() => logs.some((l) => l.msg === 'operation resolved' && l.operationName === 'BigImport'), 'the import to start');
       child.kill('SIGTERM');
@@ -136,7 +136,7 @@ describe('graceful shutdown', () => {
       // No new connection is accepted while the import finishes.
       await expect(fetch(url.replace(/graphql$/, 'health'))).rejects.toThrow();
       const done = await importing;
-      expect([done.status, await done.json()]).toEqual([200, { data: { importBundle: { statements: { created: 4_000 } } } }]);
+      expect([done.status, await done.json()]).toEqual([200, { data: { importBundle: { result: { statements: { created: 4_000 } } } } }]);
       expect(await exited).toBe(0);
       const order = logs.map((l) => (l.msg === 'request' ? `request ${String(l.operationName)} ${String(l.status)}` : String(l.msg))).filter((m) => /stopping|BigImport|stopped/.test(m));
       expect(order).toEqual(['stopping: no new connections; finishing in-flight requests', 'request BigImport 200', 'stopped']);

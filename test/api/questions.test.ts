@@ -25,7 +25,7 @@ describe('who said that he was working undercover?', () => {
   it('finds the claim by search and lists who asserts it: his family and three anonymous officials, not Airwars', async () => {
     const result = await gql(
       store,
-      `{ claims(search: "UNDERCOVER") { totalCount nodes { id statements { stance quote source { name anonymous count } document { title publisher { name } } } } } }`,
+      `{ claims(search: "UNDERCOVER") { totalCount nodes { id: recordId statements { stance quote source { name anonymous count } document { title publisher { name } } } } } }`,
     );
     expect(result.errors).toBeUndefined();
     const claims = (result.data?.claims as { totalCount: number; nodes: { id: string; statements: StatementView[] }[] });
@@ -44,7 +44,7 @@ describe('whose accounts conflict about who he was?', () => {
   it('sets the initial assumption that he was an IS official against the undercover, General Security and civilian accounts, and the report denies it', async () => {
     const result = await gql(
       store,
-      `query($id: ID!) { conflicts(claimId: $id) { totalCount nodes { kind opposingClaim { id } sources { name } opposingSources { name } reason } } }`,
+      `query($id: ID!) { conflicts(claimId: $id) { totalCount nodes { kind opposingClaim { id: recordId } sources { name } opposingSources { name } reason } } }`,
       { id: 'claim-al-masoud-was-is-official' },
     );
     expect(result.errors).toBeUndefined();
@@ -69,14 +69,14 @@ describe('whose accounts conflict about who he was?', () => {
   });
 
   it('lists, for the family, the conflicts its account takes part in, with the family on the `sources` side', async () => {
-    const result = await gql(store, `{ conflicts(sourceId: "src-al-masoud-family") { nodes { claim { id } opposingClaim { id } sources { id } } } }`);
+    const result = await gql(store, `{ conflicts(sourceId: "src-al-masoud-family") { nodes { claim { id: recordId } opposingClaim { id: recordId } sources { id: recordId } } } }`);
     const nodes = (result.data?.conflicts as { nodes: { claim: { id: string }; opposingClaim: { id: string }; sources: { id: string }[] }[] }).nodes;
     expect(nodes.map((n) => [n.claim.id, n.opposingClaim.id])).toEqual([['claim-al-masoud-undercover-against-is', 'claim-al-masoud-was-is-official']]);
     expect(nodes[0]!.sources.map((s) => s.id)).toContain('src-al-masoud-family');
   });
 
   it('without filters lists each contradiction once', async () => {
-    const result = await gql(store, `{ conflicts(first: 100) { totalCount nodes { claim { id } opposingClaim { id } } } }`);
+    const result = await gql(store, `{ conflicts(first: 100) { totalCount nodes { claim { id: recordId } opposingClaim { id: recordId } } } }`);
     const { totalCount, nodes } = result.data?.conflicts as { totalCount: number; nodes: { claim: { id: string }; opposingClaim: { id: string } }[] };
     const pairs = nodes.map((n) => [n.claim.id, n.opposingClaim.id].sort().join(' / '));
     expect(new Set(pairs).size).toBe(pairs.length);
@@ -110,7 +110,7 @@ describe('what did the faction say about the faulty-intelligence claim?', () => 
 
 describe('how corroborated is the undercover claim?', () => {
   it('counts two asserting sources, two independent clusters (the family; the Syrian government), one anonymous, contradicted by one source', async () => {
-    const result = await gql(store, `{ claim(id: "claim-al-masoud-undercover-against-is") { corroboration { assertingSources independentSources anonymousSources hedgingSources denyingSources contradictedBy } supports { id } contradicts { id } } }`);
+    const result = await gql(store, `{ claim(id: "claim-al-masoud-undercover-against-is") { corroboration { assertingSources independentSources anonymousSources hedgingSources denyingSources contradictedBy } supports { id: recordId } contradicts { id: recordId } } }`);
     expect(result.errors).toBeUndefined();
     const claim = result.data?.claim as { corroboration: Record<string, number>; supports: { id: string }[]; contradicts: { id: string }[] };
     expect(claim.corroboration).toEqual({ assertingSources: 2, independentSources: 2, anonymousSources: 1, hedgingSources: 0, denyingSources: 0, contradictedBy: 1 });
@@ -128,9 +128,9 @@ describe('how corroborated is the undercover claim?', () => {
 
 describe('who said what, where, in which words, reported by whom (editors)', () => {
   it('keeps the mother\'s words verbatim, and her son\'s words as she carried them: a channel, not a speaker', async () => {
-    const result = await gql(store, `{ source(id: "src-khaled-al-masoud") { statements(first: 5) { id quote paraphrase claim { text sources(first: 5) { name } corroboration { assertingSources independentSources } }
-      derivedFrom { id } origin { id }
-      appearances { document { id } paraphrase via { source { name affiliationRoles { role source { name } } } document { id } } } } } }`);
+    const result = await gql(store, `{ source(id: "src-khaled-al-masoud") { statements(first: 5) { id: recordId quote paraphrase claim { text sources(first: 5) { name } corroboration { assertingSources independentSources } }
+      derivedFrom { id: recordId } origin { id: recordId }
+      appearances { document { id: recordId } paraphrase via { source { name affiliationRoles { role source { name } } } document { id: recordId } } } } } }`);
     expect(result.errors).toBeUndefined();
     type Via = { source: { name: string; affiliationRoles: { role: string; source: { name: string } }[] }; document: null | { id: string } };
     type Said = {
@@ -162,8 +162,8 @@ describe('who said what, where, in which words, reported by whom (editors)', () 
   });
 
   it('lists a document with every statement it reports, a page at a time', async () => {
-    const result = await gql(store, `{ document(id: "doc-dumayr-report") { title publisher { name } url publishedAt note statements(first: 100) { id }
-      firstPage: statements { id } statementsConnection { totalCount } } }`);
+    const result = await gql(store, `{ document(id: "doc-dumayr-report") { title publisher { name } url publishedAt note statements(first: 100) { id: recordId }
+      firstPage: statements { id: recordId } statementsConnection { totalCount } } }`);
     const doc = result.data?.document as { publisher: null; url: null; publishedAt: null; note: string; statements: unknown[]; firstPage: unknown[]; statementsConnection: { totalCount: number } };
     expect([doc.publisher, doc.url, doc.publishedAt]).toEqual([null, null, null]);
     expect(doc.note).toMatch(/no headline/i);
@@ -174,7 +174,7 @@ describe('who said what, where, in which words, reported by whom (editors)', () 
   });
 
   it('ranks claims by how many search words they match, case-insensitively', async () => {
-    const result = await gql(store, `{ claims(search: "HOTLINE with damascus") { totalCount edges { score node { id statements { source { name } } } } } }`);
+    const result = await gql(store, `{ claims(search: "HOTLINE with damascus") { totalCount edges { score node { id: recordId statements { source { name } } } } } }`);
     expect(result.errors).toBeUndefined();
     const { totalCount, edges } = result.data?.claims as { totalCount: number; edges: { score: number; node: { id: string; statements: { source: { name: string } }[] } }[] };
     // "with" is no search word; "hotline" and "damascus" are both in one claim's text, "damascus" alone in three others'.
@@ -187,7 +187,7 @@ describe('who said what, where, in which words, reported by whom (editors)', () 
 
   it('finds a claim by words only its statements hold: a quote, a paraphrase', async () => {
     const find = async (search: string) => {
-      const result = await gql(store, `query($s: String) { claims(search: $s) { nodes { id } } }`, { s: search });
+      const result = await gql(store, `query($s: String) { claims(search: $s) { nodes { id: recordId } } }`, { s: search });
       return (result.data?.claims as { nodes: { id: string }[] }).nodes.map((n) => n.id);
     };
     // "the whole point of having a hotline": Nasr's words, not the claim's.
@@ -203,7 +203,7 @@ describe('pagination', () => {
     let after: string | null = null;
     let total = 0;
     for (let page = 0; page < 20; page++) {
-      const result = await gql(store, `query($after: String) { claims(first: 7, after: $after) { totalCount edges { cursor node { id } } pageInfo { endCursor hasNextPage } } }`, { after });
+      const result = await gql(store, `query($after: String) { claims(first: 7, after: $after) { totalCount edges { cursor node { id: recordId } } pageInfo { endCursor hasNextPage } } }`, { after });
       const c = result.data?.claims as { totalCount: number; edges: { cursor: string; node: { id: string } }[]; pageInfo: { endCursor: string | null; hasNextPage: boolean } };
       total = c.totalCount;
       seen.push(...c.edges.map((e) => e.node.id));
@@ -217,10 +217,10 @@ describe('pagination', () => {
   });
 
   it('pages conflicts without repeating or losing one', async () => {
-    const all = await gql(store, `{ conflicts(first: 100) { nodes { claim { id } opposingClaim { id } } } }`);
-    const first = await gql(store, `{ conflicts(first: 2) { pageInfo { endCursor hasNextPage } nodes { claim { id } opposingClaim { id } } } }`);
+    const all = await gql(store, `{ conflicts(first: 100) { nodes { claim { id: recordId } opposingClaim { id: recordId } } } }`);
+    const first = await gql(store, `{ conflicts(first: 2) { pageInfo { endCursor hasNextPage } nodes { claim { id: recordId } opposingClaim { id: recordId } } } }`);
     const page = first.data?.conflicts as { pageInfo: { endCursor: string; hasNextPage: boolean }; nodes: unknown[] };
-    const rest = await gql(store, `query($after: String) { conflicts(first: 100, after: $after) { nodes { claim { id } opposingClaim { id } } } }`, { after: page.pageInfo.endCursor });
+    const rest = await gql(store, `query($after: String) { conflicts(first: 100, after: $after) { nodes { claim { id: recordId } opposingClaim { id: recordId } } } }`, { after: page.pageInfo.endCursor });
     expect(page.pageInfo.hasNextPage).toBe(true);
     expect([...page.nodes, ...(rest.data?.conflicts as { nodes: unknown[] }).nodes]).toEqual((all.data?.conflicts as { nodes: unknown[] }).nodes);
   });
@@ -251,7 +251,7 @@ describe('independence over the seed, with the reasons', () => {
 
   it('counts the US designation of "mistakes" and Tripp, whose own-voice statement was derived from it, as one source (circular reporting)', async () => {
     const result = await gql(store, `{ claim(id: "claim-multiple-us-mistakes") { corroboration { assertingSources independentSources
-      clusters { sources { id } merges { sources { id } reasons sharedParents { id } sharedOrigins { id } explanation } } } } }`);
+      clusters { sources { id: recordId } merges { sources { id: recordId } reasons sharedParents { id: recordId } sharedOrigins { id: recordId } explanation } } } } }`);
     expect(result.errors).toBeUndefined();
     type Merge = { sources: { id: string }[]; reasons: string[]; sharedParents: { id: string }[]; sharedOrigins: { id: string }[]; explanation: string };
     const c = (result.data?.claim as { corroboration: { assertingSources: number; independentSources: number; clusters: { sources: { id: string }[]; merges: Merge[] }[] } }).corroboration;

@@ -19,7 +19,7 @@ type Page = { totalCount: number; edges: Edge[]; pageInfo: { endCursor: string |
 
 async function search(list: 'claims' | 'sources' | 'entities' | 'documents', text: string | null, first = 100, after: string | null = null): Promise<Page> {
   const result = await gql(store, `query($s: String, $first: Int, $after: String) { ${list}(search: $s, first: $first, after: $after) {
-    totalCount edges { score node { id } } pageInfo { endCursor hasNextPage } } }`, { s: text, first, after });
+    totalCount edges { score node { id: recordId } } pageInfo { endCursor hasNextPage } } }`, { s: text, first, after });
   expect(result.errors).toBeUndefined();
   return result.data?.[list] as Page;
 }
@@ -61,7 +61,7 @@ describe('entities', () => {
   });
 
   it('lists an entity\'s claims, in claim id order, a page at a time', async () => {
-    const result = await gql(store, `{ entity(id: "ent-united-states") { claims { id } claimsConnection(first: 3) { totalCount pageInfo { hasNextPage } nodes { id } } } }`);
+    const result = await gql(store, `{ entity(id: "ent-united-states") { claims { id: recordId } claimsConnection(first: 3) { totalCount pageInfo { hasNextPage } nodes { id: recordId } } } }`);
     expect(result.data).toEqual({ entity: {
       claims: [{ id: 'claim-multiple-us-mistakes' }, { id: 'claim-neither-side-wishes-to-disrupt-ties' }, { id: 'claim-sharaa-visited-washington' }, { id: 'claim-us-syria-new-partnership' }],
       claimsConnection: { totalCount: 4, pageInfo: { hasNextPage: true }, nodes: [{ id: 'claim-multiple-us-mistakes' }, { id: 'claim-neither-side-wishes-to-disrupt-ties' }, { id: 'claim-sharaa-visited-washington' }] },
@@ -159,9 +159,9 @@ describe('documents', () => {
           { id: 'doc-wire-2', title: 'Sample Wire staff strike' },
         ],
       };
-      const imported = await gql(other, 'mutation($b: JSON!) { importBundle(bundle: $b) { documents { created } } }', { b: bundle }, 'editor@example.org');
+      const imported = await gql(other, 'mutation($b: JSON!) { importBundle(input: { bundle: $b }) { result { documents { created } } } }', { b: bundle }, 'editor@example.org');
       expect(imported.errors).toBeUndefined();
-      const result = await gql(other, '{ documents(search: "Sample Wire") { totalCount edges { score node { id publisher { id } } } } }');
+      const result = await gql(other, '{ documents(search: "Sample Wire") { totalCount edges { score node { id: recordId publisher { id: recordId } } } } }');
       const page = result.data?.documents as { totalCount: number; edges: { score: number; node: { id: string; publisher: { id: string } | null } }[] };
       expect(page.edges.map((e) => [e.node.id, e.node.publisher?.id ?? null])).toEqual([['doc-wire-2', null], ['doc-wire-1', 'src-sample-wire']]);
       expect(page.edges[0]!.score).toBeGreaterThan(page.edges[1]!.score);

@@ -39,8 +39,8 @@ const DATED = 'dated { value precision start end basis }';
 describe('one announcement, printed in four documents', () => {
   it('is one statement whose appearances come earliest publication first, undated last, each in its document\'s words and with who carried it', async () => {
     const { statement } = await read(`{ statement(id: "st-spring") {
-      stance hedged hedge position date madeAt ${DATED} quote paraphrase document { id }
-      appearances { document { id publishedAt } quote paraphrase via { source { id } document { id } } selector { exact prefix suffix } } } }`);
+      stance hedged hedge position date madeAt ${DATED} quote paraphrase document { id: recordId }
+      appearances { document { id: recordId publishedAt } quote paraphrase via { source { id: recordId } document { id: recordId } } selector { exact prefix suffix } } } }`);
     expect(statement).toEqual({
       stance: 'ASSERTS', hedged: false, hedge: null, position: 'ASSERTS', date: '2025-04-02', madeAt: 'on Wednesday',
       dated: { value: '2025-04-02', precision: 'DAY', start: '2025-04-02T00:00:00.000Z', end: '2025-04-02T23:59:59.999Z', basis: 'SAID' },
@@ -66,9 +66,9 @@ describe('one announcement, printed in four documents', () => {
 
   it('lists the statement once in each document that printed it, and never makes a carrier or a publisher a source', async () => {
     const data = await read(`{
-      ledger: document(id: "doc-ledger") { statements { id } statementsConnection { totalCount } }
+      ledger: document(id: "doc-ledger") { statements { id: recordId } statementsConnection { totalCount } }
       wire: source(id: "src-wire") { statementsConnection { totalCount } }
-      commander: claim(id: "claim-commander") { sources { id } }
+      commander: claim(id: "claim-commander") { sources { id: recordId } }
     }`);
     expect(data.ledger).toEqual({ statements: [{ id: 'st-family' }, { id: 'st-ledger-echo' }, { id: 'st-spring' }], statementsConnection: { totalCount: 3 } });
     // The wire printed the announcement and carried it to the paper: it said nothing itself.
@@ -84,7 +84,7 @@ describe('one announcement, printed in four documents', () => {
 
 describe('positions over time', () => {
   it('keeps the spring announcement, superseded by the autumn finding on a contradicting claim, and says why', async () => {
-    const { statement } = await read(`{ statement(id: "st-spring") { current supersededBy { id claim { id } ${DATED} } supersession supersedes { id } } }`);
+    const { statement } = await read(`{ statement(id: "st-spring") { current supersededBy { id: recordId claim { id: recordId } ${DATED} } supersession supersedes { id: recordId } } }`);
     expect(statement).toEqual({
       current: false, supersession: 'CONTRADICTING_CLAIM', supersedes: [],
       supersededBy: { id: 'st-autumn', claim: { id: 'claim-civilian' }, dated: { value: '2025-10-20', precision: 'DAY', start: '2025-10-20T00:00:00.000Z', end: '2025-10-20T23:59:59.999Z', basis: 'SAID' } },
@@ -92,7 +92,7 @@ describe('positions over time', () => {
   });
 
   it('keeps the spokesman\'s doubt current: a hedged denial, dated by its month', async () => {
-    const { statement } = await read(`{ statement(id: "st-doubt") { stance hedged hedge position quote paraphrase document { id } ${DATED} current supersededBy { id } supersession } }`);
+    const { statement } = await read(`{ statement(id: "st-doubt") { stance hedged hedge position quote paraphrase document { id: recordId } ${DATED} current supersededBy { id: recordId } supersession } }`);
     expect(statement).toEqual({
       stance: 'DENIES', hedged: true, hedge: 'no longer confident', position: 'DOUBTS',
       // Its own paraphrase is kept; the words it was printed in are the appearance's.
@@ -113,7 +113,7 @@ describe('positions over time', () => {
 
   it('lists a claim\'s statements whole, or only those that count', async () => {
     const { claim } = await read(`{ claim(id: "claim-commander") {
-      all: statements { id current } now: statements(current: true) { id }
+      all: statements { id: recordId current } now: statements(current: true) { id: recordId }
       allConnection: statementsConnection { totalCount } nowConnection: statementsConnection(current: true) { totalCount } } }`);
     expect(claim).toEqual({
       all: [{ id: 'st-doubt', current: true }, { id: 'st-ledger-echo', current: false }, { id: 'st-monitor', current: true }, { id: 'st-spring', current: false }],
@@ -124,7 +124,7 @@ describe('positions over time', () => {
   });
 
   it('places every statement on the man\'s timeline, superseded ones included, by date: the month-only doubt after the dated reports', async () => {
-    const { entity } = await read(`{ entity(id: "ent-haddad") { timeline { totalCount nodes { statement { id current } date precision dateSource dateText } } } }`);
+    const { entity } = await read(`{ entity(id: "ent-haddad") { timeline { totalCount nodes { statement { id: recordId current } date precision dateSource dateText } } } }`);
     expect(entity.timeline).toEqual({ totalCount: 6, nodes: [
       { statement: { id: 'st-spring', current: false }, date: '2025-04-02', precision: 'DAY', dateSource: 'SAID', dateText: 'on Wednesday' },
       // Both printed (only) in the Ledger of 2025-04-03: the same day, then by id.
@@ -139,8 +139,8 @@ describe('positions over time', () => {
 
 describe('derivation', () => {
   it('shows what an own-voice statement was taken from and its origin, and lets it fall with its origin\'s revision', async () => {
-    const data = await read(`{ echo: statement(id: "st-ledger-echo") { derivedFrom { id source { id } } origin { id } current supersededBy { id } supersession }
-      spring: statement(id: "st-spring") { derivedFrom { id } origin { id } } }`);
+    const data = await read(`{ echo: statement(id: "st-ledger-echo") { derivedFrom { id: recordId source { id: recordId } } origin { id: recordId } current supersededBy { id: recordId } supersession }
+      spring: statement(id: "st-spring") { derivedFrom { id: recordId } origin { id: recordId } } }`);
     expect(data).toEqual({
       // Superseded by what superseded its origin: the paper itself said nothing new.
       echo: { derivedFrom: { id: 'st-spring', source: { id: 'src-ministry' } }, origin: { id: 'st-spring' }, current: false, supersededBy: { id: 'st-autumn' }, supersession: 'ORIGIN_SUPERSEDED' },
@@ -150,8 +150,8 @@ describe('derivation', () => {
 });
 
 describe('what counts', () => {
-  const COUNTS = `assertingSources independentSources impliedSources implied { source { id } through { id } } hedgingSources denyingSources doubtingSources
-    withdrawnSources contradictedBy opposingIndependentSources clusters { sources { id } merges { reasons } }`;
+  const COUNTS = `assertingSources independentSources impliedSources implied { source { id: recordId } through { id: recordId } } hedgingSources denyingSources doubtingSources
+    withdrawnSources contradictedBy opposingIndependentSources clusters { sources { id: recordId } merges { reasons } }`;
 
   it('counts the commander claim by current positions: the monitor for it; the doubt, the ministry\'s finding and the family against', async () => {
     const { claim } = await read(`{ claim(id: "claim-commander") { status credibility { grade } corroboration { ${COUNTS} } } }`);
@@ -176,7 +176,7 @@ describe('what counts', () => {
   });
 
   it('counts the civilian claim for the ministry and the family, against it the monitor (through the commander claim it asserts)', async () => {
-    const { claim } = await read(`{ claim(id: "claim-civilian") { status credibility { grade } corroboration { assertingSources independentSources contradictedBy opposingClusters { sources { id } } } } }`);
+    const { claim } = await read(`{ claim(id: "claim-civilian") { status credibility { grade } corroboration { assertingSources independentSources contradictedBy opposingClusters { sources { id: recordId } } } } }`);
     expect(claim).toEqual({
       // Against, by half as many clusters as assert it: possibly true.
       status: 'CONTESTED', credibility: { grade: 3 },
@@ -185,7 +185,7 @@ describe('what counts', () => {
   });
 
   it('lists the ministry\'s revision among the conflicts, with the doubt of the commander claim and the contradiction, and no revision for the echo', async () => {
-    const { conflicts } = await read(`{ conflicts { totalCount nodes { kind claim { id } opposingClaim { id } sources { id } opposingSources { id } earlier { id } later { id } } } }`);
+    const { conflicts } = await read(`{ conflicts { totalCount nodes { kind claim { id: recordId } opposingClaim { id: recordId } sources { id: recordId } opposingSources { id: recordId } earlier { id: recordId } later { id: recordId } } } }`);
     const rows = (conflicts.nodes as { kind: string; claim: { id: string }; opposingClaim: { id: string }; sources: { id: string }[]; opposingSources: { id: string }[]; earlier: { id: string } | null; later: { id: string } | null }[])
       .map((n) => [n.kind, n.claim.id, n.opposingClaim.id, n.sources.map((s) => s.id), n.opposingSources.map((s) => s.id), n.earlier?.id ?? null, n.later?.id ?? null]);
     // The paper changed nothing itself: its echo fell with the announcement, which is the ministry's revision.

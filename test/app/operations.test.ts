@@ -42,13 +42,13 @@ const MUTATION_VARIABLES: Record<string, Record<string, unknown>> = {
   RECORD_STATEMENT: { input: { source: 'src-nope', claim: 'claim-nope', stance: 'ASSERTS', appearances: [{ document: 'doc-nope', quote: 'x', selector: { exact: 'x', prefix: null, suffix: null } }] } },
   CREATE_CLAIM: { input: { text: '' } },
   CREATE_SOURCE: { input: { name: '', kind: 'PERSON', anonymous: false } },
-  LINK_CLAIMS: { type: 'SUPPORTS', from: 'claim-nope', to: 'claim-nope-2', reason: 'r' },
-  RATE_SOURCE: { id: 'src-nope', grade: 'B', reason: 'r' },
-  ASSESS_CLAIM: { claim: 'claim-nope', verdict: 'TRUE', rating: 5, explanation: 'e', url: null },
-  MERGE_SOURCES: { keep: 'src-nope', merge: 'src-nope-2' },
-  MERGE_ENTITIES: { keep: 'ent-nope', merge: 'ent-nope-2' },
-  MERGE_CLAIMS: { keep: 'claim-nope', merge: 'claim-nope-2' },
-  REJECT_DUPLICATE: { kind: 'CLAIM', a: 'claim-nope', b: 'claim-nope-2' },
+  LINK_CLAIMS: { input: { type: 'SUPPORTS', from: 'claim-nope', to: 'claim-nope-2', reason: 'r' } },
+  RATE_SOURCE: { input: { source: 'src-nope', grade: 'B', reason: 'r' } },
+  ASSESS_CLAIM: { input: { claim: 'claim-nope', verdict: 'TRUE', rating: 5, explanation: 'e', url: null } },
+  MERGE_SOURCES: { input: { keep: 'src-nope', merge: 'src-nope-2' } },
+  MERGE_ENTITIES: { input: { keep: 'ent-nope', merge: 'ent-nope-2' } },
+  MERGE_CLAIMS: { input: { keep: 'claim-nope', merge: 'claim-nope-2' } },
+  REJECT_DUPLICATE: { input: { kind: 'CLAIM', a: 'claim-nope', b: 'claim-nope-2' } },
 };
 
 it('names every operation once, with variables here', () => {
@@ -71,12 +71,12 @@ it('builds lookups of many records within the limits, at their largest', async (
   const sources = Array.from({ length: 15 }, () => 'src-al-masoud-family');
   const parents = await gql(store, parentsQuery(15), Object.fromEntries(sources.map((id, i) => [`s${i}`, id])));
   expect(parents.errors).toBeUndefined();
-  expect(parents.data?.s14).toEqual({ id: 'src-al-masoud-family', affiliationRoles: [] });
+  expect(parents.data?.s14).toEqual({ recordId: 'src-al-masoud-family', affiliationRoles: [] });
   const kinds = ['SOURCE', 'ENTITY', 'CLAIM'] as const;
   const records = Array.from({ length: 15 }, (_, i) => kinds[i % 3]!);
   const ids = { SOURCE: 'src-al-masoud-family', ENTITY: 'ent-khaled-al-masoud', CLAIM: CLAIM };
   const names = await gql(store, namesQuery(records), Object.fromEntries(records.map((k, i) => [`r${i}`, ids[k]])));
   expect(names.errors).toBeUndefined();
-  expect(names.data?.r1).toEqual({ id: 'ent-khaled-al-masoud', name: 'Khaled al-Masoud' });
+  expect(names.data?.r1).toEqual({ recordId: 'ent-khaled-al-masoud', name: 'Khaled al-Masoud' });
   expect(parse(namesQuery(records)).definitions).toHaveLength(1);
 });

@@ -75,7 +75,7 @@ describe('export --format prov-*', () => {
   });
 
   test.each([
-    [['--format', 'prov-rdfxml', '--claim', UNDERCOVER], 'must be one of bundle, prov-jsonld, prov-turtle, claimreview, got "prov-rdfxml"'],
+    [['--format', 'prov-rdfxml', '--claim', UNDERCOVER], 'must be one of bundle, prov-jsonld, prov-turtle, claimreview, claimreview-feed, got "prov-rdfxml"'],
     [['--format', 'prov-turtle'], 'needs --claim ID'],
     [['--claim', UNDERCOVER], 'need --format prov-jsonld, prov-turtle or claimreview, got --format bundle'],
     [['--format', 'prov-turtle', '--claim', UNDERCOVER, '--document', 'doc-dumayr-report'], 'does not go with --format prov-turtle'],
@@ -102,6 +102,28 @@ describe('export --format claimreview', () => {
     const g = new Triples(await parseJsonLd(r.stdout));
     expect(g.lines().join('\n')).toContain(`<${NS.schema}claimReviewed> "Khaled al-Masoud was an Islamic State official."`);
     expect(g.lines().join('\n')).toMatch(/alternateName> "False"/);
+    // Written, but it cannot be published as it is: the profile requires a url, and no publishing organisation is set.
+    expect(r.stderr).toMatch(/Warning: the ClaimReview cannot be published as it is: it has no url/);
+    expect(r.stderr).toMatch(/CLAIMGRAPH_PUBLISHER_NAME/);
+    const published = cli(['export', '--format', 'claimreview', '--claim', 'claim-al-masoud-was-is-official'], dir, { env: { CLAIMGRAPH_PUBLISHER_NAME: 'Example Checks' } });
+    expect(JSON.parse(published.stdout).author).toEqual({ '@type': 'Organization', name: 'Example Checks' });
+    expect(published.stderr).not.toMatch(/CLAIMGRAPH_PUBLISHER_NAME/);
+  });
+
+  test('claimreview-feed writes every assessed claim as one DataFeed, and warns of each review left out for want of a url', async () => {
+    const store = await openStore({ engine: 'embedded', path: join(dir, 'graph.grafeo') });
+    try {
+      await assessClaim(store, 'claim-al-masoud-was-civilian', { verdict: 'MIXED', rating: 3, explanation: 'Test.', url: 'https://checks.example/civilian' }, { editor: 'test-editor' });
+    } finally {
+      await store.close();
+    }
+    const r = cli(['export', '--format', 'claimreview-feed'], dir, { env: { CLAIMGRAPH_PUBLISHER_NAME: 'Example Checks' } });
+    expectExit(r, 0);
+    const feed = JSON.parse(r.stdout) as { '@type': string; dataFeedElement: { url: string }[] };
+    expect(feed['@type']).toBe('DataFeed');
+    expect(feed.dataFeedElement.map((e) => e.url)).toEqual(['https://checks.example/civilian']);
+    expect(r.stderr).toContain('Warning: left out the ClaimReview of claim claim-al-masoud-was-is-official: no url');
+    expect(cli(['export', '--format', 'claimreview-feed', '--claim', UNDERCOVER], dir).status).toBe(2);
   });
 
   test('a claim without an assessment exits 1 and says how to record one', () => {

@@ -61,7 +61,7 @@ async function answer(store: GraphStore, id: string): Promise<Answer> {
   const r = await gql(
     store,
     `query($id: ID!) { claim(id: $id) { status credibility { grade } corroboration {
-      assertingSources independentSources withdrawnSources leaningFor leaningAgainst clusters { sources { id } merges { reasons } } } } }`,
+      assertingSources independentSources withdrawnSources leaningFor leaningAgainst clusters { sources { id: recordId } merges { reasons } } } } }`,
     { id },
   );
   expect(r.errors).toBeUndefined();
@@ -69,7 +69,7 @@ async function answer(store: GraphStore, id: string): Promise<Answer> {
 }
 
 async function statement(store: GraphStore, id: string) {
-  const r = await gql(store, `query($id: ID!) { statement(id: $id) { current supersession supersededBy { id } appearances { document { id } via { source { id } } } } }`, { id });
+  const r = await gql(store, `query($id: ID!) { statement(id: $id) { current supersession supersededBy { id: recordId } appearances { document { id: recordId } via { source { id: recordId } } } } }`, { id });
   expect(r.errors).toBeUndefined();
   return (r.data as { statement: { current: boolean; supersession: string | null; supersededBy: { id: string } | null; appearances: { document: { id: string }; via: { source: { id: string } }[] }[] } }).statement;
 }
@@ -116,14 +116,14 @@ describe('the al-Ahli hospital explosion, coded as four version 2 bundles', () =
   it('the Times\'s withdrawal of its headline leaves it with no position, and shows as its revision', async () => {
     expect(await statement(store, 'st-nyt-hedges-israeli-strike-headline')).toMatchObject({ current: false, supersession: 'EXPLICIT', supersededBy: { id: 'st-nyt-withdraws-israeli-strike-framing' } });
     expect((await answer(store, C.israeliStrike)).corroboration.withdrawnSources).toBe(1);
-    const r = await gql(store, `{ conflicts(sourceId: "src-new-york-times") { nodes { kind earlier { id } later { id } } } }`);
+    const r = await gql(store, `{ conflicts(sourceId: "src-new-york-times") { nodes { kind earlier { id: recordId } later { id: recordId } } } }`);
     expect((r.data as { conflicts: { nodes: unknown[] } }).conflicts.nodes).toContainEqual({
       kind: 'REVISION', earlier: { id: 'st-nyt-hedges-israeli-strike-headline' }, later: { id: 'st-nyt-withdraws-israeli-strike-framing' },
     });
   });
 
   it('no revision is shown for an outlet whose copied figure fell with its origin: it changed nothing', async () => {
-    const r = await gql(store, `{ conflicts(sourceId: "src-trt-afrika", first: 50) { nodes { kind earlier { id } } } }`);
+    const r = await gql(store, `{ conflicts(sourceId: "src-trt-afrika", first: 50) { nodes { kind earlier { id: recordId } } } }`);
     const nodes = (r.data as { conflicts: { nodes: { kind: string; earlier: { id: string } | null }[] } }).conflicts.nodes;
     expect(nodes.filter((n) => n.kind === 'REVISION')).toEqual([]);
   });
@@ -150,7 +150,7 @@ describe('the al-Ahli hospital explosion, coded as four version 2 bundles', () =
   });
 
   it('competing hypotheses, no overrides: a rocket from Gaza ranks first; the withdrawn claim is no evidence', async () => {
-    const r = await gql(store, `{ question(id: "q-what-caused-al-ahli-hospital-explosion") { matrix { hypotheses { claim { id } rank } evidence { kind claim { id } } } } }`);
+    const r = await gql(store, `{ question(id: "q-what-caused-al-ahli-hospital-explosion") { matrix { hypotheses { claim { id: recordId } rank } evidence { kind claim { id: recordId } } } } }`);
     const m = (r.data as { question: { matrix: { hypotheses: { claim: { id: string }; rank: number }[]; evidence: { kind: string; claim: { id: string } | null }[] } } }).question.matrix;
     expect(m.hypotheses.map((h) => h.claim.id)).toEqual([C.gazaRocket, C.israeliStrike]);
     expect(m.evidence.filter((e) => e.kind === 'CLAIM').map((e) => e.claim?.id)).not.toContain(C.strikeOnHamasBase);
@@ -158,7 +158,7 @@ describe('the al-Ahli hospital explosion, coded as four version 2 bundles', () =
 
   it('finds the hospital by each spelling, the spelling as written first', async () => {
     const search = async (text: string) => {
-      const r = await gql(store, `query($s: String) { entities(search: $s, first: 10) { nodes { id } } }`, { s: text });
+      const r = await gql(store, `query($s: String) { entities(search: $s, first: 10) { nodes { id: recordId } } }`, { s: text });
       return (r.data as { entities: { nodes: { id: string }[] } }).entities.nodes.map((n) => n.id);
     };
     expect((await search('Ahli Arab Hospital'))[0]).toBe('ent-al-ahli-arab-hospital');

@@ -62,13 +62,13 @@ async function answers(store: GraphStore): Promise<Record<string, ClaimAnswer>> 
 }
 
 async function statement(store: GraphStore, id: string) {
-  const r = await gql(store, `query($id: ID!) { statement(id: $id) { id position current appearances { document { id } via { source { id } } } } }`, { id });
+  const r = await gql(store, `query($id: ID!) { statement(id: $id) { id: recordId position current appearances { document { id: recordId } via { source { id: recordId } } } } }`, { id });
   expect(r.errors).toBeUndefined();
   return (r.data as { statement: { id: string; position: string; current: boolean; appearances: { document: { id: string }; via: { source: { id: string } }[] }[] } }).statement;
 }
 
 async function searchSources(store: GraphStore, text: string) {
-  const r = await gql(store, `query($s: String) { sources(search: $s, first: 10) { nodes { id } } }`, { s: text });
+  const r = await gql(store, `query($s: String) { sources(search: $s, first: 10) { nodes { id: recordId } } }`, { s: text });
   expect(r.errors).toBeUndefined();
   return (r.data as { sources: { nodes: { id: string }[] } }).sources.nodes.map((n) => n.id);
 }
@@ -108,7 +108,7 @@ describe('the Derna death toll, coded as three version 2 bundles', () => {
   });
 
   it('the spokesman disowns the Red Crescent\'s toll for it: the Red Crescent no longer asserts 11,300, and that is its revision', async () => {
-    const r = await gql(store, `{ statement(id: "st-red-crescent-asserts-11300") { current supersession supersededBy { id source { id } } } }`);
+    const r = await gql(store, `{ statement(id: "st-red-crescent-asserts-11300") { current supersession supersededBy { id: recordId source { id: recordId } } } }`);
     expect((r.data as { statement: unknown }).statement).toEqual({
       current: false, supersession: 'LATER', supersededBy: { id: 'st-shoukri-denies-11300', source: { id: 'src-tawfik-shoukri' } },
     });
@@ -142,7 +142,7 @@ describe('the Derna death toll, coded as three version 2 bundles', () => {
   });
 
   it('conflicts: the Red Crescent\'s revision of its toll, and the denial that it was the UN\'s source; the two tolls no longer stand against each other', async () => {
-    const r = await gql(store, `{ conflicts(first: 50) { totalCount nodes { kind claim { id } opposingClaim { id } sources { id } opposingSources { id } earlier { id } later { id } } } }`);
+    const r = await gql(store, `{ conflicts(first: 50) { totalCount nodes { kind claim { id: recordId } opposingClaim { id: recordId } sources { id: recordId } opposingSources { id: recordId } earlier { id: recordId } later { id: recordId } } } }`);
     type Row = { kind: string; claim: { id: string }; opposingClaim: { id: string }; sources: { id: string }[]; opposingSources: { id: string }[]; earlier: { id: string } | null; later: { id: string } | null };
     const rows = (r.data as { conflicts: { totalCount: number; nodes: Row[] } }).conflicts;
     expect(rows.nodes.filter((n) => n.kind === 'CONTRADICTING_CLAIMS')).toEqual([]);
@@ -157,7 +157,7 @@ describe('the Derna death toll, coded as three version 2 bundles', () => {
 
   it('competing hypotheses, no overrides: the mayor\'s estimate ranks first; the silences are no diagnostic evidence', async () => {
     const r = await gql(store, `{ question(id: "q-how-many-died-in-derna") { matrix {
-      hypotheses { claim { id } rank inconsistency consistency } evidence { kind statement { id } claim { id } diagnostic } } } }`);
+      hypotheses { claim { id: recordId } rank inconsistency consistency } evidence { kind statement { id: recordId } claim { id: recordId } diagnostic } } } }`);
     const m = (r.data as { question: { matrix: { hypotheses: { claim: { id: string }; rank: number; inconsistency: number; consistency: number }[]; evidence: { kind: string; statement: { id: string } | null; claim: { id: string } | null; diagnostic: boolean }[] } } }).question.matrix;
     expect(m.hypotheses.map((h) => h.claim.id)).toEqual([C.toll18000, C.toll11300]);
     expect(m.evidence.filter((e) => !e.diagnostic).map((e) => e.statement?.id ?? e.claim?.id).sort()).toEqual([C.over10000, 'st-gnu-spokesman-no-toll', 'st-haq-withdraws-11300'].sort());
@@ -170,7 +170,7 @@ describe('the Derna death toll, coded as three version 2 bundles', () => {
   });
 
   it('the timeline of Derna: the mayor first, the denials of 17 September after the toll of the 14th, undated last', async () => {
-    const r = await gql(store, `{ entity(id: "ent-derna") { timeline(first: 50) { totalCount nodes { statement { id } dateSource } } } }`);
+    const r = await gql(store, `{ entity(id: "ent-derna") { timeline(first: 50) { totalCount nodes { statement { id: recordId } dateSource } } } }`);
     const tl = (r.data as { entity: { timeline: { totalCount: number; nodes: { statement: { id: string }; dateSource: string }[] } } }).entity.timeline;
     expect(tl.nodes.map((n) => n.statement.id)).toEqual([
       'st-al-ghaithi-hedges-18000-to-20000', 'st-el-drese-asserts-10100-missing', 'st-red-crescent-asserts-11300', 'st-ocha-asserts-red-crescent-source',

@@ -78,7 +78,7 @@ async function claimAnswers(store: GraphStore, ids: readonly string[]): Promise<
       store,
       `query($id: ID!) { claim(id: $id) { status credibility { grade } corroboration {
         assertingSources independentSources anonymousSources impliedSources hedgingSources denyingSources doubtingSources
-        withdrawnSources contradictedBy opposingIndependentSources clusters { sources { id } merges { reasons } } } } }`,
+        withdrawnSources contradictedBy opposingIndependentSources clusters { sources { id: recordId } merges { reasons } } } } }`,
       { id },
     );
     expect(r.errors).toBeUndefined();
@@ -113,7 +113,7 @@ describe('the Kabul drone strike, coded as four version 2 bundles', () => {
     const r = await gql(
       store,
       `{ statement(id: "st-urban-asserts-secondary-explosions-showed-explosives") {
-          current supersededBy { id } appearances { document { id } via { source { id } } } } }`,
+          current supersededBy { id: recordId } appearances { document { id: recordId } via { source { id: recordId } } } } }`,
     );
     const st = (r.data as { statement: { current: boolean; supersededBy: { id: string }; appearances: { document: { id: string }; via: { source: { id: string } }[] }[] } }).statement;
     expect(st.appearances).toHaveLength(5);
@@ -122,7 +122,7 @@ describe('the Kabul drone strike, coded as four version 2 bundles', () => {
     expect(st.current).toBe(false);
     expect(st.supersededBy.id).toBe('st-centcom-inquiry-asserts-propane-tank');
     // Printings are not speakers: the outlets that printed the remark assert nothing.
-    const claimSources = await gql(store, `{ claim(id: "${C.explosionsShowedExplosives}") { sources(first: 100) { id } } }`);
+    const claimSources = await gql(store, `{ claim(id: "${C.explosionsShowedExplosives}") { sources(first: 100) { id: recordId } } }`);
     const ids = (claimSources.data as { claim: { sources: { id: string }[] } }).claim.sources.map((s) => s.id);
     for (const outlet of ['src-xinhua', 'src-theeconomicaid', 'src-stardem', 'src-townhall', 'src-the-cradle', 'src-associated-press']) expect(ids).not.toContain(outlet);
   });
@@ -198,8 +198,8 @@ describe('the Kabul drone strike, coded as four version 2 bundles', () => {
   });
 
   it('conflicts: two contradictions, two denials and eight revisions, each revision with both statements and their dates', async () => {
-    const r = await gql(store, `{ conflicts(first: 50) { totalCount nodes { kind claim { id } opposingClaim { id }
-        sources { id } opposingSources { id } earlier { id dated { value } } later { id dated { value } } } } }`);
+    const r = await gql(store, `{ conflicts(first: 50) { totalCount nodes { kind claim { id: recordId } opposingClaim { id: recordId }
+        sources { id: recordId } opposingSources { id: recordId } earlier { id: recordId dated { value } } later { id: recordId dated { value } } } } }`);
     type Row = { kind: string; claim: { id: string }; opposingClaim: { id: string }; sources: { id: string }[]; opposingSources: { id: string }[]; earlier: { id: string; dated: { value: string } | null } | null; later: { id: string; dated: { value: string } | null } | null };
     const rows = (r.data as { conflicts: { totalCount: number; nodes: Row[] } }).conflicts.nodes;
     expect(rows.filter((c) => c.kind === 'CONTRADICTING_CLAIMS').map((c) => [c.claim.id, c.opposingClaim.id])).toEqual([
@@ -226,7 +226,7 @@ describe('the Kabul drone strike, coded as four version 2 bundles', () => {
 
   it('competing hypotheses, no overrides: "all civilians" ranks first; superseded statements are not evidence', async () => {
     const r = await gql(store, `{ question(id: "q-who-was-killed-in-kabul-strike") { matrix {
-        hypotheses { claim { id } rank inconsistency consistency } evidence { kind statement { id } claim { id } } } } }`);
+        hypotheses { claim { id: recordId } rank inconsistency consistency } evidence { kind statement { id: recordId } claim { id: recordId } } } } }`);
     const m = (r.data as { question: { matrix: { hypotheses: { claim: { id: string }; rank: number; inconsistency: number; consistency: number }[]; evidence: { kind: string; statement: { id: string } | null; claim: { id: string } | null }[] } } }).question.matrix;
     // H2 is inconsistent with the CNN official's assertion only (the "imminent threat" claim is no
     // evidence: nobody asserts it now); H1 with McKenzie's doubt and the four assertions of H2.
@@ -243,7 +243,7 @@ describe('the Kabul drone strike, coded as four version 2 bundles', () => {
 
   it('finds the victim by each spelling: the exact spelling first, the others by their skeleton', async () => {
     const search = async (text: string) => {
-      const r = await gql(store, `query($s: String) { entities(search: $s, first: 10) { nodes { id } } }`, { s: text });
+      const r = await gql(store, `query($s: String) { entities(search: $s, first: 10) { nodes { id: recordId } } }`, { s: text });
       return (r.data as { entities: { nodes: { id: string }[] } }).entities.nodes.map((n) => n.id);
     };
     expect((await search('Zemari Ahmadi')).slice(0, 2)).toEqual(['ent-zemari-ahmadi', 'ent-zamarai-ahmadi']);
@@ -252,14 +252,14 @@ describe('the Kabul drone strike, coded as four version 2 bundles', () => {
     expect((await search('Zemar'))[0]).toBe('ent-zemari-ahmadi');
     // A spelling in no record at all still finds both.
     expect((await search('Zemerai')).sort()).toEqual(['ent-zamarai-ahmadi', 'ent-zemari-ahmadi']);
-    const claims = await gql(store, `{ claims(search: "Zamarai", first: 20) { nodes { id } } }`);
+    const claims = await gql(store, `{ claims(search: "Zamarai", first: 20) { nodes { id: recordId } } }`);
     const found = (claims.data as { claims: { nodes: { id: string }[] } }).claims.nodes.map((n) => n.id);
     // The claims about him under either spelling.
     expect(found).toEqual(expect.arrayContaining([C.driverAidWorker, C.unconnected, C.water, C.workDuties, C.miscalculations]));
   });
 
   it('the victim\'s timeline: one entry per utterance, in the order said; a month-only date after the dated day that ends it', async () => {
-    const r = await gql(store, `{ entity(id: "ent-zemari-ahmadi") { timeline(first: 50) { totalCount nodes { statement { id } dateSource } } } }`);
+    const r = await gql(store, `{ entity(id: "ent-zemari-ahmadi") { timeline(first: 50) { totalCount nodes { statement { id: recordId } dateSource } } } }`);
     const tl = (r.data as { entity: { timeline: { totalCount: number; nodes: { statement: { id: string }; dateSource: string }[] } } }).entity.timeline;
     expect(tl.nodes.map((n) => n.statement.id)).toEqual([
       'st-colleagues-assert-driver-zemari-ahmadi', 'st-family-asserts-driver-zemari-ahmadi',
@@ -269,7 +269,7 @@ describe('the Kabul drone strike, coded as four version 2 bundles', () => {
       'st-nei-asserts-movements-were-work', 'st-slate-asserts-driver-aid-worker', 'st-slate-hedges-water-bottles',
     ]);
     expect(tl.nodes[0]?.dateSource).toBe('PUBLISHED');
-    const strike = await gql(store, `{ entity(id: "ent-kabul-drone-strike-2021-08-29") { timeline(first: 100) { nodes { statement { id } } } } }`);
+    const strike = await gql(store, `{ entity(id: "ent-kabul-drone-strike-2021-08-29") { timeline(first: 100) { nodes { statement { id: recordId } } } } }`);
     const order = (strike.data as { entity: { timeline: { nodes: { statement: { id: string } }[] } } }).entity.timeline.nodes.map((n) => n.statement.id);
     // "2021-09" (an official's month) ends with 30 September: after McKenzie's statement printed on 30 September.
     expect(order.indexOf('st-us-military-official-asserts-facilitator-killed')).toBe(order.indexOf('st-mckenzie-asserts-knew-civilians-hit-within-hours') + 1);
@@ -289,10 +289,10 @@ describe('the Kabul drone strike, coded as four version 1 bundles', () => {
   afterAll(() => store.close());
 
   it('folds a remark copied once per outlet back into one statement, and says what the upgrade did', async () => {
-    const r = await gql(store, `{ statement(id: "st-urban-asserts-secondary-explosions-showed-explosives") { appearances { document { id } } } }`);
+    const r = await gql(store, `{ statement(id: "st-urban-asserts-secondary-explosions-showed-explosives") { appearances { document { id: recordId } } } }`);
     expect((r.data as { statement: { appearances: unknown[] } }).statement.appearances).toHaveLength(5);
     // A copy's own id still finds the one statement.
-    const copy = await gql(store, `{ statement(id: "st-urban-asserts-secondary-explosions-showed-explosives-townhall") { id } }`);
+    const copy = await gql(store, `{ statement(id: "st-urban-asserts-secondary-explosions-showed-explosives-townhall") { id: recordId } }`);
     expect((copy.data as { statement: { id: string } }).statement.id).toBe('st-urban-asserts-secondary-explosions-showed-explosives');
     expect(report.notes.length).toBeGreaterThan(0);
   });
@@ -303,7 +303,7 @@ describe('the Kabul drone strike, coded as four version 1 bundles', () => {
   });
 
   it('orders revisions by the dates version 1 has (ISO madeAt): Central Command\'s first account of the blast is superseded by its inquiry', async () => {
-    const r = await gql(store, `{ statement(id: "st-centcom-asserts-explosions-showed-explosives") { current supersededBy { id } supersession } }`);
+    const r = await gql(store, `{ statement(id: "st-centcom-asserts-explosions-showed-explosives") { current supersededBy { id: recordId } supersession } }`);
     expect((r.data as { statement: unknown }).statement).toEqual({ current: false, supersededBy: { id: 'st-centcom-inquiry-asserts-propane-tank' }, supersession: 'CONTRADICTING_CLAIM' });
   });
 });

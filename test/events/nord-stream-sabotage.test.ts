@@ -77,7 +77,7 @@ async function answers(store: GraphStore): Promise<Record<string, ClaimAnswer>> 
   for (const id of Object.values(C)) {
     const r = await gql(store, `query($id: ID!) { claim(id: $id) { status credibility { grade } corroboration {
       assertingSources impliedSources independentSources anonymousSources hedgingSources denyingSources doubtingSources
-      withdrawnSources contradictedBy opposingIndependentSources leaningFor leaningAgainst clusters { sources { id } merges { reasons } } } } }`, { id });
+      withdrawnSources contradictedBy opposingIndependentSources leaningFor leaningAgainst clusters { sources { id: recordId } merges { reasons } } } } }`, { id });
     expect(r.errors).toBeUndefined();
     out[id] = (r.data as { claim: ClaimAnswer }).claim;
   }
@@ -89,8 +89,8 @@ interface StatementAnswer {
   appearances: { document: { id: string }; via: { source: { id: string } }[] }[];
 }
 async function statement(store: GraphStore, id: string): Promise<StatementAnswer> {
-  const r = await gql(store, `query($id: ID!) { statement(id: $id) { id position current supersession supersededBy { id }
-    appearances { document { id } via { source { id } } } } }`, { id });
+  const r = await gql(store, `query($id: ID!) { statement(id: $id) { id: recordId position current supersession supersededBy { id: recordId }
+    appearances { document { id: recordId } via { source { id: recordId } } } } }`, { id });
   expect(r.errors).toBeUndefined();
   return (r.data as { statement: StatementAnswer }).statement;
 }
@@ -98,12 +98,12 @@ async function statement(store: GraphStore, id: string): Promise<StatementAnswer
 const clusterIds = (c: Corroboration) => c.clusters.map((cl) => cl.sources.map((s) => s.id).sort()).sort((a, b) => ((a[0] ?? '') < (b[0] ?? '') ? -1 : 1));
 
 async function searchSources(store: GraphStore, text: string) {
-  const r = await gql(store, `query($s: String) { sources(search: $s, first: 10) { nodes { id } } }`, { s: text });
+  const r = await gql(store, `query($s: String) { sources(search: $s, first: 10) { nodes { id: recordId } } }`, { s: text });
   expect(r.errors).toBeUndefined();
   return (r.data as { sources: { nodes: { id: string }[] } }).sources.nodes.map((n) => n.id);
 }
 async function searchEntities(store: GraphStore, text: string) {
-  const r = await gql(store, `query($s: String) { entities(search: $s, first: 10) { nodes { id } } }`, { s: text });
+  const r = await gql(store, `query($s: String) { entities(search: $s, first: 10) { nodes { id: recordId } } }`, { s: text });
   expect(r.errors).toBeUndefined();
   return (r.data as { entities: { nodes: { id: string }[] } }).entities.nodes.map((n) => n.id);
 }
@@ -140,7 +140,7 @@ describe('the Nord Stream sabotage, coded as three version 2 bundles', () => {
     expect(via['doc-newsbreak-white-house-denies']).toEqual(['src-washington-examiner']);
     expect(via['doc-reuters-utterly-false']).toEqual([]);
     // Channels are not speakers.
-    const r = await gql(store, `{ claim(id: "${C.us}") { sources(first: 100) { id } } }`);
+    const r = await gql(store, `{ claim(id: "${C.us}") { sources(first: 100) { id: recordId } } }`);
     const ids = (r.data as { claim: { sources: { id: string }[] } }).claim.sources.map((s) => s.id);
     for (const channel of ['src-reuters', 'src-benzinga', 'src-washington-examiner', 'src-daily-honker', 'src-tass']) expect(ids).not.toContain(channel);
   });
@@ -242,7 +242,7 @@ describe('the Nord Stream sabotage, coded as three version 2 bundles', () => {
   });
 
   it('conflicts: two rival-account contradictions, five denials, one revision', async () => {
-    const r = await gql(store, `{ conflicts(first: 50) { totalCount nodes { kind claim { id } opposingClaim { id } earlier { id } later { id } } } }`);
+    const r = await gql(store, `{ conflicts(first: 50) { totalCount nodes { kind claim { id: recordId } opposingClaim { id: recordId } earlier { id: recordId } later { id: recordId } } } }`);
     const rows = (r.data as { conflicts: { totalCount: number; nodes: { kind: string; claim: { id: string }; opposingClaim: { id: string }; earlier: { id: string } | null; later: { id: string } | null }[] } }).conflicts;
     expect(rows.totalCount).toBe(8);
     expect(rows.nodes.filter((n) => n.kind === 'CONTRADICTING_CLAIMS').map((n) => [n.claim.id, n.opposingClaim.id].sort()).sort()).toEqual([
@@ -256,7 +256,7 @@ describe('the Nord Stream sabotage, coded as three version 2 bundles', () => {
 
   it('competing hypotheses, no overrides: 12 items, "Ukrainians took part" among them (suspected through the claims about the two men: F14); the US account ranks last (F11: the British-navy account ranks first)', async () => {
     const r = await gql(store, `{ question(id: "q-who-sabotaged-nord-stream") { matrix {
-      hypotheses { claim { id } rank inconsistency consistency } evidence { kind statement { id } claim { id } diagnostic } } } }`);
+      hypotheses { claim { id: recordId } rank inconsistency consistency } evidence { kind statement { id: recordId } claim { id: recordId } diagnostic } } } }`);
     expect(r.errors).toBeUndefined();
     const m = (r.data as { question: { matrix: { hypotheses: { claim: { id: string }; rank: number; inconsistency: number; consistency: number }[]; evidence: { kind: string; statement: { id: string } | null; claim: { id: string } | null; diagnostic: boolean }[] } } }).question.matrix;
     const byClaim = Object.fromEntries(m.hypotheses.map((h) => [h.claim.id, h]));
@@ -289,7 +289,7 @@ describe('the Nord Stream sabotage, coded as three version 2 bundles', () => {
   });
 
   it('the timeline of the pipelines: 25 entries, from Biden\'s September 2022 to Kuznetsov\'s August 2025; the two undated last', async () => {
-    const r = await gql(store, `{ entity(id: "ent-nord-stream-pipelines") { timeline(first: 100) { totalCount nodes { statement { id } dateSource precision } } } }`);
+    const r = await gql(store, `{ entity(id: "ent-nord-stream-pipelines") { timeline(first: 100) { totalCount nodes { statement { id: recordId } dateSource precision } } } }`);
     const tl = (r.data as { entity: { timeline: { totalCount: number; nodes: { statement: { id: string }; dateSource: string; precision: string | null }[] } } }).entity.timeline;
     expect(tl.totalCount).toBe(25);
     const order = tl.nodes.map((n) => n.statement.id);

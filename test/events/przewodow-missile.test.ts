@@ -67,7 +67,7 @@ async function answers(store: GraphStore): Promise<Record<string, ClaimAnswer>> 
   for (const id of Object.values(C)) {
     const r = await gql(store, `query($id: ID!) { claim(id: $id) { status credibility { grade } corroboration {
       assertingSources impliedSources independentSources anonymousSources hedgingSources denyingSources doubtingSources
-      withdrawnSources contradictedBy opposingIndependentSources leaningFor leaningAgainst clusters { sources { id } merges { reasons } } } } }`, { id });
+      withdrawnSources contradictedBy opposingIndependentSources leaningFor leaningAgainst clusters { sources { id: recordId } merges { reasons } } } } }`, { id });
     expect(r.errors).toBeUndefined();
     out[id] = (r.data as { claim: ClaimAnswer }).claim;
   }
@@ -75,8 +75,8 @@ async function answers(store: GraphStore): Promise<Record<string, ClaimAnswer>> 
 }
 
 async function statement(store: GraphStore, id: string) {
-  const r = await gql(store, `query($id: ID!) { statement(id: $id) { id position current supersession supersededBy { id }
-    appearances { document { id } via { source { id } } } } }`, { id });
+  const r = await gql(store, `query($id: ID!) { statement(id: $id) { id: recordId position current supersession supersededBy { id: recordId }
+    appearances { document { id: recordId } via { source { id: recordId } } } } }`, { id });
   expect(r.errors).toBeUndefined();
   return (r.data as { statement: { id: string; position: string; current: boolean; supersession: string | null; supersededBy: { id: string } | null; appearances: { document: { id: string }; via: { source: { id: string } }[] }[] } }).statement;
 }
@@ -84,12 +84,12 @@ async function statement(store: GraphStore, id: string) {
 const clusterIds = (c: Corroboration) => c.clusters.map((cl) => cl.sources.map((s) => s.id).sort()).sort((a, b) => ((a[0] ?? '') < (b[0] ?? '') ? -1 : 1));
 
 async function searchSources(store: GraphStore, text: string) {
-  const r = await gql(store, `query($s: String) { sources(search: $s, first: 10) { nodes { id } } }`, { s: text });
+  const r = await gql(store, `query($s: String) { sources(search: $s, first: 10) { nodes { id: recordId } } }`, { s: text });
   expect(r.errors).toBeUndefined();
   return (r.data as { sources: { nodes: { id: string }[] } }).sources.nodes.map((n) => n.id);
 }
 async function searchEntities(store: GraphStore, text: string) {
-  const r = await gql(store, `query($s: String) { entities(search: $s, first: 10) { nodes { id } } }`, { s: text });
+  const r = await gql(store, `query($s: String) { entities(search: $s, first: 10) { nodes { id: recordId } } }`, { s: text });
   expect(r.errors).toBeUndefined();
   return (r.data as { entities: { nodes: { id: string }[] } }).entities.nodes.map((n) => n.id);
 }
@@ -118,7 +118,7 @@ describe('the Przewodów missile, coded as four version 2 bundles', () => {
     const st = await statement(store, 'st-senior-us-official-asserts-russian-missiles-crossed');
     expect(st.appearances).toHaveLength(4);
     expect(st.appearances.find((x) => x.document.id === 'doc-dw-russian-missiles-cross-report')?.via.map((v) => v.source.id)).toEqual(['src-associated-press']);
-    const sources = await gql(store, `{ claim(id: "${C.russia}") { sources(first: 100) { id } } }`);
+    const sources = await gql(store, `{ claim(id: "${C.russia}") { sources(first: 100) { id: recordId } } }`);
     const ids = (sources.data as { claim: { sources: { id: string }[] } }).claim.sources.map((s) => s.id);
     for (const channel of ['src-deutsche-welle', 'src-the-national', 'src-tampa-free-press']) expect(ids).not.toContain(channel);
   });
@@ -180,7 +180,7 @@ describe('the Przewodów missile, coded as four version 2 bundles', () => {
     expect(await statement(store, 'st-zelensky-denies-ukrainian-missile')).toMatchObject({ current: false, supersededBy: { id: 'st-zelensky-withdraws-denial-of-ukrainian-missile' } });
     expect(await statement(store, 'st-zelensky-asserts-russian-missiles-hit-poland')).toMatchObject({ current: false, supersession: 'EXPLICIT', supersededBy: { id: 'st-zelensky-hedges-russian-missile' } });
     expect(await statement(store, 'st-zelensky-hedges-russian-missile')).toMatchObject({ current: false, supersession: 'LATER', supersededBy: { id: 'st-zelensky-hedges-russian-missile-after-all' } });
-    const r = await gql(store, `{ conflicts(sourceId: "src-volodymyr-zelensky", first: 50) { nodes { kind earlier { id } later { id } } } }`);
+    const r = await gql(store, `{ conflicts(sourceId: "src-volodymyr-zelensky", first: 50) { nodes { kind earlier { id: recordId } later { id: recordId } } } }`);
     const revisions = (r.data as { conflicts: { nodes: { kind: string; earlier: { id: string } | null; later: { id: string } | null }[] } }).conflicts.nodes.filter((n) => n.kind === 'REVISION');
     // Firm to hedged, and denial to withdrawal; hedged to hedged again is no revision.
     expect(revisions.map((n) => [n.earlier?.id, n.later?.id]).sort()).toEqual([
@@ -190,7 +190,7 @@ describe('the Przewodów missile, coded as four version 2 bundles', () => {
   });
 
   it('conflicts: one contradiction, three denials, two revisions', async () => {
-    const r = await gql(store, `{ conflicts(first: 50) { totalCount nodes { kind claim { id } opposingClaim { id } } } }`);
+    const r = await gql(store, `{ conflicts(first: 50) { totalCount nodes { kind claim { id: recordId } opposingClaim { id: recordId } } } }`);
     const rows = (r.data as { conflicts: { totalCount: number; nodes: { kind: string; claim: { id: string }; opposingClaim: { id: string } }[] } }).conflicts;
     expect(rows.totalCount).toBe(6);
     expect(rows.nodes.filter((n) => n.kind === 'CONTRADICTING_CLAIMS').map((n) => [n.claim.id, n.opposingClaim.id])).toEqual([[C.russia, C.ukraine]]);
@@ -200,7 +200,7 @@ describe('the Przewodów missile, coded as four version 2 bundles', () => {
 
   it('competing hypotheses, no overrides: Ukrainian air defence ranks first; silences and the withdrawal are not diagnostic', async () => {
     const r = await gql(store, `{ question(id: "q-who-fired-przewodow-missile") { matrix {
-      hypotheses { claim { id } rank inconsistency consistency } evidence { kind statement { id } claim { id } diagnostic } } } }`);
+      hypotheses { claim { id: recordId } rank inconsistency consistency } evidence { kind statement { id: recordId } claim { id: recordId } diagnostic } } } }`);
     const m = (r.data as { question: { matrix: { hypotheses: { claim: { id: string }; rank: number; inconsistency: number; consistency: number }[]; evidence: { kind: string; statement: { id: string } | null; claim: { id: string } | null; diagnostic: boolean }[] } } }).question.matrix;
     expect(m.hypotheses.map((h) => [h.claim.id, h.rank, h.inconsistency, h.consistency])).toEqual([
       [C.ukraine, 1, 4, 13],
@@ -229,7 +229,7 @@ describe('the Przewodów missile, coded as four version 2 bundles', () => {
   });
 
   it('the timeline: one entry per statement, dated days in order, a month after its days, a revised undated statement before its reviser, other undated last', async () => {
-    const r = await gql(store, `{ entity(id: "ent-przewodow-missile-explosion-2022-11-15") { timeline(first: 100) { totalCount nodes { statement { id } dateSource precision } } } }`);
+    const r = await gql(store, `{ entity(id: "ent-przewodow-missile-explosion-2022-11-15") { timeline(first: 100) { totalCount nodes { statement { id: recordId } dateSource precision } } } }`);
     const tl = (r.data as { entity: { timeline: { totalCount: number; nodes: { statement: { id: string }; dateSource: string; precision: string | null }[] } } }).entity.timeline;
     expect(tl.totalCount).toBe(32);
     const order = tl.nodes.map((n) => n.statement.id);

@@ -242,7 +242,7 @@ describe('idempotence and updates', () => {
     expect(report.statements).toEqual({ created: 0, updated: 2, unchanged: edited.statements.length - 1 });
     expect(await statementRow(store, st.id)).toMatchObject({ source: 'src-sabah-al-sheikh-al-kilani', appearances: [], derivedFrom: null });
     expect(await statementRow(store, 'st-extra')).toMatchObject({ source: 'src-soufan-center', appearances: [], derivedFrom: 'st-family-asserts-undercover' });
-    const result = await gql(store, `{ son: source(id: "src-khaled-al-masoud") { statements { id } } airwars: source(id: "src-airwars") { statements { id } } }`);
+    const result = await gql(store, `{ son: source(id: "src-khaled-al-masoud") { statements { id: recordId } } airwars: source(id: "src-airwars") { statements { id: recordId } } }`);
     expect(result.data).toEqual({ son: { statements: [] }, airwars: { statements: expect.not.arrayContaining([{ id: 'st-extra' }]) } });
     // The document lost the two appearances, once each.
     const doc = await gql(store, `{ document(id: "doc-dumayr-report") { statementsConnection { totalCount } } }`);
@@ -256,7 +256,7 @@ describe('idempotence and updates', () => {
     edited.documents[0]!.publisher = 'src-airwars';
     const report = await importBundle(store, edited, editor);
     expect([report.claims.updated, report.documents.updated]).toEqual([1, 1]);
-    const result = await gql(store, `query($id: ID!) { claim(id: $id) { about { id } } document(id: "doc-dumayr-report") { publisher { id } } }`, { id: edited.claims[0]!.id });
+    const result = await gql(store, `query($id: ID!) { claim(id: $id) { about { id: recordId } } document(id: "doc-dumayr-report") { publisher { id: recordId } } }`, { id: edited.claims[0]!.id });
     expect(result.data).toEqual({ claim: { about: [{ id: 'ent-dumayr' }] }, document: { publisher: { id: 'src-airwars' } } });
   });
 
@@ -324,7 +324,7 @@ describe('a second article about the same raid links into the first', () => {
   });
 
   it('keeps the old id resolving, with the name of the smallest id and every other name as an alias', async () => {
-    const result = await gql(store, `{ old: source(id: "src-airwars") { id name aliases } new: source(id: "fx-airwars") { id } entity(id: "fx-al-masoud") { id name aliases } }`);
+    const result = await gql(store, `{ old: source(id: "src-airwars") { id: recordId name aliases } new: source(id: "fx-airwars") { id: recordId } entity(id: "fx-al-masoud") { id: recordId name aliases } }`);
     expect(result.data).toEqual({
       old: { id: 'fx-airwars', name: 'AIRWARS', aliases: ['Airwars'] },
       new: { id: 'fx-airwars' },
@@ -336,7 +336,7 @@ describe('a second article about the same raid links into the first', () => {
   });
 
   it("attaches the new statements to the seed's claims and sources, and corroboration counts them", async () => {
-    const result = await gql(store, `{ claim(id: "claim-al-masoud-undercover-against-is") { corroboration { assertingSources independentSources anonymousSources } } source(id: "src-airwars") { statements { id } } }`);
+    const result = await gql(store, `{ claim(id: "claim-al-masoud-undercover-against-is") { corroboration { assertingSources independentSources anonymousSources } } source(id: "src-airwars") { statements { id: recordId } } }`);
     const data = result.data as { claim: unknown; source: { statements: { id: string }[] } };
     // The family, the three Syrian officials (under the interim government), the new neighbour, and the fixture's
     // anonymous officials (never matched by name, no parent): four asserting sources, four clusters, two anonymous.
@@ -382,7 +382,7 @@ describe('names: transitive matches, generic names, merged ids', () => {
     const seedStatements = seedV2().statements;
     const report = await importBundle(store, v2({ sources: [{ id: 'src-aaa-bridge', name: 'Airwars', kind: 'ORGANIZATION', anonymous: false, aliases: ['Soufan Center'] }] }), editor);
     expect(report.matched).toEqual([{ kind: 'source', bundleId: 'src-aaa-bridge', graphId: 'src-aaa-bridge', key: 'airwars' }]);
-    const result = await gql(store, `{ a: source(id: "src-airwars") { id name aliases statements { id } members { source { id } } } b: source(id: "src-soufan-center") { id } }`);
+    const result = await gql(store, `{ a: source(id: "src-airwars") { id: recordId name aliases statements { id: recordId } members { source { id: recordId } } } b: source(id: "src-soufan-center") { id: recordId } }`);
     const expected = seedStatements.filter((s) => s.source === 'src-airwars' || s.source === 'src-soufan-center').map((s) => ({ id: s.id }));
     const data = result.data as { a: { id: string; name: string; aliases: string[]; statements: { id: string }[]; members: { source: { id: string } }[] }; b: { id: string } };
     expect(data.a.id).toBe('src-aaa-bridge');
@@ -404,7 +404,7 @@ describe('names: transitive matches, generic names, merged ids', () => {
     expect([dry.matched, dry.possibleDuplicates]).toEqual([[], [pair]]);
     const report = await importBundle(store, bundle, editor);
     expect([report.matched, report.possibleDuplicates, report.sources]).toEqual([[], [pair], { created: 1, updated: 0, unchanged: 0 }]);
-    const listed = await gql(store, `{ possibleDuplicates(kind: SOURCE) { nodes { kind a b reason key rejected } } family: source(id: "src-al-masoud-family") { aliases } zz: source(id: "zz-family") { id name } }`);
+    const listed = await gql(store, `{ possibleDuplicates(kind: SOURCE) { nodes { kind a b reason key rejected } } family: source(id: "src-al-masoud-family") { aliases } zz: source(id: "zz-family") { id: recordId name } }`);
     expect(listed.data).toEqual({
       possibleDuplicates: { nodes: [{ kind: 'SOURCE', a: 'src-al-masoud-family', b: 'zz-family', reason: 'GENERIC_NAME', key: 'family', rejected: false }] },
       family: { aliases: ['his family', 'relatives', 'the family'] },
@@ -414,8 +414,8 @@ describe('names: transitive matches, generic names, merged ids', () => {
     await importBundle(store, bundle, editor);
     expect(await possibleDuplicates(store)).toHaveLength(1);
     // Rejected by an editor: no later import lists it again, and the graph keeps it rejected.
-    const rejected = await gql(store, `mutation { rejectDuplicate(kind: SOURCE, a: "src-al-masoud-family", b: "zz-family") { rejected } }`, {}, 'test-editor');
-    expect(rejected.data).toEqual({ rejectDuplicate: { rejected: true } });
+    const rejected = await gql(store, `mutation { rejectDuplicate(input: { kind: SOURCE, a: "src-al-masoud-family", b: "zz-family" }) { possibleDuplicate { rejected } } }`, {}, 'test-editor');
+    expect(rejected.data).toEqual({ rejectDuplicate: { possibleDuplicate: { rejected: true } } });
     const later = await importBundle(store, bundle, editor);
     expect([later.possibleDuplicates, await possibleDuplicates(store)]).toEqual([[], []]);
   });
@@ -423,7 +423,7 @@ describe('names: transitive matches, generic names, merged ids', () => {
   it('resolves ids merged by an editor, for sources, entities and claims', async () => {
     store = await seededStore();
     const merge = (kind: 'Sources' | 'Entities' | 'Claims', keep: string, merged: string) =>
-      gql(store, `mutation { merge${kind}(keep: "${keep}", merge: "${merged}") { id } }`, {}, 'test-editor');
+      gql(store, `mutation { merge${kind}(input: { keep: "${keep}", merge: "${merged}" }) { mergedId } }`, {}, 'test-editor');
     for (const result of [
       await merge('Sources', 'src-syrian-interim-government', 'src-syrian-free-army'),
       await merge('Entities', 'ent-syria', 'ent-damascus'),
@@ -439,7 +439,7 @@ describe('names: transitive matches, generic names, merged ids', () => {
     );
     expect(report.statements.created).toBe(1);
     expect(await statementRow(store, 'zz-st')).toMatchObject({ source: 'src-syrian-interim-government', claim: 'claim-al-masoud-undercover-against-is' });
-    const about = await gql(store, `{ claim(id: "zz-claim") { about { id } } }`);
+    const about = await gql(store, `{ claim(id: "zz-claim") { about { id: recordId } } }`);
     expect(about.data).toEqual({ claim: { about: [{ id: 'ent-syria' }] } });
 
     // A link between a claim and an id merged into it would link the claim to itself: an import
@@ -447,8 +447,8 @@ describe('names: transitive matches, generic names, merged ids', () => {
     const linked = await importBundle(store, v2({ links: [{ type: 'SUPPORTS', from: 'claim-al-masoud-infiltrated-is-in-badiya', to: 'claim-al-masoud-undercover-against-is', linkedBy: 'test-editor', reason: 'As before the merge.' }] }), editor);
     expect(linked.links).toEqual({ created: 0, updated: 0, unchanged: 1 });
     expect((await exportBundle(store)).links.filter((l) => l.from === l.to)).toEqual([]);
-    const refused = await gql(store, `mutation { linkClaims(type: SUPPORTS, from: "claim-al-masoud-undercover-against-is", to: "claim-al-masoud-infiltrated-is-in-badiya", reason: "Self.") { from { id } } }`, {}, 'test-editor');
-    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', problems: [expect.objectContaining({ path: 'to', expected: 'a claim other than `from`' })] });
+    const refused = await gql(store, `mutation { linkClaims(input: { type: SUPPORTS, from: "claim-al-masoud-undercover-against-is", to: "claim-al-masoud-infiltrated-is-in-badiya", reason: "Self." }) { from { id: recordId } } }`, {}, 'test-editor');
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', problems: [expect.objectContaining({ path: 'input.to', expected: 'a claim other than `from`' })] });
   });
 });
 
@@ -530,7 +530,7 @@ describe('an article about another event, next to the seed', () => {
     expect(after.all.totalCount).toBe(before.all.totalCount + 1);
     expect(after.sources.totalCount).toBe(before.sources.totalCount + 4);
 
-    const own = await gql(store, `{ conflicts(claimId: "ox-claim-closed-for-cracks") { nodes { kind opposingClaim { id } sources { id } opposingSources { id } } } }`);
+    const own = await gql(store, `{ conflicts(claimId: "ox-claim-closed-for-cracks") { nodes { kind opposingClaim { id: recordId } sources { id: recordId } opposingSources { id: recordId } } } }`);
     expect(own.data).toEqual({ conflicts: { nodes: [{ kind: 'CONTRADICTING_CLAIMS', opposingClaim: { id: 'ox-claim-closed-for-repairs' }, sources: [{ id: 'ox-engineers' }], opposingSources: [{ id: 'ox-spokesperson' }] }] } });
   });
 });
@@ -559,7 +559,7 @@ describe('export', () => {
       expect(JSON.stringify(second, null, 2)).toBe(JSON.stringify(first, null, 2));
       expect(await graphCounts(fresh)).toEqual(await graphCounts(store));
       // The redirects work in the copy too.
-      const old = await gql(fresh, `{ source(id: "src-soufan-center") { id } }`);
+      const old = await gql(fresh, `{ source(id: "src-soufan-center") { id: recordId } }`);
       expect(old.data).toEqual({ source: { id: 'ax-bridge' } });
     } finally {
       await fresh.close();
@@ -604,7 +604,7 @@ describe('loops through records already stored', () => {
     const error = await importBundle(store, { format: 'claimgraph-bundle', version: 1, affiliations: [{ source: 'src-al-masoud-family', parent: 'src-sabah-al-sheikh-al-kilani' }] }, editor).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'BAD_USER_INPUT', details: { problems: [{ path: '$.affiliations', id: 'src-al-masoud-family', expected: 'affiliations without a cycle, counting those already in the graph', got: 'source "src-al-masoud-family" would be affiliated with itself' }] } });
     expect(await graphCounts(store)).toEqual(before);
-    expect((await gql(store, `{ source(id: "src-al-masoud-family") { affiliations { id } } }`)).data).toEqual({ source: { affiliations: [] } });
+    expect((await gql(store, `{ source(id: "src-al-masoud-family") { affiliations { id: recordId } } }`)).data).toEqual({ source: { affiliations: [] } });
   });
 
   it('accepts a version 1 relay that names a stored statement: the chain is cut at the edge of the bundle, with a note', async () => {

@@ -85,7 +85,7 @@ describe('through the import, on either path', () => {
       ],
     });
   const read = async () => {
-    const r = await gql(store, `{ statement(id: "st-lrc") { current supersededBy { id } } claim(id: "c-11300") { corroboration { assertingSources denyingSources } } }`);
+    const r = await gql(store, `{ statement(id: "st-lrc") { current supersededBy { id: recordId } } claim(id: "c-11300") { corroboration { assertingSources denyingSources } } }`);
     expect(r.errors).toBeUndefined();
     return r.data;
   };

@@ -105,7 +105,7 @@ const OTHER = 'claim-us-operation-killed-al-masoud';
 it('eight editors rewrite the same claim at once: every write lands, the last committed text wins, with its own editor', async () => {
   await rounds(async (store) => {
     const results = await together(store, Array.from({ length: 8 }, (_, i) => ({
-      query: `mutation($t: String!) { updateClaim(id: "${CLAIM}", input: { text: $t }) { text recorded { updatedBy } } }`,
+      query: `mutation($t: String!) { updateClaim(input: { id: "${CLAIM}", text: $t }) { claim { text recorded { updatedBy } } } }`,
       variables: { t: `Text written by editor ${i}.` },
       editor: `editor-${i}`,
     })));
@@ -127,8 +127,8 @@ it('editors link and unlink the same two claims at once, both ways and both type
       const type = i % 3 === 2 ? 'SUPPORTS' : 'CONTRADICTS';
       const [from, to] = i % 2 === 0 ? [CLAIM, OTHER] : [OTHER, CLAIM];
       return i % 4 === 3
-        ? { query: `mutation { unlinkClaims(type: ${type}, from: "${from}", to: "${to}") { from { id } } }`, editor: `editor-${i}` }
-        : { query: `mutation { linkClaims(type: ${type}, from: "${from}", to: "${to}", reason: "Reason ${i}.") { from { id } } }`, editor: `editor-${i}` };
+        ? { query: `mutation { unlinkClaims(input: { type: ${type}, from: "${from}", to: "${to}" }) { from { id: recordId } } }`, editor: `editor-${i}` }
+        : { query: `mutation { linkClaims(input: { type: ${type}, from: "${from}", to: "${to}", reason: "Reason ${i}." }) { from { id: recordId } } }`, editor: `editor-${i}` };
     });
     const results = await together(store, ops);
     expectOutcomes('link/unlink x12', results, ['CONFLICT', 'NOT_FOUND']);
@@ -181,7 +181,7 @@ it('editors re-point the same statement at once: it ends as exactly one of the w
   });
   await rounds(async (store) => {
     const results = await together(store, variants.map((v, i) => ({
-      query: `mutation($input: RecordStatementInput!) { recordStatement(input: $input) { id source { id } claim { id } } }`,
+      query: `mutation($input: RecordStatementInput!) { recordStatement(input: $input) { statement { id: recordId source { id: recordId } claim { id: recordId } } } }`,
       variables: { input: { id: ID, ...v, quote: `Quote ${i}.` } },
       editor: `editor-${i}`,
     })));
@@ -193,7 +193,7 @@ it('editors re-point the same statement at once: it ends as exactly one of the w
     const st = graph.statements.find((s) => s.id === ID)!;
     expect(st).toMatchObject({ ...exported(variants[i]!), quote: `Quote ${i}.`, recorded: expect.objectContaining({ updatedBy: `editor-${i}` }) });
     // Only its final source and claim list it.
-    const lists = await gql(store, `{ sources(first: 100) { nodes { id statements { id } } } claims(first: 100) { nodes { id statements { id } } } }`);
+    const lists = await gql(store, `{ sources(first: 100) { nodes { id: recordId statements { id: recordId } } } claims(first: 100) { nodes { id: recordId statements { id: recordId } } } }`);
     const holders = (kind: 'sources' | 'claims') =>
       ((lists.data?.[kind] as { nodes: { id: string; statements: { id: string }[] }[] }).nodes).filter((n) => n.statements.some((s) => s.id === ID)).map((n) => n.id);
     expect([holders('sources'), holders('claims')]).toEqual([[st.source], [st.claim]]);
@@ -202,13 +202,13 @@ it('editors re-point the same statement at once: it ends as exactly one of the w
 
 it('a confirmed delete of a claim races an edit, a new statement and a new link on it: all or nothing either way', async () => {
   await rounds(async (store, round) => {
-    const preview = await gql(store, `{ deletionPreview(kind: CLAIM, id: "${CLAIM}") { confirm nodes { id } } }`);
+    const preview = await gql(store, `{ deletionPreview(kind: CLAIM, id: "${CLAIM}") { confirm nodes { id: recordId } } }`);
     const { confirm, nodes } = preview.data?.deletionPreview as { confirm: string; nodes: { id: string }[] };
     const ops = [
-      { query: `mutation($c: String!) { delete(kind: CLAIM, id: "${CLAIM}", confirm: $c) { id } }`, variables: { c: confirm }, editor: 'deleter' },
-      { query: `mutation { updateClaim(id: "${CLAIM}", input: { text: "Edited while being deleted." }) { id } }`, editor: 'updater' },
-      { query: `mutation { recordStatement(input: { id: "st-racing", source: "src-emily-tripp", claim: "${CLAIM}", stance: ASSERTS }) { id } }`, editor: 'recorder' },
-      { query: `mutation { linkClaims(type: SUPPORTS, from: "${CLAIM}", to: "${OTHER}", reason: "Racing.") { from { id } } }`, editor: 'linker' },
+      { query: `mutation($c: String!) { delete(input: { kind: CLAIM, id: "${CLAIM}", confirm: $c }) { deletedIds } }`, variables: { c: confirm }, editor: 'deleter' },
+      { query: `mutation { updateClaim(input: { id: "${CLAIM}", text: "Edited while being deleted." }) { claim { id: recordId } } }`, editor: 'updater' },
+      { query: `mutation { recordStatement(input: { id: "st-racing", source: "src-emily-tripp", claim: "${CLAIM}", stance: ASSERTS }) { statement { id: recordId } } }`, editor: 'recorder' },
+      { query: `mutation { linkClaims(input: { type: SUPPORTS, from: "${CLAIM}", to: "${OTHER}", reason: "Racing." }) { from { id: recordId } } }`, editor: 'linker' },
     ];
     // Sent in another order each round; the results are put back in this order.
     const sent = rotate(ops, round);
@@ -245,9 +245,9 @@ it('a merge of two sources races a statement by, and an edit of, the source bein
   const MERGE = 'src-syrian-government-officials';
   await rounds(async (store, round) => {
     const ops = [
-      { query: `mutation { mergeSources(keep: "${KEEP}", merge: "${MERGE}") { id } }`, editor: 'merger' },
-      { query: `mutation { recordStatement(input: { id: "st-racing", source: "${MERGE}", claim: "${CLAIM}", stance: DENIES }) { id } }`, editor: 'recorder' },
-      { query: `mutation { updateSource(id: "${MERGE}", input: { description: "Edited while merged." }) { id } }`, editor: 'updater' },
+      { query: `mutation { mergeSources(input: { keep: "${KEEP}", merge: "${MERGE}" }) { source { id: recordId } } }`, editor: 'merger' },
+      { query: `mutation { recordStatement(input: { id: "st-racing", source: "${MERGE}", claim: "${CLAIM}", stance: DENIES }) { statement { id: recordId } } }`, editor: 'recorder' },
+      { query: `mutation { updateSource(input: { id: "${MERGE}", description: "Edited while merged." }) { source { id: recordId } } }`, editor: 'updater' },
     ];
     const sent = rotate(ops, round);
     const answers = await together(store, sent);
@@ -271,13 +271,13 @@ it('a merge of two sources races a statement by, and an edit of, the source bein
 it('eight editors create a source under the same name at once: one is created, the others are told its id', async () => {
   await rounds(async (store) => {
     const results = await together(store, Array.from({ length: 8 }, (_, i) => ({
-      query: `mutation { createSource(input: { id: "src-racer-${i}", name: "The Racing Monitor", kind: ORGANIZATION, anonymous: false }) { id } }`,
+      query: `mutation { createSource(input: { id: "src-racer-${i}", name: "The Racing Monitor", kind: ORGANIZATION, anonymous: false }) { source { id: recordId } } }`,
       editor: `editor-${i}`,
     })));
     expectOutcomes('createSource x8 (same name)', results, ['CONFLICT']);
     const created = results.filter((r) => r.errors === undefined);
     expect(created).toHaveLength(1);
-    const id = (created[0]!.data?.createSource as { id: string }).id;
+    const id = (created[0]!.data?.createSource as { source: { id: string } }).source.id;
     for (const r of results.filter((x) => x.errors !== undefined)) expect(r.errors?.[0]?.extensions?.existing).toEqual([id]);
     const exported = await consistent(store);
     expect(exported.sources.filter((s) => s.name === 'The Racing Monitor').map((s) => s.id)).toEqual([id]);
@@ -287,7 +287,7 @@ it('eight editors create a source under the same name at once: one is created, t
 it('eight editors create a claim under the same id at once: one wins whole, the others get CONFLICT', async () => {
   await rounds(async (store) => {
     const results = await together(store, Array.from({ length: 8 }, (_, i) => ({
-      query: `mutation { createClaim(input: { id: "claim-racing", text: "Version ${i}." }) { id text } }`,
+      query: `mutation { createClaim(input: { id: "claim-racing", text: "Version ${i}." }) { claim { id: recordId text } } }`,
       editor: `editor-${i}`,
     })));
     expectOutcomes('createClaim x8 (same id)', results, ['CONFLICT']);
@@ -306,7 +306,7 @@ it('four editors confirm the same deletion at once: it happens once, the others 
     const preview = await gql(store, `{ deletionPreview(kind: STATEMENT, id: "${id}") { confirm } }`);
     const confirm = (preview.data?.deletionPreview as { confirm: string }).confirm;
     const results = await together(store, Array.from({ length: 4 }, (_, i) => ({
-      query: `mutation($c: String!) { delete(kind: STATEMENT, id: "${id}", confirm: $c) { id } }`, variables: { c: confirm }, editor: `editor-${i}`,
+      query: `mutation($c: String!) { delete(input: { kind: STATEMENT, id: "${id}", confirm: $c }) { deletedIds } }`, variables: { c: confirm }, editor: `editor-${i}`,
     })));
     expectOutcomes('delete x4 (same token)', results, ['NOT_FOUND', 'CONFLICT']);
     expect(results.filter((r) => r.errors === undefined)).toHaveLength(1);
@@ -326,12 +326,12 @@ it('a storm of mixed edits on a few claims and sources leaves a consistent graph
       const d = claims[(i + 1) % 3]!;
       const s = sources[i % 3]!;
       switch (i % 6) {
-        case 0: return { query: `mutation { updateClaim(id: "${c}", input: { text: "Storm ${i}." }) { id } }`, editor: `e${i}` };
-        case 1: return { query: `mutation { recordStatement(input: { id: "st-storm-${i % 4}", source: "${s}", claim: "${c}", stance: ASSERTS, quote: "Storm ${i}." }) { id } }`, editor: `e${i}` };
-        case 2: return { query: `mutation { linkClaims(type: CONTRADICTS, from: "${c}", to: "${d}", reason: "Storm ${i}.") { from { id } } }`, editor: `e${i}` };
-        case 3: return { query: `mutation { unlinkClaims(type: CONTRADICTS, from: "${d}", to: "${c}") { from { id } } }`, editor: `e${i}` };
-        case 4: return { query: `mutation { updateSource(id: "${s}", input: { description: "Storm ${i}." }) { id } }`, editor: `e${i}` };
-        default: return { query: `mutation { createSource(input: { name: "Storm source ${Math.floor(i / 6) % 2}", kind: GROUP, anonymous: false }) { id } }`, editor: `e${i}` };
+        case 0: return { query: `mutation { updateClaim(input: { id: "${c}", text: "Storm ${i}." }) { claim { id: recordId } } }`, editor: `e${i}` };
+        case 1: return { query: `mutation { recordStatement(input: { id: "st-storm-${i % 4}", source: "${s}", claim: "${c}", stance: ASSERTS, quote: "Storm ${i}." }) { statement { id: recordId } } }`, editor: `e${i}` };
+        case 2: return { query: `mutation { linkClaims(input: { type: CONTRADICTS, from: "${c}", to: "${d}", reason: "Storm ${i}." }) { from { id: recordId } } }`, editor: `e${i}` };
+        case 3: return { query: `mutation { unlinkClaims(input: { type: CONTRADICTS, from: "${d}", to: "${c}" }) { from { id: recordId } } }`, editor: `e${i}` };
+        case 4: return { query: `mutation { updateSource(input: { id: "${s}", description: "Storm ${i}." }) { source { id: recordId } } }`, editor: `e${i}` };
+        default: return { query: `mutation { createSource(input: { name: "Storm source ${Math.floor(i / 6) % 2}", kind: GROUP, anonymous: false }) { source { id: recordId } } }`, editor: `e${i}` };
       }
     });
     const results = await together(store, ops);

@@ -772,10 +772,10 @@ describe('bundles that close a loop through records already stored', () => {
 });
 
 describe('malformed bundles through the GraphQL mutation importBundle', () => {
-  it('answer BAD_USER_INPUT with problems at paths under `bundle`, never another code, and write nothing', async () => {
+  it('answer BAD_USER_INPUT with problems at paths under `input.bundle`, never another code, and write nothing', async () => {
     const { store, unchanged, close } = await sharedStore();
     tried['GraphQL importBundle'] = 0;
-    const MUTATION = `mutation($b: JSON!, $dry: Boolean) { importBundle(bundle: $b, dryRun: $dry) { dryRun statements { created } } }`;
+    const MUTATION = `mutation($b: JSON!, $dry: Boolean) { importBundle(input: { bundle: $b, dryRun: $dry }) { result { dryRun statements { created } } } }`;
     try {
       await fc.assert(
         fc.asyncProperty(fc.oneof(malformed('minimal'), malformed('seed'), malformed('minimalV2'), malformed('seedV2')), fc.boolean(), async (m, dryRun) => {
@@ -787,7 +787,7 @@ describe('malformed bundles through the GraphQL mutation importBundle', () => {
           if (error.extensions?.code !== 'BAD_USER_INPUT') throw new Error(`code ${String(error.extensions?.code)}: ${error.message.slice(0, 300)}\n  for ${recipe(m)}`);
           const problems = error.extensions.problems as { path: string }[];
           expect(problems.length).toBeGreaterThan(0);
-          for (const p of problems) expect(p.path.startsWith('bundle')).toBe(true);
+          for (const p of problems) expect(p.path.startsWith('input.bundle')).toBe(true);
           await unchanged(n);
         }),
         { numRuns: 300 },

@@ -91,26 +91,26 @@ interface Op {
   previewFirst?: { kind: unknown; id: unknown };
 }
 
-const RESULT = { source: 'id name kind aliases', claim: 'id text about { id }', statement: 'id stance source { id } claim { id }', pair: 'from { id } to { id }' };
+const RESULT = { source: 'source { id: recordId name kind aliases }', claim: 'claim { id: recordId text about { id: recordId } }', statement: 'statement { id: recordId stance source { id: recordId } claim { id: recordId } }', pair: 'from { id: recordId } to { id: recordId }' };
 
 const ops: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ id: maybe(fc.string({ maxLength: 12 }).map((s) => `src-fuzz-${s}`)), name: anyString, kind: enumValue(SOURCE_KINDS), anonymous: fc.oneof(fc.boolean(), wrongType), count: maybe(fc.integer({ min: -3, max: 50 })), description: maybe(anyString), aliases: maybe(strings) }).map((input) => ({
     name: 'createSource', query: `mutation($input: CreateSourceInput!) { createSource(input: $input) { ${RESULT.source} } }`, variables: { input: compact(input) },
   })),
   fc.record({ id: id('source'), input: fc.record({ name: maybe(anyString), kind: maybe(enumValue(SOURCE_KINDS)), count: maybe(fc.integer({ min: -3, max: 50 })), description: maybe(anyString), aliases: maybe(strings) }) }).map(({ id: sourceId, input }) => ({
-    name: 'updateSource', query: `mutation($id: ID!, $input: UpdateSourceInput!) { updateSource(id: $id, input: $input) { ${RESULT.source} } }`, variables: { id: sourceId, input: compact(input) },
+    name: 'updateSource', query: `mutation($input: UpdateSourceInput!) { updateSource(input: $input) { ${RESULT.source} } }`, variables: { input: compact({ id: sourceId, ...input }) },
   })),
   fc.record({ text: anyString, about: maybe(fc.array(id('entity'), { maxLength: 3 })) }).map((input) => ({
     name: 'createClaim', query: `mutation($input: CreateClaimInput!) { createClaim(input: $input) { ${RESULT.claim} } }`, variables: { input: compact(input) },
   })),
   fc.record({ id: id('claim'), input: fc.record({ text: maybe(anyString), about: maybe(fc.array(id('entity'), { maxLength: 3 })) }) }).map(({ id: claimId, input }) => ({
-    name: 'updateClaim', query: `mutation($id: ID!, $input: UpdateClaimInput!) { updateClaim(id: $id, input: $input) { ${RESULT.claim} } }`, variables: { id: claimId, input: compact(input) },
+    name: 'updateClaim', query: `mutation($input: UpdateClaimInput!) { updateClaim(input: $input) { ${RESULT.claim} } }`, variables: { input: compact({ id: claimId, ...input }) },
   })),
   fc.record({ id: maybe(id('entity')), name: anyString, aliases: maybe(strings) }).map((input) => ({
-    name: 'createEntity', query: `mutation($input: CreateEntityInput!) { createEntity(input: $input) { id name } }`, variables: { input: compact(input) },
+    name: 'createEntity', query: `mutation($input: CreateEntityInput!) { createEntity(input: $input) { entity { id: recordId name } } }`, variables: { input: compact(input) },
   })),
   fc.record({ id: id('document'), input: fc.record({ title: maybe(anyString), publisher: maybe(id('source')), url: maybe(anyString), publishedAt: maybe(anyString) }) }).map(({ id: docId, input }) => ({
-    name: 'updateDocument', query: `mutation($id: ID!, $input: UpdateDocumentInput!) { updateDocument(id: $id, input: $input) { id title publisher { id } } }`, variables: { id: docId, input: compact(input) },
+    name: 'updateDocument', query: `mutation($input: UpdateDocumentInput!) { updateDocument(input: $input) { document { id: recordId title publisher { id: recordId } } } }`, variables: { input: compact({ id: docId, ...input }) },
   })),
   fc.record({
     id: maybe(id('statement')), source: id('source'), claim: id('claim'), stance: enumValue(STANCES), hedged: rarely(fc.boolean()), quote: rarely(anyString), paraphrase: maybe(anyString),
@@ -121,35 +121,35 @@ const ops: fc.Arbitrary<Op> = fc.oneof(
     name: 'recordStatement', query: `mutation($input: RecordStatementInput!) { recordStatement(input: $input) { ${RESULT.statement} } }`, variables: { input: compact(input) },
   })),
   fc.record({ type: enumValue(LINK_TYPES), from: id('claim'), to: id('claim'), reason: anyString }).map((v) => ({
-    name: 'linkClaims', query: `mutation($type: ClaimLinkType!, $from: ID!, $to: ID!, $reason: String!) { linkClaims(type: $type, from: $from, to: $to, reason: $reason) { ${RESULT.pair} } }`, variables: v,
+    name: 'linkClaims', query: `mutation($type: ClaimLinkType!, $from: ID!, $to: ID!, $reason: String!) { linkClaims(input: { type: $type, from: $from, to: $to, reason: $reason }) { ${RESULT.pair} } }`, variables: v,
   })),
   fc.record({ type: enumValue(LINK_TYPES), from: id('claim'), to: id('claim') }).map((v) => ({
-    name: 'unlinkClaims', query: `mutation($type: ClaimLinkType!, $from: ID!, $to: ID!) { unlinkClaims(type: $type, from: $from, to: $to) { ${RESULT.pair} } }`, variables: v,
+    name: 'unlinkClaims', query: `mutation($type: ClaimLinkType!, $from: ID!, $to: ID!) { unlinkClaims(input: { type: $type, from: $from, to: $to }) { ${RESULT.pair} } }`, variables: v,
   })),
   fc.record({ keep: id('source'), merge: id('source') }).map((v) => ({
-    name: 'mergeSources', query: `mutation($keep: ID!, $merge: ID!) { mergeSources(keep: $keep, merge: $merge) { id aliases } }`, variables: v,
+    name: 'mergeSources', query: `mutation($keep: ID!, $merge: ID!) { mergeSources(input: { keep: $keep, merge: $merge }) { source { id: recordId aliases } } }`, variables: v,
   })),
   fc.record({ keep: id('claim'), merge: id('claim') }).map((v) => ({
-    name: 'mergeClaims', query: `mutation($keep: ID!, $merge: ID!) { mergeClaims(keep: $keep, merge: $merge) { id text } }`, variables: v,
+    name: 'mergeClaims', query: `mutation($keep: ID!, $merge: ID!) { mergeClaims(input: { keep: $keep, merge: $merge }) { claim { id: recordId text } } }`, variables: v,
   })),
   fc.record({ keep: id('entity'), merge: id('entity') }).map((v) => ({
-    name: 'mergeEntities', query: `mutation($keep: ID!, $merge: ID!) { mergeEntities(keep: $keep, merge: $merge) { id aliases } }`, variables: v,
+    name: 'mergeEntities', query: `mutation($keep: ID!, $merge: ID!) { mergeEntities(input: { keep: $keep, merge: $merge }) { entity { id: recordId aliases } } }`, variables: v,
   })),
   fc.record({ kind: enumValue(DUPLICATE_KINDS), a: fc.oneof(id('source'), id('entity'), id('claim')), b: fc.oneof(id('source'), id('entity'), id('claim')) }).map((v) => ({
-    name: 'rejectDuplicate', query: `mutation($kind: DuplicateKind!, $a: ID!, $b: ID!) { rejectDuplicate(kind: $kind, a: $a, b: $b) { a b rejected } }`, variables: v,
+    name: 'rejectDuplicate', query: `mutation($kind: DuplicateKind!, $a: ID!, $b: ID!) { rejectDuplicate(input: { kind: $kind, a: $a, b: $b }) { possibleDuplicate { a b rejected } } }`, variables: v,
   })),
   fc.record({ kind: enumValue(DELETABLE), id: fc.oneof(fc.constantFrom(...ALL_IDS), fc.string({ maxLength: 10 })), confirm: fc.oneof(fc.string({ maxLength: 40 }), fc.constant('')) }).map((v) => ({
-    name: 'delete (made-up token)', query: `mutation($kind: DeletableKind!, $id: ID!, $confirm: String!) { delete(kind: $kind, id: $id, confirm: $confirm) { id nodeCounts { kind count } } }`, variables: v,
+    name: 'delete (made-up token)', query: `mutation($kind: DeletableKind!, $id: ID!, $confirm: String!) { delete(input: { kind: $kind, id: $id, confirm: $confirm }) { deletedIds deletion { id: recordId nodeCounts { kind count } } } }`, variables: v,
   })),
   fc.record({ kind: fc.constantFrom(...DELETABLE), id: fc.constantFrom(...ALL_IDS) }).map((v) => ({
-    name: 'delete (previewed)', query: `mutation($kind: DeletableKind!, $id: ID!, $confirm: String!) { delete(kind: $kind, id: $id, confirm: $confirm) { id nodeCounts { kind count } } }`, variables: {}, previewFirst: v,
+    name: 'delete (previewed)', query: `mutation($kind: DeletableKind!, $id: ID!, $confirm: String!) { delete(input: { kind: $kind, id: $id, confirm: $confirm }) { deletedIds deletion { id: recordId nodeCounts { kind count } } } }`, variables: {}, previewFirst: v,
   })),
   // Enum values written as literals: an unknown one fails validation, before any resolver.
   fc.record({ stance: fc.oneof(fc.constantFrom(...STANCES), fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_]{0,12}$/)), source: fc.constantFrom(...IDS.source), claim: fc.constantFrom(...IDS.claim) }).map((v) => ({
-    name: 'recordStatement (literal enum)', query: `mutation { recordStatement(input: { source: ${JSON.stringify(v.source)}, claim: ${JSON.stringify(v.claim)}, stance: ${v.stance} }) { id } }`, variables: {},
+    name: 'recordStatement (literal enum)', query: `mutation { recordStatement(input: { source: ${JSON.stringify(v.source)}, claim: ${JSON.stringify(v.claim)}, stance: ${v.stance} }) { statement { id: recordId } } }`, variables: {},
   })),
   // Documents that do not parse, or name fields and arguments that do not exist.
-  fc.oneof(fc.string({ maxLength: 40 }).map((s) => `mutation { ${s}`), fc.constantFrom('mutation { delete }', 'mutation { linkClaims(type: CONTRADICTS) { from { id } } }', 'mutation { createSource(input: {}) { nope } }', '{ claim(id: 1) { text } }')).map((query) => ({
+  fc.oneof(fc.string({ maxLength: 40 }).map((s) => `mutation { ${s}`), fc.constantFrom('mutation { delete }', 'mutation { linkClaims(input: { type: CONTRADICTS }) { from { id: recordId } } }', 'mutation { createSource(input: {}) { nope } }', '{ claim(id: 1) { text } }')).map((query) => ({
     name: 'malformed document', query, variables: {},
   })),
 );

@@ -169,11 +169,11 @@ describe.each(PAYLOADS)('%s', (_, p) => {
     expect(after.assessments.filter((a) => a.claim === ids.claim)).toEqual(bundle.assessments);
 
     const read = await gql(store, `query($claim: ID!, $source: ID!, $old: ID!) {
-      claim(id: $claim) { id text about { id name description aliases } links { linkedBy reason }
-        statements { id quote paraphrase hedge madeAt current source { id name description aliases affiliationRoles { role } } document { id title url publishedAt note }
-          appearances { quote paraphrase via { source { id name } document { id } } selector { exact prefix suffix } } } }
-      source(id: $source) { id }
-      old: source(id: $old) { id } }`, { claim: ids.claim, source: ids.source, old: `src-old-${p}` });
+      claim(id: $claim) { id: recordId text about { id: recordId name description aliases } links { linkedBy reason }
+        statements { id: recordId quote paraphrase hedge madeAt current source { id: recordId name description aliases affiliationRoles { role } } document { id: recordId title url publishedAt note }
+          appearances { quote paraphrase via { source { id: recordId name } document { id: recordId } } selector { exact prefix suffix } } } }
+      source(id: $source) { id: recordId }
+      old: source(id: $old) { id: recordId } }`, { claim: ids.claim, source: ids.source, old: `src-old-${p}` });
     expect(read.errors).toBeUndefined();
     const document = { id: ids.document, title: p, url: p, publishedAt: '2025-06-01', note: p };
     const source = { id: ids.source, name: `${p} (a source)`, description: p, aliases: [p, `${p} (alias)`], affiliationRoles: [{ role: p }] };
@@ -222,22 +222,22 @@ describe.each(PAYLOADS)('%s', (_, p) => {
     const before = await exportBundle(store);
     const countsBefore = await counts(store);
     const ids = { source: `src-${p}`, claim: `claim-${p}`, statement: `st-${p}` };
-    const source = await gql(store, `mutation($input: CreateSourceInput!) { createSource(input: $input) { id name description aliases } }`,
+    const source = await gql(store, `mutation($input: CreateSourceInput!) { createSource(input: $input) { source { id: recordId name description aliases } } }`,
       { input: { id: ids.source, name: `${p} (a source)`, kind: 'GROUP', anonymous: true, description: p, aliases: [p] } }, EDITOR);
     expect(source.errors).toBeUndefined();
-    expect(source.data).toEqual({ createSource: { id: ids.source, name: `${p} (a source)`, description: p, aliases: [p] } });
-    const claim = await gql(store, `mutation($input: CreateClaimInput!) { createClaim(input: $input) { id text } }`, { input: { id: ids.claim, text: p } }, EDITOR);
-    expect(claim.data).toEqual({ createClaim: { id: ids.claim, text: p } });
-    const statement = await gql(store, `mutation($input: RecordStatementInput!) { recordStatement(input: $input) { id position quote paraphrase hedge madeAt appearances { quote via { source { id } } } } }`,
+    expect(source.data).toEqual({ createSource: { source: { id: ids.source, name: `${p} (a source)`, description: p, aliases: [p] } } });
+    const claim = await gql(store, `mutation($input: CreateClaimInput!) { createClaim(input: $input) { claim { id: recordId text } } }`, { input: { id: ids.claim, text: p } }, EDITOR);
+    expect(claim.data).toEqual({ createClaim: { claim: { id: ids.claim, text: p } } });
+    const statement = await gql(store, `mutation($input: RecordStatementInput!) { recordStatement(input: $input) { statement { id: recordId position quote paraphrase hedge madeAt appearances { quote via { source { id: recordId } } } } } }`,
       { input: { id: ids.statement, source: ids.source, claim: ids.claim, stance: 'ASSERTS', quote: p, paraphrase: p, hedge: p, madeAt: p,
         appearances: [{ document: 'doc-dumayr-report', quote: p, via: [{ source: ids.source }] }] } }, EDITOR);
     expect(statement.errors).toBeUndefined();
-    expect(statement.data).toEqual({ recordStatement: { id: ids.statement, position: 'HEDGES', quote: p, paraphrase: p, hedge: p, madeAt: p, appearances: [{ quote: p, via: [{ source: { id: ids.source } }] }] } });
-    const link = await gql(store, `mutation($from: ID!, $reason: String!) { linkClaims(type: SUPPORTS, from: $from, to: "claim-al-masoud-was-civilian", reason: $reason) { from { links { linkedBy reason } } } }`,
+    expect(statement.data).toEqual({ recordStatement: { statement: { id: ids.statement, position: 'HEDGES', quote: p, paraphrase: p, hedge: p, madeAt: p, appearances: [{ quote: p, via: [{ source: { id: ids.source } }] }] } } });
+    const link = await gql(store, `mutation($from: ID!, $reason: String!) { linkClaims(input: { type: SUPPORTS, from: $from, to: "claim-al-masoud-was-civilian", reason: $reason }) { from { links { linkedBy reason } } } }`,
       { from: ids.claim, reason: p }, EDITOR);
     expect(link.data).toEqual({ linkClaims: { from: { links: [{ linkedBy: EDITOR, reason: p }] } } });
-    const updated = await gql(store, `mutation($id: ID!, $text: String!) { updateClaim(id: $id, input: { text: $text }) { text } }`, { id: ids.claim, text: `${p}${p}` }, EDITOR);
-    expect(updated.data).toEqual({ updateClaim: { text: `${p}${p}` } });
+    const updated = await gql(store, `mutation($id: ID!, $text: String!) { updateClaim(input: { id: $id, text: $text }) { claim { text } } }`, { id: ids.claim, text: `${p}${p}` }, EDITOR);
+    expect(updated.data).toEqual({ updateClaim: { claim: { text: `${p}${p}` } } });
 
     expect(await counts(store)).toEqual({ ...countsBefore, sources: countsBefore.sources! + 1, claims: countsBefore.claims! + 1, statements: countsBefore.statements! + 1 });
     const after = await exportBundle(store);
@@ -256,7 +256,7 @@ describe.each(PAYLOADS)('%s', (_, p) => {
     const countsBefore = await counts(store);
     const search = searchable(p) ? p : p.slice(0, 150);
     const result = await gql(store, `query($q: String!) {
-      claims(search: $q, first: 100) { totalCount nodes { id } } sources(search: $q, first: 100) { totalCount nodes { id } } entities(search: $q, first: 100) { totalCount nodes { id } } }`, { q: search });
+      claims(search: $q, first: 100) { totalCount nodes { id: recordId } } sources(search: $q, first: 100) { totalCount nodes { id: recordId } } entities(search: $q, first: 100) { totalCount nodes { id: recordId } } }`, { q: search });
     expect(result.errors).toBeUndefined();
     const data = result.data as Record<'claims' | 'sources' | 'entities', { totalCount: number; nodes: { id: string }[] }>;
     if (hasSearchWord(search)) {
@@ -268,7 +268,7 @@ describe.each(PAYLOADS)('%s', (_, p) => {
       expect([data.claims.totalCount, data.sources.totalCount, data.entities.totalCount]).toEqual([0, 0, 0]);
     }
     // Lookups by ids that are Cypher: an answer about that id, nothing run.
-    for (const lookup of ['claim(id: $id) { id }', 'statement(id: $id) { id }', 'deletionPreview(kind: SOURCE, id: $id) { confirm }']) {
+    for (const lookup of ['claim(id: $id) { id: recordId }', 'statement(id: $id) { id: recordId }', 'deletionPreview(kind: SOURCE, id: $id) { confirm }']) {
       expect(codes(await gql(store, `query($id: ID!) { ${lookup} }`, { id: p }))).toEqual(['NOT_FOUND']);
     }
     expect(await counts(store)).toEqual(countsBefore);
@@ -286,9 +286,9 @@ describe('megabyte strings', () => {
     const text = big('NEEDLE-import');
     await importBundle(store, { format: 'claimgraph-bundle', version: 1, claims: [{ id: 'claim-mb', text }], sources: [{ id: 'src-mb', name: 'Megabyte source', kind: 'PERSON', anonymous: false, description: text }] }, { editor: EDITOR });
     const quote = big('NEEDLE-quote');
-    const st = await gql(store, `mutation($q: String!) { recordStatement(input: { id: "st-mb", source: "src-mb", claim: "claim-mb", stance: ASSERTS, quote: $q }) { id } }`, { q: quote }, EDITOR);
+    const st = await gql(store, `mutation($q: String!) { recordStatement(input: { id: "st-mb", source: "src-mb", claim: "claim-mb", stance: ASSERTS, quote: $q }) { statement { id: recordId } } }`, { q: quote }, EDITOR);
     expect(st.errors).toBeUndefined();
-    const created = await gql(store, `mutation($t: String!) { createClaim(input: { id: "claim-mb-2", text: $t }) { id } }`, { t: big('NEEDLE-mutation') }, EDITOR);
+    const created = await gql(store, `mutation($t: String!) { createClaim(input: { id: "claim-mb-2", text: $t }) { claim { id: recordId } } }`, { t: big('NEEDLE-mutation') }, EDITOR);
     expect(created.errors).toBeUndefined();
 
     expect(await counts(store)).toEqual({ ...countsBefore, sources: countsBefore.sources! + 1, claims: countsBefore.claims! + 2, statements: countsBefore.statements! + 1 });
@@ -302,7 +302,7 @@ describe('megabyte strings', () => {
     expect(exported.claims.find((c) => c.id === 'claim-mb')?.text === text).toBe(true);
 
     // Claims are found by their text and by their statements' words; sources by name and aliases (not descriptions).
-    const found = await gql(store, `{ a: claims(search: "needle-import") { nodes { id } } b: claims(search: "NEEDLE-QUOTE") { nodes { id } } c: claims(search: "needle-mutation") { nodes { id } } s: sources(search: "Megabyte") { nodes { id } } }`);
+    const found = await gql(store, `{ a: claims(search: "needle-import") { nodes { id: recordId } } b: claims(search: "NEEDLE-QUOTE") { nodes { id: recordId } } c: claims(search: "needle-mutation") { nodes { id: recordId } } s: sources(search: "Megabyte") { nodes { id: recordId } } }`);
     expect(found.data).toEqual({ a: { nodes: [{ id: 'claim-mb' }] }, b: { nodes: [{ id: 'claim-mb' }] }, c: { nodes: [{ id: 'claim-mb-2' }] }, s: { nodes: [{ id: 'src-mb' }] } });
   });
 
@@ -310,7 +310,7 @@ describe('megabyte strings', () => {
     cases++;
     const id = `claim-${big('id')}`;
     await importBundle(store, { format: 'claimgraph-bundle', version: 1, claims: [{ id, text: 'A claim with a megabyte id.' }] }, { editor: EDITOR });
-    const read = await gql(store, `query($id: ID!) { claim(id: $id) { id text } }`, { id });
+    const read = await gql(store, `query($id: ID!) { claim(id: $id) { id: recordId text } }`, { id });
     expect((read.data?.claim as { id: string } | undefined)?.id === id).toBe(true);
     expect((await exportBundle(store)).claims.filter((c) => c.id === id)).toHaveLength(1);
   });
@@ -340,7 +340,7 @@ describe('unpaired surrogates, which no UTF-8 engine can store as sent', () => {
   it('through a mutation too, with the problem at the input path', async () => {
     cases++;
     const before = await exportBundle(store);
-    const result = await gql(store, `mutation($t: String!) { createClaim(input: { text: $t }) { id } }`, { t: 'half a pair: \ud83d' }, EDITOR);
+    const result = await gql(store, `mutation($t: String!) { createClaim(input: { text: $t }) { claim { id: recordId } } }`, { t: 'half a pair: \ud83d' }, EDITOR);
     expect(codes(result)).toEqual(['BAD_USER_INPUT']);
     // The problem names the record by the id it was to get (generated, as none was given).
     expect(result.errors?.[0]?.extensions?.problems).toEqual([

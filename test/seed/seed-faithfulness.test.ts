@@ -127,6 +127,14 @@ describe('the seed bundle', () => {
     expect(madeAt.filter((m) => !REPORT.toLowerCase().includes(m.toLowerCase()))).toEqual([]);
   });
 
+  test('names no file the repository does not hold: every file name in the seed is one a reader can open', () => {
+    // The document's title and note show in every answer, PROV and ClaimReview export.
+    const seedFiles = [RAW, JSON.parse(readFileSync(join(ROOT, 'seed', 'dumayr-questions.json'), 'utf8'))];
+    const named = seedFiles.flatMap((file) => [...stringsIn(file)].flatMap(([, v]) => [...v.matchAll(/[\w./-]+\.(?:txt|json|md)\b/g)].map((m) => m[0])));
+    expect(named.length).toBeGreaterThan(0);
+    expect(named.filter((name) => !existsSync(join(ROOT, name)))).toEqual([]);
+  });
+
   test('has one document whose publisher, url and date are unknown, as in the report', () => {
     expect(documents).toHaveLength(1);
     expect(documents[0]).toMatchObject({ publisher: null, url: null, publishedAt: null });

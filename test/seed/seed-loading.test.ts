@@ -109,7 +109,7 @@ describe('the seed, in version 2, gives the answers it gave before', () => {
   const corroboration = async (id: string): Promise<Corroboration> => {
     const result = await gql(seeded, `query($id: ID!) { claim(id: $id) { corroboration {
       assertingSources independentSources anonymousSources hedgingSources denyingSources doubtingSources contradictedBy opposingIndependentSources
-      clusters { sources { id } merges { sources { id } reasons sharedParents { id } sharedOrigins { id } } } } } }`, { id });
+      clusters { sources { id: recordId } merges { sources { id: recordId } reasons sharedParents { id: recordId } sharedOrigins { id: recordId } } } } } }`, { id });
     expect(result.errors).toBeUndefined();
     return (result.data?.claim as { corroboration: Corroboration }).corroboration;
   };
@@ -139,7 +139,7 @@ describe('the seed, in version 2, gives the answers it gave before', () => {
 
   test('Khaled al-Masoud asserts his membership in his own right; his mother, who carried it, is not counted for it', async () => {
     expect(await corroboration('claim-al-masoud-member-of-general-security')).toMatchObject({ assertingSources: 1, independentSources: 1, contradictedBy: 1 });
-    const result = await gql(seeded, '{ claim(id: "claim-al-masoud-member-of-general-security") { statements { source { id } } } }');
+    const result = await gql(seeded, '{ claim(id: "claim-al-masoud-member-of-general-security") { statements { source { id: recordId } } } }');
     expect(result.data?.claim).toEqual({ statements: [{ source: { id: 'src-khaled-al-masoud' } }] });
     expect(await corroboration('claim-al-masoud-identified-himself-as-general-security')).toMatchObject({ assertingSources: 1, independentSources: 1 });
   });
@@ -149,7 +149,7 @@ describe('the seed, in version 2, gives the answers it gave before', () => {
   });
 
   test('every statement of the report is current: nothing in it is dated, so nothing supersedes anything', async () => {
-    const result = await gql(seeded, '{ claims(first: 100) { nodes { statements { id current } } } }');
+    const result = await gql(seeded, '{ claims(first: 100) { nodes { statements { id: recordId current } } } }');
     const all = (result.data?.claims as { nodes: { statements: { id: string; current: boolean }[] }[] }).nodes.flatMap((n) => n.statements);
     expect(all).toHaveLength(bundle.statements.length);
     expect(all.filter((s) => !s.current)).toEqual([]);

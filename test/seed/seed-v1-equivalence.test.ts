@@ -83,8 +83,8 @@ describe('loaded, the version 1 and version 2 seeds give the same answers', () =
       `query($id: ID!) {
         claim(id: $id) { status credibility { grade label rule facts }
           corroboration { assertingSources impliedSources independentSources anonymousSources hedgingSources denyingSources doubtingSources withdrawnSources
-            contradictedBy opposingIndependentSources clusters { sources { id } merges { sources { id } reasons sharedParents { id } sharedOrigins { id } } } } }
-        conflicts(claimId: $id, first: 20) { totalCount nodes { kind claim { id } opposingClaim { id } sources { id } opposingSources { id } reason } }
+            contradictedBy opposingIndependentSources clusters { sources { id: recordId } merges { sources { id: recordId } reasons sharedParents { id: recordId } sharedOrigins { id: recordId } } } } }
+        conflicts(claimId: $id, first: 20) { totalCount nodes { kind claim { id: recordId } opposingClaim { id: recordId } sources { id: recordId } opposingSources { id: recordId } reason } }
       }`,
       { id },
     );
@@ -94,8 +94,8 @@ describe('loaded, the version 1 and version 2 seeds give the same answers', () =
   test.each(statementIds)('%s: the same stance, words, document, intermediaries, derivation and currency', async (id) => {
     const [a, b] = await both(
       `query($id: ID!) { statement(id: $id) { stance hedged hedge position quote paraphrase date madeAt current dated { value basis }
-        source { id } claim { id } document { id } derivedFrom { id } origin { id } supersededBy { id }
-        appearances { document { id } quote paraphrase via { source { id } document { id } } } } }`,
+        source { id: recordId } claim { id: recordId } document { id: recordId } derivedFrom { id: recordId } origin { id: recordId } supersededBy { id: recordId }
+        appearances { document { id: recordId } quote paraphrase via { source { id: recordId } document { id: recordId } } } } }`,
       { id },
     );
     expect(b).toEqual(a);
@@ -103,8 +103,8 @@ describe('loaded, the version 1 and version 2 seeds give the same answers', () =
 
   test('the competing-hypotheses matrix is the same', async () => {
     const [a, b] = await both(`{ question(id: "question-who-was-al-masoud") { text matrix {
-      hypotheses { rank inconsistency consistency claim { id } }
-      evidence { kind diagnostic statement { id } claim { id } cells { hypothesis { id } cell derivedCell override { reason by } } } } } }`);
+      hypotheses { rank inconsistency consistency claim { id: recordId } }
+      evidence { kind diagnostic statement { id: recordId } claim { id: recordId } cells { hypothesis { id: recordId } cell derivedCell override { reason by } } } } } }`);
     expect(b).toEqual(a);
     expect(b).toMatchObject({ question: { matrix: { hypotheses: [{ rank: 1 }, { rank: 2 }, { rank: 3 }] } } });
   });

@@ -117,6 +117,7 @@ const WHOLE_LABEL: Partial<Record<QueryName, string[]>> = {
   'questions-page': ['NodeScan (q:Question)'],
   'questions-count': ['NodeScan (q:Question)'],
   'changes-page': ['NodeScan (c:Change)'],
+  'assessed-claims': ['NodeScan (a:Assessment)'],
   'graph-counts': ['NodeScan (n:Source)', 'NodeScan (n:Entity)', 'NodeScan (n:Document)', 'NodeScan (n:Claim)', 'NodeScan (n:Statement)'],
   'export-sources': ['NodeScan (s:Source)'],
   'export-entities': ['NodeScan (e:Entity)'],

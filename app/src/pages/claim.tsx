@@ -66,7 +66,7 @@ function useStatements(id: string, first: Page<Statement> | undefined) {
 
 function StatementItem({ statement: s, focus }: { statement: Statement; focus: boolean }) {
   return (
-    <li id={`statement-${s.id}`} class={`statement${s.current ? '' : ' superseded'}${focus ? ' focused' : ''}`} tabIndex={focus ? -1 : undefined}>
+    <li id={`statement-${s.recordId}`} class={`statement${s.current ? '' : ' superseded'}${focus ? ' focused' : ''}`} tabIndex={focus ? -1 : undefined}>
       <p class="who">
         <SourceName source={s.source} /> <PositionTag position={s.position} />
         {s.hedge !== null && (
@@ -95,26 +95,26 @@ function StatementItem({ statement: s, focus }: { statement: Statement; focus: b
       )}
       {s.derivedFrom !== null && (
         <p class="derived">
-          Derived from a statement of <a href={href({ page: 'source', id: s.derivedFrom.source.id })}>{s.derivedFrom.source.name}</a>: counted in its cluster.
+          Derived from a statement of <a href={href({ page: 'source', id: s.derivedFrom.source.recordId })}>{s.derivedFrom.source.name}</a>: counted in its cluster.
         </p>
       )}
       {s.appearances.length > 0 && (
         <ul class="appearances" aria-label="Printed in">
           {s.appearances.map((a) => (
-            <li key={a.document.id}>
-              Printed in <a href={href({ page: 'document', id: a.document.id })}>{a.document.title}</a>
+            <li key={a.document.recordId}>
+              Printed in <a href={href({ page: 'document', id: a.document.recordId })}>{a.document.title}</a>
               {a.document.publishedAt !== null && ` (${a.document.publishedAt})`}
               {a.via.length > 0 ? (
                 <>
                   , carried by{' '}
                   {a.via.map((v, i) => (
-                    <span key={`${v.source.id}:${i}`}>
+                    <span key={`${v.source.recordId}:${i}`}>
                       {i > 0 && ', citing '}
-                      <a href={href({ page: 'source', id: v.source.id })}>{v.source.name}</a>
+                      <a href={href({ page: 'source', id: v.source.recordId })}>{v.source.name}</a>
                       {v.document !== null && (
                         <>
                           {' '}
-                          in <a href={href({ page: 'document', id: v.document.id })}>{v.document.title}</a>
+                          in <a href={href({ page: 'document', id: v.document.recordId })}>{v.document.title}</a>
                         </>
                       )}
                     </span>
@@ -157,7 +157,7 @@ function WhoSaidWhat({ st, focus }: { st: ReturnType<typeof useStatements>; focu
             </h3>
             <ul class="statements">
               {group.map((s) => (
-                <StatementItem key={s.id} statement={s} focus={s.id === focus} />
+                <StatementItem key={s.recordId} statement={s} focus={s.recordId === focus} />
               ))}
             </ul>
           </section>
@@ -170,7 +170,7 @@ function WhoSaidWhat({ st, focus }: { st: ReturnType<typeof useStatements>; focu
           </h3>
           <ul class="statements">
             {superseded.map((s) => (
-              <StatementItem key={s.id} statement={s} focus={s.id === focus} />
+              <StatementItem key={s.recordId} statement={s} focus={s.recordId === focus} />
             ))}
           </ul>
         </section>
@@ -188,7 +188,7 @@ function ClusterList({ clusters, side }: { clusters: Cluster[]; side: string }) 
       {clusters.map((c, i) => (
         <li key={i}>
           {c.sources.map((s, j) => (
-            <span key={s.id}>
+            <span key={s.recordId}>
               {j > 0 && ', '}
               <SourceName source={s} />
             </span>
@@ -320,7 +320,7 @@ function LinkForm({ claimId, onDone }: { claimId: string; onDone: () => void }) 
           e.preventDefault();
           void submit.run(async () => {
             if (other === null) throw new Error('Pick the other claim first.');
-            const otherId = 'created' in other ? (await createClaim(other.created)).id : other.id;
+            const otherId = 'created' in other ? (await createClaim(other.created)).recordId : other.id;
             await linkClaims(type, outgoing ? claimId : otherId, outgoing ? otherId : claimId, reason);
             onDone();
             return 'Claims linked.';
@@ -381,9 +381,9 @@ export function ClaimPage({ id, statement }: { id: string; statement: string | n
                 <>
                   About:{' '}
                   {claim.about.map((e, i) => (
-                    <span key={e.id}>
+                    <span key={e.recordId}>
                       {i > 0 && ', '}
-                      <a href={href({ page: 'entity', id: e.id })}>{e.name}</a>
+                      <a href={href({ page: 'entity', id: e.recordId })}>{e.name}</a>
                     </span>
                   ))}
                   {' · '}
@@ -391,8 +391,8 @@ export function ClaimPage({ id, statement }: { id: string; statement: string | n
               )}
               <a href={href({ page: 'graph', id })}>Provenance graph</a>
               {claim.questions.map((q) => (
-                <span key={q.id}>
-                  {' · '}Question: <a href={href({ page: 'question', id: q.id })}>{q.text}</a>
+                <span key={q.recordId}>
+                  {' · '}Question: <a href={href({ page: 'question', id: q.recordId })}>{q.text}</a>
                 </span>
               ))}
             </p>
@@ -410,10 +410,10 @@ export function ClaimPage({ id, statement }: { id: string; statement: string | n
                   <h3>Asserting through a claim that implies this one</h3>
                   <ul>
                     {grade.data.corroboration.implied.map((i) => (
-                      <li key={i.source.id}>
+                      <li key={i.source.recordId}>
                         <SourceName source={i.source} /> asserts{' '}
                         {i.through.map((t, j) => (
-                          <span key={t.id}>
+                          <span key={t.recordId}>
                             {j > 0 && ' and '}“<ClaimLink claim={t} />”
                           </span>
                         ))}
@@ -447,7 +447,7 @@ export function ClaimPage({ id, statement }: { id: string; statement: string | n
               ) : (
                 <ul class="links">
                   {links.nodes.map((l) => (
-                    <li key={`${l.type}:${l.outgoing}:${l.claim.id}`}>
+                    <li key={`${l.type}:${l.outgoing}:${l.claim.recordId}`}>
                       <span class="tag kind">{linkLabel(l.type, l.outgoing)}</span> <ClaimLink claim={l.claim} /> <StatusBadge status={l.claim.status} />
                       <span class="why">
                         {' '}
@@ -467,7 +467,7 @@ export function ClaimPage({ id, statement }: { id: string; statement: string | n
                 <>
                   <ul>
                     {claim.assessments.map((a) => (
-                      <li key={a.id}>
+                      <li key={a.recordId}>
                         <strong>{a.alternateName}</strong> (rating {a.rating} of 5) by {a.by}, {a.at}: {a.explanation}
                         {a.url !== null && <> ({a.url})</>}
                       </li>

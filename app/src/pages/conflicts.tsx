@@ -7,7 +7,7 @@ function Sources({ list }: { list: { totalCount: number; nodes: SourceRef[] } })
   return (
     <>
       {list.nodes.map((s, i) => (
-        <span key={s.id}>
+        <span key={s.recordId}>
           {i > 0 && ', '}
           <SourceName source={s} />
         </span>
@@ -27,7 +27,7 @@ export function ConflictItem({ conflict: c }: { conflict: Conflict }) {
         <span class="tag kind">Revision</span> <Sources list={c.sourcesConnection} /> changed its account: it {c.earlier ? POSITION_LABEL[c.earlier.position] : '?'} “
         <ClaimLink claim={c.claim} />” ({when(c.earlier)}), then <Sources list={c.opposingSourcesConnection} />{' '}
         {c.later ? POSITION_LABEL[c.later.position] : '?'}
-        {c.opposingClaim.id === c.claim.id ? ' the same claim' : <> “<ClaimLink claim={c.opposingClaim} />”</>} ({when(c.later)}).
+        {c.opposingClaim.recordId === c.claim.recordId ? ' the same claim' : <> “<ClaimLink claim={c.opposingClaim} />”</>} ({when(c.later)}).
       </li>
     );
   }
@@ -64,7 +64,7 @@ export function Conflicts({ conflicts, none }: { conflicts: { totalCount: number
       )}
       <ul class="conflicts">
         {conflicts.nodes.map((c) => (
-          <ConflictItem key={`${c.kind}:${c.claim.id}:${c.opposingClaim.id}:${c.earlier?.id ?? ''}`} conflict={c} />
+          <ConflictItem key={`${c.kind}:${c.claim.recordId}:${c.opposingClaim.recordId}:${c.earlier?.recordId ?? ''}`} conflict={c} />
         ))}
       </ul>
     </>

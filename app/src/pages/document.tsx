@@ -13,7 +13,7 @@ function anchorAll(text: string, documentId: string, statements: readonly Printe
   const byPlace = new Map<string, Span>();
   const unanchored: PrintedStatement[] = [];
   for (const s of statements) {
-    const selector = s.appearances.find((a) => a.document.id === documentId)?.selector ?? null;
+    const selector = s.appearances.find((a) => a.document.recordId === documentId)?.selector ?? null;
     const range = selector === null ? null : anchor(text, selector);
     if (range === null) {
       unanchored.push(s);
@@ -34,11 +34,11 @@ function Labels({ span }: { span: Span }) {
   return (
     <span class="anchor-labels" data-at={span.end}>
       {span.items.map((s) => (
-        <span key={s.id} class="anchor-label">
-          <a class={`chip pos-${s.position.toLowerCase()}`} href={href({ page: 'claim', id: s.claim.id, statement: s.id })} aria-describedby={`tip-${s.id}`}>
+        <span key={s.recordId} class="anchor-label">
+          <a class={`chip pos-${s.position.toLowerCase()}`} href={href({ page: 'claim', id: s.claim.recordId, statement: s.recordId })} aria-describedby={`tip-${s.recordId}`}>
             {short(s.source.name)} · {POSITION_LABEL[s.position]}
           </a>
-          <span role="tooltip" id={`tip-${s.id}`} class="tip">
+          <span role="tooltip" id={`tip-${s.recordId}`} class="tip">
             {s.source.name} {POSITION_LABEL[s.position]}: “{s.claim.text}”
           </span>
         </span>
@@ -86,7 +86,7 @@ function AnnotatedText({ text, spans }: { text: string; spans: Span[] }) {
               title={who.join('\n')}
               onClick={() => {
                 // A click that ends a selection is the editor's, not a navigation.
-                if (String(getSelection() ?? '') === '') location.hash = href({ page: 'claim', id: first.claim.id, statement: first.id });
+                if (String(getSelection() ?? '') === '') location.hash = href({ page: 'claim', id: first.claim.recordId, statement: first.recordId });
               }}
             >
               {line}
@@ -150,8 +150,8 @@ function RecordForm({ documentId, text, selection, onDone }: { documentId: strin
             if (words.trim() === '' || start < 0) throw new Error('Select the words in the text first: they must be words of this document.');
             if (speaker === null) throw new Error('Pick who said it.');
             if (claim === null) throw new Error('Pick the claim, or type a new one.');
-            const source = 'created' in speaker ? (await createSource({ name: speaker.created, kind: newKind, anonymous: newAnonymous })).id : speaker.id;
-            const claimId = 'created' in claim ? (await createClaim(claim.created)).id : claim.id;
+            const source = 'created' in speaker ? (await createSource({ name: speaker.created, kind: newKind, anonymous: newAnonymous })).recordId : speaker.id;
+            const claimId = 'created' in claim ? (await createClaim(claim.created)).recordId : claim.id;
             const selector = selectorFor(text, start, start + words.length);
             const recorded = await recordStatement({
               source,
@@ -241,7 +241,7 @@ export function DocumentPage({ id }: { id: string }) {
                 'Publisher not known'
               ) : (
                 <>
-                  Published by <a href={href({ page: 'source', id: d.publisher.id })}>{d.publisher.name}</a>
+                  Published by <a href={href({ page: 'source', id: d.publisher.recordId })}>{d.publisher.name}</a>
                 </>
               )}
               {' · '}
@@ -280,11 +280,11 @@ export function DocumentPage({ id }: { id: string }) {
                         <h2 id="unanchored-h">Printed here, not anchored in the text</h2>
                         <ul>
                           {unanchored.map((s) => {
-                            const a = s.appearances.find((x) => x.document.id === id);
+                            const a = s.appearances.find((x) => x.document.recordId === id);
                             return (
-                              <li key={s.id}>
+                              <li key={s.recordId}>
                                 <SourceName source={s.source} /> <PositionTag position={s.position} />{' '}
-                                <a href={href({ page: 'claim', id: s.claim.id, statement: s.id })}>{s.claim.text}</a>
+                                <a href={href({ page: 'claim', id: s.claim.recordId, statement: s.recordId })}>{s.claim.text}</a>
                                 {a !== undefined && (
                                   <>
                                     : <Words quote={a.quote} paraphrase={a.paraphrase} />

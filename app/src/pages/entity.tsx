@@ -37,7 +37,7 @@ function Timeline({ id }: { id: string }) {
     <>
       <ol class="timeline">
         {entries.map((e) => (
-          <li key={e.statement.id} class={e.statement.current ? '' : 'superseded'}>
+          <li key={e.statement.recordId} class={e.statement.current ? '' : 'superseded'}>
             <p class="when">
               {e.date === null ? DATE_SOURCE[e.dateSource] : `${DATE_SOURCE[e.dateSource]} ${e.date}`}
               {e.dateText !== null && e.dateText !== e.date && ` (“${e.dateText}”)`}
@@ -76,8 +76,8 @@ export function EntityPage({ id }: { id: string }) {
               <h2 id="eclaims-h">Claims about it ({e.claimsConnection.totalCount})</h2>
               <ul class="results">
                 {e.claimsConnection.nodes.map((c) => (
-                  <li key={c.id}>
-                    <a href={href({ page: 'claim', id: c.id, statement: null })}>{c.text}</a> <StatusBadge status={c.status} />{' '}
+                  <li key={c.recordId}>
+                    <a href={href({ page: 'claim', id: c.recordId, statement: null })}>{c.text}</a> <StatusBadge status={c.status} />{' '}
                     <GradeBadge grade={c.credibility.grade} label={c.credibility.label} />
                   </li>
                 ))}

@@ -29,37 +29,37 @@ async function buildGraph(p: Provenance): Promise<Graph> {
   const edge = (source: string, target: string, label: string, classes?: string) =>
     edges.set(`${source}>${target}`, { source, target, label, ...(classes === undefined ? {} : { classes }) });
   const sourceNode = (s: SourceRef, extra = '') => {
-    const id = `source:${s.id}`;
-    node(id, `${cut(s.name, 60)}${s.anonymous || s.count !== null ? `\n(${sourceNature(s)})` : ''}`, `source${s.anonymous ? ' anonymous' : ''}${extra}`, { page: 'source', id: s.id });
+    const id = `source:${s.recordId}`;
+    node(id, `${cut(s.name, 60)}${s.anonymous || s.count !== null ? `\n(${sourceNature(s)})` : ''}`, `source${s.anonymous ? ' anonymous' : ''}${extra}`, { page: 'source', id: s.recordId });
     return id;
   };
-  const claimId = `claim:${p.id}`;
-  node(claimId, cut(p.text, 110), 'claim main', { page: 'claim', id: p.id, statement: null }, p.text);
+  const claimId = `claim:${p.recordId}`;
+  node(claimId, cut(p.text, 110), 'claim main', { page: 'claim', id: p.recordId, statement: null }, p.text);
   for (const { claim } of p.linksConnection.nodes) {
-    node(`claim:${claim.id}`, cut(claim.text, 110), 'claim contra', { page: 'claim', id: claim.id, statement: null }, claim.text);
-    edge(claimId, `claim:${claim.id}`, 'contradicts', 'contradicts');
+    node(`claim:${claim.recordId}`, cut(claim.text, 110), 'claim contra', { page: 'claim', id: claim.recordId, statement: null }, claim.text);
+    edge(claimId, `claim:${claim.recordId}`, 'contradicts', 'contradicts');
   }
   const speakers = new Set<string>();
   for (const st of p.statementsConnection.nodes) {
-    const stId = `statement:${st.id}`;
-    node(stId, POSITION_LABEL[st.position], `statement pos-${st.position.toLowerCase()}${st.current ? '' : ' superseded'}`, { page: 'claim', id: p.id, statement: st.id },
+    const stId = `statement:${st.recordId}`;
+    node(stId, POSITION_LABEL[st.position], `statement pos-${st.position.toLowerCase()}${st.current ? '' : ' superseded'}`, { page: 'claim', id: p.recordId, statement: st.recordId },
       `${st.source.name} ${POSITION_LABEL[st.position]}${st.current ? '' : ' (superseded)'}`);
     edge(claimId, stId, st.current ? 'statement' : 'superseded');
     edge(stId, sourceNode(st.source), 'said by');
-    speakers.add(st.source.id);
-    for (const a of st.source.affiliationRoles) edge(`source:${st.source.id}`, sourceNode(a.source, ' parent'), a.role ?? 'member of');
-    if (st.derivedFrom !== null) edge(stId, `statement:${st.derivedFrom.id}`, 'derived from');
+    speakers.add(st.source.recordId);
+    for (const a of st.source.affiliationRoles) edge(`source:${st.source.recordId}`, sourceNode(a.source, ' parent'), a.role ?? 'member of');
+    if (st.derivedFrom !== null) edge(stId, `statement:${st.derivedFrom.recordId}`, 'derived from');
     for (const ap of st.appearances) {
-      const docId = `document:${ap.document.id}`;
-      node(docId, cut(ap.document.title, 70), 'document', { page: 'document', id: ap.document.id });
+      const docId = `document:${ap.document.recordId}`;
+      node(docId, cut(ap.document.title, 70), 'document', { page: 'document', id: ap.document.recordId });
       // The chain as printed: the statement, carried by the innermost intermediary first, out to the document.
       let from = stId;
       for (const v of [...ap.via].reverse()) {
         const via = sourceNode(v.source);
         edge(from, via, 'carried by');
         if (v.document !== null) {
-          node(`document:${v.document.id}`, cut(v.document.title, 70), 'document', { page: 'document', id: v.document.id });
-          edge(via, `document:${v.document.id}`, 'in');
+          node(`document:${v.document.recordId}`, cut(v.document.title, 70), 'document', { page: 'document', id: v.document.recordId });
+          edge(via, `document:${v.document.recordId}`, 'in');
         }
         from = via;
       }
@@ -67,7 +67,7 @@ async function buildGraph(p: Provenance): Promise<Graph> {
     }
   }
   // Affiliations above the first level, a level at a time.
-  let frontier = [...new Set(p.statementsConnection.nodes.flatMap((st) => st.source.affiliationRoles.map((a) => a.source.id)))];
+  let frontier = [...new Set(p.statementsConnection.nodes.flatMap((st) => st.source.affiliationRoles.map((a) => a.source.recordId)))];
   const seen = new Set(speakers);
   for (let level = 1; level < AFFILIATION_LEVELS && frontier.length > 0; level++) {
     frontier = frontier.filter((id) => !seen.has(id));
@@ -77,7 +77,7 @@ async function buildGraph(p: Provenance): Promise<Graph> {
     for (const [child, roles] of parents) {
       for (const a of roles) {
         edge(`source:${child}`, sourceNode(a.source, ' parent'), a.role ?? 'member of');
-        next.push(a.source.id);
+        next.push(a.source.recordId);
       }
     }
     frontier = next;

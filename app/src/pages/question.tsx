@@ -50,7 +50,7 @@ function Matrix({ q }: { q: Question }) {
           <tr>
             <th scope="col">Evidence</th>
             {columns.map((h) => (
-              <th scope="col" key={h.claim.id}>
+              <th scope="col" key={h.claim.recordId}>
                 <span class="rank">Rank {h.rank}</span> <ClaimLink claim={h.claim} />
               </th>
             ))}
@@ -59,16 +59,16 @@ function Matrix({ q }: { q: Question }) {
         </thead>
         <tbody>
           {q.matrix.evidence.map((item) => (
-            <tr key={item.statement?.id ?? item.claim?.id}>
+            <tr key={item.statement?.recordId ?? item.claim?.recordId}>
               <th scope="row" class="evidence">
                 <Evidence item={item} />
               </th>
               {columns.map((h) => {
-                const cell = item.cells.find((c) => c.hypothesis.id === h.claim.id);
-                if (cell === undefined) return <td key={h.claim.id} />;
+                const cell = item.cells.find((c) => c.hypothesis.recordId === h.claim.recordId);
+                if (cell === undefined) return <td key={h.claim.recordId} />;
                 const shown = CELL[cell.cell];
                 return (
-                  <td key={h.claim.id} class={`cell cell-${cell.cell.toLowerCase()}${cell.override !== null ? ' overridden' : ''}`}>
+                  <td key={h.claim.recordId} class={`cell cell-${cell.cell.toLowerCase()}${cell.override !== null ? ' overridden' : ''}`}>
                     <span aria-hidden="true" class="sign">
                       {shown.sign}
                     </span>{' '}
@@ -91,7 +91,7 @@ function Matrix({ q }: { q: Question }) {
           <tr>
             <th scope="row">Inconsistent cells (lower is better)</th>
             {columns.map((h) => (
-              <td key={h.claim.id}>
+              <td key={h.claim.recordId}>
                 {h.inconsistency} inconsistent, {h.consistency} consistent
               </td>
             ))}
@@ -117,8 +117,8 @@ export function QuestionPage({ id }: { id: string }) {
               <h2 id="ranked-h">Hypotheses, the least contradicted first</h2>
               <ol class="ranked">
                 {data.matrix.hypotheses.map((h) => (
-                  <li key={h.claim.id}>
-                    <strong>Rank {h.rank}</strong>: <a href={href({ page: 'claim', id: h.claim.id, statement: null })}>{h.claim.text}</a> — {h.inconsistency} inconsistent,{' '}
+                  <li key={h.claim.recordId}>
+                    <strong>Rank {h.rank}</strong>: <a href={href({ page: 'claim', id: h.claim.recordId, statement: null })}>{h.claim.text}</a> — {h.inconsistency} inconsistent,{' '}
                     {h.consistency} consistent
                   </li>
                 ))}

@@ -23,8 +23,8 @@ export function HomePage() {
               ) : (
                 <ul>
                   {l.questions.nodes.map((q) => (
-                    <li key={q.id}>
-                      <a href={href({ page: 'question', id: q.id })}>{q.text}</a>
+                    <li key={q.recordId}>
+                      <a href={href({ page: 'question', id: q.recordId })}>{q.text}</a>
                     </li>
                   ))}
                 </ul>
@@ -34,8 +34,8 @@ export function HomePage() {
               <h2 id="home-documents">Documents</h2>
               <ul>
                 {l.documents.nodes.map((d) => (
-                  <li key={d.id}>
-                    <a href={href({ page: 'document', id: d.id })}>{d.title}</a>
+                  <li key={d.recordId}>
+                    <a href={href({ page: 'document', id: d.recordId })}>{d.title}</a>
                     {d.publishedAt !== null && ` (${d.publishedAt})`}
                   </li>
                 ))}
@@ -83,8 +83,8 @@ export function SearchPage({ q }: { q: string }) {
                 {r.claims.totalCount === 0 && <p class="muted">No match.</p>}
                 <ol class="results">
                   {r.claims.edges.map(({ node: c }) => (
-                    <li key={c.id}>
-                      <span class="kind-label">Claim</span> <a href={href({ page: 'claim', id: c.id, statement: null })}>{c.text}</a>{' '}
+                    <li key={c.recordId}>
+                      <span class="kind-label">Claim</span> <a href={href({ page: 'claim', id: c.recordId, statement: null })}>{c.text}</a>{' '}
                       <StatusBadge status={c.status} /> <GradeBadge grade={c.credibility.grade} label={c.credibility.label} />
                     </li>
                   ))}
@@ -95,8 +95,8 @@ export function SearchPage({ q }: { q: string }) {
                 {r.sources.totalCount === 0 && <p class="muted">No match.</p>}
                 <ol class="results">
                   {r.sources.edges.map(({ node: s }) => (
-                    <li key={s.id}>
-                      <span class="kind-label">Source</span> <a href={href({ page: 'source', id: s.id })}>{s.name}</a> <span class="nature">({sourceNature(s)})</span>{' '}
+                    <li key={s.recordId}>
+                      <span class="kind-label">Source</span> <a href={href({ page: 'source', id: s.recordId })}>{s.name}</a> <span class="nature">({sourceNature(s)})</span>{' '}
                       <ReliabilityBadge grade={s.reliability.grade} />
                     </li>
                   ))}
@@ -107,8 +107,8 @@ export function SearchPage({ q }: { q: string }) {
                 {r.entities.totalCount === 0 && <p class="muted">No match.</p>}
                 <ol class="results">
                   {r.entities.edges.map(({ node: e }) => (
-                    <li key={e.id}>
-                      <span class="kind-label">Entity</span> <a href={href({ page: 'entity', id: e.id })}>{e.name}</a>
+                    <li key={e.recordId}>
+                      <span class="kind-label">Entity</span> <a href={href({ page: 'entity', id: e.recordId })}>{e.name}</a>
                       {e.aliases.length > 0 && <span class="muted"> also {e.aliases.join(', ')}</span>}
                       {e.description !== null && <span class="muted"> · {e.description}</span>}
                     </li>
@@ -120,8 +120,8 @@ export function SearchPage({ q }: { q: string }) {
                 {r.documents.totalCount === 0 && <p class="muted">No match.</p>}
                 <ol class="results">
                   {r.documents.edges.map(({ node: d }) => (
-                    <li key={d.id}>
-                      <span class="kind-label">Document</span> <a href={href({ page: 'document', id: d.id })}>{d.title}</a>
+                    <li key={d.recordId}>
+                      <span class="kind-label">Document</span> <a href={href({ page: 'document', id: d.recordId })}>{d.title}</a>
                       <span class="muted">
                         {d.publisher !== null && ` · published by ${d.publisher.name}`}
                         {d.publishedAt !== null && ` · ${d.publishedAt}`}

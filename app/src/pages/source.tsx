@@ -6,7 +6,7 @@ import { ClaimLink, EditPanel, ErrorNote, Loaded, More, PositionTag, Reliability
 import { Conflicts } from './conflicts';
 
 /** Earliest first; undated statements after the dated ones, as the timeline orders them. */
-const byDate = (a: SourceStatement, b: SourceStatement) => (a.dated?.value ?? '\uffff').localeCompare(b.dated?.value ?? '\uffff') || a.id.localeCompare(b.id);
+const byDate = (a: SourceStatement, b: SourceStatement) => (a.dated?.value ?? '\uffff').localeCompare(b.dated?.value ?? '\uffff') || a.recordId.localeCompare(b.recordId);
 
 /** What the source said, by claim, each claim's statements in the order they were said (revisions show as superseded). */
 function SaidByClaim({ id }: { id: string }) {
@@ -31,7 +31,7 @@ function SaidByClaim({ id }: { id: string }) {
   const last = pages[pages.length - 1];
   if (last === undefined) return error !== undefined ? <ErrorNote error={error} /> : <p role="status">Loading statements…</p>;
   const byClaim = new Map<string, SourceStatement[]>();
-  for (const s of pages.flatMap((p) => p.nodes)) byClaim.set(s.claim.id, [...(byClaim.get(s.claim.id) ?? []), s]);
+  for (const s of pages.flatMap((p) => p.nodes)) byClaim.set(s.claim.recordId, [...(byClaim.get(s.claim.recordId) ?? []), s]);
   return (
     <>
       {last.totalCount === 0 && <p>This source has said nothing in the graph: it may only publish or carry others’ words.</p>}
@@ -39,13 +39,13 @@ function SaidByClaim({ id }: { id: string }) {
         {[...byClaim.values()].map((statements) => {
           const claim = statements[0]!.claim;
           return (
-            <li key={claim.id}>
+            <li key={claim.recordId}>
               <p class="claim-line">
                 <ClaimLink claim={claim} /> <StatusBadge status={claim.status} />
               </p>
               <ol class="revisions" aria-label="Its statements on this claim, in the order they were said">
                 {statements.sort(byDate).map((s) => (
-                  <li key={s.id} class={s.current ? '' : 'superseded'}>
+                  <li key={s.recordId} class={s.current ? '' : 'superseded'}>
                     <PositionTag position={s.position} />
                     {s.hedge !== null && <> hedge “<em>{s.hedge}</em>”</>} · {dateText(s.dated, s.madeAt)}
                     {!s.current && <strong> · superseded{s.supersession !== null ? ` (${SUPERSESSION_LABEL[s.supersession] ?? s.supersession})` : ''}</strong>}
@@ -56,9 +56,9 @@ function SaidByClaim({ id }: { id: string }) {
                         {' '}
                         — in{' '}
                         {s.appearances.map((a, i) => (
-                          <span key={a.document.id}>
+                          <span key={a.document.recordId}>
                             {i > 0 && ', '}
-                            <a href={href({ page: 'document', id: a.document.id })}>{a.document.title}</a>
+                            <a href={href({ page: 'document', id: a.document.recordId })}>{a.document.title}</a>
                           </span>
                         ))}
                       </span>
@@ -157,7 +157,7 @@ export function SourcePage({ id }: { id: string }) {
               ) : (
                 <ul>
                   {s.affiliationRoles.map((a) => (
-                    <li key={a.source.id}>
+                    <li key={a.source.recordId}>
                       <SourceName source={a.source} />
                       {a.role !== null && <span class="muted"> as {a.role}</span>}
                     </li>
@@ -170,7 +170,7 @@ export function SourcePage({ id }: { id: string }) {
               ) : (
                 <ul>
                   {s.membersConnection.nodes.map((a) => (
-                    <li key={a.source.id}>
+                    <li key={a.source.recordId}>
                       <SourceName source={a.source} />
                       {a.role !== null && <span class="muted"> ({a.role})</span>}
                     </li>
