@@ -1,7 +1,7 @@
 import type { ApolloServer } from '@apollo/server';
 import { createContext, type Context } from '../src/api/context';
 import { createApolloServer } from '../src/api/server';
-import { seed } from '../src/graph/seed';
+import { seed } from '../src/analysis/seed';
 import { openStore } from '../src/store/open';
 import type { GraphStore } from '../src/store/port';
 

@@ -22,7 +22,7 @@ import type { Context } from './context';
 import { ANONYMOUS_EDITOR } from './identity';
 import { Loaders } from './loaders';
 import { decodeCursor, encodeCursor, pageSize, toConnection, type CursorList } from './pagination';
-import type { ClaimNode } from './records';
+import type { ClaimNode } from '../graph/records';
 
 /*
  * Questions and their ACH matrices (schema/question.graphql,

@@ -11,7 +11,7 @@ import { notFound } from '../errors';
 import { effectiveDate } from '../graph/positions';
 import type { Context } from './context';
 import { pageSize, toConnection } from './pagination';
-import type { ClaimNode, EntityNode } from './records';
+import type { ClaimNode, EntityNode } from '../graph/records';
 
 interface AnalysisLoaders {
   provenance: DataLoader<string, ProvChain | null>;

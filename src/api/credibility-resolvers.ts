@@ -25,7 +25,7 @@ import type { GraphStore } from '../store/port';
 import type { Context } from './context';
 import { ANONYMOUS_EDITOR } from './identity';
 import { Loaders } from './loaders';
-import type { ClaimNode, SourceNode } from './records';
+import type { ClaimNode, SourceNode } from '../graph/records';
 
 interface CredibilityLoaders {
   ratings: DataLoader<string, RatingNode[]>;

@@ -4,24 +4,8 @@ import type { ClaimLinkType } from '../graph/model';
 import type { GraphStore, Row, Value } from '../store/port';
 import { obj } from '../store/rows';
 import type { QueryName } from '../store/queries';
-import {
-  toAffiliation,
-  toClaim,
-  toClaimLink,
-  toCorroboration,
-  toDocument,
-  toEntity,
-  toSource,
-  toStatement,
-  type AffiliationNode,
-  type ClaimLinkNode,
-  type ClaimNode,
-  type CorroborationNode,
-  type DocumentNode,
-  type EntityNode,
-  type SourceNode,
-  type StatementNode,
-} from './records';
+import { toAffiliation, toClaim, toClaimLink, toDocument, toEntity, toSource, toStatement, type AffiliationNode, type ClaimLinkNode, type ClaimNode, type DocumentNode, type EntityNode, type SourceNode, type StatementNode } from '../graph/records';
+import { toCorroboration, type CorroborationNode } from './records';
 
 /**
  * What a nested list is asked for: whose list, after which sort key, how many

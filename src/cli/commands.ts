@@ -17,7 +17,7 @@ import { claimReviewJsonLd } from '../analysis/claimreview';
 import { exportBundle } from '../graph/export';
 import { dryRunImport, importBundleSet, type ImportReport } from '../graph/import';
 import type { Bundle } from '../graph/model';
-import { graphCounts, seed, seedIfEmpty } from '../graph/seed';
+import { graphCounts, seed, seedIfEmpty } from '../analysis/seed';
 import { openStore } from '../store/open';
 import type { GraphStore } from '../store/port';
 import { EXIT, type OptionSpec, type ParsedArgs, UsageError } from './args';

@@ -2,7 +2,6 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ClaimgraphError, show } from '../errors';
 import { cypherDir } from '../paths';
-import type { Params } from './port';
 
 /**
  * Every query the code runs, by file name in `cypher/` (without `.cypher`).
@@ -240,7 +239,7 @@ export function queryFilesIn(dir: string = cypherDir()): string[] {
  * missing one would fail inside the engine with a less helpful message, and an
  * extra one means the caller and the file disagree.
  */
-export function checkParams(query: Query, params: Params): void {
+export function checkParams(query: Query, params: Readonly<Record<string, unknown>>): void {
   const given = Object.keys(params).sort();
   const declared = [...query.params].sort();
   if (given.length !== declared.length || given.some((p, i) => p !== declared[i])) {

@@ -4,7 +4,7 @@ import { generateKey, keyLine } from '../../src/api/auth';
 import { measureOperation, operationCost } from '../../src/api/limits';
 import { createApolloServer, startHttpServer, type RunningServer } from '../../src/api/server';
 import { DEFAULT_LIMITS, loadApiConfig } from '../../src/config';
-import { graphCounts } from '../../src/graph/seed';
+import { graphCounts } from '../../src/analysis/seed';
 import { syntheticBundle } from '../../src/graph/synthetic';
 import { Neo4jStore, type Neo4jDriverLike } from '../../src/store/neo4j-store';
 import { openStore } from '../../src/store/open';

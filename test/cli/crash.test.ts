@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { exportBundle, type BundleJson } from '../../src/graph/export';
 import type { Bundle } from '../../src/graph/model';
-import { graphCounts, seed } from '../../src/graph/seed';
+import { graphCounts, seed } from '../../src/analysis/seed';
 import { syntheticBundle } from '../../src/graph/synthetic';
 import { openStore } from '../../src/store/open';
 import type { GraphStore } from '../../src/store/port';

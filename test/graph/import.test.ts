@@ -4,7 +4,7 @@ import { checkBundle } from '../../src/graph/bundle';
 import { exportBundle } from '../../src/graph/export';
 import { dryRunImport, importBundle, importBundleSet, type ImportReport } from '../../src/graph/import';
 import type { Bundle } from '../../src/graph/model';
-import { graphCounts, loadSeedBundle, readSeedJson, seed } from '../../src/graph/seed';
+import { graphCounts, loadSeedBundle, readSeedJson, seed } from '../../src/analysis/seed';
 import type { GraphStore, Params, Row } from '../../src/store/port';
 import { loadQueries, type QueryName } from '../../src/store/queries';
 import { emptyStore, gql, RecordingStore, seededStore } from '../helpers';

@@ -1,6 +1,6 @@
 import { importBundle } from '../../src/graph/import';
 import type { Bundle, SourceRecord } from '../../src/graph/model';
-import { graphCounts, loadSeedBundle, seed, seedIfEmpty } from '../../src/graph/seed';
+import { graphCounts, loadSeedBundle, seed, seedIfEmpty } from '../../src/analysis/seed';
 import { openStore } from '../../src/store/open';
 import type { GraphStore } from '../../src/store/port';
 import { gql } from '../helpers';

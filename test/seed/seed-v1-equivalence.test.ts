@@ -4,7 +4,7 @@ import { importQuestions } from '../../src/analysis/ach';
 import { checkBundle } from '../../src/graph/bundle';
 import { importBundle } from '../../src/graph/import';
 import type { Bundle } from '../../src/graph/model';
-import { readSeedJson, seed, SEED_EDITOR, SEED_QUESTIONS_FILE } from '../../src/graph/seed';
+import { readSeedJson, seed, SEED_EDITOR, SEED_QUESTIONS_FILE } from '../../src/analysis/seed';
 import { seedDir } from '../../src/paths';
 import { openStore } from '../../src/store/open';
 import type { GraphStore } from '../../src/store/port';

@@ -1,6 +1,6 @@
 import neo4j from 'neo4j-driver';
 import { ClaimgraphError } from '../../src/errors';
-import { graphCounts, loadSeedBundle, seed } from '../../src/graph/seed';
+import { graphCounts, loadSeedBundle, seed } from '../../src/analysis/seed';
 import { openStore } from '../../src/store/open';
 import type { GraphStore } from '../../src/store/port';
 

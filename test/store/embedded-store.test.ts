@@ -5,7 +5,7 @@ import { GrafeoDB } from '@grafeo-db/js';
 import { EmbeddedStore, mapEmbeddedError } from '../../src/store/embedded-store';
 import { fromEmbedded } from '../../src/store/embedded-values';
 import { openStore } from '../../src/store/open';
-import { graphCounts, loadSeedBundle, seed } from '../../src/graph/seed';
+import { graphCounts, loadSeedBundle, seed } from '../../src/analysis/seed';
 import { loadQueries } from '../../src/store/queries';
 
 /* What only the embedded adapter does: files on disk, Grafeo's errors, Grafeo's values. */
