@@ -1,3 +1,4 @@
+import { openTestStore } from '../engine';
 import { request } from 'node:http';
 import { buildSchema, getIntrospectionQuery, parse, type OperationDefinitionNode } from 'graphql';
 import { generateKey, keyLine } from '../../src/api/auth';
@@ -7,7 +8,6 @@ import { DEFAULT_LIMITS, loadApiConfig } from '../../src/config';
 import { graphCounts } from '../../src/analysis/seed';
 import { syntheticBundle } from '../../src/graph/synthetic';
 import { Neo4jStore, type Neo4jDriverLike } from '../../src/store/neo4j-store';
-import { openStore } from '../../src/store/open';
 import type { GraphStore } from '../../src/store/port';
 import { loadQueries } from '../../src/store/queries';
 import { seededStore } from '../helpers';
@@ -236,7 +236,7 @@ describe('request body size (CLAIMGRAPH_MAX_BODY_BYTES, default 1 MiB; CLAIMGRAP
 
 describe('execution timeout (CLAIMGRAPH_READ_TIMEOUT_MS, default 10 s; CLAIMGRAPH_WRITE_TIMEOUT_MS, default 60 s)', () => {
   it('embedded: answers TIMEOUT at the deadline and rolls the write back; the store goes on working', async () => {
-    const timed = await openStore({ engine: 'embedded', path: null }, undefined, { timeouts: { WRITE: 50 } });
+    const timed = await openTestStore({ timeouts: { WRITE: 50 } });
     try {
       const bundle = syntheticBundle({ statements: 1500, seed: 3 });
       await withServer(
