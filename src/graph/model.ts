@@ -260,7 +260,7 @@ export interface Bundle {
  * misspelt label or property fails a test instead of matching nothing.
  */
 export const GRAPH_VOCABULARY = {
-  labels: ['Source', 'Entity', 'Document', 'Claim', 'Statement', 'Change', 'Question', 'Rating', 'Assessment', 'Redirect'],
+  labels: ['Source', 'Entity', 'Document', 'Claim', 'Statement', 'Change', 'Question', 'Rating', 'Assessment', 'Redirect', 'Lock'],
   relationshipTypes: [
     'AFFILIATED_WITH', 'PUBLISHED_BY', 'ABOUT', 'MADE', 'ON', 'APPEARS_IN', 'DERIVED_FROM', 'SUPERSEDES', 'SUPERSEDED_BY',
     'CONTRADICTS', 'SUPPORTS', 'IMPLIES', 'HYPOTHESIS', 'JUDGES', 'RATED', 'ASSESSES', 'REDIRECTS_TO', 'POSSIBLY_SAME',
@@ -283,5 +283,7 @@ export const GRAPH_VOCABULARY = {
     'hypothesis', 'cell',
     // editors' judgements: source ratings and claim assessments (docs/ANALYSIS.md)
     'grade', 'verdict', 'rating', 'explanation', 'seq',
+    // write locks taken inside a transaction (cypher/take-locks.cypher, lock-claims.cypher)
+    'lock', 'taken',
   ],
 } as const;

@@ -23,6 +23,9 @@ export const QUERY_NAMES = [
   'claims-about-entities',
   'judgement-ids',
   'import-loops',
+  // write locks, taken first in a transaction so that concurrent writes cannot interleave (src/graph/locks.ts)
+  'take-locks',
+  'lock-claims',
   // records recognised as one by name: a stored record takes the group's id, others merge into it
   'rename-source',
   'rename-entity',
