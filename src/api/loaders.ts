@@ -37,6 +37,20 @@ export type SortedLink = ClaimLinkNode & { sortKey: string };
  * (query, nesting level), however many results each level has.
  */
 export class Loaders {
+  /** The caches other resolver modules keep (see {@link cached}), by their key. */
+  private readonly caches = new Map<symbol, unknown>();
+
+  /**
+   * A cache of another resolver module's (its own DataLoaders), made on first
+   * use from this set of loaders. There is one set per request, and a write
+   * replaces it (`ctx.loaders = new Loaders(...)`), so every cache kept here
+   * is per request and dropped by every write: no side table to forget.
+   */
+  cached<T>(key: symbol, make: (store: GraphStore) => T): T {
+    if (!this.caches.has(key)) this.caches.set(key, make(this.store));
+    return this.caches.get(key) as T;
+  }
+
   readonly claims: DataLoader<string, ClaimNode | null>;
   readonly sources: DataLoader<string, SourceNode | null>;
   readonly statements: DataLoader<string, StatementNode | null>;
