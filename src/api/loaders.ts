@@ -21,7 +21,7 @@ export interface PageKey {
   current?: boolean | null;
 }
 
-/** One parent's page as the query gives it: rows in sort-key order, and how many the whole list holds. */
+/** One parent's page as the query gives it: rows in sort-key order as the engine orders strings, and how many the whole list holds. */
 export interface NestedPage<T> {
   rows: T[];
   total: number;
@@ -80,15 +80,15 @@ export class Loaders {
       const claim = toClaim(v);
       this.claims.prime(claim.id, claim);
       return claim;
-    }, (c) => c.id);
+    });
     this.documentTexts = this.keyed('document-texts', (row) => (typeof row.text === 'string' ? row.text : null), null);
     this.sourcesByClaim = this.pages('source-pages-by-claims', (v) => {
       const source = toSource(v);
       this.sources.prime(source.id, source);
       return source;
-    }, (s) => s.id);
-    this.membersBySource = this.pages('member-pages-by-sources', toAffiliation, (a) => a.source);
-    this.linksByClaim = this.pages('link-pages-by-claims', toSortedLink, (l) => l.sortKey);
+    });
+    this.membersBySource = this.pages('member-pages-by-sources', toAffiliation);
+    this.linksByClaim = this.pages('link-pages-by-claims', toSortedLink);
     this.parents = this.keyed('parents-by-sources', (row) => list(row.parents).map(toAffiliation), []);
     this.corroboration = this.keyed('corroboration-by-claims', (row) => toCorroboration(row), null);
   }
@@ -131,9 +131,11 @@ export class Loaders {
    * One page per parent: rows of `{key, after, total, page}` from a query
    * taking `ids`, `afters` (and `types` for claim links) side by side and one
    * `limit`. Keys asking for different limits (aliases with different
-   * `first`) go in one query per limit; usually there is one.
+   * `first`) go in one query per limit; usually there is one. Each page
+   * stays in the order the query collected it (its sort key's, as the
+   * engine orders strings), never re-sorted here.
    */
-  private pages<T>(name: QueryName, map: (v: Value) => T, sortKey: (row: T) => string): DataLoader<PageKey, NestedPage<T>, string> {
+  private pages<T>(name: QueryName, map: (v: Value) => T): DataLoader<PageKey, NestedPage<T>, string> {
     const cacheKey = (k: PageKey): string => JSON.stringify([k.id, k.after, k.limit, k.type ?? null, k.current ?? null]);
     return new DataLoader(
       async (keys) => {
@@ -150,10 +152,10 @@ export class Loaders {
             ...(name === 'statement-pages-by-claims' ? { current } : {}),
           };
           for (const row of await this.store.read(name, params)) {
-            // The engines collect in no set order: sort the page by its key.
-            const rows = list(row.page)
-              .map(map)
-              .sort((a, b) => compare(sortKey(a), sortKey(b)));
+            // The page in the engine's order (every page query sorts before it collects): the
+            // cursor's `id > after` is the engine's comparison too, so re-sorting here (JavaScript
+            // compares UTF-16 code units, the engines do not) would lose rows between pages.
+            const rows = list(row.page).map(map);
             const after = typeof row.after === 'string' ? row.after : null;
             const type = typeof row.linkType === 'string' ? (row.linkType as ClaimLinkType) : null;
             pages.set(cacheKey({ id: String(row.key), after, limit, type, current }), { rows, total: Number(row.total ?? 0) });
@@ -183,14 +185,8 @@ export class Loaders {
         }
         return statement;
       },
-      (s) => s.id,
     );
   }
-}
-
-/** Plain string order, as the Cypher keyset compares ids (localeCompare would not agree with it). */
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function toSortedLink(v: Value): SortedLink {
