@@ -64,7 +64,7 @@ export function mapNeo4jError(error: unknown, queryName?: string): ClaimgraphErr
     return new ClaimgraphError(
       'STORE_UNAVAILABLE',
       code === TRANSACTION_MEMORY
-        ? `${where} needed more memory than one Neo4j transaction may use (${setting}); nothing was kept. Raise ${setting} on the server, or import in chunks (claimgraph import --chunk-size).`
+        ? `${where} needed more memory than one Neo4j transaction may use (${setting}); nothing was kept. Raise ${setting} on the server, or import in several commits (claimgraph import --commit-every N; docs/BUNDLE.md, "Large imports on Neo4j").`
         : `${where} found the Neo4j server's transaction memory used up by all transactions together (${setting}); nothing was kept. Try again shortly, or raise ${setting}.`,
       { reason: 'TRANSACTION_MEMORY', setting, retryable: code === MEMORY_POOL },
       cause,
