@@ -271,6 +271,8 @@ describe('request body size (CLAIMGRAPH_MAX_BODY_BYTES, default 1 MiB; CLAIMGRAP
 describe('execution timeout (CLAIMGRAPH_READ_TIMEOUT_MS, default 10 s; CLAIMGRAPH_WRITE_TIMEOUT_MS, default 60 s)', () => {
   it('embedded: answers TIMEOUT at the deadline and rolls the write back; the store goes on working', async () => {
     const bundle = syntheticBundle({ statements: 1500, seed: 3 });
+    // One store at a time (one Neo4j database): the file's seeded store is closed here and opened again at the end.
+    await store.close();
     // How many queries the whole import runs, untimed: the yardstick instead of a clock.
     const untimed = await openTestStore();
     let whole: number;
@@ -281,8 +283,8 @@ describe('execution timeout (CLAIMGRAPH_READ_TIMEOUT_MS, default 10 s; CLAIMGRAP
     } finally {
       await untimed.close();
     }
-    const store = await openTestStore({ timeouts: { WRITE: 50 } });
-    const timed = new RecordingStore(store);
+    const timedStore = await openTestStore({ timeouts: { WRITE: 50 } });
+    const timed = new RecordingStore(timedStore);
     try {
       await withServer(
         { ...KEYS },
@@ -297,14 +299,15 @@ describe('execution timeout (CLAIMGRAPH_READ_TIMEOUT_MS, default 10 s; CLAIMGRAP
           // and no query of the transaction starts after the deadline (one more may be asked for, and refused).
           await new Promise((resolve) => setTimeout(resolve, 1500));
           expect(timed.calls.length).toBeLessThanOrEqual(atAnswer + 1);
-          expect(Object.values(await graphCounts(store)).every((n) => n === 0)).toBe(true);
+          expect(Object.values(await graphCounts(timedStore)).every((n) => n === 0)).toBe(true);
           const small = await post({ query: 'mutation { createEntity(input: { name: "After the timeout" }) { name } }' }, { authorization: `Bearer ${EDITOR}` });
           expect(small.body).toEqual({ data: { createEntity: { name: 'After the timeout' } } });
         },
         timed,
       );
     } finally {
-      await store.close();
+      await timedStore.close();
+      store = await seededStore();
     }
   });
 
