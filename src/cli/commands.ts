@@ -11,7 +11,7 @@ import { createLogger } from '../api/logging';
 import { checkIriBase, claimProvenance, DEFAULT_IRI_BASE, type ProvFormat } from '../analysis/prov';
 import { startHttpServer } from '../api/server';
 import { ENVIRONMENT, loadConfig, type Config } from '../config';
-import { ClaimgraphError, type ErrorCode } from '../errors';
+import { ClaimgraphError } from '../errors';
 import { checkBundleSet, orderByDependency, type BundleFile } from '../graph/bundle-set';
 import { claimReviewJsonLd } from '../analysis/claimreview';
 import { exportBundle } from '../graph/export';
@@ -21,23 +21,15 @@ import type { Bundle } from '../graph/model';
 import { graphCounts, seed, seedIfEmpty } from '../analysis/seed';
 import { openStore } from '../store/open';
 import type { GraphStore } from '../store/port';
-import { EXIT, type OptionSpec, type ParsedArgs, UsageError } from './args';
+import { EXIT, type Command, type ParsedArgs, UsageError } from './args';
 import { type BundleInput, expandInputs, InputError, readBundleJson } from './bundle-files';
 import { changedIn, formatCount, formatRate, formatSeconds, problemLines, problemsOf, recordsIn, reportTable } from './format';
+import { describeError, exitCodeOf } from './failures';
+import { migrateCommand } from './migrate-command';
 import { Progress } from './progress';
 
-/** An import's failure report lists at most this many problems (validate lists them all). */
-const MAX_PROBLEMS_SHOWN = 50;
-
-export interface Command {
-  /** One line for the general help. */
-  summary: string;
-  /** The command's own help (`claimgraph <command> --help`). */
-  help: string;
-  options: OptionSpec;
-  /** Returns the exit code, or -1 when the command keeps running (serve). */
-  run(args: ParsedArgs): Promise<number>;
-}
+export type { Command } from './args';
+export { describeError, exitCodeOf } from './failures';
 
 const out = (text: string): void => {
   process.stdout.write(`${text}\n`);
@@ -45,30 +37,6 @@ const out = (text: string): void => {
 const err = (text: string): void => {
   process.stderr.write(`${text}\n`);
 };
-
-/** The exit code for an error: 1 invalid input, 2 usage or configuration, 3 the store (or anything unexpected). */
-export function exitCodeOf(error: unknown): number {
-  if (error instanceof UsageError) return EXIT.USAGE;
-  if (error instanceof InputError) return EXIT.INVALID_INPUT;
-  if (error instanceof ClaimgraphError) {
-    const byCode: Partial<Record<ErrorCode, number>> = { BAD_USER_INPUT: EXIT.INVALID_INPUT, NOT_FOUND: EXIT.INVALID_INPUT, CONFIG_INVALID: EXIT.USAGE };
-    return byCode[error.code] ?? EXIT.STORE;
-  }
-  return EXIT.STORE;
-}
-
-/** A failure as a user reads it: for an invalid bundle, each problem on its own line. */
-export function describeError(error: unknown, maxProblems = MAX_PROBLEMS_SHOWN): string {
-  if (error instanceof ClaimgraphError) {
-    const problems = error.code === 'BAD_USER_INPUT' ? problemsOf(error.details) : null;
-    if (problems !== null && problems.length > 0) {
-      return [`the bundle has ${formatCount(problems.length)} problem(s):`, ...problemLines(problems, maxProblems)].join('\n');
-    }
-    return `${error.code}: ${error.message}`;
-  }
-  if (error instanceof InputError || error instanceof UsageError) return error.message;
-  return `unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`;
-}
 
 export function describeStore(config: Config): string {
   return config.store.engine === 'neo4j'
@@ -666,6 +634,7 @@ export const COMMANDS: Record<string, Command> = {
   import: importCommand,
   export: exportCommand,
   validate,
+  migrate: migrateCommand,
 };
 
 export const GENERAL_HELP = `claimgraph — a source-claim verification knowledge graph with a GraphQL API

@@ -260,10 +260,18 @@ export interface Bundle {
  * misspelt label or property fails a test instead of matching nothing.
  */
 export const GRAPH_VOCABULARY = {
-  labels: ['Source', 'Entity', 'Document', 'Claim', 'Statement', 'Change', 'Question', 'Rating', 'Assessment', 'Redirect', 'Lock'],
+  labels: [
+    'Source', 'Entity', 'Document', 'Claim', 'Statement', 'Change', 'Question', 'Rating', 'Assessment', 'Redirect',
+    // write locks (cypher/take-locks.cypher)
+    'Lock',
+    // the model version marker (docs/MODEL.md, "Model version")
+    'GraphModel',
+  ],
   relationshipTypes: [
     'AFFILIATED_WITH', 'PUBLISHED_BY', 'ABOUT', 'MADE', 'ON', 'APPEARS_IN', 'DERIVED_FROM', 'SUPERSEDES', 'SUPERSEDED_BY',
     'CONTRADICTS', 'SUPPORTS', 'IMPLIES', 'HYPOTHESIS', 'JUDGES', 'RATED', 'ASSESSES', 'REDIRECTS_TO', 'POSSIBLY_SAME',
+    // version 1 only (claimgraph 0.1): read to recognise and migrate such a store, never written
+    'REPORTED_IN', 'REPORTED_VIA',
   ],
   propertyKeys: [
     'id', 'name', 'kind', 'anonymous', 'count', 'description', 'aliases', 'role',
@@ -285,5 +293,7 @@ export const GRAPH_VOCABULARY = {
     'grade', 'verdict', 'rating', 'explanation', 'seq',
     // write locks taken inside a transaction (cypher/take-locks.cypher, lock-claims.cypher)
     'lock', 'taken',
+    // the model version marker
+    'version',
   ],
 } as const;
