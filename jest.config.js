@@ -1,3 +1,8 @@
+// With NEO4J_URI set, the suite runs on Neo4j (test/engine.ts). On one
+// database (NEO4J_TEST_DATABASES=clean, the default) the files must run one
+// at a time, since each empties the graph; per-store databases run in parallel.
+const neo4jOneDatabase = Boolean(process.env.NEO4J_URI) && (process.env.NEO4J_TEST_DATABASES ?? 'clean') === 'clean';
+
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
@@ -5,4 +10,7 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
   testTimeout: 30000,
+  globalSetup: '<rootDir>/test/global-setup.ts',
+  globalTeardown: '<rootDir>/test/global-teardown.ts',
+  ...(neo4jOneDatabase ? { maxWorkers: 1 } : {}),
 };

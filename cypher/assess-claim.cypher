@@ -13,6 +13,11 @@
 // @param by           the editor
 // @param at           when (ISO 8601)
 MATCH (c:Claim {id: $claim})
+// The claim's own node is the lock: written before max(seq) is read, so a
+// concurrent assessment of the claim waits for this one's commit (Neo4j) or
+// conflicts and is retried (embedded), and never takes the same seq.
+SET c.lock = coalesce(c.lock, 0) + 1
+WITH c
 CALL (c) {
   // MATCH, not OPTIONAL MATCH: an aggregate over no row still gives one row, and
   // Grafeo plans OPTIONAL MATCH here as a join over every node.

@@ -1,7 +1,6 @@
 // How many claims have a given status, computed on the store for every candidate claim with the same
-// fragments as corroboration-by-claims (between the independence-rule and
-// claim-status markers, copied verbatim; test/analysis/status.test.ts keeps
-// the copies equal), so that a page and its count list each claim under
+// fragments as corroboration-by-claims (cypher/fragments/independence-rule
+// and claim-status, included), so that a page and its count list each claim under
 // exactly its `Claim.status`. `search`, when given, keeps the claims whose
 // text or statements' words hold one of the given words (src/graph/names.ts,
 // `searchWords`). The only shortcut is a necessary condition: REFUTED needs
@@ -16,94 +15,10 @@ WHERE ($search IS NULL
        OR EXISTS { MATCH (c)<-[:ON]-(st:Statement) WHERE any(w IN $search WHERE w IN st.searchWords) })
   AND ($status <> 'REFUTED' OR EXISTS { MATCH (c)<-[:ASSESSES]-(a:Assessment) WHERE a.verdict = 'FALSE' })
 WITH c, c.id AS key, $status IN ['CORROBORATED', 'UNVERIFIED'] AS countClusters
-// <independence-rule>
-CALL (c) {
-  CALL (c) {
-    MATCH (c)<-[:IMPLIES*0..]-(a:Claim)<-[:ON]-(st:Statement {stance: 'ASSERTS', current: true})<-[:MADE]-(s:Source)
-    RETURN 'for' AS side, s, st, CASE WHEN a = c THEN null ELSE a.id END AS through
-    UNION
-    MATCH (c)-[:IMPLIES*0..]->(b:Claim)<-[:ON]-(st:Statement {stance: 'DENIES', current: true})<-[:MADE]-(s:Source)
-    RETURN 'against' AS side, s, st, CASE WHEN b = c THEN null ELSE b.id END AS through
-    UNION
-    MATCH (c)-[:IMPLIES*0..]->(:Claim)-[:CONTRADICTS]-(:Claim)<-[:IMPLIES*0..]-(x:Claim)<-[:ON]-(st:Statement {stance: 'ASSERTS', current: true})<-[:MADE]-(s:Source)
-    RETURN 'against' AS side, s, st, x.id AS through
-  }
-  WITH side, s, st, through, coalesce(st.hedged, false) AS hedged
-  // The origin of a derived statement: the end of its DERIVED_FROM chain (null
-  // when none: MATCH, not OPTIONAL MATCH, since collect over no row still gives
-  // one row, and Grafeo plans OPTIONAL MATCH here as a join over every node).
-  CALL (st) {
-    MATCH (st)-[:DERIVED_FROM*1..]->(o:Statement)<-[:MADE]-(os:Source)
-    WHERE NOT (o)-[:DERIVED_FROM]->(:Statement)
-    RETURN head(collect(os.id)) AS origin
-  }
-  WITH side, s, hedged, collect({statement: st.id, stance: st.stance, through: through, origin: origin}) AS said
-  WITH side, s, hedged, said, [x IN said WHERE x.through IS NULL] AS direct
-  CALL (s) {
-    MATCH (s)-[:AFFILIATED_WITH*0..]->(root:Source)
-    WHERE NOT (root)-[:AFFILIATED_WITH]->(:Source)
-    RETURN collect(DISTINCT root.id) AS roots
-  }
-  WITH side, s, hedged, said, direct, roots,
-       [x IN said WHERE x.origin IS NOT NULL AND x.origin <> s.id | x.origin] AS origins
-  RETURN collect({side: side, hedged: hedged, id: s.id, anonymous: s.anonymous, roots: roots,
-                  implied: size(direct) = 0, through: [x IN said WHERE x.through IS NOT NULL | x.through],
-                  denies: size([x IN said WHERE x.stance = 'DENIES']) > 0,
-                  derivations: [x IN said WHERE x.origin IS NOT NULL AND x.origin <> s.id | {statement: x.statement, origin: x.origin}],
-                  keys: [r IN roots | 'a:' + r] + ['o:' + s.id] + [o IN origins | 'o:' + o]}) AS all
-}
-CALL (c) {
-  MATCH (c)<-[:ON]-(:Statement {stance: 'WITHDRAWS', current: true})<-[:MADE]-(s:Source)
-  RETURN count(DISTINCT s) AS withdrawn
-}
-CALL (c) {
-  MATCH (c)<-[:ASSESSES]-(a:Assessment)
-  WITH a ORDER BY a.seq DESC, a.id DESC
-  RETURN head(collect(a {.id, .verdict, .by, .at})) AS assessment
-}
-WITH key, all, withdrawn, assessment, countClusters,
-     // One member per (side, source, hedged): these count distinct sources.
-     size([x IN all WHERE x.side = 'for' AND x.hedged]) AS hedging,
-     size([x IN all WHERE x.side = 'against' AND x.hedged AND x.denies]) AS doubting,
-     size([x IN all WHERE x.side = 'against' AND NOT x.hedged AND x.denies]) AS denying
-UNWIND ['for', 'against'] AS side
-WITH key, hedging, doubting, denying, withdrawn, assessment, countClusters, side,
-     [m IN all WHERE m.side = side AND NOT m.hedged] AS group, [m IN all WHERE m.side = side] AS leaning
-// Union of overlapping key sets: each step keeps the clusters disjoint from
-// the new member and merges the rest into it. (`countClusters` is false only
-// where the caller needs no cluster: a status filter for CONTESTED or
-// REFUTED, which the status rule decides before it looks at clusters.)
-WITH key, hedging, doubting, denying, withdrawn, assessment, side, group,
-     CASE WHEN countClusters THEN
-       reduce(clusters = [], m IN group |
-         [cl IN clusters WHERE none(k IN cl.keys WHERE k IN m.keys)]
-         + [reduce(merged = {keys: m.keys, sources: [m.id]}, cl IN [x IN clusters WHERE any(k IN x.keys WHERE k IN m.keys)] |
-              {keys: merged.keys + [k IN cl.keys WHERE NOT k IN merged.keys], sources: merged.sources + cl.sources})]
-       )
-     ELSE [] END AS clusters,
-     // The same clusters over every source leaning one way, hedged or firm: how
-     // the evidence weighs, for the credibility rule that compares the sides.
-     CASE WHEN countClusters THEN
-       size(reduce(clusters = [], m IN leaning |
-         [cl IN clusters WHERE none(k IN cl WHERE k IN m.keys)]
-         + [reduce(merged = m.keys, cl IN [x IN clusters WHERE any(k IN x WHERE k IN m.keys)] | merged + [k IN cl WHERE NOT k IN merged])]
-       ))
-     ELSE 0 END AS leaningClusters
-// </independence-rule>
+// @include independence-rule
 // No merges are listed here: only the status is wanted.
 WITH key, hedging, doubting, denying, withdrawn, assessment, side, group, clusters, leaningClusters, [] AS merges
-// <claim-status>
-WITH key, hedging, doubting, denying, withdrawn, assessment,
-     collect({side: side, group: group, clusters: [cl IN clusters | cl.sources], leaning: leaningClusters, merges: merges}) AS sides
-WITH key, hedging, doubting, denying, withdrawn, assessment, head([x IN sides WHERE x.side = 'for']) AS pro, head([x IN sides WHERE x.side = 'against']) AS con
-WITH key, hedging, doubting, denying, withdrawn, assessment, pro, con,
-     CASE
-       WHEN assessment.verdict = 'FALSE' THEN 'REFUTED'
-       WHEN size(con.group) > 0 OR doubting > 0 THEN 'CONTESTED'
-       WHEN size(pro.clusters) >= 2 THEN 'CORROBORATED'
-       ELSE 'UNVERIFIED'
-     END AS status
-// </claim-status>
+// @include claim-status
 WITH key, status
 WHERE status = $status
 RETURN count(key) AS total

@@ -7,23 +7,7 @@
 MATCH (target:Source {id: $id})
 OPTIONAL MATCH (target)-[:MADE]->(st:Statement)
 WITH target, collect(DISTINCT st) AS statements
-CALL (target) {
-  MATCH (target)-[r]->(other)
-  RETURN collect({type: type(r), from: target.id, to: other.id}) AS outgoing
-}
-CALL (target) {
-  MATCH (target)<-[r]-(other)
-  RETURN collect({type: type(r), from: other.id, to: target.id}) AS incoming
-}
-CALL (statements) {
-  UNWIND statements AS st
-  MATCH (st)-[r]->(other)
-  RETURN collect({type: type(r), from: st.id, to: other.id}) AS statementsOut
-}
-CALL (statements) {
-  UNWIND statements AS st
-  MATCH (st)<-[r]-(other)
-  RETURN collect({type: type(r), from: other.id, to: st.id}) AS statementsIn
-}
+// @include target-relationships
+// @include statements-relationships
 RETURN target.id AS id, [s IN statements | s.id] AS statements,
        outgoing + incoming + statementsOut + statementsIn AS relationships

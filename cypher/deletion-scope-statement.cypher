@@ -5,12 +5,5 @@
 // @mode read
 // @param id  statement id
 MATCH (target:Statement {id: $id})
-CALL (target) {
-  MATCH (target)-[r]->(other)
-  RETURN collect({type: type(r), from: target.id, to: other.id}) AS outgoing
-}
-CALL (target) {
-  MATCH (target)<-[r]-(other)
-  RETURN collect({type: type(r), from: other.id, to: target.id}) AS incoming
-}
+// @include target-relationships
 RETURN target.id AS id, [] AS statements, outgoing + incoming AS relationships

@@ -13,30 +13,20 @@
 CALL () {
   MATCH (n:Document)
   WHERE any(t IN $terms WHERE t IN n.searchWords) OR any(w IN $words WHERE size(w) >= 3 AND any(k IN n.searchWords WHERE k STARTS WITH w))
-  RETURN n AS x, n, 2.0 AS weight
+  RETURN n AS x, n, 2.0 AS weight, 0.0 AS bonus
   UNION
   MATCH (n:Source)
   WHERE any(t IN $terms WHERE t IN n.searchWords) OR any(w IN $words WHERE size(w) >= 3 AND any(k IN n.searchWords WHERE k STARTS WITH w))
   MATCH (n)<-[:PUBLISHED_BY]-(x:Document)
-  RETURN x, n, 1.0 AS weight
+  RETURN x, n, 1.0 AS weight, 0.0 AS bonus
 }
-WITH x, [i IN range(0, size($words) - 1) | weight * CASE
-         WHEN $words[i] IN n.searchWords THEN 1.0
-         WHEN size($words[i]) >= 3 AND any(k IN n.searchWords WHERE k STARTS WITH $words[i]) THEN 0.6
-         WHEN $skeletons[i] <> '' AND $skeletons[i] IN n.searchWords THEN 0.3
-         ELSE 0.0 END] AS v
-// Per query word, the best match over every field (weighted); a row's score
-// is the sum over the words. Ties go to the lower id.
-WITH x, collect(v) AS vs
-WITH x, reduce(total = 0.0, i IN range(0, size($words) - 1) | total + reduce(best = 0.0, v IN vs | CASE WHEN v[i] > best THEN v[i] ELSE best END)) AS score
-ORDER BY score DESC, x.id
-WITH collect({id: x.id, score: score}) AS ranked
-WITH size(ranked) AS total,
-     [r IN ranked WHERE $afterId IS NULL OR r.score < $afterScore OR (r.score = $afterScore AND r.id > $afterId)][0..$limit] AS page
+// @include search-ranking
 // The page's rows projected, found again by id (one index seek each).
 CALL (page) {
   UNWIND page AS r
   MATCH (x:Document {id: r.id})
-  RETURN collect({score: r.score, document: x {.id, .title, .url, .publishedAt, .note, publisher: head([(x)-[:PUBLISHED_BY]->(p:Source) | p.id])}}) AS rows
+  // Projected apart from the map: a pattern comprehension inside a map literal blinds the lint.
+  WITH r, x {.id, .title, .url, .publishedAt, .note, publisher: head([(x)-[:PUBLISHED_BY]->(p:Source) | p.id])} AS document
+  RETURN collect({score: r.score, document: document}) AS rows
 }
 RETURN total, rows AS page

@@ -10,6 +10,11 @@
 // @param by      the editor
 // @param at      when (ISO 8601)
 MATCH (s:Source {id: $source})
+// The source's own node is the lock: written before max(seq) is read, so a
+// concurrent rating of the source waits for this one's commit (Neo4j) or
+// conflicts and is retried (embedded), and never takes the same seq.
+SET s.lock = coalesce(s.lock, 0) + 1
+WITH s
 CALL (s) {
   // MATCH, not OPTIONAL MATCH: an aggregate over no row still gives one row, and
   // Grafeo plans OPTIONAL MATCH here as a join over every node.

@@ -15,5 +15,7 @@ CREATE INDEX entity_name_key IF NOT EXISTS FOR (n:Entity) ON (n.nameKey);
 // Ids that name a record under another id (merged records, name matches):
 // one Redirect node per (label, id), keyed "Label:id".
 CREATE CONSTRAINT redirect_key IF NOT EXISTS FOR (n:Redirect) REQUIRE n.key IS UNIQUE;
+// Write locks (cypher/take-locks.cypher): one node per name, so two first takers cannot both create it.
+CREATE CONSTRAINT lock_name IF NOT EXISTS FOR (n:Lock) REQUIRE n.name IS UNIQUE;
 // The graph model version marker (docs/MODEL.md, "Model version"): one node.
 CREATE CONSTRAINT graph_model_id IF NOT EXISTS FOR (n:GraphModel) REQUIRE n.id IS UNIQUE;

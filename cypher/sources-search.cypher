@@ -12,22 +12,10 @@
 // @param limit       maximum number of rows
 MATCH (n:Source)
 WHERE any(t IN $terms WHERE t IN n.searchWords) OR any(w IN $words WHERE size(w) >= 3 AND any(k IN n.searchWords WHERE k STARTS WITH w))
-WITH n AS x, n, 1.0 AS weight
-WITH x, [i IN range(0, size($words) - 1) | weight * CASE
-         WHEN $words[i] IN n.searchWords THEN 1.0
-         WHEN size($words[i]) >= 3 AND any(k IN n.searchWords WHERE k STARTS WITH $words[i]) THEN 0.6
-         WHEN $skeletons[i] <> '' AND $skeletons[i] IN n.searchWords THEN 0.3
-         ELSE 0.0 END] AS v
-// Per query word, the best match over every field (weighted); a row's score
-// is the sum over the words. Ties go to the lower id.
-WITH x, collect(v) AS vs
-// A name or alias that is the whole query outranks one that merely contains its words.
-WITH x, reduce(total = 0.0, i IN range(0, size($words) - 1) | total + reduce(best = 0.0, v IN vs | CASE WHEN v[i] > best THEN v[i] ELSE best END))
-        + CASE WHEN x.nameKey = $nameKey OR $nameKey IN coalesce(x.aliasKeys, []) THEN 1.0 ELSE 0.0 END AS score
-ORDER BY score DESC, x.id
-WITH collect({id: x.id, score: score}) AS ranked
-WITH size(ranked) AS total,
-     [r IN ranked WHERE $afterId IS NULL OR r.score < $afterScore OR (r.score = $afterScore AND r.id > $afterId)][0..$limit] AS page
+WITH n AS x, n, 1.0 AS weight,
+     // A name or alias that is the whole query outranks one that merely contains its words.
+     CASE WHEN n.nameKey = $nameKey OR $nameKey IN coalesce(n.aliasKeys, []) THEN 1.0 ELSE 0.0 END AS bonus
+// @include search-ranking
 // The page's rows projected, found again by id (one index seek each).
 CALL (page) {
   UNWIND page AS r

@@ -23,14 +23,9 @@ CALL (d, after) {
   WITH st ORDER BY st.id LIMIT $limit
   MATCH (st)<-[:MADE]-(src:Source)
   MATCH (st)-[:ON]->(c:Claim)
-  RETURN collect({statement: st {.id, .stance, .hedged, .hedge, .date, .madeAt, .quote, .paraphrase, .current, .dateStart, .dateEnd, .datePrecision, .dateBasis,
-           source: src.id, claim: c.id,
-           appearances: [(st)-[ap:APPEARS_IN]->(ad:Document) | {document: ad.id, publishedAt: ad.publishedAt, quote: ap.quote, paraphrase: ap.paraphrase, via: ap.via,
-                                                                 viaDocuments: ap.viaDocuments, exact: ap.exact, prefix: ap.prefix, suffix: ap.suffix}],
-           derivedFrom: head([(st)-[:DERIVED_FROM]->(origin:Statement) | origin.id]),
-           supersedes: [(st)-[:SUPERSEDES]->(revised:Statement) | revised.id],
-           supersededBy: head([(st)-[sup:SUPERSEDED_BY]->(later:Statement) | {id: later.id, reason: sup.reason}])},
-                  source: src {.id, .name, .kind, .anonymous, .count, .description, .aliases},
-                  claim: c {.id, .text, about: [(c)-[:ABOUT]->(e:Entity) | e.id]}}) AS page
+  // @include statement-projection
+  // collect keeps the order it is given: the page's, sorted again after the expansions.
+  WITH *, c {.id, .text, about: [(c)-[:ABOUT]->(e:Entity) | e.id]} AS claimNode ORDER BY st.id
+  RETURN collect({statement: statement, source: src {.id, .name, .kind, .anonymous, .count, .description, .aliases}, claim: claimNode}) AS page
 }
 RETURN key, after, total, page

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseKeyEntries, type ApiKeyEntry } from './api/auth';
+import { parseKeyEntries, type ApiKeyEntry } from './keys';
 import { ClaimgraphError, show } from './errors';
 
 /** Where the graph lives. */

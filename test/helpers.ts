@@ -1,14 +1,14 @@
 import type { ApolloServer } from '@apollo/server';
 import { createContext, type Context } from '../src/api/context';
 import { createApolloServer } from '../src/api/server';
-import { seed } from '../src/graph/seed';
-import { openStore } from '../src/store/open';
+import { seed } from '../src/analysis/seed';
 import type { GraphStore } from '../src/store/port';
+import { openTestStore } from './engine';
 
-/** A fresh in-memory embedded store with the schema applied. */
-export const emptyStore = (): Promise<GraphStore> => openStore({ engine: 'embedded', path: null });
+/** A fresh, empty store of the engine under test (test/engine.ts), its schema applied. */
+export const emptyStore = (): Promise<GraphStore> => openTestStore();
 
-/** A fresh in-memory embedded store holding the Dumayr seed. */
+/** A fresh store of the engine under test holding the Dumayr seed. */
 export async function seededStore(): Promise<GraphStore> {
   const store = await emptyStore();
   await seed(store);

@@ -19,7 +19,7 @@ import type { GraphStore, Value } from '../store/port';
 import { VERDICT_NAMES } from './credibility';
 import { toAssessment, type AssessmentNode } from './judgements';
 
-/** The editor identity recorded when a request names none (src/api/identity.ts). */
+/** The editor identity recorded when a request names none (src/identity.ts). */
 const ANONYMOUS_EDITOR = 'anonymous';
 
 export type JsonLd = { [key: string]: JsonLdValue };

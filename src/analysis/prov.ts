@@ -6,7 +6,7 @@
  * docs/ANALYSIS-PROV.md gives the mapping, term by term.
  */
 import { DataFactory, Writer } from 'n3';
-import { toDocument, toSource, toStatement, toAffiliation, type AffiliationNode, type DocumentNode, type SourceNode, type StatementNode } from '../api/records';
+import { toDocument, toSource, toStatement, toAffiliation, type AffiliationNode, type DocumentNode, type SourceNode, type StatementNode } from '../graph/records';
 import { badInput, ClaimgraphError, notFound, show } from '../errors';
 import type { GraphStore, Row, Value } from '../store/port';
 

@@ -4,7 +4,7 @@
  * `cypher/entity-timeline.cypher` (sorted on the store); this module pages it
  * and maps the rows. docs/ANALYSIS-PROV.md states the rule.
  */
-import { decodeOpaque, encodeOpaque } from '../api/pagination';
+import { decodeOpaque, encodeOpaque } from '../store/cursors';
 import { badInput, ClaimgraphError, show } from '../errors';
 import { effectiveDate } from '../graph/positions';
 import type { GraphStore, Row, Value } from '../store/port';

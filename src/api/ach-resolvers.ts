@@ -18,13 +18,12 @@ import {
 import { ClaimgraphError, notFound } from '../errors';
 import type { EditOptions } from '../graph/editing';
 import type { GraphStore } from '../store/port';
-import type { Context } from './context';
+import { afterWrite, type Context } from './context';
 import { ANONYMOUS_EDITOR } from './identity';
-import { Loaders } from './loaders';
 import { byRecordIds } from './global-id';
 import { mutation } from './payloads';
 import { decodeCursor, encodeCursor, pageSize, toConnection, type CursorList } from './pagination';
-import type { ClaimNode } from './records';
+import type { ClaimNode } from '../graph/records';
 
 /*
  * Questions and their ACH matrices (schema/question.graphql,
@@ -40,17 +39,9 @@ interface AchLoaders {
   questionsByClaim: DataLoader<string, QuestionNode[]>;
 }
 
-/** One set per request's Loaders, so a write (which replaces ctx.loaders) drops these caches too. */
-const achLoaders = new WeakMap<Loaders, AchLoaders>();
-
-function loaders(ctx: Context): AchLoaders {
-  let found = achLoaders.get(ctx.loaders);
-  if (found === undefined) {
-    found = newLoaders(ctx.store);
-    achLoaders.set(ctx.loaders, found);
-  }
-  return found;
-}
+/** Kept with the request's other loaders, so a write (which replaces ctx.loaders) drops these caches too. */
+const ACH = Symbol('ach loaders');
+const loaders = (ctx: Context): AchLoaders => ctx.loaders.cached(ACH, newLoaders);
 
 function newLoaders(store: GraphStore): AchLoaders {
   const questions = new DataLoader<string, QuestionNode | null>(async (ids) => {
@@ -87,7 +78,7 @@ const editing = (ctx: Context): EditOptions => ({ editor: ctx.editor ?? ANONYMOU
 
 /** Reads the question a mutation wrote, from fresh loaders: what it returns is the graph as the write left it. */
 async function written(ctx: Context, id: string): Promise<QuestionNode> {
-  ctx.loaders = new Loaders(ctx.store);
+  afterWrite(ctx);
   const found = await loaders(ctx).questions.load(id);
   if (found === null) throw notFound('question', id);
   return found;

@@ -11,7 +11,7 @@ import { notFound } from '../errors';
 import { effectiveDate } from '../graph/positions';
 import type { Context } from './context';
 import { pageSize, toConnection } from './pagination';
-import type { ClaimNode, EntityNode } from './records';
+import type { ClaimNode, EntityNode } from '../graph/records';
 
 interface AnalysisLoaders {
   provenance: DataLoader<string, ProvChain | null>;
@@ -19,22 +19,17 @@ interface AnalysisLoaders {
   timelines: Map<string, DataLoader<string, TimelinePage | null>>;
 }
 
-/** This request's loaders, kept beside its context (the context's own loaders are for the core API). */
-const perRequest = new WeakMap<Context, AnalysisLoaders>();
+/** This request's analysis loaders: with its other loaders, so a write drops them too. */
+const ANALYSIS = Symbol('analysis loaders');
 
 function loadersOf(ctx: Context): AnalysisLoaders {
-  let found = perRequest.get(ctx);
-  if (found === undefined) {
-    found = {
-      provenance: new DataLoader(async (ids) => {
-        const chains = await readProvChains(ctx.store, ids);
-        return ids.map((id) => chains.get(id) ?? null);
-      }),
-      timelines: new Map(),
-    };
-    perRequest.set(ctx, found);
-  }
-  return found;
+  return ctx.loaders.cached(ANALYSIS, (store) => ({
+    provenance: new DataLoader(async (ids) => {
+      const chains = await readProvChains(store, ids);
+      return ids.map((id) => chains.get(id) ?? null);
+    }),
+    timelines: new Map(),
+  }));
 }
 
 function timelineLoader(ctx: Context, after: TimelineKey | null, limit: number): DataLoader<string, TimelinePage | null> {

@@ -31,3 +31,13 @@ export function createContext(store: GraphStore, who: Principal | string | null 
   const principal = who === null ? ANONYMOUS : typeof who === 'string' ? inProcess(who) : who;
   return { store, loaders: new Loaders(store), principal, editor: principal.editor, ...(request ? { request } : {}) };
 }
+
+/**
+ * Drops every cached read of this request, its other modules' caches with it
+ * (they live in `ctx.loaders`, see `Loaders.cached`): what is read next, in
+ * this operation too, sees the graph as the write left it. Every resolver
+ * that writes calls this after the write.
+ */
+export function afterWrite(ctx: Context): void {
+  ctx.loaders = new Loaders(ctx.store);
+}

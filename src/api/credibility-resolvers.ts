@@ -22,11 +22,10 @@ import {
 import { ClaimgraphError, notFound } from '../errors';
 import type { EditOptions } from '../graph/editing';
 import type { GraphStore } from '../store/port';
-import type { Context } from './context';
+import { afterWrite, type Context } from './context';
 import { ANONYMOUS_EDITOR } from './identity';
-import { Loaders } from './loaders';
 import { mutation } from './payloads';
-import type { ClaimNode, SourceNode } from './records';
+import type { ClaimNode, SourceNode } from '../graph/records';
 
 interface CredibilityLoaders {
   ratings: DataLoader<string, RatingNode[]>;
@@ -34,17 +33,9 @@ interface CredibilityLoaders {
   reviews: DataLoader<string, ClaimReviewFacts | null>;
 }
 
-/** One set per request's Loaders, so a write (which replaces ctx.loaders) drops these caches too. */
-const perRequest = new WeakMap<Loaders, CredibilityLoaders>();
-
-function loadersOf(ctx: Context): CredibilityLoaders {
-  let found = perRequest.get(ctx.loaders);
-  if (found === undefined) {
-    found = newLoaders(ctx.store);
-    perRequest.set(ctx.loaders, found);
-  }
-  return found;
-}
+/** Kept with the request's other loaders, so a write (which replaces ctx.loaders) drops these caches too. */
+const CREDIBILITY = Symbol('credibility loaders');
+const loadersOf = (ctx: Context): CredibilityLoaders => ctx.loaders.cached(CREDIBILITY, newLoaders);
 
 function newLoaders(store: GraphStore): CredibilityLoaders {
   return {
@@ -73,11 +64,6 @@ async function judgementOf(ctx: Context, claimId: string) {
 
 /** Who writes, for the edit: the request's editor, or "anonymous". */
 const editing = (ctx: Context): EditOptions => ({ editor: ctx.editor ?? ANONYMOUS_EDITOR });
-
-/** Drops every cached read of this request: what a mutation returns is read fresh. */
-function afterWrite(ctx: Context): void {
-  ctx.loaders = new Loaders(ctx.store);
-}
 
 export const credibilityResolvers = {
   Source: {

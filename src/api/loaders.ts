@@ -4,24 +4,8 @@ import type { ClaimLinkType } from '../graph/model';
 import type { GraphStore, Row, Value } from '../store/port';
 import { obj } from '../store/rows';
 import type { QueryName } from '../store/queries';
-import {
-  toAffiliation,
-  toClaim,
-  toClaimLink,
-  toCorroboration,
-  toDocument,
-  toEntity,
-  toSource,
-  toStatement,
-  type AffiliationNode,
-  type ClaimLinkNode,
-  type ClaimNode,
-  type CorroborationNode,
-  type DocumentNode,
-  type EntityNode,
-  type SourceNode,
-  type StatementNode,
-} from './records';
+import { toAffiliation, toClaim, toClaimLink, toDocument, toEntity, toSource, toStatement, type AffiliationNode, type ClaimLinkNode, type ClaimNode, type DocumentNode, type EntityNode, type SourceNode, type StatementNode } from '../graph/records';
+import { toCorroboration, type CorroborationNode } from './records';
 
 /**
  * What a nested list is asked for: whose list, after which sort key, how many
@@ -37,7 +21,7 @@ export interface PageKey {
   current?: boolean | null;
 }
 
-/** One parent's page as the query gives it: rows in sort-key order, and how many the whole list holds. */
+/** One parent's page as the query gives it: rows in sort-key order as the engine orders strings, and how many the whole list holds. */
 export interface NestedPage<T> {
   rows: T[];
   total: number;
@@ -53,6 +37,20 @@ export type SortedLink = ClaimLinkNode & { sortKey: string };
  * (query, nesting level), however many results each level has.
  */
 export class Loaders {
+  /** The caches other resolver modules keep (see {@link cached}), by their key. */
+  private readonly caches = new Map<symbol, unknown>();
+
+  /**
+   * A cache of another resolver module's (its own DataLoaders), made on first
+   * use from this set of loaders. There is one set per request, and a write
+   * replaces it (`ctx.loaders = new Loaders(...)`), so every cache kept here
+   * is per request and dropped by every write: no side table to forget.
+   */
+  cached<T>(key: symbol, make: (store: GraphStore) => T): T {
+    if (!this.caches.has(key)) this.caches.set(key, make(this.store));
+    return this.caches.get(key) as T;
+  }
+
   readonly claims: DataLoader<string, ClaimNode | null>;
   readonly sources: DataLoader<string, SourceNode | null>;
   readonly statements: DataLoader<string, StatementNode | null>;
@@ -81,21 +79,21 @@ export class Loaders {
     this.statementsByClaim = this.statementPages('statement-pages-by-claims');
     this.statementsBySource = this.statementPages('statement-pages-by-sources');
     this.statementsByDocument = this.statementPages('statement-pages-by-documents');
-    this.statementsByClaimNewest = this.statementPages('statement-pages-by-claims-newest', true);
-    this.statementsBySourceNewest = this.statementPages('statement-pages-by-sources-newest', true);
+    this.statementsByClaimNewest = this.statementPages('statement-pages-by-claims-newest');
+    this.statementsBySourceNewest = this.statementPages('statement-pages-by-sources-newest');
     this.claimsByEntity = this.pages('claims-about-entity-pages', (v) => {
       const claim = toClaim(v);
       this.claims.prime(claim.id, claim);
       return claim;
-    }, (c) => c.id);
+    });
     this.documentTexts = this.keyed('document-texts', (row) => (typeof row.text === 'string' ? row.text : null), null);
     this.sourcesByClaim = this.pages('source-pages-by-claims', (v) => {
       const source = toSource(v);
       this.sources.prime(source.id, source);
       return source;
-    }, (s) => s.id);
-    this.membersBySource = this.pages('member-pages-by-sources', toAffiliation, (a) => a.source);
-    this.linksByClaim = this.pages('link-pages-by-claims', toSortedLink, (l) => l.sortKey);
+    });
+    this.membersBySource = this.pages('member-pages-by-sources', toAffiliation);
+    this.linksByClaim = this.pages('link-pages-by-claims', toSortedLink);
     this.parents = this.keyed('parents-by-sources', (row) => list(row.parents).map(toAffiliation), []);
     this.corroboration = this.keyed('corroboration-by-claims', (row) => toCorroboration(row), null);
   }
@@ -138,9 +136,11 @@ export class Loaders {
    * One page per parent: rows of `{key, after, total, page}` from a query
    * taking `ids`, `afters` (and `types` for claim links) side by side and one
    * `limit`. Keys asking for different limits (aliases with different
-   * `first`) go in one query per limit; usually there is one.
+   * `first`) go in one query per limit; usually there is one. Each page
+   * stays in the order the query collected it (its sort key's, as the
+   * engine orders strings), never re-sorted here.
    */
-  private pages<T>(name: QueryName, map: (v: Value) => T, sortKey: (row: T) => string, descending = false): DataLoader<PageKey, NestedPage<T>, string> {
+  private pages<T>(name: QueryName, map: (v: Value) => T): DataLoader<PageKey, NestedPage<T>, string> {
     const cacheKey = (k: PageKey): string => JSON.stringify([k.id, k.after, k.limit, k.type ?? null, k.current ?? null]);
     return new DataLoader(
       async (keys) => {
@@ -157,10 +157,10 @@ export class Loaders {
             ...(name === 'statement-pages-by-claims' || name === 'statement-pages-by-claims-newest' ? { current } : {}),
           };
           for (const row of await this.store.read(name, params)) {
-            // The engines collect in no set order: sort the page by its key.
-            const rows = list(row.page)
-              .map(map)
-              .sort((a, b) => (descending ? compare(sortKey(b), sortKey(a)) : compare(sortKey(a), sortKey(b))));
+            // The page in the engine's order (every page query sorts before it collects): the
+            // cursor's `id > after` is the engine's comparison too, so re-sorting here (JavaScript
+            // compares UTF-16 code units, the engines do not) would lose rows between pages.
+            const rows = list(row.page).map(map);
             const after = typeof row.after === 'string' ? row.after : null;
             const type = typeof row.linkType === 'string' ? (row.linkType as ClaimLinkType) : null;
             pages.set(cacheKey({ id: String(row.key), after, limit, type, current }), { rows, total: Number(row.total ?? 0) });
@@ -174,7 +174,7 @@ export class Loaders {
   }
 
   /** Statement pages; each statement also primes the by-id loader, so `derivedFrom` and the like cost nothing for statements already seen. */
-  private statementPages(name: QueryName, newestFirst = false): DataLoader<PageKey, NestedPage<StatementNode>, string> {
+  private statementPages(name: QueryName): DataLoader<PageKey, NestedPage<StatementNode>, string> {
     return this.pages(
       name,
       (v) => {
@@ -191,8 +191,6 @@ export class Loaders {
         }
         return statement;
       },
-      newestFirst ? orderKeyOf : (s) => s.id,
-      newestFirst,
     );
   }
 }
@@ -205,11 +203,6 @@ export function orderKeyOf(s: StatementNode): string {
   const key = ORDER_KEYS.get(s);
   if (key === undefined) throw new Error(`Statement ${s.id} has no order key: it did not come from a newest-first page.`);
   return key;
-}
-
-/** Plain string order, as the Cypher keyset compares ids (localeCompare would not agree with it). */
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function toSortedLink(v: Value): SortedLink {

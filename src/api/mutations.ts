@@ -28,9 +28,9 @@ import type { PossibleDuplicate } from '../graph/duplicates';
 import { dryRunImport, importBundle, importBundleSet, type ImportReport } from '../graph/import';
 import { CLAIM_LINK_TYPES, SOURCE_KINDS, STANCES, type ClaimLinkType } from '../graph/model';
 import type { GraphStore, Value } from '../store/port';
-import type { Context } from './context';
+import { afterWrite, type Context } from './context';
 import { ANONYMOUS_EDITOR } from './identity';
-import { Loaders } from './loaders';
+import type { Loaders } from './loaders';
 import { decodeCursor, encodeCursor, pageSize, toConnection } from './pagination';
 import { SCALAR_FORMS } from './scalars';
 import { byRecordIds, toGlobalId, type NodeType } from './global-id';
@@ -67,16 +67,8 @@ const AUDIT_COLUMNS: Record<Audited, string> = {
  * write): every `recorded` asked for at one level, of any kind, is one
  * `audit-by-ids` round trip.
  */
-const auditLoaders = new WeakMap<Loaders, DataLoader<string, RecordedNode | null>>();
-
-function auditLoader(ctx: Context): DataLoader<string, RecordedNode | null> {
-  let loader = auditLoaders.get(ctx.loaders);
-  if (loader === undefined) {
-    loader = newAuditLoader(ctx.store);
-    auditLoaders.set(ctx.loaders, loader);
-  }
-  return loader;
-}
+const AUDIT = Symbol('audit loader');
+const auditLoader = (ctx: Context): DataLoader<string, RecordedNode | null> => ctx.loaders.cached(AUDIT, newAuditLoader);
 
 function newAuditLoader(store: GraphStore): DataLoader<string, RecordedNode | null> {
   return new DataLoader(async (keys) => {
@@ -118,11 +110,6 @@ const recorded = (kind: Audited) => (node: { id: string }, _: unknown, ctx: Cont
 
 /** Who writes, for the edit: the request's editor, or "anonymous". */
 const editing = (ctx: Context): EditOptions => ({ editor: ctx.editor ?? ANONYMOUS_EDITOR });
-
-/** Drops every cached read of this request: the next reads see the graph as the write left it. */
-function afterWrite(ctx: Context): void {
-  ctx.loaders = new Loaders(ctx.store);
-}
 
 /** Reads a node the mutation just wrote; a miss means it was not written, which is a bug. */
 async function fresh<T>(ctx: Context, loader: (l: Loaders) => DataLoader<string, T | null>, kind: string, id: string): Promise<T> {

@@ -7,23 +7,8 @@ import type { Context } from './context';
 import { orderKeyOf, type NestedPage, type PageKey } from './loaders';
 import { nameKey, searchTerms } from '../graph/names';
 import { decodeCursor, encodeCursor, normaliseSearch, pageSize, toConnection, type CursorList } from './pagination';
-import {
-  toClaim,
-  toConflict,
-  toDocument,
-  toEntity,
-  toSource,
-  type AffiliationNode,
-  type ClaimLinkNode,
-  type ClusterMergeNode,
-  type SourceClusterNode,
-  type ClaimNode,
-  type ConflictNode,
-  type DocumentNode,
-  type EntityNode,
-  type SourceNode,
-  type StatementNode,
-} from './records';
+import { toClaim, toConflict, toDocument, toEntity, toSource, type AffiliationNode, type ClaimLinkNode, type ClaimNode, type ConflictNode, type DocumentNode, type EntityNode, type SourceNode, type StatementNode } from '../graph/records';
+import { type ClusterMergeNode, type SourceClusterNode } from './records';
 import { positionOf } from '../graph/model';
 import { effectiveDate } from '../graph/positions';
 import { byRecordIds } from './global-id';

@@ -84,3 +84,14 @@ export function parseArgs(command: string, argv: readonly string[], spec: Option
   }
   return { values, flags, positional, help };
 }
+
+/** One command of the command line: its help, its options and what it does (src/cli/commands.ts lists them). */
+export interface Command {
+  /** One line for the general help. */
+  summary: string;
+  /** The command's own help (`claimgraph <command> --help`). */
+  help: string;
+  options: OptionSpec;
+  /** Returns the exit code, or -1 when the command keeps running (serve). */
+  run(args: ParsedArgs): Promise<number>;
+}

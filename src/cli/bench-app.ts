@@ -23,7 +23,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import type { Browser } from 'playwright-core';
 import { loadApiConfig } from '../config';
 import { importBundle } from '../graph/import';
-import { seed } from '../graph/seed';
+import { seed } from '../analysis/seed';
 import { openStore } from '../store/open';
 import { scriptBytesGzipped } from './build-app';
 import { CHROMIUM, hasChromium, launchChromium, serveExplorer } from './browser';

@@ -11,33 +11,25 @@ import { createLogger } from '../api/logging';
 import { checkIriBase, claimProvenance, DEFAULT_IRI_BASE, type ProvFormat } from '../analysis/prov';
 import { startHttpServer } from '../api/server';
 import { ENVIRONMENT, loadConfig, type Config } from '../config';
-import { ClaimgraphError, type ErrorCode } from '../errors';
+import { ClaimgraphError } from '../errors';
 import { checkBundleSet, orderByDependency, type BundleFile } from '../graph/bundle-set';
 import { claimReviewFeed, claimReviewJsonLd, claimReviewProblems } from '../analysis/claimreview';
 import { exportBundle } from '../graph/export';
 import { dryRunImport, importBundleSet, type ImportReport } from '../graph/import';
+import { importInCommits } from '../graph/chunked-import';
 import type { Bundle } from '../graph/model';
-import { graphCounts, seed, seedIfEmpty } from '../graph/seed';
+import { graphCounts, seed, seedIfEmpty } from '../analysis/seed';
 import { openStore } from '../store/open';
 import type { GraphStore } from '../store/port';
-import { EXIT, type OptionSpec, type ParsedArgs, UsageError } from './args';
+import { EXIT, type Command, type ParsedArgs, UsageError } from './args';
 import { type BundleInput, expandInputs, InputError, readBundleJson } from './bundle-files';
 import { changedIn, formatCount, formatRate, formatSeconds, problemLines, problemsOf, recordsIn, reportTable } from './format';
+import { describeError, exitCodeOf } from './failures';
 import { migrateCommand } from './migrate-command';
 import { Progress } from './progress';
 
-/** An import's failure report lists at most this many problems (validate lists them all). */
-const MAX_PROBLEMS_SHOWN = 50;
-
-export interface Command {
-  /** One line for the general help. */
-  summary: string;
-  /** The command's own help (`claimgraph <command> --help`). */
-  help: string;
-  options: OptionSpec;
-  /** Returns the exit code, or -1 when the command keeps running (serve). */
-  run(args: ParsedArgs): Promise<number>;
-}
+export type { Command } from './args';
+export { describeError, exitCodeOf } from './failures';
 
 const out = (text: string): void => {
   process.stdout.write(`${text}\n`);
@@ -45,30 +37,6 @@ const out = (text: string): void => {
 const err = (text: string): void => {
   process.stderr.write(`${text}\n`);
 };
-
-/** The exit code for an error: 1 invalid input, 2 usage or configuration, 3 the store (or anything unexpected). */
-export function exitCodeOf(error: unknown): number {
-  if (error instanceof UsageError) return EXIT.USAGE;
-  if (error instanceof InputError) return EXIT.INVALID_INPUT;
-  if (error instanceof ClaimgraphError) {
-    const byCode: Partial<Record<ErrorCode, number>> = { BAD_USER_INPUT: EXIT.INVALID_INPUT, NOT_FOUND: EXIT.INVALID_INPUT, CONFIG_INVALID: EXIT.USAGE };
-    return byCode[error.code] ?? EXIT.STORE;
-  }
-  return EXIT.STORE;
-}
-
-/** A failure as a user reads it: for an invalid bundle, each problem on its own line. */
-export function describeError(error: unknown, maxProblems = MAX_PROBLEMS_SHOWN): string {
-  if (error instanceof ClaimgraphError) {
-    const problems = error.code === 'BAD_USER_INPUT' ? problemsOf(error.details) : null;
-    if (problems !== null && problems.length > 0) {
-      return [`the bundle has ${formatCount(problems.length)} problem(s):`, ...problemLines(problems, maxProblems)].join('\n');
-    }
-    return `${error.code}: ${error.message}`;
-  }
-  if (error instanceof InputError || error instanceof UsageError) return error.message;
-  return `unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`;
-}
 
 export function describeStore(config: Config): string {
   return config.store.engine === 'neo4j'
@@ -233,6 +201,15 @@ Options:
                   the files after it are skipped, and the files before it
                   stay imported. With --dry-run, each file is checked against
                   the store as it is (later files do not see earlier ones).
+  --commit-every N
+                  for a bundle too big for one transaction (Neo4j's
+                  transaction memory; docs/BUNDLE.md, "Large imports on
+                  Neo4j"): check the whole bundle first, then commit the
+                  records other than statements, then N statements a
+                  commit, then the questions. Not all or nothing: if a
+                  commit fails, the ones before it stay; run the same
+                  command again and it resumes after them, saying which
+                  pieces were already there. One version 2 bundle only.
   -h, --help      show this help
 
 Prints a progress bar on stderr while the set is written, then what was
@@ -251,11 +228,12 @@ Examples:
   claimgraph import --each bundles/
   claimgraph export | CLAIMGRAPH_DATA_DIR=./copy claimgraph import
 `,
-  options: { values: ['editor'], flags: ['dry-run', 'each'] },
+  options: { values: ['editor', 'commit-every'], flags: ['dry-run', 'each'] },
   async run(args) {
     const inputs = expandInputs('import', args.positional, process.stdin.isTTY === true);
     const editor = args.values.get('editor') ?? defaultEditor();
     const dryRun = args.flags.has('dry-run');
+    const commitEvery = commitEveryOf(args.values.get('commit-every'), inputs.length, args.flags);
     const config = loadConfig();
     const where = describeStore(config);
 
@@ -277,6 +255,7 @@ Examples:
       return exitCodeOf(error);
     }
     try {
+      if (commitEvery !== null) return await importInPieces(store, files[0]!, { editor, where, statementsPerCommit: commitEvery });
       if (!args.flags.has('each')) return await importSet(store, files, { editor, dryRun, where });
       const ordered = orderByDependency(files);
       const done: LabelledFile[] = [];
@@ -330,6 +309,46 @@ async function importSet(store: GraphStore, files: LabelledFile[], options: { ed
     return exitCodeOf(error);
   }
   return EXIT.OK;
+}
+
+/** `--commit-every N`: N as a whole number from 1, for one file, without --each or --dry-run; null when not given. */
+function commitEveryOf(value: string | undefined, files: number, flags: ReadonlySet<string>): number | null {
+  if (value === undefined) return null;
+  if (!/^[1-9]\d*$/.test(value)) throw new UsageError(`Option --commit-every of import must be a whole number from 1, got ${JSON.stringify(value)}.`, 'import');
+  if (flags.has('each') || flags.has('dry-run')) throw new UsageError('Option --commit-every of import does not go with --each or --dry-run.', 'import');
+  if (files !== 1) throw new UsageError(`Option --commit-every of import takes one bundle file, got ${files}.`, 'import');
+  return Number(value);
+}
+
+/** `import --commit-every N`: one bundle in several commits, one line per piece; see src/graph/chunked-import.ts. */
+async function importInPieces(store: GraphStore, file: LabelledFile, options: { editor: string; where: string; statementsPerCommit: number }): Promise<number> {
+  const { editor, where, statementsPerCommit } = options;
+  out(`Importing ${file.name} into ${where} as ${editor}, ${plural(statementsPerCommit, 'statement')} a commit`);
+  const start = performance.now();
+  const committed: string[] = [];
+  try {
+    const { report, pieces } = await importInCommits(store, file.json, {
+      editor,
+      statementsPerCommit,
+      onPiece: (p) => {
+        committed.push(`${p.index}`);
+        out(`  piece ${p.index} of ${p.of} (${p.what}): ${p.alreadyThere ? 'already in the graph, nothing written (resumed after it)' : `committed, ${plural(p.changed, 'record')} created or updated`}`);
+      },
+    });
+    out(reportTable(report));
+    const resumed = pieces.filter((p) => p.alreadyThere).length;
+    if (resumed > 0 && resumed < pieces.length) out(`Resumed: ${resumed} of ${pieces.length} pieces were already in the graph.`);
+    out(`Imported in ${pieces.length} commits in ${formatSeconds((performance.now() - start) / 1000)}.`);
+    return EXIT.OK;
+  } catch (error) {
+    err(`claimgraph import: ${file.name} failed: ${describeError(error)}`);
+    err(
+      committed.length === 0
+        ? 'Nothing was written.'
+        : `Pieces 1 to ${committed.length} were committed and stay; run the same command again to resume after them.`,
+    );
+    return exitCodeOf(error);
+  }
 }
 
 /** Imports (or dry-runs) `files` as one set, with progress and the report table. */

@@ -19,7 +19,7 @@ import autocannon from 'autocannon';
 import type { RunningServer } from '../api/server';
 import { startHttpServer } from '../api/server';
 import { loadApiConfig } from '../config';
-import { seed } from '../graph/seed';
+import { seed } from '../analysis/seed';
 import { openStore } from '../store/open';
 import type { GraphStore } from '../store/port';
 import { parseArgs, UsageError } from './args';

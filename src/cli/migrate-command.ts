@@ -9,9 +9,9 @@ import { ClaimgraphError } from '../errors';
 import { migrateStore, MIGRATION_EDITOR, type MigrationReport, type V1StoreRecords } from '../graph/migrate';
 import { describeSigns } from '../store/model-version';
 import { connectStore, storeLabel } from '../store/open';
-import { EXIT, type ParsedArgs, UsageError } from './args';
+import { EXIT, type Command, type ParsedArgs, UsageError } from './args';
 // Only the type at load time: commands.ts registers this command, so its values are loaded when the command runs.
-import type { Command } from './commands';
+import { describeError, exitCodeOf } from './failures';
 import { formatCount, reportTable } from './format';
 
 /** The files --backup writes into its folder. */
@@ -139,7 +139,6 @@ Examples:
         await store.close();
       }
     } catch (error) {
-      const { describeError, exitCodeOf } = await import('./commands');
       // Records that cannot be migrated: the message lists them, each with its id (not "the bundle has problems").
       const unmigratable = error instanceof ClaimgraphError && error.code === 'BAD_USER_INPUT';
       err(`claimgraph migrate: ${unmigratable ? error.message : describeError(error)}`);

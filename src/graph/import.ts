@@ -20,6 +20,7 @@ import type {
 } from './model';
 import { aliasKeys, nameKey, nameSearchWords, searchWords } from './names';
 import { computePositions, effectiveDate, speaksForParent, storedDate, type EffectiveDate, type Position, type PositionInput } from './positions';
+import { IMPORT_LOCK, takeLocks } from './locks';
 import { refreshPositions, spokespeopleOf as storedSpokespeople } from './refresh';
 import { genericKeys, groupNames, matchKeys, skeletonKeys, storedIdsOf, type NameGroup, type NameRecord, type StoredName } from './resolve';
 
@@ -918,6 +919,9 @@ export async function importBundleSet(store: GraphStore, files: readonly BundleF
  * with problems; the caller's transaction then rolls back.
  */
 export async function importWithin(tx: QueryRunner, input: ImportInput, options: ImportOptions, files?: readonly BundleFile[]): Promise<ImportReport> {
+  // Before anything is read: the name groups, the ids taken and the loop check
+  // below must see every import committed before this one (src/graph/locks.ts).
+  await takeLocks(tx, [IMPORT_LOCK]);
   const { plan: planned, report } = await plan(tx, filesOf(input, files), options);
   for (const single of planned.singles) await tx.run(single.query, single.params);
   const size = options.chunkSize ?? DEFAULT_CHUNK_SIZE;

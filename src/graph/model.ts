@@ -262,6 +262,8 @@ export interface Bundle {
 export const GRAPH_VOCABULARY = {
   labels: [
     'Source', 'Entity', 'Document', 'Claim', 'Statement', 'Change', 'Question', 'Rating', 'Assessment', 'Redirect',
+    // write locks (cypher/take-locks.cypher)
+    'Lock',
     // the model version marker (docs/MODEL.md, "Model version")
     'GraphModel',
   ],
@@ -289,6 +291,8 @@ export const GRAPH_VOCABULARY = {
     'hypothesis', 'cell',
     // editors' judgements: source ratings and claim assessments (docs/ANALYSIS.md)
     'grade', 'verdict', 'rating', 'explanation', 'seq',
+    // write locks taken inside a transaction (cypher/take-locks.cypher, lock-claims.cypher)
+    'lock', 'taken',
     // the model version marker
     'version',
   ],

@@ -5,6 +5,7 @@
  * the same transaction with what it touched. The rule is in positions.ts.
  */
 import type { QueryRunner, Row, Value } from '../store/port';
+import { lockClaims } from './locks';
 import type { Stance } from './model';
 import { computePositions, effectiveDate, speaksForParent, storedDate, type PositionInput, type SupersessionReason } from './positions';
 
@@ -48,6 +49,9 @@ export async function refreshPositions(tx: QueryRunner, touched: Touched): Promi
 
 /** Recomputes and writes the positions of the statements on `claims`. */
 async function refreshSlice(tx: QueryRunner, claims: string[]): Promise<number> {
+  // Two writers that recompute the same claims run one after the other, the
+  // later one reading the earlier one's statements (src/graph/locks.ts).
+  await lockClaims(tx, claims);
   const rows = await tx.run('position-inputs', { claims });
   const slice = new Set(claims);
   const inputs: PositionInput[] = [];

@@ -11,7 +11,13 @@ import { checkParams, loadSchemaStatements, type QueryName, type QueryTable } fr
  * managed transactions retry transient errors: up to this many times, after a
  * jittered exponential back-off (10 ms doubling, at most 1 s per wait).
  */
-const WRITE_CONFLICT_RETRIES = 10;
+export const WRITE_CONFLICT_RETRIES = 10;
+
+/** How an embedded store is opened: transaction deadlines, and how often a write that lost a race is retried (default {@link WRITE_CONFLICT_RETRIES}). */
+export interface EmbeddedOptions {
+  timeouts?: TransactionTimeouts;
+  writeRetries?: number;
+}
 const backoffMs = (attempt: number): number => Math.min(1000, 10 * 2 ** attempt) * (0.5 + Math.random() / 2);
 
 /**
@@ -88,23 +94,39 @@ export class EmbeddedStore implements GraphStore {
   readonly engine = 'embedded' as const;
   private closed = false;
 
+  private readonly timeouts: TransactionTimeouts;
+  private readonly writeRetries: number;
+
   private constructor(
     private readonly db: GrafeoDB,
     private readonly queries: QueryTable,
-    private readonly timeouts: TransactionTimeouts = {},
-  ) {}
+    options: EmbeddedOptions = {},
+  ) {
+    this.timeouts = options.timeouts ?? {};
+    this.writeRetries = options.writeRetries ?? WRITE_CONFLICT_RETRIES;
+    if (!Number.isInteger(this.writeRetries) || this.writeRetries < 0) throw new RangeError(`writeRetries must be a whole number from 0, got ${this.writeRetries}.`);
+  }
 
   /** An in-memory store, gone when closed: for tests and `--memory` runs. */
-  static inMemory(queries: QueryTable, options: { timeouts?: TransactionTimeouts } = {}): EmbeddedStore {
-    return new EmbeddedStore(GrafeoDB.create(), queries, options.timeouts);
+  static inMemory(queries: QueryTable, options: EmbeddedOptions = {}): EmbeddedStore {
+    return new EmbeddedStore(GrafeoDB.create(), queries, options);
+  }
+
+  /**
+   * A store over an engine the caller opened and keeps a handle on, so that
+   * it can write beside the store (a second writer in another process, as a
+   * test plays it); closing the store closes the engine.
+   */
+  static over(db: GrafeoDB, queries: QueryTable, options: EmbeddedOptions = {}): EmbeddedStore {
+    return new EmbeddedStore(db, queries, options);
   }
 
   /** Opens the store file at `path`, creating it (and its folder) on first use. */
-  static onDisk(path: string, queries: QueryTable, options: { timeouts?: TransactionTimeouts } = {}): EmbeddedStore {
+  static onDisk(path: string, queries: QueryTable, options: EmbeddedOptions = {}): EmbeddedStore {
     try {
-      if (existsSync(path)) return new EmbeddedStore(GrafeoDB.open(path), queries, options.timeouts);
+      if (existsSync(path)) return new EmbeddedStore(GrafeoDB.open(path), queries, options);
       mkdirSync(dirname(path), { recursive: true });
-      return new EmbeddedStore(GrafeoDB.create(path), queries, options.timeouts);
+      return new EmbeddedStore(GrafeoDB.create(path), queries, options);
     } catch (cause) {
       const message = cause instanceof Error ? cause.message : String(cause);
       throw new ClaimgraphError('STORE_UNAVAILABLE', `Cannot open the embedded store at ${path}: ${message}`, undefined, { cause });
@@ -136,7 +158,7 @@ export class EmbeddedStore implements GraphStore {
         return await this.attempt(mode, work, deadline);
       } catch (error) {
         const mapped = mapEmbeddedError(error);
-        const retryable = mode === 'WRITE' && mapped.details?.retryable === true && attempt < WRITE_CONFLICT_RETRIES;
+        const retryable = mode === 'WRITE' && mapped.details?.retryable === true && attempt < this.writeRetries;
         if (!retryable) throw mapped;
         await new Promise((resolve) => setTimeout(resolve, backoffMs(attempt)));
       }

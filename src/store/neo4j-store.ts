@@ -66,6 +66,13 @@ export class Neo4jStore implements GraphStore {
    */
   private readonly bookmarks: BookmarkManager = neo4j.bookmarkManager();
 
+  /** Set by close(): later calls fail as the embedded store's do, before the driver is asked. */
+  private closed = false;
+
+  private assertOpen(): void {
+    if (this.closed) throw new ClaimgraphError('STORE_UNAVAILABLE', 'The Neo4j store is closed.', { reason: 'CLOSED' });
+  }
+
   /**
    * Creates the driver and checks the server answers and accepts the
    * credentials, so a bad configuration fails at start-up rather than on the
@@ -103,6 +110,7 @@ export class Neo4jStore implements GraphStore {
     // Which query each driver error came from, so the mapped error can name it
     // while the raw error still reaches the driver (it only retries its own errors).
     const failedQuery = new WeakMap<object, QueryName>();
+    this.assertOpen();
     let session: Neo4jSessionLike;
     try {
       session = this.driver.session({ database: this.database, defaultAccessMode: mode, bookmarkManager: this.bookmarks });
@@ -136,6 +144,7 @@ export class Neo4jStore implements GraphStore {
    * not let schema changes share a transaction with other statements.
    */
   async applySchema(): Promise<void> {
+    this.assertOpen();
     const statements = this.schemaStatements();
     let session: Neo4jSessionLike;
     try {
@@ -160,6 +169,7 @@ export class Neo4jStore implements GraphStore {
 
   /** Checks the server answers and accepts the credentials for the configured database. */
   async ping(): Promise<void> {
+    this.assertOpen();
     try {
       await this.driver.verifyConnectivity({ database: this.database });
     } catch (error) {
@@ -169,6 +179,8 @@ export class Neo4jStore implements GraphStore {
 
   /** Closes the driver and its connection pool. */
   async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
     try {
       await this.driver.close();
     } catch (error) {

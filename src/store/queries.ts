@@ -2,7 +2,6 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ClaimgraphError, show } from '../errors';
 import { cypherDir } from '../paths';
-import type { Params } from './port';
 
 /**
  * Every query the code runs, by file name in `cypher/` (without `.cypher`).
@@ -24,6 +23,9 @@ export const QUERY_NAMES = [
   'claims-about-entities',
   'judgement-ids',
   'import-loops',
+  // write locks, taken first in a transaction so that concurrent writes cannot interleave (src/graph/locks.ts)
+  'take-locks',
+  'lock-claims',
   // records recognised as one by name: a stored record takes the group's id, others merge into it
   'rename-source',
   'rename-entity',
@@ -178,6 +180,8 @@ export interface Query {
   params: readonly string[];
   /** `read` queries may run on replicas; `write` queries need a write transaction. */
   mode: 'read' | 'write';
+  /** Where each line of `text` came from (its fragments expanded); absent for a query built in a test. */
+  lines?: readonly SourceLine[];
 }
 
 export type QueryTable = Readonly<Record<QueryName, Query>>;
@@ -209,9 +213,63 @@ export function parseHeader(name: string, text: string): { params: string[]; mod
   return { params, mode };
 }
 
+/** Where a line of an expanded query came from: a file under `cypher/` and its 1-based line. */
+export interface SourceLine {
+  file: string;
+  line: number;
+}
+
+/** `// @include name` on a line of its own: replaced by `cypher/fragments/name.cypher`. */
+const INCLUDE = /^\s*\/\/\s*@include\s+([\w-]+)\s*$/;
+export const FRAGMENT_DIR = 'fragments';
+
 /**
- * Loads every named query once, at start-up. Fails fast, naming the file, if
- * one is missing or its header is malformed, so a broken deploy never serves.
+ * Expands the `// @include` lines of a query, recursively, so one copy of a
+ * shared fragment (the independence rule, the claim status, the statement
+ * projection) serves every query that needs it. Returns the text the engine
+ * runs and, per line, the file and line it came from, so a lint error in a
+ * fragment names the fragment. An unknown fragment or an include cycle fails
+ * at load, naming the file.
+ */
+export function expandIncludes(file: string, text: string, dir: string = cypherDir(), seen: readonly string[] = []): { text: string; lines: SourceLine[] } {
+  const out: string[] = [];
+  const lines: SourceLine[] = [];
+  text.split('\n').forEach((line, index) => {
+    const include = INCLUDE.exec(line)?.[1];
+    if (include === undefined) {
+      out.push(line);
+      lines.push({ file, line: index + 1 });
+      return;
+    }
+    const fragmentFile = `${FRAGMENT_DIR}/${include}.cypher`;
+    if (seen.includes(fragmentFile) || fragmentFile === file) {
+      throw new ClaimgraphError('INTERNAL', `cypher/${file}:${index + 1}: including ${fragmentFile} again makes a cycle (${[...seen, file, fragmentFile].join(' → ')}).`);
+    }
+    let fragment: string;
+    try {
+      fragment = readFileSync(join(dir, fragmentFile), 'utf8');
+    } catch (cause) {
+      throw new ClaimgraphError('INTERNAL', `cypher/${file}:${index + 1}: the fragment cypher/${fragmentFile} is missing or unreadable.`, undefined, { cause });
+    }
+    const expanded = expandIncludes(fragmentFile, fragment.replace(/\n$/, ''), dir, [...seen, file]);
+    out.push(...expanded.text.split('\n'));
+    lines.push(...expanded.lines);
+  });
+  return { text: out.join('\n'), lines };
+}
+
+/** Names of the fragments in `cypher/fragments/`. */
+export function fragmentNames(dir: string = cypherDir()): string[] {
+  return readdirSync(join(dir, FRAGMENT_DIR))
+    .filter((f) => f.endsWith('.cypher'))
+    .map((f) => f.slice(0, -'.cypher'.length))
+    .sort();
+}
+
+/**
+ * Loads every named query once, at start-up, its includes expanded. Fails
+ * fast, naming the file, if one is missing or its header is malformed, so a
+ * broken deploy never serves.
  */
 export function loadQueries(dir: string = cypherDir()): QueryTable {
   const table = {} as Record<QueryName, Query>;
@@ -223,7 +281,8 @@ export function loadQueries(dir: string = cypherDir()): QueryTable {
     } catch (cause) {
       throw new ClaimgraphError('INTERNAL', `Query file ${file} is missing or unreadable: every name in QUERY_NAMES needs a file.`, undefined, { cause });
     }
-    table[name] = { name, text, ...parseHeader(name, text) };
+    const expanded = expandIncludes(`${name}.cypher`, text, dir);
+    table[name] = { name, text: expanded.text, lines: expanded.lines, ...parseHeader(name, text) };
   }
   return table;
 }
@@ -260,7 +319,7 @@ export function queryFilesIn(dir: string = cypherDir()): string[] {
  * missing one would fail inside the engine with a less helpful message, and an
  * extra one means the caller and the file disagree.
  */
-export function checkParams(query: Query, params: Params): void {
+export function checkParams(query: Query, params: Readonly<Record<string, unknown>>): void {
   const given = Object.keys(params).sort();
   const declared = [...query.params].sort();
   if (given.length !== declared.length || given.some((p, i) => p !== declared[i])) {

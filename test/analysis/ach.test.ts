@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { importQuestions } from '../../src/analysis/ach';
 import { importBundle } from '../../src/graph/import';
-import { seed, SEED_QUESTIONS_FILE } from '../../src/graph/seed';
+import { seed, SEED_QUESTIONS_FILE } from '../../src/analysis/seed';
 import { seedDir } from '../../src/paths';
 import type { GraphStore } from '../../src/store/port';
 import { codes, emptyStore, gql, RecordingStore, seededStore, type GqlResult } from '../helpers';

@@ -1,5 +1,5 @@
 import { exportBundle } from '../../src/graph/export';
-import { graphCounts } from '../../src/graph/seed';
+import { graphCounts } from '../../src/analysis/seed';
 import type { GraphStore } from '../../src/store/port';
 import { codes, emptyStore, gql, seededStore, type GqlResult } from '../helpers';
 

@@ -4,7 +4,7 @@ import { identifyEditor } from '../../src/api/identity';
 import { startHttpServer } from '../../src/api/server';
 import { loadApiConfig } from '../../src/config';
 import { exportBundle } from '../../src/graph/export';
-import { graphCounts, readSeedJson, seed } from '../../src/graph/seed';
+import { graphCounts, readSeedJson, seed } from '../../src/analysis/seed';
 import type { GraphStore } from '../../src/store/port';
 import { codes, gql, seededStore, type GqlResult } from '../helpers';
 

@@ -1,5 +1,5 @@
 import { anchor, segments, selectorFor } from '../../app/src/anchor';
-import { loadSeedBundle } from '../../src/graph/seed';
+import { loadSeedBundle } from '../../src/analysis/seed';
 
 /* Text-quote selectors (W3C Web Annotation): finding the words again in a text edited a little since, and cutting nested highlights into flat runs. */
 

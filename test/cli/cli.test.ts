@@ -226,6 +226,28 @@ describe('import', () => {
     expect(second.stdout).toMatch(/Nothing changed/);
   });
 
+  test('--commit-every N: one commit per piece, a line each; run again, every piece is found already there', () => {
+    const dir = dataDir('commit-every');
+    const first = cli(['import', '--commit-every', '20', SEED_FILE], dir);
+    expectExit(first, 0);
+    const pieces = (r: { stdout: string }) => r.stdout.split('\n').filter((l) => l.startsWith('  piece '));
+    // The records other than statements, then the 43 statements 20 a commit.
+    expect(pieces(first)).toEqual([
+      expect.stringMatching(/^  piece 1 of 4 \(sources, .*\): committed, \d+ records created or updated$/),
+      '  piece 2 of 4 (statements 1 to 20 of 43): committed, 20 records created or updated',
+      '  piece 3 of 4 (statements 21 to 40 of 43): committed, 20 records created or updated',
+      '  piece 4 of 4 (statements 41 to 43 of 43): committed, 3 records created or updated',
+    ]);
+    expect(table(first.stdout)).toMatchObject({ statements: [43, 0, 0], claims: [34, 0, 0] });
+    const again = cli(['import', '--commit-every', '20', SEED_FILE], dir);
+    expectExit(again, 0);
+    expect(pieces(again).every((l) => l.endsWith('already in the graph, nothing written (resumed after it)'))).toBe(true);
+    expect(pieces(again)).toHaveLength(4);
+    const refused = cli(['import', '--commit-every', '0', SEED_FILE], dir);
+    expectExit(refused, 2);
+    expect(refused.stderr).toMatch(/--commit-every of import must be a whole number from 1, got "0"/);
+  });
+
   test('the report names the records matched by name, the possible duplicates and the notes of a version 1 upgrade', () => {
     const dir = dataDir('report-lists');
     // The seed as version 1 coded it (the seed file is version 2 now, with no upgrade to note).

@@ -13,22 +13,23 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { exportBundle, type BundleJson } from '../../src/graph/export';
 import type { Bundle } from '../../src/graph/model';
-import { graphCounts, seed } from '../../src/graph/seed';
+import { graphCounts, seed } from '../../src/analysis/seed';
 import { syntheticBundle } from '../../src/graph/synthetic';
 import { openStore } from '../../src/store/open';
 import type { GraphStore } from '../../src/store/port';
 import { buildCliOnce, CLI, cliEnv, ROOT, tempDir } from './build';
 
 /**
- * 8k statements make about 21.5k rows (appearances are rows of their own in
- * version 2); on the machine this was written on (2 vCPUs) the import into a
- * seeded on-disk store takes about 3.5 s, the write itself about 2.5 s, so
- * each kill point falls well inside the write.
- * The test fails if the import ends before a kill meant to land inside it.
- * (Checking the "all" outcome exports the store, which takes most of this
- * file's time: export-statements is slow on the embedded engine at this size.)
+ * 5k statements make about 13k rows (appearances are rows of their own in
+ * version 2): no chunk of 1,000 is a tenth of them, so every line a kill
+ * point waits for is printed. Each kill point inside the write holds the CLI
+ * at its line (test/cli/hold-at-line.cjs, preloaded with --require): the
+ * kill finds it there however fast or slow the machine is, so no case
+ * depends on timing. The test still fails if the import ends before a kill
+ * meant to land inside it.
  */
-const STATEMENTS = 8_000;
+const STATEMENTS = 5_000;
+const HOLD = join(__dirname, 'hold-at-line.cjs');
 
 jest.setTimeout(60_000);
 
@@ -71,6 +72,8 @@ interface KillPoint {
   mustBeAll: boolean;
   /** The kill must land while the import is still running (not after it exited). */
   mustLandInside: boolean;
+  /** The stderr line (a regular expression) the CLI is held at until killed; none: it runs on. */
+  hold?: string;
 }
 
 const percent = (line: string): number | null => {
@@ -79,10 +82,10 @@ const percent = (line: string): number | null => {
 };
 
 const KILL_POINTS: KillPoint[] = [
-  { name: 'early (first progress line)', when: (l, s) => s === 'stderr' && percent(l) !== null, mustBeAll: false, mustLandInside: true },
-  { name: 'middle (>= 50% written)', when: (l, s) => s === 'stderr' && (percent(l) ?? -1) >= 50, mustBeAll: false, mustLandInside: true },
-  { name: 'near the end (>= 90% written)', when: (l, s) => s === 'stderr' && (percent(l) ?? -1) >= 90 && (percent(l) ?? 100) < 100, mustBeAll: false, mustLandInside: true },
-  { name: 'all rows written, commit pending (100%)', when: (l, s) => s === 'stderr' && percent(l) === 100, mustBeAll: false, mustLandInside: true },
+  { name: 'early (first progress line)', when: (l, s) => s === 'stderr' && percent(l) !== null, mustBeAll: false, mustLandInside: true, hold: '^writing .*: \\d+% \\(' },
+  { name: 'middle (>= 50% written)', when: (l, s) => s === 'stderr' && (percent(l) ?? -1) >= 50, mustBeAll: false, mustLandInside: true, hold: '^writing .*: [5-9]\\d% \\(' },
+  { name: 'near the end (>= 90% written)', when: (l, s) => s === 'stderr' && (percent(l) ?? -1) >= 90 && (percent(l) ?? 100) < 100, mustBeAll: false, mustLandInside: true, hold: '^writing .*: 9\\d% \\(' },
+  { name: 'all rows written, commit pending (100%)', when: (l, s) => s === 'stderr' && percent(l) === 100, mustBeAll: false, mustLandInside: true, hold: '^writing .*: 100% \\(' },
   { name: 'after the summary was printed', when: (l, s) => s === 'stdout' && /^Wrote [\d,]+ rows/.test(l), mustBeAll: true, mustLandInside: false },
 ];
 
@@ -99,7 +102,8 @@ interface Run {
 function importAndKill(dataDir: string, point: KillPoint): Promise<Run> {
   return new Promise((resolve, reject) => {
     const start = performance.now();
-    const child = spawn(process.execPath, [CLI, 'import', bundleFile], { cwd: ROOT, env: cliEnv(dataDir), stdio: ['ignore', 'pipe', 'pipe'] });
+    const env = cliEnv(dataDir, point.hold === undefined ? {} : { CRASH_TEST_HOLD: point.hold });
+    const child = spawn(process.execPath, ['--require', HOLD, CLI, 'import', bundleFile], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     const text = { stdout: '', stderr: '' };
     const partial = { stdout: '', stderr: '' };
     let killedAt: string | null = null;
@@ -141,7 +145,7 @@ describe.each(KILL_POINTS)('SIGKILL $name', (point) => {
     const where = `killed at: ${run.killedAt ?? '(never)'}\nexit ${run.status ?? run.signal} after ${run.seconds.toFixed(2)} s\n--- stdout ---\n${run.stdout}\n--- stderr ---\n${run.stderr}`;
     if (run.killedAt === null) throw new Error(`The import never reached the kill point:\n${where}`);
     if (point.mustLandInside && run.signal !== 'SIGKILL') {
-      throw new Error(`The import ended before SIGKILL reached it, so this case tests nothing: make STATEMENTS bigger.\n${where}`);
+      throw new Error(`The import ended before SIGKILL reached it, so this case tests nothing (was it not held at its line? see test/cli/hold-at-line.cjs).\n${where}`);
     }
 
     // The killed process held the store's lock; reopening must still work.
@@ -181,6 +185,8 @@ describe.each(KILL_POINTS)('SIGKILL $name', (point) => {
         expect(bundle.claims.filter((c) => JSON.stringify(claims.get(c.id)) !== JSON.stringify(withoutAudit(c))).map((c) => c.id)).toEqual([]);
       }
       if (point.mustBeAll) expect(outcome).toBe('all');
+      // Held before its commit, an import cannot have committed.
+      if (point.hold !== undefined) expect(outcome).toBe('nothing');
     } finally {
       await store.close();
     }

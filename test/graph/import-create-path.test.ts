@@ -4,7 +4,7 @@ import { exportBundle, type BundleJson } from '../../src/graph/export';
 import { importBundle } from '../../src/graph/import';
 import type { Bundle } from '../../src/graph/model';
 import { checkBundle } from '../../src/graph/bundle';
-import { graphCounts, loadSeedBundle, readSeedJson } from '../../src/graph/seed';
+import { graphCounts, loadSeedBundle, readSeedJson } from '../../src/analysis/seed';
 import { syntheticBundle } from '../../src/graph/synthetic';
 import type { GraphStore, Params, QueryRunner, Row } from '../../src/store/port';
 import type { QueryName } from '../../src/store/queries';

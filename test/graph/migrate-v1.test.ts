@@ -15,7 +15,7 @@ import { unlinkClaims } from '../../src/graph/editing';
 import { exportBundle, type BundleJson } from '../../src/graph/export';
 import { importBundle, importBundleSet } from '../../src/graph/import';
 import { migrateStore, migrationFiles, type MigrationReport, type V1StoreRecords } from '../../src/graph/migrate';
-import { seed } from '../../src/graph/seed';
+import { seed } from '../../src/analysis/seed';
 import { MODEL_MARKER_ID, readStoreModel } from '../../src/store/model-version';
 import { connectStore, openStore } from '../../src/store/open';
 import type { GraphStore } from '../../src/store/port';

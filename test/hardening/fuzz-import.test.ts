@@ -6,7 +6,7 @@ import { BUNDLE_STANCES } from '../../src/graph/bundle';
 import { CLAIM_LINK_TYPES, RELIABILITY_GRADES, SOURCE_KINDS, VERDICTS } from '../../src/graph/model';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readSeedJson } from '../../src/graph/seed';
+import { readSeedJson } from '../../src/analysis/seed';
 import { V1_LINK_TYPES, V1_STANCES } from '../../src/graph/bundle-v1';
 import { syntheticBundle } from '../../src/graph/synthetic';
 import type { GraphStore } from '../../src/store/port';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { checkBundle } from '../../src/graph/bundle';
 import { exportBundle } from '../../src/graph/export';
-import { readSeedJson } from '../../src/graph/seed';
+import { readSeedJson } from '../../src/analysis/seed';
 import type { GraphStore } from '../../src/store/port';
 import { gql, seededStore, type GqlResult } from '../helpers';
 import { counts, summarize } from './support';

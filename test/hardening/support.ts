@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { ClaimgraphError } from '../../src/errors';
 import { exportBundle } from '../../src/graph/export';
-import { graphCounts } from '../../src/graph/seed';
+import { graphCounts } from '../../src/analysis/seed';
 import type { GraphStore } from '../../src/store/port';
 
 /** Node counts per label: one cheap query, checked after every input. */

@@ -1,7 +1,7 @@
+import { openTestStore } from '../engine';
 import { importBundle } from '../../src/graph/import';
 import type { Bundle, SourceRecord } from '../../src/graph/model';
-import { graphCounts, loadSeedBundle, seed, seedIfEmpty } from '../../src/graph/seed';
-import { openStore } from '../../src/store/open';
+import { graphCounts, loadSeedBundle, seed, seedIfEmpty } from '../../src/analysis/seed';
 import type { GraphStore } from '../../src/store/port';
 import { gql } from '../helpers';
 
@@ -19,7 +19,7 @@ const EMPTY = { sources: 0, entities: 0, documents: 0, claims: 0, statements: 0 
 
 let store: GraphStore;
 beforeEach(async () => {
-  store = await openStore({ engine: 'embedded', path: null });
+  store = await openTestStore();
 });
 afterEach(async () => {
   await store.close();
@@ -90,7 +90,7 @@ function emptyBundle(): Bundle {
 describe('the seed, in version 2, gives the answers it gave before', () => {
   let seeded: GraphStore;
   beforeAll(async () => {
-    seeded = await openStore({ engine: 'embedded', path: null });
+    seeded = await openTestStore();
     await seed(seeded);
   });
   afterAll(() => seeded.close());

@@ -1,12 +1,12 @@
+import { openTestStore } from '../engine';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { importQuestions } from '../../src/analysis/ach';
 import { checkBundle } from '../../src/graph/bundle';
 import { importBundle } from '../../src/graph/import';
 import type { Bundle } from '../../src/graph/model';
-import { readSeedJson, seed, SEED_EDITOR, SEED_QUESTIONS_FILE } from '../../src/graph/seed';
+import { readSeedJson, seed, SEED_EDITOR, SEED_QUESTIONS_FILE } from '../../src/analysis/seed';
 import { seedDir } from '../../src/paths';
-import { openStore } from '../../src/store/open';
 import type { GraphStore } from '../../src/store/port';
 import { gql } from '../helpers';
 
@@ -50,10 +50,10 @@ describe('loaded, the version 1 and version 2 seeds give the same answers', () =
   let before: GraphStore;
   let after: GraphStore;
   beforeAll(async () => {
-    before = await openStore({ engine: 'embedded', path: null });
+    before = await openTestStore();
     await importBundle(before, V1, { editor: SEED_EDITOR });
     await importQuestions(before, JSON.parse(readFileSync(join(seedDir(), SEED_QUESTIONS_FILE), 'utf8')), { editor: SEED_EDITOR });
-    after = await openStore({ engine: 'embedded', path: null });
+    after = await openTestStore();
     await seed(after);
   });
   afterAll(async () => {

@@ -5,7 +5,7 @@ import { GrafeoDB } from '@grafeo-db/js';
 import { EmbeddedStore, mapEmbeddedError } from '../../src/store/embedded-store';
 import { fromEmbedded } from '../../src/store/embedded-values';
 import { openStore } from '../../src/store/open';
-import { graphCounts, loadSeedBundle, seed } from '../../src/graph/seed';
+import { graphCounts, loadSeedBundle, seed } from '../../src/analysis/seed';
 import { loadQueries } from '../../src/store/queries';
 
 /* What only the embedded adapter does: files on disk, Grafeo's errors, Grafeo's values. */
@@ -79,7 +79,51 @@ describe("mapping Grafeo's errors", () => {
 });
 
 describe('concurrent writers', () => {
-  it('retries a transaction that lost a write race, so parallel imports of the same records all succeed', async () => {
+  /*
+   * A real race: a second writer on the same engine (another process, played
+   * by a raw transaction outside the store's write queue) takes lock x and
+   * commits while the store's transaction is open, before it takes x too.
+   * The store's transaction then loses; the store retries it, and the retry
+   * commits. With retries 0 the same race is the CONFLICT the caller gets,
+   * which shows this test depends on the retry.
+   */
+  async function raceOnce(writeRetries?: number): Promise<{ attempts: number; outcome: unknown; taken: unknown }> {
+    const queries = loadQueries();
+    const db = GrafeoDB.create();
+    const store = EmbeddedStore.over(db, queries, writeRetries === undefined ? {} : { writeRetries });
+    try {
+      await store.applySchema();
+      let attempts = 0;
+      const outcome = await store
+        .transaction('WRITE', async (tx) => {
+          attempts++;
+          if (attempts === 1) await db.executeCypher(queries['take-locks'].text, { names: ['x'] });
+          return tx.run('take-locks', { names: ['x'] });
+        })
+        .catch((error: unknown) => error);
+      const taken = Number((await db.executeCypher("MATCH (l:Lock {name: 'x'}) RETURN l.taken AS taken")).toArray()[0]?.taken);
+      return { attempts, outcome, taken };
+    } finally {
+      await store.close();
+    }
+  }
+
+  it('retries a transaction that lost a write race to another writer, and the retry commits', async () => {
+    const { attempts, outcome, taken } = await raceOnce();
+    expect(attempts).toBe(2);
+    expect(outcome).toEqual([{ taken: 1 }]);
+    // Both writers' increments are there: the other writer's and the retry's.
+    expect(taken).toBe(2);
+  });
+
+  it('gives the caller the retryable CONFLICT when retries are off (the race above is real)', async () => {
+    const { attempts, outcome, taken } = await raceOnce(0);
+    expect(attempts).toBe(1);
+    expect(outcome).toMatchObject({ code: 'CONFLICT', details: { retryable: true } });
+    expect(taken).toBe(1);
+  });
+
+  it('serialises its own writers, so parallel imports of the same records all succeed', async () => {
     const store = await openStore({ engine: 'embedded', path: null });
     const results = await Promise.allSettled(Array.from({ length: 8 }, () => seed(store)));
     expect(results.filter((r) => r.status === 'rejected')).toEqual([]);

@@ -1,6 +1,11 @@
-import neo4j from 'neo4j-driver';
+import { createServer, type AddressInfo } from 'node:net';
+import neo4j, { type Neo4jError } from 'neo4j-driver';
+// The driver's core (installed with neo4j-driver, same version): its own pool and retry loop run without a server.
+import { internal } from 'neo4j-driver-core';
 import { ClaimgraphError } from '../../src/errors';
 import { mapNeo4jError } from '../../src/store/neo4j-errors';
+import { Neo4jStore, type Neo4jDriverLike, type Neo4jSessionLike, type Neo4jTransactionLike } from '../../src/store/neo4j-store';
+import { loadQueries } from '../../src/store/queries';
 
 const neo4jError = (message: string, code: string) => new neo4j.Neo4jError(message, code, '50N42', 'error: general processing exception');
 
@@ -44,7 +49,7 @@ describe('mapNeo4jError', () => {
   it('maps an unavailable database to a retryable STORE_UNAVAILABLE', () => {
     const error = mapNeo4jError(neo4jError('Database neo4j is unavailable', 'Neo.TransientError.General.DatabaseUnavailable'));
     expect(error.code).toBe('STORE_UNAVAILABLE');
-    expect(error.details).toEqual({ retryable: true });
+    expect(error.details).toEqual({ reason: 'UNAVAILABLE', retryable: true });
   });
 
   it.each([
@@ -111,5 +116,133 @@ describe('mapNeo4jError', () => {
   it('passes a ClaimgraphError through unchanged', () => {
     const original = new ClaimgraphError('BAD_USER_INPUT', 'no', { path: ['x'] });
     expect(mapNeo4jError(original, 'claims-page')).toBe(original);
+  });
+});
+
+/*
+ * Every kind of failure the driver raises, each from the driver's own error
+ * objects: raised by the driver's own code where that runs without a server
+ * (its connection pool, its Bolt handshake against a local socket, its retry
+ * loop), else a Neo4jError with the code the server sends.
+ */
+describe('every driver failure maps to its documented code', () => {
+  it('a closed connection pool (the store closed under a request): STORE_UNAVAILABLE, not INTERNAL', async () => {
+    const pool = new internal.pool.Pool({});
+    await pool.close();
+    const raised = await pool.acquire({}, internal.serverAddress.ServerAddress.fromUrl('localhost:7687')).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(raised).toBeInstanceOf(neo4j.Neo4jError);
+    expect((raised as Neo4jError).code).toBe('N/A');
+    expect(mapNeo4jError(raised, 'claims-page')).toMatchObject({ code: 'STORE_UNAVAILABLE', message: 'The Neo4j store is closed.', details: { reason: 'CLOSED' } });
+  });
+
+  it('a store used after close(): STORE_UNAVAILABLE before the driver is asked', async () => {
+    const store = new Neo4jStore(neo4j.driver('bolt://127.0.0.1:1', neo4j.auth.basic('neo4j', 'pw')), 'neo4j', loadQueries());
+    await store.close();
+    await expect(store.read('graph-counts')).rejects.toMatchObject({ code: 'STORE_UNAVAILABLE', details: { reason: 'CLOSED' } });
+    await expect(store.ping()).rejects.toMatchObject({ code: 'STORE_UNAVAILABLE' });
+    await expect(store.applySchema()).rejects.toMatchObject({ code: 'STORE_UNAVAILABLE' });
+  });
+
+  it('a wrong port that answers in HTTP: STORE_UNAVAILABLE saying it is not Bolt', async () => {
+    // A loopback socket that answers as an HTTP server would (Neo4j's 7474).
+    const server = createServer((socket) => socket.once('data', () => socket.end('HTTP/1.1 400 Bad Request\r\ncontent-length: 0\r\n\r\n')));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const attempt = Neo4jStore.connect({ uri: `bolt://127.0.0.1:${port}`, username: 'neo4j', password: 'pw-S3cret', database: 'neo4j' }, loadQueries());
+      const error = await attempt.then(() => undefined, (e: unknown) => e);
+      expect(error).toMatchObject({ code: 'STORE_UNAVAILABLE', details: { reason: 'NOT_BOLT' }, message: expect.stringContaining('not in Bolt') });
+      expect((error as ClaimgraphError).cause).toBeInstanceOf(neo4j.Neo4jError);
+      expect(JSON.stringify({ m: (error as Error).message, d: (error as ClaimgraphError).details })).not.toContain('S3cret');
+    } finally {
+      server.close();
+    }
+  });
+
+  it('a port nobody listens on: STORE_UNAVAILABLE, unreachable', async () => {
+    const driver = neo4j.driver('bolt://127.0.0.1:1', neo4j.auth.basic('neo4j', 'pw'), { maxTransactionRetryTime: 0 });
+    try {
+      const raised = await driver.verifyConnectivity().then(() => undefined, (e: unknown) => e);
+      expect((raised as Neo4jError).code).toBe('ServiceUnavailable');
+      expect(mapNeo4jError(raised)).toMatchObject({ code: 'STORE_UNAVAILABLE', details: { reason: 'UNREACHABLE', retryable: true } });
+    } finally {
+      await driver.close();
+    }
+  });
+
+  it.each([
+    ['Neo.ClientError.Security.Unauthorized', 'AUTH'],
+    ['Neo.ClientError.Security.AuthenticationRateLimit', 'AUTH'],
+    ['Neo.ClientError.Security.TokenExpired', 'AUTH'],
+    ['Neo.ClientError.Security.Forbidden', 'AUTH'],
+    ['Neo.ClientError.Database.DatabaseNotFound', 'DATABASE_NOT_FOUND'],
+    ['Neo.TransientError.General.DatabaseUnavailable', 'UNAVAILABLE'],
+    ['SessionExpired', 'UNREACHABLE'],
+  ])('%s: STORE_UNAVAILABLE (%s)', (code, reason) => {
+    expect(mapNeo4jError(neo4jError('the server said so', code), 'graph-counts')).toMatchObject({ code: 'STORE_UNAVAILABLE', details: expect.objectContaining({ reason }) });
+  });
+
+  it.each([
+    ['Neo.ClientError.General.TransactionOutOfMemoryError', 'db.memory.transaction.max', false],
+    ['Neo.TransientError.General.MemoryPoolOutOfMemoryError', 'dbms.memory.transaction.total.max', true],
+  ])('%s (transaction memory): STORE_UNAVAILABLE naming %s', (code, setting, retryable) => {
+    const error = mapNeo4jError(neo4jError('The allocation of an extra 2.0 MiB would use more than the limit 100.0 MiB.', code), 'import-statements');
+    expect(error).toMatchObject({ code: 'STORE_UNAVAILABLE', details: { reason: 'TRANSACTION_MEMORY', setting, retryable } });
+    expect(error.message).toContain(setting);
+  });
+
+  describe('a deadlock, through the driver\'s own retry loop', () => {
+    const deadlock = () => new neo4j.Neo4jError('ForsetiClient[3] can not acquire lock', 'Neo.TransientError.Transaction.DeadlockDetected', '50N05', 'deadlock');
+
+    /** A driver whose executeWrite is the driver's TransactionExecutor over a transaction that deadlocks `failures` times. */
+    function deadlockingDriver(failures: number, maxRetryTimeMs: number) {
+      let attempts = 0;
+      const commits: number[] = [];
+      const executor = new internal.transactionExecutor.TransactionExecutor(maxRetryTimeMs, 1, 1, 0);
+      const session = (): Neo4jSessionLike => {
+        const run = (work: (tx: Neo4jTransactionLike) => Promise<unknown>) =>
+          executor.execute((() => {
+            const attempt = ++attempts;
+            let open = true;
+            return {
+              run: async () => {
+                if (attempt <= failures) throw deadlock();
+                return { records: [new neo4j.Record(['n'], [neo4j.int(attempt)])] };
+              },
+              isOpen: () => open,
+              commit: async () => {
+                open = false;
+                commits.push(attempt);
+              },
+              rollback: async () => {
+                open = false;
+              },
+            };
+            // The executor needs only run, isOpen, commit and rollback of a transaction.
+          }) as unknown as Parameters<typeof executor.execute>[0], work as unknown as Parameters<typeof executor.execute>[1]) as Promise<never>;
+        return { executeRead: run, executeWrite: run, close: async () => undefined };
+      };
+      const driver: Neo4jDriverLike = { session, verifyConnectivity: async () => ({}), close: async () => undefined };
+      return { driver, attempts: () => attempts, commits };
+    }
+
+    it('is retried by the driver and then succeeds: the adapter hands it the raw error', async () => {
+      const fake = deadlockingDriver(2, 5000);
+      const store = new Neo4jStore(fake.driver, 'neo4j', loadQueries(), () => []);
+      await expect(store.read('graph-counts')).resolves.toEqual([{ n: 3 }]);
+      expect(fake.attempts()).toBe(3);
+      expect(fake.commits).toEqual([3]);
+    });
+
+    it('once the driver gives up, is a retryable CONFLICT naming the query', async () => {
+      const fake = deadlockingDriver(Infinity, 0);
+      const store = new Neo4jStore(fake.driver, 'neo4j', loadQueries(), () => []);
+      await expect(store.read('graph-counts')).rejects.toMatchObject({ code: 'CONFLICT', details: { retryable: true }, message: expect.stringContaining('graph-counts') });
+      expect(fake.attempts()).toBeGreaterThanOrEqual(1);
+      expect(fake.commits).toEqual([]);
+    });
   });
 });

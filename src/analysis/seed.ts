@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { importQuestions } from '../analysis/ach';
+import { importQuestions } from './ach';
 import { seedDir } from '../paths';
 import type { GraphStore } from '../store/port';
-import { parseBundle } from './bundle';
-import { importBundle, type ImportReport } from './import';
-import type { Bundle } from './model';
+import { parseBundle } from '../graph/bundle';
+import { importBundle, type ImportReport } from '../graph/import';
+import type { Bundle } from '../graph/model';
 
 /** The seed: the Dumayr report as a bundle (seed/dumayr.bundle.json). */
 export const SEED_BUNDLE_FILE = 'dumayr.bundle.json';
