@@ -17,3 +17,5 @@ CREATE INDEX entity_name_key IF NOT EXISTS FOR (n:Entity) ON (n.nameKey);
 CREATE CONSTRAINT redirect_key IF NOT EXISTS FOR (n:Redirect) REQUIRE n.key IS UNIQUE;
 // Write locks (cypher/take-locks.cypher): one node per name, so two first takers cannot both create it.
 CREATE CONSTRAINT lock_name IF NOT EXISTS FOR (n:Lock) REQUIRE n.name IS UNIQUE;
+// Claims by their kept-up standing (src/graph/standing.ts): claims(status:) seeks by it.
+CREATE INDEX claim_standing IF NOT EXISTS FOR (n:Claim) ON (n.standing);

@@ -21,7 +21,7 @@ import type { GraphStore } from '../store/port';
 import type { Context } from './context';
 import { ANONYMOUS_EDITOR } from './identity';
 import { Loaders } from './loaders';
-import { decodeCursor, encodeCursor, pageSize, toConnection, type CursorList } from './pagination';
+import { decodeCursor, encodeCursor, FIRST_PAGE, pageSize, toConnection, type CursorList } from './pagination';
 import type { ClaimNode } from '../graph/records';
 
 /*
@@ -109,7 +109,7 @@ export const achResolvers = {
     },
     async questions(_: unknown, args: { first?: number | null; after?: string | null }, ctx: Context) {
       const size = pageSize(args.first);
-      const after = decodeCursor(QUESTIONS_LIST, args.after, 1)?.[0] ?? null;
+      const after = decodeCursor(QUESTIONS_LIST, args.after, 1)?.[0] ?? FIRST_PAGE;
       const rows = await ctx.store.read('questions-page', { after, limit: size + 1 });
       const nodes = rows.map((r) => toQuestion(r.question));
       for (const q of nodes) loaders(ctx).questions.prime(q.id, q);

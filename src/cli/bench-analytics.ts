@@ -14,6 +14,9 @@ import { syntheticBundle } from '../graph/synthetic';
 import { openStore } from '../store/open';
 import type { Params } from '../store/port';
 import type { QueryName } from '../store/queries';
+import { createApolloServer } from '../api/server';
+import { createContext } from '../api/context';
+import { encodeCursor } from '../store/cursors';
 import { parseArgs } from './args';
 import { formatCount } from './format';
 
@@ -73,6 +76,50 @@ async function main(): Promise<void> {
       (i < WARMUP ? warm : measured).push(performance.now() - start);
     }
     // An analysis so slow that the budget ended during warm-up is reported from its warm-up runs.
+    const times = (measured.length > 0 ? measured : warm).sort((a, b) => a - b);
+    const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? NaN;
+    const runs = measured.length > 0 ? `${measured.length}` : `${warm.length} (warm-up only)`;
+    console.log(`| ${label} | ${runs} | ${at(0.5).toFixed(2)} | ${at(0.99).toFixed(2)} |`);
+  }
+
+  // The lists and edits as the API runs them (in-process, fresh loaders per
+  // operation): every page should seek, limit, then project, and every edit
+  // find its record by id.
+  const apollo = createApolloServer();
+  const op = async (query: string, variables: Record<string, unknown> = {}): Promise<void> => {
+    const response = await apollo.executeOperation({ query, variables }, { contextValue: createContext(store, 'bench') });
+    if (response.body.kind !== 'single') throw new Error('expected a single result');
+    const errors = response.body.singleResult.errors;
+    if (errors !== undefined && errors.length > 0) throw new Error(`${query}: ${errors[0]!.message}`);
+  };
+  const claimIds = bundle.claims.map((c) => c.id).sort();
+  const middle = encodeCursor('claims', [claimIds[Math.floor(claimIds.length / 2)] ?? '']);
+  const sourceId = bundle.sources[Math.floor(bundle.sources.length / 2)]?.id ?? '';
+  let flip = 0;
+  const pages: [string, () => Promise<void>][] = [
+    ['claims, first page (20)', () => op('{ claims(first: 20) { nodes { id text } } }')],
+    ['claims, a page from the middle (20)', () => op('query($a: String) { claims(first: 20, after: $a) { nodes { id text } } }', { a: middle })],
+    ['claims, first page, totalCount', () => op('{ claims(first: 20) { totalCount nodes { id } } }')],
+    ['claims with status CONTESTED, first page (20)', () => op('{ claims(first: 20, status: CONTESTED) { nodes { id text } } }')],
+    ['claims with status CONTESTED, totalCount', () => op('{ claims(first: 20, status: CONTESTED) { totalCount } }')],
+    ['claims with status CORROBORATED, first page (20)', () => op('{ claims(first: 20, status: CORROBORATED) { nodes { id text } } }')],
+    ['claims with status REFUTED, first page (20)', () => op('{ claims(first: 20, status: REFUTED) { nodes { id text } } }')],
+    ['sources, first page (20)', () => op('{ sources(first: 20) { nodes { id name } } }')],
+    ['documents, first page (20)', () => op('{ documents(first: 20) { nodes { id title } } }')],
+    ['updateSource by id (description)', () => op('mutation($id: ID!, $d: String) { updateSource(id: $id, input: {description: $d}) { id } }', { id: sourceId, d: `bench ${flip++}` })],
+  ];
+  console.log(`\nPages and edits through the API (in-process GraphQL); up to ${RUNS} runs each after ${WARMUP} warm-up; milliseconds`);
+  console.log('| operation | runs | median | p99 |');
+  console.log('|---|---:|---:|---:|');
+  for (const [label, fn] of pages) {
+    const warm: number[] = [];
+    const measured: number[] = [];
+    const began = performance.now();
+    for (let i = 0; i < WARMUP + RUNS && performance.now() - began < BUDGET_MS; i++) {
+      start = performance.now();
+      await fn();
+      (i < WARMUP ? warm : measured).push(performance.now() - start);
+    }
     const times = (measured.length > 0 ? measured : warm).sort((a, b) => a - b);
     const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? NaN;
     const runs = measured.length > 0 ? `${measured.length}` : `${warm.length} (warm-up only)`;

@@ -1,0 +1,47 @@
+/**
+ * Each claim's standing, kept up on write (cypher/write-claim-standing): its
+ * status as far as it is decided without clusters (REFUTED, CONTESTED, or
+ * SUPPORTED / UNVERIFIED by how many sources are firmly for it) and its
+ * current-position counts, stored on the claim in the same transaction as
+ * every write that changes a current position, a CONTRADICTS or IMPLIES
+ * link, or an assessment, so that `claims(status:)` seeks by an index
+ * instead of computing the status of every claim.
+ */
+import type { QueryRunner, Value } from '../store/port';
+import { lockClaims } from './locks';
+
+const strings = (v: Value | undefined): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+
+/** Claims per query. */
+const CLAIMS_PER_QUERY = 2000;
+
+/**
+ * The claims whose standing can change when the current statements on
+ * `claims` change, or a link at one of them does (cypher/standing-scope).
+ * Run it before removing a link or a claim, while the links still join them.
+ */
+export async function standingScope(tx: QueryRunner, claims: Iterable<string>): Promise<string[]> {
+  const ids = [...new Set(claims)];
+  const found = new Set<string>();
+  for (let i = 0; i < ids.length; i += CLAIMS_PER_QUERY) {
+    const [row] = await tx.run('standing-scope', { claims: ids.slice(i, i + CLAIMS_PER_QUERY) });
+    for (const id of strings(row?.claims)) found.add(id);
+  }
+  return [...found];
+}
+
+/** Writes the standing of exactly these claims (those that no longer exist are skipped). */
+export async function writeStandings(tx: QueryRunner, claims: Iterable<string>): Promise<void> {
+  const ids = [...new Set(claims)].sort();
+  for (let i = 0; i < ids.length; i += CLAIMS_PER_QUERY) {
+    const slice = ids.slice(i, i + CLAIMS_PER_QUERY);
+    // Read after the lock: a concurrent writer's positions are committed first (src/graph/locks.ts).
+    await lockClaims(tx, slice);
+    await tx.run('write-claim-standing', { ids: slice });
+  }
+}
+
+/** The standing of every claim that a change at `claims` can reach, written. */
+export async function refreshStandings(tx: QueryRunner, claims: Iterable<string>): Promise<void> {
+  await writeStandings(tx, await standingScope(tx, claims));
+}
