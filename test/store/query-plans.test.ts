@@ -137,56 +137,6 @@ const KNOWN_SCANS: Partial<Record<QueryName, { scans: string[]; reason: string }
   },
   'sources-search': { scans: ['NodeScan (n:Source)'], reason: 'matches words in searchWords lists, which no index covers' },
   'documents-search': { scans: ['NodeScan (n:Document)', 'NodeScan (n:Source)'], reason: 'matches words in searchWords lists (documents, and their publishers), which no index covers' },
-  'possible-duplicates-page': { label: null },
-  'import-relationship-fingerprints': { affiliations: [{ source: 's', parent: 'p' }], links: [{ type: 'CONTRADICTS', from: 'c', to: 'd' }] },
-  'conflicts-page': { claimId: 'c', sourceId: null },
-  'document-closure': { document: 'd' },
-  'changes-page': { after: '~' },
-  'claims-search-by-status': { standings: ['CONTESTED'], status: 'CONTESTED' },
-  'claims-search-count-by-status': { standings: ['CONTESTED'], status: 'CONTESTED' },
-};
-
-/**
- * Queries that read whole labels on purpose: lists and counts (a page of
- * every claim), the export, the change log. Each with the scans its plan
- * must show and no other (an extra scan of every node would be a bug).
- */
-const WHOLE_LABEL: Partial<Record<QueryName, string[]>> = {
-  'claims-count': ['NodeScan (c:Claim)'],
-  'sources-count': ['NodeScan (s:Source)'],
-  'entities-count': ['NodeScan (e:Entity)'],
-  'documents-count': ['NodeScan (d:Document)'],
-  'questions-count': ['NodeScan (q:Question)'],
-  'graph-counts': ['NodeScan (n:Source)', 'NodeScan (n:Entity)', 'NodeScan (n:Document)', 'NodeScan (n:Claim)', 'NodeScan (n:Statement)'],
-  'export-sources': ['NodeScan (s:Source)'],
-  'export-entities': ['NodeScan (e:Entity)'],
-  'export-documents': ['NodeScan (d:Document)'],
-  'export-claims': ['NodeScan (c:Claim)'],
-  'export-statements': ['NodeScan (st:Statement)'],
-  'export-questions': ['NodeScan (q:Question)'],
-  'export-judgements': ['NodeScan (s:Source)', 'NodeScan (a:Assessment)'],
-};
-
-/**
- * Queries that must scan although they start from given values, and why:
- * they match inside list properties, which no index of either engine covers.
- * Each with the scans its plan shows, so that a new scan is still caught.
- */
-const KNOWN_SCANS: Partial<Record<QueryName, { scans: string[]; reason: string }>> = {
-  'claims-search': {
-    scans: ['NodeScan (n:Claim)', 'NodeScan (n:Entity)', 'NodeScan (n:Statement)', 'NodeScan (n:Source)'],
-    reason: 'search matches query words against each node\'s searchWords list, which no index covers (ranked, docs/MODEL.md "Search")',
-  },
-  'sources-search': { scans: ['NodeScan (n:Source)'], reason: 'matches words in searchWords lists, which no index covers' },
-  'documents-search': { scans: ['NodeScan (n:Document)', 'NodeScan (n:Source)'], reason: 'matches words in searchWords lists (documents, and their publishers), which no index covers' },
-  'claims-search-by-status': {
-    scans: ['NodeScan (c:Claim)'],
-    reason: 'a status with a search: the words are matched in searchWords lists, which no index covers (without a search, claims-page-by-status seeks by the kept-up standing)',
-  },
-  'claims-search-count-by-status': {
-    scans: ['NodeScan (c:Claim)'],
-    reason: 'a status with a search: the words are matched in searchWords lists, which no index covers (without a search, claims-count-by-status seeks by the kept-up standing)',
-  },
   'entities-search': { scans: ['NodeScan (n:Entity)'], reason: 'matches words in searchWords lists, which no index covers' },
   'possible-duplicates-page': {
     scans: ['NodeScan (x:Source)', 'NodeScan (x:Entity)', 'NodeScan (x:Claim)'],
