@@ -150,6 +150,7 @@ export const QUERY_NAMES = [
   // each claim's standing, kept up on write (src/graph/standing.ts)
   'standing-scope',
   'write-claim-standing',
+  'claim-standings-by-ids',
   'rate-source',
   'ratings-by-sources',
   'assess-claim',
