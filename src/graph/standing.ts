@@ -7,7 +7,7 @@
  * link, or an assessment, so that `claims(status:)` seeks by an index
  * instead of computing the status of every claim.
  */
-import type { QueryRunner, Value } from '../store/port';
+import type { GraphStore, QueryRunner, Value } from '../store/port';
 import { lockClaims } from './locks';
 
 const strings = (v: Value | undefined): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
@@ -44,4 +44,30 @@ export async function writeStandings(tx: QueryRunner, claims: Iterable<string>):
 /** The standing of every claim that a change at `claims` can reach, written. */
 export async function refreshStandings(tx: QueryRunner, claims: Iterable<string>): Promise<void> {
   await writeStandings(tx, await standingScope(tx, claims));
+}
+
+/** The standings of these claims as stored (cypher/claim-standings-by-ids), in id order. */
+export async function storedStandings(runner: QueryRunner, ids: readonly string[]): Promise<Record<string, Value>[]> {
+  const rows = await runner.run('claim-standings-by-ids', { ids: [...ids] });
+  return rows.map((r) => r.standing as Record<string, Value>);
+}
+
+/**
+ * Writes the standing of every claim from scratch, in one transaction: for a
+ * graph stored before standings were kept (whose claims have none, and so
+ * appear under no status), and to compare with what was kept up.
+ * Returns how many claims were written.
+ */
+export async function rebuildStandings(store: GraphStore): Promise<number> {
+  return store.transaction('WRITE', async (tx) => {
+    const ids: string[] = [];
+    for (let after = ''; ; ) {
+      const rows = await tx.run('claims-page', { after, limit: 10_000 });
+      ids.push(...rows.map((r) => String((r.claim as Record<string, Value>).id)));
+      if (rows.length < 10_000) break;
+      after = ids[ids.length - 1]!;
+    }
+    await writeStandings(tx, ids);
+    return ids.length;
+  });
 }
