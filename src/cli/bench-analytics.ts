@@ -113,7 +113,10 @@ async function main(): Promise<void> {
     const response = await apollo.executeOperation({ query, variables }, { contextValue: createContext(store, 'bench') });
     if (response.body.kind !== 'single') throw new Error('expected a single result');
     const errors = response.body.singleResult.errors;
-    if (errors !== undefined && errors.length > 0) throw new Error(`${query}: ${errors[0]!.message}`);
+    if (errors !== undefined && errors.length > 0) {
+      const code = errors[0]!.extensions?.code;
+      throw Object.assign(new Error(`${query}: ${errors[0]!.message}`), { code: typeof code === 'string' ? code : 'ERROR' });
+    }
   };
   const claimIds = bundle.claims.map((c) => c.id).sort();
   const middle = encodeCursor('claims', [claimIds[Math.floor(claimIds.length / 2)] ?? '']);

@@ -206,6 +206,13 @@ describe('query plans on the embedded engine', () => {
         'corroboration-by-claims', 'claims-about-entity-pages', 'document-texts', 'position-scope', 'position-inputs', 'write-positions',
         'import-redirects', 'create-redirects', 'merge-source-into', 'merge-entity-into', 'merge-claim-into', 'reject-duplicate',
         'import-fingerprints', 'import-loops', 'import-ratings', 'import-assessments', 'rate-source', 'assess-claim', 'delete-statements',
+        // every edit finds its records by id: updates (through the import), renames, merges, deletions and their previews
+        'existing-ids', 'audit-by-ids', 'import-sources', 'import-claims', 'import-statements', 'import-documents', 'import-entities',
+        'rename-source', 'rename-entity', 'delete-claim', 'delete-source', 'delete-document', 'delete-entity',
+        'deletion-scope-claim', 'deletion-scope-source', 'deletion-scope-statement', 'unlink-contradicts', 'unlink-implications', 'lock-claims',
+        // the kept-up standing and the status pages that seek by it
+        'standing-scope', 'write-claim-standing', 'claim-standings-by-ids', 'claims-status-window', 'claims-count-corroborated', 'claims-count-by-status',
+        'claims-search-by-status', 'claims-search-count-by-status',
       ]),
     );
   });
