@@ -71,3 +71,9 @@ export async function rebuildStandings(store: GraphStore): Promise<number> {
     return ids.length;
   });
 }
+
+/** Writes every standing when some claim has none (a graph stored before they were kept); returns how many claims were written. */
+export async function rebuildStandingsIfMissing(store: GraphStore): Promise<number> {
+  const [row] = await store.read('claims-without-standing');
+  return Number(row?.total ?? 0) > 0 ? rebuildStandings(store) : 0;
+}

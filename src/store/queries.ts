@@ -151,6 +151,7 @@ export const QUERY_NAMES = [
   'standing-scope',
   'write-claim-standing',
   'claim-standings-by-ids',
+  'claims-without-standing',
   'rate-source',
   'ratings-by-sources',
   'assess-claim',

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { readSeedJson } from '../../src/analysis/seed';
-import { rebuildStandings, storedStandings } from '../../src/graph/standing';
+import { rebuildStandings, rebuildStandingsIfMissing, storedStandings } from '../../src/graph/standing';
 import type { GraphStore, Row } from '../../src/store/port';
 import { gql, seededStore } from '../helpers';
 
@@ -143,4 +143,15 @@ describe('kept-up claim standings', () => {
       { numRuns: 25 },
     );
   }, 600_000);
+});
+
+describe('the start-up check', () => {
+  it('writes nothing when every claim has its standing', async () => {
+    const store = await seededStore();
+    try {
+      expect(await rebuildStandingsIfMissing(store)).toBe(0);
+    } finally {
+      await store.close();
+    }
+  });
 });

@@ -111,6 +111,7 @@ const GIVEN: Partial<Record<QueryName, Record<string, unknown>>> = {
  */
 const WHOLE_LABEL: Partial<Record<QueryName, string[]>> = {
   'claims-count': ['NodeScan (c:Claim)'],
+  'claims-without-standing': ['NodeScan (c:Claim)'],
   'sources-count': ['NodeScan (s:Source)'],
   'entities-count': ['NodeScan (e:Entity)'],
   'documents-count': ['NodeScan (d:Document)'],
