@@ -19,3 +19,5 @@ CREATE CONSTRAINT redirect_key IF NOT EXISTS FOR (n:Redirect) REQUIRE n.key IS U
 CREATE CONSTRAINT lock_name IF NOT EXISTS FOR (n:Lock) REQUIRE n.name IS UNIQUE;
 // The graph model version marker (docs/MODEL.md, "Model version"): one node.
 CREATE CONSTRAINT graph_model_id IF NOT EXISTS FOR (n:GraphModel) REQUIRE n.id IS UNIQUE;
+// Claims by their kept-up standing (src/graph/standing.ts): claims(status:) seeks by it.
+CREATE INDEX claim_standing IF NOT EXISTS FOR (n:Claim) ON (n.standing);

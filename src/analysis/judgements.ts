@@ -10,6 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { notFound, show } from '../errors';
 import type { BundleProblem } from '../graph/bundle';
 import { invalid, type EditOptions } from '../graph/editing';
+import { writeStandings } from '../graph/standing';
 import type { GraphStore, QueryRunner, Value } from '../store/port';
 import { broken, obj, type Obj } from '../store/rows';
 import { RELIABILITY_GRADES, RELIABILITY_LABELS, VERDICTS, type ReliabilityGrade, type Verdict } from './credibility';
@@ -151,6 +152,8 @@ export async function assessClaim(store: GraphStore, claimId: string, input: Ass
   return store.transaction('WRITE', async (tx) => {
     const assessed = await onRecord(tx, 'Claim', claimId, (claim) => tx.run('assess-claim', { claim, id, verdict, rating, explanation, url, by: options.editor, at }));
     if (assessed === null) throw notFound('claim', claimId);
+    // A verdict decides REFUTED for this claim alone (claim-status reads only its own assessments).
+    await writeStandings(tx, [assessed]);
     return id;
   });
 }

@@ -22,7 +22,7 @@ import { afterWrite, type Context } from './context';
 import { ANONYMOUS_EDITOR } from './identity';
 import { byRecordIds } from './global-id';
 import { mutation } from './payloads';
-import { decodeCursor, encodeCursor, pageSize, toConnection, type CursorList } from './pagination';
+import { decodeCursor, encodeCursor, FIRST_PAGE, pageSize, toConnection, type CursorList } from './pagination';
 import type { ClaimNode } from '../graph/records';
 
 /*
@@ -106,7 +106,7 @@ export const achResolvers = {
     }),
     async questions(_: unknown, args: { first?: number | null; after?: string | null }, ctx: Context) {
       const size = pageSize(args.first);
-      const after = decodeCursor(QUESTIONS_LIST, args.after, 1)?.[0] ?? null;
+      const after = decodeCursor(QUESTIONS_LIST, args.after, 1)?.[0] ?? FIRST_PAGE;
       const rows = await ctx.store.read('questions-page', { after, limit: size + 1 });
       const nodes = rows.map((r) => toQuestion(r.question));
       for (const q of nodes) loaders(ctx).questions.prime(q.id, q);

@@ -31,7 +31,7 @@ import type { GraphStore, Value } from '../store/port';
 import { afterWrite, type Context } from './context';
 import { ANONYMOUS_EDITOR } from './identity';
 import type { Loaders } from './loaders';
-import { decodeCursor, encodeCursor, pageSize, toConnection } from './pagination';
+import { decodeCursor, encodeCursor, NEWEST_CHANGE, pageSize, toConnection } from './pagination';
 import { SCALAR_FORMS } from './scalars';
 import { byRecordIds, toGlobalId, type NodeType } from './global-id';
 import { toChange } from './nodes';
@@ -260,7 +260,7 @@ export const editingResolvers = {
   Query: {
     async changes(_: unknown, args: { first?: number | null; after?: string | null }, ctx: Context) {
       const size = pageSize(args.first);
-      const after = decodeCursor('changes', args.after, 1)?.[0] ?? null;
+      const after = decodeCursor('changes', args.after, 1)?.[0] ?? NEWEST_CHANGE;
       const rows = await ctx.store.read('changes-page', { after, limit: size + 1 });
       const changes = rows.map((row) => toChange(row.change));
       return toConnection(changes, size, (c) => encodeCursor('changes', [c.id]));

@@ -6,7 +6,7 @@ import type { QueryName } from '../store/queries';
 import type { Context } from './context';
 import { orderKeyOf, type NestedPage, type PageKey } from './loaders';
 import { nameKey, searchTerms } from '../graph/names';
-import { decodeCursor, encodeCursor, normaliseSearch, pageSize, toConnection, type CursorList } from './pagination';
+import { decodeCursor, encodeCursor, FIRST_PAGE, normaliseSearch, pageSize, toConnection, type CursorList } from './pagination';
 import { toClaim, toConflict, toDocument, toEntity, toSource, type AffiliationNode, type ClaimLinkNode, type ClaimNode, type ConflictNode, type DocumentNode, type EntityNode, type SourceNode, type StatementNode } from '../graph/records';
 import { type ClusterMergeNode, type SourceClusterNode } from './records';
 import { positionOf } from '../graph/model';
@@ -70,7 +70,7 @@ async function idPage<T extends { id: string }>(
   },
 ) {
   const size = pageSize(args.first);
-  const after = decodeCursor(q.list, args.after, 1)?.[0] ?? null;
+  const after = decodeCursor(q.list, args.after, 1)?.[0] ?? FIRST_PAGE;
   const rows = await ctx.store.read(q.page, { after, limit: size + 1, ...q.filter });
   const nodes = rows.map((row) => q.map(row[q.column]));
   // Nested fields on these nodes then cost no lookup by id.
@@ -81,6 +81,78 @@ async function idPage<T extends { id: string }>(
     edges: connection.edges.map((e) => ({ ...e, score: null })),
     // A function field runs only when the client selects it: counting costs a scan.
     totalCount: async () => Number((await ctx.store.read(q.count, { ...q.filter }))[0]?.total ?? 0),
+  };
+}
+
+type ClaimStatus = 'REFUTED' | 'CONTESTED' | 'CORROBORATED' | 'UNVERIFIED';
+
+/** The kept-up standings (cypher/write-claim-standing) a claim of each status can have. */
+const STANDINGS_OF: Record<ClaimStatus, string[]> = {
+  REFUTED: ['REFUTED'],
+  CONTESTED: ['CONTESTED'],
+  CORROBORATED: ['SUPPORTED'],
+  UNVERIFIED: ['SUPPORTED', 'UNVERIFIED'],
+};
+
+/**
+ * The ids after `after`, in id order, of SUPPORTED claims whose clusters give
+ * them `status`: windows of candidates (claims-status-window) until `want`
+ * are found, the candidates run out, or the window passes `below`.
+ */
+async function supportedWithStatus(ctx: Context, status: ClaimStatus, after: string, want: number, below: string | null): Promise<string[]> {
+  const found: string[] = [];
+  const window = Math.max(50, 2 * want);
+  let from = after;
+  for (;;) {
+    const rows = await ctx.store.read('claims-status-window', { after: from, limit: window });
+    for (const row of rows) {
+      const id = String(row.id);
+      if (below !== null && id >= below) return found;
+      if (row.status === status) found.push(id);
+      if (found.length >= want) return found;
+    }
+    if (rows.length < window) return found;
+    from = String(rows[rows.length - 1]!.id);
+  }
+}
+
+/**
+ * A page of claims with a status and no search, in id order. REFUTED and
+ * CONTESTED are kept up on write (the standing): a seek, a limit, a
+ * projection. CORROBORATED is decided by clusters, counted for SUPPORTED
+ * claims only, a window at a time; UNVERIFIED is the claims of standing
+ * UNVERIFIED merged with the SUPPORTED claims whose clusters are fewer than two.
+ */
+async function statusPage(ctx: Context, args: PageArgs, status: ClaimStatus) {
+  const size = pageSize(args.first);
+  const after = decodeCursor('claims', args.after, 1)?.[0] ?? FIRST_PAGE;
+  const want = size + 1;
+  let nodes: ClaimNode[];
+  if (status === 'REFUTED' || status === 'CONTESTED' || status === 'UNVERIFIED') {
+    const rows = await ctx.store.read('claims-page-by-status', { standing: status, after, limit: want });
+    nodes = rows.map((row) => toClaim(row.claim));
+    for (const node of nodes) ctx.loaders.claims.prime(node.id, node);
+  } else {
+    nodes = [];
+  }
+  if (status === 'CORROBORATED' || status === 'UNVERIFIED') {
+    // Only ids before the last exact row can enter a full page.
+    const below = nodes.length >= want ? nodes[nodes.length - 1]!.id : null;
+    const ids = await supportedWithStatus(ctx, status, after, want, below);
+    const more = await linkedMany(ctx.loaders.claims, ids, 'claim');
+    nodes = [...nodes, ...more].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).slice(0, want);
+  }
+  const connection = toConnection(nodes, size, (n) => encodeCursor('claims', [n.id]));
+  return {
+    ...connection,
+    edges: connection.edges.map((e) => ({ ...e, score: null })),
+    totalCount: async () => {
+      const count = async (standing: string) => Number((await ctx.store.read('claims-count-by-status', { standing }))[0]?.total ?? 0);
+      if (status !== 'CORROBORATED' && status !== 'UNVERIFIED') return count(status);
+      const corroborated = Number((await ctx.store.read('claims-count-corroborated'))[0]?.total ?? 0);
+      if (status === 'CORROBORATED') return corroborated;
+      return (await count('UNVERIFIED')) + (await count('SUPPORTED')) - corroborated;
+    },
   };
 }
 
@@ -199,11 +271,14 @@ export const resolvers = {
       const search = normaliseSearch(args.search);
       if (args.status !== null && args.status !== undefined) {
         // With a status, a search filters (any of its words) and the list stays in id order.
-        const words = search === null ? null : searchTerms(search).words.filter((w) => w !== '');
-        return idPage(ctx, args, {
-          list: 'claims', page: 'claims-page-by-status', count: 'claims-count-by-status', filter: { status: args.status, search: words },
-          column: 'claim', map: toClaim, loader: ctx.loaders.claims,
-        });
+        if (search !== null) {
+          return idPage(ctx, args, {
+            list: 'claims', page: 'claims-search-by-status', count: 'claims-search-count-by-status',
+            filter: { status: args.status, standings: STANDINGS_OF[args.status as ClaimStatus], search: searchTerms(search).words.filter((w) => w !== '') },
+            column: 'claim', map: toClaim, loader: ctx.loaders.claims,
+          });
+        }
+        return statusPage(ctx, args, args.status as ClaimStatus);
       }
       if (search !== null) return rankedPage(ctx, search, args, { list: 'claims-search', column: 'claim', map: toClaim, loader: ctx.loaders.claims });
       return idPage(ctx, args, { list: 'claims', page: 'claims-page', count: 'claims-count', column: 'claim', map: toClaim, loader: ctx.loaders.claims });

@@ -9,11 +9,15 @@
  */
 import { cpus, totalmem } from 'node:os';
 import { performance } from 'node:perf_hooks';
+import { assessClaim } from '../analysis/judgements';
 import { importBundle } from '../graph/import';
 import { syntheticBundle } from '../graph/synthetic';
 import { openStore } from '../store/open';
 import type { Params } from '../store/port';
 import type { QueryName } from '../store/queries';
+import { createApolloServer } from '../api/server';
+import { createContext } from '../api/context';
+import { encodeCursor } from '../store/cursors';
 import { parseArgs } from './args';
 import { formatCount } from './format';
 
@@ -21,6 +25,20 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 50);
 const WARMUP = 3;
 /** A slow analysis stops sampling after this long, so the whole run stays in minutes. */
 const BUDGET_MS = Number(process.env.BENCH_BUDGET_MS ?? 20_000);
+
+/** BENCH_SKIP_ANALYTICS=1: only the pages and edits (the analytics table takes minutes at 100k). */
+const SKIP_ANALYTICS = process.env.BENCH_SKIP_ANALYTICS === '1';
+
+/** Runs `fn`; a failure (an engine TIMEOUT, say) is reported as its code instead of ending the run. */
+async function failure(fn: () => Promise<void>): Promise<string | null> {
+  try {
+    await fn();
+    return null;
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    return typeof code === 'string' ? code : String(error).slice(0, 80);
+  }
+}
 
 async function main(): Promise<void> {
   const args = parseArgs('bench:analytics', process.argv.slice(2), { values: ['statements'] });
@@ -44,7 +62,9 @@ async function main(): Promise<void> {
   const entity = bundle.claims.find((c) => c.id === top)?.about[0] ?? bundle.entities[0]?.id ?? '';
   const topSources = [...new Set(bundle.statements.filter((s) => s.claim === top).map((s) => s.source))];
 
-  // An editor's question over the three most-stated claims, for the ACH matrix.
+  // An editor's question over the three most-stated claims, for the ACH matrix;
+  // an editor's FALSE verdict on the median claim, so that REFUTED has a row.
+  await assessClaim(store, median, { verdict: 'FALSE', rating: 1, explanation: 'bench' }, { editor: 'bench' });
   await store.write('write-question', { id: 'q-bench', text: 'Which of the three holds?', hypotheses: batch.slice(0, 3), by: 'bench', at: new Date().toISOString() });
 
   const cases: [string, QueryName, Params][] = [
@@ -63,16 +83,75 @@ async function main(): Promise<void> {
   console.log(`\nUp to ${RUNS} runs each (at most ${BUDGET_MS / 1000} s of them) after ${WARMUP} warm-up; milliseconds`);
   console.log('| analysis | runs | median | p99 |');
   console.log('|---|---:|---:|---:|');
-  for (const [label, name, params] of cases) {
+  for (const [label, name, params] of SKIP_ANALYTICS ? [] : cases) {
     const warm: number[] = [];
     const measured: number[] = [];
     const began = performance.now();
-    for (let i = 0; i < WARMUP + RUNS && performance.now() - began < BUDGET_MS; i++) {
-      start = performance.now();
-      await store.read(name, params);
-      (i < WARMUP ? warm : measured).push(performance.now() - start);
+    const failed = await failure(async () => {
+      for (let i = 0; i < WARMUP + RUNS && performance.now() - began < BUDGET_MS; i++) {
+        start = performance.now();
+        await store.read(name, params);
+        (i < WARMUP ? warm : measured).push(performance.now() - start);
+      }
+    });
+    if (failed !== null) {
+      console.log(`| ${label} | ${failed} | — | — |`);
+      continue;
     }
     // An analysis so slow that the budget ended during warm-up is reported from its warm-up runs.
+    const times = (measured.length > 0 ? measured : warm).sort((a, b) => a - b);
+    const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? NaN;
+    const runs = measured.length > 0 ? `${measured.length}` : `${warm.length} (warm-up only)`;
+    console.log(`| ${label} | ${runs} | ${at(0.5).toFixed(2)} | ${at(0.99).toFixed(2)} |`);
+  }
+
+  // The lists and edits as the API runs them (in-process, fresh loaders per
+  // operation): every page should seek, limit, then project, and every edit
+  // find its record by id.
+  const apollo = createApolloServer();
+  const op = async (query: string, variables: Record<string, unknown> = {}): Promise<void> => {
+    const response = await apollo.executeOperation({ query, variables }, { contextValue: createContext(store, 'bench') });
+    if (response.body.kind !== 'single') throw new Error('expected a single result');
+    const errors = response.body.singleResult.errors;
+    if (errors !== undefined && errors.length > 0) {
+      const code = errors[0]!.extensions?.code;
+      throw Object.assign(new Error(`${query}: ${errors[0]!.message}`), { code: typeof code === 'string' ? code : 'ERROR' });
+    }
+  };
+  const claimIds = bundle.claims.map((c) => c.id).sort();
+  const middle = encodeCursor('claims', [claimIds[Math.floor(claimIds.length / 2)] ?? '']);
+  const sourceId = bundle.sources[Math.floor(bundle.sources.length / 2)]?.id ?? '';
+  let flip = 0;
+  const pages: [string, () => Promise<void>][] = [
+    ['claims, first page (20)', () => op('{ claims(first: 20) { nodes { id text } } }')],
+    ['claims, a page from the middle (20)', () => op('query($a: String) { claims(first: 20, after: $a) { nodes { id text } } }', { a: middle })],
+    ['claims, first page, totalCount', () => op('{ claims(first: 20) { totalCount nodes { id } } }')],
+    ['claims with status CONTESTED, first page (20)', () => op('{ claims(first: 20, status: CONTESTED) { nodes { id text } } }')],
+    ['claims with status CONTESTED, totalCount', () => op('{ claims(first: 20, status: CONTESTED) { totalCount } }')],
+    ['claims with status CORROBORATED, first page (20)', () => op('{ claims(first: 20, status: CORROBORATED) { nodes { id text } } }')],
+    ['claims with status REFUTED, first page (20)', () => op('{ claims(first: 20, status: REFUTED) { nodes { id text } } }')],
+    ['sources, first page (20)', () => op('{ sources(first: 20) { nodes { id name } } }')],
+    ['documents, first page (20)', () => op('{ documents(first: 20) { nodes { id title } } }')],
+    ['updateSource by id (description)', () => op('mutation($id: ID!, $d: String) { updateSource(id: $id, input: {description: $d}) { id } }', { id: sourceId, d: `bench ${flip++}` })],
+  ];
+  console.log(`\nPages and edits through the API (in-process GraphQL); up to ${RUNS} runs each after ${WARMUP} warm-up; milliseconds`);
+  console.log('| operation | runs | median | p99 |');
+  console.log('|---|---:|---:|---:|');
+  for (const [label, fn] of pages) {
+    const warm: number[] = [];
+    const measured: number[] = [];
+    const began = performance.now();
+    const failed = await failure(async () => {
+      for (let i = 0; i < WARMUP + RUNS && performance.now() - began < BUDGET_MS; i++) {
+        start = performance.now();
+        await fn();
+        (i < WARMUP ? warm : measured).push(performance.now() - start);
+      }
+    });
+    if (failed !== null) {
+      console.log(`| ${label} | ${failed} | — | — |`);
+      continue;
+    }
     const times = (measured.length > 0 ? measured : warm).sort((a, b) => a - b);
     const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? NaN;
     const runs = measured.length > 0 ? `${measured.length}` : `${warm.length} (warm-up only)`;

@@ -7,6 +7,7 @@ import { statementRecordOf } from './export';
 import { importWithin, type ImportReport } from './import';
 import type { ClaimLinkType, StatementRecord } from './model';
 import { refreshPositions } from './refresh';
+import { standingScope } from './standing';
 
 /*
  * Editing the graph one record at a time. Every edit is one write
@@ -230,6 +231,8 @@ export async function linkClaims(store: GraphStore, link: { type: ClaimLinkType;
 export async function unlinkClaims(store: GraphStore, link: { type: ClaimLinkType; from: string; to: string }, options: EditOptions): Promise<void> {
   await store.transaction('WRITE', async (tx) => {
     for (const id of [link.from, link.to]) if (!(await exists(tx, 'claim', id))) throw notFound('claim', id);
+    // The claims whose standing the link reaches, read while it still joins them.
+    const reached = link.type === 'SUPPORTS' ? [] : await standingScope(tx, [link.from, link.to]);
     const query = link.type === 'CONTRADICTS' ? 'unlink-contradicts' : link.type === 'SUPPORTS' ? 'unlink-supports' : 'unlink-implications';
     const [row] = await tx.run(query, { from: link.from, to: link.to });
     if (Number(row?.removed ?? 0) === 0) {
@@ -237,7 +240,7 @@ export async function unlinkClaims(store: GraphStore, link: { type: ClaimLinkTyp
       throw new ClaimgraphError('NOT_FOUND', `No ${link.type} link ${between}.`, { ...link });
     }
     // Both links that positions read: an earlier statement may count again.
-    if (link.type !== 'SUPPORTS') await refreshPositions(tx, { claims: [link.from, link.to] });
+    if (link.type !== 'SUPPORTS') await refreshPositions(tx, { claims: [link.from, link.to], standing: reached });
     await logChange(tx, options, { action: 'UNLINK', kind: 'CLAIM', target: link.from, details: { ...link, removed: Number(row?.removed) } });
   });
 }
@@ -349,12 +352,13 @@ export async function mergeClaims(store: GraphStore, keep: string, merge: string
     if (!stored.has(keep)) throw notFound('claim', keep);
     if (merged === undefined) throw notFound('claim', merge);
     const [scope] = await tx.run('deletion-scope-claim', { id: merge });
+    const reached = await standingScope(tx, [merge]);
     await tx.run('merge-claim-into', { keep, absorbed: merge });
     await tx.run('create-redirects', { rows: [{ label: 'Claim', id: merge, target: keep }] });
     // Its statements are on `keep` now, and `keep` is about the merged claim's entities too.
     await restamp(tx, 'statement', strings(scope?.statements), options);
     await restamp(tx, 'claim', [keep], options);
-    await refreshPositions(tx, { claims: [keep] });
+    await refreshPositions(tx, { claims: [keep], standing: reached.filter((c) => c !== merge) });
     await logChange(tx, options, { action: 'MERGE', kind: 'CLAIM', target: keep, details: { merged: asBundleRecord('claim', merged) } });
   });
 }
@@ -515,12 +519,14 @@ export async function deleteConfirmed(store: GraphStore, kind: DeletableKind, id
     const claims = [...(await currentRecords(tx, 'claim', idsOf('CLAIM'))).values()].map((r) => ({ ...asBundleRecord('claim', r), about: strings(r.about).filter((e) => e !== id) }));
     // Claims whose positions change: those of the statements deleted (read before they go).
     const touched = plan.relationships.filter((r) => r.type === 'ON' && gone.has(r.from)).map((r) => r.to);
+    // A deleted claim's links go with it: the standings they reached, read while they still do.
+    const reached = kind === 'CLAIM' ? (await standingScope(tx, [id])).filter((c) => c !== id) : [];
     if (statements.length + documents.length + claims.length > 0) {
       await importAs(tx, bundleOf({ statements, documents, claims }), options, (p) => p);
     }
     if (doomed.length > 0) await tx.run('delete-statements', { ids: doomed });
     if (kind !== 'STATEMENT') await tx.run(DELETE_QUERY[kind], { id });
-    await refreshPositions(tx, { claims: touched.filter((c) => !(kind === 'CLAIM' && c === id)) });
+    await refreshPositions(tx, { claims: touched.filter((c) => !(kind === 'CLAIM' && c === id)), standing: reached });
     const { confirm: _token, ...removed } = plan;
     await logChange(tx, options, { action: 'DELETE', kind, target: id, details: removed });
     return plan;

@@ -248,6 +248,13 @@ interface Plan {
   /** Claims and documents whose statements' positions must be computed again. */
   touchedClaims: Set<string>;
   touchedDocuments: Set<string>;
+  /**
+   * Claims whose standing (src/graph/standing.ts) must be written even when
+   * no stored position changes: the claims written, those of the statements
+   * written (the bundle's own positions are computed before the writes), and
+   * those assessed.
+   */
+  standingClaims: Set<string>;
   /** Stored sources merged or given a new parent: their (and their members') statements' positions may change. */
   regrouped: string[];
 }
@@ -597,6 +604,12 @@ async function plan(tx: QueryRunner, files: BundleFile[], options: ImportOptions
       },
       touchedClaims,
       touchedDocuments: new Set(documents.updated.map((d) => d.record.id)),
+      standingClaims: new Set([
+        ...claims.created.map((c) => c.record.id),
+        ...claims.updated.map((c) => c.record.id),
+        ...writtenStatements.map((st) => st.record.claim),
+        ...assessments.map((a) => a.claim),
+      ]),
       regrouped,
     },
   };
@@ -940,7 +953,7 @@ export async function importWithin(tx: QueryRunner, input: ImportInput, options:
   if (planned.regrouped.length > 0) {
     for (const row of await tx.run('claims-by-sources', { ids: planned.regrouped })) touched.add(String(row.claim));
   }
-  await refreshPositions(tx, { claims: touched, documents: planned.touchedDocuments });
+  await refreshPositions(tx, { claims: touched, documents: planned.touchedDocuments, standing: planned.standingClaims });
   return report;
 }
 

@@ -281,6 +281,8 @@ export const GRAPH_VOCABULARY = {
     'via', 'viaDocuments', 'exact', 'prefix', 'suffix',
     // positions over time, computed on write (src/graph/refresh.ts)
     'current', 'dateStart', 'dateEnd', 'datePrecision', 'dateBasis', 'revision',
+    // a claim's standing and current-position counts, kept up on write (src/graph/standing.ts)
+    'standing', 'asserting', 'hedging', 'denying', 'doubting', 'opposing', 'withdrawing', 'asserted', 'denied',
     // bookkeeping: fingerprints for idempotent import, name keys for matching, search words, audit
     'hash', 'nameKey', 'aliasKeys', 'skeletonKeys', 'searchWords', 'descriptionFrom', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy',
     // redirects (ids merged into another record) and possible duplicates

@@ -8,11 +8,19 @@ import type { QueryRunner, Row, Value } from '../store/port';
 import { lockClaims } from './locks';
 import type { Stance } from './model';
 import { computePositions, effectiveDate, speaksForParent, storedDate, type PositionInput, type SupersessionReason } from './positions';
+import { refreshStandings } from './standing';
 
 /** What a write touched: claims whose statements changed, documents whose date changed. */
 export interface Touched {
   claims: Iterable<string>;
   documents?: Iterable<string>;
+  /**
+   * Claims whose standing (src/graph/standing.ts) must be written again
+   * besides those of the claims whose positions change: claims of
+   * statements the caller computed positions for itself, and a removal's
+   * scope read before the removal.
+   */
+  standing?: Iterable<string>;
 }
 
 const strings = (v: Value | undefined): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
@@ -29,6 +37,14 @@ const CLAIMS_PER_QUERY = 2000;
 export async function refreshPositions(tx: QueryRunner, touched: Touched): Promise<number> {
   const claims = [...new Set(touched.claims)];
   const documents = [...new Set(touched.documents ?? [])];
+  // Every claim touched, and every claim whose positions change, can change standings.
+  const seeds = new Set([...claims, ...(touched.standing ?? [])]);
+  const changed = await recomputePositions(tx, claims, documents, seeds);
+  if (seeds.size > 0) await refreshStandings(tx, seeds);
+  return changed;
+}
+
+async function recomputePositions(tx: QueryRunner, claims: string[], documents: string[], seeds: Set<string>): Promise<number> {
   if (claims.length === 0 && documents.length === 0) return 0;
   // The claims in scope: those touched and their linked claims. Their
   // statements are recomputed; the inputs also hold the statements of the
@@ -42,13 +58,13 @@ export async function refreshPositions(tx: QueryRunner, touched: Touched): Promi
   let changed = 0;
   const ids = [...inScope];
   for (let i = 0; i < ids.length; i += CLAIMS_PER_QUERY) {
-    changed += await refreshSlice(tx, ids.slice(i, i + CLAIMS_PER_QUERY));
+    changed += await refreshSlice(tx, ids.slice(i, i + CLAIMS_PER_QUERY), seeds);
   }
   return changed;
 }
 
 /** Recomputes and writes the positions of the statements on `claims`. */
-async function refreshSlice(tx: QueryRunner, claims: string[]): Promise<number> {
+async function refreshSlice(tx: QueryRunner, claims: string[], seeds: Set<string>): Promise<number> {
   // Two writers that recompute the same claims run one after the other, the
   // later one reading the earlier one's statements (src/graph/locks.ts).
   await lockClaims(tx, claims);
@@ -95,7 +111,10 @@ async function refreshSlice(tx: QueryRunner, claims: string[]): Promise<number> 
     const position = positions.get(input.id);
     if (position === undefined) continue;
     const row = { id: input.id, current: position.current, supersededBy: position.supersededBy, reason: position.reason, revision: position.revision, ...storedDate(input.date) };
-    if (!sameAsStored(stored.get(input.id), row)) changed.push(row);
+    if (!sameAsStored(stored.get(input.id), row)) {
+      changed.push(row);
+      seeds.add(input.claim);
+    }
   }
   for (let i = 0; i < changed.length; i += 1000) await tx.run('write-positions', { rows: changed.slice(i, i + 1000) });
   return changed.length;

@@ -163,6 +163,15 @@ export const QUERY_NAMES = [
   // credibility, claim status, source ratings, assessments, ClaimReview (src/analysis/, src/api/analysis-resolvers.ts)
   'claims-page-by-status',
   'claims-count-by-status',
+  'claims-status-window',
+  'claims-count-corroborated',
+  'claims-search-by-status',
+  'claims-search-count-by-status',
+  // each claim's standing, kept up on write (src/graph/standing.ts)
+  'standing-scope',
+  'write-claim-standing',
+  'claim-standings-by-ids',
+  'claims-without-standing',
   'rate-source',
   'ratings-by-sources',
   'assess-claim',

@@ -20,16 +20,16 @@ const cypher = (file: string) => readFileSync(join(cypherDir(), `${file}.cypher`
 
 describe('the shared fragments', () => {
   it.each(FRAGMENTS)('%s is one file, included once by each query that counts or filters by status', (name) => {
-    for (const file of ['corroboration-by-claims', 'claims-page-by-status', 'claims-count-by-status']) {
+    for (const file of ['corroboration-by-claims', 'claims-status-window', 'claims-count-corroborated', 'claims-search-by-status', 'claims-search-count-by-status', 'write-claim-standing']) {
       expect(cypher(file).match(new RegExp(`^// @include ${name}$`, 'gm'))).toEqual([`// @include ${name}`]);
     }
     // What the engine runs holds the fragment's text, once.
-    const text = loadQueries()['claims-count-by-status'].text;
+    const text = loadQueries()['write-claim-standing'].text;
     expect(text.split(cypher(`fragments/${name}`).trim()).length).toBe(2);
   });
 
   it('leaves no copy of the cluster counting or of the status rule outside the fragments', () => {
-    for (const file of ['claims-page-by-status', 'claims-count-by-status', 'corroboration-by-claims']) {
+    for (const file of ['claims-page-by-status', 'claims-count-by-status', 'claims-status-window', 'claims-count-corroborated', 'claims-search-by-status', 'claims-search-count-by-status', 'write-claim-standing', 'corroboration-by-claims']) {
       expect(cypher(file)).not.toContain('reduce(clusters = [], m IN group |');
       expect(cypher(file)).not.toContain("THEN 'CORROBORATED'");
     }

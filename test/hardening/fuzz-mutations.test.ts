@@ -165,7 +165,7 @@ async function state(store: GraphStore): Promise<{ counts: Record<string, number
   expect(checkBundle(exported).problems).toEqual([]);
   expect(exported.statements.length).toBe(c.statements);
   expect(new Set(exported.statements.map((s) => s.id)).size).toBe(exported.statements.length);
-  const [newest] = await store.read('changes-page', { after: null, limit: 1 });
+  const [newest] = await store.read('changes-page', { after: '~', limit: 1 });
   return { counts: c, hash: createHash('sha256').update(JSON.stringify(exported)).digest('hex'), lastChange: newest?.change ?? null };
 }
 

@@ -49,7 +49,7 @@ describe(`store contract on ${TEST_ENGINE}`, () => {
 
   it('takes integer parameters where Cypher needs integers (LIMIT)', async () => {
     await seed(store);
-    const rows = await store.read('claims-page', { after: null, limit: 2 });
+    const rows = await store.read('claims-page', { after: '', limit: 2 });
     expect(rows).toHaveLength(2);
   });
 
@@ -75,7 +75,7 @@ describe(`store contract on ${TEST_ENGINE}`, () => {
         // The sources are written within the transaction: what must be rolled back.
         expect(written?.written).toBe(bundle.sources.length);
         // A negative LIMIT is rejected by both engines (not by the parameter check), after the sources were written.
-        await tx.run('claims-page', { after: null, limit: -1 });
+        await tx.run('claims-page', { after: '', limit: -1 });
       }),
     ).rejects.toMatchObject({ code: 'INTERNAL', message: expect.stringMatching(/claims-page(?![\s\S]*declares parameters)/) });
     expect(await graphCounts(store)).toEqual(before);

@@ -61,7 +61,8 @@ export function labelScans(plan: string): string[] {
       filters.push(above.text);
       depth = above.depth;
     }
-    if (filters.some((f) => f.startsWith(`Filter (${variable}.`) && f.includes('[index:'))) return;
+    // An index seek (`[index: p]`) or a range seek (`[range: p]`, `c.id > $after`) on this variable.
+    if (filters.some((f) => f.startsWith(`Filter (${variable}.`) && (f.includes('[index:') || f.includes('[range:')))) return;
     if (label === '*') {
       if (subtree.length === 0) found.push(`${line.text} (every node)`);
       return;
@@ -83,6 +84,8 @@ function paramsFor(query: Query, given: Record<string, unknown> = {}): Record<st
     if (p === 'rows') return [{ id: 'some-id' }];
     if (p === 'limit') return 3;
     if (p === 'current') return true;
+    // A first page in id order: '' sorts before every id (src/api/pagination.ts, FIRST_PAGE).
+    if (p === 'after') return '';
     if (/^after/.test(p)) return null;
     return 'some-id';
   };
@@ -96,6 +99,9 @@ const GIVEN: Partial<Record<QueryName, Record<string, unknown>>> = {
   'import-relationship-fingerprints': { affiliations: [{ source: 's', parent: 'p' }], links: [{ type: 'CONTRADICTS', from: 'c', to: 'd' }] },
   'conflicts-page': { claimId: 'c', sourceId: null },
   'document-closure': { document: 'd' },
+  'changes-page': { after: '~' },
+  'claims-search-by-status': { standings: ['CONTESTED'], status: 'CONTESTED' },
+  'claims-search-count-by-status': { standings: ['CONTESTED'], status: 'CONTESTED' },
 };
 
 /**
@@ -104,19 +110,12 @@ const GIVEN: Partial<Record<QueryName, Record<string, unknown>>> = {
  * must show and no other (an extra scan of every node would be a bug).
  */
 const WHOLE_LABEL: Partial<Record<QueryName, string[]>> = {
-  'claims-page': ['NodeScan (c:Claim)'],
   'claims-count': ['NodeScan (c:Claim)'],
-  'claims-page-by-status': ['NodeScan (c:Claim)'],
-  'claims-count-by-status': ['NodeScan (c:Claim)'],
-  'sources-page': ['NodeScan (s:Source)'],
+  'claims-without-standing': ['NodeScan (c:Claim)'],
   'sources-count': ['NodeScan (s:Source)'],
-  'entities-page': ['NodeScan (e:Entity)'],
   'entities-count': ['NodeScan (e:Entity)'],
-  'documents-page': ['NodeScan (d:Document)'],
   'documents-count': ['NodeScan (d:Document)'],
-  'questions-page': ['NodeScan (q:Question)'],
   'questions-count': ['NodeScan (q:Question)'],
-  'changes-page': ['NodeScan (c:Change)'],
   'assessed-claims': ['NodeScan (a:Assessment)'],
   'graph-counts': ['NodeScan (n:Source)', 'NodeScan (n:Entity)', 'NodeScan (n:Document)', 'NodeScan (n:Claim)', 'NodeScan (n:Statement)'],
   'export-sources': ['NodeScan (s:Source)'],
@@ -155,11 +154,8 @@ const KNOWN_SCANS: Partial<Record<QueryName, { scans: string[]; reason: string }
     reason: 'search matches query words against each node\'s searchWords list, which no index covers (ranked, docs/MODEL.md "Search")',
   },
   'sources-search': { scans: ['NodeScan (n:Source)'], reason: 'matches words in searchWords lists, which no index covers' },
+  'documents-search': { scans: ['NodeScan (n:Document)', 'NodeScan (n:Source)'], reason: 'matches words in searchWords lists (documents, and their publishers), which no index covers' },
   'entities-search': { scans: ['NodeScan (n:Entity)'], reason: 'matches words in searchWords lists, which no index covers' },
-  'documents-search': {
-    scans: ['NodeScan (n:Document)', 'NodeScan (n:Source)'],
-    reason: 'matches words in the searchWords lists of documents (title) and of their publishers, which no index covers',
-  },
   'possible-duplicates-page': {
     scans: ['NodeScan (x:Source)', 'NodeScan (x:Entity)', 'NodeScan (x:Claim)'],
     reason: 'lists every pending POSSIBLY_SAME pair (of every label, or of one) in key order: a list, not a lookup',
@@ -196,6 +192,19 @@ const KNOWN_SCANS: Partial<Record<QueryName, { scans: string[]; reason: string }
  */
 const LOOKUPS: QueryName[] = QUERY_NAMES.filter((name) => !(name in WHOLE_LABEL) && !(name in KNOWN_SCANS));
 
+/** Every page of a top-level list, with the parameters of a first page. */
+const PAGES: [QueryName, Record<string, unknown>][] = [
+  ['claims-page', { after: '' }],
+  ['claims-page-by-status', { standing: 'CONTESTED', after: '' }],
+  // Its rule reads the statements of the window's claims: after the limit.
+  ['claims-status-window', { after: '' }],
+  ['sources-page', { after: '' }],
+  ['entities-page', { after: '' }],
+  ['documents-page', { after: '' }],
+  ['questions-page', { after: '' }],
+  ['changes-page', { after: '~' }],
+];
+
 let db: GrafeoDB;
 const table = loadQueries();
 
@@ -224,6 +233,13 @@ describe('query plans on the embedded engine', () => {
         'corroboration-by-claims', 'claims-about-entity-pages', 'document-texts', 'position-scope', 'position-inputs', 'write-positions',
         'import-redirects', 'create-redirects', 'merge-source-into', 'merge-entity-into', 'merge-claim-into', 'reject-duplicate',
         'import-fingerprints', 'import-loops', 'import-ratings', 'import-assessments', 'rate-source', 'assess-claim', 'delete-statements',
+        // every edit finds its records by id: updates (through the import), renames, merges, deletions and their previews
+        'existing-ids', 'audit-by-ids', 'import-sources', 'import-claims', 'import-statements', 'import-documents', 'import-entities',
+        'rename-source', 'rename-entity', 'delete-claim', 'delete-source', 'delete-document', 'delete-entity',
+        'deletion-scope-claim', 'deletion-scope-source', 'deletion-scope-statement', 'unlink-contradicts', 'unlink-implications', 'lock-claims',
+        // the kept-up standing and the status pages that seek by it
+        'standing-scope', 'write-claim-standing', 'claim-standings-by-ids', 'claims-status-window', 'claims-count-corroborated', 'claims-count-by-status',
+        'claims-search-by-status', 'claims-search-count-by-status',
       ]),
     );
   });
@@ -250,6 +266,37 @@ describe('query plans on the embedded engine', () => {
     // Printed so that the exemption is read, not just kept.
     console.log(`query-plans: ${name} scans ${known!.scans.join(', ')}: ${known!.reason}`);
     expect(labelScans(plan)).toEqual(known!.scans);
+  });
+
+  // Every page of a top-level list: the first node found by a seek (a range
+  // on id, or the standing index), then the sort and the limit, and only then
+  // the projection (its expansions run for the page's rows alone). No page
+  // without a search touches statements (the quote search is its own query).
+  it.each(PAGES)('%s seeks, then limits, then projects', async (name, given) => {
+    const query = table[name];
+    const plan = parsePlan(await explain(query.text, paramsFor(query, given)));
+    expect(labelScans(plan.map((l) => `${'  '.repeat(l.depth)}${l.text}`).join('\n'))).toEqual([]);
+    const seeks = plan.filter((l) => /^Filter \(\w+\.(id|standing) .*\[(range|index): (id|standing)\]/.test(l.text));
+    expect(seeks).toHaveLength(1);
+    const limit = plan.findIndex((l) => l.text.startsWith('Limit ('));
+    expect(limit).toBeGreaterThanOrEqual(0);
+    const under = (i: number): PlanLine[] => {
+      const out: PlanLine[] = [];
+      for (let j = i + 1; j < plan.length && plan[j]!.depth > plan[i]!.depth; j++) out.push(plan[j]!);
+      return out;
+    };
+    // The seek and the sort below the limit; every expansion (the projection's) outside it.
+    expect(under(limit)).toEqual(expect.arrayContaining([seeks[0], expect.objectContaining({ text: expect.stringMatching(/^Sort \(\w+\.id (ASC|DESC)\)/) })]));
+    expect(under(limit).filter((l) => l.text.startsWith('Expand'))).toEqual([]);
+    if (name !== 'claims-status-window') expect(plan.filter((l) => /:ON\]|Statement/.test(l.text))).toEqual([]);
+  });
+
+  it('sees a page that projects before its limit, and one that runs a search it was not asked for', async () => {
+    const early = parsePlan(await explain('MATCH (c:Claim) WHERE c.id > $after RETURN c {.id, about: [(c)-[:ABOUT]->(e:Entity) | e.id]} AS claim ORDER BY claim.id LIMIT $limit', { after: '', limit: 3 }));
+    const limit = early.findIndex((l) => l.text.startsWith('Limit ('));
+    expect(early.slice(limit + 1).some((l) => l.text.startsWith('Expand'))).toBe(true);
+    const guarded = await explain('MATCH (c:Claim) WHERE $after IS NULL OR c.id > $after WITH c ORDER BY c.id LIMIT $limit RETURN c.id', { after: 'x', limit: 3 });
+    expect(labelScans(guarded)).toEqual(['NodeScan (c:Claim)']);
   });
 
   it.each(['Entity', 'Claim'])('reject-duplicate of a %s pair seeks by id as well', async (label) => {

@@ -43,7 +43,7 @@ describe(`concurrent writes on ${TEST_ENGINE}`, () => {
   });
 
   const sourcesNamed = async (name: string): Promise<string[]> => {
-    const rows = await store.read('sources-page', { after: null, limit: 1000 });
+    const rows = await store.read('sources-page', { after: '', limit: 1000 });
     return rows.map((r) => r.source as Record<string, unknown>).filter((s) => s.name === name).map((s) => String(s.id));
   };
 

@@ -1,0 +1,36 @@
+// One page of the claims with a given status whose words match a search, in
+// id order (without a search: claims-page-by-status and claims-status-window,
+// which seek by the kept-up standing). The status is computed for every
+// candidate with the same
+// fragments as corroboration-by-claims (cypher/fragments/independence-rule
+// and claim-status, included), so that a page and its count list each claim under
+// exactly its `Claim.status`. `search` keeps the claims whose
+// text or statements' words hold one of the given words (src/graph/names.ts,
+// `searchWords`). Candidates are first narrowed by their kept-up standing
+// (cypher/write-claim-standing): `standings` lists those the status can come
+// from. Clusters are counted only
+// for CORROBORATED and UNVERIFIED, which the rule decides by them.
+// @mode read
+// @param search     list of search words (normalised, see src/graph/names.ts)
+// @param standings  the standings a claim of this status has (REFUTED, CONTESTED, SUPPORTED, UNVERIFIED)
+// @param after      claim id the previous page ended with, or '' for the first page (every id is a non-empty string)
+// @param limit   maximum number of rows
+// @param status  UNVERIFIED, CORROBORATED, CONTESTED or REFUTED
+MATCH (c:Claim)
+WHERE c.id > $after
+  AND c.standing IN $standings
+  AND (any(w IN $search WHERE w IN c.searchWords)
+       OR EXISTS { MATCH (c)<-[:ON]-(st:Statement) WHERE any(w IN $search WHERE w IN st.searchWords) })
+WITH c, c.id AS key, $status IN ['CORROBORATED', 'UNVERIFIED'] AS countClusters
+// @include independence-rule
+// No merges are listed here: only the status is wanted.
+WITH key, hedging, doubting, denying, withdrawn, assessment, side, group, clusters, leaningClusters, [] AS merges
+// @include claim-status
+WITH key, status
+WHERE status = $status
+WITH key
+ORDER BY key
+LIMIT $limit
+MATCH (c:Claim {id: key})
+RETURN c {.id, .text, about: [(c)-[:ABOUT]->(e:Entity) | e.id]} AS claim
+ORDER BY claim.id
