@@ -44,25 +44,25 @@ const recorded: string[] = [];
 
 const ops: fc.Arbitrary<Op> = fc.oneof(
   { weight: 6, arbitrary: fc.record({ source, claim, stance: fc.constantFrom('ASSERTS', 'DENIES', 'WITHDRAWS', 'NO_RESPONSE'), hedged: fc.boolean(), date, n: fc.nat(40) }).map((v) => ({
-    query: 'mutation($input: RecordStatementInput!) { recordStatement(input: $input) { id } }',
+    query: 'mutation($input: RecordStatementInput!) { recordStatement(input: $input) { statement { id: recordId } } }',
     variables: { input: Object.fromEntries(Object.entries({
       id: `st-standing-${v.n}`, source: v.source, claim: v.claim, stance: v.stance, date: v.date,
       hedged: v.stance === 'ASSERTS' || v.stance === 'DENIES' ? v.hedged : undefined,
     }).filter(([, x]) => x !== undefined)) },
   })) },
   { weight: 3, arbitrary: fc.record({ type: fc.constantFrom('CONTRADICTS', 'IMPLIES'), from: claim, to: claim }).map((v) => ({
-    query: 'mutation($type: ClaimLinkType!, $from: ID!, $to: ID!) { linkClaims(type: $type, from: $from, to: $to, reason: "fuzz") { from { id } } }', variables: v,
+    query: 'mutation($input: LinkClaimsInput!) { linkClaims(input: $input) { from { id } } }', variables: { input: { ...v, reason: 'fuzz' } },
   })) },
   { weight: 2, arbitrary: fc.record({ type: fc.constantFrom('CONTRADICTS', 'IMPLIES'), from: claim, to: claim }).map((v) => ({
-    query: 'mutation($type: ClaimLinkType!, $from: ID!, $to: ID!) { unlinkClaims(type: $type, from: $from, to: $to) { from { id } } }', variables: v,
+    query: 'mutation($input: UnlinkClaimsInput!) { unlinkClaims(input: $input) { from { id } } }', variables: { input: v },
   })) },
-  { weight: 1, arbitrary: fc.record({ keep: claim, merge: claim }).map((v) => ({ query: 'mutation($keep: ID!, $merge: ID!) { mergeClaims(keep: $keep, merge: $merge) { id } }', variables: v })) },
-  { weight: 1, arbitrary: fc.record({ keep: source, merge: source }).map((v) => ({ query: 'mutation($keep: ID!, $merge: ID!) { mergeSources(keep: $keep, merge: $merge) { id } }', variables: v })) },
+  { weight: 1, arbitrary: fc.record({ keep: claim, merge: claim }).map((v) => ({ query: 'mutation($input: MergeClaimsInput!) { mergeClaims(input: $input) { mergedId } }', variables: { input: v } })) },
+  { weight: 1, arbitrary: fc.record({ keep: source, merge: source }).map((v) => ({ query: 'mutation($input: MergeSourcesInput!) { mergeSources(input: $input) { mergedId } }', variables: { input: v } })) },
   { weight: 2, arbitrary: fc.record({ claim, verdict: fc.constantFrom('FALSE', 'TRUE', 'MIXED') }).map((v) => ({
-    query: 'mutation($claim: ID!, $verdict: Verdict!) { assessClaim(claim: $claim, verdict: $verdict, rating: 3, explanation: "fuzz") { id } }', variables: v,
+    query: 'mutation($input: AssessClaimInput!) { assessClaim(input: $input) { assessment { id } } }', variables: { input: { ...v, rating: 3, explanation: 'fuzz' } },
   })) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constantFrom('STATEMENT', 'STATEMENT', 'CLAIM', 'SOURCE'), n: fc.nat(40), claim, source }).map((v) => ({
-    query: 'mutation($kind: DeletableKind!, $id: ID!, $confirm: String!) { delete(kind: $kind, id: $id, confirm: $confirm) { id } }',
+    query: 'mutation($input: DeleteInput!) { delete(input: $input) { deletedIds } }',
     variables: {},
     preview: { kind: v.kind, id: v.kind === 'STATEMENT' ? (recorded[v.n % Math.max(recorded.length, 1)] ?? `st-standing-${v.n}`) : v.kind === 'CLAIM' ? v.claim : v.source },
   })) },
@@ -74,12 +74,12 @@ async function run(store: GraphStore, op: Op): Promise<void> {
     const preview = await gql(store, 'query($kind: DeletableKind!, $id: ID!) { deletionPreview(kind: $kind, id: $id) { confirm } }', op.preview, EDITOR);
     const token = (preview.data?.deletionPreview as { confirm?: string } | null)?.confirm;
     if (token === undefined) return;
-    variables = { ...op.preview, confirm: token };
+    variables = { input: { ...op.preview, confirm: token } };
   }
   const result = await gql(store, op.query, variables, EDITOR);
   // Refusals (a loop, a claim merged into itself, an unknown link) are fine; a failure of ours is not.
   for (const e of result.errors ?? []) expect(['BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT']).toContain(e.extensions?.code);
-  const id = (result.data?.recordStatement as { id?: string } | undefined)?.id;
+  const id = (result.data?.recordStatement as { statement?: { id?: string } } | undefined)?.statement?.id;
   if (id !== undefined) recorded.push(id);
 }
 
@@ -94,9 +94,9 @@ async function checkNoDrift(store: GraphStore): Promise<void> {
   const statuses = new Map<string, string>();
   for (let i = 0; i < ids.length; i += 15) {
     const slice = ids.slice(i, i + 15);
-    const result = await gql(store, `{ ${slice.map((id, j) => `c${j}: claim(id: ${JSON.stringify(id)}) { id status }`).join(' ')} }`);
+    const result = await gql(store, `{ ${slice.map((id, j) => `c${j}: claim(id: ${JSON.stringify(id)}) { recordId status }`).join(' ')} }`);
     expect(result.errors).toBeUndefined();
-    for (const v of Object.values(result.data ?? {})) statuses.set((v as { id: string }).id, (v as { status: string }).status);
+    for (const v of Object.values(result.data ?? {})) statuses.set((v as { recordId: string }).recordId, (v as { status: string }).status);
   }
   const expected: Record<string, string[]> = { REFUTED: ['REFUTED'], CONTESTED: ['CONTESTED'], SUPPORTED: ['CORROBORATED', 'UNVERIFIED'], UNVERIFIED: ['UNVERIFIED'] };
   for (const row of rebuilt) expect(expected[String(row.standing)]).toContain(statuses.get(String(row.id)));
@@ -107,7 +107,7 @@ async function checkNoDrift(store: GraphStore): Promise<void> {
     let after: string | null = null;
     let total = -1;
     for (;;) {
-      const page = await gql(store, 'query($s: ClaimStatus, $a: String) { claims(status: $s, first: 3, after: $a) { totalCount nodes { id } pageInfo { hasNextPage endCursor } } }', { s: status, a: after });
+      const page = await gql(store, 'query($s: ClaimStatus, $a: String) { claims(status: $s, first: 3, after: $a) { totalCount nodes { id: recordId } pageInfo { hasNextPage endCursor } } }', { s: status, a: after });
       expect(page.errors).toBeUndefined();
       const c = page.data?.claims as { totalCount: number; nodes: { id: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
       total = c.totalCount;
