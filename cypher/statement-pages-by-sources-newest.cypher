@@ -24,19 +24,10 @@ CALL (src, after) {
   WHERE after IS NULL OR orderKey < after
   WITH st, orderKey ORDER BY orderKey DESC LIMIT $limit
   MATCH (st)-[:ON]->(c:Claim)
-  // A unit subquery, not a pattern comprehension: Grafeo cannot nest a comprehension inside one.
-  CALL (st) {
-    MATCH (st)-[:APPEARS_IN]->(doc:Document)
-    RETURN collect(doc {.id, .title, .url, .publishedAt, .note, publisher: head([(doc)-[:PUBLISHED_BY]->(p:Source) | p.id])}) AS printedIn
-  }
-  RETURN collect({orderKey: orderKey, statement: st {.id, .stance, .hedged, .hedge, .date, .madeAt, .quote, .paraphrase, .current, .dateStart, .dateEnd, .datePrecision, .dateBasis,
-           source: src.id, claim: c.id,
-           appearances: [(st)-[ap:APPEARS_IN]->(ad:Document) | {document: ad.id, publishedAt: ad.publishedAt, quote: ap.quote, paraphrase: ap.paraphrase, via: ap.via,
-                                                                 viaDocuments: ap.viaDocuments, exact: ap.exact, prefix: ap.prefix, suffix: ap.suffix}],
-           derivedFrom: head([(st)-[:DERIVED_FROM]->(origin:Statement) | origin.id]),
-           supersedes: [(st)-[:SUPERSEDES]->(revised:Statement) | revised.id],
-           supersededBy: head([(st)-[sup:SUPERSEDED_BY]->(later:Statement) | {id: later.id, reason: sup.reason}])},
-                  claim: c {.id, .text, about: [(c)-[:ABOUT]->(e:Entity) | e.id]},
-                  documents: printedIn}) AS page
+  // @include statement-documents
+  // @include statement-projection
+  // collect keeps the order it is given: the page's, sorted again after the expansions.
+  WITH *, c {.id, .text, about: [(c)-[:ABOUT]->(e:Entity) | e.id]} AS claimNode ORDER BY orderKey DESC
+  RETURN collect({orderKey: orderKey, statement: statement, claim: claimNode, documents: printedIn}) AS page
 }
 RETURN key, after, total, page
