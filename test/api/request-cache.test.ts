@@ -14,8 +14,8 @@ const ENTITY = 'ent-khaled-al-masoud';
 
 const RECORD = `
   mutation Two($a: RecordStatementInput!, $b: RecordStatementInput!) {
-    first: recordStatement(input: $a) { id claim { provenance(format: TURTLE) about { timeline(first: 100) { totalCount } } } }
-    second: recordStatement(input: $b) { id claim { provenance(format: TURTLE) about { timeline(first: 100) { totalCount } } } }
+    first: recordStatement(input: $a) { statement { claim { provenance(format: TURTLE) about { timeline(first: 100) { totalCount } } } } }
+    second: recordStatement(input: $b) { statement { claim { provenance(format: TURTLE) about { timeline(first: 100) { totalCount } } } } }
   }`;
 
 describe('caches that writes reset, one set per request', () => {
@@ -33,8 +33,9 @@ describe('caches that writes reset, one set per request', () => {
     const statement = (id: string) => ({ id, source: 'src-dumayr-report', claim: CLAIM, stance: 'ASSERTS', date: '2024-01-0' + id.slice(-1) });
     const result = await gql(store, RECORD, { a: statement('st-cache-1'), b: statement('st-cache-2') }, 'cache-test');
     expect(result.errors).toBeUndefined();
-    type Answer = { id: string; claim: { provenance: string; about: { timeline: { totalCount: number } }[] } };
-    const { first, second } = result.data as { first: Answer; second: Answer };
+    type Answer = { claim: { provenance: string; about: { timeline: { totalCount: number } }[] } };
+    const data = result.data as { first: { statement: Answer }; second: { statement: Answer } };
+    const [first, second] = [data.first.statement, data.second.statement];
     expect(first.claim.provenance).toContain('st-cache-1');
     expect(first.claim.provenance).not.toContain('st-cache-2');
     // After the second write: both statements, not the answer cached after the first.
@@ -48,13 +49,14 @@ describe('caches that writes reset, one set per request', () => {
   it("reads a source's rating after each write of one operation as that write left it (the credibility module's cache)", async () => {
     const RATE = `
       mutation Rate {
-        first: rateSource(id: "src-dumayr-report", grade: B, reason: "first") { reliability { grade } reliabilityHistory { grade } }
-        second: rateSource(id: "src-dumayr-report", grade: D, reason: "second") { reliability { grade } reliabilityHistory { grade } }
+        first: rateSource(input: { source: "src-dumayr-report", grade: B, reason: "first" }) { source { reliability { grade } reliabilityHistory { grade } } }
+        second: rateSource(input: { source: "src-dumayr-report", grade: D, reason: "second" }) { source { reliability { grade } reliabilityHistory { grade } } }
       }`;
     const result = await gql(store, RATE, {}, 'cache-test');
     expect(result.errors).toBeUndefined();
     type Answer = { reliability: { grade: string }; reliabilityHistory: { grade: string }[] };
-    const { first, second } = result.data as { first: Answer; second: Answer };
+    const data = result.data as { first: { source: Answer }; second: { source: Answer } };
+    const [first, second] = [data.first.source, data.second.source];
     expect(first.reliability.grade).toBe('B');
     expect(second.reliability.grade).toBe('D');
     expect(second.reliabilityHistory.length).toBe(first.reliabilityHistory.length + 1);

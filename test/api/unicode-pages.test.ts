@@ -79,7 +79,7 @@ async function walk(root: string, field: string, selection: string, first: numbe
   throw new Error(`${root} ${field}: more pages than rows`);
 }
 
-const id = (n: Json) => String(n.id);
+const id = (n: Json) => String(n.recordId);
 /** Code point order, which is not JavaScript's `<` (UTF-16 code units) once a string leaves the Basic Multilingual Plane. */
 const byCodePoint = (xs: string[]) => [...xs].sort((a, b) => {
   const [p, q] = [[...a].map((c) => c.codePointAt(0)!), [...b].map((c) => c.codePointAt(0)!)];
@@ -88,17 +88,17 @@ const byCodePoint = (xs: string[]) => [...xs].sort((a, b) => {
 });
 
 const LISTS: [string, string, string, (n: Json) => string, string[]][] = [
-  ['claim(id: "c")', 'statementsConnection', 'id', id, CHARS.map((x) => `st-${x}`)],
-  ['document(id: "d")', 'statementsConnection', 'id', id, CHARS.map((x) => `st-${x}`)],
-  ['source(id: "hub")', 'statementsConnection', 'id', id, CHARS.map((x) => `sh-${x}`)],
-  ['claim(id: "c")', 'sourcesConnection', 'id', id, CHARS.map((x) => `s-${x}`)],
-  ['entity(id: "e")', 'claimsConnection', 'id', id, CHARS.map((x) => `c-${x}`)],
-  ['source(id: "hub")', 'membersConnection', 'source { id }', (n) => String((n.source as Json).id), CHARS.map((x) => `s-${x}`)],
-  ['claim(id: "c")', 'linksConnection', 'claim { id }', (n) => String((n.claim as Json).id), CHARS.map((x) => `c-${x}`)],
-  ['', 'entities', 'id', id, ['e', ...CHARS.map((x) => `e-${x}`)]],
-  ['', 'documents', 'id', id, ['d', ...CHARS.map((x) => `d-${x}`)]],
-  ['', 'claims', 'id', id, ['c', ...CHARS.map((x) => `c-${x}`)]],
-  ['', 'sources', 'id', id, ['hub', ...CHARS.map((x) => `s-${x}`)]],
+  ['claim(id: "c")', 'statementsConnection', 'recordId', id, CHARS.map((x) => `st-${x}`)],
+  ['document(id: "d")', 'statementsConnection', 'recordId', id, CHARS.map((x) => `st-${x}`)],
+  ['source(id: "hub")', 'statementsConnection', 'recordId', id, CHARS.map((x) => `sh-${x}`)],
+  ['claim(id: "c")', 'sourcesConnection', 'recordId', id, CHARS.map((x) => `s-${x}`)],
+  ['entity(id: "e")', 'claimsConnection', 'recordId', id, CHARS.map((x) => `c-${x}`)],
+  ['source(id: "hub")', 'membersConnection', 'source { recordId }', (n) => String((n.source as Json).recordId), CHARS.map((x) => `s-${x}`)],
+  ['claim(id: "c")', 'linksConnection', 'claim { recordId }', (n) => String((n.claim as Json).recordId), CHARS.map((x) => `c-${x}`)],
+  ['', 'entities', 'recordId', id, ['e', ...CHARS.map((x) => `e-${x}`)]],
+  ['', 'documents', 'recordId', id, ['d', ...CHARS.map((x) => `d-${x}`)]],
+  ['', 'claims', 'recordId', id, ['c', ...CHARS.map((x) => `c-${x}`)]],
+  ['', 'sources', 'recordId', id, ['hub', ...CHARS.map((x) => `s-${x}`)]],
 ];
 
 describe(`pages over ids from every Unicode plane (${TEST_ENGINE})`, () => {
@@ -121,7 +121,7 @@ describe(`pages over ids from every Unicode plane (${TEST_ENGINE})`, () => {
   );
 
   it('returns both of st-～ and st-😀 on pages of one (the case that lost a row)', async () => {
-    const rows = await walk('claim(id: "c")', 'statementsConnection', 'id', 1, id);
+    const rows = await walk('claim(id: "c")', 'statementsConnection', 'recordId', 1, id);
     expect(rows).toContain('st-～');
     expect(rows).toContain('st-😀');
   });
