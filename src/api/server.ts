@@ -27,6 +27,7 @@ import { REQUEST_ID_HEADER, requestIdOf, silentLogger, type Logger } from './log
 import { editingResolvers, withInputProblems } from './mutations';
 import { setMaxPageSize } from './pagination';
 import { parseRequestTarget, type RequestTarget } from './request-target';
+import { describeUtf8Problem, utf8Problem } from '../utf8';
 import { resolvers } from './resolvers';
 import { knownOperationTypesRule, loadTypeDefs } from './schema';
 
@@ -195,6 +196,35 @@ const badTargetMessage = (raw: string, expected: string) => `Bad request target:
 /** The target as the access log shows it: as sent, shortened so a long one cannot flood the log. */
 const loggedTarget = (raw: string) => (raw.length > 200 ? `${raw.slice(0, 199)}…` : raw);
 
+/**
+ * The media types Apollo's CSRF prevention answers itself (a browser sends
+ * them without a preflight): they reach Apollo, which refuses them saying why.
+ */
+const SIMPLE_REQUEST_TYPES = new Set(['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data']);
+
+/**
+ * A request's Content-Type, compared as RFC 9110 says: the type and subtype
+ * without regard to case, parameters apart. JSON is `application/json`
+ * exactly (not `application/jsonp`), in UTF-8 (RFC 8259) when a charset is given.
+ */
+export function mediaTypeOf(header: string | undefined): { json: boolean; problem: string | null } {
+  if (header === undefined || header.trim() === '') return { json: false, problem: null };
+  const [essence = '', ...params] = header.split(';').map((part) => part.trim());
+  const type = essence.toLowerCase();
+  if (type === 'application/json') {
+    for (const param of params) {
+      const [name = '', value = ''] = param.split('=').map((x) => x.trim());
+      const charset = value.replace(/^"(.*)"$/, '$1').toLowerCase();
+      if (name.toLowerCase() === 'charset' && charset !== 'utf-8' && charset !== 'utf8') {
+        return { json: true, problem: `Unsupported charset: expected application/json in UTF-8 (charset=utf-8 or none), got ${show(header)}.` };
+      }
+    }
+    return { json: true, problem: null };
+  }
+  if (SIMPLE_REQUEST_TYPES.has(type)) return { json: false, problem: null };
+  return { json: false, problem: `Unsupported Content-Type: expected application/json, got ${show(header)}.` };
+}
+
 class BodyTooLarge extends Error {}
 
 /** The request stream broke off (the client closed or reset the connection, or sent a body that does not parse): not a server failure. */
@@ -329,8 +359,15 @@ export async function startHttpServer(store: GraphStore, port: number, host: str
         throw error;
       }
       exchange.bytesIn = raw.length;
+      const media = mediaTypeOf(headers.get('content-type'));
+      if (media.problem !== null) return sendJson(res, 415, errorBody(media.problem, 'BAD_REQUEST'), {}, jsonType(req));
+      // Bytes that are not UTF-8 would become U+FFFD, ids included: refused, with where they are.
+      const broken = utf8Problem(raw);
+      if (broken !== null) return sendJson(res, 400, errorBody(`The request body is not UTF-8: ${describeUtf8Problem(raw, broken)}.`, 'BAD_REQUEST'), {}, jsonType(req));
       const text = raw.toString('utf8');
-      if ((headers.get('content-type') ?? '').includes('application/json')) {
+      if (media.json) {
+        // Apollo reads the type again: it is given the canonical spelling.
+        headers.set('content-type', 'application/json');
         try {
           body = JSON.parse(text);
         } catch {
