@@ -68,8 +68,9 @@ export interface ImportOptions {
   chunkSize?: number;
   /**
    * Keep the `recorded` stamps a bundle carries (default): an operator's
-   * migration keeps its history. False stamps `editor` on everything, as the
-   * API does, where a client must not write someone else's name.
+   * migration keeps its history. False stamps `editor` on everything, and as
+   * each link's `linkedBy`, as the API does, where a client must not write
+   * someone else's name.
    */
   keepRecorded?: boolean;
   /**
@@ -464,7 +465,9 @@ async function plan(tx: QueryRunner, files: BundleFile[], options: ImportOptions
   }
   const linksBefore = new Map(((rel?.links ?? []) as Row[]).map((r) => [`${r.type}\u0000${r.from}\u0000${r.to}`, `${r.linkedBy}\u0000${r.reason}`]));
   const links: Record<ClaimLinkRecord['type'], ClaimLinkRecord[]> = { CONTRADICTS: [], SUPPORTS: [], IMPLIES: [] };
-  for (const l of b.links) {
+  // Over the API a link records who drew it, as linkClaims does: the bundle cannot name someone else.
+  const linksAsWritten = options.keepRecorded === false ? b.links.map((l) => ({ ...l, linkedBy: options.editor })) : b.links;
+  for (const l of linksAsWritten) {
     // Two claims merged since (by an editor, mergeClaims) that the bundle links: no claim is linked
     // to itself, as the merge dropped their link (affiliations likewise, above).
     if (l.from === l.to) {
