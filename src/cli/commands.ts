@@ -106,13 +106,13 @@ async function withStore<T>(config: Config, work: (store: GraphStore) => Promise
 
 const plural = (n: number, one: string, many = `${one}s`): string => `${formatCount(n)} ${n === 1 ? one : many}`;
 const sizeLine = (
-  b: Pick<Bundle, 'sources' | 'affiliations' | 'entities' | 'documents' | 'claims' | 'statements' | 'links'> & Partial<Record<'questions' | 'ratings' | 'assessments', readonly unknown[]>>,
+  b: Pick<Bundle, 'sources' | 'affiliations' | 'entities' | 'documents' | 'claims' | 'statements' | 'links'> & Partial<Record<'questions' | 'ratings' | 'assessments' | 'changes', readonly unknown[]>>,
 ): string =>
   [
     plural(b.sources.length, 'source'), plural(b.affiliations.length, 'affiliation'), plural(b.entities.length, 'entity', 'entities'),
     plural(b.documents.length, 'document'), plural(b.claims.length, 'claim'), plural(b.statements.length, 'statement'), plural(b.links.length, 'link'),
     // The sections version 2 added, when a bundle has any (a version 1 bundle never does).
-    ...(['questions', 'ratings', 'assessments'] as const).flatMap((k) => ((b[k]?.length ?? 0) > 0 ? [plural(b[k]?.length ?? 0, k.slice(0, -1))] : [])),
+    ...(['questions', 'ratings', 'assessments', 'changes'] as const).flatMap((k) => ((b[k]?.length ?? 0) > 0 ? [plural(b[k]?.length ?? 0, k.slice(0, -1))] : [])),
   ].join(', ');
 
 const listOf = (files: readonly { name: string }[]): string => files.map((f) => f.name).join(', ');

@@ -729,7 +729,7 @@ export function upgradeV1Traced(v1: V1Bundle, options: UpgradeOptions = {}): Upg
   });
 
   return {
-    bundle: { format: 'claimgraph-bundle', version: 2, sources, affiliations, entities, documents, claims, statements, links, questions: [], ratings: [], assessments: [] },
+    bundle: { format: 'claimgraph-bundle', version: 2, sources, affiliations, entities, documents, claims, statements, links, questions: [], ratings: [], assessments: [], changes: [] },
     notes,
     trace: { index: traceIndex.slice(0, statements.length), merged },
   };

@@ -25,7 +25,7 @@ afterAll(async () => {
 });
 
 const post = async (contentType: string, body: string | Buffer = JSON.stringify({ query: '{ __typename }' })) => {
-  const res = await fetch(server.url, { method: 'POST', headers: { 'content-type': contentType }, body });
+  const res = await fetch(server.url, { method: 'POST', headers: { 'content-type': contentType }, body: typeof body === 'string' ? body : new Uint8Array(body) });
   return { status: res.status, body: (await res.json()) as { data?: unknown; errors?: { message: string; extensions: { code: string } }[] } };
 };
 
