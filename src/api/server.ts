@@ -1,5 +1,6 @@
 import { createServer, maxHeaderSize, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { dirname, join } from 'node:path';
 import type { Duplex } from 'node:stream';
 import { performance } from 'node:perf_hooks';
 import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
@@ -12,6 +13,7 @@ import {
 import { getOperationAST, parse } from 'graphql';
 import { DEFAULT_LIMITS, loadApiConfig, type ApiConfig } from '../config';
 import { ClaimgraphError, show } from '../errors';
+import { EmbeddedStore } from '../store/embedded-store';
 import type { GraphStore } from '../store/port';
 import { achResolvers } from './ach-resolvers';
 import { analysisResolvers } from './analysis-resolvers';
@@ -324,6 +326,42 @@ export async function startHttpServer(store: GraphStore, port: number, host: str
     sendJson(res, 413, errorBody(`Request body too large.${detail}`, 'BAD_USER_INPUT'), {}, jsonType(req));
   };
 
+  /**
+   * POST /admin/backup (admin key): an online backup of the embedded store,
+   * a consistent copy at the last commit written into the `backups` folder
+   * beside the store while the server keeps serving (docs/OPERATIONS.md).
+   */
+  const handleBackup = async (req: IncomingMessage, res: ServerResponse, exchange: Exchange): Promise<void> => {
+    let principal: Principal;
+    try {
+      principal = authenticator.authenticate(req.headersDistinct);
+    } catch (error) {
+      if (error instanceof AuthError) {
+        const challenge = error.wwwAuthenticate;
+        return sendJson(res, error.status, errorBody(error.message, error.code), challenge ? { 'www-authenticate': challenge } : {});
+      }
+      throw error;
+    }
+    exchange.principal = principal;
+    if (principal.role === null) {
+      exchange.facts.errorCodes.push('UNAUTHENTICATED');
+      return sendJson(res, 401, errorBody('A backup needs an API key with role admin: send "Authorization: Bearer <API key>".', 'UNAUTHENTICATED'), { 'www-authenticate': 'Bearer realm="claimgraph"' });
+    }
+    if (ROLE_RANK[principal.role] < ROLE_RANK.admin) {
+      exchange.facts.errorCodes.push('FORBIDDEN');
+      return sendJson(res, 403, errorBody(`A backup needs role admin; this key has role ${principal.role}.`, 'FORBIDDEN'));
+    }
+    if (!(store instanceof EmbeddedStore) || store.path === null) {
+      exchange.facts.errorCodes.push('BAD_USER_INPUT');
+      const message = store.engine === 'neo4j' ? 'Back up Neo4j with its own tools (neo4j-admin database dump); this route backs up the embedded store.' : 'The embedded store is in memory: there is nothing on disk to back up.';
+      return sendJson(res, 400, errorBody(message, 'BAD_USER_INPUT'));
+    }
+    const to = join(dirname(store.path), 'backups', `graph-${new Date().toISOString().replace(/[:.]/g, '-')}.grafeo`);
+    const done = await store.backup(to);
+    logger.info({ reqId: exchange.facts.id, path: done.path, epoch: Number(done.epoch), bytes: done.bytes }, 'backup written');
+    return sendJson(res, 200, { path: done.path, commit: Number(done.epoch), bytes: done.bytes });
+  };
+
   const handleGraphQL = async (req: IncomingMessage, res: ServerResponse, search: string, exchange: Exchange): Promise<void> => {
     let principal: Principal;
     try {
@@ -453,6 +491,7 @@ export async function startHttpServer(store: GraphStore, port: number, host: str
       if (target.form === 'authority') return sendJson(res, 405, errorBody(`Method CONNECT is not allowed: this server is not a proxy; expected ${ALLOW}.`, 'BAD_USER_INPUT'), { allow: ALLOW }, jsonType(req));
       const { path, search } = target;
       if (path === '/graphql') return handleGraphQL(req, res, search, exchange);
+      if (path === '/admin/backup' && req.method === 'POST') return handleBackup(req, res, exchange);
       if (path === '/health' && req.method === 'GET') return sendJson(res, 200, { status: 'ok' });
       if (path === '/ready' && req.method === 'GET') {
         try {

@@ -18,7 +18,9 @@ import { exportBundle } from '../graph/export';
 import { dryRunImport, importBundleSet, type ImportReport } from '../graph/import';
 import type { Bundle } from '../graph/model';
 import { graphCounts, seed, seedIfEmpty } from '../graph/seed';
+import { EmbeddedStore } from '../store/embedded-store';
 import { openStore } from '../store/open';
+import { loadQueries } from '../store/queries';
 import type { GraphStore } from '../store/port';
 import { EXIT, type OptionSpec, type ParsedArgs, UsageError } from './args';
 import { type BundleInput, expandInputs, InputError, readBundleJson } from './bundle-files';
@@ -607,6 +609,124 @@ Example:
   },
 };
 
+// ---------------------------------------------------------------- backup, restore, salvage
+
+/** The embedded store's file, or a usage error for a store that has none. */
+function embeddedPath(config: Config, command: string): string {
+  if (config.store.engine !== 'embedded') throw new UsageError(`${command} is for the embedded store; back up and restore Neo4j with its own tools (neo4j-admin database dump / load).`, command);
+  if (config.store.path === null) throw new UsageError(`${command} needs a store on disk, got one in memory.`, command);
+  return config.store.path;
+}
+
+const backupCommand: Command = {
+  summary: 'copy the embedded store to a file, consistent at its last commit (through a running server too)',
+  help: `Usage: claimgraph backup --out FILE
+       claimgraph backup --server URL
+
+Writes a consistent copy of the embedded store, as it is at its last commit,
+to FILE (which must not exist). With --server, asks the running server at
+URL to write one while it keeps serving (POST /admin/backup, with the admin
+key in CLAIMGRAPH_API_KEY); the copy goes to the backups folder beside the
+store. "claimgraph restore FILE" puts a backup back.
+
+Options:
+  --out FILE      the backup file to write (the store must not be held by a server)
+  --server URL    a running claimgraph (http://host:port), for an online backup
+
+Exit codes: 0 written; 2 usage or configuration error; 3 store error.
+`,
+  options: { values: ['out', 'server'] },
+  async run(args) {
+    if (args.positional.length > 0) throw new UsageError(`backup takes no positional argument, got ${JSON.stringify(args.positional[0])}.`, 'backup');
+    const file = args.values.get('out');
+    const server = args.values.get('server');
+    if ((file === undefined) === (server === undefined)) throw new UsageError('backup needs exactly one of --out FILE and --server URL.', 'backup');
+    if (server !== undefined) {
+      let url: URL;
+      try {
+        url = new URL('/admin/backup', server);
+      } catch {
+        throw new UsageError(`--server must be the server's URL (http://host:port), got ${JSON.stringify(server)}.`, 'backup');
+      }
+      const key = process.env.CLAIMGRAPH_API_KEY?.trim();
+      if (!key) throw new UsageError('An online backup needs an admin key in CLAIMGRAPH_API_KEY.', 'backup');
+      let res: Response;
+      try {
+        res = await fetch(url, { method: 'POST', headers: { authorization: `Bearer ${key}` } });
+      } catch (error) {
+        err(`claimgraph backup: cannot reach ${url.origin}: ${error instanceof Error ? (((error.cause as Error | undefined)?.message ?? error.message)) : String(error)}`);
+        return EXIT.STORE;
+      }
+      const body = (await res.json().catch(() => null)) as { path?: string; commit?: number; bytes?: number; errors?: { message: string }[] } | null;
+      if (!res.ok || body?.path === undefined) {
+        err(`claimgraph backup: ${url.origin} refused (HTTP ${res.status}): ${body?.errors?.[0]?.message ?? 'no reason given'}`);
+        return res.status === 401 || res.status === 403 ? EXIT.USAGE : EXIT.STORE;
+      }
+      out(`Backup written by the server at ${url.origin} to ${body.path} (commit ${body.commit}, ${formatCount(body.bytes ?? 0)} bytes).`);
+      return EXIT.OK;
+    }
+    const config = loadConfig();
+    const path = embeddedPath(config, 'backup');
+    const store = EmbeddedStore.onDisk(path, loadQueries());
+    try {
+      const done = await store.backup(file as string);
+      out(`Backup of ${path} written to ${done.path} (commit ${done.epoch}, ${formatCount(done.bytes)} bytes).`);
+    } finally {
+      await store.close();
+    }
+    return EXIT.OK;
+  },
+};
+
+const restoreCommand: Command = {
+  summary: 'replace the embedded store by a backup (the replaced files are kept aside)',
+  help: `Usage: claimgraph restore FILE
+
+Replaces the embedded store by the backup FILE ("claimgraph backup" wrote
+it). The replaced store, its WAL and its commit marker are moved aside into
+a folder <store>.replaced-<time>, never deleted. Stop the server first.
+
+Exit codes: 0 restored; 1 FILE is not a backup; 2 usage or configuration
+error; 3 store error (a running server holds the store).
+`,
+  options: {},
+  async run(args) {
+    const [file, extra] = args.positional;
+    if (file === undefined || extra !== undefined) throw new UsageError(`restore takes one backup file, got ${args.positional.length}.`, 'restore');
+    const config = loadConfig();
+    const path = embeddedPath(config, 'restore');
+    const done = EmbeddedStore.restore(file, path);
+    out(`Restored ${path} from ${file} (commit ${done.epoch}).${done.keptAs === null ? '' : ` The replaced files are in ${done.keptAs}.`}`);
+    return EXIT.OK;
+  },
+};
+
+const salvageCommand: Command = {
+  summary: 'open a store whose WAL lost commits with what remains, and accept the loss',
+  help: `Usage: claimgraph salvage
+
+When the embedded store refuses to open because it is behind its last
+acknowledged commit (its WAL was truncated, emptied or deleted) or its WAL
+is damaged, opens it with what remains (the engine's salvage open), and
+makes that the last committed point, so that it opens again. The files as
+they were are copied first into <store>.before-salvage-<time>. Restoring a
+backup ("claimgraph restore FILE") loses less when there is a recent one.
+
+Exit codes: 0 salvaged; 2 usage or configuration error; 3 store error.
+`,
+  options: {},
+  async run(args) {
+    if (args.positional.length > 0) throw new UsageError(`salvage takes no argument, got ${JSON.stringify(args.positional[0])}.`, 'salvage');
+    const config = loadConfig();
+    const path = embeddedPath(config, 'salvage');
+    const report = EmbeddedStore.salvage(path);
+    const lost = report.acknowledged === null ? null : report.acknowledged - report.found;
+    out(`Salvaged ${path}: it now opens at commit ${report.found}${lost !== null && lost > 0n ? `; ${lost} acknowledged commit(s) after it are lost` : ''}.`);
+    out(`The files as they were are kept in ${report.keptAs}.`);
+    return EXIT.OK;
+  },
+};
+
 export const COMMANDS: Record<string, Command> = {
   serve,
   key: keyCommand,
@@ -614,6 +734,9 @@ export const COMMANDS: Record<string, Command> = {
   import: importCommand,
   export: exportCommand,
   validate,
+  backup: backupCommand,
+  restore: restoreCommand,
+  salvage: salvageCommand,
 };
 
 export const GENERAL_HELP = `claimgraph — a source-claim verification knowledge graph with a GraphQL API
