@@ -48,6 +48,11 @@ export interface Limits {
   /** Per store transaction, in milliseconds; 0 turns the timeout off. */
   readTimeoutMs: number;
   writeTimeoutMs: number;
+  /**
+   * The bytes of serialised documents (a claim's provenance) one operation may
+   * produce: what the cost estimate cannot know before the chains are read.
+   */
+  maxOutputBytes: number;
 }
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -81,6 +86,7 @@ export const DEFAULT_LIMITS: Readonly<Limits> = {
   maxImportBodyBytes: 32 * 1024 * 1024,
   readTimeoutMs: 10_000,
   writeTimeoutMs: 60_000,
+  maxOutputBytes: 4 * 1024 * 1024,
 };
 
 /** The environment variables claimgraph reads, with what each does (shown by `--help`, documented in README). */
@@ -102,6 +108,7 @@ export const ENVIRONMENT = {
   CLAIMGRAPH_CONSOLE: 'The query console at GET /console: "on" or "off" (default on, off in production).',
   CLAIMGRAPH_EXPLORER: 'The explorer, the web app at GET / (built by npm run build): "on" (default, production too) or "off".',
   CLAIMGRAPH_MAX_DEPTH: 'Deepest field nesting of an operation (default 8).',
+  CLAIMGRAPH_MAX_OUTPUT_BYTES: 'Bytes of provenance documents one operation may produce (default 4194304).',
   CLAIMGRAPH_MAX_COST: 'Largest estimated cost of an operation: fields, lists counted as `first` or the list estimate (default 50000).',
   CLAIMGRAPH_LIST_ESTIMATE: 'Items a list without `first` counts as in the cost (default 10).',
   CLAIMGRAPH_MAX_ALIASES: 'Most aliases in an operation (default 15).',
@@ -257,6 +264,7 @@ function readApiConfig(env: NodeJS.ProcessEnv, problems: string[]): ApiConfig {
     maxImportBodyBytes: integer('CLAIMGRAPH_MAX_IMPORT_BODY_BYTES', d.maxImportBodyBytes, 1024, 4 * 1024 ** 3),
     readTimeoutMs: integer('CLAIMGRAPH_READ_TIMEOUT_MS', d.readTimeoutMs, 0, MAX_MS),
     writeTimeoutMs: integer('CLAIMGRAPH_WRITE_TIMEOUT_MS', d.writeTimeoutMs, 0, MAX_MS),
+    maxOutputBytes: integer('CLAIMGRAPH_MAX_OUTPUT_BYTES', d.maxOutputBytes, 1024, 1024 ** 3),
   };
   if (limits.maxImportBodyBytes < limits.maxBodyBytes) {
     problems.push(`CLAIMGRAPH_MAX_IMPORT_BODY_BYTES: expected at least CLAIMGRAPH_MAX_BODY_BYTES (${limits.maxBodyBytes}), got ${limits.maxImportBodyBytes}`);

@@ -7,7 +7,7 @@
 import DataLoader from 'dataloader';
 import { checkIriBase, DEFAULT_IRI_BASE, readProvChains, serialiseProv, type ProvChain, type ProvFormat } from '../analysis/prov';
 import { decodeTimelineCursor, encodeTimelineCursor, readTimelines, type TimelineEntry, type TimelineKey, type TimelinePage } from '../analysis/timeline';
-import { notFound } from '../errors';
+import { ClaimgraphError, notFound } from '../errors';
 import { effectiveDate } from '../graph/positions';
 import type { Context } from './context';
 import { pageSize, toConnection } from './pagination';
@@ -57,6 +57,23 @@ async function statementOf(entry: TimelineEntry, ctx: Context) {
   return found;
 }
 
+/**
+ * Counts `bytes` of a serialised document against the operation's output
+ * budget: the cost estimate counts a provenance field before any chain is
+ * read, this counts what it really produced. Over the budget the field is
+ * an error (the others keep their answers), and nothing more is produced.
+ */
+function chargeOutput(ctx: Context, bytes: number): void {
+  ctx.output.left -= bytes;
+  if (ctx.output.left >= 0) return;
+  const limit = ctx.output.production ? '' : ` (at most ${ctx.output.limit} bytes; CLAIMGRAPH_MAX_OUTPUT_BYTES)`;
+  throw new ClaimgraphError(
+    'BAD_USER_INPUT',
+    `This operation asks for more provenance than one response may carry${limit}. Ask for fewer provenance fields at once, or export one claim's chain with "npx claimgraph export --format prov-jsonld --claim ID".`,
+    { limit: 'output' },
+  );
+}
+
 export const analysisResolvers = {
   TimelineEntry: {
     statement: (entry: TimelineEntry, _: unknown, ctx: Context) => statementOf(entry, ctx),
@@ -73,7 +90,9 @@ export const analysisResolvers = {
       const base = checkIriBase(args.base ?? DEFAULT_IRI_BASE); // before the store is asked
       const chain = await loadersOf(ctx).provenance.load(c.id);
       if (chain === null) throw notFound('claim', c.id); // deleted since it was loaded
-      return serialiseProv(chain, { format: args.format ?? 'JSONLD', base });
+      const text = await serialiseProv(chain, { format: args.format ?? 'JSONLD', base });
+      chargeOutput(ctx, Buffer.byteLength(text, 'utf8'));
+      return text;
     },
   },
 

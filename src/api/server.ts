@@ -419,7 +419,7 @@ export async function startHttpServer(store: GraphStore, port: number, host: str
     }
     const result = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search, body },
-      context: async () => createContext(store, principal, exchange.facts),
+      context: async () => createContext(store, principal, exchange.facts, { maxBytes: limits.maxOutputBytes, production: api.production }),
     });
     res.statusCode = result.status ?? 200;
     for (const [key, value] of result.headers) res.setHeader(key, value);
