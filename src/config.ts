@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { parseKeyEntries, type ApiKeyEntry } from './api/auth';
 import { ClaimgraphError, show } from './errors';
@@ -17,6 +18,8 @@ export interface Config {
   seedWhenEmpty: boolean;
   /** How the HTTP API authenticates, limits and logs. */
   api: ApiConfig;
+  /** What is not wrong enough to stop, but should be said: a misspelled CLAIMGRAPH_* variable. */
+  warnings: string[];
 }
 
 /** Who may do what over HTTP. */
@@ -144,10 +147,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const seedMode = value('CLAIMGRAPH_SEED') ?? 'auto';
   if (seedMode !== 'auto' && seedMode !== 'off') problems.push(`CLAIMGRAPH_SEED: expected "auto" or "off", got ${show(seedMode)}`);
 
+  const host = value('HOST') ?? null;
+  if (host !== null && isIP(host) === 0 && !/^(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.?$/.test(host)) {
+    problems.push(`HOST: expected an IP address or a host name of this machine to listen on (e.g. 127.0.0.1, ::, localhost), got ${show(host)}`);
+  }
+
   let store: StoreConfig;
   const uri = value('NEO4J_URI');
   if (uri === undefined) {
-    store = { engine: 'embedded', path: resolve(value('CLAIMGRAPH_DATA_DIR') ?? './data', EMBEDDED_STORE_FILE) };
+    const dataDir = resolve(value('CLAIMGRAPH_DATA_DIR') ?? './data');
+    const kind = (() => {
+      try {
+        return statSync(dataDir).isDirectory() ? 'folder' : 'file';
+      } catch {
+        return 'nothing'; // made on first use
+      }
+    })();
+    if (kind === 'file') problems.push(`CLAIMGRAPH_DATA_DIR: expected a folder (the store is the file ${EMBEDDED_STORE_FILE} in it), got a file: ${dataDir}`);
+    store = { engine: 'embedded', path: resolve(dataDir, EMBEDDED_STORE_FILE) };
   } else {
     if (!/^(neo4j|bolt)(\+s|\+ssc)?:\/\/[^/\s]+/.test(uri)) {
       // The URI is not echoed: it may carry credentials.
@@ -166,7 +183,50 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
   const api = readApiConfig(env, problems);
   throwIfAny(problems);
-  return { port, host: value('HOST') ?? null, store, seedWhenEmpty: seedMode === 'auto', api };
+  return { port, host, store, seedWhenEmpty: seedMode === 'auto', api, warnings: unknownSettings(env) };
+}
+
+/** Variables claimgraph reads that are not settings of the server (the CLI's). */
+const OTHER_VARIABLES = ['CLAIMGRAPH_EDITOR', 'CLAIMGRAPH_API_KEY'];
+
+/**
+ * A warning for each CLAIMGRAPH_* variable claimgraph does not read (a
+ * misspelling is otherwise silently ignored), naming the closest one.
+ */
+export function unknownSettings(env: NodeJS.ProcessEnv): string[] {
+  const known = [...Object.keys(ENVIRONMENT).filter((n) => n.startsWith('CLAIMGRAPH_')), ...OTHER_VARIABLES];
+  return Object.keys(env)
+    .filter((name) => name.startsWith('CLAIMGRAPH_') && !known.includes(name))
+    .sort()
+    .map((name) => {
+      // Compared after the prefix they all share: CLAIMGRAPH_FOO is near no setting.
+      const suffix = closest(name.slice('CLAIMGRAPH_'.length), known.map((k) => k.slice('CLAIMGRAPH_'.length)));
+      const near = suffix === null ? null : `CLAIMGRAPH_${suffix}`;
+      return `${name} is not a claimgraph setting and is ignored; ${near === null ? 'the settings are listed by "npx claimgraph --help"' : `did you mean ${near}?`}`;
+    });
+}
+
+/** The candidate nearest to `word` (edit distance, case-insensitive), or null when none is near enough to be a misspelling. */
+export function closest(word: string, candidates: readonly string[]): string | null {
+  let best: { name: string; d: number } | null = null;
+  for (const name of candidates) {
+    const d = editDistance(word.toUpperCase(), name.toUpperCase());
+    if (best === null || d < best.d) best = { name, d };
+  }
+  // A third of the name may differ: CLAIMGRAPH_MAX_COSTS, CLAIMGRAPH_DATADIR, --dryrun.
+  return best !== null && best.d <= Math.max(2, Math.floor(word.length / 3)) ? best.name : null;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, (previous[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length] as number;
 }
 
 /** Only the API settings (tests and in-process servers): the same checks as {@link loadConfig}. */

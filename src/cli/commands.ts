@@ -3,7 +3,10 @@
  * files, print. The work (validation, import, export) lives in src/graph.
  */
 import { renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { lookup } from 'node:dns/promises';
+import { createServer as createNetServer, isIP } from 'node:net';
 import { userInfo } from 'node:os';
+import { dirname, resolve as resolvePath } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { generateKey, keyLine } from '../api/auth';
 import { EDITOR_EXPECTED, editorProblem, ROLES, type Role } from '../api/identity';
@@ -121,9 +124,50 @@ const listOf = (files: readonly { name: string }[]): string => files.map((f) => 
 
 // ---------------------------------------------------------------- serve, seed
 
+/** The configuration for a command other than serve: its warnings go to stderr. */
+function cliConfig(): Config {
+  const config = loadConfig();
+  for (const warning of config.warnings) err(`claimgraph: warning: ${warning}`);
+  return config;
+}
+
+/** Where serve listens, as messages name it. */
+const addressOf = (port: number, host: string | null): string => `${host === null ? 'all interfaces' : host.includes(':') ? `[${host}]` : host}:${port}`;
+
+/** A failure to listen, said as what to do (CONFIG_INVALID: exit 2). */
+function listenError(error: unknown, port: number, host: string | null): unknown {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  const where = addressOf(port, host);
+  const why: Record<string, string> = {
+    EADDRINUSE: `${where} is in use: another program listens there, perhaps another claimgraph serve. Stop it, or choose another port (PORT or --port)`,
+    EACCES: `${where} may not be used by this user (ports below 1024 need privileges). Choose a port from 1024 (PORT or --port)`,
+    EADDRNOTAVAIL: `${where}: ${host ?? ''} is not an address of this machine. Set HOST (or --host) to one of its addresses, e.g. 127.0.0.1 or ::`,
+  };
+  const message = code === undefined ? undefined : why[code];
+  return message === undefined ? error : new ClaimgraphError('CONFIG_INVALID', `Cannot listen on ${message}.`, { port, host }, { cause: error });
+}
+
+/** Resolves HOST and binds the address for a moment: a bad HOST or a taken port is reported before the store opens. */
+async function checkListenAddress(port: number, host: string | null): Promise<void> {
+  if (host !== null && isIP(host) === 0) {
+    try {
+      await lookup(host);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? 'no address';
+      throw new ClaimgraphError('CONFIG_INVALID', `Invalid configuration:\n  HOST: expected an address or a host name of this machine to listen on, got ${JSON.stringify(host)}, which does not resolve (${code})`, { host });
+    }
+  }
+  if (port === 0) return;
+  await new Promise<void>((resolve, reject) => {
+    const probe = createNetServer();
+    probe.once('error', (error) => reject(listenError(error, port, host)));
+    probe.listen({ port, ...(host === null ? {} : { host }), exclusive: true }, () => probe.close(() => resolve()));
+  });
+}
+
 const serve: Command = {
   summary: 'start the GraphQL API (seeds an empty store unless CLAIMGRAPH_SEED=off)',
-  help: `Usage: claimgraph serve
+  help: `Usage: claimgraph serve [--port PORT] [--host HOST]
 
 Starts the GraphQL API on PORT (default 4000) over the configured store. An
 empty store is seeded with the Dumayr report unless CLAIMGRAPH_SEED=off.
@@ -133,20 +177,32 @@ Logs one JSON line per request on stdout (CLAIMGRAPH_LOG_LEVEL).
 On SIGTERM or SIGINT it stops accepting connections, lets in-flight requests
 finish (up to CLAIMGRAPH_SHUTDOWN_GRACE_MS), closes the store and exits 0.
 The embedded store stays locked while it runs.
+
+Options:
+  --port PORT     the port to listen on (instead of PORT; 0 picks a free one)
+  --host HOST     the interface to listen on (instead of HOST)
 `,
-  options: {},
+  options: { values: ['port', 'host'] },
   async run(args) {
     if (args.positional.length > 0) throw new UsageError(`serve takes no argument, got ${JSON.stringify(args.positional[0])}.`, 'serve');
-    const config = loadConfig();
+    const port = args.values.get('port');
+    const host = args.values.get('host');
+    const config = loadConfig({ ...process.env, ...(port !== undefined ? { PORT: port } : {}), ...(host !== undefined ? { HOST: host } : {}) });
     const { api } = config;
     const logger = createLogger(api.logLevel);
+    for (const warning of config.warnings) logger.warn(warning);
+    // Where it will listen is checked before anything opens: the store, the seed.
+    await checkListenAddress(config.port, config.host);
     // A monitor, not a handler: the process still stops (its state is unknown after an uncaught
     // throw, and a supervisor restarts it), but the cause goes to the JSON log the operator reads,
     // not only to stderr. A rejection no one handled arrives here too, as origin "unhandledRejection".
     process.on('uncaughtExceptionMonitor', (error, origin) => logger.fatal({ err: error, origin }, 'stopping on an uncaught exception'));
     const store = await openStore(config.store, undefined, { timeouts: { READ: api.limits.readTimeoutMs, WRITE: api.limits.writeTimeoutMs } });
     if (config.seedWhenEmpty && (await seedIfEmpty(store))) logger.info('the store was empty: loaded the seed');
-    const running = await startHttpServer(store, config.port, config.host, { api, logger });
+    const running = await startHttpServer(store, config.port, config.host, { api, logger }).catch(async (error: unknown) => {
+      await store.close();
+      throw listenError(error, config.port, config.host);
+    });
     logger.info(
       {
         url: running.url,
@@ -194,7 +250,7 @@ configured store. Idempotent: a second run changes nothing.
   options: {},
   async run(args) {
     if (args.positional.length > 0) throw new UsageError(`seed takes no argument, got ${JSON.stringify(args.positional[0])}.`, 'seed');
-    const config = loadConfig();
+    const config = cliConfig();
     await withStore(config, async (store) => {
       const report = await seed(store);
       out(`Seed written to ${describeStore(config)}:`);
@@ -257,7 +313,7 @@ Examples:
     const inputs = expandInputs('import', args.positional, process.stdin.isTTY === true);
     const editor = args.values.get('editor') ?? defaultEditor();
     const dryRun = args.flags.has('dry-run');
-    const config = loadConfig();
+    const config = cliConfig();
     const where = describeStore(config);
 
     // Every file is read before the store is opened: one that cannot be read leaves nothing written.
@@ -428,7 +484,7 @@ Examples:
     const document = args.values.get('document');
     const file = args.values.get('out');
     const prov = provExportOf(args); // null: a bundle
-    const config = loadConfig();
+    const config = cliConfig();
     let text: string;
     let what: string;
     try {
@@ -465,7 +521,16 @@ Examples:
       } catch {
         /* never created */
       }
-      err(`claimgraph export: cannot write ${file}: ${error instanceof Error ? error.message : String(error)}`);
+      // Said of FILE and its folder: the temporary file beside it is ours, not the user's.
+      const code = (error as NodeJS.ErrnoException | null)?.code;
+      const folder = dirname(resolvePath(file));
+      const why =
+        code === 'ENOENT' ? `the folder ${folder} does not exist (create it first)`
+        : code === 'EACCES' || code === 'EPERM' ? `this user may not write in ${folder}`
+        : code === 'ENOTDIR' ? `${folder} is not a folder`
+        : code === 'EISDIR' ? `${file} is a folder`
+        : (code ?? 'unknown error');
+      err(`claimgraph export: cannot write ${file}: ${why}. Nothing was written.`);
       return EXIT.USAGE;
     }
     err(`Exported ${what}, to ${file}.`);
@@ -530,7 +595,7 @@ Examples:
       return unreadable === 0 && invalid === 0 ? EXIT.OK : EXIT.INVALID_INPUT;
     };
     if (standalone) return check(null, 'the set alone');
-    const config = loadConfig();
+    const config = cliConfig();
     try {
       return await withStore(config, (store) => check(store, describeStore(config)));
     } catch (error) {
@@ -665,7 +730,7 @@ Exit codes: 0 written; 2 usage or configuration error; 3 store error.
       out(`Backup written by the server at ${url.origin} to ${body.path} (commit ${body.commit}, ${formatCount(body.bytes ?? 0)} bytes).`);
       return EXIT.OK;
     }
-    const config = loadConfig();
+    const config = cliConfig();
     const path = embeddedPath(config, 'backup');
     const store = EmbeddedStore.onDisk(path, loadQueries());
     try {
@@ -693,7 +758,7 @@ error; 3 store error (a running server holds the store).
   async run(args) {
     const [file, extra] = args.positional;
     if (file === undefined || extra !== undefined) throw new UsageError(`restore takes one backup file, got ${args.positional.length}.`, 'restore');
-    const config = loadConfig();
+    const config = cliConfig();
     const path = embeddedPath(config, 'restore');
     const done = EmbeddedStore.restore(file, path);
     out(`Restored ${path} from ${file} (commit ${done.epoch}).${done.keptAs === null ? '' : ` The replaced files are in ${done.keptAs}.`}`);
@@ -717,7 +782,7 @@ Exit codes: 0 salvaged; 2 usage or configuration error; 3 store error.
   options: {},
   async run(args) {
     if (args.positional.length > 0) throw new UsageError(`salvage takes no argument, got ${JSON.stringify(args.positional[0])}.`, 'salvage');
-    const config = loadConfig();
+    const config = cliConfig();
     const path = embeddedPath(config, 'salvage');
     const report = EmbeddedStore.salvage(path);
     const lost = report.acknowledged === null ? null : report.acknowledged - report.found;
