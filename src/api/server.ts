@@ -13,6 +13,7 @@ import {
 import { getOperationAST, parse } from 'graphql';
 import { DEFAULT_LIMITS, loadApiConfig, type ApiConfig } from '../config';
 import { ClaimgraphError, show } from '../errors';
+import { exportBundle } from '../graph/export';
 import { EmbeddedStore } from '../store/embedded-store';
 import type { GraphStore } from '../store/port';
 import { achResolvers } from './ach-resolvers';
@@ -362,6 +363,41 @@ export async function startHttpServer(store: GraphStore, port: number, host: str
     return sendJson(res, 200, { path: done.path, commit: Number(done.epoch), bytes: done.bytes });
   };
 
+  /** GET /admin/export (an editor's key or more): the whole graph as one bundle, as `claimgraph export` writes it, while the server runs. */
+  const handleExport = async (req: IncomingMessage, res: ServerResponse, exchange: Exchange): Promise<void> => {
+    const principal = authenticateFor(req, res, exchange, 'editor', 'An export');
+    if (principal === null) return;
+    const bundle = await exportBundle(store);
+    return sendJson(res, 200, bundle);
+  };
+
+  /** The principal of a request that needs `role`, or null once it was answered 401/403. */
+  const authenticateFor = (req: IncomingMessage, res: ServerResponse, exchange: Exchange, role: 'editor' | 'admin', what: string): Principal | null => {
+    let principal: Principal;
+    try {
+      principal = authenticator.authenticate(req.headersDistinct);
+    } catch (error) {
+      if (error instanceof AuthError) {
+        const challenge = error.wwwAuthenticate;
+        sendJson(res, error.status, errorBody(error.message, error.code), challenge ? { 'www-authenticate': challenge } : {});
+        return null;
+      }
+      throw error;
+    }
+    exchange.principal = principal;
+    if (principal.role === null) {
+      exchange.facts.errorCodes.push('UNAUTHENTICATED');
+      sendJson(res, 401, errorBody(`${what} needs an API key with role ${role}: send "Authorization: Bearer <API key>".`, 'UNAUTHENTICATED'), { 'www-authenticate': 'Bearer realm="claimgraph"' });
+      return null;
+    }
+    if (ROLE_RANK[principal.role] < ROLE_RANK[role]) {
+      exchange.facts.errorCodes.push('FORBIDDEN');
+      sendJson(res, 403, errorBody(`${what} needs role ${role}; this key has role ${principal.role}.`, 'FORBIDDEN'));
+      return null;
+    }
+    return principal;
+  };
+
   const handleGraphQL = async (req: IncomingMessage, res: ServerResponse, search: string, exchange: Exchange): Promise<void> => {
     let principal: Principal;
     try {
@@ -492,6 +528,7 @@ export async function startHttpServer(store: GraphStore, port: number, host: str
       const { path, search } = target;
       if (path === '/graphql') return handleGraphQL(req, res, search, exchange);
       if (path === '/admin/backup' && req.method === 'POST') return handleBackup(req, res, exchange);
+      if (path === '/admin/export' && req.method === 'GET') return handleExport(req, res, exchange);
       if (path === '/health' && req.method === 'GET') return sendJson(res, 200, { status: 'ok' });
       if (path === '/ready' && req.method === 'GET') {
         try {

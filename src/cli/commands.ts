@@ -27,7 +27,7 @@ import { loadQueries } from '../store/queries';
 import type { GraphStore } from '../store/port';
 import { EXIT, type OptionSpec, type ParsedArgs, UsageError } from './args';
 import { type BundleInput, expandInputs, InputError, readBundleJson } from './bundle-files';
-import { changedIn, formatCount, formatRate, formatSeconds, problemLines, problemsOf, recordsIn, reportTable } from './format';
+import { changedIn, formatCount, formatRate, formatSeconds, problemLines, problemsOf, recordsIn, REPORT_KINDS, reportTable } from './format';
 import { Progress } from './progress';
 
 /** An import's failure report lists at most this many problems (validate lists them all). */
@@ -123,6 +123,51 @@ const sizeLine = (
 const listOf = (files: readonly { name: string }[]): string => files.map((f) => f.name).join(', ');
 
 // ---------------------------------------------------------------- serve, seed
+
+/** A request to a running claimgraph, with the key in CLAIMGRAPH_API_KEY: its status and JSON body. */
+async function callServer(server: string, command: string, path: string, init: { method: string; body?: unknown }): Promise<{ status: number; body: any }> {
+  let url: URL;
+  try {
+    url = new URL(path, server);
+  } catch {
+    throw new UsageError(`--server must be the server's URL (http://host:port), got ${JSON.stringify(server)}.`, command);
+  }
+  const key = process.env.CLAIMGRAPH_API_KEY?.trim();
+  if (!key) throw new UsageError(`${command} --server needs an API key in CLAIMGRAPH_API_KEY.`, command);
+  let res: Response;
+  try {
+    res = await fetch(url, {
+      method: init.method,
+      headers: { authorization: `Bearer ${key}`, ...(init.body === undefined ? {} : { 'content-type': 'application/json' }) },
+      ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+    });
+  } catch (error) {
+    const cause = error instanceof Error ? ((error.cause as Error | undefined)?.message ?? error.message) : String(error);
+    throw new ClaimgraphError('STORE_UNAVAILABLE', `Cannot reach the server at ${url.origin}: ${cause}.`);
+  }
+  return { status: res.status, body: await res.json().catch(() => null) };
+}
+
+/** Imports (or dry-runs) files as one set through a running server's importBundles mutation. */
+async function importThroughServer(server: string, command: string, files: LabelledFile[], dryRun: boolean): Promise<number> {
+  const ordered = orderByDependency(files);
+  out(`${dryRun ? 'Checking (dry run)' : 'Importing'} ${setLabel(ordered)} through the server at ${server}`);
+  const counts = '{ created updated unchanged }';
+  const query = `mutation Import($b: [JSON!]!, $d: Boolean) { importBundles(bundles: $b, dryRun: $d) {
+    ${REPORT_KINDS.map((k) => `${k} ${counts}`).join(' ')} matched { kind bundleId graphId key } possibleDuplicates { label: kind a b reason key score } notes } }`;
+  const { status, body } = await callServer(server, command, '/graphql', { method: 'POST', body: { query, variables: { b: ordered.map((f) => f.json), d: dryRun } } });
+  const error = body?.errors?.[0];
+  if (status !== 200 || error !== undefined) {
+    const problems = problemsOf(error?.extensions);
+    err(`claimgraph ${command}: the server refused (HTTP ${status}): ${problems !== null && problems.length > 0 ? `the bundle has ${problems.length} problem(s):\n${problemLines(problems).join('\n')}` : `${error?.extensions?.code ?? ''}: ${error?.message ?? 'no reason given'}`}`);
+    err(`Nothing was written${dryRun ? ' (dry run)' : ''}.`);
+    const code = error?.extensions?.code;
+    return code === 'BAD_USER_INPUT' ? EXIT.INVALID_INPUT : code === 'UNAUTHENTICATED' || code === 'FORBIDDEN' ? EXIT.USAGE : EXIT.STORE;
+  }
+  out(reportTable(body.data.importBundles as ImportReport, dryRun));
+  if (dryRun) out('Dry run: nothing was written.');
+  return EXIT.OK;
+}
 
 /** The configuration for a command other than serve: its warnings go to stderr. */
 function cliConfig(): Config {
@@ -308,11 +353,17 @@ Examples:
   claimgraph import --each bundles/
   claimgraph export | CLAIMGRAPH_DATA_DIR=./copy claimgraph import
 `,
-  options: { values: ['editor'], flags: ['dry-run', 'each'] },
+  options: { values: ['editor', 'server'], flags: ['dry-run', 'each'] },
   async run(args) {
     const inputs = expandInputs('import', args.positional, process.stdin.isTTY === true);
     const editor = args.values.get('editor') ?? defaultEditor();
     const dryRun = args.flags.has('dry-run');
+    const server = args.values.get('server');
+    if (server !== undefined) {
+      // The server records its key's editor: --editor and --each are the local store's.
+      if (args.values.has('editor') || args.flags.has('each')) throw new UsageError('import --server records the editor of the API key, as one set: --editor and --each are for a local store.', 'import');
+      return importThroughServer(server, 'import', await readAll(inputs), dryRun);
+    }
     const config = cliConfig();
     const where = describeStore(config);
 
@@ -465,9 +516,12 @@ Options:
                   JSON-LD (exit 1 when the claim has no assessment)
   --claim ID      the claim to export (with --format prov-* or claimreview)
   --base IRI      the IRI base of the PROV-O records (default urn:claimgraph:)
+  --server URL    export through the running server at URL (GET /admin/export)
   -h, --help      show this help
 
-The embedded store is locked by a running server: stop it before exporting.
+The embedded store is locked by a running server: export through it instead
+with --server URL (the whole graph as a bundle; an editor's key in
+CLAIMGRAPH_API_KEY).
 
 Exit codes: 0 exported; 1 unknown document or claim (NOT_FOUND); 2 usage or
 configuration error; 3 store error.
@@ -478,17 +532,26 @@ Examples:
   claimgraph export | CLAIMGRAPH_DATA_DIR=./copy claimgraph import
   claimgraph export --format prov-turtle --claim claim-al-masoud-undercover-against-is
 `,
-  options: { values: ['document', 'out', 'format', 'claim', 'base'] },
+  options: { values: ['document', 'out', 'format', 'claim', 'base', 'server'] },
   async run(args) {
     if (args.positional.length > 0) throw new UsageError(`export takes no positional argument, got ${JSON.stringify(args.positional[0])}.`, 'export');
     const document = args.values.get('document');
     const file = args.values.get('out');
     const prov = provExportOf(args); // null: a bundle
-    const config = cliConfig();
+    const server = args.values.get('server');
+    if (server !== undefined && (prov !== null || document !== undefined)) throw new UsageError('export --server writes the whole graph as a bundle: --document and --format are for a local store.', 'export');
+    const config = server === undefined ? cliConfig() : null;
     let text: string;
     let what: string;
     try {
-      if (prov !== null && prov.format === 'CLAIMREVIEW') {
+      if (server !== undefined) {
+        const { status, body } = await callServer(server, 'export', '/admin/export', { method: 'GET' });
+        if (status !== 200) throw new ClaimgraphError(status === 401 || status === 403 ? 'CONFIG_INVALID' : 'STORE_UNAVAILABLE', `The server at ${server} refused (HTTP ${status}): ${body?.errors?.[0]?.message ?? 'no reason given'}`);
+        text = `${JSON.stringify(body, null, 2)}\n`;
+        what = `the graph through the server at ${server}: ${sizeLine(body as Bundle)}`;
+      } else if (config === null) {
+        throw new Error('unreachable');
+      } else if (prov !== null && prov.format === 'CLAIMREVIEW') {
         const review = await withStore(config, (store) => claimReviewJsonLd(store, prov.claim));
         if (review === null) throw new InputError(`Claim ${JSON.stringify(prov.claim)} has no assessment: an editor records one with the assessClaim mutation.`);
         text = `${JSON.stringify(review, null, 2)}\n`;
@@ -568,10 +631,15 @@ Examples:
   claimgraph validate --standalone seed/dumayr.bundle.json
   claimgraph validate case/
 `,
-  options: { flags: ['standalone', 'each'] },
+  options: { flags: ['standalone', 'each'], values: ['server'] },
   async run(args) {
     const inputs = expandInputs('validate', args.positional, process.stdin.isTTY === true);
     const standalone = args.flags.has('standalone');
+    const server = args.values.get('server');
+    if (server !== undefined) {
+      if (standalone || args.flags.has('each')) throw new UsageError('validate --server checks the files as one set against the running server: --standalone and --each are for a local check.', 'validate');
+      return importThroughServer(server, 'validate', await readAll(inputs), true);
+    }
     const check = async (store: GraphStore | null, where: string): Promise<number> => {
       // Files that cannot be read are reported; the others are still checked.
       const files: LabelledFile[] = [];

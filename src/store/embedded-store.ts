@@ -122,7 +122,7 @@ function behindMessage(path: string, found: bigint, acknowledged: bigint): strin
 /** A store file held by another process (the engine's lock), as the user needs to hear it. */
 const lockedMessage = (path: string): string =>
   `The embedded store at ${path} is in use by another process, most likely a running "claimgraph serve" (the engine locks its file). ` +
-  'Stop that server first, or work through its API while it runs (an export is the exportBundle query; a backup is POST /admin/backup with an admin key).';
+  'Stop that server first, or work through it while it runs, with a key in CLAIMGRAPH_API_KEY: "npx claimgraph export --server http://HOST:PORT", "import --server …", "validate --server …", "backup --server …" (POST /admin/backup).';
 
 const isLockError = (message: string): boolean => /cannot be locked/i.test(message);
 

@@ -4,11 +4,12 @@
  * refuses to open with what to do; `restore` puts a backup back, `salvage`
  * accepts the loss; `backup --server` takes a backup from a running server.
  */
-import { cpSync, existsSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startHttpServer } from '../../src/api/server';
 import { keyLine } from '../../src/api/auth';
 import { loadApiConfig } from '../../src/config';
+import { exportBundle } from '../../src/graph/export';
 import { importBundle } from '../../src/graph/import';
 import { openStore } from '../../src/store/open';
 import { spawn } from 'node:child_process';
@@ -89,7 +90,7 @@ test('a deleted WAL: refused with what to do; restore brings back the backup; sa
   expect(notABackup.stderr).toContain('Expected a backup file written by "claimgraph backup", got nothing at');
 });
 
-test('an online backup through a running server: admin key only, the copy opens and holds the graph', async () => {
+test('next to a running server: export, validate and import through it with a key; an online backup with an admin key only', async () => {
   const dir = join(tmp.path, 'online');
   expectExit(cli(['import', SEED_FILE], dir), 0);
   const store = await openStore({ engine: 'embedded', path: join(dir, 'graph.grafeo') });
@@ -101,6 +102,27 @@ test('an online backup through a running server: admin key only, the copy opens 
     const held = await cliAsync(['backup', '--out', join(tmp.path, 'held.grafeo')], dir);
     expectExit(held, 3);
     expect(held.stderr).toContain('in use by another process, most likely a running "claimgraph serve"');
+
+    expect(held.stderr).toContain('npx claimgraph export --server http://HOST:PORT');
+
+    // Export, import and validate through the running server, with a key: no need to stop it.
+    const exported = await cliAsync(['export', '--server', origin], dir, { CLAIMGRAPH_API_KEY: 'editor-key-123456' });
+    expectExit(exported, 0);
+    expect(JSON.parse(exported.stdout)).toEqual(JSON.parse(JSON.stringify(await exportBundle(store))));
+    const bundleFile = join(tmp.path, 'through-server.json');
+    writeFileSync(bundleFile, JSON.stringify({ format: 'claimgraph-bundle', version: 2, sources: [{ id: 'src-through-server', name: 'Imported through the server', kind: 'PERSON', anonymous: false }] }));
+    const checked = await cliAsync(['validate', '--server', origin, bundleFile], dir, { CLAIMGRAPH_API_KEY: 'admin-key-123456' });
+    expectExit(checked, 0);
+    expect(checked.stdout).toMatch(/^\s+sources\s+1\s+0\s+0$/m);
+    expect(checked.stdout).toContain('Dry run: nothing was written.');
+    expect((await store.read('sources-by-ids', { ids: ['src-through-server'] })).length).toBe(0);
+    const editorImport = await cliAsync(['import', '--server', origin, bundleFile], dir, { CLAIMGRAPH_API_KEY: 'editor-key-123456' });
+    expectExit(editorImport, 2);
+    expect(editorImport.stderr).toContain('the server refused (HTTP 403): FORBIDDEN: The mutation importBundles needs role admin; this key has role editor.');
+    const imported = await cliAsync(['import', '--server', origin, bundleFile], dir, { CLAIMGRAPH_API_KEY: 'admin-key-123456' });
+    expectExit(imported, 0);
+    expect(imported.stdout).toMatch(/^\s+sources\s+1\s+0\s+0$/m);
+    expect((await store.read('sources-by-ids', { ids: ['src-through-server'] })).length).toBe(1);
 
     const noKey = await cliAsync(['backup', '--server', origin], dir, { CLAIMGRAPH_API_KEY: 'editor-key-123456' });
     expectExit(noKey, 2);
