@@ -298,9 +298,11 @@ configured store. Idempotent: a second run changes nothing.
     const config = cliConfig();
     await withStore(config, async (store) => {
       const report = await seed(store);
-      out(`Seed written to ${describeStore(config)}:`);
-      out(reportTable(report));
-      out(`The store now holds: ${JSON.stringify(await graphCounts(store))}`);
+      // Said as it happened: a second seed writes nothing, and says so.
+      out(changedIn(report) === 0 ? `The seed is already in ${describeStore(config)}: nothing was written.` : `Seed written to ${describeStore(config)}:`);
+      if (changedIn(report) > 0) out(reportTable(report));
+      const counts = Object.entries(await graphCounts(store)).map(([kind, n]) => (n === 1 ? `1 ${kind.replace(/ies$/, 'y').replace(/s$/, '')}` : `${formatCount(n)} ${kind}`));
+      out(`The store now holds ${counts.join(', ')}.`);
     });
     return EXIT.OK;
   },

@@ -86,3 +86,14 @@ test('export --out into a folder that does not exist says so, without the tempor
   expect(r.stderr).toBe(`claimgraph export: cannot write ${out}: the folder ${join(tmp.path, 'no-such-folder')} does not exist (create it first). Nothing was written.\n`);
   expect(r.stderr).not.toContain('.tmp');
 });
+
+test('seed says what it did: written the first time, "nothing was written" the second, the totals in words', () => {
+  const dir = join(tmp.path, 'seeded');
+  const first = cli(['seed'], dir);
+  expectExit(first, 0);
+  expect(first.stdout).toMatch(/^Seed written to the embedded engine at .*graph\.grafeo:$/m);
+  const second = cli(['seed'], dir);
+  expectExit(second, 0);
+  expect(second.stdout).toMatch(/^The seed is already in the embedded engine at .*graph\.grafeo: nothing was written\.$/m);
+  expect(second.stdout).toMatch(/^The store now holds 19 sources, 18 entities, 1 document, 34 claims, 43 statements\.$/m);
+});
