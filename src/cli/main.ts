@@ -35,7 +35,7 @@ async function main(argv: string[]): Promise<number> {
   if (command === undefined) {
     const near = closest(name.replace(/^-+/, ''), Object.keys(COMMANDS));
     throw new UsageError(
-      `Unknown ${name.startsWith('-') ? 'option' : 'command'} ${JSON.stringify(name)}: ${near === null ? `expected one of ${Object.keys(COMMANDS).join(', ')}` : `did you mean ${near}?`}`,
+      `Unknown ${name.startsWith('-') ? 'option' : 'command'} ${JSON.stringify(name)}: ${near === null ? `expected one of ${Object.keys(COMMANDS).join(', ')}.` : `did you mean ${near}?`}`,
     );
   }
   const args = parseArgs(name, rest, command.options);
