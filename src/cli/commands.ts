@@ -2,7 +2,7 @@
  * The `claimgraph` commands. They stay thin: parse arguments, read and write
  * files, print. The work (validation, import, export) lives in src/graph.
  */
-import { renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { lookup } from 'node:dns/promises';
 import { createServer as createNetServer, isIP } from 'node:net';
 import { userInfo } from 'node:os';
@@ -667,6 +667,10 @@ Examples:
     if (standalone) return check(null, 'the set alone');
     const config = cliConfig();
     try {
+      // A check writes nothing, not even a new store: with no store file yet, the graph is empty.
+      if (config.store.engine === 'embedded' && config.store.path !== null && !existsSync(config.store.path)) {
+        return await withStore({ ...config, store: { engine: 'embedded', path: null } }, (store) => check(store, `${describeStore(config)} (no store there yet: an empty graph)`));
+      }
       return await withStore(config, (store) => check(store, describeStore(config)));
     } catch (error) {
       err(`claimgraph validate: ${describeError(error)}`);

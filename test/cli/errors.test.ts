@@ -97,3 +97,11 @@ test('seed says what it did: written the first time, "nothing was written" the s
   expect(second.stdout).toMatch(/^The seed is already in the embedded engine at .*graph\.grafeo: nothing was written\.$/m);
   expect(second.stdout).toMatch(/^The store now holds 19 sources, 18 entities, 1 document, 34 claims, 43 statements\.$/m);
 });
+
+test('validate against a data folder with no store yet checks against an empty graph and creates nothing', () => {
+  const dir = join(tmp.path, 'validate-only');
+  const r = cli(['validate', SEED_FILE], dir);
+  expectExit(r, 0);
+  expect(r.stdout).toContain('(no store there yet: an empty graph)');
+  expect(existsSync(dir) ? readdirSync(dir) : []).toEqual([]);
+});
