@@ -7,7 +7,9 @@
 // end of their interval, the more precise first among those that end
 // together (TIME, DAY, MONTH, YEAR), then by statement id: so a report dated
 // only "2021-09" comes after the announcement of 2021-09-17 it reports on.
-// Undated entries come last, by statement id. With a PUBLISHED date, the
+// An undated statement that a dated one explicitly supersedes comes just
+// before its earliest such reviser ('BEFORE_REVISION', precision rank -1).
+// Other undated entries come last, by statement id. With a PUBLISHED date, the
 // publication dates of its documents come along, to give the date as
 // written. Keyset paging on (rank, dateEnd, precision rank, statement id);
 // `total` counts every page.
@@ -16,7 +18,7 @@
 // @param ids            list of entity ids
 // @param afterRank      0 (dated) or 1 (undated) of the last entry seen, or null for the first page
 // @param afterDate      the end of the last entry's date ('' when undated), or null
-// @param afterPrecision the precision rank of the last entry (0 TIME … 3 YEAR, 4 undated), or null
+// @param afterPrecision the precision rank of the last entry (-1 before a revision, 0 TIME … 3 YEAR, 4 undated), or null
 // @param afterId        the statement id of the last entry seen, or null
 // @param limit          how many entries to return at most
 UNWIND $ids AS key
@@ -24,12 +26,19 @@ MATCH (e:Entity {id: key})
 CALL (e) {
   MATCH (e)<-[:ABOUT]-(c:Claim)<-[:ON]-(st:Statement)<-[:MADE]-(src:Source)
   WITH DISTINCT c, st, src
+  // An undated statement that a dated one explicitly revises was made before
+  // it: it is placed just before its earliest dated reviser.
   WITH c, st, src,
-       CASE WHEN st.dateEnd IS NULL THEN 1 ELSE 0 END AS rank,
-       coalesce(st.dateEnd, '') AS dateKey,
-       CASE st.datePrecision WHEN 'TIME' THEN 0 WHEN 'DAY' THEN 1 WHEN 'MONTH' THEN 2 WHEN 'YEAR' THEN 3 ELSE 4 END AS precisionRank
+       [(st)<-[:SUPERSEDES]-(reviser:Statement) WHERE st.dateEnd IS NULL AND reviser.dateEnd IS NOT NULL | reviser.dateEnd] AS reviserEnds
+  WITH c, st, src, reduce(earliest = null, end IN reviserEnds | CASE WHEN earliest IS NULL OR end < earliest THEN end ELSE earliest END) AS revisedAt
+  WITH c, st, src, revisedAt,
+       CASE WHEN coalesce(st.dateEnd, revisedAt) IS NULL THEN 1 ELSE 0 END AS rank,
+       coalesce(st.dateEnd, revisedAt, '') AS dateKey,
+       CASE WHEN st.dateEnd IS NULL AND revisedAt IS NOT NULL THEN -1
+            ELSE CASE st.datePrecision WHEN 'TIME' THEN 0 WHEN 'DAY' THEN 1 WHEN 'MONTH' THEN 2 WHEN 'YEAR' THEN 3 ELSE 4 END
+       END AS precisionRank
   ORDER BY rank, dateKey, precisionRank, st.id
-  WITH c, st, src, rank, dateKey, precisionRank,
+  WITH c, st, src, revisedAt, rank, dateKey, precisionRank,
        $afterRank IS NULL OR rank > $afterRank
          OR (rank = $afterRank AND (dateKey > $afterDate
              OR (dateKey = $afterDate AND (precisionRank > $afterPrecision
@@ -38,7 +47,7 @@ CALL (e) {
        collect(CASE WHEN onPage THEN {
            statement: st.id, date: st.date, start: st.dateStart, end: st.dateEnd, precision: st.datePrecision,
            published: [(st)-[:APPEARS_IN]->(d:Document) WHERE d.publishedAt IS NOT NULL | d.publishedAt],
-           dateSource: coalesce(st.dateBasis, 'UNKNOWN'), dateText: st.madeAt, rank: rank, dateKey: dateKey, precisionRank: precisionRank
+           dateSource: CASE WHEN st.dateEnd IS NULL AND revisedAt IS NOT NULL THEN 'BEFORE_REVISION' ELSE coalesce(st.dateBasis, 'UNKNOWN') END, dateText: st.madeAt, rank: rank, dateKey: dateKey, precisionRank: precisionRank
          } END) AS entries
   RETURN total, entries[..$limit] AS page
 }

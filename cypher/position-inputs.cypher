@@ -2,8 +2,10 @@
 // from (src/graph/positions.ts): every statement on them and on the claims
 // linked to them (contradicting them, directly or through what either
 // implies; or IMPLIES at any depth either way), and the
-// statements that explicitly revise any of those; each with its source and
-// the sources that source is affiliated with (at any depth), its stance,
+// statements that explicitly revise any of those; each with its source,
+// the sources that source is affiliated with (at any depth), the members of
+// those and of the source itself with their roles (a spokesperson speaks
+// for its organisation: src/graph/positions.ts `speaksForParent`), its stance,
 // firmness and dates (its own and its documents'), what it was derived from
 // (with that statement's stored position), the links of its claim (the
 // claims it implies at any depth, and the CONTRADICTS links of those and of
@@ -40,6 +42,7 @@ UNWIND near + [x IN revisers WHERE NOT x IN near] AS t
 MATCH (t)<-[:MADE]-(src:Source)
 MATCH (t)-[:ON]->(c:Claim)
 RETURN t.id AS id, src.id AS source, [(src)-[:AFFILIATED_WITH*1..]->(p:Source) | p.id] AS ancestors,
+       [(src)-[:AFFILIATED_WITH*0..]->(:Source)<-[a:AFFILIATED_WITH]-(m:Source) | [m.id, a.role]] AS members,
        c.id AS claim, t.stance AS stance, coalesce(t.hedged, false) AS hedged, t.date AS date,
        [(t)-[:APPEARS_IN]->(d:Document) | d.publishedAt] AS published,
        [(t)-[:SUPERSEDES]->(x:Statement) | x.id] AS supersedes,

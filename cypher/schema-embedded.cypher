@@ -13,3 +13,4 @@ CREATE INDEX question_id_lookup IF NOT EXISTS FOR (n:Question) ON (n.id);
 CREATE INDEX rating_id_lookup IF NOT EXISTS FOR (n:Rating) ON (n.id);
 CREATE INDEX assessment_id_lookup IF NOT EXISTS FOR (n:Assessment) ON (n.id);
 CREATE INDEX redirect_key_lookup IF NOT EXISTS FOR (n:Redirect) ON (n.key);
+CREATE INDEX graph_model_id_lookup IF NOT EXISTS FOR (n:GraphModel) ON (n.id);

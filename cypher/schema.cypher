@@ -15,3 +15,5 @@ CREATE INDEX entity_name_key IF NOT EXISTS FOR (n:Entity) ON (n.nameKey);
 // Ids that name a record under another id (merged records, name matches):
 // one Redirect node per (label, id), keyed "Label:id".
 CREATE CONSTRAINT redirect_key IF NOT EXISTS FOR (n:Redirect) REQUIRE n.key IS UNIQUE;
+// The graph model version marker (docs/MODEL.md, "Model version"): one node.
+CREATE CONSTRAINT graph_model_id IF NOT EXISTS FOR (n:GraphModel) REQUIRE n.id IS UNIQUE;

@@ -405,7 +405,7 @@ export const entityHead = async (id: string) => (await request<{ entity: EntityP
 export interface TimelineEntry {
   date: string | null;
   precision: Dated['precision'] | null;
-  dateSource: 'SAID' | 'PUBLISHED' | 'UNKNOWN';
+  dateSource: 'SAID' | 'PUBLISHED' | 'BEFORE_REVISION' | 'UNKNOWN';
   dateText: string | null;
   statement: { id: string; position: Position; hedge: string | null; quote: string | null; paraphrase: string | null; current: boolean; source: SourceRef; claim: ClaimRef };
 }

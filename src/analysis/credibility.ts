@@ -67,7 +67,8 @@ export const CREDIBILITY_RULES = {
   confirmed: '1 (confirmed): at least 2 independent clusters assert the claim, and no source is against it or doubts it (contradictedBy = 0, doubtingSources = 0).',
   probablyTrue: '2 (probably true): 1 independent cluster asserts the claim, no source is against it or doubts it, and an asserting source\'s latest reliability rating is A or B.',
   possiblyTrue: '3 (possibly true): some source asserts the claim and no source is against it or doubts it, but neither 1 nor 2 holds.',
-  doubtful: '4 (doubtful): sources are against the claim, but not more independent clusters than assert it (ties included); or sources doubt it; or sources only hedge it.',
+  outweighsOpposition: '3 (possibly true): sources are against the claim or doubt it, but at least 2 independent clusters assert it and, hedges and doubts included, at least twice as many independent clusters lean for it as against it (leaningFor >= 2 x leaningAgainst).',
+  doubtful: '4 (doubtful): every other claim that sources are against, doubt or only hedge: neither side outweighs the other as rules 3 and 7 ask.',
 } as const;
 export type CredibilityRule = keyof typeof CREDIBILITY_RULES;
 
@@ -152,6 +153,10 @@ export function credibilityRule(x: CredibilityInputs): CredibilityRule {
   if (unopposed && x.independentSources >= 2) return 'confirmed';
   if (unopposed && x.independentSources === 1 && (x.bestReliability === 'A' || x.bestReliability === 'B')) return 'probablyTrue';
   if (unopposed && x.assertingSources > 0) return 'possiblyTrue';
+  // One firm voice against should not cap a claim that many independent
+  // accounts carry: the Admiralty Code's 3 is "not confirmed, but reasonably
+  // logical and agrees with some other information".
+  if (x.independentSources >= 2 && x.leaningFor >= 2 * x.leaningAgainst) return 'outweighsOpposition';
   return 'doubtful';
 }
 
@@ -162,6 +167,7 @@ const GRADE_OF: Readonly<Record<CredibilityRule, CredibilityGrade>> = {
   confirmed: 1,
   probablyTrue: 2,
   possiblyTrue: 3,
+  outweighsOpposition: 3,
   doubtful: 4,
 };
 

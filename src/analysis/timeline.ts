@@ -9,8 +9,8 @@ import { badInput, ClaimgraphError, show } from '../errors';
 import { effectiveDate } from '../graph/positions';
 import type { GraphStore, Row, Value } from '../store/port';
 
-export const DATE_SOURCES = ['SAID', 'PUBLISHED', 'UNKNOWN'] as const;
-/** Which date places an entry: the statement's own, the earliest publication that printed it, or none. */
+export const DATE_SOURCES = ['SAID', 'PUBLISHED', 'BEFORE_REVISION', 'UNKNOWN'] as const;
+/** Which date places an entry: the statement's own, the earliest publication that printed it, the statement that revises it, or none. */
 export type DateSource = (typeof DATE_SOURCES)[number];
 
 export interface TimelineEntry {
@@ -27,7 +27,7 @@ export interface TimelineEntry {
   key: TimelineKey;
 }
 
-/** An entry's place: [rank (0 dated, 1 undated), end of its interval or '', precision rank (0 TIME … 3 YEAR, 4 undated), statement id]. */
+/** An entry's place: [rank (0 placed, 1 undated), end of its interval (or its reviser's) or '', precision rank (-1 before a revision, 0 TIME … 3 YEAR, 4 undated), statement id]. */
 export interface TimelineKey {
   rank: 0 | 1;
   dateKey: string;

@@ -79,7 +79,7 @@ export const analysisResolvers = {
     statement: (entry: TimelineEntry, _: unknown, ctx: Context) => statementOf(entry, ctx),
     // The date that placed the entry, as written: the statement's own, or the publication it rests on.
     date: async (entry: TimelineEntry, _: unknown, ctx: Context) => {
-      if (entry.dateSource === 'UNKNOWN') return null;
+      if (entry.dateSource === 'UNKNOWN' || entry.dateSource === 'BEFORE_REVISION') return null;
       const st = await statementOf(entry, ctx);
       return effectiveDate(st.date, st.appearances.map((a) => a.publishedAt))?.value ?? null;
     },

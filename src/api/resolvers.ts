@@ -118,7 +118,7 @@ async function rankedPage<T extends { id: string }>(
   const [row] = await ctx.store.read(query, {
     words: terms.words,
     skeletons: terms.skeletons,
-    terms: [...terms.words, ...terms.skeletons.filter((k) => k !== '')],
+    terms: [...terms.words, ...terms.skeletons].filter((t) => t !== ''),
     afterScore,
     afterId: after?.[1] ?? null,
     limit: size + 1,
@@ -202,7 +202,7 @@ export const resolvers = {
       const search = normaliseSearch(args.search);
       if (args.status !== null && args.status !== undefined) {
         // With a status, a search filters (any of its words) and the list stays in id order.
-        const words = search === null ? null : searchTerms(search).words;
+        const words = search === null ? null : searchTerms(search).words.filter((w) => w !== '');
         return idPage(ctx, args, {
           list: 'claims', page: 'claims-page-by-status', count: 'claims-count-by-status', filter: { status: args.status, search: words },
           column: 'claim', map: toClaim, loader: ctx.loaders.claims,

@@ -28,6 +28,7 @@ import type { GraphStore } from '../store/port';
 import { EXIT, type OptionSpec, type ParsedArgs, UsageError } from './args';
 import { type BundleInput, expandInputs, InputError, readBundleJson } from './bundle-files';
 import { changedIn, formatCount, formatRate, formatSeconds, problemLines, problemsOf, recordsIn, REPORT_KINDS, reportTable } from './format';
+import { migrateCommand } from './migrate-command';
 import { Progress } from './progress';
 
 /** An import's failure report lists at most this many problems (validate lists them all). */
@@ -873,6 +874,7 @@ export const COMMANDS: Record<string, Command> = {
   import: importCommand,
   export: exportCommand,
   validate,
+  migrate: migrateCommand,
   backup: backupCommand,
   restore: restoreCommand,
   salvage: salvageCommand,

@@ -73,10 +73,10 @@ export interface KnownIds {
 
 /** What the readers say a partial date must look like (docs/BUNDLE.md, "Dates"). */
 export const PARTIAL_DATE_FORMS =
-  'an ISO 8601 date as precise as known: YYYY, YYYY-MM, YYYY-MM-DD, or a date-time YYYY-MM-DDTHH:MM[:SS[.fff]] with Z or ±HH:MM (UTC when the zone is left out), naming a day that exists';
+  'an ISO 8601 date as precise as known: YYYY, YYYY-MM, YYYY-MM-DD, or a date-time YYYY-MM-DDTHH:MM[:SS[.fff]], optionally followed by Z or ±HH:MM (UTC when the zone is left out), naming a day that exists';
 
 /** What the readers say a moment (`at` of a rating, an assessment, a cell) must look like. */
-export const DATE_TIME_FORMS = 'an ISO 8601 date-time YYYY-MM-DDTHH:MM[:SS[.fff]] with Z or ±HH:MM (UTC when the zone is left out)';
+export const DATE_TIME_FORMS = 'an ISO 8601 date-time YYYY-MM-DDTHH:MM[:SS[.fff]], optionally followed by Z or ±HH:MM (UTC when the zone is left out)';
 
 /**
  * Reads one record's fields, collecting problems instead of stopping at the

@@ -75,7 +75,8 @@ export const FIELDS = {
   entities: ['id', 'name', 'description', 'aliases', 'formerIds', 'recorded'],
   documents: ['id', 'title', 'publisher', 'url', 'publishedAt', 'note', 'text', 'formerIds', 'recorded'],
   claims: ['id', 'text', 'about', 'formerIds', 'recorded'],
-  statements: ['id', 'source', 'claim', 'stance', 'hedged', 'hedge', 'date', 'madeAt', 'quote', 'paraphrase', 'appearances', 'derivedFrom', 'supersedes', 'formerIds', 'recorded'],
+  // `document` is shorthand for one appearance (version 1's field, read liberally).
+  statements: ['id', 'source', 'claim', 'stance', 'hedged', 'hedge', 'date', 'madeAt', 'quote', 'paraphrase', 'document', 'appearances', 'derivedFrom', 'supersedes', 'formerIds', 'recorded'],
   appearance: ['document', 'quote', 'paraphrase', 'via', 'selector'],
   via: ['source', 'document'],
   selector: ['exact', 'prefix', 'suffix'],
@@ -87,8 +88,11 @@ export const FIELDS = {
   changes: ['id', 'at', 'by', 'action', 'kind', 'target', 'details'],
 } as const;
 
-/** The stances a version 2 bundle may give: the model's, and HEDGES as shorthand for ASSERTS, hedged. */
-export const BUNDLE_STANCES = [...STANCES, 'HEDGES'] as const;
+/** The stances a version 2 bundle may give: the model's, and HEDGES and DOUBTS as shorthand for ASSERTS and DENIES, hedged. */
+export const BUNDLE_STANCES = [...STANCES, 'HEDGES', 'DOUBTS'] as const;
+
+/** What to do instead of listing another source's statement in `supersedes`. */
+export const OTHER_SOURCE_HINT = 'a source that speaks for another, its organisation or spokesperson, supersedes its statements by date, without `supersedes`: docs/MODEL.md, "Who can supersede whom"';
 
 /** Longest assessment URL accepted, as the API's assessClaim (src/analysis/judgements.ts, MAX_URL_LENGTH). */
 export const MAX_URL_LENGTH = 2000;
@@ -163,19 +167,23 @@ function readList(r: RecordReader, field: string, expected: string): Json[] {
   return [];
 }
 
+/** Appearances read from a statement's `document` shorthand: their problems are reported at that field. */
+const fromDocumentField = new WeakSet<AppearanceRecord>();
+
 function readStatement(r: RecordReader): StatementRecord {
   const id = r.requiredString('id');
   const source = r.requiredString('source');
   const claim = r.requiredString('claim');
-  // HEDGES is shorthand for ASSERTS, hedged (version 1's stance, and an editor's word).
+  // HEDGES is shorthand for ASSERTS, hedged (version 1's stance, and an editor's word); DOUBTS,
+  // for DENIES, hedged (the position the API and the docs call a doubt).
   const given = r.oneOfOrNull('stance', BUNDLE_STANCES);
   const hedgedGiven = r.optionalBoolean('hedged');
   const hedge = r.optionalString('hedge');
-  const stance: Stance = given === null || given === 'HEDGES' ? 'ASSERTS' : given;
+  const stance: Stance = given === null || given === 'HEDGES' ? 'ASSERTS' : given === 'DOUBTS' ? 'DENIES' : given;
   // Hedged by default when hedging words are given.
   let hedged = hedgedGiven ?? hedge !== null;
-  if (given === 'HEDGES') {
-    if (hedgedGiven === false) r.problem('hedged', 'true or nothing on a HEDGES statement (HEDGES is ASSERTS, hedged)', 'false');
+  if (given === 'HEDGES' || given === 'DOUBTS') {
+    if (hedgedGiven === false) r.problem('hedged', `true or nothing on a ${given} statement (${given} is ${stance}, hedged)`, 'false');
     hedged = true;
   } else if (hedgedGiven === false && hedge !== null) {
     r.problem('hedge', 'no hedging words on a statement with hedged: false', `${show(hedge)} with hedged: false`);
@@ -194,6 +202,21 @@ function readStatement(r: RecordReader): StatementRecord {
     if (!isObj(item)) return r.problem(`appearances[${j}]`, 'an appearance {document, quote?, paraphrase?, via?, selector?}', show(item));
     appearances.push(readAppearance(r.nested(item, `appearances[${j}]`, FIELDS.appearance)));
   });
+  // A version 1 habit, read liberally: `document` is one more appearance, with no words of its own
+  // (the statement's quote and paraphrase stand for it), unless an appearance names it already.
+  const document = r.optionalString('document');
+  if (document !== null && !appearances.some((a) => a.document === document)) {
+    const shorthand: AppearanceRecord = { document, quote: null, paraphrase: null, via: [], selector: null };
+    fromDocumentField.add(shorthand);
+    appearances.push(shorthand);
+  }
+  if (r.obj.reportedVia !== undefined && r.obj.reportedVia !== null) {
+    r.problem(
+      'reportedVia',
+      'no reportedVia in version 2: a source that carried the words is an appearance\'s `via` ({"document": …, "via": ["source id"]}); an own-voice statement taken from another is `derivedFrom`',
+      show(r.obj.reportedVia),
+    );
+  }
   return {
     id,
     source,
@@ -347,7 +370,8 @@ function readV2(input: Json, file?: string): { bundle: Bundle; problems: BundleP
     formerIds: r.stringList('formerIds'),
     recorded: r.audit('recorded'),
   }), file);
-  const statements = readSection(root, 'statements', problems, FIELDS.statements, byId, readStatement, file);
+  // Version 1's `reportedVia` is read only to be refused with what replaces it (readStatement).
+  const statements = readSection(root, 'statements', problems, [...FIELDS.statements, 'reportedVia'], byId, readStatement, file);
   const links = readSection(root, 'links', problems, FIELDS.links, (raw) => () => linkKey(raw.type, raw.from, raw.to), (r): ClaimLinkRecord => ({
     type: r.oneOf('type', CLAIM_LINK_TYPES),
     from: r.requiredString('from'),
@@ -743,7 +767,7 @@ function checkAcross(
     // Appearances: documents that exist, one appearance per document, intermediaries that exist, words found in the text.
     const firstIn = s.appearances.length > 1 ? new Map<string, number>() : null;
     s.appearances.forEach((a, j) => {
-      const at = `.appearances[${j}]`;
+      const at = fromDocumentField.has(a) ? '' : `.appearances[${j}]`;
       ref('statements', i, `${at}.document`, a.document, 'documents');
       if (firstIn !== null && a.document !== '') {
         const key = canonical('documents', a.document);
@@ -782,7 +806,7 @@ function checkAcross(
       const t = b.statements[j] as StatementRecord;
       supersedeEdges.push([String(i), String(j)]);
       if (s.source !== '' && t.source !== '' && canonical('sources', t.source) !== canonical('sources', s.source)) {
-        report('statements', i, at, `a statement by the same source (${show(s.source)})`, `${show(target)}, by ${show(t.source)}`);
+        report('statements', i, at, `a statement by the same source (${show(s.source)}; ${OTHER_SOURCE_HINT})`, `${show(target)}, by ${show(t.source)}`);
       }
       const mine = statementDate(b, ids, s);
       const theirs = mine === null ? null : statementDate(b, ids, t);

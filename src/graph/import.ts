@@ -3,7 +3,7 @@ import type { QueryRunner, Row, Value } from '../store/port';
 import type { GraphStore } from '../store/port';
 import type { QueryName } from '../store/queries';
 import { badInput, ClaimgraphError } from '../errors';
-import { checkReferences, recordPath, throwProblems, type BundleProblem, type KnownIds } from './bundle';
+import { checkReferences, OTHER_SOURCE_HINT, recordPath, throwProblems, type BundleProblem, type KnownIds } from './bundle';
 import { checkShapesOfSet, type BundleFile } from './bundle-set';
 import { pair, similarClaims, type PossibleDuplicate } from './duplicates';
 import type {
@@ -19,9 +19,9 @@ import type {
   RatingRecord,
   StatementRecord,
 } from './model';
-import { aliasKeys, nameKey, searchWords } from './names';
-import { computePositions, effectiveDate, storedDate, type EffectiveDate, type Position, type PositionInput } from './positions';
-import { refreshPositions } from './refresh';
+import { aliasKeys, nameKey, nameSearchWords, searchWords } from './names';
+import { computePositions, effectiveDate, speaksForParent, storedDate, type EffectiveDate, type Position, type PositionInput } from './positions';
+import { refreshPositions, spokespeopleOf as storedSpokespeople } from './refresh';
 import { genericKeys, groupNames, matchKeys, skeletonKeys, storedIdsOf, type NameGroup, type NameRecord, type StoredName } from './resolve';
 
 /** What an import did (or, in a dry run, would do) with one kind of record. */
@@ -385,12 +385,12 @@ async function plan(tx: QueryRunner, files: BundleFile[], options: ImportOptions
     id: g.record.id, name: g.record.name, kind: g.record.kind, anonymous: g.record.anonymous, count: g.record.count,
     description: g.record.description, descriptionFrom: g.record.descriptionFrom, aliases: g.record.aliases,
     nameKey: nameKey(g.record.name), aliasKeys: aliasKeys(g.record.name, g.record.aliases), skeletonKeys: skeletonKeys(g.record),
-    searchWords: searchWords([g.record.name, ...g.record.aliases]), hash: g.record.hash, ...audit(recordedOf(g, shaped.sources)),
+    searchWords: nameSearchWords([g.record.name, ...g.record.aliases]), hash: g.record.hash, ...audit(recordedOf(g, shaped.sources)),
   });
   const entityRow = (g: NameGroup) => ({
     id: g.record.id, name: g.record.name, description: g.record.description, descriptionFrom: g.record.descriptionFrom, aliases: g.record.aliases,
     nameKey: nameKey(g.record.name), aliasKeys: aliasKeys(g.record.name, g.record.aliases), skeletonKeys: skeletonKeys(g.record),
-    searchWords: searchWords([g.record.name, ...g.record.aliases]), hash: g.record.hash, ...audit(recordedOf(g, shaped.entities)),
+    searchWords: nameSearchWords([g.record.name, ...g.record.aliases]), hash: g.record.hash, ...audit(recordedOf(g, shaped.entities)),
   });
   const countGroups = (groups: NameGroup[], counts: KindCounts) => {
     for (const g of groups) {
@@ -673,14 +673,22 @@ async function localPositions(
   const statements = b.statements.filter((s) => claims.has(s.claim));
   if (statements.length === 0) return { claims, positions: new Map(), dates, superseded: [] };
 
-  // Who speaks for whom: the bundle's affiliations, and the stored ancestry of stored sources.
+  // Who speaks for whom: the bundle's affiliations, and the stored ancestry of stored sources;
+  // and who speaks as whom: the spokespeople of each source, in the bundle and stored.
   const parents = new Map<string, string[]>();
-  for (const a of b.affiliations) parents.set(a.source, [...(parents.get(a.source) ?? []), a.parent]);
+  const spokespeopleOf = new Map<string, Set<string>>();
+  const addSpokesperson = (source: string, member: string) => spokespeopleOf.set(source, (spokespeopleOf.get(source) ?? new Set()).add(member));
+  for (const a of b.affiliations) {
+    parents.set(a.source, [...(parents.get(a.source) ?? []), a.parent]);
+    if (speaksForParent(a.role)) addSpokesperson(a.parent, a.source);
+  }
   const storedSources = [...new Set([...statements.map((s) => s.source), ...b.affiliations.map((a) => a.parent)])].filter((id) => !newSources.has(id));
   if (storedSources.length > 0) {
     for (const row of await tx.run('ancestors-by-sources', { ids: storedSources })) {
       const key = String(row.key);
       parents.set(key, [...(parents.get(key) ?? []), ...asStrings(row.ancestors)]);
+      // The stored spokespeople of the source and of its stored ancestors, all under its key: they speak for it.
+      for (const member of storedSpokespeople(row.members)) addSpokesperson(key, member);
     }
   }
   const ancestors = new Map<string, string[]>();
@@ -699,8 +707,9 @@ async function localPositions(
     }
     return found;
   };
+  const spokespeople = (source: string): string[] => [...new Set([source, ...ancestorsOf(source)].flatMap((x) => [...(spokespeopleOf.get(x) ?? [])]))];
   const inputs: PositionInput[] = statements.map((s) => ({
-    id: s.id, source: s.source, ancestors: ancestorsOf(s.source), claim: s.claim, stance: s.stance, hedged: s.hedged,
+    id: s.id, source: s.source, ancestors: ancestorsOf(s.source), spokespeople: spokespeople(s.source), claim: s.claim, stance: s.stance, hedged: s.hedged,
     date: dates.get(s.id) ?? null, supersedes: s.supersedes,
     derivedFrom: s.derivedFrom === null ? null : { id: s.derivedFrom, current: true, supersededBy: null, revision: false },
   }));
@@ -981,7 +990,7 @@ async function refuseLoops(tx: QueryRunner, planned: Plan): Promise<void> {
     ...((found?.foreign ?? []) as Value[][]).map(([id, target]) => ({
       ...planned.statementAt(String(id), '.supersedes'),
       id: String(id),
-      expected: 'a revision of a statement by the same source',
+      expected: `a revision of a statement by the same source (${OTHER_SOURCE_HINT})`,
       got: `statement ${JSON.stringify(id)} supersedes ${JSON.stringify(target)}, made by another source`,
     })),
   ];

@@ -284,10 +284,16 @@ export interface Bundle {
  * misspelt label or property fails a test instead of matching nothing.
  */
 export const GRAPH_VOCABULARY = {
-  labels: ['Source', 'Entity', 'Document', 'Claim', 'Statement', 'Change', 'Question', 'Rating', 'Assessment', 'Redirect'],
+  labels: [
+    'Source', 'Entity', 'Document', 'Claim', 'Statement', 'Change', 'Question', 'Rating', 'Assessment', 'Redirect',
+    // the model version marker (docs/MODEL.md, "Model version")
+    'GraphModel',
+  ],
   relationshipTypes: [
     'AFFILIATED_WITH', 'PUBLISHED_BY', 'ABOUT', 'MADE', 'ON', 'APPEARS_IN', 'DERIVED_FROM', 'SUPERSEDES', 'SUPERSEDED_BY',
     'CONTRADICTS', 'SUPPORTS', 'IMPLIES', 'HYPOTHESIS', 'JUDGES', 'RATED', 'ASSESSES', 'REDIRECTS_TO', 'POSSIBLY_SAME',
+    // version 1 only (claimgraph 0.1): read to recognise and migrate such a store, never written
+    'REPORTED_IN', 'REPORTED_VIA',
   ],
   propertyKeys: [
     'id', 'name', 'kind', 'anonymous', 'count', 'description', 'aliases', 'role',
@@ -307,5 +313,7 @@ export const GRAPH_VOCABULARY = {
     'hypothesis', 'cell',
     // editors' judgements: source ratings and claim assessments (docs/ANALYSIS.md)
     'grade', 'verdict', 'rating', 'explanation', 'seq',
+    // the model version marker
+    'version',
   ],
 } as const;

@@ -13,7 +13,7 @@
  *   possible matches for an editor.
  * - A *skeleton* is a word reduced to what survives transliteration:
  *   "Khaled al-Masoud", "Khalid al-Masud" and "Khaled Masoud" all give
- *   "khld msd". Skeletons never merge anything: they let search find every
+ *   "kld msd". Skeletons never merge anything: they let search find every
  *   spelling and suggest possible duplicates.
  */
 
@@ -59,9 +59,13 @@ export function normalizeText(text: string): string {
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
+    .replace(/[łøđßæœıþð]/g, (letter) => FOLDED[letter] ?? letter)
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }
+
+/** Letters that NFKD leaves whole, as they are written without their stroke or ligature: "Łapczyński" is typed "Lapczynski". */
+const FOLDED: Record<string, string> = { ł: 'l', ø: 'o', đ: 'd', ß: 'ss', æ: 'ae', œ: 'oe', ı: 'i', þ: 'th', ð: 'd' };
 
 /** The name key: normalised, with a leading "the" removed. */
 export function nameKey(name: string): string {
@@ -100,23 +104,42 @@ function computeSkeleton(word: string): string {
   const spelled = w
     .replace(/ph/g, 'f')
     .replace(/ck/g, 'k')
+    .replace(/ch/g, 'sh') // French transliteration: Chokri, Shoukri
     .replace(/q/g, 'k')
     .replace(/c(?![eiy])/g, 'k')
     .replace(/ou/g, 'u')
     .replace(/ee/g, 'i')
-    .replace(/oo/g, 'u');
-  // The first letter stays (a leading vowel as "a": Osama, Usama); later vowels go.
+    .replace(/oo/g, 'u')
+    .replace(/dj/g, 'j')
+    .replace(/^w/, 'v'); // Wladimir, Vladimir; Wołodymyr, Volodymyr
+  // The first letter stays (a leading vowel as "a": Osama, Usama). Later, a "w" after a vowel is a
+  // vowel (Tawfik, Taoufik; Dawud, Daoud), and so is a "v" between a vowel and a consonant (Tavfik,
+  // Tevfik, Tawfik); later vowels go, and so does a later "h", which transliterations add and drop
+  // at will (Zabihullah, Zabiullah; Khalid, Kalid).
   const first = /[aeiou]/.test(spelled[0] ?? '') ? 'a' : (spelled[0] ?? '');
-  return (first + spelled.slice(1).replace(/[aeiouy]/g, '')).replace(/(.)\1+/g, '$1');
+  const rest = spelled.slice(1).replace(/([aeiouy])w/g, '$1').replace(/([aeiouy])v(?![aeiouy])/g, '$1');
+  return (first + rest.replace(/[aeiouyh]/g, '')).replace(/(.)\1+/g, '$1');
 }
 
-/** The skeleton of a whole name: its words' skeletons, particles dropped ("khld msd"). */
+/** The skeleton of a whole name: its words' skeletons, particles dropped ("kld msd"). */
 export function skeleton(name: string): string {
-  return normalizeText(name)
-    .split(' ')
+  return nameWords(name)
     .map(skeletonWord)
     .filter((w) => w !== '')
     .join(' ');
+}
+
+/** A name's words, particles dropped. */
+const nameWords = (name: string): string[] => normalizeText(name).split(' ').filter((w) => w !== '' && !PARTICLES.has(w));
+
+/**
+ * The skeleton of a name written as one word ("abdlmnmgt"): transliterations
+ * split and join words at will (Abdel-Moneim, Abdulmenam; Abdul Jalil,
+ * Abduljaleel). Empty for a name of one word (its skeleton says it all).
+ */
+export function joinedSkeleton(name: string): string {
+  const words = nameWords(name);
+  return words.length < 2 ? '' : skeletonWord(words.join(''));
 }
 
 /**
@@ -142,6 +165,28 @@ export function searchWords(texts: readonly (string | null | undefined)[]): stri
 }
 
 /**
+ * The search words of names (a source's or entity's name and aliases): those
+ * of {@link searchWords}, and the joined skeleton of each two adjacent words,
+ * so that a name written as one word finds it written as two, and back.
+ */
+export function nameSearchWords(names: readonly string[]): string[] {
+  const words = new Set(searchWords(names));
+  for (const name of names) for (const s of adjacentJoined(nameWords(name))) words.add(s);
+  return [...words].sort();
+}
+
+/** The joined skeletons (marked) of each two adjacent words of 2 letters or more. */
+function adjacentJoined(words: readonly string[]): string[] {
+  const out: string[] = [];
+  const kept = words.filter((w) => w.length >= 2 && !STOP_WORDS.has(w));
+  for (let i = 0; i + 1 < kept.length; i++) {
+    const s = skeletonWord(`${kept[i]}${kept[i + 1]}`);
+    if (s.length >= 3) out.push(`~${s}`);
+  }
+  return out;
+}
+
+/**
  * How a search query is matched: each of its words, exactly or as a prefix
  * (3 letters or more), and by skeleton. Words are those of {@link searchWords}.
  */
@@ -154,5 +199,9 @@ export interface SearchTerms {
 
 export function searchTerms(query: string): SearchTerms {
   const words = [...new Set(normalizeText(query).split(' ').filter((w) => w.length >= 1 && !(STOP_WORDS.has(w) || PARTICLES.has(w))))];
-  return { words, skeletons: words.map((w) => (w.length >= 3 && skeletonWord(w).length >= 2 ? `~${skeletonWord(w)}` : '')) };
+  const skeletons = words.map((w) => (w.length >= 3 && skeletonWord(w).length >= 2 ? `~${skeletonWord(w)}` : ''));
+  // Each two adjacent words also as one (a name written as one word), matched by skeleton only:
+  // an empty word matches nothing exactly or as a prefix.
+  const joined = adjacentJoined(words).filter((s) => !skeletons.includes(s));
+  return { words: [...words, ...joined.map(() => '')], skeletons: [...skeletons, ...joined] };
 }

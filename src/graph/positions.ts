@@ -12,6 +12,19 @@
  */
 import { parsePartialDate, strictlyBefore, type DateInterval } from './dates';
 import { SILENCES, type Stance } from './model';
+import { normalizeText } from './names';
+
+/**
+ * Whether an affiliation's role makes the member its parent's voice: a
+ * spokesperson or press secretary speaks for the organisation, so what they
+ * say later can revise what it said (docs/MODEL.md, "Who can supersede
+ * whom"). Any other member (an official, an analyst) speaks for itself.
+ */
+export function speaksForParent(role: string | null | undefined): boolean {
+  if (role === null || role === undefined) return false;
+  const words = ` ${normalizeText(role)} `;
+  return /spokes(man|men|woman|women|person|persons|people) /.test(words) || / press (secretary|officer|attache) /.test(words) || / speaks? for /.test(words);
+}
 
 /** Which date places a statement: its own (`date`) or the earliest publication of a document that printed it. */
 export const DATE_BASES = ['SAID', 'PUBLISHED'] as const;
@@ -58,6 +71,11 @@ export interface PositionInput {
   source: string;
   /** The sources the statement's source is affiliated with, at any depth: they speak for it. */
   ancestors: readonly string[];
+  /**
+   * The spokespeople of the statement's source and of its ancestors (members
+   * whose affiliation role {@link speaksForParent}): they speak for it too.
+   */
+  spokespeople?: readonly string[];
   claim: string;
   stance: Stance;
   hedged: boolean;
@@ -163,10 +181,10 @@ function inconsistent(earlier: PositionInput, later: PositionInput, logic: Claim
 /**
  * Why `later` supersedes `earlier`, or null when it does not (explicit
  * revisions are handled by the caller). `later` is by the same source, or by
- * a source the earlier one's source is affiliated with (an organisation
- * speaks for its officials): such a source supersedes only by saying
- * something else (another stance or firmness, a withdrawal, an inconsistent
- * claim), never by saying the same thing again.
+ * a source that speaks for the earlier one's (an organisation it is
+ * affiliated with, or a spokesperson of one): such a source supersedes only
+ * by saying something else (another stance or firmness, a withdrawal, an
+ * inconsistent claim), never by saying the same thing again.
  */
 function supersedes(later: PositionInput, earlier: PositionInput, logic: ClaimLogic): SupersessionReason | null {
   const own = later.source === earlier.source;
@@ -186,11 +204,13 @@ function supersedes(later: PositionInput, earlier: PositionInput, logic: ClaimLo
 /**
  * The position of each of `targets` among `statements`. For each target,
  * `statements` must hold every statement that may supersede it: those of
- * its source and of the sources it is affiliated with, on its claim and on
+ * its source, of the sources it is affiliated with and of their
+ * spokespeople, on its claim and on
  * the claims linked to it by CONTRADICTS or IMPLIES (at any depth), and the
  * statements that explicitly revise it. A statement is current when nothing
  * supersedes it; its `supersededBy` is an explicit reviser if any (smallest
- * id), else its earliest superseder (by start, then id).
+ * id), else the earliest (by start, then id) of its own source's later
+ * statements that supersede it, else the earliest of those that speak for it.
  */
 export function computePositions(statements: readonly PositionInput[], links: ClaimLinks, targets: Iterable<string> = statements.map((s) => s.id)): Map<string, Position> {
   const logic = new ClaimLogic(links);
@@ -218,14 +238,20 @@ export function computePositions(statements: readonly PositionInput[], links: Cl
       out.set(id, { current: false, supersededBy: by, reason: 'EXPLICIT', revision: t === undefined || revises(s, t) });
       continue;
     }
-    let best: { t: PositionInput; reason: SupersessionReason } | null = null;
-    for (const speaker of [s.source, ...s.ancestors]) {
-      for (const t of bySource.get(speaker) ?? []) {
-        if (t.id === s.id) continue;
-        const reason = supersedes(t, s, logic);
-        if (reason !== null && (best === null || comesFirst(t, best.t))) best = { t, reason };
+    // The earliest superseder among the statements of `speakers`.
+    const earliest = (speakers: Iterable<string>): { t: PositionInput; reason: SupersessionReason } | null => {
+      let found: { t: PositionInput; reason: SupersessionReason } | null = null;
+      for (const speaker of speakers) {
+        for (const t of bySource.get(speaker) ?? []) {
+          if (t.id === s.id) continue;
+          const reason = supersedes(t, s, logic);
+          if (reason !== null && (found === null || comesFirst(t, found.t))) found = { t, reason };
+        }
       }
-    }
+      return found;
+    };
+    // The source's own superseders first: its own change of account is the revision to show.
+    const best = earliest([s.source]) ?? earliest(new Set([...s.ancestors, ...(s.spokespeople ?? [])].filter((v) => v !== s.source)));
     out.set(
       id,
       best === null

@@ -6,7 +6,7 @@
  */
 import type { QueryRunner, Row, Value } from '../store/port';
 import type { Stance } from './model';
-import { computePositions, effectiveDate, storedDate, type PositionInput, type SupersessionReason } from './positions';
+import { computePositions, effectiveDate, speaksForParent, storedDate, type PositionInput, type SupersessionReason } from './positions';
 
 /** What a write touched: claims whose statements changed, documents whose date changed. */
 export interface Touched {
@@ -63,6 +63,7 @@ async function refreshSlice(tx: QueryRunner, claims: string[]): Promise<number> 
       id,
       source: String(row.source),
       ancestors: strings(row.ancestors),
+      spokespeople: spokespeopleOf(row.members),
       claim,
       stance: String(row.stance) as Stance,
       hedged: row.hedged === true,
@@ -112,4 +113,15 @@ function sameAsStored(
     (stored.datePrecision ?? null) === row.datePrecision &&
     (stored.dateBasis ?? null) === row.dateBasis
   );
+}
+
+/** The members that speak for a source, from rows of [member id, affiliation role]. */
+export function spokespeopleOf(members: Value | undefined): string[] {
+  const out = new Set<string>();
+  for (const pair of Array.isArray(members) ? members : []) {
+    if (!Array.isArray(pair)) continue;
+    const [member, role] = pair;
+    if (typeof member === 'string' && speaksForParent(typeof role === 'string' ? role : null)) out.add(member);
+  }
+  return [...out];
 }

@@ -18,7 +18,7 @@
  * join records: they are listed as possible duplicates (duplicates.ts).
  */
 import { createHash } from 'node:crypto';
-import { isGenericKey, nameKey, skeleton } from './names';
+import { isGenericKey, joinedSkeleton, nameKey, skeleton } from './names';
 
 /** An incoming record as name resolution sees it. */
 export interface NameRecord {
@@ -97,7 +97,9 @@ export function genericKeys(r: { name: string; aliases: readonly string[] }): st
  * "as", which says nothing).
  */
 export function skeletonKeys(r: { name: string; aliases: readonly string[] }): string[] {
-  return [...new Set([r.name, ...r.aliases].map(skeleton))].filter((k) => k.split(' ').some((w) => w.length >= 3)).sort();
+  const names = [r.name, ...r.aliases];
+  // Also each name as one word: "Abdel-Moneim al-Ghaithi" and "Abdulmenam al-Ghaithi" meet there.
+  return [...new Set([...names.map(skeleton), ...names.map(joinedSkeleton)])].filter((k) => k.split(' ').some((w) => w.length >= 3)).sort();
 }
 
 /** Whether a record takes part in matching by name: every entity, and named sources. */

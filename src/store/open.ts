@@ -1,5 +1,6 @@
 import type { StoreConfig } from '../config';
 import { EmbeddedStore } from './embedded-store';
+import { modelError, readStoreModel, writeModelMarkerWithin, MODEL_VERSION } from './model-version';
 import { Neo4jStore } from './neo4j-store';
 import type { GraphStore, TransactionTimeouts } from './port';
 import { loadQueries, type QueryTable } from './queries';
@@ -9,19 +10,46 @@ import { loadQueries, type QueryTable } from './queries';
  * once, and applies the schema (idempotent). `path: null` keeps the embedded
  * store in memory. `timeouts` bound each transaction (the server sets them;
  * the CLI's long imports run without).
+ *
+ * A store on disk or on Neo4j is checked first (src/store/model-version.ts):
+ * one that holds a version 1 graph (claimgraph 0.1) or a later model is
+ * refused with STORE_UNAVAILABLE, naming `claimgraph migrate`, before
+ * anything (the schema included) is written to it. One without the model
+ * marker gets it, so later opens find the version by one index lookup.
  */
 export async function openStore(config: StoreConfig, queries: QueryTable = loadQueries(), options: { timeouts?: TransactionTimeouts } = {}): Promise<GraphStore> {
-  const store =
-    config.engine === 'neo4j'
-      ? await Neo4jStore.connect(config, queries, options.timeouts)
-      : config.path === null
-        ? EmbeddedStore.inMemory(queries, options)
-        : EmbeddedStore.onDisk(config.path, queries, options);
+  const store = await connectStore(config, queries, options);
   try {
+    // An in-memory store is new: nothing to check.
+    const persistent = config.engine === 'neo4j' || config.path !== null;
+    const model = persistent ? await readStoreModel(store) : null;
+    if (model !== null && model.version !== MODEL_VERSION) throw modelError(model, storeLabel(config));
     await store.applySchema();
+    if (model !== null && model.marker === null) {
+      // Best effort: a store that cannot take the marker (a read-only user) is searched again next time.
+      await store.transaction('WRITE', (tx) => writeModelMarkerWithin(tx)).catch(() => undefined);
+    }
   } catch (error) {
     await store.close();
     throw error;
   }
   return store;
+}
+
+/**
+ * The configured engine behind the port, as it is: no schema applied, no
+ * model checked. For `claimgraph migrate`, which must read a version 1 store
+ * without writing to it; everything else opens stores with {@link openStore}.
+ */
+export async function connectStore(config: StoreConfig, queries: QueryTable = loadQueries(), options: { timeouts?: TransactionTimeouts } = {}): Promise<GraphStore> {
+  return config.engine === 'neo4j'
+    ? Neo4jStore.connect(config, queries, options.timeouts)
+    : config.path === null
+      ? EmbeddedStore.inMemory(queries, options)
+      : EmbeddedStore.onDisk(config.path, queries, options);
+}
+
+/** The store as messages name it: "The embedded store at PATH", "Neo4j database \"NAME\"". */
+export function storeLabel(config: StoreConfig): string {
+  return config.engine === 'neo4j' ? `Neo4j database ${JSON.stringify(config.database)}` : `The embedded store at ${config.path ?? '(memory)'}`;
 }

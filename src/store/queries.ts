@@ -107,6 +107,19 @@ export const QUERY_NAMES = [
   'changes-page',
   // housekeeping
   'graph-counts',
+  // the graph model version: recognising a version 1 store (claimgraph 0.1) and migrating it (src/store/model-version.ts, src/graph/migrate.ts)
+  'model-version',
+  'write-model-version',
+  'model-v1-signs',
+  'migrate-v1-counts',
+  'migrate-v1-sources',
+  'migrate-v1-entities',
+  'migrate-v1-documents',
+  'migrate-v1-claims',
+  'migrate-v1-statements',
+  'migrate-v1-questions',
+  'migrate-v1-judgements',
+  'migrate-v1-delete',
   // editing through the API (src/graph/editing.ts, src/api/mutations.ts)
   'audit-by-ids',
   'documents-by-publishers',

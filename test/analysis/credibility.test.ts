@@ -35,12 +35,22 @@ describe('the decision table', () => {
     expect(credibility({ ...none, doubtingSources: 1, leaningAgainst: 1 })).toMatchObject({ grade: 5, ruleName: 'betterOpposed' });
   });
 
-  it('a doubt keeps a claim from 1, 2 and 3: 4 while the doubters do not outweigh the side for it', () => {
+  it('a doubt keeps a claim from 1 and 2; it is 3 only when at least 2 clusters assert it and twice as many lean for it, else 4', () => {
     const doubt = { doubtingSources: 1, leaningAgainst: 1 };
-    expect(grade(asserted(2, doubt))).toBe(4);
-    expect(grade(asserted(5, doubt))).toBe(4);
+    expect(credibility(asserted(2, doubt))).toMatchObject({ grade: 3, ruleName: 'outweighsOpposition' });
+    expect(grade(asserted(5, doubt))).toBe(3);
     expect(grade(asserted(1, { bestReliability: 'A', ...doubt }))).toBe(4);
     expect(credibility(asserted(1, doubt))).toMatchObject({ grade: 4, ruleName: 'doubtful' });
+    // Hedges count toward the ratio, not toward the 2 firm clusters.
+    expect(grade(asserted(1, { ...doubt, hedgingSources: 3, leaningFor: 4 }))).toBe(4);
+  });
+
+  it('one firm voice against does not cap a claim that many clusters carry: 3 from twice as many clusters for as against, 4 below', () => {
+    expect(credibility(asserted(4, against(1)))).toMatchObject({ grade: 3, label: 'Possibly true', ruleName: 'outweighsOpposition' });
+    expect(grade(asserted(4, against(2)))).toBe(3); // exactly twice
+    expect(grade(asserted(3, against(2)))).toBe(4); // 3 < 2 x 2
+    expect(grade(asserted(2, { ...against(1), leaningAgainst: 2 }))).toBe(4); // a hedged contradiction leans against too
+    expect(grade(asserted(2, { ...against(1), hedgingSources: 2, leaningFor: 4, leaningAgainst: 2 }))).toBe(3); // hedges for it weigh too
   });
 
   it('the sides are weighed with hedges and doubts: 3 independent doubters outweigh 1 asserting cluster (5), 2 more hedging for it make a tie (4)', () => {
@@ -85,8 +95,9 @@ describe('the decision table', () => {
     expect(grade(asserted(2, against(3, 2)))).toBe(4);
   });
 
-  it('counts clusters, not sources, on the opposing side: 3 opposing sources in 1 cluster do not outweigh 2 clusters', () => {
-    expect(grade(asserted(2, against(3, 1)))).toBe(4);
+  it('counts clusters, not sources, on the opposing side: 3 opposing sources in 1 cluster weigh as one against 2 clusters', () => {
+    expect(grade(asserted(2, against(3, 1)))).toBe(3);
+    expect(grade(asserted(2, against(3, 2)))).toBe(4);
   });
 
   it('4 when sources only hedge it; a contradicted hedged claim is 5 only when more clusters lean against it than hedge it', () => {
@@ -100,7 +111,8 @@ describe('the decision table', () => {
     expect(grade({ ...none, ...falseVerdict })).toBe(5);
     expect(grade(asserted(3, { assessment: { ...falseVerdict.assessment, verdict: 'TRUE' } }))).toBe(1);
     expect(grade(asserted(1, { ...against(3), assessment: { ...falseVerdict.assessment, verdict: 'MOSTLY_FALSE' } }))).toBe(5);
-    expect(grade(asserted(2, { ...against(1), assessment: { ...falseVerdict.assessment, verdict: 'MOSTLY_FALSE' } }))).toBe(4);
+    expect(grade(asserted(2, { ...against(2), assessment: { ...falseVerdict.assessment, verdict: 'MOSTLY_FALSE' } }))).toBe(4);
+    expect(grade(asserted(2, { ...against(1), assessment: { ...falseVerdict.assessment, verdict: 'MOSTLY_FALSE' } }))).toBe(3);
   });
 
   it('returns the facts it decided on', () => {
@@ -224,10 +236,10 @@ describe('on small graphs, counted by the store', () => {
     expect(c.facts).toEqual(expect.arrayContaining(['no source asserts it', '2 sources hedge it']));
   });
 
-  it('4, not 1, when a third source doubts what 2 independent clusters assert (a hedged denial)', async () => {
+  it('3, not 1, when a third source doubts what 2 independent clusters assert (a hedged denial)', async () => {
     await load(store, bundle({ sources: [source('a'), source('b'), source('y')], statements: [says('a', 'c'), says('b', 'c'), says('y', 'c', 'DOUBTS')] }));
     const c = (await judged(store, 'c')).credibility;
-    expect(c).toMatchObject({ grade: 4, rule: CREDIBILITY_RULES.doubtful });
+    expect(c).toMatchObject({ grade: 3, rule: CREDIBILITY_RULES.outweighsOpposition });
     // The doubt is not a contradiction: nobody is counted against it.
     expect(c.facts).toEqual(expect.arrayContaining([
       '2 independent clusters assert it (2 asserting sources)', 'no source contradicts it', '1 source doubts it (a hedged denial)',
@@ -314,9 +326,9 @@ describe('on the seed (the Dumayr report)', () => {
   });
   afterAll(() => store.close());
 
-  it('the undercover claim is 4 (doubtful): 2 independent clusters assert it, but the initial assumptions (1 cluster, fewer) are against it, so neither 1 (needs nothing against) nor 5 (needs more against)', async () => {
+  it('the undercover claim is 3 (possibly true): 2 independent clusters assert it, the initial assumptions (1 cluster, half as many) are against it, so not 1 (needs nothing against)', async () => {
     const c = (await judged(store, 'claim-al-masoud-undercover-against-is')).credibility;
-    expect(c).toMatchObject({ grade: 4, label: 'Doubtful', rule: CREDIBILITY_RULES.doubtful });
+    expect(c).toMatchObject({ grade: 3, label: 'Possibly true', rule: CREDIBILITY_RULES.outweighsOpposition });
     expect(c.facts).toEqual(expect.arrayContaining([
       '2 independent clusters assert it (2 asserting sources)',
       '1 source is against it (denying it or asserting a claim that contradicts it), in 1 independent cluster',

@@ -91,7 +91,7 @@ describe('the status rules on small graphs', () => {
       sources: [source('a'), source('b'), source('y')],
       statements: [says('a', 'c'), says('b', 'c'), says('y', 'c', 'DOUBTS')],
     }));
-    expect(await judged(store, 'c')).toMatchObject({ status: 'CONTESTED', credibility: { grade: 4 } });
+    expect(await judged(store, 'c')).toMatchObject({ status: 'CONTESTED', credibility: { grade: 3 } });
     const counts = await gql(store, '{ claim(id: "c") { corroboration { independentSources contradictedBy doubtingSources denyingSources } } }');
     expect(counts.data?.claim).toEqual({ corroboration: { independentSources: 2, contradictedBy: 0, doubtingSources: 1, denyingSources: 0 } });
   });

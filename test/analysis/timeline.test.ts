@@ -45,6 +45,48 @@ const brief = (e: Entry) => [e.statement.id, e.date, e.precision, e.dateSource, 
 /** Whether each entry counts now, and what superseded it. */
 const standing = (e: Entry) => [e.statement.id, e.statement.current, e.statement.supersededBy?.id ?? null];
 
+describe('Entity.timeline: an undated statement that a dated one revises comes just before its reviser', () => {
+  let store: GraphStore;
+  beforeAll(async () => {
+    store = await emptyStore();
+    await importBundle(store, {
+      format: 'claimgraph-bundle', version: 2,
+      sources: [{ id: 's1', name: 'Alice Example', kind: 'PERSON', anonymous: false }, { id: 's2', name: 'Bob Example', kind: 'PERSON', anonymous: false }, { id: 's3', name: 'Carol Example', kind: 'PERSON', anonymous: false }],
+      entities: [{ id: 'ent-x', name: 'X' }],
+      claims: [{ id: 'c1', text: 'One.', about: ['ent-x'] }, { id: 'c2', text: 'Two.', about: ['ent-x'] }],
+      statements: [
+        { id: 'st-1-first-word', source: 's1', claim: 'c1', stance: 'ASSERTS' },
+        { id: 'st-2-walk-back', source: 's1', claim: 'c1', stance: 'ASSERTS', hedge: 'probably', date: '2022-11-16', supersedes: ['st-1-first-word'] },
+        // Ends on the same day as the reviser, and sorts before it by id: the revised statement still comes first.
+        { id: 'st-0-same-day', source: 's2', claim: 'c2', stance: 'ASSERTS', date: '2022-11-16' },
+        { id: 'st-3-earlier', source: 's2', claim: 'c2', stance: 'DENIES', date: '2022-11-15' },
+        // A copy without a date cannot be earlier than its origin; how much later is unknown: it stays last.
+        { id: 'st-4-copy', source: 's3', claim: 'c1', stance: 'ASSERTS', derivedFrom: 'st-2-walk-back' },
+      ],
+    }, { editor: 'test' });
+  });
+  afterAll(() => store.close());
+
+  const EXPECTED = [
+    ['st-3-earlier', '2022-11-15', 'DAY', 'SAID', null],
+    ['st-1-first-word', null, null, 'BEFORE_REVISION', null],
+    ['st-0-same-day', '2022-11-16', 'DAY', 'SAID', null],
+    ['st-2-walk-back', '2022-11-16', 'DAY', 'SAID', null],
+    ['st-4-copy', null, null, 'UNKNOWN', null],
+  ];
+
+  it('places it by its reviser, says so, and keeps it marked as revised', async () => {
+    const t = timelineOf(await gql(store, TIMELINE, { id: 'ent-x' }));
+    expect(t.nodes.map(brief)).toEqual(EXPECTED);
+    expect(t.nodes.map(standing)[1]).toEqual(['st-1-first-word', false, 'st-2-walk-back']);
+  });
+
+  it('pages through the same order one entry at a time (the cursor keeps the place before the reviser)', async () => {
+    expect((await allPages(store, 'ent-x', 1)).map(brief)).toEqual(EXPECTED);
+    expect((await allPages(store, 'ent-x', 2)).map(brief)).toEqual(EXPECTED);
+  });
+});
+
 describe('Entity.timeline on a small graph with mixed dates (a version 1 bundle, upgraded on the way in)', () => {
   let store: GraphStore;
   beforeAll(async () => {

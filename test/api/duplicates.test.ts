@@ -105,7 +105,7 @@ describe('entities spelled another way', () => {
   it('are listed by their shared skeleton, not merged; merged on an editor\'s word, the old id resolves and its claims move', async () => {
     const { importBundle } = await ok(IMPORT, { b: other });
     expect(importBundle.entities).toEqual({ created: 1 });
-    expect(importBundle.possibleDuplicates).toEqual([{ kind: 'ENTITY', a: 'ent-khaled-al-masoud', b: 'ent-khalid', reason: 'SIMILAR_NAME', key: 'khld msd', score: null, rejected: false }]);
+    expect(importBundle.possibleDuplicates).toEqual([{ kind: 'ENTITY', a: 'ent-khaled-al-masoud', b: 'ent-khalid', reason: 'SIMILAR_NAME', key: 'kld msd', score: null, rejected: false }]);
     const { mergeEntities } = await ok(`mutation { mergeEntities(keep: "ent-khaled-al-masoud", merge: "ent-khalid") { id name aliases claims(first: 100) { id } } }`);
     expect(mergeEntities.id).toBe('ent-khaled-al-masoud');
     expect(mergeEntities.name).toBe('Khaled al-Masoud');
@@ -189,9 +189,9 @@ describe('a bundle set', () => {
       // The report's spelling is the stored source's name: one source. The other two spellings are only listed.
       matched: [{ kind: 'SOURCE', bundleId: 'src-km', graphId: 'src-khaled-al-masoud', key: 'khaled al masoud' }],
       possibleDuplicates: [
-        { kind: 'SOURCE', a: 'src-khaled-2', b: 'src-khaled-al-masoud', reason: 'SIMILAR_NAME', key: 'khld msd' },
-        { kind: 'SOURCE', a: 'src-khaled-2', b: 'src-khalid', reason: 'SIMILAR_NAME', key: 'khld msd' },
-        { kind: 'SOURCE', a: 'src-khaled-al-masoud', b: 'src-khalid', reason: 'SIMILAR_NAME', key: 'khld msd' },
+        { kind: 'SOURCE', a: 'src-khaled-2', b: 'src-khaled-al-masoud', reason: 'SIMILAR_NAME', key: 'kld msd' },
+        { kind: 'SOURCE', a: 'src-khaled-2', b: 'src-khalid', reason: 'SIMILAR_NAME', key: 'kld msd' },
+        { kind: 'SOURCE', a: 'src-khaled-al-masoud', b: 'src-khalid', reason: 'SIMILAR_NAME', key: 'kld msd' },
       ],
       notes: [],
     };

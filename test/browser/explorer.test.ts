@@ -92,7 +92,7 @@ suite('the explorer in Chromium', () => {
     await page.waitForSelector('[data-page="search"][data-ready]');
     expect(page.url()).toMatch(/#\/search\?q=undercover$/);
     const result = page.locator('ol.results li', { hasText: 'working undercover against the Islamic State' });
-    expect(await result.innerText()).toMatch(/^CLAIM[\s\S]*Contested[\s\S]*Credibility 4: Doubtful$/);
+    expect(await result.innerText()).toMatch(/^CLAIM[\s\S]*Contested[\s\S]*Credibility 3: Possibly true$/);
     expect(await seriousViolations()).toEqual([]);
     await shoot('search');
 

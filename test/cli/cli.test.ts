@@ -278,7 +278,7 @@ describe('import', () => {
     expectExit(r, 1);
     expect(r.stderr).toMatch(/the set of 2 files .* failed: the bundle has \d+ problem\(s\):/);
     expect(r.stderr).toContain(
-      `  $.statements[2].stance (id "st-airwars-asserts-us-operation-killed") in ${broken}: expected one of ASSERTS, DENIES, WITHDRAWS, NO_RESPONSE, NOT_ACKNOWLEDGED, HEDGES, got "DENY"`,
+      `  $.statements[2].stance (id "st-airwars-asserts-us-operation-killed") in ${broken}: expected one of ASSERTS, DENIES, WITHDRAWS, NO_RESPONSE, NOT_ACKNOWLEDGED, HEDGES, DOUBTS, got "DENY"`,
     );
     expect(r.stderr).toMatch(/Nothing was written \(the set is imported in one transaction: all of it or none of it\)\./);
     // Byte for byte: neither the valid file of the set nor the rename in the broken one.
@@ -296,7 +296,7 @@ describe('import', () => {
     const r = cli(['import', '--each', SEED_FILE, broken, third], dir);
     expectExit(r, 1);
     expect(r.stderr).toMatch(/2-broken\.json failed: the bundle has \d+ problem\(s\):/);
-    expect(r.stderr).toContain(`$.statements[2].stance (id "st-airwars-asserts-us-operation-killed") in ${broken}: expected one of ASSERTS, DENIES, WITHDRAWS, NO_RESPONSE, NOT_ACKNOWLEDGED, HEDGES, got "DENY"`);
+    expect(r.stderr).toContain(`$.statements[2].stance (id "st-airwars-asserts-us-operation-killed") in ${broken}: expected one of ASSERTS, DENIES, WITHDRAWS, NO_RESPONSE, NOT_ACKNOWLEDGED, HEDGES, DOUBTS, got "DENY"`);
     expect(r.stderr).toMatch(/Nothing from .*2-broken\.json was written/);
     expect(r.stderr).toMatch(/Already imported, and kept: .*dumayr\.bundle\.json\./);
     expect(r.stderr).toMatch(/Skipped, not imported: .*3-extra\.json\./);

@@ -53,7 +53,7 @@ describe('references across files', () => {
     broken.json.statements[0].stance = 'CLAIMS';
     const { problems } = checkBundleSet([people(), claims(), broken]);
     expect(problems).toEqual([
-      { path: '$.statements[0].stance', id: 't1', file: 'case/said.json', expected: 'one of ASSERTS, DENIES, WITHDRAWS, NO_RESPONSE, NOT_ACKNOWLEDGED, HEDGES', got: '"CLAIMS"' },
+      { path: '$.statements[0].stance', id: 't1', file: 'case/said.json', expected: 'one of ASSERTS, DENIES, WITHDRAWS, NO_RESPONSE, NOT_ACKNOWLEDGED, HEDGES, DOUBTS', got: '"CLAIMS"' },
       { path: '$.statements[1].claim', id: 't2', file: 'case/said.json', expected: 'the id of a claim in the bundle or the graph', got: 'unknown claim id "c9"' },
     ]);
   });

@@ -63,7 +63,7 @@ const full = (): Raw => ({
   statements: [
     {
       id: 't1', source: 's1', claim: 'c1', stance: 'ASSERTS', hedged: false, hedge: null, date: '2031-03-13T18:00Z', madeAt: 'Thursday evening',
-      quote: null, paraphrase: null,
+      quote: null, paraphrase: null, document: 'd1',
       appearances: [{ document: 'd1', quote: 'It happened.', paraphrase: 'Officials confirmed it.', via: ['s2', { source: 's2', document: 'd1' }], selector: { exact: 'It happened.', prefix: 'said: "', suffix: '" Then' } }],
       derivedFrom: null, supersedes: [], formerIds: ['t1-copy'], recorded: audit(),
     },
@@ -201,7 +201,7 @@ describe('bundle v2 JSON Schema and checkBundle accept the same valid bundles', 
       Object.assign(b.statements[1], { stance: 'DENIES', hedged: true });
     })],
     ['hedged: false on every stance', () => edited(minimalV2, (b) => {
-      b.statements = BUNDLE_STANCES.filter((s) => s !== 'HEDGES').map((stance, i) => ({ id: `t${i + 1}`, source: 's1', claim: 'c1', stance, hedged: false }));
+      b.statements = BUNDLE_STANCES.filter((s) => s !== 'HEDGES' && s !== 'DOUBTS').map((stance, i) => ({ id: `t${i + 1}`, source: 's1', claim: 'c1', stance, hedged: false }));
     })],
     ['every date form', () => edited(minimalV2, (b) => {
       const dates = ['2031', '2031-03', '2031-03-14', '2031-03-14T09:00', '2031-03-14T09:00Z', '2031-03-14T09:00:30+05:30', '2031-03-14T09:00:30.5-0300', '2031-03-14T09:00:30,123456789+05'];
@@ -232,7 +232,7 @@ describe('bundle v2 JSON Schema and checkBundle reject the same single-record fa
   const faults: [string, () => unknown, string][] = [
     ['unknown stance', s0((s) => (s.stance = 'DENY')), '$.statements[0].stance'],
     ['missing stance', s0((s) => delete s.stance), '$.statements[0].stance'],
-    ['version 1 field `document` on a statement', s0((s) => (s.document = 'd1')), '$.statements[0].document'],
+    ['a statement `document` that is not a reference', s0((s) => (s.document = 3)), '$.statements[0].document'],
     ['version 1 field `reportedVia`', s0((s) => (s.reportedVia = 't2')), '$.statements[0].reportedVia'],
     ['hedged not a boolean', s0((s) => (s.hedged = 'yes')), '$.statements[0].hedged'],
     ['hedging words on NO_RESPONSE', s0((s) => Object.assign(s, { stance: 'NO_RESPONSE', hedge: 'perhaps' })), '$.statements[0].hedge'],
@@ -240,6 +240,7 @@ describe('bundle v2 JSON Schema and checkBundle reject the same single-record fa
     ['hedged: true on NOT_ACKNOWLEDGED', s0((s) => Object.assign(s, { stance: 'NOT_ACKNOWLEDGED', hedged: true })), '$.statements[0].hedged'],
     ['hedged: false with hedging words', s0((s) => Object.assign(s, { hedged: false, hedge: 'maybe' })), '$.statements[0].hedge'],
     ['HEDGES with hedged: false', s0((s) => Object.assign(s, { stance: 'HEDGES', hedged: false })), '$.statements[0].hedged'],
+    ['DOUBTS with hedged: false', s0((s) => Object.assign(s, { stance: 'DOUBTS', hedged: false })), '$.statements[0].hedged'],
     ['date in words', s0((s) => (s.date = 'Sunday')), '$.statements[0].date'],
     ['date with a two-digit year', s0((s) => (s.date = '21-09-17')), '$.statements[0].date'],
     ['date with month 13', s0((s) => (s.date = '2031-13')), '$.statements[0].date'],

@@ -85,6 +85,16 @@ describe('stances and hedges', () => {
     expect(read((s) => Object.assign(s, { stance: 'HEDGES', hedged: true })).problems).toEqual([]);
   });
 
+  test('DOUBTS is shorthand for DENIES, hedged: a doubt', () => {
+    const { statement, problems } = read((s) => Object.assign(s, { stance: 'DOUBTS', hedge: 'no information to corroborate' }));
+    expect(problems).toEqual([]);
+    expect(statement).toMatchObject({ stance: 'DENIES', hedged: true, hedge: 'no information to corroborate' });
+    expect(read((s) => (s.stance = 'DOUBTS')).statement).toMatchObject({ stance: 'DENIES', hedged: true, hedge: null });
+    expect(only(read((s) => Object.assign(s, { stance: 'DOUBTS', hedged: false })).problems)).toEqual({
+      path: '$.statements[0].hedged', id: 't1', expected: 'true or nothing on a DOUBTS statement (DOUBTS is DENIES, hedged)', got: 'false',
+    });
+  });
+
   test('hedging words make a statement hedged; a hedged denial is a doubt', () => {
     expect(read((s) => (s.hedge = 'we believe')).statement).toMatchObject({ stance: 'ASSERTS', hedged: true, hedge: 'we believe' });
     const doubt = read((s) => Object.assign(s, { stance: 'DENIES', hedge: 'no longer confident' }));
@@ -121,9 +131,9 @@ describe('stances and hedges', () => {
     expect(only(read((s) => (s.hedged = 'yes')).problems)).toEqual({ path: '$.statements[0].hedged', id: 't1', expected: 'true, false or null', got: '"yes"' });
   });
 
-  test('an unknown stance lists every stance, HEDGES too, and adds no hedge problem', () => {
+  test('an unknown stance lists every stance, HEDGES and DOUBTS too, and adds no hedge problem', () => {
     expect(only(read((s) => Object.assign(s, { stance: 'CLAIMS', hedge: 'maybe' })).problems)).toEqual({
-      path: '$.statements[0].stance', id: 't1', expected: 'one of ASSERTS, DENIES, WITHDRAWS, NO_RESPONSE, NOT_ACKNOWLEDGED, HEDGES', got: '"CLAIMS"',
+      path: '$.statements[0].stance', id: 't1', expected: 'one of ASSERTS, DENIES, WITHDRAWS, NO_RESPONSE, NOT_ACKNOWLEDGED, HEDGES, DOUBTS', got: '"CLAIMS"',
     });
   });
 });
@@ -132,6 +142,13 @@ describe('values of one record', () => {
   test('a date that is not an ISO 8601 partial date', () => {
     expect(only(problemsAfter((b) => (st(b, 0).date = 'Sunday')))).toEqual({ path: '$.statements[0].date', id: 't1', expected: `${PARTIAL_DATE_FORMS}, or null`, got: '"Sunday"' });
     expect(PARTIAL_DATE_FORMS).toMatch(/YYYY, YYYY-MM, YYYY-MM-DD/);
+  });
+
+  test('a date-time with a space is refused by a message that says the zone may be left out, not that it is required', () => {
+    const problem = only(problemsAfter((b) => (st(b, 0).date = '2022-11-16 00:01')));
+    expect(problem).toMatchObject({ path: '$.statements[0].date', got: '"2022-11-16 00:01"' });
+    expect(problem?.expected).toContain('YYYY-MM-DDTHH:MM[:SS[.fff]], optionally followed by Z or ±HH:MM (UTC when the zone is left out)');
+    expect(DATE_TIME_FORMS).toContain('optionally followed by Z or ±HH:MM');
   });
 
   test.each(['2021-02-30', '2021-13', '17 September 2021', '2021-09-17T25:00Z', '2021-9-17', '21-09-17'])('the date %p is refused', (date) => {
@@ -145,8 +162,8 @@ describe('values of one record', () => {
   });
 
   test('an unknown field in a statement, an appearance, a via step, a selector', () => {
-    expect(only(problemsAfter((b) => (st(b, 0).document = 'd1')))).toEqual({
-      path: '$.statements[0].document', id: 't1', expected: expect.stringMatching(/^one of the fields id, source, claim, stance, hedged, hedge, date, madeAt/), got: 'unknown field "document"',
+    expect(only(problemsAfter((b) => (st(b, 0).printedIn = 'd1')))).toEqual({
+      path: '$.statements[0].printedIn', id: 't1', expected: expect.stringMatching(/^one of the fields id, source, claim, stance, hedged, hedge, date, madeAt/), got: 'unknown field "printedIn"',
     });
     expect(only(problemsAfter((b) => (st(b, 0).appearances[0].page = 3)))).toEqual({
       path: '$.statements[0].appearances[0].page', id: 't1', expected: 'one of the fields document, quote, paraphrase, via, selector', got: 'unknown field "page"',
@@ -156,6 +173,28 @@ describe('values of one record', () => {
     });
     expect(only(problemsAfter((b) => (st(b, 0).appearances[0].selector = { exact: 'x', start: 3 })))).toEqual({
       path: '$.statements[0].appearances[0].selector.start', id: 't1', expected: 'one of the fields exact, prefix, suffix', got: 'unknown field "start"',
+    });
+  });
+
+  test('a version 1 `document` on a statement is read as one appearance (a habit, not an error)', () => {
+    const b = minimalV2();
+    st(b, 1).document = 'd1';
+    st(b, 1).quote = 'It happened.';
+    const { bundle, problems } = checkBundle(b);
+    expect(problems).toEqual([]);
+    expect(bundle.statements[1]?.appearances).toEqual([{ document: 'd1', quote: null, paraphrase: null, via: [], selector: null }]);
+    expect(bundle.statements[1]?.quote).toBe('It happened.');
+    // Naming a document an appearance names already adds nothing.
+    const again = minimalV2();
+    st(again, 0).document = 'd1';
+    expect(checkBundle(again).bundle.statements[0]?.appearances).toHaveLength(1);
+    // The shorthand is a reference like any other.
+    expect(only(problemsAfter((x) => (st(x, 1).document = 'd9')))).toMatchObject({ path: '$.statements[1].document', id: 't2', got: expect.stringContaining('d9') });
+  });
+
+  test('a version 1 `reportedVia` in version 2 is refused with what replaces it', () => {
+    expect(only(problemsAfter((b) => (st(b, 1).reportedVia = 't1')))).toEqual({
+      path: '$.statements[1].reportedVia', id: 't2', expected: expect.stringMatching(/^no reportedVia in version 2: .*appearance's `via`.*`derivedFrom`/), got: '"t1"',
     });
   });
 
@@ -466,7 +505,7 @@ describe('derivations and revisions', () => {
   });
 
   test('a statement supersedes only statements of its own source', () => {
-    expect(only(problemsAfter((b) => (st(b, 1).supersedes = ['t1'])))).toEqual({ path: '$.statements[1].supersedes[0]', id: 't2', expected: 'a statement by the same source ("s2")', got: '"t1", by "s1"' });
+    expect(only(problemsAfter((b) => (st(b, 1).supersedes = ['t1'])))).toEqual({ path: '$.statements[1].supersedes[0]', id: 't2', expected: expect.stringMatching(/^a statement by the same source \("s2"; a source that speaks for another, .* supersedes its statements by date/), got: '"t1", by "s1"' });
   });
 
   test('a statement may not supersede one dated strictly after it', () => {

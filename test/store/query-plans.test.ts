@@ -112,6 +112,8 @@ const WHOLE_LABEL: Partial<Record<QueryName, string[]>> = {
   'sources-count': ['NodeScan (s:Source)'],
   'entities-page': ['NodeScan (e:Entity)'],
   'entities-count': ['NodeScan (e:Entity)'],
+  'documents-page': ['NodeScan (d:Document)'],
+  'documents-count': ['NodeScan (d:Document)'],
   'questions-page': ['NodeScan (q:Question)'],
   'questions-count': ['NodeScan (q:Question)'],
   'changes-page': ['NodeScan (c:Change)'],
@@ -123,6 +125,22 @@ const WHOLE_LABEL: Partial<Record<QueryName, string[]>> = {
   'export-statements': ['NodeScan (st:Statement)'],
   'export-questions': ['NodeScan (q:Question)'],
   'export-judgements': ['NodeScan (s:Source)', 'NodeScan (a:Assessment)'],
+  // claimgraph migrate: reads a version 1 store whole, then deletes it whole, in one transaction each
+  'migrate-v1-counts': [
+    'NodeScan (n:Source)', 'NodeScan (n:Entity)', 'NodeScan (n:Document)', 'NodeScan (n:Claim)', 'NodeScan (n:Statement)',
+    'NodeScan (n:Question)', 'NodeScan (n:Rating)', 'NodeScan (n:Assessment)', 'NodeScan (n:Change)', 'NodeScan (_anon_0:Statement)', 'NodeScan (_anon_2:Statement)',
+  ],
+  'migrate-v1-sources': ['NodeScan (s:Source)'],
+  'migrate-v1-entities': ['NodeScan (e:Entity)'],
+  'migrate-v1-documents': ['NodeScan (d:Document)'],
+  'migrate-v1-claims': ['NodeScan (c:Claim)'],
+  'migrate-v1-statements': ['NodeScan (st:Statement)'],
+  'migrate-v1-questions': ['NodeScan (q:Question)'],
+  'migrate-v1-judgements': ['NodeScan (s:Source)', 'NodeScan (a:Assessment)'],
+  'migrate-v1-delete': [
+    'NodeScan (n:Statement)', 'NodeScan (n:Question)', 'NodeScan (_anon_0:Source)', 'NodeScan (n:Assessment)',
+    'NodeScan (n:Claim)', 'NodeScan (n:Document)', 'NodeScan (n:Entity)', 'NodeScan (n:Source)',
+  ],
 };
 
 /**
@@ -137,6 +155,10 @@ const KNOWN_SCANS: Partial<Record<QueryName, { scans: string[]; reason: string }
   },
   'sources-search': { scans: ['NodeScan (n:Source)'], reason: 'matches words in searchWords lists, which no index covers' },
   'entities-search': { scans: ['NodeScan (n:Entity)'], reason: 'matches words in searchWords lists, which no index covers' },
+  'documents-search': {
+    scans: ['NodeScan (n:Document)', 'NodeScan (n:Source)'],
+    reason: 'matches words in the searchWords lists of documents (title) and of their publishers, which no index covers',
+  },
   'possible-duplicates-page': {
     scans: ['NodeScan (x:Source)', 'NodeScan (x:Entity)', 'NodeScan (x:Claim)'],
     reason: 'lists every pending POSSIBLY_SAME pair (of every label, or of one) in key order: a list, not a lookup',
@@ -154,6 +176,15 @@ const KNOWN_SCANS: Partial<Record<QueryName, { scans: string[]; reason: string }
   'entities-by-name-keys': {
     scans: ['NodeScan (e:Entity)'],
     reason: 'names seek by the nameKey index; aliases are a list (aliasKeys), matched in one pass over the entities',
+  },
+  'model-v1-signs': {
+    scans: [
+      'NodeScan (st:Statement)', 'NodeScan (st:Statement)', 'NodeScan (st:Statement)', 'NodeScan (st:Statement)',
+      'NodeScan (s:Source)', 'NodeScan (e:Entity)', 'NodeScan (d:Document)', 'NodeScan (c:Claim)',
+    ],
+    reason:
+      'looks for records only version 1 wrote (a missing property, a relationship type no index covers on Grafeo), each branch stopping at its first row; ' +
+      'run once per store, on a store without the model marker (src/store/model-version.ts), and by the migration',
   },
 };
 

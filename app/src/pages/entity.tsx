@@ -6,7 +6,8 @@ import { ClaimLink, ErrorNote, GradeBadge, Loaded, More, PositionTag, SourceName
 const DATE_SOURCE: Readonly<Record<TimelineEntry['dateSource'], string>> = {
   SAID: 'said',
   PUBLISHED: 'printed by',
-  UNKNOWN: 'undated',
+  BEFORE_REVISION: 'Undated, said before the statement that revises it',
+  UNKNOWN: 'Undated',
 };
 
 /** Every statement on the entity's claims in the order it was said, a page at a time. */
@@ -38,7 +39,7 @@ function Timeline({ id }: { id: string }) {
         {entries.map((e) => (
           <li key={e.statement.id} class={e.statement.current ? '' : 'superseded'}>
             <p class="when">
-              {e.dateSource === 'UNKNOWN' ? 'Undated' : `${DATE_SOURCE[e.dateSource]} ${e.date ?? ''}`}
+              {e.date === null ? DATE_SOURCE[e.dateSource] : `${DATE_SOURCE[e.dateSource]} ${e.date}`}
               {e.dateText !== null && e.dateText !== e.date && ` (“${e.dateText}”)`}
               {!e.statement.current && <strong> · superseded</strong>}
             </p>

@@ -1,0 +1,119 @@
+import { skeletonKeys } from '../../src/graph/resolve';
+import { aliasKeys, isGenericKey, joinedSkeleton, nameKey, nameSearchWords, searchTerms, searchWords, skeleton } from '../../src/graph/names';
+
+/*
+ * How names are recognised (docs/MODEL.md, "Names"): a name key joins
+ * records, a skeleton only finds and suggests. Each case is a spelling
+ * pair seen in real reporting.
+ */
+
+describe('name keys', () => {
+  test.each([
+    ['The Syrian Interior Ministry', 'syrian interior ministry'],
+    ['syrian interior-ministry', 'syrian interior ministry'],
+    ['  Médecins   Sans Frontières ', 'medecins sans frontieres'],
+    ['Zemari Ahmadi', 'zemari ahmadi'],
+  ])('%p has the key %p', (name, key) => {
+    expect(nameKey(name)).toBe(key);
+  });
+
+  test('aliases give their distinct keys, without the name\'s own', () => {
+    expect(aliasKeys('Zemari Ahmadi', ['zemari ahmadi', 'Zemar Ahmadi', 'Zemar  Ahmadi', ''])).toEqual(['zemar ahmadi']);
+  });
+
+  test.each(['the family', 'officials', 'a spokesman', 'the ministry of defence', 'three senior officials', 'local residents'])('%p is generic: it names no one in particular', (name) => {
+    expect(isGenericKey(nameKey(name))).toBe(true);
+  });
+
+  test.each(['the Ahmadi family', 'Afghan officials', 'Pentagon spokesman', 'Syrian Observatory for Human Rights'])('%p is distinctive', (name) => {
+    expect(isGenericKey(nameKey(name))).toBe(false);
+  });
+});
+
+describe('skeletons see through transliteration', () => {
+  test.each([
+    ['Khaled al-Masoud', 'Khalid al-Masud'],
+    ['Khaled al-Masoud', 'Khaled Masoud'],
+    ['Zemari Ahmadi', 'Zamarai Ahmadi'],
+    ['Zabihullah Mujahid', 'Zabiullah Mujahed'],
+    ['Osama', 'Usama'],
+    ['Qasim', 'Kassem'],
+    ['Djamel', 'Jamal'],
+    ['Mohammed', 'Muhammad'],
+    ['Mohammad', 'Mohamad'],
+    ['Tawfik Shoukri', 'Tawfiq Shukri'],
+    ['Wolodymyr', 'Volodymyr'],
+    ['Tawfik Shoukri', 'Taoufik Chokri'],
+    ['Dawud', 'Daoud'],
+    ['Tawfik Shoukri', 'Tavfik Shukri'],
+    ['Tawfik', 'Tevfik'],
+    ['Łukasz Łapczyński', 'Lukasz Lapczynski'],
+  ])('%p and %p share a skeleton', (a, b) => {
+    expect(skeleton(a)).toBe(skeleton(b));
+    expect(skeleton(a)).not.toBe('');
+  });
+
+  test.each([
+    ['Zemari Ahmadi', 'Ahmad Shah'],
+    ['Kabul', 'Kandahar'],
+    ['Hamas', 'Hezbollah'],
+    // A "v" between vowels stays a consonant.
+    ['Ivan', 'Ian'],
+    ['Pavel', 'Paul'],
+  ])('%p and %p do not', (a, b) => {
+    expect(skeleton(a)).not.toBe(skeleton(b));
+  });
+
+  test.each([
+    ['Abdel-Moneim al-Ghaithi', 'Abdulmenam al-Ghaithi'],
+    ['Othman Abdul Jalil', 'Othman Abduljaleel'],
+    ['Abdul Aziz', 'Abdulaziz'],
+  ])('%p and %p, split and joined differently, meet as one word', (a, b) => {
+    expect(skeleton(a)).not.toBe(skeleton(b));
+    // The keys that suggest a possible duplicate: each name's skeleton, and the name as one word.
+    const shared = skeletonKeys({ name: a, aliases: [] }).filter((k) => skeletonKeys({ name: b, aliases: [] }).includes(k));
+    expect(shared).toEqual([joinedSkeleton(a)]);
+  });
+
+  test('letters NFKD leaves whole are folded: ł, ø, đ, ß, æ, œ', () => {
+    expect(nameKey('Łukasz Łapczyński')).toBe('lukasz lapczynski');
+    expect(nameKey('Søren Brøndby')).toBe('soren brondby');
+    expect(nameKey('Đorđe Straße')).toBe('dorde strasse');
+    expect(nameKey('Æsop Œuvre')).toBe('aesop oeuvre');
+  });
+
+  test('a particle alone gives no skeleton', () => {
+    expect(skeleton('al')).toBe('');
+    expect(skeleton('Abu al')).toBe('');
+  });
+});
+
+describe('search words and terms', () => {
+  test('a text gives its distinctive words and, for words of 3 letters or more, their marked skeletons', () => {
+    expect(searchWords(['The driver, Zemari Ahmadi, was an aid worker.'])).toEqual(
+      ['ahmadi', 'aid', 'driver', 'worker', 'zemari', '~ad', '~amd', '~drvr', '~vrkr', '~zmr'],
+    );
+  });
+
+  test('a query matches another spelling through its skeleton', () => {
+    const q = searchTerms('Zabiullah');
+    const stored = searchWords(['Zabihullah Mujahid']);
+    expect(stored).not.toContain(q.words[0]);
+    expect(stored).toContain(q.skeletons[0]);
+  });
+
+  test('a name written as one word finds it written as two, and back', () => {
+    const twoWords = nameSearchWords(['Abdel-Moneim al-Ghaithi']);
+    expect(twoWords).toContain(searchTerms('Abdulmenam').skeletons[0]);
+    const oneWord = nameSearchWords(['Abdulmenam al-Ghaithi']);
+    const q = searchTerms('Abdel-Moneim');
+    // The query's two words, then the two as one, matched by skeleton only.
+    expect(q.words).toEqual(['abdel', 'moneim', '']);
+    expect(oneWord).toContain(q.skeletons[2]);
+  });
+
+  test('stop words and particles are not search terms; a short word has no skeleton', () => {
+    expect(searchTerms('the al-Masoud of Kabul to')).toEqual({ words: ['masoud', 'kabul', ''], skeletons: ['~msd', '~kbl', '~msdkbl'] });
+    expect(searchTerms('UN')).toEqual({ words: ['un'], skeletons: [''] });
+  });
+});
