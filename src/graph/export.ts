@@ -181,7 +181,7 @@ export async function exportRecords(store: GraphStore, options: ExportOptions = 
 }
 
 /** The whole change log, oldest first (ids begin with the time), its details as the JSON they were written as. */
-async function changeLog(tx: QueryRunner, pageSize: number): Promise<ChangeRecord[]> {
+export async function changeLog(tx: QueryRunner, pageSize: number): Promise<ChangeRecord[]> {
   const newestFirst: ChangeRecord[] = [];
   let after: string | null = null;
   for (;;) {
