@@ -103,7 +103,7 @@ describe('help and usage errors', () => {
   test('an unknown command exits 2 with one line and where the help is, not the whole help', () => {
     const r = cli(['frobnicate'], dataDir('unused'));
     expectExit(r, 2);
-    expect(r.stderr).toBe('claimgraph: Unknown command "frobnicate": expected one of serve, key, seed, import, export, validate, backup, restore, salvage.\nSee "npx claimgraph --help".\n');
+    expect(r.stderr).toBe('claimgraph: Unknown command "frobnicate": expected one of serve, key, seed, import, export, validate, migrate, backup, restore, salvage.\nSee "npx claimgraph --help".\n');
     expect(cli(['exprot'], dataDir('unused')).stderr).toBe('claimgraph: Unknown command "exprot": did you mean export?\nSee "npx claimgraph --help".\n');
   });
 
