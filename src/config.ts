@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { parseKeyEntries, type ApiKeyEntry } from './keys';
 import { ClaimgraphError, show } from './errors';
@@ -17,6 +18,8 @@ export interface Config {
   seedWhenEmpty: boolean;
   /** How the HTTP API authenticates, limits and logs. */
   api: ApiConfig;
+  /** What is not wrong enough to stop, but should be said: a misspelled CLAIMGRAPH_* variable. */
+  warnings: string[];
 }
 
 /** Who may do what over HTTP. */
@@ -48,6 +51,11 @@ export interface Limits {
   /** Per store transaction, in milliseconds; 0 turns the timeout off. */
   readTimeoutMs: number;
   writeTimeoutMs: number;
+  /**
+   * The bytes of serialised documents (a claim's provenance) one operation may
+   * produce: what the cost estimate cannot know before the chains are read.
+   */
+  maxOutputBytes: number;
 }
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -81,6 +89,7 @@ export const DEFAULT_LIMITS: Readonly<Limits> = {
   maxImportBodyBytes: 32 * 1024 * 1024,
   readTimeoutMs: 10_000,
   writeTimeoutMs: 60_000,
+  maxOutputBytes: 4 * 1024 * 1024,
 };
 
 /** The environment variables claimgraph reads, with what each does (shown by `--help`, documented in README). */
@@ -102,6 +111,7 @@ export const ENVIRONMENT = {
   CLAIMGRAPH_CONSOLE: 'The query console at GET /console: "on" or "off" (default on, off in production).',
   CLAIMGRAPH_EXPLORER: 'The explorer, the web app at GET / (built by npm run build): "on" (default, production too) or "off".',
   CLAIMGRAPH_MAX_DEPTH: 'Deepest field nesting of an operation (default 8).',
+  CLAIMGRAPH_MAX_OUTPUT_BYTES: 'Bytes of provenance documents one operation may produce (default 4194304).',
   CLAIMGRAPH_MAX_COST: 'Largest estimated cost of an operation: fields, lists counted as `first` or the list estimate (default 50000).',
   CLAIMGRAPH_LIST_ESTIMATE: 'Items a list without `first` counts as in the cost (default 10).',
   CLAIMGRAPH_MAX_ALIASES: 'Most aliases in an operation (default 15).',
@@ -137,10 +147,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const seedMode = value('CLAIMGRAPH_SEED') ?? 'auto';
   if (seedMode !== 'auto' && seedMode !== 'off') problems.push(`CLAIMGRAPH_SEED: expected "auto" or "off", got ${show(seedMode)}`);
 
+  const host = value('HOST') ?? null;
+  if (host !== null && isIP(host) === 0 && !/^(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.?$/.test(host)) {
+    problems.push(`HOST: expected an IP address or a host name of this machine to listen on (e.g. 127.0.0.1, ::, localhost), got ${show(host)}`);
+  }
+
   let store: StoreConfig;
   const uri = value('NEO4J_URI');
   if (uri === undefined) {
-    store = { engine: 'embedded', path: resolve(value('CLAIMGRAPH_DATA_DIR') ?? './data', EMBEDDED_STORE_FILE) };
+    const dataDir = resolve(value('CLAIMGRAPH_DATA_DIR') ?? './data');
+    const kind = (() => {
+      try {
+        return statSync(dataDir).isDirectory() ? 'folder' : 'file';
+      } catch {
+        return 'nothing'; // made on first use
+      }
+    })();
+    if (kind === 'file') problems.push(`CLAIMGRAPH_DATA_DIR: expected a folder (the store is the file ${EMBEDDED_STORE_FILE} in it), got a file: ${dataDir}`);
+    store = { engine: 'embedded', path: resolve(dataDir, EMBEDDED_STORE_FILE) };
   } else {
     if (!/^(neo4j|bolt)(\+s|\+ssc)?:\/\/[^/\s]+/.test(uri)) {
       // The URI is not echoed: it may carry credentials.
@@ -159,7 +183,50 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
   const api = readApiConfig(env, problems);
   throwIfAny(problems);
-  return { port, host: value('HOST') ?? null, store, seedWhenEmpty: seedMode === 'auto', api };
+  return { port, host, store, seedWhenEmpty: seedMode === 'auto', api, warnings: unknownSettings(env) };
+}
+
+/** Variables claimgraph reads that are not settings of the server (the CLI's). */
+const OTHER_VARIABLES = ['CLAIMGRAPH_EDITOR', 'CLAIMGRAPH_API_KEY'];
+
+/**
+ * A warning for each CLAIMGRAPH_* variable claimgraph does not read (a
+ * misspelling is otherwise silently ignored), naming the closest one.
+ */
+export function unknownSettings(env: NodeJS.ProcessEnv): string[] {
+  const known = [...Object.keys(ENVIRONMENT).filter((n) => n.startsWith('CLAIMGRAPH_')), ...OTHER_VARIABLES];
+  return Object.keys(env)
+    .filter((name) => name.startsWith('CLAIMGRAPH_') && !known.includes(name))
+    .sort()
+    .map((name) => {
+      // Compared after the prefix they all share: CLAIMGRAPH_FOO is near no setting.
+      const suffix = closest(name.slice('CLAIMGRAPH_'.length), known.map((k) => k.slice('CLAIMGRAPH_'.length)));
+      const near = suffix === null ? null : `CLAIMGRAPH_${suffix}`;
+      return `${name} is not a claimgraph setting and is ignored; ${near === null ? 'the settings are listed by "npx claimgraph --help"' : `did you mean ${near}?`}`;
+    });
+}
+
+/** The candidate nearest to `word` (edit distance, case-insensitive), or null when none is near enough to be a misspelling. */
+export function closest(word: string, candidates: readonly string[]): string | null {
+  let best: { name: string; d: number } | null = null;
+  for (const name of candidates) {
+    const d = editDistance(word.toUpperCase(), name.toUpperCase());
+    if (best === null || d < best.d) best = { name, d };
+  }
+  // A third of the name may differ: CLAIMGRAPH_MAX_COSTS, CLAIMGRAPH_DATADIR, --dryrun.
+  return best !== null && best.d <= Math.max(2, Math.floor(word.length / 3)) ? best.name : null;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, (previous[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length] as number;
 }
 
 /** Only the API settings (tests and in-process servers): the same checks as {@link loadConfig}. */
@@ -257,6 +324,7 @@ function readApiConfig(env: NodeJS.ProcessEnv, problems: string[]): ApiConfig {
     maxImportBodyBytes: integer('CLAIMGRAPH_MAX_IMPORT_BODY_BYTES', d.maxImportBodyBytes, 1024, 4 * 1024 ** 3),
     readTimeoutMs: integer('CLAIMGRAPH_READ_TIMEOUT_MS', d.readTimeoutMs, 0, MAX_MS),
     writeTimeoutMs: integer('CLAIMGRAPH_WRITE_TIMEOUT_MS', d.writeTimeoutMs, 0, MAX_MS),
+    maxOutputBytes: integer('CLAIMGRAPH_MAX_OUTPUT_BYTES', d.maxOutputBytes, 1024, 1024 ** 3),
   };
   if (limits.maxImportBodyBytes < limits.maxBodyBytes) {
     problems.push(`CLAIMGRAPH_MAX_IMPORT_BODY_BYTES: expected at least CLAIMGRAPH_MAX_BODY_BYTES (${limits.maxBodyBytes}), got ${limits.maxImportBodyBytes}`);

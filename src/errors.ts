@@ -43,9 +43,13 @@ export class ClaimgraphError extends Error {
 
 /** Shows a value in an error message: JSON, shortened so a huge input cannot flood a log. */
 export function show(value: unknown, max = 80): string {
+  // A field left out is "nothing", not JavaScript's word for it.
+  if (value === undefined) return 'nothing';
+  // JSON writes a number past the range of a double (`1e400` parses as Infinity) as null: say what came.
+  if (typeof value === 'number' && !Number.isFinite(value)) return `a number out of range (${String(value)}; at most ±1.8e308)`;
   let text: string;
   try {
-    text = value === undefined ? 'undefined' : JSON.stringify(value) ?? String(value);
+    text = JSON.stringify(value) ?? String(value);
   } catch {
     // JSON.stringify throws on a cycle, a BigInt or nesting deeper than the stack;
     // String() recurses into nested arrays too.

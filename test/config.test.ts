@@ -23,7 +23,19 @@ describe('loadConfig', () => {
       store: { engine: 'embedded', path: join(process.cwd(), 'data', 'graph.grafeo') },
       seedWhenEmpty: true,
       api: loadApiConfig({}), // its defaults: test/api/config.test.ts
+      warnings: [],
     });
+  });
+
+  test('a CLAIMGRAPH_* variable claimgraph does not read is a warning naming the closest setting', () => {
+    expect(loadConfig({ CLAIMGRAPH_DATADIR: 'x', CLAIMGRAPH_SEED: 'off', CLAIMGRAPH_EDITOR: 'e', CLAIMGRAPH_WIBBLE: '1' }).warnings).toEqual([
+      'CLAIMGRAPH_DATADIR is not a claimgraph setting and is ignored; did you mean CLAIMGRAPH_DATA_DIR?',
+      'CLAIMGRAPH_WIBBLE is not a claimgraph setting and is ignored; the settings are listed by "npx claimgraph --help"',
+    ]);
+  });
+
+  test('HOST is checked with the other settings', () => {
+    expect(() => loadConfig({ HOST: 'bad host', PORT: 'x' })).toThrow(/PORT: expected[\s\S]*HOST: expected an IP address or a host name/);
   });
 
   test('blank variables count as unset', () => {

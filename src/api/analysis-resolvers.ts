@@ -7,7 +7,7 @@
 import DataLoader from 'dataloader';
 import { checkIriBase, DEFAULT_IRI_BASE, readProvChains, serialiseProv, type ProvChain, type ProvFormat } from '../analysis/prov';
 import { decodeTimelineCursor, encodeTimelineCursor, readTimelines, type TimelineEntry, type TimelineKey, type TimelinePage } from '../analysis/timeline';
-import { notFound } from '../errors';
+import { ClaimgraphError, notFound } from '../errors';
 import { effectiveDate } from '../graph/positions';
 import type { Context } from './context';
 import { pageSize, toConnection } from './pagination';
@@ -52,6 +52,23 @@ async function statementOf(entry: TimelineEntry, ctx: Context) {
   return found;
 }
 
+/**
+ * Counts `bytes` of a serialised document against the operation's output
+ * budget: the cost estimate counts a provenance field before any chain is
+ * read, this counts what it really produced. Over the budget the field is
+ * an error (the others keep their answers), and nothing more is produced.
+ */
+function chargeOutput(ctx: Context, bytes: number): void {
+  ctx.output.left -= bytes;
+  if (ctx.output.left >= 0) return;
+  const limit = ctx.output.production ? '' : ` (at most ${ctx.output.limit} bytes; CLAIMGRAPH_MAX_OUTPUT_BYTES)`;
+  throw new ClaimgraphError(
+    'BAD_USER_INPUT',
+    `This operation asks for more provenance than one response may carry${limit}. Ask for fewer provenance fields at once, or export one claim's chain with "npx claimgraph export --format prov-jsonld --claim ID".`,
+    { limit: 'output' },
+  );
+}
+
 export const analysisResolvers = {
   TimelineEntry: {
     statement: (entry: TimelineEntry, _: unknown, ctx: Context) => statementOf(entry, ctx),
@@ -70,6 +87,7 @@ export const analysisResolvers = {
       if (chain === null) throw notFound('claim', c.id); // deleted since it was loaded
       const format = args.format ?? 'JSONLD';
       const text = await serialiseProv(chain, { format, base });
+      chargeOutput(ctx, Buffer.byteLength(text, 'utf8'));
       // One JSON type for both formats: JSON-LD as the object it is (as Claim.claimReview), Turtle as a string.
       return format === 'JSONLD' ? (JSON.parse(text) as unknown) : text;
     },

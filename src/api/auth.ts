@@ -157,6 +157,15 @@ export const MUTATION_ROLES: Readonly<Record<string, Role>> = {
 
 export const roleOfMutation = (field: string): Role => MUTATION_ROLES[field] ?? 'admin';
 
+/**
+ * Queries that need more than a reader: what only the role that acts on the
+ * answer may see. A deletion preview lists everything a deletion would
+ * remove, and its token confirms the deletion: the role of `delete`.
+ */
+export const QUERY_ROLES: Readonly<Record<string, Role>> = {
+  deletionPreview: roleOfMutation('delete'),
+};
+
 /** The root fields an operation selects, through fragments and inline fragments. */
 export function rootFields(document: DocumentNode, operation: OperationDefinitionNode): string[] {
   const fragments = new Map<string, FragmentDefinitionNode>();
@@ -180,15 +189,19 @@ export function rootFields(document: DocumentNode, operation: OperationDefinitio
 
 /** The role an operation needs, and the root field that needs it. */
 export function requiredRole(document: DocumentNode, operation: OperationDefinitionNode): { role: Role; field: string | null } {
-  if (operation.operation !== 'mutation') return { role: 'reader', field: null };
+  if (operation.operation === 'subscription') return { role: 'reader', field: null };
   let need: { role: Role; field: string | null } = { role: 'reader', field: null };
   for (const field of rootFields(document, operation)) {
     if (field === '__typename') continue;
-    const role = roleOfMutation(field);
+    const role = operation.operation === 'mutation' ? roleOfMutation(field) : (QUERY_ROLES[field] ?? 'reader');
+    if (operation.operation === 'query' && role === 'reader') continue;
     if (need.field === null || ROLE_RANK[role] > ROLE_RANK[need.role]) need = { role, field };
   }
   return need;
 }
+
+/** A root field as messages name it: "The query deletionPreview", "The mutation delete". */
+const fieldName = (field: string): string => `The ${QUERY_ROLES[field] !== undefined ? 'query' : 'mutation'} ${field}`;
 
 const HOW_TO_ADD_A_KEY =
   'Create one with "claimgraph key create --role editor --editor NAME" and put the line it prints in CLAIMGRAPH_API_KEYS or CLAIMGRAPH_API_KEYS_FILE.';
@@ -203,10 +216,10 @@ export function authorize(principal: Principal, need: { role: Role; field: strin
     if (config.keys.length === 0 && !config.off) {
       throw new AuthError('FORBIDDEN', `Writes are turned off: no API key is configured on this server. ${HOW_TO_ADD_A_KEY}`);
     }
-    throw unauthenticated(`The mutation ${need.field} needs an API key with role ${need.role}: send "Authorization: Bearer <API key>".`);
+    throw unauthenticated(`${fieldName(need.field)} needs an API key with role ${need.role}: send "Authorization: Bearer <API key>".`);
   }
   if (ROLE_RANK[principal.role] < ROLE_RANK[need.role]) {
-    throw new AuthError('FORBIDDEN', `The mutation ${need.field ?? ''} needs role ${need.role}; this key has role ${principal.role}.`);
+    throw new AuthError('FORBIDDEN', `${fieldName(need.field ?? '')} needs role ${need.role}; this key has role ${principal.role}.`);
   }
 }
 

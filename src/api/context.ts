@@ -1,3 +1,4 @@
+import { DEFAULT_LIMITS } from '../config';
 import type { GraphStore } from '../store/port';
 import { ANONYMOUS, inProcess, type Principal } from './identity';
 import { Loaders } from './loaders';
@@ -20,6 +21,8 @@ export interface Context {
   editor: string | null;
   /** Set over HTTP: the request id and what the access log records. */
   request?: RequestFacts;
+  /** The bytes of serialised documents this operation may still produce (CLAIMGRAPH_MAX_OUTPUT_BYTES). */
+  output: { limit: number; left: number; production: boolean };
 }
 
 /**
@@ -27,9 +30,21 @@ export interface Context {
  * `who` is the authenticated principal (HTTP), or an editor's name for a
  * trusted in-process caller (tests, the CLI), or null for an anonymous reader.
  */
-export function createContext(store: GraphStore, who: Principal | string | null = null, request?: RequestFacts): Context {
+export function createContext(
+  store: GraphStore,
+  who: Principal | string | null = null,
+  request?: RequestFacts,
+  output: { maxBytes: number; production: boolean } = { maxBytes: DEFAULT_LIMITS.maxOutputBytes, production: false },
+): Context {
   const principal = who === null ? ANONYMOUS : typeof who === 'string' ? inProcess(who) : who;
-  return { store, loaders: new Loaders(store), principal, editor: principal.editor, ...(request ? { request } : {}) };
+  return {
+    store,
+    loaders: new Loaders(store),
+    principal,
+    editor: principal.editor,
+    ...(request ? { request } : {}),
+    output: { limit: output.maxBytes, left: output.maxBytes, production: output.production },
+  };
 }
 
 /**

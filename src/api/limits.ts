@@ -39,6 +39,18 @@ export const INTROSPECTION_MAX_DEPTH = 15;
 
 const INTROSPECTION_FIELDS = new Set(['__schema', '__type']);
 
+/**
+ * Fields that cost more than 1 in the estimate, by what they produce: a
+ * claim's provenance serialises its whole attribution chain (statements,
+ * documents, sources and their parents), a deletion preview lists every node
+ * and relationship a deletion removes. What they really produce is bounded
+ * apart (CLAIMGRAPH_MAX_OUTPUT_BYTES; the preview's pages).
+ */
+export const FIELD_COSTS: Readonly<Record<string, number>> = {
+  'Claim.provenance': 500,
+  'Query.deletionPreview': 200,
+};
+
 /** The shape of a selection: its depth (outside introspection), introspection depth, aliases and directives. */
 interface Shape {
   depth: number;
@@ -209,7 +221,7 @@ function costOf(
         const field = parent !== undefined && (isObjectType(parent) || isInterfaceType(parent)) ? parent.getFields()[name] : undefined;
         if (field === undefined || parent === undefined) continue; // validation has reported it
         const inner = s.selectionSet ? cost(s.selectionSet, getNamedType(field.type)) : 0;
-        total += 1 + multiplier(field, s.arguments ?? [], parent) * inner;
+        total += (FIELD_COSTS[`${parent.name}.${name}`] ?? 1) + multiplier(field, s.arguments ?? [], parent) * inner;
       } else if (s.kind === Kind.INLINE_FRAGMENT) {
         total += cost(s.selectionSet, s.typeCondition ? schema.getType(s.typeCondition.name.value) : parent);
       } else {

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { GraphQLFormattedError } from 'graphql';
-import { ClaimgraphError, notFound } from '../errors';
+import { badInput, ClaimgraphError, notFound, show } from '../errors';
 import type { BundleProblem } from '../graph/bundle';
 import {
   createRecord,
@@ -31,7 +31,7 @@ import type { GraphStore, Value } from '../store/port';
 import { afterWrite, type Context } from './context';
 import { ANONYMOUS_EDITOR } from './identity';
 import type { Loaders } from './loaders';
-import { decodeCursor, encodeCursor, NEWEST_CHANGE, pageSize, toConnection } from './pagination';
+import { currentMaxPageSize, decodeCursor, encodeCursor, NEWEST_CHANGE, pageSize, toConnection } from './pagination';
 import { SCALAR_FORMS } from './scalars';
 import { byRecordIds, toGlobalId, type NodeType } from './global-id';
 import { toChange } from './nodes';
@@ -146,6 +146,20 @@ async function claimPair(ctx: Context, from: string, to: string) {
 const NODE_TYPE_OF: Record<DeletableKind, NodeType> = { CLAIM: 'Claim', SOURCE: 'Source', DOCUMENT: 'Document', STATEMENT: 'Statement', ENTITY: 'Entity' };
 
 /** The preview (or result) as the schema shapes it: the plan plus counts per kind. */
+interface PageArgs {
+  first?: number | null;
+  offset?: number | null;
+}
+
+/** `first` items from `offset`: `first` at most the page-size cap (larger is cut to it), both from 0. */
+function slicePage<T>(items: T[], { first, offset }: PageArgs): T[] {
+  const size = Math.min(first ?? currentMaxPageSize(), currentMaxPageSize());
+  const from = offset ?? 0;
+  if (!Number.isInteger(size) || size < 0) throw badInput(`Argument "first" must be an integer from 0 to ${currentMaxPageSize()}, got ${show(first)}.`, { argument: 'first' });
+  if (!Number.isInteger(from) || from < 0) throw badInput(`Argument "offset" must be an integer from 0, got ${show(offset)}.`, { argument: 'offset' });
+  return items.slice(from, from + size);
+}
+
 function describe(plan: DeletionPlan) {
   const countBy = <T>(items: T[], key: (t: T) => string) => {
     const counts = new Map<string, number>();
@@ -361,8 +375,14 @@ export const editingResolvers = {
   // References to records by their record ids: not `id`, which every client reads as a global id.
   NodeRef: { recordId: (n: { id: string }) => n.id },
   DetachedRecord: { recordId: (d: { id: string }) => d.id },
-  DeletionPreview: { recordId: (p: { id: string }) => p.id },
   DeletionResult: { recordId: (r: { id: string }) => r.id },
+  // A preview lists everything a deletion removes: paged, so that one answer stays small.
+  DeletionPreview: {
+    recordId: (p: { id: string }) => p.id,
+    nodes: (p: { nodes: unknown[] }, args: PageArgs) => slicePage(p.nodes, args),
+    relationships: (p: { relationships: unknown[] }, args: PageArgs) => slicePage(p.relationships, args),
+    detached: (p: { detached: unknown[] }, args: PageArgs) => slicePage(p.detached, args),
+  },
 
   Source: { recorded: recorded('source') },
   Entity: { recorded: recorded('entity') },

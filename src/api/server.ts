@@ -1,5 +1,6 @@
 import { createServer, maxHeaderSize, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { dirname, join } from 'node:path';
 import type { Duplex } from 'node:stream';
 import { performance } from 'node:perf_hooks';
 import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
@@ -11,11 +12,12 @@ import {
 } from '@apollo/server/plugin/disabled';
 import { getOperationAST, parse } from 'graphql';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { claimReviewFeed } from '../analysis/claimreview';
 import { DEFAULT_LIMITS, loadApiConfig, type ApiConfig } from '../config';
 import { schemaDir } from '../paths';
 import { ClaimgraphError, show } from '../errors';
+import { exportBundle } from '../graph/export';
+import { EmbeddedStore } from '../store/embedded-store';
 import type { GraphStore } from '../store/port';
 import { achResolvers } from './ach-resolvers';
 import { analysisResolvers } from './analysis-resolvers';
@@ -32,6 +34,7 @@ import { editingResolvers, withInputProblems } from './mutations';
 import { setMaxPageSize } from './pagination';
 import { parseRequestTarget, type RequestTarget } from './request-target';
 import { nodeResolvers } from './nodes';
+import { describeUtf8Problem, utf8Problem } from '../utf8';
 import { resolvers } from './resolvers';
 import { scalarResolvers } from './scalars';
 import { knownOperationTypesRule, loadTypeDefs } from './schema';
@@ -209,6 +212,35 @@ const badTargetMessage = (raw: string, expected: string) => `Bad request target:
 /** The target as the access log shows it: as sent, shortened so a long one cannot flood the log. */
 const loggedTarget = (raw: string) => (raw.length > 200 ? `${raw.slice(0, 199)}…` : raw);
 
+/**
+ * The media types Apollo's CSRF prevention answers itself (a browser sends
+ * them without a preflight): they reach Apollo, which refuses them saying why.
+ */
+const SIMPLE_REQUEST_TYPES = new Set(['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data']);
+
+/**
+ * A request's Content-Type, compared as RFC 9110 says: the type and subtype
+ * without regard to case, parameters apart. JSON is `application/json`
+ * exactly (not `application/jsonp`), in UTF-8 (RFC 8259) when a charset is given.
+ */
+export function mediaTypeOf(header: string | undefined): { json: boolean; problem: string | null } {
+  if (header === undefined || header.trim() === '') return { json: false, problem: null };
+  const [essence = '', ...params] = header.split(';').map((part) => part.trim());
+  const type = essence.toLowerCase();
+  if (type === 'application/json') {
+    for (const param of params) {
+      const [name = '', value = ''] = param.split('=').map((x) => x.trim());
+      const charset = value.replace(/^"(.*)"$/, '$1').toLowerCase();
+      if (name.toLowerCase() === 'charset' && charset !== 'utf-8' && charset !== 'utf8') {
+        return { json: true, problem: `Unsupported charset: expected application/json in UTF-8 (charset=utf-8 or none), got ${show(header)}.` };
+      }
+    }
+    return { json: true, problem: null };
+  }
+  if (SIMPLE_REQUEST_TYPES.has(type)) return { json: false, problem: null };
+  return { json: false, problem: `Unsupported Content-Type: expected application/json, got ${show(header)}.` };
+}
+
 class BodyTooLarge extends Error {}
 
 /** The request stream broke off (the client closed or reset the connection, or sent a body that does not parse): not a server failure. */
@@ -308,6 +340,77 @@ export async function startHttpServer(store: GraphStore, port: number, host: str
     sendJson(res, 413, errorBody(`Request body too large.${detail}`, 'BAD_USER_INPUT'), {}, jsonType(req));
   };
 
+  /**
+   * POST /admin/backup (admin key): an online backup of the embedded store,
+   * a consistent copy at the last commit written into the `backups` folder
+   * beside the store while the server keeps serving (docs/OPERATIONS.md).
+   */
+  const handleBackup = async (req: IncomingMessage, res: ServerResponse, exchange: Exchange): Promise<void> => {
+    let principal: Principal;
+    try {
+      principal = authenticator.authenticate(req.headersDistinct);
+    } catch (error) {
+      if (error instanceof AuthError) {
+        const challenge = error.wwwAuthenticate;
+        return sendJson(res, error.status, errorBody(error.message, error.code), challenge ? { 'www-authenticate': challenge } : {});
+      }
+      throw error;
+    }
+    exchange.principal = principal;
+    if (principal.role === null) {
+      exchange.facts.errorCodes.push('UNAUTHENTICATED');
+      return sendJson(res, 401, errorBody('A backup needs an API key with role admin: send "Authorization: Bearer <API key>".', 'UNAUTHENTICATED'), { 'www-authenticate': 'Bearer realm="claimgraph"' });
+    }
+    if (ROLE_RANK[principal.role] < ROLE_RANK.admin) {
+      exchange.facts.errorCodes.push('FORBIDDEN');
+      return sendJson(res, 403, errorBody(`A backup needs role admin; this key has role ${principal.role}.`, 'FORBIDDEN'));
+    }
+    if (!(store instanceof EmbeddedStore) || store.path === null) {
+      exchange.facts.errorCodes.push('BAD_USER_INPUT');
+      const message = store.engine === 'neo4j' ? 'Back up Neo4j with its own tools (neo4j-admin database dump); this route backs up the embedded store.' : 'The embedded store is in memory: there is nothing on disk to back up.';
+      return sendJson(res, 400, errorBody(message, 'BAD_USER_INPUT'));
+    }
+    const to = join(dirname(store.path), 'backups', `graph-${new Date().toISOString().replace(/[:.]/g, '-')}.grafeo`);
+    const done = await store.backup(to);
+    logger.info({ reqId: exchange.facts.id, path: done.path, epoch: Number(done.epoch), bytes: done.bytes }, 'backup written');
+    return sendJson(res, 200, { path: done.path, commit: Number(done.epoch), bytes: done.bytes });
+  };
+
+  /** GET /admin/export (an editor's key or more): the whole graph as one bundle, as `claimgraph export` writes it, while the server runs. */
+  const handleExport = async (req: IncomingMessage, res: ServerResponse, exchange: Exchange): Promise<void> => {
+    const principal = authenticateFor(req, res, exchange, 'editor', 'An export');
+    if (principal === null) return;
+    const bundle = await exportBundle(store);
+    return sendJson(res, 200, bundle);
+  };
+
+  /** The principal of a request that needs `role`, or null once it was answered 401/403. */
+  const authenticateFor = (req: IncomingMessage, res: ServerResponse, exchange: Exchange, role: 'editor' | 'admin', what: string): Principal | null => {
+    let principal: Principal;
+    try {
+      principal = authenticator.authenticate(req.headersDistinct);
+    } catch (error) {
+      if (error instanceof AuthError) {
+        const challenge = error.wwwAuthenticate;
+        sendJson(res, error.status, errorBody(error.message, error.code), challenge ? { 'www-authenticate': challenge } : {});
+        return null;
+      }
+      throw error;
+    }
+    exchange.principal = principal;
+    if (principal.role === null) {
+      exchange.facts.errorCodes.push('UNAUTHENTICATED');
+      sendJson(res, 401, errorBody(`${what} needs an API key with role ${role}: send "Authorization: Bearer <API key>".`, 'UNAUTHENTICATED'), { 'www-authenticate': 'Bearer realm="claimgraph"' });
+      return null;
+    }
+    if (ROLE_RANK[principal.role] < ROLE_RANK[role]) {
+      exchange.facts.errorCodes.push('FORBIDDEN');
+      sendJson(res, 403, errorBody(`${what} needs role ${role}; this key has role ${principal.role}.`, 'FORBIDDEN'));
+      return null;
+    }
+    return principal;
+  };
+
   const handleGraphQL = async (req: IncomingMessage, res: ServerResponse, search: string, exchange: Exchange): Promise<void> => {
     let principal: Principal;
     try {
@@ -343,8 +446,15 @@ export async function startHttpServer(store: GraphStore, port: number, host: str
         throw error;
       }
       exchange.bytesIn = raw.length;
+      const media = mediaTypeOf(headers.get('content-type'));
+      if (media.problem !== null) return sendJson(res, 415, errorBody(media.problem, 'BAD_REQUEST'), {}, jsonType(req));
+      // Bytes that are not UTF-8 would become U+FFFD, ids included: refused, with where they are.
+      const broken = utf8Problem(raw);
+      if (broken !== null) return sendJson(res, 400, errorBody(`The request body is not UTF-8: ${describeUtf8Problem(raw, broken)}.`, 'BAD_REQUEST'), {}, jsonType(req));
       const text = raw.toString('utf8');
-      if ((headers.get('content-type') ?? '').includes('application/json')) {
+      if (media.json) {
+        // Apollo reads the type again: it is given the canonical spelling.
+        headers.set('content-type', 'application/json');
         try {
           body = JSON.parse(text);
         } catch {
@@ -358,7 +468,7 @@ export async function startHttpServer(store: GraphStore, port: number, host: str
     }
     const result = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search, body },
-      context: async () => createContext(store, principal, exchange.facts),
+      context: async () => createContext(store, principal, exchange.facts, { maxBytes: limits.maxOutputBytes, production: api.production }),
     });
     res.statusCode = result.status ?? 200;
     for (const [key, value] of result.headers) res.setHeader(key, value);
@@ -430,6 +540,8 @@ export async function startHttpServer(store: GraphStore, port: number, host: str
       if (target.form === 'authority') return sendJson(res, 405, errorBody(`Method CONNECT is not allowed: this server is not a proxy; expected ${ALLOW}.`, 'BAD_USER_INPUT'), { allow: ALLOW }, jsonType(req));
       const { path, search } = target;
       if (path === '/graphql') return handleGraphQL(req, res, search, exchange);
+      if (path === '/admin/backup' && req.method === 'POST') return handleBackup(req, res, exchange);
+      if (path === '/admin/export' && req.method === 'GET') return handleExport(req, res, exchange);
       if (path === '/health' && req.method === 'GET') return sendJson(res, 200, { status: 'ok' });
       if (path === '/ready' && req.method === 'GET') {
         try {

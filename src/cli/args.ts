@@ -1,3 +1,5 @@
+import { closest } from '../config';
+
 /**
  * The command line's argument parsing: one small parser for every command,
  * so each accepts `--name value`, `--name=value`, flags, `--` (the end of the
@@ -79,7 +81,9 @@ export function parseArgs(command: string, argv: readonly string[], spec: Option
       if (inline !== undefined) throw new UsageError(`Option --${name} of ${command} takes no value.`, command);
       flags.add(name);
     } else {
-      throw new UsageError(`Unknown option --${name} for ${command}.`, command);
+      const known = [...(spec.values ?? []), ...(spec.flags ?? [])];
+      const near = closest(name, known);
+      throw new UsageError(`Unknown option --${name} for ${command}${near === null ? '' : `: did you mean --${near}?`}${near === null && known.length === 0 ? ` (${command} takes no option)` : near === null ? '.' : ''}`, command);
     }
   }
   return { values, flags, positional, help };

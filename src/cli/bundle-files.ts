@@ -4,6 +4,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { describeUtf8Problem, utf8Problem } from '../utf8';
 import { UsageError } from './args';
 
 /** One bundle to read: a file, or stdin. */
@@ -59,21 +60,25 @@ export function expandInputs(command: string, args: readonly string[], stdinIsTT
   return inputs;
 }
 
-/** Reads all of stdin as text. */
-export async function readStdin(stream: NodeJS.ReadableStream = process.stdin): Promise<string> {
+/** Reads all of stdin, as bytes. */
+export async function readStdin(stream: NodeJS.ReadableStream = process.stdin): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 /** Reads one bundle's JSON. Throws InputError when it cannot be read or parsed; the bundle is not checked here. */
 export async function readBundleJson(input: BundleInput): Promise<unknown> {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = input.path === null ? await readStdin() : readFileSync(input.path, 'utf8');
+    bytes = input.path === null ? await readStdin() : readFileSync(input.path);
   } catch (error) {
     throw new InputError(`Cannot read ${input.label}: ${error instanceof Error ? error.message : String(error)}`);
   }
+  // Decoding would turn bytes that are not UTF-8 into U+FFFD silently, ids included.
+  const broken = utf8Problem(bytes);
+  if (broken !== null) throw new InputError(`${input.label} is not UTF-8: ${describeUtf8Problem(bytes, broken)}.`);
+  const text = bytes.toString('utf8');
   if (text.trim() === '') throw new InputError(`${input.label} is empty: expected one claimgraph bundle as JSON.`);
   try {
     return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);

@@ -2,8 +2,11 @@
  * The `claimgraph` commands. They stay thin: parse arguments, read and write
  * files, print. The work (validation, import, export) lives in src/graph.
  */
-import { renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { lookup } from 'node:dns/promises';
+import { createServer as createNetServer, isIP } from 'node:net';
 import { userInfo } from 'node:os';
+import { dirname, resolve as resolvePath } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { generateKey, keyLine } from '../api/auth';
 import { EDITOR_EXPECTED, editorProblem, ROLES, type Role } from '../api/identity';
@@ -20,11 +23,13 @@ import { importInCommits } from '../graph/chunked-import';
 import { rebuildStandingsIfMissing } from '../graph/standing';
 import type { Bundle } from '../graph/model';
 import { graphCounts, seed, seedIfEmpty } from '../analysis/seed';
+import { EmbeddedStore } from '../store/embedded-store';
 import { openStore } from '../store/open';
+import { loadQueries } from '../store/queries';
 import type { GraphStore } from '../store/port';
 import { EXIT, type Command, type ParsedArgs, UsageError } from './args';
 import { type BundleInput, expandInputs, InputError, readBundleJson } from './bundle-files';
-import { changedIn, formatCount, formatRate, formatSeconds, problemLines, problemsOf, recordsIn, reportTable } from './format';
+import { changedIn, formatCount, formatRate, formatSeconds, problemLines, problemsOf, recordsIn, REPORT_KINDS, reportTable } from './format';
 import { describeError, exitCodeOf } from './failures';
 import { migrateCommand } from './migrate-command';
 import { Progress } from './progress';
@@ -76,22 +81,108 @@ async function withStore<T>(config: Config, work: (store: GraphStore) => Promise
 
 const plural = (n: number, one: string, many = `${one}s`): string => `${formatCount(n)} ${n === 1 ? one : many}`;
 const sizeLine = (
-  b: Pick<Bundle, 'sources' | 'affiliations' | 'entities' | 'documents' | 'claims' | 'statements' | 'links'> & Partial<Record<'questions' | 'ratings' | 'assessments', readonly unknown[]>>,
+  b: Pick<Bundle, 'sources' | 'affiliations' | 'entities' | 'documents' | 'claims' | 'statements' | 'links'> & Partial<Record<'questions' | 'ratings' | 'assessments' | 'changes', readonly unknown[]>>,
 ): string =>
   [
     plural(b.sources.length, 'source'), plural(b.affiliations.length, 'affiliation'), plural(b.entities.length, 'entity', 'entities'),
     plural(b.documents.length, 'document'), plural(b.claims.length, 'claim'), plural(b.statements.length, 'statement'), plural(b.links.length, 'link'),
     // The sections version 2 added, when a bundle has any (a version 1 bundle never does).
-    ...(['questions', 'ratings', 'assessments'] as const).flatMap((k) => ((b[k]?.length ?? 0) > 0 ? [plural(b[k]?.length ?? 0, k.slice(0, -1))] : [])),
+    ...(['questions', 'ratings', 'assessments', 'changes'] as const).flatMap((k) => ((b[k]?.length ?? 0) > 0 ? [plural(b[k]?.length ?? 0, k.slice(0, -1))] : [])),
   ].join(', ');
 
 const listOf = (files: readonly { name: string }[]): string => files.map((f) => f.name).join(', ');
 
 // ---------------------------------------------------------------- serve, seed
 
+/** A request to a running claimgraph, with the key in CLAIMGRAPH_API_KEY: its status and JSON body. */
+async function callServer(server: string, command: string, path: string, init: { method: string; body?: unknown }): Promise<{ status: number; body: any }> {
+  let url: URL;
+  try {
+    url = new URL(path, server);
+  } catch {
+    throw new UsageError(`--server must be the server's URL (http://host:port), got ${JSON.stringify(server)}.`, command);
+  }
+  const key = process.env.CLAIMGRAPH_API_KEY?.trim();
+  if (!key) throw new UsageError(`${command} --server needs an API key in CLAIMGRAPH_API_KEY.`, command);
+  let res: Response;
+  try {
+    res = await fetch(url, {
+      method: init.method,
+      headers: { authorization: `Bearer ${key}`, ...(init.body === undefined ? {} : { 'content-type': 'application/json' }) },
+      ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+    });
+  } catch (error) {
+    const cause = error instanceof Error ? ((error.cause as Error | undefined)?.message ?? error.message) : String(error);
+    throw new ClaimgraphError('STORE_UNAVAILABLE', `Cannot reach the server at ${url.origin}: ${cause}.`);
+  }
+  return { status: res.status, body: await res.json().catch(() => null) };
+}
+
+/** Imports (or dry-runs) files as one set through a running server's importBundles mutation. */
+async function importThroughServer(server: string, command: string, files: LabelledFile[], dryRun: boolean): Promise<number> {
+  const ordered = orderByDependency(files);
+  out(`${dryRun ? 'Checking (dry run)' : 'Importing'} ${setLabel(ordered)} through the server at ${server}`);
+  const counts = '{ created updated unchanged }';
+  const query = `mutation Import($b: [JSON!]!, $d: Boolean) { importBundles(bundles: $b, dryRun: $d) {
+    ${REPORT_KINDS.map((k) => `${k} ${counts}`).join(' ')} matched { kind bundleId graphId key } possibleDuplicates { label: kind a b reason key score } notes } }`;
+  const { status, body } = await callServer(server, command, '/graphql', { method: 'POST', body: { query, variables: { b: ordered.map((f) => f.json), d: dryRun } } });
+  const error = body?.errors?.[0];
+  if (status !== 200 || error !== undefined) {
+    const problems = problemsOf(error?.extensions);
+    err(`claimgraph ${command}: the server refused (HTTP ${status}): ${problems !== null && problems.length > 0 ? `the bundle has ${problems.length} problem(s):\n${problemLines(problems).join('\n')}` : `${error?.extensions?.code ?? ''}: ${error?.message ?? 'no reason given'}`}`);
+    err(`Nothing was written${dryRun ? ' (dry run)' : ''}.`);
+    const code = error?.extensions?.code;
+    return code === 'BAD_USER_INPUT' ? EXIT.INVALID_INPUT : code === 'UNAUTHENTICATED' || code === 'FORBIDDEN' ? EXIT.USAGE : EXIT.STORE;
+  }
+  out(reportTable(body.data.importBundles as ImportReport, dryRun));
+  if (dryRun) out('Dry run: nothing was written.');
+  return EXIT.OK;
+}
+
+/** The configuration for a command other than serve: its warnings go to stderr. */
+function cliConfig(): Config {
+  const config = loadConfig();
+  for (const warning of config.warnings) err(`claimgraph: warning: ${warning}`);
+  return config;
+}
+
+/** Where serve listens, as messages name it. */
+const addressOf = (port: number, host: string | null): string => `${host === null ? 'all interfaces' : host.includes(':') ? `[${host}]` : host}:${port}`;
+
+/** A failure to listen, said as what to do (CONFIG_INVALID: exit 2). */
+function listenError(error: unknown, port: number, host: string | null): unknown {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  const where = addressOf(port, host);
+  const why: Record<string, string> = {
+    EADDRINUSE: `${where} is in use: another program listens there, perhaps another claimgraph serve. Stop it, or choose another port (PORT or --port)`,
+    EACCES: `${where} may not be used by this user (ports below 1024 need privileges). Choose a port from 1024 (PORT or --port)`,
+    EADDRNOTAVAIL: `${where}: ${host ?? ''} is not an address of this machine. Set HOST (or --host) to one of its addresses, e.g. 127.0.0.1 or ::`,
+  };
+  const message = code === undefined ? undefined : why[code];
+  return message === undefined ? error : new ClaimgraphError('CONFIG_INVALID', `Cannot listen on ${message}.`, { port, host }, { cause: error });
+}
+
+/** Resolves HOST and binds the address for a moment: a bad HOST or a taken port is reported before the store opens. */
+async function checkListenAddress(port: number, host: string | null): Promise<void> {
+  if (host !== null && isIP(host) === 0) {
+    try {
+      await lookup(host);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? 'no address';
+      throw new ClaimgraphError('CONFIG_INVALID', `Invalid configuration:\n  HOST: expected an address or a host name of this machine to listen on, got ${JSON.stringify(host)}, which does not resolve (${code})`, { host });
+    }
+  }
+  if (port === 0) return;
+  await new Promise<void>((resolve, reject) => {
+    const probe = createNetServer();
+    probe.once('error', (error) => reject(listenError(error, port, host)));
+    probe.listen({ port, ...(host === null ? {} : { host }), exclusive: true }, () => probe.close(() => resolve()));
+  });
+}
+
 const serve: Command = {
   summary: 'start the GraphQL API (seeds an empty store unless CLAIMGRAPH_SEED=off)',
-  help: `Usage: claimgraph serve
+  help: `Usage: claimgraph serve [--port PORT] [--host HOST]
 
 Starts the GraphQL API on PORT (default 4000) over the configured store. An
 empty store is seeded with the Dumayr report unless CLAIMGRAPH_SEED=off.
@@ -101,13 +192,22 @@ Logs one JSON line per request on stdout (CLAIMGRAPH_LOG_LEVEL).
 On SIGTERM or SIGINT it stops accepting connections, lets in-flight requests
 finish (up to CLAIMGRAPH_SHUTDOWN_GRACE_MS), closes the store and exits 0.
 The embedded store stays locked while it runs.
+
+Options:
+  --port PORT     the port to listen on (instead of PORT; 0 picks a free one)
+  --host HOST     the interface to listen on (instead of HOST)
 `,
-  options: {},
+  options: { values: ['port', 'host'] },
   async run(args) {
     if (args.positional.length > 0) throw new UsageError(`serve takes no argument, got ${JSON.stringify(args.positional[0])}.`, 'serve');
-    const config = loadConfig();
+    const port = args.values.get('port');
+    const host = args.values.get('host');
+    const config = loadConfig({ ...process.env, ...(port !== undefined ? { PORT: port } : {}), ...(host !== undefined ? { HOST: host } : {}) });
     const { api } = config;
     const logger = createLogger(api.logLevel);
+    for (const warning of config.warnings) logger.warn(warning);
+    // Where it will listen is checked before anything opens: the store, the seed.
+    await checkListenAddress(config.port, config.host);
     // A monitor, not a handler: the process still stops (its state is unknown after an uncaught
     // throw, and a supervisor restarts it), but the cause goes to the JSON log the operator reads,
     // not only to stderr. A rejection no one handled arrives here too, as origin "unhandledRejection".
@@ -117,7 +217,10 @@ The embedded store stays locked while it runs.
     // A graph stored before claim standings were kept lists no claim under a status until they are written.
     const rebuilt = await rebuildStandingsIfMissing(store);
     if (rebuilt > 0) logger.info({ claims: rebuilt }, 'claims without a standing: wrote every claim\'s standing');
-    const running = await startHttpServer(store, config.port, config.host, { api, logger });
+    const running = await startHttpServer(store, config.port, config.host, { api, logger }).catch(async (error: unknown) => {
+      await store.close();
+      throw listenError(error, config.port, config.host);
+    });
     logger.info(
       {
         url: running.url,
@@ -165,12 +268,14 @@ configured store. Idempotent: a second run changes nothing.
   options: {},
   async run(args) {
     if (args.positional.length > 0) throw new UsageError(`seed takes no argument, got ${JSON.stringify(args.positional[0])}.`, 'seed');
-    const config = loadConfig();
+    const config = cliConfig();
     await withStore(config, async (store) => {
       const report = await seed(store);
-      out(`Seed written to ${describeStore(config)}:`);
-      out(reportTable(report));
-      out(`The store now holds: ${JSON.stringify(await graphCounts(store))}`);
+      // Said as it happened: a second seed writes nothing, and says so.
+      out(changedIn(report) === 0 ? `The seed is already in ${describeStore(config)}: nothing was written.` : `Seed written to ${describeStore(config)}:`);
+      if (changedIn(report) > 0) out(reportTable(report));
+      const counts = Object.entries(await graphCounts(store)).map(([kind, n]) => (n === 1 ? `1 ${kind.replace(/ies$/, 'y').replace(/s$/, '')}` : `${formatCount(n)} ${kind}`));
+      out(`The store now holds ${counts.join(', ')}.`);
     });
     return EXIT.OK;
   },
@@ -232,13 +337,21 @@ Examples:
   claimgraph import --each bundles/
   claimgraph export | CLAIMGRAPH_DATA_DIR=./copy claimgraph import
 `,
-  options: { values: ['editor', 'commit-every'], flags: ['dry-run', 'each'] },
+  options: { values: ['editor', 'commit-every', 'server'], flags: ['dry-run', 'each'] },
   async run(args) {
     const inputs = expandInputs('import', args.positional, process.stdin.isTTY === true);
     const editor = args.values.get('editor') ?? defaultEditor();
     const dryRun = args.flags.has('dry-run');
+    const server = args.values.get('server');
+    if (server !== undefined) {
+      // The server records its key's editor: --editor, --each and --commit-every are the local store's.
+      if (args.values.has('editor') || args.values.has('commit-every') || args.flags.has('each')) {
+        throw new UsageError('import --server records the editor of the API key, as one set: --editor, --each and --commit-every are for a local store.', 'import');
+      }
+      return importThroughServer(server, 'import', await readAll(inputs), dryRun);
+    }
     const commitEvery = commitEveryOf(args.values.get('commit-every'), inputs.length, args.flags);
-    const config = loadConfig();
+    const config = cliConfig();
     const where = describeStore(config);
 
     // Every file is read before the store is opened: one that cannot be read leaves nothing written.
@@ -448,9 +561,12 @@ Options:
                   (with a warning) the reviews that have no url
   --claim ID      the claim to export (with --format prov-* or claimreview)
   --base IRI      the IRI base of the PROV-O records (default urn:claimgraph:)
+  --server URL    export through the running server at URL (GET /admin/export)
   -h, --help      show this help
 
-The embedded store is locked by a running server: stop it before exporting.
+The embedded store is locked by a running server: export through it instead
+with --server URL (the whole graph as a bundle; an editor's key in
+CLAIMGRAPH_API_KEY).
 
 Exit codes: 0 exported; 1 unknown document or claim (NOT_FOUND); 2 usage or
 configuration error; 3 store error.
@@ -461,17 +577,26 @@ Examples:
   claimgraph export | CLAIMGRAPH_DATA_DIR=./copy claimgraph import
   claimgraph export --format prov-turtle --claim claim-al-masoud-undercover-against-is
 `,
-  options: { values: ['document', 'out', 'format', 'claim', 'base'] },
+  options: { values: ['document', 'out', 'format', 'claim', 'base', 'server'] },
   async run(args) {
     if (args.positional.length > 0) throw new UsageError(`export takes no positional argument, got ${JSON.stringify(args.positional[0])}.`, 'export');
     const document = args.values.get('document');
     const file = args.values.get('out');
     const prov = provExportOf(args); // null: a bundle
-    const config = loadConfig();
+    const server = args.values.get('server');
+    if (server !== undefined && (prov !== null || document !== undefined)) throw new UsageError('export --server writes the whole graph as a bundle: --document and --format are for a local store.', 'export');
+    const config = server === undefined ? cliConfig() : null;
     let text: string;
     let what: string;
     try {
-      if (prov === 'FEED') {
+      if (server !== undefined) {
+        const { status, body } = await callServer(server, 'export', '/admin/export', { method: 'GET' });
+        if (status !== 200) throw new ClaimgraphError(status === 401 || status === 403 ? 'CONFIG_INVALID' : 'STORE_UNAVAILABLE', `The server at ${server} refused (HTTP ${status}): ${body?.errors?.[0]?.message ?? 'no reason given'}`);
+        text = `${JSON.stringify(body, null, 2)}\n`;
+        what = `the graph through the server at ${server}: ${sizeLine(body as Bundle)}`;
+      } else if (config === null) {
+        throw new Error('unreachable');
+      } else if (prov === 'FEED') {
         const { feed, omitted, problems } = await withStore(config, (store) => claimReviewFeed(store));
         for (const o of omitted) err(`Warning: left out the ClaimReview of claim ${o.claim}: ${o.problem}.`);
         for (const p of problems) err(`Warning: ${p}.`);
@@ -512,7 +637,16 @@ Examples:
       } catch {
         /* never created */
       }
-      err(`claimgraph export: cannot write ${file}: ${error instanceof Error ? error.message : String(error)}`);
+      // Said of FILE and its folder: the temporary file beside it is ours, not the user's.
+      const code = (error as NodeJS.ErrnoException | null)?.code;
+      const folder = dirname(resolvePath(file));
+      const why =
+        code === 'ENOENT' ? `the folder ${folder} does not exist (create it first)`
+        : code === 'EACCES' || code === 'EPERM' ? `this user may not write in ${folder}`
+        : code === 'ENOTDIR' ? `${folder} is not a folder`
+        : code === 'EISDIR' ? `${file} is a folder`
+        : (code ?? 'unknown error');
+      err(`claimgraph export: cannot write ${file}: ${why}. Nothing was written.`);
       return EXIT.USAGE;
     }
     err(`Exported ${what}, to ${file}.`);
@@ -550,10 +684,15 @@ Examples:
   claimgraph validate --standalone seed/dumayr.bundle.json
   claimgraph validate case/
 `,
-  options: { flags: ['standalone', 'each'] },
+  options: { flags: ['standalone', 'each'], values: ['server'] },
   async run(args) {
     const inputs = expandInputs('validate', args.positional, process.stdin.isTTY === true);
     const standalone = args.flags.has('standalone');
+    const server = args.values.get('server');
+    if (server !== undefined) {
+      if (standalone || args.flags.has('each')) throw new UsageError('validate --server checks the files as one set against the running server: --standalone and --each are for a local check.', 'validate');
+      return importThroughServer(server, 'validate', await readAll(inputs), true);
+    }
     const check = async (store: GraphStore | null, where: string): Promise<number> => {
       // Files that cannot be read are reported; the others are still checked.
       const files: LabelledFile[] = [];
@@ -577,8 +716,12 @@ Examples:
       return unreadable === 0 && invalid === 0 ? EXIT.OK : EXIT.INVALID_INPUT;
     };
     if (standalone) return check(null, 'the set alone');
-    const config = loadConfig();
+    const config = cliConfig();
     try {
+      // A check writes nothing, not even a new store: with no store file yet, the graph is empty.
+      if (config.store.engine === 'embedded' && config.store.path !== null && !existsSync(config.store.path)) {
+        return await withStore({ ...config, store: { engine: 'embedded', path: null } }, (store) => check(store, `${describeStore(config)} (no store there yet: an empty graph)`));
+      }
       return await withStore(config, (store) => check(store, describeStore(config)));
     } catch (error) {
       err(`claimgraph validate: ${describeError(error)}`);
@@ -656,6 +799,124 @@ Example:
   },
 };
 
+// ---------------------------------------------------------------- backup, restore, salvage
+
+/** The embedded store's file, or a usage error for a store that has none. */
+function embeddedPath(config: Config, command: string): string {
+  if (config.store.engine !== 'embedded') throw new UsageError(`${command} is for the embedded store; back up and restore Neo4j with its own tools (neo4j-admin database dump / load).`, command);
+  if (config.store.path === null) throw new UsageError(`${command} needs a store on disk, got one in memory.`, command);
+  return config.store.path;
+}
+
+const backupCommand: Command = {
+  summary: 'copy the embedded store to a file, consistent at its last commit (through a running server too)',
+  help: `Usage: claimgraph backup --out FILE
+       claimgraph backup --server URL
+
+Writes a consistent copy of the embedded store, as it is at its last commit,
+to FILE (which must not exist). With --server, asks the running server at
+URL to write one while it keeps serving (POST /admin/backup, with the admin
+key in CLAIMGRAPH_API_KEY); the copy goes to the backups folder beside the
+store. "claimgraph restore FILE" puts a backup back.
+
+Options:
+  --out FILE      the backup file to write (the store must not be held by a server)
+  --server URL    a running claimgraph (http://host:port), for an online backup
+
+Exit codes: 0 written; 2 usage or configuration error; 3 store error.
+`,
+  options: { values: ['out', 'server'] },
+  async run(args) {
+    if (args.positional.length > 0) throw new UsageError(`backup takes no positional argument, got ${JSON.stringify(args.positional[0])}.`, 'backup');
+    const file = args.values.get('out');
+    const server = args.values.get('server');
+    if ((file === undefined) === (server === undefined)) throw new UsageError('backup needs exactly one of --out FILE and --server URL.', 'backup');
+    if (server !== undefined) {
+      let url: URL;
+      try {
+        url = new URL('/admin/backup', server);
+      } catch {
+        throw new UsageError(`--server must be the server's URL (http://host:port), got ${JSON.stringify(server)}.`, 'backup');
+      }
+      const key = process.env.CLAIMGRAPH_API_KEY?.trim();
+      if (!key) throw new UsageError('An online backup needs an admin key in CLAIMGRAPH_API_KEY.', 'backup');
+      let res: Response;
+      try {
+        res = await fetch(url, { method: 'POST', headers: { authorization: `Bearer ${key}` } });
+      } catch (error) {
+        err(`claimgraph backup: cannot reach ${url.origin}: ${error instanceof Error ? (((error.cause as Error | undefined)?.message ?? error.message)) : String(error)}`);
+        return EXIT.STORE;
+      }
+      const body = (await res.json().catch(() => null)) as { path?: string; commit?: number; bytes?: number; errors?: { message: string }[] } | null;
+      if (!res.ok || body?.path === undefined) {
+        err(`claimgraph backup: ${url.origin} refused (HTTP ${res.status}): ${body?.errors?.[0]?.message ?? 'no reason given'}`);
+        return res.status === 401 || res.status === 403 ? EXIT.USAGE : EXIT.STORE;
+      }
+      out(`Backup written by the server at ${url.origin} to ${body.path} (commit ${body.commit}, ${formatCount(body.bytes ?? 0)} bytes).`);
+      return EXIT.OK;
+    }
+    const config = cliConfig();
+    const path = embeddedPath(config, 'backup');
+    const store = EmbeddedStore.onDisk(path, loadQueries());
+    try {
+      const done = await store.backup(file as string);
+      out(`Backup of ${path} written to ${done.path} (commit ${done.epoch}, ${formatCount(done.bytes)} bytes).`);
+    } finally {
+      await store.close();
+    }
+    return EXIT.OK;
+  },
+};
+
+const restoreCommand: Command = {
+  summary: 'replace the embedded store by a backup (the replaced files are kept aside)',
+  help: `Usage: claimgraph restore FILE
+
+Replaces the embedded store by the backup FILE ("claimgraph backup" wrote
+it). The replaced store, its WAL and its commit marker are moved aside into
+a folder <store>.replaced-<time>, never deleted. Stop the server first.
+
+Exit codes: 0 restored; 1 FILE is not a backup; 2 usage or configuration
+error; 3 store error (a running server holds the store).
+`,
+  options: {},
+  async run(args) {
+    const [file, extra] = args.positional;
+    if (file === undefined || extra !== undefined) throw new UsageError(`restore takes one backup file, got ${args.positional.length}.`, 'restore');
+    const config = cliConfig();
+    const path = embeddedPath(config, 'restore');
+    const done = EmbeddedStore.restore(file, path);
+    out(`Restored ${path} from ${file} (commit ${done.epoch}).${done.keptAs === null ? '' : ` The replaced files are in ${done.keptAs}.`}`);
+    return EXIT.OK;
+  },
+};
+
+const salvageCommand: Command = {
+  summary: 'open a store whose WAL lost commits with what remains, and accept the loss',
+  help: `Usage: claimgraph salvage
+
+When the embedded store refuses to open because it is behind its last
+acknowledged commit (its WAL was truncated, emptied or deleted) or its WAL
+is damaged, opens it with what remains (the engine's salvage open), and
+makes that the last committed point, so that it opens again. The files as
+they were are copied first into <store>.before-salvage-<time>. Restoring a
+backup ("claimgraph restore FILE") loses less when there is a recent one.
+
+Exit codes: 0 salvaged; 2 usage or configuration error; 3 store error.
+`,
+  options: {},
+  async run(args) {
+    if (args.positional.length > 0) throw new UsageError(`salvage takes no argument, got ${JSON.stringify(args.positional[0])}.`, 'salvage');
+    const config = cliConfig();
+    const path = embeddedPath(config, 'salvage');
+    const report = EmbeddedStore.salvage(path);
+    const lost = report.acknowledged === null ? null : report.acknowledged - report.found;
+    out(`Salvaged ${path}: it now opens at commit ${report.found}${lost !== null && lost > 0n ? `; ${lost} acknowledged commit(s) after it are lost` : ''}.`);
+    out(`The files as they were are kept in ${report.keptAs}.`);
+    return EXIT.OK;
+  },
+};
+
 export const COMMANDS: Record<string, Command> = {
   serve,
   key: keyCommand,
@@ -664,6 +925,9 @@ export const COMMANDS: Record<string, Command> = {
   export: exportCommand,
   validate,
   migrate: migrateCommand,
+  backup: backupCommand,
+  restore: restoreCommand,
+  salvage: salvageCommand,
 };
 
 export const GENERAL_HELP = `claimgraph — a source-claim verification knowledge graph with a GraphQL API

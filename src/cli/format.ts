@@ -18,7 +18,7 @@ export const formatBytes = (bytes: number): string => {
 };
 
 /** The kinds of an import report, in the order import writes them (docs/BUNDLE.md). */
-export const REPORT_KINDS = ['sources', 'affiliations', 'entities', 'documents', 'claims', 'statements', 'links', 'questions', 'ratings', 'assessments'] as const;
+export const REPORT_KINDS = ['sources', 'affiliations', 'entities', 'documents', 'claims', 'statements', 'links', 'questions', 'ratings', 'assessments', 'changes'] as const;
 
 /** Records of every kind seen in a report, whatever happened to them. */
 export const recordsIn = (report: ImportReport, kind: (typeof REPORT_KINDS)[number]): number => {

@@ -4,7 +4,11 @@
  * it and turns the outcome into an exit code (see `claimgraph --help`).
  * The commands themselves are in commands.ts.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { closest } from '../config';
 import { ClaimgraphError } from '../errors';
+import { projectRoot } from '../paths';
 import { EXIT, parseArgs, UsageError } from './args';
 import { COMMANDS, describeError, exitCodeOf, GENERAL_HELP } from './commands';
 
@@ -16,6 +20,11 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`claimgraph: a command is needed.\n\n${GENERAL_HELP}`);
     return EXIT.USAGE;
   }
+  if (name === '--version' || name === '-V' || name === 'version') {
+    const { version } = JSON.parse(readFileSync(join(projectRoot(), 'package.json'), 'utf8')) as { version: string };
+    process.stdout.write(`claimgraph ${version}\n`);
+    return EXIT.OK;
+  }
   if (name === '--help' || name === '-h' || name === 'help') {
     const topic = rest[0];
     if (topic !== undefined && COMMANDS[topic] === undefined) throw new UsageError(`Unknown command ${JSON.stringify(topic)}.`);
@@ -24,7 +33,10 @@ async function main(argv: string[]): Promise<number> {
   }
   const command = COMMANDS[name];
   if (command === undefined) {
-    throw new UsageError(`Unknown ${name.startsWith('-') ? 'option' : 'command'} ${JSON.stringify(name)}: expected one of ${Object.keys(COMMANDS).join(', ')}.`);
+    const near = closest(name.replace(/^-+/, ''), Object.keys(COMMANDS));
+    throw new UsageError(
+      `Unknown ${name.startsWith('-') ? 'option' : 'command'} ${JSON.stringify(name)}: ${near === null ? `expected one of ${Object.keys(COMMANDS).join(', ')}.` : `did you mean ${near}?`}`,
+    );
   }
   const args = parseArgs(name, rest, command.options);
   if (args.help) {
@@ -40,7 +52,8 @@ main(process.argv.slice(2)).then(
   },
   (error: unknown) => {
     if (error instanceof UsageError) {
-      process.stderr.write(`claimgraph: ${error.message}\n\n${helpOf(error.command)}`);
+      // The line that matters, and where the rest is: not the whole help under it.
+      process.stderr.write(`claimgraph: ${error.message}\nSee "npx claimgraph ${error.command === undefined ? '' : `${error.command} `}--help".\n`);
     } else if (error instanceof ClaimgraphError && error.code === 'CONFIG_INVALID') {
       process.stderr.write(`claimgraph: ${error.code}: ${error.message}\n`);
     } else {

@@ -103,6 +103,7 @@ export function checkShapesOfSet(files: readonly BundleFile[]): CheckedSet {
     questions: [],
     ratings: [],
     assessments: [],
+    changes: [],
   };
   const origin: BundleOrigin = { parts, part: {}, index: {} };
   for (const section of SECTIONS) {
@@ -152,7 +153,7 @@ function recordName(section: Section, record: Record<string, unknown>): string |
 }
 
 const emptyBundle = (): Bundle => ({
-  format: 'claimgraph-bundle', version: 2, sources: [], affiliations: [], entities: [], documents: [], claims: [], statements: [], links: [], questions: [], ratings: [], assessments: [],
+  format: 'claimgraph-bundle', version: 2, sources: [], affiliations: [], entities: [], documents: [], claims: [], statements: [], links: [], questions: [], ratings: [], assessments: [], changes: [],
 });
 
 /**

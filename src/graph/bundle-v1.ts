@@ -143,6 +143,12 @@ export const linkKey = (type: Json, from: Json, to: Json): string => `link ${key
  * of shape and enum at its version 1 path (references: {@link checkReferencesV1}).
  * `file` names the bundle's file in a set.
  */
+/**
+ * Statements whose stance was refused: they are read as ASSERTS so that
+ * reading goes on, but no rule may then speak of them as ASSERTS.
+ */
+const invalidStance = new WeakSet<V1Statement>();
+
 export function readV1(input: Json, file?: string): { v1: V1Bundle; problems: BundleProblem[] } {
   const problems: BundleProblem[] = [];
   const root: Obj = isObj(input) ? input : {};
@@ -197,19 +203,28 @@ export function readV1(input: Json, file?: string): { v1: V1Bundle; problems: Bu
     problems,
     ['id', 'source', 'claim', 'stance', 'quote', 'paraphrase', 'hedge', 'document', 'reportedVia', 'madeAt', 'recorded'],
     byId,
-    (r): V1Statement => ({
-      id: r.requiredString('id'),
-      source: r.requiredString('source'),
-      claim: r.requiredString('claim'),
-      stance: r.oneOf('stance', V1_STANCES),
-      quote: r.optionalString('quote'),
-      paraphrase: r.optionalString('paraphrase'),
-      hedge: r.optionalString('hedge'),
-      document: r.optionalString('document'),
-      reportedVia: r.optionalString('reportedVia'),
-      madeAt: r.optionalString('madeAt'),
-      recorded: r.audit('recorded'),
-    }),
+    (r): V1Statement => {
+      // Read in field order, so that problems come in the order of the fields.
+      const id = r.requiredString('id');
+      const source = r.requiredString('source');
+      const claim = r.requiredString('claim');
+      const stance = r.oneOfOrNull('stance', V1_STANCES);
+      const statement: V1Statement = {
+        id,
+        source,
+        claim,
+        stance: stance ?? 'ASSERTS',
+        quote: r.optionalString('quote'),
+        paraphrase: r.optionalString('paraphrase'),
+        hedge: r.optionalString('hedge'),
+        document: r.optionalString('document'),
+        reportedVia: r.optionalString('reportedVia'),
+        madeAt: r.optionalString('madeAt'),
+        recorded: r.audit('recorded'),
+      };
+      if (stance === null) invalidStance.add(statement);
+      return statement;
+    },
     file,
   );
   const links = readSection(root, 'links', problems, ['type', 'from', 'to', 'linkedBy', 'reason', 'recorded'], (raw) => () => linkKey(raw.type, raw.from, raw.to), (r): V1Link => ({
@@ -250,7 +265,7 @@ export function checkReferencesV1(b: V1Bundle, known: KnownIds, problems: Bundle
   const statementIds = idsOf('statements', b.statements);
 
   const ref = (path: string, id: string | null, ids: IdSet, what: string, recordId: string | undefined): void => {
-    if (id !== null && id !== '' && !ids.has(id)) push(path, `the id of a ${what} in the bundle or the graph`, `unknown ${what} id ${show(id)}`, recordId);
+    if (id !== null && id !== '' && !ids.has(id)) push(path, `the id of ${/^[aeiou]/.test(what) ? 'an' : 'a'} ${what} in the bundle or the graph`, `unknown ${what} id ${show(id)}`, recordId);
   };
   const sid = (id: string) => (id === '' ? undefined : id);
   b.affiliations.forEach((a, i) => {
@@ -284,7 +299,7 @@ export function checkReferencesV1(b: V1Bundle, known: KnownIds, problems: Bundle
     ref(`$.statements[${i}].document`, s.document, documentIds, 'document', id);
     ref(`$.statements[${i}].reportedVia`, s.reportedVia, statementIds, 'statement', id);
     if (s.reportedVia !== null && s.reportedVia === s.id) push(`$.statements[${i}].reportedVia`, 'another statement', `the statement itself (${show(s.id)})`, id);
-    if (s.hedge !== null && s.stance !== 'HEDGES') push(`$.statements[${i}].hedge`, 'hedging words only on a HEDGES statement', `${show(s.hedge)} on ${s.stance}`, id);
+    if (s.hedge !== null && s.stance !== 'HEDGES' && !invalidStance.has(s)) push(`$.statements[${i}].hedge`, 'hedging words only on a HEDGES statement', `${show(s.hedge)} on ${s.stance}`, id);
   });
   b.links.forEach((l, i) => {
     const key = linkKey(l.type, l.from, l.to);
@@ -714,7 +729,7 @@ export function upgradeV1Traced(v1: V1Bundle, options: UpgradeOptions = {}): Upg
   });
 
   return {
-    bundle: { format: 'claimgraph-bundle', version: 2, sources, affiliations, entities, documents, claims, statements, links, questions: [], ratings: [], assessments: [] },
+    bundle: { format: 'claimgraph-bundle', version: 2, sources, affiliations, entities, documents, claims, statements, links, questions: [], ratings: [], assessments: [], changes: [] },
     notes,
     trace: { index: traceIndex.slice(0, statements.length), merged },
   };

@@ -33,6 +33,7 @@ import { affiliationKey, checkReferencesV1, isV1, linkKey, readV1, statementTrac
 import { isPartialDate, parsePartialDate, strictlyBefore, type DateInterval } from './dates';
 import {
   ACH_CELLS,
+  CHANGE_ACTIONS,
   CLAIM_LINK_TYPES,
   HEDGEABLE_STANCES,
   RELIABILITY_GRADES,
@@ -43,6 +44,7 @@ import {
   type AffiliationRecord,
   type AppearanceRecord,
   type AssessmentRecord,
+  type ChangeRecord,
   type Bundle,
   type ClaimLinkRecord,
   type ClaimRecord,
@@ -62,7 +64,7 @@ export type { BundleProblem, KnownIds } from './bundle-common';
 // ---------------------------------------------------------------- the format
 
 /** The sections of a version 2 bundle, in the order the validator reads and reports them. */
-export const SECTIONS = ['sources', 'affiliations', 'entities', 'documents', 'claims', 'statements', 'links', 'questions', 'ratings', 'assessments'] as const;
+export const SECTIONS = ['sources', 'affiliations', 'entities', 'documents', 'claims', 'statements', 'links', 'questions', 'ratings', 'assessments', 'changes'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 /** The fields each record of version 2 may have; any other is refused. */
@@ -83,6 +85,7 @@ export const FIELDS = {
   cell: ['hypothesis', 'statement', 'claim', 'cell', 'reason', 'by', 'at'],
   ratings: ['id', 'source', 'grade', 'reason', 'by', 'at'],
   assessments: ['id', 'claim', 'verdict', 'rating', 'explanation', 'url', 'by', 'at'],
+  changes: ['id', 'at', 'by', 'action', 'kind', 'target', 'details'],
 } as const;
 
 /** The stances a version 2 bundle may give: the model's, and HEDGES and DOUBTS as shorthand for ASSERTS and DENIES, hedged. */
@@ -416,7 +419,22 @@ function readV2(input: Json, file?: string): { bundle: Bundle; problems: BundleP
     file,
   );
 
-  const bundle: Bundle = { format: 'claimgraph-bundle', version: 2, sources, affiliations, entities, documents, claims, statements, links, questions, ratings, assessments };
+  const changes = readSection(root, 'changes', problems, FIELDS.changes, byId, (r): ChangeRecord => {
+    const change = {
+      id: r.requiredString('id'),
+      at: readMoment(r, 'at'),
+      by: r.requiredString('by'),
+      action: r.oneOf('action', CHANGE_ACTIONS),
+      kind: r.requiredString('kind'),
+      target: r.requiredString('target'),
+      details: r.obj.details,
+    };
+    // What went is shown as given: any JSON value, but something.
+    if (change.details === undefined) r.problem('details', 'what the change removed, as any JSON value', 'nothing');
+    return { ...change, details: change.details ?? null };
+  }, file);
+
+  const bundle: Bundle = { format: 'claimgraph-bundle', version: 2, sources, affiliations, entities, documents, claims, statements, links, questions, ratings, assessments, changes };
   return { bundle, problems };
 }
 
@@ -566,7 +584,7 @@ export function throwProblems(problems: BundleProblem[]): void {
 }
 
 /** The sections whose records have ids, and what one of them is called in messages. */
-const ID_SECTIONS = { sources: 'source', entities: 'entity', documents: 'document', claims: 'claim', statements: 'statement', questions: 'question', ratings: 'rating', assessments: 'assessment' } as const;
+const ID_SECTIONS = { sources: 'source', entities: 'entity', documents: 'document', claims: 'claim', statements: 'statement', questions: 'question', ratings: 'rating', assessments: 'assessment', changes: 'change' } as const;
 type IdSection = keyof typeof ID_SECTIONS;
 const WITH_FORMER_IDS = ['sources', 'entities', 'documents', 'claims', 'statements'] as const;
 

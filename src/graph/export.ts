@@ -5,6 +5,8 @@ import type {
   AffiliationRecord,
   AssessmentRecord,
   Audit,
+  ChangeAction,
+  ChangeRecord,
   Bundle,
   ClaimLinkRecord,
   ClaimRecord,
@@ -106,6 +108,8 @@ export async function exportRecords(store: GraphStore, options: ExportOptions = 
     // Questions and judgements are editors' work on the whole graph: a document's export leaves them out.
     const questions = options.document === undefined ? await allRecords(tx, 'export-questions', null, pageSize) : [];
     const [judgements] = options.document === undefined ? await tx.run('export-judgements', { sources: null, claims: null }) : [];
+    // So is the change log: what was deleted, unlinked or merged, by whom.
+    const changes = options.document === undefined ? await changeLog(tx, pageSize) : [];
 
     // Intermediaries are stored as the ids the bundle gave; an id merged into
     // another since is written as the id it resolves to, so an export does
@@ -171,8 +175,28 @@ export async function exportRecords(store: GraphStore, options: ExportOptions = 
         id: str(a, 'id'), claim: str(a, 'claim'), verdict: str(a, 'verdict') as Verdict, rating: typeof a.rating === 'number' ? a.rating : 0,
         explanation: str(a, 'explanation'), url: opt(a, 'url'), by: str(a, 'by'), at: str(a, 'at'),
       })),
+      changes,
     };
   });
+}
+
+/** The whole change log, oldest first (ids begin with the time), its details as the JSON they were written as. */
+export async function changeLog(tx: QueryRunner, pageSize: number): Promise<ChangeRecord[]> {
+  const newestFirst: ChangeRecord[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const rows: Row[] = await tx.run('changes-page', { after, limit: pageSize });
+    for (const row of rows) {
+      const c = row.change as Obj;
+      const details = opt(c, 'details');
+      newestFirst.push({
+        id: str(c, 'id'), at: str(c, 'at'), by: str(c, 'by'), action: str(c, 'action') as ChangeAction, kind: str(c, 'kind'), target: str(c, 'target'),
+        details: details === null ? null : (JSON.parse(details) as unknown),
+      });
+    }
+    if (rows.length < pageSize) return newestFirst.reverse();
+    after = (newestFirst[newestFirst.length - 1] as ChangeRecord).id;
+  }
 }
 
 /**

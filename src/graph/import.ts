@@ -9,6 +9,7 @@ import { pair, similarClaims, type PossibleDuplicate } from './duplicates';
 import type {
   AffiliationRecord,
   AssessmentRecord,
+  ChangeRecord,
   Audit,
   Bundle,
   ClaimLinkRecord,
@@ -52,6 +53,8 @@ export interface ImportReport {
   questions: KindCounts;
   ratings: KindCounts;
   assessments: KindCounts;
+  /** Entries of the change log: history, as ratings (created when new, never rewritten). */
+  changes: KindCounts;
   /** Records recognised as one record (by name, or by an id that was merged before). */
   matched: NameMatch[];
   /** Pairs of records that may be one, for an editor to confirm or reject; never merged alone. */
@@ -69,8 +72,9 @@ export interface ImportOptions {
   chunkSize?: number;
   /**
    * Keep the `recorded` stamps a bundle carries (default): an operator's
-   * migration keeps its history. False stamps `editor` on everything, as the
-   * API does, where a client must not write someone else's name.
+   * migration keeps its history. False stamps `editor` on everything, and as
+   * each link's `linkedBy`, as the API does, where a client must not write
+   * someone else's name.
    */
   keepRecorded?: boolean;
   /**
@@ -204,6 +208,8 @@ function renameAll(b: Bundle, rename: Record<RedirectKind, ReadonlyMap<string, s
     })),
     ratings: b.ratings.map((r) => ({ ...r, source: src(r.source) })),
     assessments: b.assessments.map((a) => ({ ...a, claim: clm(a.claim) })),
+    // The change log names what is gone: its ids are kept as written.
+    changes: b.changes,
   };
 }
 
@@ -279,7 +285,7 @@ async function plan(tx: QueryRunner, files: BundleFile[], options: ImportOptions
   const now = options.now ?? new Date().toISOString();
   const report: ImportReport = {
     sources: EMPTY(), entities: EMPTY(), documents: EMPTY(), claims: EMPTY(), statements: EMPTY(), affiliations: EMPTY(), links: EMPTY(),
-    questions: EMPTY(), ratings: EMPTY(), assessments: EMPTY(),
+    questions: EMPTY(), ratings: EMPTY(), assessments: EMPTY(), changes: EMPTY(),
     matched: [], possibleDuplicates: [], notes: [],
   };
 
@@ -472,7 +478,9 @@ async function plan(tx: QueryRunner, files: BundleFile[], options: ImportOptions
   }
   const linksBefore = new Map(((rel?.links ?? []) as Row[]).map((r) => [`${r.type}\u0000${r.from}\u0000${r.to}`, `${r.linkedBy}\u0000${r.reason}`]));
   const links: Record<ClaimLinkRecord['type'], ClaimLinkRecord[]> = { CONTRADICTS: [], SUPPORTS: [], IMPLIES: [] };
-  for (const l of b.links) {
+  // Over the API a link records who drew it, as linkClaims does: the bundle cannot name someone else.
+  const linksAsWritten = options.keepRecorded === false ? b.links.map((l) => ({ ...l, linkedBy: options.editor })) : b.links;
+  for (const l of linksAsWritten) {
     // Two claims merged since (by an editor, mergeClaims) that the bundle links: no claim is linked
     // to itself, as the merge dropped their link (affiliations likewise, above).
     if (l.from === l.to) {
@@ -507,9 +515,12 @@ async function plan(tx: QueryRunner, files: BundleFile[], options: ImportOptions
   // Judgements are history: those stored already are left as they are.
   const ratingIds = b.ratings.map((r) => r.id);
   const assessmentIds = b.assessments.map((a) => a.id);
-  const [judged] = ratingIds.length + assessmentIds.length === 0 ? [] : await tx.run('judgement-ids', { ratings: ratingIds, assessments: assessmentIds });
+  const changeIds = b.changes.map((c) => c.id);
+  const [judged] =
+    ratingIds.length + assessmentIds.length + changeIds.length === 0 ? [] : await tx.run('judgement-ids', { ratings: ratingIds, assessments: assessmentIds, changes: changeIds });
   const storedRatings = new Set(asStrings(judged?.ratings));
   const storedAssessments = new Set(asStrings(judged?.assessments));
+  const storedChanges = new Set(asStrings(judged?.changes));
   const byTime = <T extends { at: string; id: string }>(list: T[]) => [...list].sort((x, y) => (x.at !== y.at ? (x.at < y.at ? -1 : 1) : x.id < y.id ? -1 : 1));
   const ratings = byTime(firstOfEachId(b.ratings).filter((r) => !storedRatings.has(r.id)));
   const assessments = byTime(firstOfEachId(b.assessments).filter((a) => !storedAssessments.has(a.id)));
@@ -517,6 +528,10 @@ async function plan(tx: QueryRunner, files: BundleFile[], options: ImportOptions
   report.ratings.unchanged = new Set(ratingIds).size - ratings.length;
   report.assessments.created = assessments.length;
   report.assessments.unchanged = new Set(assessmentIds).size - assessments.length;
+  const changes = byTime(firstOfEachId(b.changes).filter((c) => !storedChanges.has(c.id)));
+  report.changes.created = changes.length;
+  report.changes.unchanged = new Set(changeIds).size - changes.length;
+  const changeRow = (c: ChangeRecord) => ({ id: c.id, at: c.at, by: c.by, action: c.action, kind: c.kind, target: c.target, details: JSON.stringify(c.details) });
   const ratingRow = (r: RatingRecord) => ({ id: r.id, source: r.source, grade: r.grade, reason: r.reason, by: r.by, at: r.at });
   const assessmentRow = (a: AssessmentRecord) => ({ id: a.id, claim: a.claim, verdict: a.verdict, rating: a.rating, explanation: a.explanation, url: a.url, by: a.by, at: a.at });
 
@@ -593,6 +608,7 @@ async function plan(tx: QueryRunner, files: BundleFile[], options: ImportOptions
         step('import-questions', [...questions.created, ...questions.updated], questionRow),
         step('import-ratings', ratings, ratingRow),
         step('import-assessments', assessments, assessmentRow),
+        step('import-changes', changes, changeRow),
         step('create-redirects', redirectRows, (r) => r),
         step('write-possible-duplicates', newPairs, (p) => ({ ...p, at: now })),
       ],

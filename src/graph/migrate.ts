@@ -24,7 +24,7 @@ import { MODEL_VERSION, modelError, readStoreModel, readStoreModelWithin, writeM
 import { formatProblem, type BundleProblem } from './bundle';
 import { checkBundleSet, type BundleFile } from './bundle-set';
 import type { V1Bundle, V1Document, V1Entity, V1Link, V1Source, V1Statement, V1Claim } from './bundle-v1';
-import { bundleJson, type BundleJson } from './export';
+import { bundleJson, changeLog, type BundleJson } from './export';
 import { importWithin, type ImportReport } from './import';
 import type { AchCellValue, AffiliationRecord, AssessmentRecord, Audit, Bundle, QuestionRecord, RatingRecord, ReliabilityGrade, Verdict } from './model';
 
@@ -152,6 +152,8 @@ export async function readV1Within(tx: QueryRunner, pageSize = DEFAULT_PAGE_SIZE
   const statements = await allRecords(tx, 'migrate-v1-statements', pageSize);
   const questions = await allRecords(tx, 'migrate-v1-questions', pageSize);
   const [judgements] = await tx.run('migrate-v1-judgements');
+  // The change log stays in the store; it is read too so that the backup of a migration carries it.
+  const changes = await changeLog(tx, pageSize);
 
   const affiliations: AffiliationRecord[] = sources.flatMap((s) =>
     ((s.affiliations ?? []) as Obj[]).map((a) => ({ source: str(s, 'id'), parent: str(a, 'parent'), role: opt(a, 'role'), recorded: linkAudit(a) })),
@@ -204,11 +206,13 @@ export async function readV1Within(tx: QueryRunner, pageSize = DEFAULT_PAGE_SIZE
     recorded: audit(q),
   }));
   const editorial: Bundle | null =
-    questionRecords.length + ratings.length + assessments.length === 0
+    questionRecords.length + ratings.length + assessments.length + changes.length === 0
       ? null
       : {
           format: 'claimgraph-bundle', version: 2, sources: [], affiliations: [], entities: [], documents: [], claims: [], statements: [], links: [],
           questions: questionRecords, ratings, assessments,
+          // The change log stays in the store as it is (its entries are found there: unchanged).
+          changes,
         };
   const read: V1StoreRecords = {
     records,

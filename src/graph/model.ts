@@ -235,6 +235,29 @@ export interface AssessmentRecord {
   at: string;
 }
 
+/** What a change-log entry records: a change that leaves no record of its own behind. */
+export const CHANGE_ACTIONS = ['DELETE', 'UNLINK', 'MERGE'] as const;
+export type ChangeAction = (typeof CHANGE_ACTIONS)[number];
+
+/**
+ * An entry of the change log (a deletion, an unlink, a merge): who made it,
+ * when, and what it removed. History: an import adds the entries it does not
+ * hold, and never rewrites one.
+ */
+export interface ChangeRecord {
+  /** Begins with the time (`at`), so ids sort by time. */
+  id: string;
+  at: string;
+  by: string;
+  action: ChangeAction;
+  /** The kind of record acted on (CLAIM, SOURCE, DOCUMENT, STATEMENT, ENTITY). */
+  kind: string;
+  /** The id acted on. */
+  target: string;
+  /** What went, as the change log shows it: any JSON value. */
+  details: unknown;
+}
+
 /** The bundle format version that export writes; version 1 is upgraded on the way in. */
 export const BUNDLE_VERSION = 2;
 
@@ -252,6 +275,7 @@ export interface Bundle {
   questions: QuestionRecord[];
   ratings: RatingRecord[];
   assessments: AssessmentRecord[];
+  changes: ChangeRecord[];
 }
 
 /**

@@ -283,6 +283,7 @@ export function syntheticBundle(options: SyntheticOptions): Bundle {
     questions: [],
     ratings: [],
     assessments: [],
+    changes: [],
   };
 }
 

@@ -1,5 +1,5 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { closeSync, copyFileSync, cpSync, existsSync, readdirSync, fdatasyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
 import { GrafeoDB, type GrafeoError, type Transaction } from '@grafeo-db/js';
 import { ClaimgraphError } from '../errors';
 import { rowFromEmbedded } from './embedded-values';
@@ -85,6 +85,70 @@ async function withDeadline<T>(run: Promise<T>, deadline: number, expiry?: { exp
   }
 }
 
+// ---------------------------------------------------------------- the last committed point
+
+/**
+ * The file beside the store that records, durably and apart from the WAL,
+ * the engine's epoch after the last commit acknowledged to a client. A store
+ * that opens at an earlier epoch lost acknowledged commits: its WAL was
+ * truncated, emptied or deleted (the engine then opens on its older state
+ * without a word).
+ */
+export const commitMarkerPath = (path: string): string => `${path}.committed`;
+
+/** The epoch the marker holds, or null when there is none (a store made before markers, or in memory). */
+export function readCommitMarker(path: string): bigint | null {
+  const file = commitMarkerPath(path);
+  if (!existsSync(file)) return null;
+  const text = readFileSync(file, 'utf8').trim();
+  // A marker that is not a number (written by something else) cannot say anything: it is rewritten.
+  return /^\d+$/.test(text) ? BigInt(text) : null;
+}
+
+/** Writes `epoch` to the marker and waits until it is on disk. */
+function writeCommitMarker(fd: number, epoch: bigint): void {
+  // Fixed width, at offset 0: one small write that replaces the whole content, never a torn mix.
+  writeSync(fd, `${epoch.toString().padStart(20, '0')}\n`, 0);
+  fdatasyncSync(fd);
+}
+
+const openMarker = (path: string): number => openSync(commitMarkerPath(path), existsSync(commitMarkerPath(path)) ? 'r+' : 'w');
+
+/** The message of a store behind its marker: what happened, and the two ways out. */
+function behindMessage(path: string, found: bigint, acknowledged: bigint): string {
+  const lost = acknowledged - found;
+  return (
+    `The embedded store at ${path} is behind its last acknowledged commit: it opens at commit ${found}, but commit ${acknowledged} was acknowledged ` +
+    `(recorded in ${commitMarkerPath(path)}). Its write-ahead log (${path}.wal) was truncated, emptied or deleted${found === 0n ? ', or the store file itself is gone' : ''}, ` +
+    `so ${lost} acknowledged commit${lost === 1n ? '' : 's'} would be lost. Nothing was opened or changed. ` +
+    'Restore the last backup ("npx claimgraph restore FILE"), or accept the loss and open what remains with "npx claimgraph salvage" (docs/OPERATIONS.md, "A damaged store").'
+  );
+}
+
+/** A store file held by another process (the engine's lock), as the user needs to hear it. */
+const lockedMessage = (path: string): string =>
+  `The embedded store at ${path} is in use by another process, most likely a running "claimgraph serve" (the engine locks its file). ` +
+  'Stop that server first, or work through it while it runs, with a key in CLAIMGRAPH_API_KEY: "npx claimgraph export --server http://HOST:PORT", "import --server …", "validate --server …", "backup --server …" (POST /admin/backup).';
+
+const isLockError = (message: string): boolean => /cannot be locked/i.test(message);
+
+/** What a salvage open found: the commit it opened at and the last one acknowledged. */
+export interface SalvageReport {
+  path: string;
+  found: bigint;
+  acknowledged: bigint | null;
+  /** The folder the files were copied to before the salvage rewrote them. */
+  keptAs: string;
+}
+
+/** Moves the store file, its WAL and its marker into a new folder `<path>.<what>-<time>`, and returns the folder. */
+function keepAside(path: string, what: string): string {
+  const folder = `${path}.${what}-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+  mkdirSync(folder, { recursive: true });
+  for (const file of [path, `${path}.wal`, commitMarkerPath(path)]) if (existsSync(file)) renameSync(file, `${folder}/${basename(file)}`);
+  return folder;
+}
+
 /**
  * The embedded adapter: Grafeo in this process, in memory or in one file.
  * Every transaction is an explicit Grafeo transaction, so a bundle import
@@ -101,6 +165,10 @@ export class EmbeddedStore implements GraphStore {
     private readonly db: GrafeoDB,
     private readonly queries: QueryTable,
     options: EmbeddedOptions = {},
+    /** The open commit marker of a store on disk (see {@link commitMarkerPath}); null in memory. */
+    private readonly marker: number | null = null,
+    /** Where the store file is; null in memory. */
+    readonly path: string | null = null,
   ) {
     this.timeouts = options.timeouts ?? {};
     this.writeRetries = options.writeRetries ?? WRITE_CONFLICT_RETRIES;
@@ -121,16 +189,151 @@ export class EmbeddedStore implements GraphStore {
     return new EmbeddedStore(db, queries, options);
   }
 
-  /** Opens the store file at `path`, creating it (and its folder) on first use. */
+
+  /**
+   * Opens the store file at `path`, creating it (and its folder) on first
+   * use. Refuses (STORE_UNAVAILABLE) a store that opens behind the last
+   * commit acknowledged from it, a store another process holds, and a
+   * folder where the store file should be.
+   */
   static onDisk(path: string, queries: QueryTable, options: EmbeddedOptions = {}): EmbeddedStore {
+    const acknowledged = readCommitMarker(path);
+    if (acknowledged !== null) {
+      // Read only first: an open for writing replays the WAL into the store file and removes it,
+      // which would leave nothing for a salvage to read.
+      const found = existsSync(path) ? EmbeddedStore.probe(path) : 0n;
+      if (found < acknowledged) {
+        throw new ClaimgraphError('STORE_UNAVAILABLE', behindMessage(path, found, acknowledged), { path, found: Number(found), acknowledged: Number(acknowledged) });
+      }
+    }
+    const db = EmbeddedStore.openFile(path, false);
+    const found = db.currentEpoch();
+    const marker = openMarker(path);
+    writeCommitMarker(marker, found);
+    return new EmbeddedStore(db, queries, options, marker, path);
+  }
+
+  /**
+   * Opens a store whose WAL lost commits or is damaged with what remains
+   * (the engine's salvage open: what it cannot replay is kept in
+   * `<path>.wal.damaged`), and makes that the last committed point, so that
+   * the store opens again. The store is closed after.
+   */
+  static salvage(path: string): SalvageReport {
+    if (!existsSync(path)) throw new ClaimgraphError('STORE_UNAVAILABLE', `There is no embedded store at ${path} to salvage.`, { path });
+    const acknowledged = readCommitMarker(path);
+    EmbeddedStore.probe(path, true);
+    // The files as they were, for whoever wants to look at them later: the open below rewrites them.
+    const keptAs = keepAside(path, 'before-salvage');
+    for (const file of readdirSync(keptAs)) cpSync(`${keptAs}/${file}`, `${dirname(path)}/${file}`, { recursive: true });
+    const db = EmbeddedStore.openFile(path, true);
     try {
-      if (existsSync(path)) return new EmbeddedStore(GrafeoDB.open(path), queries, options);
-      mkdirSync(dirname(path), { recursive: true });
-      return new EmbeddedStore(GrafeoDB.create(path), queries, options);
+      const found = db.currentEpoch();
+      const marker = openMarker(path);
+      try {
+        writeCommitMarker(marker, found);
+      } finally {
+        closeSync(marker);
+      }
+      return { path, found, acknowledged, keptAs };
+    } finally {
+      db.close();
+    }
+  }
+
+  /**
+   * Replaces the store at `path` by a copy of `backup` (a file
+   * {@link backup} wrote). The replaced store, its WAL and marker are kept
+   * beside it as `<path>.replaced-<time>`. Refuses while another process
+   * holds the store. Returns the commit the restored store is at.
+   */
+  static restore(backup: string, path: string): { epoch: bigint; keptAs: string | null } {
+    if (!existsSync(backup) || statSync(backup).isDirectory()) {
+      throw new ClaimgraphError('BAD_USER_INPUT', `Expected a backup file written by "claimgraph backup", got ${existsSync(backup) ? 'a folder' : 'nothing'} at ${backup}.`, { backup });
+    }
+    let epoch: bigint;
+    try {
+      const copy = GrafeoDB.openReadOnly(backup);
+      epoch = copy.currentEpoch();
+      copy.close();
     } catch (cause) {
       const message = cause instanceof Error ? cause.message : String(cause);
+      throw new ClaimgraphError('BAD_USER_INPUT', `Expected a backup file written by "claimgraph backup" at ${backup}, got one the engine cannot open: ${message}`, { backup }, { cause });
+    }
+    let keptAs: string | null = null;
+    // A store a running server holds is refused here, before anything moves.
+    if (existsSync(path)) EmbeddedStore.probe(path, true);
+    if ([path, `${path}.wal`, commitMarkerPath(path)].some((f) => existsSync(f))) keptAs = keepAside(path, 'replaced');
+    mkdirSync(dirname(path), { recursive: true });
+    copyFileSync(backup, path);
+    rmSync(`${path}.wal`, { recursive: true, force: true });
+    const marker = openMarker(path);
+    try {
+      writeCommitMarker(marker, epoch);
+    } finally {
+      closeSync(marker);
+    }
+    return { epoch, keptAs };
+  }
+
+  /**
+   * The epoch of the store file, read without changing it (a read-only
+   * open). A store another process holds is refused with a message that
+   * says so; with `lockOnly`, any other failure (a damaged WAL) gives -1.
+   */
+  private static probe(path: string, lockOnly = false): bigint {
+    try {
+      const db = GrafeoDB.openReadOnly(path);
+      try {
+        return db.currentEpoch();
+      } finally {
+        db.close();
+      }
+    } catch (cause) {
+      const message = cause instanceof Error ? cause.message : String(cause);
+      if (isLockError(message)) throw new ClaimgraphError('STORE_UNAVAILABLE', lockedMessage(path), { path, held: true }, { cause });
+      if (lockOnly) return -1n;
       throw new ClaimgraphError('STORE_UNAVAILABLE', `Cannot open the embedded store at ${path}: ${message}`, undefined, { cause });
     }
+  }
+
+  /** Opens (or creates) the file, with errors that say what to do. */
+  private static openFile(path: string, salvage: boolean): GrafeoDB {
+    if (existsSync(path) && statSync(path).isDirectory()) {
+      throw new ClaimgraphError('STORE_UNAVAILABLE', `Expected the embedded store file at ${path}, got a folder.`, { path });
+    }
+    try {
+      if (existsSync(path)) return salvage ? GrafeoDB.create(path, { walSalvage: true }) : GrafeoDB.open(path);
+      mkdirSync(dirname(path), { recursive: true });
+      return GrafeoDB.create(path);
+    } catch (cause) {
+      const message = cause instanceof Error ? cause.message : String(cause);
+      if (isLockError(message)) throw new ClaimgraphError('STORE_UNAVAILABLE', lockedMessage(path), { path, held: true }, { cause });
+      throw new ClaimgraphError('STORE_UNAVAILABLE', `Cannot open the embedded store at ${path}: ${message}`, undefined, { cause });
+    }
+  }
+
+  /**
+   * Writes a consistent copy of the store, as it is at the last commit, to
+   * `to` (a single file; refused when it exists), while the store stays
+   * open: an online backup. Writes wait for it, reads go on.
+   */
+  async backup(to: string): Promise<{ path: string; epoch: bigint; bytes: number }> {
+    this.assertOpen();
+    if (existsSync(to)) throw new ClaimgraphError('BAD_USER_INPUT', `Expected a backup path that does not exist yet, got ${to}, which exists.`, { path: to });
+    mkdirSync(dirname(to), { recursive: true });
+    // In the queue of writes: no write commits half-way through the copy.
+    const turn = this.writes.then(() => {
+      this.db.save(to);
+      return { path: to, epoch: this.db.currentEpoch(), bytes: statSync(to).size };
+    });
+    this.writes = turn.catch(() => undefined);
+    return turn;
+  }
+
+  /** Records the epoch after a commit, before the commit is acknowledged. */
+  private committed(): void {
+    if (this.marker !== null) writeCommitMarker(this.marker, this.db.currentEpoch());
   }
 
   /**
@@ -181,6 +384,7 @@ export class EmbeddedStore implements GraphStore {
         const result = await work(this.runner(tx, mode, expiry));
         if (expiry.expired) throw timedOut();
         tx.commit();
+        if (mode === 'WRITE') this.committed();
         return result;
       } catch (error) {
         // The engine may already have ended a transaction that lost a race; a
@@ -253,6 +457,7 @@ export class EmbeddedStore implements GraphStore {
         throw mapEmbeddedError(error, 'schema.cypher');
       }
     }
+    this.committed();
   }
 
   async ping(): Promise<void> {
@@ -265,6 +470,7 @@ export class EmbeddedStore implements GraphStore {
     if (this.closed) return;
     this.closed = true;
     this.db.close();
+    if (this.marker !== null) closeSync(this.marker);
   }
 
   private assertOpen(): void {

@@ -55,6 +55,7 @@ export const QUERY_NAMES = [
   'import-implications',
   'import-questions',
   'import-ratings',
+  'import-changes',
   'import-assessments',
   // positions over time, computed after every write that touches statements (src/graph/refresh.ts)
   'position-scope',

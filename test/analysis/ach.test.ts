@@ -563,7 +563,7 @@ describe('the Dumayr question on the seed', () => {
   });
 
   it('previews the deletion of a hypothesis claim with the HYPOTHESIS relationship it takes along', async () => {
-    const result = await gql(store, `{ deletionPreview(kind: CLAIM, id: "${CIVILIAN}") { relationships { type from to } } }`);
+    const result = await gql(store, `{ deletionPreview(kind: CLAIM, id: "${CIVILIAN}") { relationships { type from to } } }`, {}, 'test-admin');
     expect(result.errors).toBeUndefined();
     expect((result.data?.deletionPreview as { relationships: unknown[] }).relationships).toContainEqual({ type: 'HYPOTHESIS', from: Q, to: CIVILIAN });
   });

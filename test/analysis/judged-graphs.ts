@@ -61,7 +61,7 @@ export const link = (type: ClaimLinkType, from: string, to: string): ClaimLinkRe
 export function bundle(parts: Partial<Bundle>): Bundle {
   return {
     format: 'claimgraph-bundle', version: 2, sources: [], affiliations: [], entities: [], documents: [],
-    claims: [claimRecord('c'), claimRecord('d')], statements: [], links: [], questions: [], ratings: [], assessments: [], ...parts,
+    claims: [claimRecord('c'), claimRecord('d')], statements: [], links: [], questions: [], ratings: [], assessments: [], changes: [], ...parts,
   };
 }
 

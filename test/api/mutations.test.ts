@@ -576,7 +576,7 @@ describe('deletion', () => {
     await refused('CONFLICT', DELETE, { input: { kind: 'CLAIM', id, confirm: 'not-a-token' } });
     await refused('CONFLICT', DELETE, { input: { kind: 'SOURCE', id: 'src-airwars', confirm: (await preview('CLAIM', id)).confirm } });
     await refused('NOT_FOUND', DELETE, { input: { kind: 'CLAIM', id: 'claim-nope', confirm: p.confirm } });
-    expect(codes(await gql(store, PREVIEW, { kind: 'ENTITY', id: 'ent-nope' }))).toEqual(['NOT_FOUND']);
+    expect(codes(await gql(store, PREVIEW, { kind: 'ENTITY', id: 'ent-nope' }, 'alice@example.org'))).toEqual(['NOT_FOUND']);
   });
 });
 

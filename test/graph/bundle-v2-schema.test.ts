@@ -86,6 +86,7 @@ const full = (): Raw => ({
   ],
   ratings: [{ id: 'rating-1', source: 's1', grade: 'C', reason: 'Fairly reliable.', by: 'editor', at: '2031-03-14T09:00Z' }],
   assessments: [{ id: 'assessment-1', claim: 'c2', verdict: 'MOSTLY_FALSE', rating: 2, explanation: 'It mostly happened.', url: 'https://example.org/check', by: 'editor', at: '2031-03-14T09:00Z' }],
+  changes: [{ id: '2031-03-14T10:00:00.000Z~1', at: '2031-03-14T10:00:00.000Z', by: 'editor', action: 'DELETE', kind: 'STATEMENT', target: 'st-gone', details: { nodes: [{ kind: 'STATEMENT', id: 'st-gone' }] } }],
 });
 
 const edited = (base: () => Raw, edit: (b: Raw) => void): Raw => {
@@ -132,8 +133,8 @@ describe('bundle v2 JSON Schema: the schema itself', () => {
     };
     visit(schema, '#');
     // The root, the audit object, and source, affiliation, entity, document, claim, statement, appearance,
-    // via step, selector, link, question, cell, rating and assessment.
-    expect(objects).toHaveLength(16);
+    // via step, selector, link, question, cell, rating, assessment and change.
+    expect(objects).toHaveLength(17);
   });
 
   test('the schema, the validator (FIELDS) and the fully filled bundle know the same fields', () => {
@@ -141,7 +142,7 @@ describe('bundle v2 JSON Schema: the schema itself', () => {
     const defs: Record<string, [string, Raw]> = {
       sources: ['source', b.sources[0]], affiliations: ['affiliation', b.affiliations[0]], entities: ['entity', b.entities[0]], documents: ['document', b.documents[0]],
       claims: ['claim', b.claims[0]], statements: ['statement', b.statements[0]], links: ['link', b.links[0]], questions: ['question', b.questions[0]],
-      ratings: ['rating', b.ratings[0]], assessments: ['assessment', b.assessments[0]], appearance: ['appearance', b.statements[0].appearances[0]],
+      ratings: ['rating', b.ratings[0]], assessments: ['assessment', b.assessments[0]], changes: ['change', b.changes[0]], appearance: ['appearance', b.statements[0].appearances[0]],
       via: ['viaObject', b.statements[0].appearances[0].via[1]], selector: ['selector', b.statements[0].appearances[0].selector], cell: ['cell', b.questions[0].cells[0]],
     };
     expect(Object.keys(b).sort()).toEqual(Object.keys(schema.properties).sort());

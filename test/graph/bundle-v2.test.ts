@@ -250,7 +250,7 @@ describe('values of one record', () => {
   });
 
   test('an unknown section', () => {
-    expect(only(problemsAfter((b) => (b.judgements = [])))).toEqual({ path: '$.judgements', expected: expect.stringMatching(/questions, ratings, assessments$/), got: 'unknown field "judgements"' });
+    expect(only(problemsAfter((b) => (b.judgements = [])))).toEqual({ path: '$.judgements', expected: expect.stringMatching(/questions, ratings, assessments, changes$/), got: 'unknown field "judgements"' });
   });
 });
 

@@ -96,7 +96,7 @@ describe('checkBundle: each invalid value is reported at its path', () => {
   test.each([
     [3, '3'],
     ['1', '"1"'],
-    [undefined, 'undefined'],
+    [undefined, 'nothing'],
   ])('a wrong version (%p)', (version, got) => {
     expect(problemsAfter((b) => (b.version = version))[0]).toEqual({ path: '$.version', expected: '1 or 2', got });
   });

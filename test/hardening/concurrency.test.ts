@@ -202,7 +202,7 @@ it('editors re-point the same statement at once: it ends as exactly one of the w
 
 it('a confirmed delete of a claim races an edit, a new statement and a new link on it: all or nothing either way', async () => {
   await rounds(async (store, round) => {
-    const preview = await gql(store, `{ deletionPreview(kind: CLAIM, id: "${CLAIM}") { confirm nodes { id: recordId } } }`);
+    const preview = await gql(store, `{ deletionPreview(kind: CLAIM, id: "${CLAIM}") { confirm nodes { id: recordId } } }`, {}, 'test-admin');
     const { confirm, nodes } = preview.data?.deletionPreview as { confirm: string; nodes: { id: string }[] };
     const ops = [
       { query: `mutation($c: String!) { delete(input: { kind: CLAIM, id: "${CLAIM}", confirm: $c }) { deletedIds } }`, variables: { c: confirm }, editor: 'deleter' },
@@ -303,7 +303,7 @@ it('four editors confirm the same deletion at once: it happens once, the others 
   await rounds(async (store) => {
     const id = 'st-mother-asserts-identified-himself';
     const before = await counts(store);
-    const preview = await gql(store, `{ deletionPreview(kind: STATEMENT, id: "${id}") { confirm } }`);
+    const preview = await gql(store, `{ deletionPreview(kind: STATEMENT, id: "${id}") { confirm } }`, {}, 'test-admin');
     const confirm = (preview.data?.deletionPreview as { confirm: string }).confirm;
     const results = await together(store, Array.from({ length: 4 }, (_, i) => ({
       query: `mutation($c: String!) { delete(input: { kind: STATEMENT, id: "${id}", confirm: $c }) { deletedIds } }`, variables: { c: confirm }, editor: `editor-${i}`,

@@ -75,7 +75,7 @@ describe('seeding an in-memory embedded store', () => {
 function emptyBundle(): Bundle {
   return {
     format: 'claimgraph-bundle', version: 2, sources: [], affiliations: [], entities: [], documents: [], claims: [], statements: [], links: [],
-    questions: [], ratings: [], assessments: [],
+    questions: [], ratings: [], assessments: [], changes: [],
   };
 }
 

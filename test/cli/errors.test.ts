@@ -1,0 +1,107 @@
+/**
+ * Errors that say what to do, from the built CLI as a user runs it: a
+ * misspelled setting, a HOST or a port that cannot be used, a data folder
+ * that is a file, an export into a folder that does not exist.
+ */
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
+import { join } from 'node:path';
+import { spawn } from 'node:child_process';
+import { buildCliOnce, CLI, cli, cliEnv, type CliResult, ROOT, SEED_FILE, tempDir } from './build';
+
+jest.setTimeout(60_000);
+
+let tmp: { path: string; remove: () => void };
+beforeAll(() => {
+  buildCliOnce();
+  tmp = tempDir('claimgraph-errors-');
+}, 90_000);
+afterAll(() => tmp?.remove());
+
+function expectExit(r: CliResult, code: number): void {
+  if (r.status !== code) throw new Error(`expected exit code ${code}, got ${r.status ?? r.signal}\n--- stdout ---\n${r.stdout}\n--- stderr ---\n${r.stderr}`);
+}
+
+/** `cli`, without blocking this process (a port it holds must keep being held). */
+function cliAsync(args: string[], dataDir: string, env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const p = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, env: cliEnv(dataDir, env), stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    p.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    p.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    p.on('error', reject);
+    p.on('close', (status, signal) => resolve({ status, signal, stdout, stderr }));
+  });
+}
+
+test('a misspelled CLAIMGRAPH_* variable is named with the closest setting, and the command still runs', () => {
+  const r = cli(['export', '--out', join(tmp.path, 'warned.json')], join(tmp.path, 'warned'), { env: { CLAIMGRAPH_MAX_COSTS: '100', CLAIMGRAPH_FROBNICATE: '1' } });
+  expectExit(r, 0);
+  expect(r.stderr).toContain('claimgraph: warning: CLAIMGRAPH_FROBNICATE is not a claimgraph setting and is ignored; the settings are listed by "npx claimgraph --help"');
+  expect(r.stderr).toContain('claimgraph: warning: CLAIMGRAPH_MAX_COSTS is not a claimgraph setting and is ignored; did you mean CLAIMGRAPH_MAX_COST?');
+});
+
+test('a data folder that is a file is CONFIG_INVALID: a folder was expected, a file came', () => {
+  const file = join(tmp.path, 'not-a-folder');
+  writeFileSync(file, 'x');
+  const r = cli(['export'], file);
+  expectExit(r, 2);
+  expect(r.stderr).toBe(`claimgraph: CONFIG_INVALID: Invalid configuration:\n  CLAIMGRAPH_DATA_DIR: expected a folder (the store is the file graph.grafeo in it), got a file: ${file}\n`);
+});
+
+test('a HOST that does not resolve is refused with the other settings, before the store opens or the seed loads', async () => {
+  const dir = join(tmp.path, 'bad-host');
+  const r = await cliAsync(['serve'], dir, { HOST: 'garbage.invalid', PORT: '0', CLAIMGRAPH_SEED: 'auto' });
+  expectExit(r, 2);
+  expect(r.stderr).toMatch(/^claimgraph: CONFIG_INVALID: Invalid configuration:\n {2}HOST: expected an address or a host name of this machine to listen on, got "garbage\.invalid", which does not resolve \((ENOTFOUND|EAI_AGAIN)\)\n$/);
+  expect(existsSync(dir) ? readdirSync(dir) : []).toEqual([]);
+  const syntax = await cliAsync(['serve', '--host', 'not a host!'], dir);
+  expectExit(syntax, 2);
+  expect(syntax.stderr).toContain('HOST: expected an IP address or a host name of this machine to listen on (e.g. 127.0.0.1, ::, localhost), got "not a host!"');
+});
+
+test('a port in use: which host and port, that another claimgraph may hold it, exit 2, nothing opened', async () => {
+  const holder: Server = createServer();
+  await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', () => resolve()));
+  const port = (holder.address() as { port: number }).port;
+  const dir = join(tmp.path, 'port-in-use');
+  try {
+    const r = await cliAsync(['serve', '--port', String(port), '--host', '127.0.0.1'], dir);
+    expectExit(r, 2);
+    expect(r.stderr).toBe(`claimgraph: CONFIG_INVALID: Cannot listen on 127.0.0.1:${port} is in use: another program listens there, perhaps another claimgraph serve. Stop it, or choose another port (PORT or --port).\n`);
+    expect(existsSync(dir) ? readdirSync(dir) : []).toEqual([]);
+  } finally {
+    await new Promise((resolve) => holder.close(resolve));
+  }
+});
+
+test('export --out into a folder that does not exist says so, without the temporary file name', () => {
+  const dir = join(tmp.path, 'export-data');
+  mkdirSync(dir, { recursive: true });
+  expectExit(cli(['import', SEED_FILE], dir), 0);
+  const out = join(tmp.path, 'no-such-folder', 'graph.json');
+  const r = cli(['export', '--out', out], dir);
+  expectExit(r, 2);
+  expect(r.stderr).toBe(`claimgraph export: cannot write ${out}: the folder ${join(tmp.path, 'no-such-folder')} does not exist (create it first). Nothing was written.\n`);
+  expect(r.stderr).not.toContain('.tmp');
+});
+
+test('seed says what it did: written the first time, "nothing was written" the second, the totals in words', () => {
+  const dir = join(tmp.path, 'seeded');
+  const first = cli(['seed'], dir);
+  expectExit(first, 0);
+  expect(first.stdout).toMatch(/^Seed written to the embedded engine at .*graph\.grafeo:$/m);
+  const second = cli(['seed'], dir);
+  expectExit(second, 0);
+  expect(second.stdout).toMatch(/^The seed is already in the embedded engine at .*graph\.grafeo: nothing was written\.$/m);
+  expect(second.stdout).toMatch(/^The store now holds 19 sources, 18 entities, 1 document, 34 claims, 43 statements\.$/m);
+});
+
+test('validate against a data folder with no store yet checks against an empty graph and creates nothing', () => {
+  const dir = join(tmp.path, 'validate-only');
+  const r = cli(['validate', SEED_FILE], dir);
+  expectExit(r, 0);
+  expect(r.stdout).toContain('(no store there yet: an empty graph)');
+  expect(existsSync(dir) ? readdirSync(dir) : []).toEqual([]);
+});
