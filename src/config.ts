@@ -110,6 +110,8 @@ export const ENVIRONMENT = {
   CLAIMGRAPH_INTROSPECTION: '"on" or "off" (default on, off in production).',
   CLAIMGRAPH_CONSOLE: 'The query console at GET /console: "on" or "off" (default on, off in production).',
   CLAIMGRAPH_EXPLORER: 'The explorer, the web app at GET / (built by npm run build): "on" (default, production too) or "off".',
+  CLAIMGRAPH_PUBLISHER_NAME: 'The fact-checking organisation that publishes the ClaimReviews, their author (default: the assessing editor, with a warning).',
+  CLAIMGRAPH_PUBLISHER_URL: 'The web address of that organisation, in each ClaimReview\'s author (optional).',
   CLAIMGRAPH_MAX_DEPTH: 'Deepest field nesting of an operation (default 8).',
   CLAIMGRAPH_MAX_OUTPUT_BYTES: 'Bytes of provenance documents one operation may produce (default 4194304).',
   CLAIMGRAPH_MAX_COST: 'Largest estimated cost of an operation: fields, lists counted as `first` or the list estimate (default 50000).',

@@ -16,17 +16,7 @@ export function setMaxPageSize(max: number): void {
 
 export const currentMaxPageSize = (): number => maxPageSize;
 
-/**
- * The `after` of a first page in id order: every id is a non-empty string,
- * so every id sorts after it, and the page query keeps one seekable form
- * (`c.id > $after`) instead of `$after IS NULL OR c.id > $after`, which
- * neither engine answers with an index seek.
- */
-export const FIRST_PAGE = '';
-/** The `after` of the newest page of the change log (ids begin with an ISO 8601 instant, a digit first): '~' sorts after them all. */
-export const NEWEST_CHANGE = '~';
-
-export { decodeCursor, decodeOpaque, encodeCursor, encodeOpaque, type CursorList } from '../store/cursors';
+export { decodeCursor, decodeOpaque, encodeCursor, encodeOpaque, FIRST_PAGE, NEWEST_CHANGE, type CursorList } from '../store/cursors';
 
 /** Validates `first`: an integer from 0 to the cap (100 unless configured), DEFAULT_PAGE_SIZE when absent. */
 export function pageSize(first: number | null | undefined): number {

@@ -123,8 +123,8 @@ async function importThroughServer(server: string, command: string, files: Label
   const ordered = orderByDependency(files);
   out(`${dryRun ? 'Checking (dry run)' : 'Importing'} ${setLabel(ordered)} through the server at ${server}`);
   const counts = '{ created updated unchanged }';
-  const query = `mutation Import($b: [JSON!]!, $d: Boolean) { importBundles(bundles: $b, dryRun: $d) {
-    ${REPORT_KINDS.map((k) => `${k} ${counts}`).join(' ')} matched { kind bundleId graphId key } possibleDuplicates { label: kind a b reason key score } notes } }`;
+  const query = `mutation Import($b: [JSON!]!, $d: Boolean) { importBundles(input: { bundles: $b, dryRun: $d }) { result {
+    ${REPORT_KINDS.map((k) => `${k} ${counts}`).join(' ')} matched { kind bundleId graphId key } possibleDuplicates { label: kind a b reason key score } notes } } }`;
   const { status, body } = await callServer(server, command, '/graphql', { method: 'POST', body: { query, variables: { b: ordered.map((f) => f.json), d: dryRun } } });
   const error = body?.errors?.[0];
   if (status !== 200 || error !== undefined) {
@@ -134,7 +134,7 @@ async function importThroughServer(server: string, command: string, files: Label
     const code = error?.extensions?.code;
     return code === 'BAD_USER_INPUT' ? EXIT.INVALID_INPUT : code === 'UNAUTHENTICATED' || code === 'FORBIDDEN' ? EXIT.USAGE : EXIT.STORE;
   }
-  out(reportTable(body.data.importBundles as ImportReport, dryRun));
+  out(reportTable(body.data.importBundles.result as ImportReport, dryRun));
   if (dryRun) out('Dry run: nothing was written.');
   return EXIT.OK;
 }

@@ -1,6 +1,7 @@
 import { badInput } from '../errors';
 import type { GraphStore } from '../store/port';
 import { dryRunImport, importBundle, type ImportOptions, type ImportReport } from './import';
+import { SECTIONS } from './bundle';
 
 /*
  * An import too big for one transaction (on Neo4j, past what the server's
@@ -12,7 +13,8 @@ import { dryRunImport, importBundle, type ImportOptions, type ImportReport } fro
  * such, and the pieces after it are written.
  *
  * The pieces: first every record but statements and questions (sources,
- * affiliations, entities, documents, claims, links, ratings, assessments);
+ * affiliations, entities, documents, claims, links, ratings, assessments,
+ * the change log);
  * then the statements, `statementsPerCommit` at a time, each after the
  * statements it is derived from or supersedes; last the questions, whose ACH
  * cells name statements. Each piece is a bundle of its own whose references
@@ -48,7 +50,6 @@ export interface ChunkedImportReport {
 
 type Json = Record<string, unknown>;
 
-const SECTIONS = ['sources', 'affiliations', 'entities', 'documents', 'claims', 'statements', 'links', 'questions', 'ratings', 'assessments'] as const;
 
 /** Imports a version 2 bundle in pieces, each its own transaction; see above. */
 export async function importInCommits(store: GraphStore, input: unknown, options: ChunkedImportOptions): Promise<ChunkedImportReport> {
@@ -94,7 +95,7 @@ function empty(): Json {
 function split(b: Json, perCommit: number): { what: string; bundle: Json }[] {
   const first = { ...empty() };
   for (const section of SECTIONS) if (section !== 'statements' && section !== 'questions') first[section] = list(b, section);
-  const pieces = [{ what: 'sources, entities, documents, claims, affiliations, links, ratings and assessments', bundle: first }];
+  const pieces = [{ what: 'sources, entities, documents, claims, affiliations, links, ratings, assessments and the change log', bundle: first }];
   const statements = inDependencyOrder(list(b, 'statements'));
   for (let i = 0; i < statements.length; i += perCommit) {
     const slice = statements.slice(i, i + perCommit);
@@ -139,7 +140,7 @@ function inDependencyOrder(statements: Json[]): Json[] {
   return keyed.map((k) => k.s);
 }
 
-const KINDS = ['sources', 'entities', 'documents', 'claims', 'statements', 'affiliations', 'links', 'questions', 'ratings', 'assessments'] as const;
+const KINDS = ['sources', 'entities', 'documents', 'claims', 'statements', 'affiliations', 'links', 'questions', 'ratings', 'assessments', 'changes'] as const;
 
 function changedIn(r: ImportReport): number {
   return KINDS.reduce((n, k) => n + r[k].created + r[k].updated, 0);

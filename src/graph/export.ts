@@ -1,6 +1,7 @@
 import { notFound } from '../errors';
 import type { GraphStore, QueryRunner, Row, Value } from '../store/port';
 import type { QueryName } from '../store/queries';
+import { NEWEST_CHANGE } from '../store/cursors';
 import type {
   AffiliationRecord,
   AssessmentRecord,
@@ -183,7 +184,7 @@ export async function exportRecords(store: GraphStore, options: ExportOptions = 
 /** The whole change log, oldest first (ids begin with the time), its details as the JSON they were written as. */
 export async function changeLog(tx: QueryRunner, pageSize: number): Promise<ChangeRecord[]> {
   const newestFirst: ChangeRecord[] = [];
-  let after: string | null = null;
+  let after = NEWEST_CHANGE;
   for (;;) {
     const rows: Row[] = await tx.run('changes-page', { after, limit: pageSize });
     for (const row of rows) {

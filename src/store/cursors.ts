@@ -70,3 +70,13 @@ export function decodeCursor(list: CursorList, after: string | null | undefined,
   if (l !== list || !Array.isArray(k) || k.length !== keyLength || !k.every((x) => typeof x === 'string')) throw fail();
   return k as string[];
 }
+
+/**
+ * The `after` of a first page in id order: every id is a non-empty string,
+ * so every id sorts after it, and the page query keeps one seekable form
+ * (`c.id > $after`) instead of `$after IS NULL OR c.id > $after`, which
+ * neither engine answers with an index seek.
+ */
+export const FIRST_PAGE = '';
+/** The `after` of the newest page of the change log (ids begin with an ISO 8601 instant, a digit first): '~' sorts after them all. */
+export const NEWEST_CHANGE = '~';

@@ -50,8 +50,9 @@ describe('Claim.provenance', () => {
 
   it('stops producing at the output bound: the field past it is an error that says what to do', async () => {
     const apollo = createApolloServer();
-    const one = ((await gql(store, `{ claim(id: "${CLAIM}") { provenance } }`)).data?.claim as { provenance: string }).provenance;
-    const bytes = Buffer.byteLength(one);
+    // Claim.provenance is JSON: the JSON-LD document as an object; the bound counts its serialised bytes.
+    const one = ((await gql(store, `{ claim(id: "${CLAIM}") { provenance } }`)).data?.claim as { provenance: unknown }).provenance;
+    const bytes = Buffer.byteLength(JSON.stringify(one));
     // Room for two chains and a half.
     const response = await apollo.executeOperation(
       { query: `{ claim(id: "${CLAIM}") { a: provenance b: provenance c: provenance d: provenance } }` },
@@ -71,7 +72,7 @@ describe('Claim.provenance', () => {
 });
 
 describe('deletionPreview', () => {
-  const PREVIEW = (args = '') => `{ deletionPreview(kind: SOURCE, id: "src-dumayr-report") { nodes${args} { kind id } nodeCounts { kind count } confirm } }`;
+  const PREVIEW = (args = '') => `{ deletionPreview(kind: SOURCE, id: "src-dumayr-report") { nodes${args} { kind id: recordId } nodeCounts { kind count } confirm } }`;
 
   it('is for the role that may delete: anonymous and editor callers are refused, an admin gets it', async () => {
     const anonymous = await http(PREVIEW());
@@ -110,8 +111,8 @@ describe('deletionPreview', () => {
     };
     // 200 for the preview, then 100 nodes of 1 field each (the page a request gets without `first`).
     expect(cost('{ deletionPreview(kind: SOURCE, id: "x") { confirm } }')).toBe(201);
-    expect(cost('{ deletionPreview(kind: SOURCE, id: "x") { nodes { id } } }')).toBe(200 + 1 + 100);
-    expect(cost('{ deletionPreview(kind: SOURCE, id: "x") { nodes(first: 5) { id } } }')).toBe(200 + 1 + 5);
+    expect(cost('{ deletionPreview(kind: SOURCE, id: "x") { nodes { recordId } } }')).toBe(200 + 1 + 100);
+    expect(cost('{ deletionPreview(kind: SOURCE, id: "x") { nodes(first: 5) { recordId } } }')).toBe(200 + 1 + 5);
     expect(cost('{ claim(id: "x") { provenance } }')).toBe(1 + 500);
   });
 });

@@ -141,8 +141,8 @@ describe('on the seed', () => {
     const refused = await gql(store, `mutation { linkClaims(input: { type: SUPPORTS, from: "claim-al-masoud-undercover-against-is", to: "${toGlobalId('Entity', 'ent-dumayr')}", reason: "r" }) { from { id } } }`, {}, 'alice@example.org');
     expect(refused.errors?.[0]?.extensions?.problems).toEqual([expect.objectContaining({ path: 'input.to', got: expect.stringMatching(/global id of an entity/) })]);
     // An ID whose record type a sibling names: delete's and deletionPreview's `kind`.
-    expect(data<{ deletionPreview: { recordId: string } }>(await gql(store, `{ deletionPreview(kind: SOURCE, id: "${global}") { recordId } }`)).deletionPreview).toEqual({ recordId: 'src-airwars' });
-    expect(codes(await gql(store, `{ deletionPreview(kind: CLAIM, id: "${global}") { recordId } }`))).toEqual(['BAD_USER_INPUT']);
+    expect(data<{ deletionPreview: { recordId: string } }>(await gql(store, `{ deletionPreview(kind: SOURCE, id: "${global}") { recordId } }`, {}, 'alice@example.org')).deletionPreview).toEqual({ recordId: 'src-airwars' });
+    expect(codes(await gql(store, `{ deletionPreview(kind: CLAIM, id: "${global}") { recordId } }`, {}, 'alice@example.org'))).toEqual(['BAD_USER_INPUT']);
   });
 
   it('a merge gives the merged record\'s global id, which then finds the record kept', async () => {

@@ -29,14 +29,14 @@ beforeEach(async () => {
 afterEach(() => store.close());
 
 it('importBundle over the API records the caller as linkedBy and in recorded, whatever the bundle says', async () => {
-  const r = await gql(store, 'mutation($b: JSON!) { importBundle(bundle: $b) { links { created } } }', { b: bundle }, 'alice@example.org');
+  const r = await gql(store, 'mutation($b: JSON!) { importBundle(input: { bundle: $b }) { result { links { created } } } }', { b: bundle }, 'alice@example.org');
   expect(r.errors).toBeUndefined();
   expect((await gql(store, READ)).data).toEqual({
     claim: { recorded: { createdBy: 'alice@example.org', updatedBy: 'alice@example.org' }, links: [{ linkedBy: 'alice@example.org', reason: 'They cannot both hold.' }] },
   });
   // Importing it again as someone else redraws the link under the new name, as linkClaims would.
-  const again = await gql(store, 'mutation($b: [JSON!]!) { importBundles(bundles: $b) { links { updated unchanged } } }', { b: [bundle] }, 'bob@example.org');
-  expect(again.data).toEqual({ importBundles: { links: { updated: 1, unchanged: 0 } } });
+  const again = await gql(store, 'mutation($b: [JSON!]!) { importBundles(input: { bundles: $b }) { result { links { updated unchanged } } } }', { b: [bundle] }, 'bob@example.org');
+  expect(again.data).toEqual({ importBundles: { result: { links: { updated: 1, unchanged: 0 } } } });
   expect((await gql(store, READ)).data).toMatchObject({ claim: { links: [{ linkedBy: 'bob@example.org' }] } });
 });
 

@@ -95,19 +95,20 @@ describe('an import in several commits', () => {
     expect(Object.values(await graphCounts(store)).every((n) => n === 0)).toBe(true);
   });
 
-  it('takes questions, ratings and assessments too (the seed with one of each, 5 statements a commit)', async () => {
+  it('takes questions, ratings, assessments and the change log too (the seed with one of each, 5 statements a commit)', async () => {
     const seed = JSON.parse(JSON.stringify(loadSeedBundle())) as Record<string, Record<string, unknown>[]>;
     const [c1, c2] = seed.claims!.map((c) => String(c.id));
     const t1 = seed.statements!.find((t) => t.claim === c1)!;
     seed.questions = [{ id: 'q1', text: 'What happened?', hypotheses: [c1, c2], cells: [{ hypothesis: c1, statement: t1.id, claim: null, cell: 'INCONSISTENT', reason: 'Retracted since.', by: 'editor', at: '2031-03-16T08:00:00+01:00' }] }];
     seed.ratings = [{ id: 'rating-1', source: t1.source, grade: 'C', reason: 'Fairly reliable.', by: 'editor', at: '2031-03-14T09:00Z' }];
     seed.assessments = [{ id: 'assessment-1', claim: c2, verdict: 'MOSTLY_FALSE', rating: 2, explanation: 'It mostly happened.', url: 'https://example.org/check', by: 'editor', at: '2031-03-14T09:00Z' }];
+    seed.changes = [{ id: '2031-03-14T09:00:00.000Z~1', at: '2031-03-14T09:00:00.000Z', by: 'editor', action: 'DELETE', kind: 'CLAIM', target: 'claim-gone', details: null }];
     const pieces: PieceReport[] = [];
     await importInCommits(store, seed, { ...OPTIONS, statementsPerCommit: 5, onPiece: (p) => pieces.push(p) });
     expect(pieces.at(-1)!.what).toBe('questions');
     expect(pieces.length).toBeGreaterThan(2);
     const chunked = await exportBundle(store) as unknown as Record<string, unknown[]>;
-    for (const section of ['sources', 'entities', 'documents', 'claims', 'statements', 'links', 'questions', 'ratings', 'assessments']) {
+    for (const section of ['sources', 'entities', 'documents', 'claims', 'statements', 'links', 'questions', 'ratings', 'assessments', 'changes']) {
       expect([section, chunked[section]?.length]).toEqual([section, (seed[section] as unknown[]).length]);
     }
   });

@@ -24,7 +24,7 @@ const RECORDED = 'recorded { createdAt createdBy updatedAt updatedBy }';
 
 /** The questions an editor's work shows in: every answer is compared between the original and the copy. */
 const QUESTIONS: Record<string, string> = {
-  sources: `{ sources(first: 100) { totalCount nodes { id name aliases ${RECORDED}
+  sources: `{ sources(first: 100) { totalCount nodes { id: recordId name aliases ${RECORDED}
     reliability { grade label reason by at } reliabilityHistory { grade label reason by at } } } }`,
   claims: `{ claims(first: 40) { totalCount nodes { id text status ${RECORDED}
     credibility { grade label rule facts }
@@ -54,23 +54,23 @@ async function answers(store: GraphStore): Promise<Record<string, unknown>> {
 
 /** An editor's day on the seed: a rating, assessments, a question with an override, an unlink, a deletion, a merge. */
 async function editorsWork(store: GraphStore): Promise<void> {
-  await ok(store, `mutation { rateSource(id: "src-airwars", grade: B, reason: "Usually reliable; documents each incident.") { id } }`);
-  await ok(store, `mutation { rateSource(id: "src-airwars", grade: A, reason: "Confirmed by two investigations.") { id } }`);
-  await ok(store, `mutation { assessClaim(claim: "claim-al-masoud-was-is-official", verdict: MOSTLY_FALSE, rating: 2, explanation: "The family and officials say otherwise.") { id } }`);
-  await ok(store, `mutation { assessClaim(claim: "claim-al-masoud-was-is-official", verdict: FALSE, rating: 1, explanation: "CENTCOM withdrew it.", url: "https://example.org/checks/1") { id } }`);
+  await ok(store, `mutation { rateSource(input: { source: "src-airwars", grade: B, reason: "Usually reliable; documents each incident." }) { rating { grade } } }`);
+  await ok(store, `mutation { rateSource(input: { source: "src-airwars", grade: A, reason: "Confirmed by two investigations." }) { rating { grade } } }`);
+  await ok(store, `mutation { assessClaim(input: { claim: "claim-al-masoud-was-is-official", verdict: MOSTLY_FALSE, rating: 2, explanation: "The family and officials say otherwise." }) { assessment { id } } }`);
+  await ok(store, `mutation { assessClaim(input: { claim: "claim-al-masoud-was-is-official", verdict: FALSE, rating: 1, explanation: "CENTCOM withdrew it.", url: "https://example.org/checks/1" }) { assessment { id } } }`);
   await ok(store, `mutation { createQuestion(input: { id: "question-why-raid", text: "Why was the house raided?",
-    hypotheses: ["claim-al-masoud-targeted-due-to-faulty-intelligence", "claim-feuding-groups-used-coalition-to-settle-scores"] }) { id } }`);
+    hypotheses: ["claim-al-masoud-targeted-due-to-faulty-intelligence", "claim-feuding-groups-used-coalition-to-settle-scores"] }) { question { id } } }`);
   // An override on the seed's question: a cell set against what the graph derives.
-  const { question } = await ok(store, `{ question(id: "question-who-was-al-masoud") { matrix { evidence { kind statement { id } claim { id } cells { hypothesis { id } cell } } } } }`);
+  const { question } = await ok(store, `{ question(id: "question-who-was-al-masoud") { matrix { evidence { kind statement { id: recordId } claim { id: recordId } cells { hypothesis { id: recordId } cell } } } } }`);
   const item = question.matrix.evidence[0];
   const cell = item.cells[0];
   const evidence = item.kind === 'STATEMENT' ? { statement: item.statement.id } : { claim: item.claim.id };
-  await ok(store, `mutation($h: ID!, $e: AchEvidenceInput!, $c: AchCellValue!) { setAchCell(question: "question-who-was-al-masoud", hypothesis: $h, evidence: $e, cell: $c, reason: "The editor reads it otherwise.") { id } }`,
+  await ok(store, `mutation($h: ID!, $e: AchEvidenceInput!, $c: AchCellValue!) { setAchCell(input: { question: "question-who-was-al-masoud", hypothesis: $h, evidence: $e, cell: $c, reason: "The editor reads it otherwise." }) { question { id } } }`,
     { h: cell.hypothesis.id, e: evidence, c: cell.cell === 'NEUTRAL' ? 'INCONSISTENT' : 'NEUTRAL' });
-  await ok(store, `mutation { unlinkClaims(type: SUPPORTS, from: "claim-al-masoud-infiltrated-is-in-badiya", to: "claim-al-masoud-undercover-against-is") { __typename } }`);
+  await ok(store, `mutation { unlinkClaims(input: { type: SUPPORTS, from: "claim-al-masoud-infiltrated-is-in-badiya", to: "claim-al-masoud-undercover-against-is" }) { __typename } }`);
   const { deletionPreview } = await ok(store, `{ deletionPreview(kind: STATEMENT, id: "st-airwars-asserts-52-incidents") { confirm } }`);
-  await ok(store, `mutation($c: String!) { delete(kind: STATEMENT, id: "st-airwars-asserts-52-incidents", confirm: $c) { id } }`, { c: deletionPreview.confirm });
-  await ok(store, `mutation { mergeSources(keep: "src-us-government", merge: "src-us-government-officials") { id } }`);
+  await ok(store, `mutation($c: String!) { delete(input: { kind: STATEMENT, id: "st-airwars-asserts-52-incidents", confirm: $c }) { deletedIds } }`, { c: deletionPreview.confirm });
+  await ok(store, `mutation { mergeSources(input: { keep: "src-us-government", merge: "src-us-government-officials" }) { mergedId } }`);
 }
 
 it('a move keeps ratings, assessments, questions with their overrides and the change log: the copy answers as the original', async () => {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { commitMarkerPath, EmbeddedStore, readCommitMarker } from '../../src/store/embedded-store';
 import { openStore } from '../../src/store/open';
 import type { GraphStore } from '../../src/store/port';
+import { NEWEST_CHANGE } from '../../src/store/cursors';
 
 /*
  * A WAL that is truncated, emptied or deleted, or whose last bytes are
@@ -18,7 +19,7 @@ const root = mkdtempSync(join(tmpdir(), 'claimgraph-wal-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 const open = (path: string): Promise<GraphStore> => openStore({ engine: 'embedded', path });
-const changeCount = async (store: GraphStore): Promise<number> => (await store.read('changes-page', { after: null, limit: 1000 })).length;
+const changeCount = async (store: GraphStore): Promise<number> => (await store.read('changes-page', { after: NEWEST_CHANGE, limit: 1000 })).length;
 const write = (store: GraphStore, i: number) =>
   store.write('record-change', { id: `2031-01-01T00:00:${String(i).padStart(2, '0')}.000Z~${i}`, at: '2031-01-01T00:00Z', by: 'test', action: 'DELETE', kind: 'CLAIM', target: `c${i}`, details: '{}' });
 
