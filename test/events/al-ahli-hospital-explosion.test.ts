@@ -1,8 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { importBundleSet, type ImportReport } from '../../src/graph/import';
 import type { GraphStore } from '../../src/store/port';
 import { emptyStore, gql } from '../helpers';
+import { claimAnswer as answer, eventSet, searchEntities, statement } from './event-set';
 
 /*
  * A third real event, coded from public reporting as a set of bundles
@@ -24,15 +23,7 @@ import { emptyStore, gql } from '../helpers';
  *   rocket account doubtful but ahead, as the ACH matrix ranks them.
  */
 
-const FIXTURE = join(__dirname, '..', 'fixtures', 'events', 'al-ahli-hospital-explosion-2023-10-17');
-
-function filesOf(version: 'v1' | 'v2') {
-  const dir = join(FIXTURE, version);
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.json'))
-    .sort()
-    .map((name) => ({ name, json: JSON.parse(readFileSync(join(dir, name), 'utf8')) as unknown }));
-}
+const { filesOf } = eventSet('al-ahli-hospital-explosion-2023-10-17');
 
 const C = {
   israeliStrike: 'claim-israeli-strike-caused-hospital-explosion',
@@ -43,36 +34,6 @@ const C = {
   killed200to300: 'claim-hospital-explosion-killed-200-to-300',
   strikeOnHamasBase: 'claim-israeli-air-force-struck-hamas-base-in-hospital',
 } as const;
-
-interface Answer {
-  status: string;
-  credibility: { grade: number };
-  corroboration: {
-    assertingSources: number;
-    independentSources: number;
-    withdrawnSources: number;
-    leaningFor: number;
-    leaningAgainst: number;
-    clusters: { sources: { id: string }[]; merges: { reasons: string[] }[] }[];
-  };
-}
-
-async function answer(store: GraphStore, id: string): Promise<Answer> {
-  const r = await gql(
-    store,
-    `query($id: ID!) { claim(id: $id) { status credibility { grade } corroboration {
-      assertingSources independentSources withdrawnSources leaningFor leaningAgainst clusters { sources { id: recordId } merges { reasons } } } } }`,
-    { id },
-  );
-  expect(r.errors).toBeUndefined();
-  return (r.data as { claim: Answer }).claim;
-}
-
-async function statement(store: GraphStore, id: string) {
-  const r = await gql(store, `query($id: ID!) { statement(id: $id) { current supersession supersededBy { id: recordId } appearances { document { id: recordId } via { source { id: recordId } } } } }`, { id });
-  expect(r.errors).toBeUndefined();
-  return (r.data as { statement: { current: boolean; supersession: string | null; supersededBy: { id: string } | null; appearances: { document: { id: string }; via: { source: { id: string } }[] }[] } }).statement;
-}
 
 describe('the al-Ahli hospital explosion, coded as four version 2 bundles', () => {
   let store: GraphStore;
@@ -157,10 +118,7 @@ describe('the al-Ahli hospital explosion, coded as four version 2 bundles', () =
   });
 
   it('finds the hospital by each spelling, the spelling as written first', async () => {
-    const search = async (text: string) => {
-      const r = await gql(store, `query($s: String) { entities(search: $s, first: 10) { nodes { id: recordId } } }`, { s: text });
-      return (r.data as { entities: { nodes: { id: string }[] } }).entities.nodes.map((n) => n.id);
-    };
+    const search = (text: string) => searchEntities(store, text);
     expect((await search('Ahli Arab Hospital'))[0]).toBe('ent-al-ahli-arab-hospital');
     expect((await search('al-Ahli al-Arabi'))[0]).toBe('ent-al-ahli-al-arabi-hospital');
     expect(await search('Ahly')).toEqual(expect.arrayContaining(['ent-al-ahli-arab-hospital', 'ent-al-ahli-al-arabi-hospital']));

@@ -1,8 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { importBundleSet, type ImportReport } from '../../src/graph/import';
 import type { GraphStore } from '../../src/store/port';
 import { emptyStore, gql } from '../helpers';
+import { claimAnswers, eventSet, searchSources, statement, type ClaimAnswer } from './event-set';
 
 /*
  * A fifth real event, coded from public reporting as a set of bundles
@@ -25,15 +24,7 @@ import { emptyStore, gql } from '../helpers';
  *   (test/fixtures/events/FINDINGS.md, F1).
  */
 
-const FIXTURE = join(__dirname, '..', 'fixtures', 'events', 'derna-floods-death-toll-2023-09');
-
-function filesOf(version: 'v1' | 'v2') {
-  const dir = join(FIXTURE, version);
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.json'))
-    .sort()
-    .map((name) => ({ name, json: JSON.parse(readFileSync(join(dir, name), 'utf8')) as unknown }));
-}
+const { filesOf } = eventSet('derna-floods-death-toll-2023-09');
 
 const C = {
   over10000: 'claim-derna-floods-killed-more-than-10000',
@@ -44,35 +35,6 @@ const C = {
   redCrescentSource: 'claim-libyan-red-crescent-was-source-of-un-11300-toll',
 } as const;
 
-interface Corroboration {
-  assertingSources: number; impliedSources: number; independentSources: number; hedgingSources: number; denyingSources: number;
-  doubtingSources: number; withdrawnSources: number; contradictedBy: number; opposingIndependentSources: number;
-}
-interface ClaimAnswer { status: string; credibility: { grade: number }; corroboration: Corroboration }
-
-async function answers(store: GraphStore): Promise<Record<string, ClaimAnswer>> {
-  const out: Record<string, ClaimAnswer> = {};
-  for (const id of Object.values(C)) {
-    const r = await gql(store, `query($id: ID!) { claim(id: $id) { status credibility { grade } corroboration {
-      assertingSources impliedSources independentSources hedgingSources denyingSources doubtingSources withdrawnSources contradictedBy opposingIndependentSources } } }`, { id });
-    expect(r.errors).toBeUndefined();
-    out[id] = (r.data as { claim: ClaimAnswer }).claim;
-  }
-  return out;
-}
-
-async function statement(store: GraphStore, id: string) {
-  const r = await gql(store, `query($id: ID!) { statement(id: $id) { id: recordId position current appearances { document { id: recordId } via { source { id: recordId } } } } }`, { id });
-  expect(r.errors).toBeUndefined();
-  return (r.data as { statement: { id: string; position: string; current: boolean; appearances: { document: { id: string }; via: { source: { id: string } }[] }[] } }).statement;
-}
-
-async function searchSources(store: GraphStore, text: string) {
-  const r = await gql(store, `query($s: String) { sources(search: $s, first: 10) { nodes { id: recordId } } }`, { s: text });
-  expect(r.errors).toBeUndefined();
-  return (r.data as { sources: { nodes: { id: string }[] } }).sources.nodes.map((n) => n.id);
-}
-
 describe('the Derna death toll, coded as three version 2 bundles', () => {
   let store: GraphStore;
   let report: ImportReport;
@@ -81,7 +43,7 @@ describe('the Derna death toll, coded as three version 2 bundles', () => {
   beforeAll(async () => {
     store = await emptyStore();
     report = await importBundleSet(store, filesOf('v2').reverse(), { editor: 'fact-checker@example.org', now: '2026-12-01T00:00:00.000Z' });
-    a = await answers(store);
+    a = await claimAnswers(store, Object.values(C));
   }, 60_000);
   afterAll(() => store.close());
 
@@ -188,7 +150,7 @@ describe('the Derna death toll, coded as three version 1 bundles', () => {
   beforeAll(async () => {
     store = await emptyStore();
     report = await importBundleSet(store, filesOf('v1'), { editor: 'fact-checker@example.org', now: '2026-12-01T00:00:00.000Z' });
-    a = await answers(store);
+    a = await claimAnswers(store, Object.values(C));
   }, 60_000);
   afterAll(() => store.close());
 

@@ -1,8 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { importBundleSet, type ImportReport } from '../../src/graph/import';
 import type { GraphStore } from '../../src/store/port';
 import { emptyStore, gql } from '../helpers';
+import { claimAnswers, clusterIds, eventSet, searchEntities, type ClaimAnswer } from './event-set';
 
 /*
  * A second real event, coded from public reporting as a set of bundles
@@ -22,15 +21,7 @@ import { emptyStore, gql } from '../helpers';
  * - "Zemari", "Zemar" and "Zamarai" Ahmadi are one man in three spellings.
  */
 
-const FIXTURE = join(__dirname, '..', 'fixtures', 'events', 'kabul-drone-strike-2021-08-29');
-
-function filesOf(version: 'v1' | 'v2') {
-  const dir = join(FIXTURE, version);
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.json'))
-    .sort()
-    .map((name) => ({ name, json: JSON.parse(readFileSync(join(dir, name), 'utf8')) as unknown }));
-}
+const { filesOf } = eventSet('kabul-drone-strike-2021-08-29');
 
 const C = {
   disrupted: 'claim-strike-disrupted-imminent-isisk-threat',
@@ -50,44 +41,6 @@ const C = {
   miscalculations: 'claim-strike-followed-miscalculations',
   knewWithinHours: 'claim-military-knew-civilians-hit-within-hours',
 } as const;
-
-interface Corroboration {
-  assertingSources: number;
-  independentSources: number;
-  anonymousSources: number;
-  impliedSources: number;
-  hedgingSources: number;
-  denyingSources: number;
-  doubtingSources: number;
-  withdrawnSources: number;
-  contradictedBy: number;
-  opposingIndependentSources: number;
-  clusters: { sources: { id: string }[]; merges: { reasons: string[] }[] }[];
-}
-
-interface ClaimAnswer {
-  status: string;
-  credibility: { grade: number };
-  corroboration: Corroboration;
-}
-
-async function claimAnswers(store: GraphStore, ids: readonly string[]): Promise<Record<string, ClaimAnswer>> {
-  const out: Record<string, ClaimAnswer> = {};
-  for (const id of ids) {
-    const r = await gql(
-      store,
-      `query($id: ID!) { claim(id: $id) { status credibility { grade } corroboration {
-        assertingSources independentSources anonymousSources impliedSources hedgingSources denyingSources doubtingSources
-        withdrawnSources contradictedBy opposingIndependentSources clusters { sources { id: recordId } merges { reasons } } } } }`,
-      { id },
-    );
-    expect(r.errors).toBeUndefined();
-    out[id] = (r.data as { claim: ClaimAnswer }).claim;
-  }
-  return out;
-}
-
-const clusterIds = (c: Corroboration) => c.clusters.map((cl) => cl.sources.map((s) => s.id).sort()).sort((a, b) => ((a[0] ?? '') < (b[0] ?? '') ? -1 : 1));
 
 describe('the Kabul drone strike, coded as four version 2 bundles', () => {
   let store: GraphStore;
@@ -242,10 +195,7 @@ describe('the Kabul drone strike, coded as four version 2 bundles', () => {
   });
 
   it('finds the victim by each spelling: the exact spelling first, the others by their skeleton', async () => {
-    const search = async (text: string) => {
-      const r = await gql(store, `query($s: String) { entities(search: $s, first: 10) { nodes { id: recordId } } }`, { s: text });
-      return (r.data as { entities: { nodes: { id: string }[] } }).entities.nodes.map((n) => n.id);
-    };
+    const search = (text: string) => searchEntities(store, text);
     expect((await search('Zemari Ahmadi')).slice(0, 2)).toEqual(['ent-zemari-ahmadi', 'ent-zamarai-ahmadi']);
     expect((await search('Zamarai Ahmadi')).slice(0, 2)).toEqual(['ent-zamarai-ahmadi', 'ent-zemari-ahmadi']);
     // An alias a document gave ("Zemar") finds the entity exactly.

@@ -1,9 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { checkBundleSet } from '../../src/graph/bundle-set';
 import { importBundleSet, type ImportReport } from '../../src/graph/import';
 import type { GraphStore } from '../../src/store/port';
 import { emptyStore, gql } from '../helpers';
+import { claimAnswers, clusterIds, eventSet, searchEntities, searchSources, statement, type ClaimAnswer } from './event-set';
 
 /*
  * A fifth real event, coded from public reporting as a set of bundles
@@ -32,15 +31,7 @@ import { emptyStore, gql } from '../helpers';
  * nothing about it: see test/fixtures/events/FINDINGS.md (F10-F14).
  */
 
-const FIXTURE = join(__dirname, '..', 'fixtures', 'events', 'nord-stream-sabotage-2022-09-26');
-
-function filesOf(version: 'v1' | 'v2') {
-  const dir = join(FIXTURE, version);
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.json'))
-    .sort()
-    .map((name) => ({ name, json: JSON.parse(readFileSync(join(dir, name), 'utf8')) as unknown }));
-}
+const { filesOf } = eventSet('nord-stream-sabotage-2022-09-26');
 
 const C = {
   sabotage: 'claim-nord-stream-deliberately-sabotaged',
@@ -55,59 +46,6 @@ const C = {
   extradition: 'claim-kuznetsov-to-be-extradited-to-germany',
 } as const;
 
-interface Corroboration {
-  assertingSources: number;
-  impliedSources: number;
-  independentSources: number;
-  anonymousSources: number;
-  hedgingSources: number;
-  denyingSources: number;
-  doubtingSources: number;
-  withdrawnSources: number;
-  contradictedBy: number;
-  opposingIndependentSources: number;
-  leaningFor: number;
-  leaningAgainst: number;
-  clusters: { sources: { id: string }[]; merges: { reasons: string[] }[] }[];
-}
-interface ClaimAnswer { status: string; credibility: { grade: number }; corroboration: Corroboration }
-
-async function answers(store: GraphStore): Promise<Record<string, ClaimAnswer>> {
-  const out: Record<string, ClaimAnswer> = {};
-  for (const id of Object.values(C)) {
-    const r = await gql(store, `query($id: ID!) { claim(id: $id) { status credibility { grade } corroboration {
-      assertingSources impliedSources independentSources anonymousSources hedgingSources denyingSources doubtingSources
-      withdrawnSources contradictedBy opposingIndependentSources leaningFor leaningAgainst clusters { sources { id: recordId } merges { reasons } } } } }`, { id });
-    expect(r.errors).toBeUndefined();
-    out[id] = (r.data as { claim: ClaimAnswer }).claim;
-  }
-  return out;
-}
-
-interface StatementAnswer {
-  id: string; position: string; current: boolean; supersession: string | null; supersededBy: { id: string } | null;
-  appearances: { document: { id: string }; via: { source: { id: string } }[] }[];
-}
-async function statement(store: GraphStore, id: string): Promise<StatementAnswer> {
-  const r = await gql(store, `query($id: ID!) { statement(id: $id) { id: recordId position current supersession supersededBy { id: recordId }
-    appearances { document { id: recordId } via { source { id: recordId } } } } }`, { id });
-  expect(r.errors).toBeUndefined();
-  return (r.data as { statement: StatementAnswer }).statement;
-}
-
-const clusterIds = (c: Corroboration) => c.clusters.map((cl) => cl.sources.map((s) => s.id).sort()).sort((a, b) => ((a[0] ?? '') < (b[0] ?? '') ? -1 : 1));
-
-async function searchSources(store: GraphStore, text: string) {
-  const r = await gql(store, `query($s: String) { sources(search: $s, first: 10) { nodes { id: recordId } } }`, { s: text });
-  expect(r.errors).toBeUndefined();
-  return (r.data as { sources: { nodes: { id: string }[] } }).sources.nodes.map((n) => n.id);
-}
-async function searchEntities(store: GraphStore, text: string) {
-  const r = await gql(store, `query($s: String) { entities(search: $s, first: 10) { nodes { id: recordId } } }`, { s: text });
-  expect(r.errors).toBeUndefined();
-  return (r.data as { entities: { nodes: { id: string }[] } }).entities.nodes.map((n) => n.id);
-}
-
 describe('the Nord Stream sabotage, coded as three version 2 bundles', () => {
   let store: GraphStore;
   let report: ImportReport;
@@ -117,7 +55,7 @@ describe('the Nord Stream sabotage, coded as three version 2 bundles', () => {
     store = await emptyStore();
     // Reverse order: a set is ordered by its references, not by file name.
     report = await importBundleSet(store, filesOf('v2').reverse(), { editor: 'fact-checker@example.org', now: '2026-12-01T00:00:00.000Z' });
-    a = await answers(store);
+    a = await claimAnswers(store, Object.values(C));
   }, 60_000);
   afterAll(() => store.close());
 
@@ -319,7 +257,7 @@ describe('the Nord Stream sabotage, coded as three version 1 bundles', () => {
   beforeAll(async () => {
     store = await emptyStore();
     report = await importBundleSet(store, filesOf('v1'), { editor: 'fact-checker@example.org', now: '2026-12-01T00:00:00.000Z' });
-    a = await answers(store);
+    a = await claimAnswers(store, Object.values(C));
   }, 60_000);
   afterAll(() => store.close());
 
