@@ -8,7 +8,11 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
-  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
+  // Transpile only (tsconfig.jest.json: isolatedModules), so each worker does not build a
+  // type-checker of its own for every file; test/structure/typecheck.test.ts type-checks
+  // src/ and test/ once per run instead (the same strict tsconfig.json), so a type error
+  // still fails `npm test`.
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.jest.json' }] },
   testTimeout: 30000,
   globalSetup: '<rootDir>/test/global-setup.ts',
   globalTeardown: '<rootDir>/test/global-teardown.ts',
