@@ -103,7 +103,7 @@ export const ENVIRONMENT = {
   NEO4J_PASSWORD: 'Neo4j password (required with NEO4J_URI).',
   NEO4J_DATABASE: 'Neo4j database (default neo4j).',
   CLAIMGRAPH_ENV: '"production" hides limit values and field suggestions in errors and turns introspection and the console off by default; so does NODE_ENV=production (default development).',
-  CLAIMGRAPH_API_KEYS: 'API keys, comma-separated entries "role:editor:sha256-of-key" (claimgraph key create prints one).',
+  CLAIMGRAPH_API_KEYS: 'API keys, comma-separated entries "role:editor:sha256-of-key" (npx claimgraph key create prints one).',
   CLAIMGRAPH_API_KEYS_FILE: 'A file of API keys, one "role:editor:sha256-of-key" per line; # starts a comment.',
   CLAIMGRAPH_READ_ACCESS: '"open" (default): anyone may read; "key": reading needs a key of any role.',
   CLAIMGRAPH_AUTH: '"off" lets anyone write, named by the x-claimgraph-editor header: local development only, refused with keys or in production (default on).',

@@ -36,7 +36,7 @@ export const keyLine = (role: Role, editor: string, key: string): string => `${r
 export function parseKeyEntries(lines: readonly string[], where: string): { entries: ApiKeyEntry[]; problems: string[] } {
   const entries: ApiKeyEntry[] = [];
   const problems: string[] = [];
-  const expected = 'role:editor:sha256-hex (claimgraph key create prints one)';
+  const expected = 'role:editor:sha256-hex (npx claimgraph key create prints one)';
   lines.forEach((raw, index) => {
     const line = raw.trim();
     if (line === '' || line.startsWith('#')) return;

@@ -204,7 +204,7 @@ export function requiredRole(document: DocumentNode, operation: OperationDefinit
 const fieldName = (field: string): string => `The ${QUERY_ROLES[field] !== undefined ? 'query' : 'mutation'} ${field}`;
 
 const HOW_TO_ADD_A_KEY =
-  'Create one with "claimgraph key create --role editor --editor NAME" and put the line it prints in CLAIMGRAPH_API_KEYS or CLAIMGRAPH_API_KEYS_FILE.';
+  'Create one with "npx claimgraph key create --role editor --editor NAME" and put the line it prints in CLAIMGRAPH_API_KEYS or CLAIMGRAPH_API_KEYS_FILE.';
 
 /** Checks `principal` may run an operation that needs `need`; throws an AuthError otherwise. */
 export function authorize(principal: Principal, need: { role: Role; field: string | null }, config: AuthConfig): void {

@@ -235,7 +235,7 @@ Options:
       'serving GraphQL',
     );
     if (api.auth.off) logger.warn('CLAIMGRAPH_AUTH=off: anyone who can reach this server can write; for local development only');
-    else if (api.auth.keys.length === 0) logger.warn('no API key configured: the API is read-only (claimgraph key create makes one)');
+    else if (api.auth.keys.length === 0) logger.warn('no API key configured: the API is read-only (npx claimgraph key create makes one)');
     const shutdown = (signal: string) => {
       logger.info({ signal }, 'stopping: no new connections; finishing in-flight requests');
       running
@@ -332,10 +332,10 @@ or file with --each, written); 2 usage or configuration error (nothing
 imported); 3 store error.
 
 Examples:
-  claimgraph import seed/dumayr.bundle.json
-  claimgraph import --editor alice@example.org case/
-  claimgraph import --each bundles/
-  claimgraph export | CLAIMGRAPH_DATA_DIR=./copy claimgraph import
+  npx claimgraph import seed/dumayr.bundle.json
+  npx claimgraph import --editor alice@example.org case/
+  npx claimgraph import --each bundles/
+  npx claimgraph export | CLAIMGRAPH_DATA_DIR=./copy npx claimgraph import
 `,
   options: { values: ['editor', 'commit-every', 'server'], flags: ['dry-run', 'each'] },
   async run(args) {
@@ -572,10 +572,10 @@ Exit codes: 0 exported; 1 unknown document or claim (NOT_FOUND); 2 usage or
 configuration error; 3 store error.
 
 Examples:
-  claimgraph export --out graph.json
-  claimgraph export --document doc-dumayr-report
-  claimgraph export | CLAIMGRAPH_DATA_DIR=./copy claimgraph import
-  claimgraph export --format prov-turtle --claim claim-al-masoud-undercover-against-is
+  npx claimgraph export --out graph.json
+  npx claimgraph export --document doc-dumayr-report
+  npx claimgraph export | CLAIMGRAPH_DATA_DIR=./copy npx claimgraph import
+  npx claimgraph export --format prov-turtle --claim claim-al-masoud-undercover-against-is
 `,
   options: { values: ['document', 'out', 'format', 'claim', 'base', 'server'] },
   async run(args) {
@@ -681,8 +681,8 @@ Exit codes: 0 valid; 1 some bundle has problems (or is not JSON); 2 usage or
 configuration error; 3 store error.
 
 Examples:
-  claimgraph validate --standalone seed/dumayr.bundle.json
-  claimgraph validate case/
+  npx claimgraph validate --standalone seed/dumayr.bundle.json
+  npx claimgraph validate case/
 `,
   options: { flags: ['standalone', 'each'], values: ['server'] },
   async run(args) {
@@ -776,7 +776,7 @@ Options:
                   (1 to 100 printable characters)
 
 Example:
-  claimgraph key create --role editor --editor alice@example.org
+  npx claimgraph key create --role editor --editor alice@example.org
 `,
   options: { values: ['role', 'editor'] },
   async run(args) {
@@ -817,7 +817,7 @@ Writes a consistent copy of the embedded store, as it is at its last commit,
 to FILE (which must not exist). With --server, asks the running server at
 URL to write one while it keeps serving (POST /admin/backup, with the admin
 key in CLAIMGRAPH_API_KEY); the copy goes to the backups folder beside the
-store. "claimgraph restore FILE" puts a backup back.
+store. "npx claimgraph restore FILE" puts a backup back.
 
 Options:
   --out FILE      the backup file to write (the store must not be held by a server)
@@ -872,7 +872,7 @@ const restoreCommand: Command = {
   summary: 'replace the embedded store by a backup (the replaced files are kept aside)',
   help: `Usage: claimgraph restore FILE
 
-Replaces the embedded store by the backup FILE ("claimgraph backup" wrote
+Replaces the embedded store by the backup FILE ("npx claimgraph backup" wrote
 it). The replaced store, its WAL and its commit marker are moved aside into
 a folder <store>.replaced-<time>, never deleted. Stop the server first.
 
@@ -900,7 +900,7 @@ acknowledged commit (its WAL was truncated, emptied or deleted) or its WAL
 is damaged, opens it with what remains (the engine's salvage open), and
 makes that the last committed point, so that it opens again. The files as
 they were are copied first into <store>.before-salvage-<time>. Restoring a
-backup ("claimgraph restore FILE") loses less when there is a recent one.
+backup ("npx claimgraph restore FILE") loses less when there is a recent one.
 
 Exit codes: 0 salvaged; 2 usage or configuration error; 3 store error.
 `,
@@ -939,7 +939,7 @@ ${Object.entries(COMMANDS)
   .map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`)
   .join('\n')}
 
-Run "claimgraph <command> --help" for a command's options and examples.
+Run "npx claimgraph <command> --help" for a command's options and examples.
 
 Exit codes: 0 success; 1 invalid input (a bundle with problems, an unknown
 id); 2 usage or configuration error; 3 store error.

@@ -92,7 +92,7 @@ Options:
                   ${BACKUP_FILES.records} (what claimgraph 0.1's export
                   would write, audit fields included) and, when there are
                   questions, ratings or assessments,
-                  ${BACKUP_FILES.editorial}. "claimgraph import DIR" into
+                  ${BACKUP_FILES.editorial}. "npx claimgraph import DIR" into
                   an empty store gives what the migration gives. Works with
                   --dry-run too.
   --editor NAME   recorded on records that carry no audit fields of their
@@ -107,8 +107,8 @@ cannot be migrated (each listed; nothing written); 2 usage or configuration
 error; 3 store error (nothing written).
 
 Examples:
-  claimgraph migrate --dry-run --backup ./before-0.2
-  claimgraph migrate
+  npx claimgraph migrate --dry-run --backup ./before-0.2
+  npx claimgraph migrate
 `,
   options: { values: ['backup', 'editor'], flags: ['dry-run'] },
   async run(args: ParsedArgs) {
@@ -155,7 +155,7 @@ Examples:
     for (const line of foundLines(report, report.outcome === 'checked')) out(line);
     if (report.outcome === 'checked') {
       out(nothing);
-      out('Run "claimgraph migrate" without --dry-run to migrate it.');
+      out('Run "npx claimgraph migrate" without --dry-run to migrate it.');
       return EXIT.OK;
     }
     if (report.imported !== null) out(reportTable(report.imported));

@@ -249,7 +249,7 @@ export class EmbeddedStore implements GraphStore {
    */
   static restore(backup: string, path: string): { epoch: bigint; keptAs: string | null } {
     if (!existsSync(backup) || statSync(backup).isDirectory()) {
-      throw new ClaimgraphError('BAD_USER_INPUT', `Expected a backup file written by "claimgraph backup", got ${existsSync(backup) ? 'a folder' : 'nothing'} at ${backup}.`, { backup });
+      throw new ClaimgraphError('BAD_USER_INPUT', `Expected a backup file written by "npx claimgraph backup", got ${existsSync(backup) ? 'a folder' : 'nothing'} at ${backup}.`, { backup });
     }
     let epoch: bigint;
     try {
@@ -258,7 +258,7 @@ export class EmbeddedStore implements GraphStore {
       copy.close();
     } catch (cause) {
       const message = cause instanceof Error ? cause.message : String(cause);
-      throw new ClaimgraphError('BAD_USER_INPUT', `Expected a backup file written by "claimgraph backup" at ${backup}, got one the engine cannot open: ${message}`, { backup }, { cause });
+      throw new ClaimgraphError('BAD_USER_INPUT', `Expected a backup file written by "npx claimgraph backup" at ${backup}, got one the engine cannot open: ${message}`, { backup }, { cause });
     }
     let keptAs: string | null = null;
     // A store a running server holds is refused here, before anything moves.

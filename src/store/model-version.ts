@@ -22,7 +22,7 @@ export const MODEL_VERSION = 2;
 export const MODEL_MARKER_ID = 'claimgraph';
 
 /** The command that upgrades a version 1 store, as messages name it. */
-export const MIGRATE_COMMAND = 'claimgraph migrate';
+export const MIGRATE_COMMAND = 'npx claimgraph migrate';
 
 /** What a store holds, as far as its model goes. */
 export interface StoreModel {

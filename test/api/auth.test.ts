@@ -45,7 +45,7 @@ describe('keys', () => {
       'line 1: expected a role of reader, editor, admin, got "owner"',
       'line 2: expected an editor of 1 to 100 printable characters, got a blank value',
       'line 3: expected the SHA-256 of the key as 64 hex digits, got 47 characters (this looks like a key itself: put its SHA-256 here, never the key)',
-      'line 4: expected role:editor:sha256-hex (claimgraph key create prints one), got 10 characters with no colon',
+      'line 4: expected role:editor:sha256-hex (npx claimgraph key create prints one), got 10 characters with no colon',
     ]);
     expect(problems.join('\n')).not.toContain(pasted);
   });

@@ -51,5 +51,5 @@ it('docs/EDITING.md says what the code does about stamps', () => {
   const doc = readFileSync(join(__dirname, '..', '..', 'docs', 'EDITING.md'), 'utf8');
   const flat = doc.replace(/\s+/g, ' ');
   expect(flat).toContain("over the API, `recorded` objects in the bundle are ignored and each link's `linkedBy` is the caller");
-  expect(flat).toContain('`claimgraph import` keeps `recorded` and `linkedBy` as the bundle gives them');
+  expect(flat).toContain('`npx claimgraph import` keeps `recorded` and `linkedBy` as the bundle gives them');
 });

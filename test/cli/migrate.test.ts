@@ -34,7 +34,7 @@ function expectExit(r: CliResult, code: number): void {
   if (r.status !== code) throw new Error(`expected exit code ${code}, got ${r.status ?? r.signal}\n--- stdout ---\n${r.stdout}\n--- stderr ---\n${r.stderr}`);
 }
 
-const REFUSAL = /STORE_UNAVAILABLE: The embedded store at \S+graph\.grafeo holds a version 1 graph, written by claimgraph 0\.1 \(.*REPORTED_IN.*\)\. .*nothing was written\. Run "claimgraph migrate" to upgrade it in place/s;
+const REFUSAL = /STORE_UNAVAILABLE: The embedded store at \S+graph\.grafeo holds a version 1 graph, written by claimgraph 0\.1 \(.*REPORTED_IN.*\)\. .*nothing was written\. Run "npx claimgraph migrate" to upgrade it in place/s;
 
 describe('a round-1 store', () => {
   const data = () => v1DataDir();

@@ -87,7 +87,7 @@ test('a deleted WAL: refused with what to do; restore brings back the backup; sa
   // Usage: restore needs a backup file.
   const notABackup = cli(['restore', join(tmp.path, 'nope.grafeo')], dir);
   expectExit(notABackup, 1);
-  expect(notABackup.stderr).toContain('Expected a backup file written by "claimgraph backup", got nothing at');
+  expect(notABackup.stderr).toContain('Expected a backup file written by "npx claimgraph backup", got nothing at');
 });
 
 test('next to a running server: export, validate and import through it with a key; an online backup with an admin key only', async () => {

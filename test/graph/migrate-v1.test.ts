@@ -113,8 +113,8 @@ describe('a store written by claimgraph 0.1', () => {
     const before = await dump(path);
     await expect(openStore({ engine: 'embedded', path })).rejects.toMatchObject({
       code: 'STORE_UNAVAILABLE',
-      message: expect.stringMatching(new RegExp(`^The embedded store at ${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} holds a version 1 graph, written by claimgraph 0\\.1 \\(statement .* Run "claimgraph migrate" to upgrade it in place`)),
-      details: { modelVersion: 1, expected: 2, command: 'claimgraph migrate' },
+      message: expect.stringMatching(new RegExp(`^The embedded store at ${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} holds a version 1 graph, written by claimgraph 0\\.1 \\(statement .* Run "npx claimgraph migrate" to upgrade it in place`)),
+      details: { modelVersion: 1, expected: 2, command: 'npx claimgraph migrate' },
     });
     expect(await dump(path)).toEqual(before);
     // Not even the marker or the schema's new records.

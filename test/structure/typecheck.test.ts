@@ -1,0 +1,27 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+/*
+ * Jest transpiles the tests without type-checking them (tsconfig.jest.json,
+ * isolatedModules), so that each worker does not build a type-checker of its
+ * own. The type check runs here instead, once per run: the strict
+ * tsconfig.json over src/ and test/, as `npm run typecheck` does, so a type
+ * error still fails `npm test`. Incremental (its build info in
+ * node_modules/.cache), so a run after an unchanged one checks only what
+ * changed.
+ */
+const ROOT = resolve(__dirname, '../..');
+
+it('src/ and test/ type-check under the strict tsconfig.json', () => {
+  const cache = join(ROOT, 'node_modules', '.cache', 'claimgraph');
+  mkdirSync(cache, { recursive: true });
+  const tsc = spawnSync(
+    process.execPath,
+    [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '--noEmit', '-p', 'tsconfig.json', '--incremental', '--tsBuildInfoFile', join(cache, 'typecheck.tsbuildinfo')],
+    { cwd: ROOT, encoding: 'utf8' },
+  );
+  if (tsc.error) throw tsc.error;
+  expect(`${tsc.stdout}${tsc.stderr}`).toBe('');
+  expect(tsc.status).toBe(0);
+}, 240_000);
