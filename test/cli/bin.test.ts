@@ -14,7 +14,8 @@ const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as
 
 test('npm ci compiles what bin names (prepare), and npx claimgraph runs it', () => {
   expect(join(ROOT, manifest.bin.claimgraph as string)).toBe(CLI);
-  expect(manifest.scripts.prepare).toBe('tsc -p tsconfig.build.json');
+  // tsc writes the file without the executable bit, which npx needs to run a project's own bin.
+  expect(manifest.scripts.prepare).toBe(`tsc -p tsconfig.build.json && node -e "require('fs').chmodSync('dist/src/cli/main.js', 0o755)"`);
   buildCliOnce(); // what prepare does
   const r = spawnSync('npx', ['--no-install', 'claimgraph', '--version'], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
   expect({ status: r.status, stdout: r.stdout }).toEqual({ status: 0, stdout: `claimgraph ${manifest.version}\n` });

@@ -9,7 +9,7 @@
  * finds the stamp of its own run does not build again.
  */
 import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -67,6 +67,8 @@ export function buildCliOnce(): void {
       if (!emitted) throw new Error(`The build failed and wrote no CLI:\n${tsc.stdout}${tsc.stderr}`);
       console.warn(`tsc reported errors (the CLI was still emitted):\n${tsc.stdout}${tsc.stderr}`);
     }
+    // As prepare does: npx runs a project's own bin as a command, so it must be executable.
+    chmodSync(CLI, 0o755);
     writeFileSync(STAMP, run);
   } finally {
     rmSync(LOCK, { recursive: true, force: true });
