@@ -116,19 +116,54 @@ const isSilence = (stance: Stance) => SILENCES.includes(stance);
 /** The logic of the links: whether two claims contradict, and whether one implies the other (at any depth). */
 class ClaimLogic {
   private readonly contra = new Set<string>();
+  /** Each claim's CONTRADICTS partners, either way. */
+  private readonly contraOf = new Map<string, string[]>();
   private readonly next = new Map<string, string[]>();
+  /** IMPLIES turned round: the claims that imply each claim directly. */
+  private readonly previous = new Map<string, string[]>();
   private readonly closure = new Map<string, Set<string>>();
+  private readonly closureBack = new Map<string, Set<string>>();
+  private readonly relatedTo = new Map<string, Set<string>>();
 
   constructor(links: ClaimLinks) {
+    const push = (map: Map<string, string[]>, key: string, value: string) => {
+      const list = map.get(key);
+      if (list === undefined) map.set(key, [value]);
+      else list.push(value);
+    };
     for (const [a, b] of links.contradicts) {
       this.contra.add(`${a}\u0000${b}`);
       this.contra.add(`${b}\u0000${a}`);
+      push(this.contraOf, a, b);
+      push(this.contraOf, b, a);
     }
     for (const [a, b] of links.implies) {
-      const out = this.next.get(a);
-      if (out === undefined) this.next.set(a, [b]);
-      else out.push(b);
+      push(this.next, a, b);
+      push(this.previous, b, a);
     }
+  }
+
+  /**
+   * Every claim other than `a` on which a statement can be inconsistent with
+   * one on `a` ({@link inconsistent}): the claims `a` implies, those that
+   * imply it, and those that contradict it (through what either implies).
+   * Empty for a claim without links, which is most claims: positions then
+   * compare a statement only with statements on its own claim.
+   */
+  related(a: string): Set<string> {
+    let found = this.relatedTo.get(a);
+    if (found === undefined) {
+      found = new Set([...this.reach(a), ...this.reachBack(a)]);
+      for (const x of [a, ...this.reach(a)]) {
+        for (const y of this.contraOf.get(x) ?? []) {
+          found.add(y);
+          for (const z of this.reachBack(y)) found.add(z);
+        }
+      }
+      found.delete(a);
+      this.relatedTo.set(a, found);
+    }
+    return found;
   }
 
   /**
@@ -149,17 +184,26 @@ class ClaimLogic {
 
   /** The claims `a` implies, at any depth. */
   private reach(a: string): Set<string> {
-    let reach = this.closure.get(a);
+    return ClaimLogic.closureOf(a, this.next, this.closure);
+  }
+
+  /** The claims that imply `a`, at any depth. */
+  private reachBack(a: string): Set<string> {
+    return ClaimLogic.closureOf(a, this.previous, this.closureBack);
+  }
+
+  private static closureOf(a: string, step: ReadonlyMap<string, string[]>, cache: Map<string, Set<string>>): Set<string> {
+    let reach = cache.get(a);
     if (reach === undefined) {
       reach = new Set();
-      const stack = [...(this.next.get(a) ?? [])];
+      const stack = [...(step.get(a) ?? [])];
       while (stack.length > 0) {
         const c = stack.pop() as string;
         if (reach.has(c)) continue;
         reach.add(c);
-        stack.push(...(this.next.get(c) ?? []));
+        stack.push(...(step.get(c) ?? []));
       }
-      this.closure.set(a, reach);
+      cache.set(a, reach);
     }
     return reach;
   }
@@ -215,11 +259,15 @@ function supersedes(later: PositionInput, earlier: PositionInput, logic: ClaimLo
 export function computePositions(statements: readonly PositionInput[], links: ClaimLinks, targets: Iterable<string> = statements.map((s) => s.id)): Map<string, Position> {
   const logic = new ClaimLogic(links);
   const byId = new Map(statements.map((s) => [s.id, s]));
-  const bySource = new Map<string, PositionInput[]>();
+  // By source, then by claim: only statements on the same claim or a related one can supersede
+  // (see supersedes), so a source with a hundred thousand statements is not scanned whole for each.
+  const bySource = new Map<string, Map<string, PositionInput[]>>();
   const revisedBy = new Map<string, string[]>();
   for (const s of statements) {
-    const list = bySource.get(s.source);
-    if (list === undefined) bySource.set(s.source, [s]);
+    let byClaim = bySource.get(s.source);
+    if (byClaim === undefined) bySource.set(s.source, (byClaim = new Map()));
+    const list = byClaim.get(s.claim);
+    if (list === undefined) byClaim.set(s.claim, [s]);
     else list.push(s);
     for (const target of s.supersedes) {
       const revisers = revisedBy.get(target);
@@ -239,14 +287,23 @@ export function computePositions(statements: readonly PositionInput[], links: Cl
       continue;
     }
     // The earliest superseder among the statements of `speakers`.
+    const related = logic.related(s.claim);
     const earliest = (speakers: Iterable<string>): { t: PositionInput; reason: SupersessionReason } | null => {
       let found: { t: PositionInput; reason: SupersessionReason } | null = null;
-      for (const speaker of speakers) {
-        for (const t of bySource.get(speaker) ?? []) {
+      const consider = (list: readonly PositionInput[] | undefined) => {
+        for (const t of list ?? []) {
           if (t.id === s.id) continue;
           const reason = supersedes(t, s, logic);
           if (reason !== null && (found === null || comesFirst(t, found.t))) found = { t, reason };
         }
+      };
+      for (const speaker of speakers) {
+        const byClaim = bySource.get(speaker);
+        if (byClaim === undefined) continue;
+        consider(byClaim.get(s.claim));
+        // Whichever is smaller: the related claims, or the claims this speaker spoke on.
+        if (related.size <= byClaim.size) for (const claim of related) consider(byClaim.get(claim));
+        else for (const [claim, list] of byClaim) if (related.has(claim)) consider(list);
       }
       return found;
     };
