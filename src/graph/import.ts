@@ -387,18 +387,37 @@ async function plan(tx: QueryRunner, files: BundleFile[], options: ImportOptions
   }
 
   // Sources and entities: one row per group, with the group's record.
-  const recordedOf = <T extends { id: string; recorded?: Audit | null }>(g: NameGroup, records: T[]) =>
-    records.find((r) => r.id === g.record.id)?.recorded ?? records.find((r) => g.incoming.some((i) => i.id === r.id))?.recorded;
+  // The stamps of the group's own record, else of the first of its incoming records, in bundle order
+  // (by index, not by a search of the whole list per group: that grew with the square of the sources).
+  const firstIndex = <T extends { id: string }>(records: T[]) => {
+    const at = new Map<string, number>();
+    records.forEach((r, i) => {
+      if (!at.has(r.id)) at.set(r.id, i);
+    });
+    return at;
+  };
+  const sourceAt = firstIndex(shaped.sources);
+  const entityAt = firstIndex(shaped.entities);
+  const recordedOf = <T extends { id: string; recorded?: Audit | null }>(g: NameGroup, records: T[], at: ReadonlyMap<string, number>) => {
+    const own = at.get(g.record.id);
+    if (own !== undefined) return records[own]?.recorded;
+    let first: number | undefined;
+    for (const r of g.incoming) {
+      const i = at.get(r.id);
+      if (i !== undefined && (first === undefined || i < first)) first = i;
+    }
+    return first === undefined ? undefined : records[first]?.recorded;
+  };
   const sourceRow = (g: NameGroup) => ({
     id: g.record.id, name: g.record.name, kind: g.record.kind, anonymous: g.record.anonymous, count: g.record.count,
     description: g.record.description, descriptionFrom: g.record.descriptionFrom, aliases: g.record.aliases,
     nameKey: nameKey(g.record.name), aliasKeys: aliasKeys(g.record.name, g.record.aliases), skeletonKeys: skeletonKeys(g.record),
-    searchWords: nameSearchWords([g.record.name, ...g.record.aliases]), hash: g.record.hash, ...audit(recordedOf(g, shaped.sources)),
+    searchWords: nameSearchWords([g.record.name, ...g.record.aliases]), hash: g.record.hash, ...audit(recordedOf(g, shaped.sources, sourceAt)),
   });
   const entityRow = (g: NameGroup) => ({
     id: g.record.id, name: g.record.name, description: g.record.description, descriptionFrom: g.record.descriptionFrom, aliases: g.record.aliases,
     nameKey: nameKey(g.record.name), aliasKeys: aliasKeys(g.record.name, g.record.aliases), skeletonKeys: skeletonKeys(g.record),
-    searchWords: nameSearchWords([g.record.name, ...g.record.aliases]), hash: g.record.hash, ...audit(recordedOf(g, shaped.entities)),
+    searchWords: nameSearchWords([g.record.name, ...g.record.aliases]), hash: g.record.hash, ...audit(recordedOf(g, shaped.entities, entityAt)),
   });
   const countGroups = (groups: NameGroup[], counts: KindCounts) => {
     for (const g of groups) {
@@ -663,7 +682,11 @@ async function localPositions(
   const dates = new Map(b.statements.map((s) => [s.id, effectiveDate(s.date, s.appearances.map((ap) => published.get(ap.document) ?? null))]));
   // Created claims linked to a stored claim, and everything linked to those, are left to the refresh.
   const neighbours = new Map<string, string[]>();
-  const link = (x: string, y: string) => neighbours.set(x, [...(neighbours.get(x) ?? []), y]);
+  const link = (x: string, y: string) => {
+    const list = neighbours.get(x);
+    if (list === undefined) neighbours.set(x, [y]);
+    else list.push(y);
+  };
   for (const l of b.links) {
     if (l.type === 'SUPPORTS') continue;
     link(l.from, l.to);
@@ -692,15 +715,20 @@ async function localPositions(
   const parents = new Map<string, string[]>();
   const spokespeopleOf = new Map<string, Set<string>>();
   const addSpokesperson = (source: string, member: string) => spokespeopleOf.set(source, (spokespeopleOf.get(source) ?? new Set()).add(member));
+  const addParents = (source: string, more: readonly string[]) => {
+    const list = parents.get(source);
+    if (list === undefined) parents.set(source, [...more]);
+    else list.push(...more);
+  };
   for (const a of b.affiliations) {
-    parents.set(a.source, [...(parents.get(a.source) ?? []), a.parent]);
+    addParents(a.source, [a.parent]);
     if (speaksForParent(a.role)) addSpokesperson(a.parent, a.source);
   }
   const storedSources = [...new Set([...statements.map((s) => s.source), ...b.affiliations.map((a) => a.parent)])].filter((id) => !newSources.has(id));
   if (storedSources.length > 0) {
     for (const row of await tx.run('ancestors-by-sources', { ids: storedSources })) {
       const key = String(row.key);
-      parents.set(key, [...(parents.get(key) ?? []), ...asStrings(row.ancestors)]);
+      addParents(key, asStrings(row.ancestors));
       // The stored spokespeople of the source and of its stored ancestors, all under its key: they speak for it.
       for (const member of storedSpokespeople(row.members)) addSpokesperson(key, member);
     }
