@@ -74,24 +74,25 @@ export function similarClaims(
     }
   });
   const out = new Map<string, PossibleDuplicate>();
-  const tried = new Set<string>();
-  for (const list of holders.values()) {
-    if (list.length < 2 || list.length > COMMON_WORD) continue;
-    for (let x = 0; x < list.length; x++) {
-      for (let y = x + 1; y < list.length; y++) {
-        const i = list[x] as number;
-        const j = list[y] as number;
-        const a = all[i] as { id: string; incoming: boolean };
-        const b = all[j] as { id: string; incoming: boolean };
-        // A pair of stored claims was looked at when the later of them came in.
-        if (a.id === b.id || (!a.incoming && !b.incoming)) continue;
-        const key = a.id < b.id ? `${a.id}\u0000${b.id}` : `${b.id}\u0000${a.id}`;
-        if (tried.has(key)) continue;
-        tried.add(key);
-        if (linked.has(key)) continue;
-        const score = jaccard(words[i] as Set<string>, words[j] as Set<string>);
-        if (score >= SIMILAR_TEXT_THRESHOLD) out.set(key, pair('Claim', a.id, b.id, 'SIMILAR_TEXT', null, Math.round(score * 100) / 100));
-      }
+  // Each claim's candidates are the claims after it that share a word not too common with it
+  // (a set per claim, not one set of every pair tried: that set's string keys cost more than the scores).
+  const candidates = new Set<number>();
+  for (let i = 0; i < all.length; i++) {
+    candidates.clear();
+    for (const w of words[i] as Set<string>) {
+      const list = holders.get(w) as number[];
+      if (list.length < 2 || list.length > COMMON_WORD) continue;
+      for (const j of list) if (j > i) candidates.add(j);
+    }
+    const a = all[i] as { id: string; incoming: boolean };
+    for (const j of candidates) {
+      const b = all[j] as { id: string; incoming: boolean };
+      // A pair of stored claims was looked at when the later of them came in.
+      if (a.id === b.id || (!a.incoming && !b.incoming)) continue;
+      const key = a.id < b.id ? `${a.id}\u0000${b.id}` : `${b.id}\u0000${a.id}`;
+      if (linked.has(key)) continue;
+      const score = jaccard(words[i] as Set<string>, words[j] as Set<string>);
+      if (score >= SIMILAR_TEXT_THRESHOLD) out.set(key, pair('Claim', a.id, b.id, 'SIMILAR_TEXT', null, Math.round(score * 100) / 100));
     }
   }
   return [...out.values()].sort((p, q) => (p.a !== q.a ? (p.a < q.a ? -1 : 1) : p.b < q.b ? -1 : p.b > q.b ? 1 : 0));

@@ -231,7 +231,19 @@ interface Step {
 
 /** A step over `items`, each turned into its row only when its chunk is written. */
 function step<T>(query: QueryName, items: T[], toRow: (item: T) => object): Step {
-  return { query, size: items.length, rows: (from, to) => items.slice(from, to).map(toRow) };
+  return { query, size: items.length, rows: (from, to) => items.slice(from, to).map((item) => withoutNulls(toRow(item))) };
+}
+
+/**
+ * The row without its null fields: in Cypher a missing key of a map reads as
+ * null, so the queries write the same, and every key left out is one value
+ * less to carry into the engine (most statements have no hedge, no own date,
+ * a quote or a paraphrase but not both).
+ */
+function withoutNulls(row: object): object {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(row)) if (value !== null && value !== undefined) out[key] = value;
+  return out;
 }
 
 /** Steps that run one query per item, in order, before the chunked steps (renames and merges of stored records). */
