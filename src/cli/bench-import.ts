@@ -17,7 +17,7 @@
  * in JavaScript between queries (validation, name resolution, positions).
  */
 import { fork } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -179,11 +179,11 @@ async function runLeg(leg: Leg, statements: number, seed: number, chunkSize: num
   }
 }
 
-function runChild(leg: Leg, statements: number, seed: number, chunkSize: number | undefined, ceiling: boolean): Promise<LegResult> {
+function runChild(leg: Leg, statements: number, seed: number, chunkSize: number | undefined, ceiling: boolean, script: string = __filename): Promise<LegResult> {
   const chunk = [...(chunkSize === undefined ? [] : ['--chunk-size', String(chunkSize)]), ...(ceiling ? [] : ['--no-ceiling'])];
   return new Promise((resolve, reject) => {
     // The child inherits node's flags (--max-old-space-size for a million statements).
-    const child = fork(__filename, ['--leg', leg, '--statements', String(statements), '--seed', String(seed), ...chunk], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(script, ['--leg', leg, '--statements', String(statements), '--seed', String(seed), ...chunk], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     let result: LegResult | undefined;
     child.on('message', (m) => (result = m as LegResult));
     child.on('error', reject);
@@ -194,12 +194,15 @@ function runChild(leg: Leg, statements: number, seed: number, chunkSize: number 
 }
 
 async function main(argv: string[]): Promise<void> {
-  const args = parseArgs('bench:import', argv, { values: ['statements', 'seed', 'leg', 'chunk-size'], flags: ['memory-only', 'no-ceiling'] });
+  const args = parseArgs('bench:import', argv, { values: ['statements', 'seed', 'leg', 'chunk-size', 'against', 'runs'], flags: ['memory-only', 'no-ceiling'] });
   if (args.help) {
     process.stdout.write(
       'Usage: npm run bench:import [-- --statements N] [--seed S] [--chunk-size C] [--memory-only] [--no-ceiling]\n' +
         '  (defaults: 10000 statements, seed 1, the importer\'s chunk size, in memory and on disk;\n' +
-        '   the engine\'s ceiling on the same graph is measured after the in-memory import unless --no-ceiling)\n',
+        '   the engine\'s ceiling on the same graph is measured after the in-memory import unless --no-ceiling)\n' +
+        '       npm run bench:import -- --against DIR [--runs R] [--statements N]\n' +
+        '  (in-memory imports by this build and by the build in DIR, another checkout built with\n' +
+        '   "npx tsc -p tsconfig.build.json", alternating R times each (default 3): medians and ratios)\n',
     );
     return;
   }
@@ -215,6 +218,14 @@ async function main(argv: string[]): Promise<void> {
   if (leg === 'memory' || leg === 'disk') {
     const result = await runLeg(leg, statements, seed, chunkSize, !args.flags.has('no-ceiling'));
     process.send?.(result);
+    return;
+  }
+
+  const against = args.values.get('against');
+  if (against !== undefined) {
+    const runs = Number(args.values.get('runs') ?? 3);
+    if (!Number.isInteger(runs) || runs < 1) throw new UsageError(`--runs must be a positive integer, got ${args.values.get('runs')}`);
+    await compare(against, runs, statements, seed, chunkSize);
     return;
   }
 
@@ -259,6 +270,33 @@ async function main(argv: string[]): Promise<void> {
       );
     }
   }
+}
+
+/**
+ * This build against another (its bench-import.js in `dir`), in-memory legs alternating in
+ * fresh processes, so that both see the same machine load: medians and their ratios.
+ */
+async function compare(dir: string, runs: number, statements: number, seed: number, chunkSize: number | undefined): Promise<void> {
+  const other = join(dir, 'dist', 'src', 'cli', 'bench-import.js');
+  if (!existsSync(other)) throw new UsageError(`--against must name a checkout built with "npx tsc -p tsconfig.build.json" (expected ${other}), got ${dir}`);
+  console.log(`${formatCount(statements)} statements (seed ${seed}), in memory: this build against ${dir}, ${runs} run(s) each, alternating.`);
+  console.log(`Load average at the start (1, 5, 15 min): ${loadavg().map((l) => l.toFixed(2)).join(', ')} on ${cpus().length} cores`);
+  const times: Record<'this' | 'other', { wall: number[]; cpu: number[] }> = { this: { wall: [], cpu: [] }, other: { wall: [], cpu: [] } };
+  for (let i = 0; i < runs; i++) {
+    for (const which of ['other', 'this'] as const) {
+      // An older build knows no --no-ceiling (and measures no ceiling); a ceiling, if any, comes after the import's figures.
+      const r = await runChild('memory', statements, seed, chunkSize, which === 'other', which === 'other' ? other : __filename);
+      times[which].wall.push(r.importSeconds);
+      times[which].cpu.push(r.importCpuSeconds);
+      console.log(`  ${which === 'this' ? 'this build ' : 'the other  '} import ${formatSeconds(r.importSeconds)} (CPU ${formatSeconds(r.importCpuSeconds)}); load ${loadavg()[0]!.toFixed(2)}`);
+    }
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  for (const which of ['other', 'this'] as const) {
+    const t = times[which];
+    console.log(`${which === 'this' ? 'This build' : 'The other '}: median ${formatSeconds(median(t.wall))} (CPU ${formatSeconds(median(t.cpu))}), ${formatRate(statements, median(t.cpu))} statements per CPU-second`);
+  }
+  console.log(`The other over this build: CPU ${(median(times.other.cpu) / median(times.this.cpu)).toFixed(2)}×, wall ${(median(times.other.wall) / median(times.this.wall)).toFixed(2)}×`);
 }
 
 const CEILING_LABELS = {

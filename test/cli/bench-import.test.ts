@@ -43,6 +43,9 @@ test('bad arguments are refused with what was expected, exit 2', () => {
   const memory = run('bench-memory.js', ['--statements', '0']);
   expect(memory.status).toBe(2);
   expect(memory.stderr).toContain('--statements must be a positive integer, got 0');
+  const against = run('bench-import.js', ['--against', '/nonexistent-checkout']);
+  expect(against.status).toBe(2);
+  expect(against.stderr).toContain('--against must name a checkout built with "npx tsc -p tsconfig.build.json" (expected /nonexistent-checkout/dist/src/cli/bench-import.js), got /nonexistent-checkout');
   const unknown = run('bench-memory.js', ['--fast']);
   expect(unknown.status).toBe(2);
   expect(unknown.stderr).toContain('Unknown option --fast for bench:memory');
