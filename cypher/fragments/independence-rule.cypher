@@ -16,22 +16,14 @@ CALL (c) {
     MATCH (c)-[:IMPLIES*0..]->(:Claim)-[:CONTRADICTS]-(:Claim)<-[:IMPLIES*0..]-(opposing:Claim)<-[:ON]-(st:Statement {stance: 'ASSERTS', current: true})<-[:MADE]-(s:Source)
     RETURN 'against' AS side, s, st, opposing.id AS through
   }
+  // Each statement's origin (the source of the end of its DERIVED_FROM chain,
+  // its own source when it is derived from none) and each source's top-level
+  // affiliations (`roots`) are kept up on write (cypher/write-statement-origins,
+  // write-source-roots): read here, so nothing is walked beyond the claim's
+  // own statements and their sources.
   WITH side, s, st, through, coalesce(st.hedged, false) AS hedged
-  // The origin of a derived statement: the end of its DERIVED_FROM chain (null
-  // when none: MATCH, not OPTIONAL MATCH, since collect over no row still gives
-  // one row, and Grafeo plans OPTIONAL MATCH here as a join over every node).
-  CALL (st) {
-    MATCH (st)-[:DERIVED_FROM*1..]->(o:Statement)<-[:MADE]-(os:Source)
-    WHERE NOT (o)-[:DERIVED_FROM]->(:Statement)
-    RETURN head(collect(os.id)) AS origin
-  }
-  WITH side, s, hedged, collect({statement: st.id, stance: st.stance, through: through, origin: origin}) AS said
-  WITH side, s, hedged, said, [x IN said WHERE x.through IS NULL] AS direct
-  CALL (s) {
-    MATCH (s)-[:AFFILIATED_WITH*0..]->(root:Source)
-    WHERE NOT (root)-[:AFFILIATED_WITH]->(:Source)
-    RETURN collect(DISTINCT root.id) AS roots
-  }
+  WITH side, s, hedged, collect({statement: st.id, stance: st.stance, through: through, origin: st.origin}) AS said
+  WITH side, s, hedged, said, [x IN said WHERE x.through IS NULL] AS direct, s.roots AS roots
   WITH side, s, hedged, said, direct, roots,
        [x IN said WHERE x.origin IS NOT NULL AND x.origin <> s.id | x.origin] AS origins
   RETURN collect({side: side, hedged: hedged, id: s.id, anonymous: s.anonymous, roots: roots,

@@ -22,6 +22,7 @@ import type {
 import { aliasKeys, nameKey, nameSearchWords, searchWords } from './names';
 import { computePositions, effectiveDate, speaksForParent, storedDate, type EffectiveDate, type Position, type PositionInput } from './positions';
 import { IMPORT_LOCK, takeLocks } from './locks';
+import { refreshIndependence, type IndependenceTouched } from './independence';
 import { refreshPositions, spokespeopleOf as storedSpokespeople } from './refresh';
 import { genericKeys, groupNames, matchKeys, skeletonKeys, storedIdsOf, type NameGroup, type NameRecord, type StoredName } from './resolve';
 
@@ -263,6 +264,8 @@ interface Plan {
   standingClaims: Set<string>;
   /** Stored sources merged or given a new parent: their (and their members') statements' positions may change. */
   regrouped: string[];
+  /** What the independence keys (src/graph/independence.ts) are written again from. */
+  independence: IndependenceTouched;
 }
 
 /** A record to write, with its fingerprint. */
@@ -627,7 +630,27 @@ async function plan(tx: QueryRunner, files: BundleFile[], options: ImportOptions
         ...assessments.map((a) => a.claim),
       ]),
       regrouped,
+      independence: independenceTouched(sourceGroups, affiliations, writtenStatements),
     },
+  };
+}
+
+/**
+ * What an import changes of the independence keys (src/graph/independence.ts):
+ * sources created, renamed, merged into, or given a parent (their members
+ * below follow); statements written (those derived from them follow); and
+ * the statements of renamed and merged sources, whose maker changed.
+ */
+function independenceTouched(
+  sourceGroups: readonly { create: boolean; renameFrom: string | null; mergeIn: readonly string[]; record: { id: string } }[],
+  affiliations: readonly AffiliationRecord[],
+  writtenStatements: readonly Hashed<StatementRecord>[],
+): IndependenceTouched {
+  const remade = sourceGroups.filter((g) => g.renameFrom !== null || g.mergeIn.length > 0).map((g) => g.record.id);
+  return {
+    sources: [...sourceGroups.filter((g) => g.create).map((g) => g.record.id), ...remade, ...affiliations.map((a) => a.source)],
+    statements: writtenStatements.map((s) => s.record.id),
+    makers: remade,
   };
 }
 
@@ -965,6 +988,7 @@ export async function importWithin(tx: QueryRunner, input: ImportInput, options:
     }
   }
   await refuseLoops(tx, planned);
+  await refreshIndependence(tx, planned.independence);
   const touched = planned.touchedClaims;
   if (planned.regrouped.length > 0) {
     for (const row of await tx.run('claims-by-sources', { ids: planned.regrouped })) touched.add(String(row.claim));
