@@ -12,9 +12,10 @@ import { performance } from 'node:perf_hooks';
 import { assessClaim } from '../analysis/judgements';
 import { importBundle } from '../graph/import';
 import { syntheticBundle } from '../graph/synthetic';
-import { openStore } from '../store/open';
-import type { Params } from '../store/port';
-import type { QueryName } from '../store/queries';
+import { GrafeoDB } from '@grafeo-db/js';
+import { EmbeddedStore } from '../store/embedded-store';
+import type { GraphStore, Params } from '../store/port';
+import { loadQueries, type QueryName, type QueryTable } from '../store/queries';
 import { createApolloServer } from '../api/server';
 import { createContext } from '../api/context';
 import { encodeCursor } from '../store/cursors';
@@ -47,7 +48,13 @@ async function main(): Promise<void> {
   console.log(`Machine: ${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB; Node ${process.version}`);
 
   const bundle = syntheticBundle({ statements, seed: 1 });
-  const store = await openStore({ engine: 'embedded', path: null });
+  // Two stores over one engine: the queries as they are, and the same queries
+  // walking affiliations and derivations at read time (before the keys were
+  // kept), so that both are measured on one graph, in one run.
+  const db = GrafeoDB.create();
+  const store = EmbeddedStore.over(db, loadQueries());
+  await store.applySchema();
+  const walking = EmbeddedStore.over(db, walkingQueries(loadQueries()));
   let start = performance.now();
   await importBundle(store, bundle, { editor: 'bench' });
   console.log(`Graph: ${formatCount(statements)} statements, ${formatCount(bundle.claims.length)} claims, ${formatCount(bundle.sources.length)} sources (imported in ${((performance.now() - start) / 1000).toFixed(1)} s)`);
@@ -109,8 +116,8 @@ async function main(): Promise<void> {
   // operation): every page should seek, limit, then project, and every edit
   // find its record by id.
   const apollo = createApolloServer();
-  const op = async (query: string, variables: Record<string, unknown> = {}): Promise<void> => {
-    const response = await apollo.executeOperation({ query, variables }, { contextValue: createContext(store, 'bench') });
+  const op = async (query: string, variables: Record<string, unknown> = {}, on: GraphStore = store): Promise<void> => {
+    const response = await apollo.executeOperation({ query, variables }, { contextValue: createContext(on, 'bench') });
     if (response.body.kind !== 'single') throw new Error('expected a single result');
     const errors = response.body.singleResult.errors;
     if (errors !== undefined && errors.length > 0) {
@@ -118,6 +125,8 @@ async function main(): Promise<void> {
       throw Object.assign(new Error(`${query}: ${errors[0]!.message}`), { code: typeof code === 'string' ? code : 'ERROR' });
     }
   };
+  await compareIndependence(store, walking, op, top, topCount);
+
   const claimIds = bundle.claims.map((c) => c.id).sort();
   const middle = encodeCursor('claims', [claimIds[Math.floor(claimIds.length / 2)] ?? '']);
   const sourceId = bundle.sources[Math.floor(bundle.sources.length / 2)]?.id ?? '';
@@ -158,6 +167,82 @@ async function main(): Promise<void> {
     console.log(`| ${label} | ${runs} | ${at(0.5).toFixed(2)} | ${at(0.99).toFixed(2)} |`);
   }
   await store.close();
+}
+
+/** How the independence rule read the keys before they were kept on write (cypher/fragments/independence-rule at 0dfaa6e7). */
+const WALKED = `  WITH side, s, st, through, coalesce(st.hedged, false) AS hedged
+  CALL (st) {
+    MATCH (st)-[:DERIVED_FROM*1..]->(o:Statement)<-[:MADE]-(os:Source)
+    WHERE NOT (o)-[:DERIVED_FROM]->(:Statement)
+    RETURN head(collect(os.id)) AS origin
+  }
+  WITH side, s, hedged, collect({statement: st.id, stance: st.stance, through: through, origin: origin}) AS said
+  WITH side, s, hedged, said, [x IN said WHERE x.through IS NULL] AS direct
+  CALL (s) {
+    MATCH (s)-[:AFFILIATED_WITH*0..]->(root:Source)
+    WHERE NOT (root)-[:AFFILIATED_WITH]->(:Source)
+    RETURN collect(DISTINCT root.id) AS roots
+  }
+`;
+const KEPT = `  WITH side, s, st, through, coalesce(st.hedged, false) AS hedged
+  WITH side, s, hedged, collect({statement: st.id, stance: st.stance, through: through, origin: st.origin}) AS said
+  WITH side, s, hedged, said, [x IN said WHERE x.through IS NULL] AS direct, s.roots AS roots
+`;
+
+/** The query table with the independence rule walking at read time, as before the keys were kept. */
+function walkingQueries(table: QueryTable): QueryTable {
+  const out = { ...table } as Record<QueryName, QueryTable[QueryName]>;
+  let replaced = 0;
+  for (const name of Object.keys(out) as QueryName[]) {
+    const query = out[name];
+    if (!query.text.includes(KEPT)) continue;
+    out[name] = { ...query, text: query.text.replace(KEPT, WALKED), lines: undefined };
+    replaced++;
+  }
+  // The fragment changed: this bench would compare a query with itself.
+  if (replaced === 0 || !out['corroboration-by-claims'].text.includes(WALKED)) throw new Error('bench:analytics: the independence rule no longer reads the kept keys as this bench expects; update WALKED/KEPT');
+  return out;
+}
+
+/**
+ * Corroboration of the most-stated claim and the CORROBORATED / UNVERIFIED
+ * pages, with the independence rule walking affiliations and derivations at
+ * read time (before) and reading the keys kept on write (now), interleaved
+ * run by run so that the machine's load weighs on both alike. Medians, and
+ * the ratio of the medians.
+ */
+async function compareIndependence(store: GraphStore, walking: GraphStore, op: (query: string, variables?: Record<string, unknown>, on?: GraphStore) => Promise<void>, top: string, topCount: number): Promise<void> {
+  const cases: [string, (on: GraphStore) => Promise<unknown>][] = [
+    [`corroboration, most-stated claim (${topCount} statements)`, (on) => on.read('corroboration-by-claims', { ids: [top] })],
+    ['Claim.corroboration through the API, most-stated claim', (on) => op('query($id: ID!) { claim(id: $id) { status corroboration { independentSources clusters { sources { id } } } } }', { id: top }, on)],
+    ['claims with status CORROBORATED, first page (20)', (on) => op('{ claims(first: 20, status: CORROBORATED) { nodes { id text } } }', {}, on)],
+    ['claims with status UNVERIFIED, first page (20)', (on) => op('{ claims(first: 20, status: UNVERIFIED) { nodes { id text } } }', {}, on)],
+    ['claims with status CORROBORATED, totalCount', (on) => op('{ claims(first: 1, status: CORROBORATED) { totalCount } }', {}, on)],
+    ['claims with status UNVERIFIED, totalCount', (on) => op('{ claims(first: 1, status: UNVERIFIED) { totalCount } }', {}, on)],
+  ];
+  const runs = Number(process.env.BENCH_KEY_RUNS ?? 9);
+  console.log(`\nThe independence rule: walked at read time (before) vs the keys kept on write (now), interleaved, ${runs} runs each after 1 warm-up; milliseconds`);
+  console.log('| operation | before: median | now: median | before / now |');
+  console.log('|---|---:|---:|---:|');
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+  for (const [label, fn] of cases) {
+    const times: [number[], number[]] = [[], []];
+    const failed = await failure(async () => {
+      for (let r = 0; r <= runs; r++) {
+        for (const [k, on] of [[0, walking], [1, store]] as const) {
+          const start = performance.now();
+          await fn(on);
+          if (r > 0) times[k].push(performance.now() - start);
+        }
+      }
+    });
+    if (failed !== null) {
+      console.log(`| ${label} | ${failed} | — | — |`);
+      continue;
+    }
+    const [before, now] = [median(times[0]), median(times[1])];
+    console.log(`| ${label} | ${before.toFixed(2)} | ${now.toFixed(2)} | ${(before / now).toFixed(1)} |`);
+  }
 }
 
 main().catch((error: unknown) => {
