@@ -185,6 +185,28 @@ describe('a retracted printing in the graph', () => {
     expect(again.statements).toMatchObject({ created: 0, updated: 0 });
   });
 
+  test('deleting the correction document keeps the retraction without it; deleting the channel that retracted takes the retraction with it', async () => {
+    await importBundle(store, przewodow(retractedEverywhere), { editor: 'test' });
+    const remove = async (kind: string, id: string) => {
+      const p = await gql(store, `{ deletionPreview(kind: ${kind}, id: "${id}") { confirm } }`, {}, 'admin@example.org');
+      expect(p.errors).toBeUndefined();
+      const confirm = (p.data as { deletionPreview: { confirm: string } }).deletionPreview.confirm;
+      const d = await gql(store, `mutation($c: String!) { delete(input: { kind: ${kind}, id: "${id}", confirm: $c }) { deletedIds } }`, { c: confirm }, 'admin@example.org');
+      expect(d.errors).toBeUndefined();
+    };
+    await remove('DOCUMENT', 'doc-ap-correction');
+    let a = await read();
+    expect(a.official).toMatchObject({ current: false, retracted: true });
+    expect(a.official.appearances.map((x) => x.retraction?.document)).toEqual([null, null]);
+    const exported = (await exportBundle(store)) as unknown as Raw;
+    expect(JSON.stringify(exported.statements)).not.toContain('doc-ap-correction');
+    await remove('SOURCE', 'src-ap');
+    a = await read();
+    // The AP is gone, and with it its withdrawal: the printings stand again.
+    expect(a.official).toMatchObject({ current: true, retracted: false });
+    expect(a.claim.corroboration.assertingSources).toBe(3);
+  });
+
   test('a retraction through the API (recordStatement\'s appearances) is validated with the same message', async () => {
     await importBundle(store, przewodow([{ document: 'doc-ap' }]), { editor: 'test' });
     const r = await gql(
