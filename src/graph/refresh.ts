@@ -79,6 +79,8 @@ async function refreshSlice(tx: QueryRunner, claims: string[], seeds: Set<string
     if (seen.has(id)) continue;
     seen.add(id);
     const claim = String(row.claim);
+    // [publishedAt, retracted] per document that printed it.
+    const printings = (Array.isArray(row.printings) ? row.printings : []).map((p): Value[] => (Array.isArray(p) ? p : []));
     inputs.push({
       id,
       source: String(row.source),
@@ -87,9 +89,9 @@ async function refreshSlice(tx: QueryRunner, claims: string[], seeds: Set<string
       claim,
       stance: String(row.stance) as Stance,
       hedged: row.hedged === true,
-      date: effectiveDate(stringOrNull(row.date), (Array.isArray(row.published) ? row.published : []).map(stringOrNull)),
+      date: effectiveDate(stringOrNull(row.date), printings.map(([publishedAt]) => stringOrNull(publishedAt))),
       supersedes: strings(row.supersedes),
-      retracted: Number(row.printings) > 0 && Number(row.retractedPrintings) === Number(row.printings),
+      retracted: printings.length > 0 && printings.every(([, retracted]) => retracted === true),
       derivedFrom:
         typeof row.derivedFrom === 'string'
           ? {
