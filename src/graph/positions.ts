@@ -91,7 +91,7 @@ export interface PositionInput {
    */
   retracted?: boolean;
   /** The statement this one was derived from, and what the store holds of its position when it is not among the inputs. */
-  derivedFrom?: { id: string; current: boolean; supersededBy: string | null; revision: boolean; retraction?: SupersessionReason | null } | null;
+  derivedFrom?: { id: string; current: boolean; supersededBy: string | null; revision: boolean; retraction?: RetractionReason | null } | null;
 }
 
 /** The links between claims that positions read: CONTRADICTS (either way) and IMPLIES (`from` implies `to`). */
