@@ -200,11 +200,13 @@ function renameAll(b: Bundle, rename: Record<RedirectKind, ReadonlyMap<string, s
       source: src(s.source),
       claim: clm(s.claim),
       derivedFrom: orNull(stm)(s.derivedFrom),
-      supersedes: s.supersedes.map(stm),
+      // `supersedes` and the appearances (one per document) are sets: in id order, the fingerprint
+      // of a statement does not depend on the order a bundle lists them in (export writes them sorted).
+      supersedes: [...new Set(s.supersedes.map(stm))].sort(),
       appearances: s.appearances.map((ap) => ({
         ...ap, document: doc(ap.document), via: ap.via.map((v) => ({ source: src(v.source), document: orNull(doc)(v.document) })),
         ...(ap.retracted === undefined ? {} : { retracted: { ...ap.retracted, by: src(ap.retracted.by), document: orNull(doc)(ap.retracted.document) } }),
-      })),
+      })).sort((x, y) => (x.document < y.document ? -1 : x.document > y.document ? 1 : 0)),
     })),
     links: b.links.map((l) => ({ ...l, from: clm(l.from), to: clm(l.to) })),
     questions: b.questions.map((q) => ({
