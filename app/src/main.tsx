@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { claimGrade, claimPage } from './api';
+import { askClaimPageAhead, forgetAnswersAskedAhead } from './api';
 import './styles.css';
 import { useHasKey } from './key';
 import { ClaimPage } from './pages/claim';
@@ -77,6 +77,8 @@ function App() {
   const main = useRef<HTMLElement>(null);
   const first = useRef(true);
   // A new page is announced by moving focus to it (not on the first load, where focus starts at the top).
+  // The children's effects (which send the first page's requests) have run before this one.
+  useEffect(forgetAnswersAskedAhead, []);
   useEffect(() => {
     if (first.current) {
       first.current = false;
@@ -121,15 +123,11 @@ function App() {
 }
 
 /**
- * A shared link to a claim asks for its data before the app first renders,
- * rather than after its first paint; the page's own requests then share
- * these (api.ts joins identical queries on their way). Failures are the
- * page's to show.
+ * A shared link to a claim has its queries asked for ahead, by index.html's
+ * boot script (boot.ts), or here should that script not have run: either way
+ * before the app first renders. The page's own requests take those answers
+ * (api.ts); any its first render did not take are dropped, not kept to go stale.
  */
-function prefetch(route: Route): void {
-  if (route.page !== 'claim') return;
-  for (const load of [claimPage, claimGrade]) load(route.id).catch(() => undefined);
-}
-
-prefetch(parseRoute(location.hash));
+const landing = parseRoute(location.hash);
+if (landing.page === 'claim') askClaimPageAhead(landing.id);
 render(<App />, document.getElementById('app')!);
