@@ -244,6 +244,32 @@ suite('the explorer in Chromium', () => {
     expect(consoleErrors).toEqual([]);
   });
 
+  it("loads a page's code when first shown, and says so when that code cannot be had", async () => {
+    // Only the claim and search pages come with the entry script: a document page's code is fetched on the way.
+    const scripts: string[] = [];
+    page.on('request', (r) => {
+      if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
+    });
+    await open(`#/claim/${UNDERCOVER}`, 'claim');
+    const atLanding = scripts.length;
+    await page.getByRole('link', { name: 'Untitled report on the US raid in Dumayr' }).first().click();
+    await page.waitForSelector('[data-page="document"][data-ready]');
+    expect(scripts.length).toBeGreaterThan(atLanding);
+
+    // A new visitor lands on the search; then no further script can be had (say the server was updated and its old chunks are gone).
+    await page.context().close();
+    page = await (await browser.newContext()).newPage();
+    await page.goto(`${served.base}/#/`);
+    await page.waitForSelector('[data-page="home"][data-ready]');
+    await page.route('**/assets/*.js', (route) => route.abort());
+    await page.evaluate(() => {
+      location.hash = '#/document/doc-dumayr-report';
+    });
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.innerText()).toMatch(/^Error: This page's code could not be loaded \(.+\): reload the page\.$/);
+  });
+
   it('refuses a read-only visitor\'s write with the API\'s own message', async () => {
     await open('#/source/src-al-masoud-family', 'source');
     await page.getByText('Rate this source').click();
