@@ -13,11 +13,19 @@
  *   1,000 current positions, comes in on its own; the time to it is printed.
  *
  * Times are from the navigation's start (`performance.timeOrigin`) to the
- * moment the page marks itself ready (and complete), read in the page by a
- * MutationObserver.
- * Each page is loaded RUNS times in a fresh browser context (the first load
- * of each fetches the scripts, as a new visitor does); the median and the
- * worst are printed. Exits 1 when a budget is missed.
+ * moment the page marks itself ready (the claim and its first page of who
+ * said what are in the document) and complete (its status, credibility grade
+ * and the facts behind it, its clusters and conflicts too), read in the page
+ * by a MutationObserver. Each page is loaded RUNS times in a fresh browser
+ * context (the first load of each fetches the scripts, as a new visitor
+ * does); the median and the worst are printed, with where the time went
+ * (when the HTML, the entry script and the last answer came in, when the
+ * first query left, each query's time on the server) and the load average
+ * before and after. BENCH_BASELINE_APP=<folder of another build of the app>
+ * times that build too, its visits taken in turn with this one's, and prints
+ * the ratio of their medians: on a busy machine, only a ratio measured in one
+ * run says whether a change made the page faster. Exits 1 when a budget is
+ * missed.
  */
 import { cpus, loadavg, totalmem } from 'node:os';
 import type { Browser, Request } from 'playwright-core';
@@ -224,6 +232,7 @@ async function main(): Promise<void> {
     ];
     console.log('\n| Budget | Measured | At most | |\n|---|---|---|---|');
     for (const [what, measured, limit, ok] of rows) console.log(`| ${what} | ${measured} | ${limit} | ${ok === null ? '' : ok ? 'within' : 'OVER'} |`);
+    console.log(`\nLoad average now: ${loadavg()[0]!.toFixed(1)}.`);
     if (rows.some(([, , , ok]) => ok === false)) process.exitCode = 1;
   } finally {
     await browser.close();
