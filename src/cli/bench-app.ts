@@ -12,6 +12,7 @@
  *   first page of who said what. Its grade, which the API computes over all
  *   1,000 current positions, comes in on its own; the time to it is printed.
  *
+ * The server runs in a process of its own, as in production.
  * Times are from the navigation's start (`performance.timeOrigin`) to the
  * moment the page marks itself ready (the claim and its first page of who
  * said what are in the document) and complete (its status, credibility grade
@@ -27,6 +28,7 @@
  * run says whether a change made the page faster. Exits 1 when a budget is
  * missed.
  */
+import { fork } from 'node:child_process';
 import { cpus, loadavg, totalmem } from 'node:os';
 import type { Browser, Request } from 'playwright-core';
 import { loadApiConfig } from '../config';
@@ -34,7 +36,7 @@ import { importBundle } from '../graph/import';
 import { seed } from '../analysis/seed';
 import { openStore } from '../store/open';
 import { startHttpServer } from '../api/server';
-import { scriptBytesGzipped } from './build-app';
+import { scriptBytesGzipped, type BuiltFile } from './build-app';
 import { CHROMIUM, hasChromium, launchChromium, serveExplorer } from './browser';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
@@ -194,14 +196,12 @@ function breakdownLine(breakdowns: readonly Breakdown[]): string {
 async function main(): Promise<void> {
   if (!hasChromium()) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
   console.log(`Machine: ${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB; Node ${process.version}; Chromium ${CHROMIUM}; load average ${loadavg()[0]!.toFixed(1)} (other work on the machine slows every figure)`);
-  const store = await openStore({ engine: 'embedded', path: null });
-  await seed(store);
-  await importBundle(store, thousandStatements(), { editor: 'bench' });
-  const served = await serveExplorer(store, loadApiConfig({}));
-  // BENCH_BASELINE_APP: another build of the app (say, of an earlier commit), served over the same store and timed in the same run.
-  const baselineDir = process.env.BENCH_BASELINE_APP;
-  const baseline = baselineDir === undefined ? null : await startHttpServer(store, 0, '127.0.0.1', { api: loadApiConfig({}), appDir: baselineDir });
-  const browser = await launchChromium();
+  const server = await serveInItsOwnProcess();
+  const served = server.serving;
+  const browser = await launchChromium().catch(async (error: unknown) => {
+    await server.stop();
+    throw error;
+  });
   try {
     const kb = (n: number) => n / 1024;
     console.log('\nThe app as built (npm run build):');
@@ -211,7 +211,7 @@ async function main(): Promise<void> {
     const seedCheck = (t: string) => t.includes('Three Syrian officials speaking anonymously');
     const [seedClaim, baselineClaim] = await timeClaimPages(browser, [
       { url: seedUrl(served.base), check: seedCheck },
-      ...(baseline === null ? [] : [{ url: seedUrl(baseline.url.replace(/\/graphql$/, '')), check: seedCheck }]),
+      ...(served.baselineBase === null ? [] : [{ url: seedUrl(served.baselineBase), check: seedCheck }]),
     ]);
     const [bigClaim] = await timeClaimPages(browser, [{ url: `${served.base}/#/claim/${BIG_CLAIM}`, check: (t) => t.includes(`Showing 50 of ${BIG_STATEMENTS.toLocaleString('en')} statements`) }]);
     const ms = (xs: { times: Timing[] }, key: keyof Timing) => xs.times.map((x) => x[key]);
@@ -236,14 +236,64 @@ async function main(): Promise<void> {
     if (rows.some(([, , , ok]) => ok === false)) process.exitCode = 1;
   } finally {
     await browser.close();
-    await served.stop();
-    await baseline?.stop();
-    await store.close();
+    await server.stop();
   }
 }
 
+/** What the server's process tells the bench once it listens. */
+interface Serving {
+  base: string;
+  /** Where BENCH_BASELINE_APP's build is served, over the same store; null without one. */
+  baselineBase: string | null;
+  files: BuiltFile[];
+}
+
+/**
+ * The server in a process of its own, as in production: in the bench's
+ * process, Playwright's handling of the browser's events would hold up its
+ * answers. It is seeded, given the 1,000-statement claim, and serves the app
+ * built afresh (and BENCH_BASELINE_APP's build, another build of the app,
+ * say of an earlier commit, beside it).
+ */
+async function serveInItsOwnProcess(): Promise<{ serving: Serving; stop: () => Promise<void> }> {
+  const child = fork(__filename, [SERVE_FLAG], { stdio: 'inherit' });
+  const serving = await new Promise<Serving>((resolve, reject) => {
+    child.once('message', (message) => resolve(message as Serving));
+    child.once('exit', (code) => reject(new Error(`the bench's server process ended (exit code ${code}) before it listened`)));
+  });
+  return {
+    serving,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.send('stop');
+      }),
+  };
+}
+
+const SERVE_FLAG = '--serve-for-bench';
+
+async function serveForBench(): Promise<void> {
+  const store = await openStore({ engine: 'embedded', path: null });
+  await seed(store);
+  await importBundle(store, thousandStatements(), { editor: 'bench' });
+  const served = await serveExplorer(store, loadApiConfig({}));
+  const baselineDir = process.env.BENCH_BASELINE_APP;
+  const baseline = baselineDir === undefined ? null : await startHttpServer(store, 0, '127.0.0.1', { api: loadApiConfig({}), appDir: baselineDir });
+  process.once('message', () => {
+    void (async () => {
+      await served.stop();
+      await baseline?.stop();
+      await store.close();
+      process.exit(0);
+    })();
+  });
+  const serving: Serving = { base: served.base, baselineBase: baseline === null ? null : baseline.url.replace(/\/graphql$/, ''), files: served.files };
+  process.send!(serving);
+}
+
 if (require.main === module) {
-  main().catch((error: unknown) => {
+  (process.argv.includes(SERVE_FLAG) ? serveForBench() : main()).catch((error: unknown) => {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);
   });
