@@ -173,6 +173,11 @@ export const QUERY_NAMES = [
   'write-claim-standing',
   'claim-standings-by-ids',
   'claims-without-standing',
+  // each source's top-level affiliations and each statement's origin, kept up on write (src/graph/independence.ts)
+  'write-source-roots',
+  'write-statement-origins',
+  'independence-keys',
+  'independence-keys-missing',
   'rate-source',
   'ratings-by-sources',
   'assess-claim',

@@ -112,6 +112,9 @@ const GIVEN: Partial<Record<QueryName, Record<string, unknown>>> = {
 const WHOLE_LABEL: Partial<Record<QueryName, string[]>> = {
   'claims-count': ['NodeScan (c:Claim)'],
   'claims-without-standing': ['NodeScan (c:Claim)'],
+  // the start-up check and the rebuild of the independence keys (src/graph/independence.ts): every source and statement
+  'independence-keys': ['NodeScan (s:Source)', 'NodeScan (st:Statement)'],
+  'independence-keys-missing': ['NodeScan (s:Source)', 'NodeScan (st:Statement)'],
   'sources-count': ['NodeScan (s:Source)'],
   'entities-count': ['NodeScan (e:Entity)'],
   'documents-count': ['NodeScan (d:Document)'],
@@ -240,6 +243,8 @@ describe('query plans on the embedded engine', () => {
         // the kept-up standing and the status pages that seek by it
         'standing-scope', 'write-claim-standing', 'claim-standings-by-ids', 'claims-status-window', 'claims-count-corroborated', 'claims-count-by-status',
         'claims-search-by-status', 'claims-search-count-by-status',
+        // the independence keys kept up on write
+        'write-source-roots', 'write-statement-origins',
       ]),
     );
   });
