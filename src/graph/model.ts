@@ -308,7 +308,7 @@ export const GRAPH_VOCABULARY = {
     // a claim's standing and current-position counts, kept up on write (src/graph/standing.ts)
     'standing', 'asserting', 'hedging', 'denying', 'doubting', 'opposing', 'withdrawing', 'asserted', 'denied',
     // bookkeeping: fingerprints for idempotent import, name keys for matching, search words, audit
-    'hash', 'nameKey', 'aliasKeys', 'skeletonKeys', 'searchWords', 'descriptionFrom', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy',
+    'hash', 'nameKey', 'aliasKeys', 'skeletonKeys', 'searchWords', 'searchText', 'descriptionFrom', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy',
     // redirects (ids merged into another record) and possible duplicates
     'key', 'label', 'score', 'rejected',
     // the change log (deletions, unlinks, merges)

@@ -1,5 +1,6 @@
 import type { AccessMode, GraphStore, Params, QueryRunner, Row } from './port';
 import type { QueryName } from './queries';
+import type { SearchLabel, TextHit } from './search-port';
 
 /**
  * Wraps a store and records every query run through it, in order: the
@@ -40,6 +41,11 @@ export class RecordingStore implements GraphStore {
   }
   write(name: QueryName, params?: Params): Promise<Row[]> {
     return this.transaction('WRITE', (tx) => tx.run(name, params));
+  }
+  /** Recorded as `text-candidates`, the query Neo4j runs for it, with the label as `index`. */
+  textSearch(label: SearchLabel, tokens: readonly string[], limit: number): Promise<TextHit[]> {
+    this.record('text-candidates', { label, tokens: [...tokens], limit });
+    return this.inner.textSearch(label, tokens, limit);
   }
   applySchema(): Promise<void> {
     return this.inner.applySchema();
