@@ -78,6 +78,15 @@ describe.each(ENGINES)('search port on %s', (_engine, open) => {
     expect(await idsOf(store, 'Source', 'Ze')).toEqual([]);
   });
 
+  it('finds words of other scripts, whole and by prefix (Cyrillic, Arabic)', async () => {
+    const other = bundle();
+    other.claims.push({ id: 'claim-cyrillic', text: 'Зеленский выступил с обращением.' }, { id: 'claim-arabic', text: 'قال أبو محمد الجولاني' });
+    await importBundle(store, other, editor);
+    expect(await idsOf(store, 'Claim', 'Зеленский')).toEqual(['claim-cyrillic']);
+    expect(await idsOf(store, 'Claim', 'обращ')).toEqual(['claim-cyrillic']);
+    expect(await idsOf(store, 'Claim', 'الجولاني')).toEqual(['claim-arabic']);
+  });
+
   it('follows an update: the old words no longer find the record, the new ones do', async () => {
     const changed = bundle();
     changed.claims[1] = { id: 'claim-grain', text: 'Wheat exports stopped.' };
