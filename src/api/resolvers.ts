@@ -1,6 +1,6 @@
 import type DataLoader from 'dataloader';
 import { ClaimgraphError, notFound } from '../errors';
-import type { ClaimLinkType } from '../graph/model';
+import type { AppearanceRecord, ClaimLinkType, Retraction } from '../graph/model';
 import type { Value } from '../store/port';
 import type { QueryName } from '../store/queries';
 import type { Context } from './context';
@@ -425,6 +425,7 @@ export const resolvers = {
       const first = s.appearances[0];
       return first === undefined ? null : linked(ctx.loaders.documents, first.document, 'document');
     },
+    retracted: (s: StatementNode) => s.retraction !== null,
     supersededBy: (s: StatementNode, _: unknown, ctx: Context) => (s.supersededBy === null ? null : linked(ctx.loaders.statements, s.supersededBy, 'statement')),
     supersedes: (s: StatementNode, _: unknown, ctx: Context) => linkedMany(ctx.loaders.statements, s.supersedes, 'statement'),
     derivedFrom: (s: StatementNode, _: unknown, ctx: Context) => (s.derivedFrom === null ? null : linked(ctx.loaders.statements, s.derivedFrom, 'statement')),
@@ -438,6 +439,12 @@ export const resolvers = {
 
   Appearance: {
     document: (a: { document: string }, _: unknown, ctx: Context) => linked(ctx.loaders.documents, a.document, 'document'),
+    retraction: (a: AppearanceRecord) => a.retracted ?? null,
+  },
+
+  Retraction: {
+    by: (r: Retraction, _: unknown, ctx: Context) => linked(ctx.loaders.sources, r.by, 'source'),
+    document: (r: Retraction, _: unknown, ctx: Context) => (r.document === null ? null : linked(ctx.loaders.documents, r.document, 'document')),
   },
 
   Intermediary: {

@@ -505,13 +505,17 @@ export async function deleteConfirmed(store: GraphStore, kind: DeletableKind, id
         derivedFrom: record.derivedFrom !== null && gone.has(record.derivedFrom) ? null : record.derivedFrom,
         supersedes: record.supersedes.filter((x) => !gone.has(x)),
         // Without the deleted document's appearance, and without the deleted source or document among the intermediaries.
+        // A retraction loses a deleted correction document; one by a deleted source goes with its channel.
         appearances: record.appearances
           .filter((ap) => !(kind === 'DOCUMENT' && ap.document === id))
-          .map((ap) => ({
+          .map(({ retracted, ...ap }) => ({
             ...ap,
             via: ap.via
               .filter((v) => !(kind === 'SOURCE' && v.source === id))
               .map((v) => ({ ...v, document: kind === 'DOCUMENT' && v.document === id ? null : v.document })),
+            ...(retracted === undefined || (kind === 'SOURCE' && retracted.by === id)
+              ? {}
+              : { retracted: { ...retracted, document: kind === 'DOCUMENT' && retracted.document === id ? null : retracted.document } }),
           })),
       };
     });

@@ -20,9 +20,10 @@ import type {
   StatementRecord,
 } from './model';
 import { aliasKeys, nameKey, nameSearchWords, searchWords, withSearchText } from './names';
-import { computePositions, effectiveDate, speaksForParent, storedDate, type EffectiveDate, type Position, type PositionInput } from './positions';
+import { allPrintingsRetracted, computePositions, effectiveDate, speaksForParent, storedDate, type EffectiveDate, type Position, type PositionInput } from './positions';
 import { IMPORT_LOCK, takeLocks } from './locks';
 import { refreshPositions, spokespeopleOf as storedSpokespeople } from './refresh';
+import { storedRetractionProblems } from './retractions';
 import { genericKeys, groupNames, matchKeys, skeletonKeys, storedIdsOf, type NameGroup, type NameRecord, type StoredName } from './resolve';
 
 /** What an import did (or, in a dry run, would do) with one kind of record. */
@@ -153,6 +154,8 @@ function idsOf(b: Bundle): Record<NodeKind, Set<string>> {
         add(ids.sources, step.source);
         add(ids.documents, step.document);
       }
+      add(ids.sources, ap.retracted?.by ?? null);
+      add(ids.documents, ap.retracted?.document ?? null);
     }
   }
   for (const q of b.questions) {
@@ -197,8 +200,13 @@ function renameAll(b: Bundle, rename: Record<RedirectKind, ReadonlyMap<string, s
       source: src(s.source),
       claim: clm(s.claim),
       derivedFrom: orNull(stm)(s.derivedFrom),
-      supersedes: s.supersedes.map(stm),
-      appearances: s.appearances.map((ap) => ({ ...ap, document: doc(ap.document), via: ap.via.map((v) => ({ source: src(v.source), document: orNull(doc)(v.document) })) })),
+      // `supersedes` and the appearances (one per document) are sets: in id order, the fingerprint
+      // of a statement does not depend on the order a bundle lists them in (export writes them sorted).
+      supersedes: [...new Set(s.supersedes.map(stm))].sort(),
+      appearances: s.appearances.map((ap) => ({
+        ...ap, document: doc(ap.document), via: ap.via.map((v) => ({ source: src(v.source), document: orNull(doc)(v.document) })),
+        ...(ap.retracted === undefined ? {} : { retracted: { ...ap.retracted, by: src(ap.retracted.by), document: orNull(doc)(ap.retracted.document) } }),
+      })).sort((x, y) => (x.document < y.document ? -1 : x.document > y.document ? 1 : 0)),
     })),
     links: b.links.map((l) => ({ ...l, from: clm(l.from), to: clm(l.to) })),
     questions: b.questions.map((q) => ({
@@ -323,6 +331,7 @@ async function plan(tx: QueryRunner, files: BundleFile[], options: ImportOptions
     known[kind] = { has: (id: string) => inGraph.has(id) || (through?.has(id) ?? false) };
   }
   checkReferences(shaped, known, problems);
+  if (problems.length === 0) problems.push(...(await storedRetractionProblems(tx, shaped, (kind, id) => resolve(kind, id))));
   throwProblems(problems);
 
   // Records that are one by name (or by an id merged before) become one group each.
@@ -434,6 +443,7 @@ async function plan(tx: QueryRunner, files: BundleFile[], options: ImportOptions
         // Engines store no null inside a list: '' marks a step whose own document is not known.
         via: ap.via.map((v) => v.source), viaDocuments: ap.via.map((v) => v.document ?? ''),
         exact: ap.selector?.exact ?? null, prefix: ap.selector?.prefix ?? null, suffix: ap.selector?.suffix ?? null,
+        retractedBy: ap.retracted?.by ?? null, retractedAt: ap.retracted?.date ?? null, retractedIn: ap.retracted?.document ?? null, retractionReason: ap.retracted?.reason ?? null,
       })),
     );
   const linkRow = ({ record: s }: Hashed<StatementRecord>) => ({ id: s.id, derivedFrom: s.derivedFrom, supersedes: s.supersedes });
@@ -724,7 +734,7 @@ async function localPositions(
   const spokespeople = (source: string): string[] => [...new Set([source, ...ancestorsOf(source)].flatMap((x) => [...(spokespeopleOf.get(x) ?? [])]))];
   const inputs: PositionInput[] = statements.map((s) => ({
     id: s.id, source: s.source, ancestors: ancestorsOf(s.source), spokespeople: spokespeople(s.source), claim: s.claim, stance: s.stance, hedged: s.hedged,
-    date: dates.get(s.id) ?? null, supersedes: s.supersedes,
+    date: dates.get(s.id) ?? null, supersedes: s.supersedes, retracted: allPrintingsRetracted(s.appearances),
     derivedFrom: s.derivedFrom === null ? null : { id: s.derivedFrom, current: true, supersededBy: null, revision: false },
   }));
   const contradicts = b.links.filter((l) => l.type === 'CONTRADICTS' && claims.has(l.from)).map((l): [string, string] => [l.from, l.to]);
@@ -732,7 +742,7 @@ async function localPositions(
   const positions = computePositions(inputs, { contradicts, implies });
   const superseded: object[] = [];
   for (const [id, p] of positions) {
-    if (!p.current) superseded.push({ id, current: false, supersededBy: p.supersededBy, reason: p.reason, revision: p.revision, ...storedDate(dates.get(id) ?? null) });
+    if (!p.current) superseded.push({ id, current: false, supersededBy: p.supersededBy, reason: p.reason, revision: p.revision, retraction: p.retraction ?? null, ...storedDate(dates.get(id) ?? null) });
   }
   return { claims, positions, dates, superseded };
 }
