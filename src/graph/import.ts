@@ -19,7 +19,7 @@ import type {
   RatingRecord,
   StatementRecord,
 } from './model';
-import { aliasKeys, nameKey, nameSearchWords, searchWords } from './names';
+import { aliasKeys, nameKey, nameSearchWords, searchWords, withSearchText } from './names';
 import { allPrintingsRetracted, computePositions, effectiveDate, speaksForParent, storedDate, type EffectiveDate, type Position, type PositionInput } from './positions';
 import { IMPORT_LOCK, takeLocks } from './locks';
 import { refreshIndependence, type IndependenceTouched } from './independence';
@@ -436,12 +436,12 @@ async function plan(tx: QueryRunner, files: BundleFile[], options: ImportOptions
     id: g.record.id, name: g.record.name, kind: g.record.kind, anonymous: g.record.anonymous, count: g.record.count,
     description: g.record.description, descriptionFrom: g.record.descriptionFrom, aliases: g.record.aliases,
     nameKey: nameKey(g.record.name), aliasKeys: aliasKeys(g.record.name, g.record.aliases), skeletonKeys: skeletonKeys(g.record),
-    searchWords: nameSearchWords([g.record.name, ...g.record.aliases]), hash: g.record.hash, ...audit(recordedOf(g, shaped.sources, sourceAt)),
+    ...withSearchText(nameSearchWords([g.record.name, ...g.record.aliases])), hash: g.record.hash, ...audit(recordedOf(g, shaped.sources, sourceAt)),
   });
   const entityRow = (g: NameGroup) => ({
     id: g.record.id, name: g.record.name, description: g.record.description, descriptionFrom: g.record.descriptionFrom, aliases: g.record.aliases,
     nameKey: nameKey(g.record.name), aliasKeys: aliasKeys(g.record.name, g.record.aliases), skeletonKeys: skeletonKeys(g.record),
-    searchWords: nameSearchWords([g.record.name, ...g.record.aliases]), hash: g.record.hash, ...audit(recordedOf(g, shaped.entities, entityAt)),
+    ...withSearchText(nameSearchWords([g.record.name, ...g.record.aliases])), hash: g.record.hash, ...audit(recordedOf(g, shaped.entities, entityAt)),
   });
   const countGroups = (groups: NameGroup[], counts: KindCounts) => {
     for (const g of groups) {
@@ -455,9 +455,9 @@ async function plan(tx: QueryRunner, files: BundleFile[], options: ImportOptions
 
   const documentRow = ({ record: d, hash }: Hashed<DocumentRecord>) => ({
     id: d.id, title: d.title, publisher: d.publisher, url: d.url, publishedAt: d.publishedAt, note: d.note, text: d.text,
-    searchWords: searchWords([d.title]), hash, ...audit(d.recorded),
+    ...withSearchText(searchWords([d.title])), hash, ...audit(d.recorded),
   });
-  const claimRow = ({ record: c, hash }: Hashed<ClaimRecord>) => ({ id: c.id, text: c.text, about: c.about, searchWords: searchWords([c.text]), hash, ...audit(c.recorded) });
+  const claimRow = ({ record: c, hash }: Hashed<ClaimRecord>) => ({ id: c.id, text: c.text, about: c.about, ...withSearchText(searchWords([c.text])), hash, ...audit(c.recorded) });
   const statementRow = ({ record: s, hash }: Hashed<StatementRecord>) => {
     const position = local.positions.get(s.id);
     return {
@@ -466,7 +466,7 @@ async function plan(tx: QueryRunner, files: BundleFile[], options: ImportOptions
       // Worked out here when the bundle holds everything it depends on; otherwise after the writes (refreshPositions).
       current: position?.current ?? true,
       ...storedDate(local.dates.get(s.id) ?? null),
-      searchWords: searchWords([s.quote, s.paraphrase, s.hedge, ...s.appearances.flatMap((ap) => [ap.quote, ap.paraphrase])]),
+      ...withSearchText(searchWords([s.quote, s.paraphrase, s.hedge, ...s.appearances.flatMap((ap) => [ap.quote, ap.paraphrase])])),
       hash, ...audit(s.recorded),
     };
   };

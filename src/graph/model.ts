@@ -334,7 +334,7 @@ export const GRAPH_VOCABULARY = {
     // the independence keys, kept up on write (src/graph/independence.ts): a source's top-level affiliations, a statement's origin
     'roots', 'origin',
     // bookkeeping: fingerprints for idempotent import, name keys for matching, search words, audit
-    'hash', 'nameKey', 'aliasKeys', 'skeletonKeys', 'searchWords', 'descriptionFrom', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy',
+    'hash', 'nameKey', 'aliasKeys', 'skeletonKeys', 'searchWords', 'searchText', 'descriptionFrom', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy',
     // redirects (ids merged into another record) and possible duplicates
     'key', 'label', 'score', 'rejected',
     // the change log (deletions, unlinks, merges)
