@@ -1,6 +1,6 @@
 import { closeSync, copyFileSync, cpSync, existsSync, readdirSync, fdatasyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
-import { GrafeoDB, type GrafeoError, type Transaction } from '@grafeo-db/js';
+import { GrafeoDB, type GrafeoError, type Transaction, type WriteCounters } from '@grafeo-db/js';
 import { ClaimgraphError } from '../errors';
 import { rowFromEmbedded } from './embedded-values';
 import type { AccessMode, GraphStore, Params, QueryRunner, Row, TransactionTimeouts } from './port';
@@ -111,6 +111,11 @@ export function readCommitMarker(path: string): bigint | null {
   const text = readFileSync(file, 'utf8').trim();
   // A marker that is not a number (written by something else) cannot say anything: it is rewritten.
   return /^\d+$/.test(text) ? BigInt(text) : null;
+}
+
+/** Whether a query's writes changed the graph (and so left a record in the WAL). */
+function changedAnything(c: WriteCounters): boolean {
+  return c.nodesCreated + c.nodesDeleted + c.edgesCreated + c.edgesDeleted + c.propertiesSet + c.labelsAdded + c.labelsRemoved > 0;
 }
 
 /** Writes `epoch` to the marker and waits until it is on disk. */
@@ -387,12 +392,16 @@ export class EmbeddedStore implements GraphStore {
     if (Date.now() >= deadline) throw timedOut();
     const tx = this.db.beginTransaction();
     const expiry = { expired: false };
+    const writes = { changed: false };
     const run = (async () => {
       try {
-        const result = await work(this.runner(tx, mode, expiry));
+        const result = await work(this.runner(tx, mode, expiry, writes));
         if (expiry.expired) throw timedOut();
         tx.commit();
-        if (mode === 'WRITE') this.committed();
+        // A commit that changed nothing advances the engine's epoch but leaves nothing in the WAL
+        // to replay: after a crash the store reopens at the last commit that wrote. The marker
+        // follows only those, or a crash after a no-op write would read as a lost commit.
+        if (mode === 'WRITE' && writes.changed) this.committed();
         return result;
       } catch (error) {
         // The engine may already have ended a transaction that lost a race; a
@@ -408,13 +417,14 @@ export class EmbeddedStore implements GraphStore {
     return withDeadline(run, deadline, expiry);
   }
 
-  private runner(tx: Transaction, mode: AccessMode, expiry: { expired: boolean } = { expired: false }): QueryRunner {
+  private runner(tx: Transaction, mode: AccessMode, expiry: { expired: boolean } = { expired: false }, writes: { changed: boolean } = { changed: false }): QueryRunner {
     return {
       run: async (name: QueryName, params: Params = {}): Promise<Row[]> => {
         if (expiry.expired) throw timedOut();
         const text = this.checked(name, params, mode);
         try {
           const result = await tx.executeCypher(text, params);
+          if (!writes.changed && mode === 'WRITE' && changedAnything(result.counters)) writes.changed = true;
           return result.toArray().map(rowFromEmbedded);
         } catch (error) {
           throw mapEmbeddedError(error, name);
