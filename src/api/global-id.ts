@@ -74,6 +74,8 @@ export const ID_TARGETS: Readonly<Record<string, Target>> = {
   'AppearanceInput.document': 'Document',
   'IntermediaryInput.source': 'Source',
   'IntermediaryInput.document': 'Document',
+  'RetractionInput.by': 'Source',
+  'RetractionInput.document': 'Document',
   'LinkClaimsInput.from': 'Claim',
   'LinkClaimsInput.to': 'Claim',
   'UnlinkClaimsInput.from': 'Claim',

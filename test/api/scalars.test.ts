@@ -33,7 +33,7 @@ describe('the schema', () => {
   it('types every reporting date PartialDate, outputs and inputs', () => {
     expect(fieldsOfType('PartialDate')).toEqual(
       [
-        'CreateDocumentInput.publishedAt', 'Document.publishedAt', 'RecordStatementInput.date', 'Statement.date', 'StatementDate.value',
+        'CreateDocumentInput.publishedAt', 'Document.publishedAt', 'RecordStatementInput.date', 'Retraction.date', 'RetractionInput.date', 'Statement.date', 'StatementDate.value',
         'TimelineEntry.date', 'UpdateDocumentInput.publishedAt',
       ].sort(),
     );

@@ -1,3 +1,4 @@
+import { toGlobalId } from '../../src/api/global-id';
 import { checkBundle } from '../../src/graph/bundle';
 import { exportBundle } from '../../src/graph/export';
 import { importBundle } from '../../src/graph/import';
@@ -217,5 +218,17 @@ describe('a retracted printing in the graph', () => {
       'editor@example.org',
     );
     expect(r.errors?.[0]?.message).toContain('a channel of this printing');
+  });
+  test('recordStatement takes a retraction by global ids as by record ids, and the statement stops counting', async () => {
+    await importBundle(store, przewodow([{ document: 'doc-ap' }]), { editor: 'test' });
+    const r = await gql(
+      store,
+      `mutation($by: ID!, $doc: ID!) { recordStatement(input: { id: "st-official", source: "src-official", claim: "c-russia", stance: ASSERTS,
+        appearances: [{ document: $doc, retracted: { by: $by, document: $doc } }] }) { statement { current retracted } } }`,
+      { by: toGlobalId('Source', 'src-ap'), doc: toGlobalId('Document', 'doc-ap') },
+      'editor@example.org',
+    );
+    expect(r.errors).toBeUndefined();
+    expect(r.data).toEqual({ recordStatement: { statement: { current: false, retracted: true } } });
   });
 });
