@@ -5,34 +5,52 @@
 // Fields weigh: the claim's own text 3, the names and aliases of
 // the entities it is about 2, the words of its statements (quotes,
 // paraphrases, hedges, in every appearance) 1, the names and aliases of its
-// sources 1. One page and the total, in one query. Every matching node is
-// found by a pass over its label (a full-text index would seek instead).
+// sources 1. One page and the total, in one query. The nodes to score are
+// the candidates each label's full-text index found (src/store/search-port.ts,
+// at most SEARCH_CANDIDATES of each, most relevant first), each found again
+// by id; the ranking below is exact over them, and the total counts them.
 // @mode read
 // @param words       the query's words, normalised (src/graph/names.ts `searchTerms`)
 // @param skeletons   per word, its skeleton marked with "~", or '' when it has none
 // @param terms       the words and the non-empty skeletons together (what a hit must hold one of)
+// @param claims      ids of the candidate claims (the Claim full-text index)
+// @param entities    ids of the candidate entities (the Entity full-text index)
+// @param statements  ids of the candidate statements (the Statement full-text index)
+// @param sources     ids of the candidate sources (the Source full-text index)
+// @param fanout      at most this many claims per matching entity or source, the first by id (a hub's claims are not all ranked)
 // @param afterScore  the score of the previous page's last row, or null for the first page
 // @param afterId     the id of the previous page's last row, or null for the first page
 // @param limit       maximum number of rows
 CALL () {
-  MATCH (n:Claim)
+  UNWIND $claims AS candidate
+  MATCH (n:Claim {id: candidate})
   WHERE any(t IN $terms WHERE t IN n.searchWords) OR any(w IN $words WHERE size(w) >= 3 AND any(k IN n.searchWords WHERE k STARTS WITH w))
   RETURN n AS x, n, 3.0 AS weight, 0.0 AS bonus
   UNION
-  MATCH (n:Entity)
+  UNWIND $entities AS candidate
+  MATCH (n:Entity {id: candidate})
   WHERE any(t IN $terms WHERE t IN n.searchWords) OR any(w IN $words WHERE size(w) >= 3 AND any(k IN n.searchWords WHERE k STARTS WITH w))
-  MATCH (n)<-[:ABOUT]-(x:Claim)
-  RETURN x, n, 2.0 AS weight, 0.0 AS bonus
+  CALL (n) {
+    MATCH (n)<-[:ABOUT]-(about:Claim)
+    RETURN about ORDER BY about.id LIMIT $fanout
+  }
+  RETURN about AS x, n, 2.0 AS weight, 0.0 AS bonus
   UNION
-  MATCH (n:Statement)
+  UNWIND $statements AS candidate
+  MATCH (n:Statement {id: candidate})
   WHERE any(t IN $terms WHERE t IN n.searchWords) OR any(w IN $words WHERE size(w) >= 3 AND any(k IN n.searchWords WHERE k STARTS WITH w))
   MATCH (n)-[:ON]->(x:Claim)
   RETURN x, n, 1.0 AS weight, 0.0 AS bonus
   UNION
-  MATCH (n:Source)
+  UNWIND $sources AS candidate
+  MATCH (n:Source {id: candidate})
   WHERE any(t IN $terms WHERE t IN n.searchWords) OR any(w IN $words WHERE size(w) >= 3 AND any(k IN n.searchWords WHERE k STARTS WITH w))
-  MATCH (n)-[:MADE]->(:Statement)-[:ON]->(x:Claim)
-  RETURN DISTINCT x, n, 1.0 AS weight, 0.0 AS bonus
+  CALL (n) {
+    MATCH (n)-[:MADE]->(:Statement)-[:ON]->(spoken:Claim)
+    WITH DISTINCT spoken
+    RETURN spoken ORDER BY spoken.id LIMIT $fanout
+  }
+  RETURN spoken AS x, n, 1.0 AS weight, 0.0 AS bonus
 }
 // @include search-ranking
 // The page's rows projected, found again by id (one index seek each).

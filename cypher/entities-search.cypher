@@ -6,11 +6,13 @@
 // @param words       the query's words, normalised (src/graph/names.ts `searchTerms`)
 // @param skeletons   per word, its skeleton marked with "~", or '' when it has none
 // @param terms       the words and the non-empty skeletons together (what a hit must hold one of)
+// @param entities    ids of the candidates (the Entity full-text index, src/store/search-port.ts)
 // @param nameKey     the whole query as a name key (src/graph/names.ts `nameKey`): a name or alias equal to it scores 1 more
 // @param afterScore  the score of the previous page's last row, or null for the first page
 // @param afterId     the id of the previous page's last row, or null for the first page
 // @param limit       maximum number of rows
-MATCH (n:Entity)
+UNWIND $entities AS candidate
+MATCH (n:Entity {id: candidate})
 WHERE any(t IN $terms WHERE t IN n.searchWords) OR any(w IN $words WHERE size(w) >= 3 AND any(k IN n.searchWords WHERE k STARTS WITH w))
 WITH n AS x, n, 1.0 AS weight,
      // A name or alias that is the whole query outranks one that merely contains its words.

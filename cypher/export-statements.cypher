@@ -1,6 +1,7 @@
 // One page of statements as bundle records, in id order: their source and
 // claim, their appearances (each document that printed them, with its words,
-// the intermediaries, outermost first, and the text selector), what they
+// the intermediaries, outermost first, the text selector, and the channel's
+// retraction when it withdrew the printing), what they
 // were derived from, what they revise, the ids merged into them, and audit fields.
 // @mode read
 // @param ids    list of ids to export, or null for all of them
@@ -14,7 +15,8 @@ MATCH (st)-[:ON]->(c:Claim)
 RETURN st {.id, .stance, .hedged, .hedge, .date, .madeAt, .quote, .paraphrase, .createdAt, .createdBy, .updatedAt, .updatedBy,
            source: src.id, claim: c.id,
            appearances: [(st)-[ap:APPEARS_IN]->(d:Document) | {document: d.id, quote: ap.quote, paraphrase: ap.paraphrase, via: ap.via,
-                                                               viaDocuments: ap.viaDocuments, exact: ap.exact, prefix: ap.prefix, suffix: ap.suffix}],
+                                                               viaDocuments: ap.viaDocuments, exact: ap.exact, prefix: ap.prefix, suffix: ap.suffix,
+                                                               retractedBy: ap.retractedBy, retractedAt: ap.retractedAt, retractedIn: ap.retractedIn, retractionReason: ap.retractionReason}],
            derivedFrom: head([(st)-[:DERIVED_FROM]->(o:Statement) | o.id]),
            supersedes: [(st)-[:SUPERSEDES]->(o:Statement) | o.id],
            formerIds: [(st)<-[:REDIRECTS_TO]-(r:Redirect) | r.id]} AS record

@@ -6,11 +6,12 @@
 // the sources that source is affiliated with (at any depth), the members of
 // those and of the source itself with their roles (a spokesperson speaks
 // for its organisation: src/graph/positions.ts `speaksForParent`), its stance,
-// firmness and dates (its own and its documents'), what it was derived from
+// firmness and dates (its own and its documents'; each printing as
+// [publishedAt, whether its channel retracted it]: docs/MODEL.md, "Retracted
+// printings"), what it was derived from
 // (with that statement's stored position), the links of its claim (the
 // claims it implies at any depth, and the CONTRADICTS links of those and of
-// itself, as pairs), and the
-// stored position (to write only what changed).
+// itself, as pairs), and the stored position (to write only what changed).
 // @mode read
 // @param claims  list of claim ids
 CALL () {
@@ -44,13 +45,14 @@ MATCH (t)-[:ON]->(c:Claim)
 RETURN t.id AS id, src.id AS source, [(src)-[:AFFILIATED_WITH*1..]->(p:Source) | p.id] AS ancestors,
        [(src)-[:AFFILIATED_WITH*0..]->(:Source)<-[a:AFFILIATED_WITH]-(m:Source) | [m.id, a.role]] AS members,
        c.id AS claim, t.stance AS stance, coalesce(t.hedged, false) AS hedged, t.date AS date,
-       [(t)-[:APPEARS_IN]->(d:Document) | d.publishedAt] AS published,
+       [(t)-[ap:APPEARS_IN]->(d:Document) | [d.publishedAt, ap.retractedBy IS NOT NULL]] AS printings,
        [(t)-[:SUPERSEDES]->(x:Statement) | x.id] AS supersedes,
        head([(t)-[:DERIVED_FROM]->(o:Statement) | o.id]) AS derivedFrom,
        head([(t)-[:DERIVED_FROM]->(o:Statement) | o.current]) AS originCurrent,
        head([(t)-[:DERIVED_FROM]->(:Statement)-[:SUPERSEDED_BY]->(y:Statement) | y.id]) AS originSupersededBy,
        head([(t)-[:DERIVED_FROM]->(:Statement)-[r:SUPERSEDED_BY]->(:Statement) | r.revision]) AS originRevision,
+       head([(t)-[:DERIVED_FROM]->(o:Statement) | o.retraction]) AS originRetraction,
        [(c)-[:IMPLIES*0..]->(x:Claim)-[:CONTRADICTS]-(o:Claim) | [x.id, o.id]] AS contradicts,
        [(c)-[:IMPLIES*1..]->(o:Claim) | o.id] AS implies,
-       t.current AS current, t.dateStart AS dateStart, t.dateEnd AS dateEnd, t.datePrecision AS datePrecision, t.dateBasis AS dateBasis,
+       t.current AS current, t.retraction AS retraction, t.dateStart AS dateStart, t.dateEnd AS dateEnd, t.datePrecision AS datePrecision, t.dateBasis AS dateBasis,
        head([(t)-[r:SUPERSEDED_BY]->(y:Statement) | [y.id, r.reason, r.revision]]) AS supersededBy

@@ -1,12 +1,15 @@
 // Stores the positions computed by src/graph/positions.ts for the statements
 // whose position or date changed: whether each is current, its effective
 // date, and what supersedes it (SUPERSEDED_BY {reason, revision}, replaced;
-// `revision` says whether the account changed, see src/graph/positions.ts).
+// `revision` says whether the account changed, see src/graph/positions.ts),
+// and `retraction` (RETRACTED, ORIGIN_RETRACTED or null: its printings, or
+// its origin's, all withdrawn by their channels).
 // @mode write
-// @param rows  list of {id, current, supersededBy, reason, revision, dateStart, dateEnd, datePrecision, dateBasis}: supersededBy a statement id or null
+// @param rows  list of {id, current, supersededBy, reason, revision, retraction, dateStart, dateEnd, datePrecision, dateBasis}: supersededBy a statement id or null
 UNWIND $rows AS row
 MATCH (st:Statement {id: row.id})
 SET st.current = row.current,
+    st.retraction = row.retraction,
     st.dateStart = row.dateStart,
     st.dateEnd = row.dateEnd,
     st.datePrecision = row.datePrecision,

@@ -104,6 +104,7 @@ function withClose(store: GraphStore, after: () => Promise<void>): GraphStore {
     transaction: (mode, work) => store.transaction(mode, work),
     read: (name, params) => store.read(name, params),
     write: (name, params) => store.write(name, params),
+    textSearch: (label, tokens, limit) => store.textSearch(label, tokens, limit),
     applySchema: () => store.applySchema(),
     ping: () => store.ping(),
     async close() {

@@ -1,6 +1,8 @@
 /*
  * Every GraphQL operation the explorer sends, with the types of their
- * results: the one module to change when the API changes. It uses the API as
+ * results: the one module to change when the API changes (with
+ * claim-queries.ts, where the claim page's first two and the fragments they
+ * share live, as index.html's boot script sends them too). It uses the API as
  * any client would (POST /graphql), within the server's limits (at most 1,000
  * tokens and 15 aliases per operation, a cost of at most 50,000, depth 8):
  * test/app/operations.test.ts validates every operation here against the
@@ -9,72 +11,11 @@
 
 // ---------------------------------------------------------------- transport
 
-/** An answer the API refused, with its message and code (`extensions.code`). */
-export class ApiError extends Error {
-  constructor(
-    message: string,
-    readonly code: string,
-    /** For BAD_USER_INPUT: each problem of the input, in words. */
-    readonly problems: readonly string[] = [],
-  ) {
-    super(message);
-  }
-}
+import { CLAIM_GRADE, CLAIM_PAGE, CONFLICT, PAGE_INFO, SOURCE_REF, STATEMENT, STATEMENT_PAGE } from './claim-queries';
+import { answeredAhead, request } from './transport';
 
-interface GraphQLResponse<T> {
-  data?: T | null;
-  errors?: { message: string; extensions?: { code?: string; problems?: { path: string; expected: string; got: string }[] } }[];
-}
-
-let keyOf: () => string | null = () => null;
-
-/** Where the editor's key comes from (the app keeps it in sessionStorage). */
-export function useKeyFrom(provider: () => string | null): void {
-  keyOf = provider;
-}
-
-/** Queries on their way, by operation and variables: a page that asks again for what a prefetch asked shares its answer. */
-const inFlight = new Map<string, Promise<unknown>>();
-
-/**
- * Runs one operation; throws ApiError with the API's own message when it
- * answers with errors. A query identical to one still on its way (same
- * text, variables and key) waits for that one instead; mutations always go.
- */
-export function request<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  if (query.startsWith('mutation')) return send<T>(query, variables);
-  const key = JSON.stringify([query, variables, keyOf()]);
-  const pending = inFlight.get(key);
-  if (pending !== undefined) return pending as Promise<T>;
-  const sent = send<T>(query, variables).finally(() => inFlight.delete(key));
-  inFlight.set(key, sent);
-  return sent;
-}
-
-async function send<T>(query: string, variables: Record<string, unknown>): Promise<T> {
-  const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' };
-  const key = keyOf();
-  if (key !== null) headers.authorization = `Bearer ${key}`;
-  let response: Response;
-  try {
-    response = await fetch('/graphql', { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
-  } catch {
-    throw new ApiError('The server did not answer: check that it is running.', 'NETWORK');
-  }
-  let body: GraphQLResponse<T>;
-  try {
-    body = (await response.json()) as GraphQLResponse<T>;
-  } catch {
-    throw new ApiError(`The server answered ${response.status} without a GraphQL response.`, 'BAD_RESPONSE');
-  }
-  const error = body.errors?.[0];
-  if (error !== undefined) {
-    const problems = (error.extensions?.problems ?? []).map((p) => `${p.path}: expected ${p.expected}, got ${p.got}`);
-    throw new ApiError(error.message, error.extensions?.code ?? 'INTERNAL', problems);
-  }
-  if (body.data === undefined || body.data === null) throw new ApiError('The server answered with no data.', 'BAD_RESPONSE');
-  return body.data;
-}
+export { ApiError, forgetAnswersAskedAhead, request, useKeyFrom } from './transport';
+export { askClaimPageAhead, STATEMENT_PAGE } from './claim-queries';
 
 // ---------------------------------------------------------------- types
 
@@ -197,24 +138,6 @@ export interface ClaimLink {
   claim: ClaimRef & { status: ClaimStatus };
 }
 
-// ---------------------------------------------------------------- fragments
-
-const SOURCE_REF = 'recordId name kind anonymous count';
-
-const STATEMENT = `id position hedge quote paraphrase madeAt dated { value precision basis } current supersession
-  supersededBy { recordId position dated { value } source { name } } derivedFrom { recordId source { recordId name } }
-  source { ${SOURCE_REF} }
-  appearances { document { recordId title publishedAt } quote paraphrase via { source { recordId name } document { recordId title } } }`;
-
-const CONFLICT = `kind claim { recordId text } opposingClaim { recordId text }
-  sourcesConnection(first: 10) { totalCount nodes { ${SOURCE_REF} } }
-  opposingSourcesConnection(first: 10) { totalCount nodes { ${SOURCE_REF} } }
-  earlier { recordId position dated { value } } later { recordId position dated { value } } linkedBy reason`;
-
-const CLUSTER = `sources { ${SOURCE_REF} } merges { explanation }`;
-
-const PAGE_INFO = 'totalCount pageInfo { endCursor hasNextPage }';
-
 // ---------------------------------------------------------------- search
 
 export interface SearchResults {
@@ -251,19 +174,10 @@ export const home = () => request<HomeLists>(HOME);
 
 // ---------------------------------------------------------------- claim
 
-const CLAIM_GRADE = `query ClaimGrade($id: ID!) { claim(id: $id) {
-  status credibility { grade label rule facts }
-  corroboration {
-    assertingSources independentSources anonymousSources impliedSources hedgingSources denyingSources
-    doubtingSources withdrawnSources contradictedBy opposingIndependentSources
-    clusters { ${CLUSTER} } opposingClusters { ${CLUSTER} }
-    implied { source { ${SOURCE_REF} } through { recordId text } }
-  }
-} }`;
 export const claimGrade = async (id: string) => (await request<{ claim: ClaimGrade }>(CLAIM_GRADE, { id })).claim;
+/** The claim's grade if index.html's boot script has it already (taken: asked afresh next time), else undefined. */
+export const claimGradeAnswered = (id: string): ClaimGrade | undefined => answeredAhead<{ claim: ClaimGrade }>(CLAIM_GRADE, { id })?.claim;
 
-/** Statements come 50 to a page: a claim can have thousands. */
-export const STATEMENT_PAGE = 50;
 const CLAIM_STATEMENTS = `query ClaimStatements($id: ID!, $after: String, $first: Int!) { claim(id: $id) {
   statementsConnection(first: $first, after: $after) { ${PAGE_INFO} nodes { ${STATEMENT} } }
 } }`;
@@ -281,21 +195,16 @@ export interface ClaimPage {
  * conflicts and links (one answer, so the page is drawn once); its grade
  * comes apart (claimGrade), as it takes longest.
  */
-const CLAIM_PAGE = `query ClaimPage($id: ID!, $first: Int!) {
-  conflicts(claimId: $id, first: 20) { totalCount nodes { ${CONFLICT} } }
-  claim(id: $id) {
-    recordId text about { recordId name } assessments { recordId verdict alternateName rating explanation url by at } claimReview questions { recordId text }
-    linksConnection(first: 50) { totalCount nodes { type outgoing linkedBy reason claim { recordId text status } } }
-    statementsConnection(first: $first) { ${PAGE_INFO} nodes { ${STATEMENT} } }
-  }
-}`;
-export async function claimPage(id: string): Promise<ClaimPage> {
-  const data = await request<{
-    conflicts: ClaimPage['conflicts'];
-    claim: ClaimHead & { linksConnection: ClaimPage['links']; statementsConnection: Page<Statement> };
-  }>(CLAIM_PAGE, { id, first: STATEMENT_PAGE });
+type ClaimPageData = { conflicts: ClaimPage['conflicts']; claim: ClaimHead & { linksConnection: ClaimPage['links']; statementsConnection: Page<Statement> } };
+const claimPageOf = (data: ClaimPageData): ClaimPage => {
   const { linksConnection, statementsConnection, ...head } = data.claim;
   return { head, statements: statementsConnection, conflicts: data.conflicts, links: linksConnection };
+};
+export const claimPage = async (id: string): Promise<ClaimPage> => claimPageOf(await request<ClaimPageData>(CLAIM_PAGE, { id, first: STATEMENT_PAGE }));
+/** The claim page if index.html's boot script has it already (taken: asked afresh next time), else undefined. */
+export function claimPageAnswered(id: string): ClaimPage | undefined {
+  const data = answeredAhead<ClaimPageData>(CLAIM_PAGE, { id, first: STATEMENT_PAGE });
+  return data === undefined ? undefined : claimPageOf(data);
 }
 
 // ---------------------------------------------------------------- source

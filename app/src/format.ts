@@ -91,6 +91,8 @@ export const SUPERSESSION_LABEL: Readonly<Record<string, string>> = {
   WITHDRAWN: 'withdrawn',
   CONTRADICTING_CLAIM: 'later asserted something that cannot be true with it',
   ORIGIN_SUPERSEDED: 'the statement it was derived from was revised',
+  RETRACTED: 'retracted: every document that printed it withdrew it',
+  ORIGIN_RETRACTED: 'the statement it was derived from was retracted by every document that printed it',
 };
 
 /** A statement's date in words: when it was said, or the date of the earliest document that printed it. */

@@ -1,5 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useKeyFrom } from './api';
+import { getKey, STORAGE } from './stored-key';
+
+export { getKey } from './stored-key';
 
 /*
  * The editor's API key lives in sessionStorage: entered once, kept while the
@@ -7,16 +10,7 @@ import { useKeyFrom } from './api';
  * API module reads it for every request (Authorization: Bearer <key>).
  */
 
-const STORAGE = 'claimgraph-editor-key';
 const listeners = new Set<() => void>();
-
-export function getKey(): string | null {
-  try {
-    return sessionStorage.getItem(STORAGE);
-  } catch {
-    return null;
-  }
-}
 
 export function setKey(key: string | null): void {
   if (key === null) sessionStorage.removeItem(STORAGE);

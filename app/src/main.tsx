@@ -1,18 +1,47 @@
-import { render } from 'preact';
+import { render, type FunctionComponent } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { claimGrade, claimPage } from './api';
+import { askClaimPageAhead, forgetAnswersAskedAhead } from './api';
 import './styles.css';
 import { useHasKey } from './key';
 import { ClaimPage } from './pages/claim';
-import { DocumentPage } from './pages/document';
-import { DuplicatesPage } from './pages/duplicates';
-import { EntityPage } from './pages/entity';
-import { GraphPage } from './pages/graph';
 import { KeyPage } from './pages/key';
-import { QuestionPage } from './pages/question';
 import { SearchPage, HomePage } from './pages/search';
-import { SourcePage } from './pages/source';
 import { go, href, parseRoute, useRoute, type Route } from './router';
+import { ErrorNote, Loading } from './ui';
+
+/**
+ * A page whose code is fetched the first time it is shown. Visitors land on a
+ * claim (a shared link) or on the search: those pages come with the entry
+ * script; the others are left out of it, so that it is parsed sooner.
+ */
+function lazyPage<P extends object>(load: () => Promise<FunctionComponent<P>>): FunctionComponent<P> {
+  let loaded: FunctionComponent<P> | undefined;
+  return function LazyPage(props: P) {
+    const [, setShown] = useState(loaded !== undefined);
+    const [error, setError] = useState<unknown>(undefined);
+    useEffect(() => {
+      if (loaded !== undefined) return;
+      load().then(
+        (page) => {
+          loaded = page;
+          setShown(true);
+        },
+        (e: unknown) => setError(new Error(`This page's code could not be loaded (${e instanceof Error ? e.message : String(e)}): reload the page.`)),
+      );
+    }, []);
+    if (error !== undefined) return <ErrorNote error={error} />;
+    if (loaded === undefined) return <Loading what="the page" />;
+    const Page = loaded;
+    return <Page {...props} />;
+  };
+}
+
+const DocumentPage = lazyPage(() => import('./pages/document').then((m) => m.DocumentPage));
+const DuplicatesPage = lazyPage(() => import('./pages/duplicates').then((m) => m.DuplicatesPage));
+const EntityPage = lazyPage(() => import('./pages/entity').then((m) => m.EntityPage));
+const GraphPage = lazyPage(() => import('./pages/graph').then((m) => m.GraphPage));
+const QuestionPage = lazyPage(() => import('./pages/question').then((m) => m.QuestionPage));
+const SourcePage = lazyPage(() => import('./pages/source').then((m) => m.SourcePage));
 
 function Page({ route }: { route: Route }) {
   switch (route.page) {
@@ -77,6 +106,8 @@ function App() {
   const main = useRef<HTMLElement>(null);
   const first = useRef(true);
   // A new page is announced by moving focus to it (not on the first load, where focus starts at the top).
+  // The children's effects (which send the first page's requests) have run before this one.
+  useEffect(forgetAnswersAskedAhead, []);
   useEffect(() => {
     if (first.current) {
       first.current = false;
@@ -121,15 +152,11 @@ function App() {
 }
 
 /**
- * A shared link to a claim asks for its data before the app first renders,
- * rather than after its first paint; the page's own requests then share
- * these (api.ts joins identical queries on their way). Failures are the
- * page's to show.
+ * A shared link to a claim has its queries asked for ahead, by index.html's
+ * boot script (boot.ts), or here should that script not have run: either way
+ * before the app first renders. The page's own requests take those answers
+ * (api.ts); any its first render did not take are dropped, not kept to go stale.
  */
-function prefetch(route: Route): void {
-  if (route.page !== 'claim') return;
-  for (const load of [claimPage, claimGrade]) load(route.id).catch(() => undefined);
-}
-
-prefetch(parseRoute(location.hash));
+const landing = parseRoute(location.hash);
+if (landing.page === 'claim') askClaimPageAhead(landing.id);
 render(<App />, document.getElementById('app')!);

@@ -14,12 +14,24 @@ export interface Async<T> {
   reload: () => void;
 }
 
-/** Runs `load` when `deps` change (a newer run wins over a slower older one). */
-export function useAsync<T>(load: () => Promise<T>, deps: readonly unknown[]): Async<T> {
-  const [state, setState] = useState<{ data: T | undefined; error: unknown; loading: boolean }>({ data: undefined, error: undefined, loading: true });
+/**
+ * Runs `load` when `deps` change (a newer run wins over a slower older one).
+ * `answered`, when given, may hold the first run's answer already (one asked
+ * ahead of the app): the first render then shows it, and nothing is loaded.
+ */
+export function useAsync<T>(load: () => Promise<T>, deps: readonly unknown[], answered?: () => T | undefined): Async<T> {
+  const [state, setState] = useState<{ data: T | undefined; error: unknown; loading: boolean }>(() => {
+    const data = answered?.();
+    return { data, error: undefined, loading: data === undefined };
+  });
   const [tick, setTick] = useState(0);
   const shown = useRef<readonly unknown[]>(deps);
+  const loaded = useRef(state.data !== undefined);
   useEffect(() => {
+    if (loaded.current) {
+      loaded.current = false;
+      return;
+    }
     let live = true;
     // A reload keeps what is shown until the new answer comes; another record (new deps) does not.
     const same = deps.length === shown.current.length && deps.every((d, i) => Object.is(d, shown.current[i]));

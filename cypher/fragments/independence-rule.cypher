@@ -16,22 +16,14 @@ CALL (c) {
     MATCH (c)-[:IMPLIES*0..]->(:Claim)-[:CONTRADICTS]-(:Claim)<-[:IMPLIES*0..]-(opposing:Claim)<-[:ON]-(st:Statement {stance: 'ASSERTS', current: true})<-[:MADE]-(s:Source)
     RETURN 'against' AS side, s, st, opposing.id AS through
   }
+  // Each statement's origin (the source of the end of its DERIVED_FROM chain,
+  // its own source when it is derived from none) and each source's top-level
+  // affiliations (`roots`) are kept up on write (cypher/write-statement-origins,
+  // write-source-roots): read here, so nothing is walked beyond the claim's
+  // own statements and their sources.
   WITH side, s, st, through, coalesce(st.hedged, false) AS hedged
-  // The origin of a derived statement: the end of its DERIVED_FROM chain (null
-  // when none: MATCH, not OPTIONAL MATCH, since collect over no row still gives
-  // one row, and Grafeo plans OPTIONAL MATCH here as a join over every node).
-  CALL (st) {
-    MATCH (st)-[:DERIVED_FROM*1..]->(o:Statement)<-[:MADE]-(os:Source)
-    WHERE NOT (o)-[:DERIVED_FROM]->(:Statement)
-    RETURN head(collect(os.id)) AS origin
-  }
-  WITH side, s, hedged, collect({statement: st.id, stance: st.stance, through: through, origin: origin}) AS said
-  WITH side, s, hedged, said, [x IN said WHERE x.through IS NULL] AS direct
-  CALL (s) {
-    MATCH (s)-[:AFFILIATED_WITH*0..]->(root:Source)
-    WHERE NOT (root)-[:AFFILIATED_WITH]->(:Source)
-    RETURN collect(DISTINCT root.id) AS roots
-  }
+  WITH side, s, hedged, collect({statement: st.id, stance: st.stance, through: through, origin: st.origin}) AS said
+  WITH side, s, hedged, said, [x IN said WHERE x.through IS NULL] AS direct, s.roots AS roots
   WITH side, s, hedged, said, direct, roots,
        [x IN said WHERE x.origin IS NOT NULL AND x.origin <> s.id | x.origin] AS origins
   RETURN collect({side: side, hedged: hedged, id: s.id, anonymous: s.anonymous, roots: roots,
@@ -57,23 +49,54 @@ WITH key, all, withdrawn, assessment, countClusters,
 UNWIND ['for', 'against'] AS side
 WITH key, hedging, doubting, denying, withdrawn, assessment, countClusters, side,
      [m IN all WHERE m.side = side AND NOT m.hedged] AS group, [m IN all WHERE m.side = side] AS leaning
-// Union of overlapping key sets: each step keeps the clusters disjoint from
-// the new member and merges the rest into it. (`countClusters` is false only
+// Clusters are the union of overlapping key sets, in two steps. First pieces:
+// members with the same first top-level affiliation share its key, so each
+// piece lies in one cluster; and of a piece's keys only those another piece
+// holds too can merge it with anything (`links`: [piece, key] pairs, grouped
+// by the engine). Then each step keeps the clusters disjoint from the next
+// piece and merges the rest into it: over pieces and their few linking keys,
+// not over every member and all its keys, so a claim with thousands of
+// sources costs about what its pieces cost. (`countClusters` is false only
 // where the caller needs no cluster: a status filter for CONTESTED or
 // REFUTED, which the status rule decides before it looks at clusters.)
+CALL (group, countClusters) {
+  WITH group WHERE countClusters
+  UNWIND group AS m
+  WITH head(m.roots) AS piece, collect(m.id) AS sources
+  RETURN collect({piece: piece, sources: sources}) AS pieces
+}
+CALL (group, countClusters) {
+  WITH group WHERE countClusters
+  UNWIND group AS m
+  UNWIND m.keys AS k
+  WITH k, collect(DISTINCT head(m.roots)) AS holders
+  WHERE size(holders) > 1
+  UNWIND holders AS piece
+  RETURN collect([piece, k]) AS links
+}
+// The same over every source leaning one way, hedged or firm: how the
+// evidence weighs, for the credibility rule that compares the sides.
+CALL (leaning, countClusters) {
+  WITH leaning WHERE countClusters
+  UNWIND leaning AS m
+  RETURN collect(DISTINCT head(m.roots)) AS leaningPieces
+}
+CALL (leaning, countClusters) {
+  WITH leaning WHERE countClusters
+  UNWIND leaning AS m
+  UNWIND m.keys AS k
+  WITH k, collect(DISTINCT head(m.roots)) AS holders
+  WHERE size(holders) > 1
+  UNWIND holders AS piece
+  RETURN collect([piece, k]) AS leaningLinks
+}
 WITH key, hedging, doubting, denying, withdrawn, assessment, side, group,
-     CASE WHEN countClusters THEN
-       reduce(clusters = [], m IN group |
-         [cl IN clusters WHERE none(k IN cl.keys WHERE k IN m.keys)]
-         + [reduce(merged = {keys: m.keys, sources: [m.id]}, cl IN [x IN clusters WHERE any(k IN x.keys WHERE k IN m.keys)] |
-              {keys: merged.keys + [k IN cl.keys WHERE NOT k IN merged.keys], sources: merged.sources + cl.sources})]
-       )
-     ELSE [] END AS clusters,
-     // The same clusters over every source leaning one way, hedged or firm: how
-     // the evidence weighs, for the credibility rule that compares the sides.
-     CASE WHEN countClusters THEN
-       size(reduce(clusters = [], m IN leaning |
-         [cl IN clusters WHERE none(k IN cl WHERE k IN m.keys)]
-         + [reduce(merged = m.keys, cl IN [x IN clusters WHERE any(k IN x WHERE k IN m.keys)] | merged + [k IN cl WHERE NOT k IN merged])]
-       ))
-     ELSE 0 END AS leaningClusters
+     reduce(clusters = [], p IN [x IN pieces | {keys: [l IN links WHERE l[0] = x.piece | l[1]], sources: x.sources}] |
+       [cl IN clusters WHERE none(k IN cl.keys WHERE k IN p.keys)]
+       + [reduce(merged = p, cl IN [x IN clusters WHERE any(k IN x.keys WHERE k IN p.keys)] |
+            {keys: merged.keys + [k IN cl.keys WHERE NOT k IN merged.keys], sources: merged.sources + cl.sources})]
+     ) AS clusters,
+     size(reduce(clusters = [], p IN [x IN leaningPieces | [l IN leaningLinks WHERE l[0] = x | l[1]]] |
+       [cl IN clusters WHERE none(k IN cl WHERE k IN p)]
+       + [reduce(merged = p, cl IN [x IN clusters WHERE any(k IN x WHERE k IN p)] | merged + [k IN cl WHERE NOT k IN merged])]
+     )) AS leaningClusters

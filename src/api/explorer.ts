@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -26,20 +27,31 @@ const TYPES: Readonly<Record<string, string>> = {
  * loudly in the browser tests. Styles set by scripts (Cytoscape's canvas
  * sizing, Preact's style props) are not restricted by style-src; the one
  * inline stylesheet is Cytoscape's own, allowed by its hash: the text
- * `.__________cytoscape_container { position: relative; }` it inserts.
+ * `.__________cytoscape_container { position: relative; }` it inserts. The
+ * one inline script is index.html's boot script, allowed by its hash too,
+ * computed here from the page as built.
  */
 const CYTOSCAPE_STYLESHEET = "'sha256-pgvDUBa4IjFA2yuSJ2cqcyxmNYJMborsd0ORcRv9vw8='";
 
-const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  `style-src 'self' ${CYTOSCAPE_STYLESHEET}`,
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+/** The policy for index.html, whose own inline scripts (the boot script, build-app.ts) are allowed by their hashes, and nothing else inline. */
+function contentSecurityPolicy(scripts: readonly string[]): string {
+  const hashes = scripts.map((text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`);
+  return [
+    "default-src 'self'",
+    ["script-src 'self'", ...hashes].join(' '),
+    `style-src 'self' ${CYTOSCAPE_STYLESHEET}`,
+    "img-src 'self' data:",
+    "connect-src 'self'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+/** The text of each inline script of a page (a <script> element without src). */
+function inlineScripts(html: string): string[] {
+  return [...html.matchAll(/<script(\s[^>]*)?>([\s\S]*?)<\/script>/gi)].filter(([, attributes]) => !/\ssrc\s*=/i.test(attributes ?? '')).map(([, , text]) => text ?? '');
+}
 
 /**
  * The built explorer, read once at start-up: `/` is its index.html, and
@@ -59,7 +71,7 @@ export function loadExplorer(dir: string): ReadonlyMap<string, ExplorerFile> | n
       headers: { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': cache, 'x-content-type-options': 'nosniff', vary: 'accept-encoding', ...extra },
     });
   };
-  add('/', indexPath, 'no-cache', { 'content-security-policy': CONTENT_SECURITY_POLICY, 'referrer-policy': 'no-referrer' });
+  add('/', indexPath, 'no-cache', { 'content-security-policy': contentSecurityPolicy(inlineScripts(readFileSync(indexPath, 'utf8'))), 'referrer-policy': 'no-referrer' });
   const assets = join(dir, 'assets');
   if (existsSync(assets)) {
     for (const name of readdirSync(assets)) {

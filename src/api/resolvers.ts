@@ -1,11 +1,12 @@
 import type DataLoader from 'dataloader';
 import { ClaimgraphError, notFound } from '../errors';
-import type { ClaimLinkType } from '../graph/model';
+import type { AppearanceRecord, ClaimLinkType, Retraction } from '../graph/model';
 import type { Value } from '../store/port';
 import type { QueryName } from '../store/queries';
 import type { Context } from './context';
 import { orderKeyOf, type NestedPage, type PageKey } from './loaders';
 import { nameKey, searchTerms } from '../graph/names';
+import { searchCandidates } from '../graph/search';
 import { decodeCursor, encodeCursor, FIRST_PAGE, normaliseSearch, pageSize, toConnection, type CursorList } from './pagination';
 import { toClaim, toConflict, toDocument, toEntity, toSource, type AffiliationNode, type ClaimLinkNode, type ClaimNode, type ConflictNode, type DocumentNode, type EntityNode, type SourceNode, type StatementNode } from '../graph/records';
 import { type ClusterMergeNode, type SourceClusterNode } from './records';
@@ -157,8 +158,12 @@ async function statusPage(ctx: Context, args: PageArgs, status: ClaimStatus) {
 }
 
 /**
- * A ranked search (docs/MODEL.md, "Search"): best match first, ties by id,
- * paged by the last (score, id) seen; the page and the total in one query.
+ * A ranked search (docs/MODEL.md, "Search"): the candidates from each
+ * engine's full-text index (src/graph/search.ts), then best match first, ties
+ * by id, paged by the last (score, id) seen; the page and the total in one
+ * query. The cursor holds our score, not the index's relevance: the score
+ * depends only on the record and the query, while BM25 moves whenever any
+ * other record is written, so a keyset on it would repeat or skip rows.
  */
 async function rankedPage<T extends { id: string }>(
   ctx: Context,
@@ -173,7 +178,9 @@ async function rankedPage<T extends { id: string }>(
   if (afterScore !== null && !Number.isFinite(afterScore)) throw new ClaimgraphError('BAD_USER_INPUT', `Argument "after" is not a cursor of this search.`);
   const terms = searchTerms(search);
   if (terms.words.length === 0) return { ...toConnection<{ node: T; score: number }>([], size, () => ''), edges: [], nodes: [], totalCount: 0 };
+  const candidates = await searchCandidates(ctx.store, q.list, terms);
   const [row] = await ctx.store.read(query, {
+    ...candidates,
     words: terms.words,
     skeletons: terms.skeletons,
     terms: [...terms.words, ...terms.skeletons].filter((t) => t !== ''),
@@ -418,6 +425,7 @@ export const resolvers = {
       const first = s.appearances[0];
       return first === undefined ? null : linked(ctx.loaders.documents, first.document, 'document');
     },
+    retracted: (s: StatementNode) => s.retraction !== null,
     supersededBy: (s: StatementNode, _: unknown, ctx: Context) => (s.supersededBy === null ? null : linked(ctx.loaders.statements, s.supersededBy, 'statement')),
     supersedes: (s: StatementNode, _: unknown, ctx: Context) => linkedMany(ctx.loaders.statements, s.supersedes, 'statement'),
     derivedFrom: (s: StatementNode, _: unknown, ctx: Context) => (s.derivedFrom === null ? null : linked(ctx.loaders.statements, s.derivedFrom, 'statement')),
@@ -431,6 +439,12 @@ export const resolvers = {
 
   Appearance: {
     document: (a: { document: string }, _: unknown, ctx: Context) => linked(ctx.loaders.documents, a.document, 'document'),
+    retraction: (a: AppearanceRecord) => a.retracted ?? null,
+  },
+
+  Retraction: {
+    by: (r: Retraction, _: unknown, ctx: Context) => linked(ctx.loaders.sources, r.by, 'source'),
+    document: (r: Retraction, _: unknown, ctx: Context) => (r.document === null ? null : linked(ctx.loaders.documents, r.document, 'document')),
   },
 
   Intermediary: {

@@ -10,11 +10,16 @@
 import { cpus, totalmem } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { assessClaim } from '../analysis/judgements';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { importBundle } from '../graph/import';
+import { rebuildIndependence } from '../graph/independence';
+import { cypherDir, projectRoot } from '../paths';
 import { syntheticBundle } from '../graph/synthetic';
-import { openStore } from '../store/open';
-import type { Params } from '../store/port';
-import type { QueryName } from '../store/queries';
+import { GrafeoDB } from '@grafeo-db/js';
+import { EmbeddedStore } from '../store/embedded-store';
+import type { GraphStore, Params } from '../store/port';
+import { loadQueries, type QueryName, type QueryTable } from '../store/queries';
 import { createApolloServer } from '../api/server';
 import { createContext } from '../api/context';
 import { encodeCursor } from '../store/cursors';
@@ -47,10 +52,21 @@ async function main(): Promise<void> {
   console.log(`Machine: ${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB; Node ${process.version}`);
 
   const bundle = syntheticBundle({ statements, seed: 1 });
-  const store = await openStore({ engine: 'embedded', path: null });
+  // Two stores over one engine: the queries as they are, and the same queries
+  // walking affiliations and derivations at read time (before the keys were
+  // kept), so that both are measured on one graph, in one run.
+  const db = GrafeoDB.create();
+  const store = EmbeddedStore.over(db, loadQueries());
+  await store.applySchema();
+  const walking = EmbeddedStore.over(db, walkingQueries(loadQueries()));
   let start = performance.now();
   await importBundle(store, bundle, { editor: 'bench' });
-  console.log(`Graph: ${formatCount(statements)} statements, ${formatCount(bundle.claims.length)} claims, ${formatCount(bundle.sources.length)} sources (imported in ${((performance.now() - start) / 1000).toFixed(1)} s)`);
+  const imported = (performance.now() - start) / 1000;
+  console.log(`Graph: ${formatCount(statements)} statements, ${formatCount(bundle.claims.length)} claims, ${formatCount(bundle.sources.length)} sources (imported in ${imported.toFixed(1)} s)`);
+  // What the import spent on the independence keys, about: all of them written again.
+  start = performance.now();
+  const keys = await rebuildIndependence(store);
+  console.log(`Independence keys of all ${formatCount(keys.sources)} sources and ${formatCount(keys.statements)} statements written again from scratch (rebuildIndependence) in ${((performance.now() - start) / 1000).toFixed(1)} s`);
 
   // Claims ranked by how many statements they have: the top one is the heaviest to analyse.
   const byClaim = new Map<string, number>();
@@ -109,8 +125,8 @@ async function main(): Promise<void> {
   // operation): every page should seek, limit, then project, and every edit
   // find its record by id.
   const apollo = createApolloServer();
-  const op = async (query: string, variables: Record<string, unknown> = {}): Promise<void> => {
-    const response = await apollo.executeOperation({ query, variables }, { contextValue: createContext(store, 'bench') });
+  const op = async (query: string, variables: Record<string, unknown> = {}, on: GraphStore = store): Promise<void> => {
+    const response = await apollo.executeOperation({ query, variables }, { contextValue: createContext(on, 'bench') });
     if (response.body.kind !== 'single') throw new Error('expected a single result');
     const errors = response.body.singleResult.errors;
     if (errors !== undefined && errors.length > 0) {
@@ -118,6 +134,8 @@ async function main(): Promise<void> {
       throw Object.assign(new Error(`${query}: ${errors[0]!.message}`), { code: typeof code === 'string' ? code : 'ERROR' });
     }
   };
+  await compareIndependence(store, walking, op, top, topCount);
+
   const claimIds = bundle.claims.map((c) => c.id).sort();
   const middle = encodeCursor('claims', [claimIds[Math.floor(claimIds.length / 2)] ?? '']);
   const sourceId = bundle.sources[Math.floor(bundle.sources.length / 2)]?.id ?? '';
@@ -158,6 +176,68 @@ async function main(): Promise<void> {
     console.log(`| ${label} | ${runs} | ${at(0.5).toFixed(2)} | ${at(0.99).toFixed(2)} |`);
   }
   await store.close();
+}
+
+/**
+ * The independence rule as it was before the keys were kept on write (walking
+ * affiliations and derivations at read time, folding member by member): the
+ * copy the tests compare the rule with (test/analysis/independence-keys.test.ts).
+ */
+const WALKED_RULE = join(projectRoot(), 'test/fixtures/cypher/independence-rule-walked.cypher');
+
+/** The query table with the former independence rule in place of the current one. */
+function walkingQueries(table: QueryTable): QueryTable {
+  const kept = readFileSync(join(cypherDir(), 'fragments/independence-rule.cypher'), 'utf8').trim();
+  const walked = readFileSync(WALKED_RULE, 'utf8').trim();
+  const out = { ...table } as Record<QueryName, QueryTable[QueryName]>;
+  for (const name of Object.keys(out) as QueryName[]) {
+    const query = out[name];
+    if (query.text.includes(kept)) out[name] = { ...query, text: query.text.replace(kept, walked), lines: undefined };
+  }
+  // Otherwise this bench would compare a query with itself.
+  if (out['corroboration-by-claims'].text === table['corroboration-by-claims'].text) throw new Error('bench:analytics: corroboration-by-claims no longer includes the independence rule as this bench expects');
+  return out;
+}
+
+/**
+ * Corroboration of the most-stated claim and the CORROBORATED / UNVERIFIED
+ * pages, with the independence rule walking affiliations and derivations at
+ * read time (before) and reading the keys kept on write (now), interleaved
+ * run by run so that the machine's load weighs on both alike. Medians, and
+ * the ratio of the medians.
+ */
+async function compareIndependence(store: GraphStore, walking: GraphStore, op: (query: string, variables?: Record<string, unknown>, on?: GraphStore) => Promise<void>, top: string, topCount: number): Promise<void> {
+  const cases: [string, (on: GraphStore) => Promise<unknown>][] = [
+    [`corroboration, most-stated claim (${topCount} statements)`, (on) => on.read('corroboration-by-claims', { ids: [top] })],
+    ['Claim.corroboration through the API, most-stated claim', (on) => op('query($id: ID!) { claim(id: $id) { status corroboration { independentSources clusters { sources { id } } } } }', { id: top }, on)],
+    ['claims with status CORROBORATED, first page (20)', (on) => op('{ claims(first: 20, status: CORROBORATED) { nodes { id text } } }', {}, on)],
+    ['claims with status UNVERIFIED, first page (20)', (on) => op('{ claims(first: 20, status: UNVERIFIED) { nodes { id text } } }', {}, on)],
+    ['claims with status CORROBORATED, totalCount', (on) => op('{ claims(first: 1, status: CORROBORATED) { totalCount } }', {}, on)],
+    ['claims with status UNVERIFIED, totalCount', (on) => op('{ claims(first: 1, status: UNVERIFIED) { totalCount } }', {}, on)],
+  ];
+  const runs = Number(process.env.BENCH_KEY_RUNS ?? 9);
+  console.log(`\nThe independence rule: walked at read time (before) vs the keys kept on write (now), interleaved, ${runs} runs each after 1 warm-up; milliseconds`);
+  console.log('| operation | before: median | now: median | before / now |');
+  console.log('|---|---:|---:|---:|');
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+  for (const [label, fn] of cases) {
+    const times: [number[], number[]] = [[], []];
+    // A side that fails (the engine's TIMEOUT) is reported as such and not run again; the other goes on.
+    const failed: [string | null, string | null] = [null, null];
+    for (let r = 0; r <= runs; r++) {
+      for (const [k, on] of [[0, walking], [1, store]] as const) {
+        if (failed[k] !== null) continue;
+        const start = performance.now();
+        failed[k] = await failure(async () => {
+          await fn(on);
+        });
+        if (r > 0 && failed[k] === null) times[k].push(performance.now() - start);
+      }
+    }
+    const [before, now] = [median(times[0]), median(times[1])];
+    const shown = (k: 0 | 1, v: number) => failed[k] ?? v.toFixed(2);
+    console.log(`| ${label} | ${shown(0, before)} | ${shown(1, now)} | ${failed[0] === null && failed[1] === null ? (before / now).toFixed(1) : '—'} |`);
+  }
 }
 
 main().catch((error: unknown) => {

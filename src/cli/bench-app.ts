@@ -12,25 +12,39 @@
  *   first page of who said what. Its grade, which the API computes over all
  *   1,000 current positions, comes in on its own; the time to it is printed.
  *
+ * The server runs in a process of its own, as in production.
  * Times are from the navigation's start (`performance.timeOrigin`) to the
- * moment the page marks itself ready (and complete), read in the page by a
- * MutationObserver.
- * Each page is loaded RUNS times in a fresh browser context (the first load
- * of each fetches the scripts, as a new visitor does); the median and the
- * worst are printed. Exits 1 when a budget is missed.
+ * moment the page marks itself ready (the claim and its first page of who
+ * said what are in the document) and complete (its status, credibility grade
+ * and the facts behind it, its clusters and conflicts too), read in the page
+ * by a MutationObserver. Each page is loaded RUNS times in a fresh browser
+ * context (the first load of each fetches the scripts, as a new visitor
+ * does); the median and the worst are printed, with where the time went
+ * (when the HTML, the entry script and the last answer came in, when the
+ * first query left, each query's time on the server) and the load average
+ * before and after. BENCH_BASELINE_APP=<folder of another build of the app>
+ * times that build too, its visits taken in turn with this one's, and prints
+ * the ratio of their medians: on a busy machine, only a ratio measured in one
+ * run says whether a change made the page faster. Exits 1 when a budget is
+ * missed.
  */
+import { fork } from 'node:child_process';
 import { cpus, loadavg, totalmem } from 'node:os';
-import type { Browser } from 'playwright-core';
+import type { Browser, Request } from 'playwright-core';
 import { loadApiConfig } from '../config';
 import { importBundle } from '../graph/import';
 import { seed } from '../analysis/seed';
 import { openStore } from '../store/open';
-import { scriptBytesGzipped } from './build-app';
+import { startHttpServer } from '../api/server';
+import { scriptBytesGzipped, type BuiltFile } from './build-app';
 import { CHROMIUM, hasChromium, launchChromium, serveExplorer } from './browser';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const BIG_CLAIM = 'claim-bench-thousand-voices';
 const BIG_STATEMENTS = 1_000;
+
+/** How long a visitor's new window is left to finish its own start-up before the navigation that is timed. */
+const WINDOW_SETTLE_MS = 500;
 
 const BUDGET = { scriptKb: 300, seedClaimMs: 300, bigClaimMs: 1_000 };
 
@@ -78,56 +92,138 @@ interface Timing {
   complete: number;
 }
 
-/** Milliseconds from navigation to the claim page marking itself ready, then complete, for RUNS fresh visitors. */
-async function timeClaimPage(browser: Browser, url: string, check: (text: string) => boolean): Promise<Timing[]> {
-  const times: Timing[] = [];
-  for (let run = 0; run < RUNS; run++) {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+/** Where the time of one claim page went, in ms from navigation (the browser's timings of each request, read after the page is complete). */
+interface Breakdown {
+  /** The HTML received. */
+  html: number;
+  /** The entry script received. */
+  script: number;
+  /** The first GraphQL request sent: before the entry script arrives when index.html's boot script sends it. */
+  firstQuery: number;
+  /** Per GraphQL request, by operation name: the server's time, from request sent to response begun (on loopback, no network in it). */
+  server: Record<string, number>;
+  /** The last GraphQL answer received. */
+  lastAnswer: number;
+}
+
+/**
+ * Milliseconds from navigation to the claim page marking itself ready, then
+ * complete, for RUNS fresh visitors, with where each visit's time went.
+ *
+ * The harness keeps its own work off the page while it is measured: the
+ * page reports through a binding (no Playwright selector engine is injected
+ * into it until it is complete), and each visitor's window is opened on a
+ * blank tab first, so that the browser's own start-up of a new window
+ * (Chromium loads its omnibox's web UI then) is not charged to the page.
+ */
+async function timeVisit(browser: Browser, url: string, check: (text: string) => boolean): Promise<{ timing: Timing; breakdown: Breakdown }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  try {
     const page = await context.newPage();
+    await page.goto('about:blank');
+    await page.waitForTimeout(WINDOW_SETTLE_MS);
+    let reported!: (timing: Timing) => void;
+    const completed = new Promise<Timing>((resolve) => (reported = resolve));
+    await page.exposeBinding('claimPageTimed', (_, timing: Timing) => reported(timing));
     // Injected through DevTools before any script of the page: not subject to its CSP.
     await page.addInitScript(() => {
-      const w = window as unknown as Partial<Timing>;
+      let ready: number | undefined;
       new MutationObserver((_, observer) => {
         const root = document.querySelector('[data-page="claim"]');
-        if (w.ready === undefined && root?.hasAttribute('data-ready')) w.ready = performance.now();
-        if (w.complete === undefined && root?.hasAttribute('data-complete')) {
-          w.complete = performance.now();
+        if (ready === undefined && root?.hasAttribute('data-ready')) ready = performance.now();
+        if (ready !== undefined && root?.hasAttribute('data-complete')) {
           observer.disconnect();
+          (window as unknown as { claimPageTimed: (t: Timing) => void }).claimPageTimed({ ready, complete: performance.now() });
         }
       }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-ready', 'data-complete'] });
     });
-    await page.goto(url);
-    await page.waitForSelector('[data-page="claim"][data-complete]', { timeout: 60_000 });
-    const timing = await page.evaluate(() => {
-      const w = window as unknown as Timing;
-      return { ready: w.ready, complete: w.complete };
+    const pending = new Set<Request>();
+    const finished: Request[] = [];
+    page.on('request', (request) => pending.add(request));
+    page.on('requestfailed', (request) => pending.delete(request));
+    page.on('requestfinished', (request) => {
+      pending.delete(request);
+      finished.push(request);
     });
+    await page.goto(url, { waitUntil: 'commit' });
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${url}: the claim page was not complete within 60 s`)), 60_000)));
+    const timing = await Promise.race([completed, timeout]).finally(() => clearTimeout(timer));
+    // The browser may tell of a request's end after the page has used its answer.
+    while (pending.size > 0) await page.waitForTimeout(10);
+    const origin = await page.evaluate(() => performance.timeOrigin);
+    const since = (request: Request, at: number) => request.timing().startTime + at - origin;
+    const queries = finished.filter((r) => new URL(r.url()).pathname === '/graphql');
+    const script = finished.find((r) => /\/assets\/main-[^/]*\.js$/.test(r.url()));
+    const html = finished.find((r) => r.isNavigationRequest());
+    const server: Record<string, number> = {};
+    for (const q of queries) server[/^\s*query\s+(\w+)/.exec((q.postDataJSON() as { query?: string } | null)?.query ?? '')?.[1] ?? 'query'] = q.timing().responseStart - q.timing().requestStart;
+    const breakdown = {
+      html: html === undefined ? NaN : since(html, html.timing().responseEnd),
+      script: script === undefined ? NaN : since(script, script.timing().responseEnd),
+      firstQuery: Math.min(...queries.map((q) => since(q, 0))),
+      server,
+      lastAnswer: Math.max(...queries.map((q) => since(q, q.timing().responseEnd))),
+    };
     if (!check(await page.locator('main').innerText())) throw new Error(`${url}: the page did not show what it should`);
-    times.push(timing);
+    return { timing, breakdown };
+  } finally {
     await context.close();
   }
-  return times;
+}
+
+/** RUNS fresh visitors of each page, taken in turn (so that the machine's load weighs on each alike). */
+async function timeClaimPages(browser: Browser, pages: readonly { url: string; check: (text: string) => boolean }[]): Promise<{ times: Timing[]; breakdowns: Breakdown[] }[]> {
+  const results = pages.map(() => ({ times: [] as Timing[], breakdowns: [] as Breakdown[] }));
+  for (let run = 0; run < RUNS; run++) {
+    for (const [i, { url, check }] of pages.entries()) {
+      const { timing, breakdown } = await timeVisit(browser, url, check);
+      results[i]!.times.push(timing);
+      results[i]!.breakdowns.push(breakdown);
+    }
+  }
+  return results;
+}
+
+/** The median of each step of the breakdowns, as a line of the report. */
+function breakdownLine(breakdowns: readonly Breakdown[]): string {
+  const at = (pick: (b: Breakdown) => number) => `${Math.round(median(breakdowns.map(pick)))} ms`;
+  const operations = [...new Set(breakdowns.flatMap((b) => Object.keys(b.server)))];
+  const servers = operations.map((op) => `${op} ${at((b) => b.server[op] ?? NaN)} on the server`).join(', ');
+  return `HTML in at ${at((b) => b.html)}, entry script in at ${at((b) => b.script)}, first query sent at ${at((b) => b.firstQuery)} (${servers}), last answer in at ${at((b) => b.lastAnswer)}`;
 }
 
 async function main(): Promise<void> {
   if (!hasChromium()) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
   console.log(`Machine: ${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB; Node ${process.version}; Chromium ${CHROMIUM}; load average ${loadavg()[0]!.toFixed(1)} (other work on the machine slows every figure)`);
-  const store = await openStore({ engine: 'embedded', path: null });
-  await seed(store);
-  await importBundle(store, thousandStatements(), { editor: 'bench' });
-  const served = await serveExplorer(store, loadApiConfig({}));
-  const browser = await launchChromium();
+  const server = await serveInItsOwnProcess();
+  const served = server.serving;
+  const browser = await launchChromium().catch(async (error: unknown) => {
+    await server.stop();
+    throw error;
+  });
   try {
     const kb = (n: number) => n / 1024;
     console.log('\nThe app as built (npm run build):');
     for (const f of served.files) console.log(`  ${f.name.padEnd(30)} ${kb(f.bytes).toFixed(1).padStart(7)} KB  ${kb(f.gzipBytes).toFixed(1).padStart(6)} KB gzipped`);
     const script = kb(scriptBytesGzipped(served.files));
-    const seedClaim = await timeClaimPage(browser, `${served.base}/#/claim/claim-al-masoud-undercover-against-is`, (t) => t.includes('Three Syrian officials speaking anonymously'));
-    const bigClaim = await timeClaimPage(browser, `${served.base}/#/claim/${BIG_CLAIM}`, (t) => t.includes(`Showing 50 of ${BIG_STATEMENTS.toLocaleString('en')} statements`));
-    const ms = (xs: Timing[], key: keyof Timing) => xs.map((x) => x[key]);
-    const seedComplete = ms(seedClaim, 'complete');
-    const bigReady = ms(bigClaim, 'ready');
-    const bigComplete = ms(bigClaim, 'complete');
+    const seedUrl = (base: string) => `${base}/#/claim/claim-al-masoud-undercover-against-is`;
+    const seedCheck = (t: string) => t.includes('Three Syrian officials speaking anonymously');
+    const [seedClaim, baselineClaim] = await timeClaimPages(browser, [
+      { url: seedUrl(served.base), check: seedCheck },
+      ...(served.baselineBase === null ? [] : [{ url: seedUrl(served.baselineBase), check: seedCheck }]),
+    ]);
+    const [bigClaim] = await timeClaimPages(browser, [{ url: `${served.base}/#/claim/${BIG_CLAIM}`, check: (t) => t.includes(`Showing 50 of ${BIG_STATEMENTS.toLocaleString('en')} statements`) }]);
+    const ms = (xs: { times: Timing[] }, key: keyof Timing) => xs.times.map((x) => x[key]);
+    const seedComplete = ms(seedClaim!, 'complete');
+    const bigReady = ms(bigClaim!, 'ready');
+    const bigComplete = ms(bigClaim!, 'complete');
+    console.log(`\nWhere the seed claim page's time goes (medians): ${breakdownLine(seedClaim!.breakdowns)}, all of it shown at ${Math.round(median(seedComplete))} ms.`);
+    console.log(`Where the 1,000-statement claim page's time goes (medians): ${breakdownLine(bigClaim!.breakdowns)}.`);
+    if (baselineClaim !== undefined) {
+      const before = median(ms(baselineClaim, 'complete'));
+      console.log(`\nThe app in ${process.env.BENCH_BASELINE_APP}, visited in turn with this one: seed claim page all shown at ${Math.round(before)} ms median (${breakdownLine(baselineClaim.breakdowns)}); this build takes ${(median(seedComplete) / before).toFixed(2)} × its time.`);
+    }
     const rows: [string, string, string, boolean | null][] = [
       ['JavaScript, all scripts gzipped', `${script.toFixed(1)} KB`, `${BUDGET.scriptKb} KB`, script <= BUDGET.scriptKb],
       [`Seed claim page, navigation → all of it shown (median of ${RUNS}; worst ${Math.round(Math.max(...seedComplete))} ms)`, `${Math.round(median(seedComplete))} ms`, `${BUDGET.seedClaimMs} ms`, median(seedComplete) <= BUDGET.seedClaimMs],
@@ -136,16 +232,68 @@ async function main(): Promise<void> {
     ];
     console.log('\n| Budget | Measured | At most | |\n|---|---|---|---|');
     for (const [what, measured, limit, ok] of rows) console.log(`| ${what} | ${measured} | ${limit} | ${ok === null ? '' : ok ? 'within' : 'OVER'} |`);
+    console.log(`\nLoad average now: ${loadavg()[0]!.toFixed(1)}.`);
     if (rows.some(([, , , ok]) => ok === false)) process.exitCode = 1;
   } finally {
     await browser.close();
-    await served.stop();
-    await store.close();
+    await server.stop();
   }
 }
 
+/** What the server's process tells the bench once it listens. */
+interface Serving {
+  base: string;
+  /** Where BENCH_BASELINE_APP's build is served, over the same store; null without one. */
+  baselineBase: string | null;
+  files: BuiltFile[];
+}
+
+/**
+ * The server in a process of its own, as in production: in the bench's
+ * process, Playwright's handling of the browser's events would hold up its
+ * answers. It is seeded, given the 1,000-statement claim, and serves the app
+ * built afresh (and BENCH_BASELINE_APP's build, another build of the app,
+ * say of an earlier commit, beside it).
+ */
+async function serveInItsOwnProcess(): Promise<{ serving: Serving; stop: () => Promise<void> }> {
+  const child = fork(__filename, [SERVE_FLAG], { stdio: 'inherit' });
+  const serving = await new Promise<Serving>((resolve, reject) => {
+    child.once('message', (message) => resolve(message as Serving));
+    child.once('exit', (code) => reject(new Error(`the bench's server process ended (exit code ${code}) before it listened`)));
+  });
+  return {
+    serving,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.send('stop');
+      }),
+  };
+}
+
+const SERVE_FLAG = '--serve-for-bench';
+
+async function serveForBench(): Promise<void> {
+  const store = await openStore({ engine: 'embedded', path: null });
+  await seed(store);
+  await importBundle(store, thousandStatements(), { editor: 'bench' });
+  const served = await serveExplorer(store, loadApiConfig({}));
+  const baselineDir = process.env.BENCH_BASELINE_APP;
+  const baseline = baselineDir === undefined ? null : await startHttpServer(store, 0, '127.0.0.1', { api: loadApiConfig({}), appDir: baselineDir });
+  process.once('message', () => {
+    void (async () => {
+      await served.stop();
+      await baseline?.stop();
+      await store.close();
+      process.exit(0);
+    })();
+  });
+  const serving: Serving = { base: served.base, baselineBase: baseline === null ? null : baseline.url.replace(/\/graphql$/, ''), files: served.files };
+  process.send!(serving);
+}
+
 if (require.main === module) {
-  main().catch((error: unknown) => {
+  (process.argv.includes(SERVE_FLAG) ? serveForBench() : main()).catch((error: unknown) => {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);
   });

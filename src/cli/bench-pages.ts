@@ -5,18 +5,23 @@
  * loaded machine weighs on both alike: `$after IS NULL OR c.id > $after`
  * (before) and `c.id > $after` with '' for the first page (now, a range
  * seek). Medians of 30 runs, milliseconds.
+ *
+ * With `--statements N`: then `claims(search:)` on a synthetic newsroom of
+ * N statements, the scan before the full-text indexes against the index
+ * now (src/cli/bench-search.ts), `--search-runs` interleaved runs (60).
  */
 import { GrafeoDB } from '@grafeo-db/js';
 import { performance } from 'node:perf_hooks';
 import { loadSchemaStatements } from '../store/queries';
 import { parseArgs } from './args';
+import { benchSearch } from './bench-search';
 
 const PROJECTION = 'RETURN c {.id, .text, about: [(c)-[:ABOUT]->(e:Entity) | e.id]} AS claim ORDER BY claim.id';
 const BEFORE = `MATCH (c:Claim) WHERE $after IS NULL OR c.id > $after WITH c ORDER BY c.id LIMIT $limit ${PROJECTION}`;
 const NOW = `MATCH (c:Claim) WHERE c.id > $after WITH c ORDER BY c.id LIMIT $limit ${PROJECTION}`;
 
 async function main(): Promise<void> {
-  const args = parseArgs('bench:pages', process.argv.slice(2), { values: ['claims'] });
+  const args = parseArgs('bench:pages', process.argv.slice(2), { values: ['claims', 'statements', 'search-runs'] });
   const n = Number(args.values.get('claims') ?? 25_000);
   if (!Number.isInteger(n) || n < 100) throw new Error(`--claims must be an integer of at least 100, got ${args.values.get('claims')}`);
   const db = GrafeoDB.create();
@@ -50,6 +55,12 @@ async function main(): Promise<void> {
   } finally {
     db.close();
   }
+  const statements = args.values.get('statements');
+  if (statements === undefined) return;
+  const runs = Number(args.values.get('search-runs') ?? 60);
+  if (!Number.isInteger(Number(statements)) || Number(statements) < 100) throw new Error(`--statements must be an integer of at least 100, got ${statements}`);
+  if (!Number.isInteger(runs) || runs < 1) throw new Error(`--search-runs must be a positive integer, got ${args.values.get('search-runs')}`);
+  await benchSearch(Number(statements), runs);
 }
 
 main().catch((error: unknown) => {

@@ -29,7 +29,7 @@ import { importBundle } from '../graph/import';
 import { mulberry32, syntheticBundle } from '../graph/synthetic';
 import { projectRoot } from '../paths';
 import { openStore } from '../store/open';
-import { RecordingStore } from '../store/recording-store';
+import { RecordingStore, replayCall } from '../store/recording-store';
 import type { Params } from '../store/port';
 import type { QueryName } from '../store/queries';
 import { parseArgs, UsageError } from './args';
@@ -316,7 +316,7 @@ async function bench(options: Options): Promise<{ report: string; failures: numb
       return store.runs.splice(0);
     };
     const replay = async (calls: { name: QueryName; params: Params }[]) => {
-      for (const call of calls) await inner.read(call.name, call.params);
+      for (const call of calls) await replayCall(inner, call);
     };
 
     const measured: Measured[] = [];

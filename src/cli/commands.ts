@@ -17,6 +17,7 @@ import { claimReviewFeed, claimReviewJsonLd, claimReviewProblems } from '../anal
 import { exportBundle } from '../graph/export';
 import { dryRunImport, importBundleSet, type ImportReport } from '../graph/import';
 import { importInCommits } from '../graph/chunked-import';
+import { rebuildIndependenceIfMissing } from '../graph/independence';
 import { rebuildStandingsIfMissing } from '../graph/standing';
 import type { Bundle } from '../graph/model';
 import { graphCounts, seed, seedIfEmpty } from '../analysis/seed';
@@ -213,6 +214,9 @@ Options:
     process.on('uncaughtExceptionMonitor', (error, origin) => logger.fatal({ err: error, origin }, 'stopping on an uncaught exception'));
     const store = await openStore(config.store, undefined, { timeouts: { READ: api.limits.readTimeoutMs, WRITE: api.limits.writeTimeoutMs } });
     if (config.seedWhenEmpty && (await seedIfEmpty(store))) logger.info('the store was empty: loaded the seed');
+    // A graph stored before the independence keys were kept would cluster no source: write them first.
+    const keyed = await rebuildIndependenceIfMissing(store);
+    if (keyed.sources + keyed.statements > 0) logger.info(keyed, 'sources or statements without an independence key: wrote every source\'s roots and every statement\'s origin');
     // A graph stored before claim standings were kept lists no claim under a status until they are written.
     const rebuilt = await rebuildStandingsIfMissing(store);
     if (rebuilt > 0) logger.info({ claims: rebuilt }, 'claims without a standing: wrote every claim\'s standing');

@@ -194,6 +194,7 @@ function idsOfV2(b: Bundle): { defines: Set<string>; references: string[] } {
     for (const a of s.appearances) {
       ref('documents', a.document);
       for (const step of a.via) (ref('sources', step.source), ref('documents', step.document));
+      if (a.retracted !== undefined) (ref('sources', a.retracted.by), ref('documents', a.retracted.document));
     }
     ref('statements', s.derivedFrom);
     for (const t of s.supersedes) ref('statements', t);

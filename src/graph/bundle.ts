@@ -52,6 +52,7 @@ import {
   type EntityRecord,
   type QuestionRecord,
   type RatingRecord,
+  type Retraction,
   type SourceRecord,
   type Stance,
   type StatementRecord,
@@ -77,7 +78,8 @@ export const FIELDS = {
   claims: ['id', 'text', 'about', 'formerIds', 'recorded'],
   // `document` is shorthand for one appearance (version 1's field, read liberally).
   statements: ['id', 'source', 'claim', 'stance', 'hedged', 'hedge', 'date', 'madeAt', 'quote', 'paraphrase', 'document', 'appearances', 'derivedFrom', 'supersedes', 'formerIds', 'recorded'],
-  appearance: ['document', 'quote', 'paraphrase', 'via', 'selector'],
+  appearance: ['document', 'quote', 'paraphrase', 'via', 'selector', 'retracted'],
+  retraction: ['by', 'date', 'document', 'reason'],
   via: ['source', 'document'],
   selector: ['exact', 'prefix', 'suffix'],
   links: ['type', 'from', 'to', 'linkedBy', 'reason', 'recorded'],
@@ -90,6 +92,12 @@ export const FIELDS = {
 
 /** The stances a version 2 bundle may give: the model's, and HEDGES and DOUBTS as shorthand for ASSERTS and DENIES, hedged. */
 export const BUNDLE_STANCES = [...STANCES, 'HEDGES', 'DOUBTS'] as const;
+
+/** What a retraction's `by` must be, naming the printing's channels (its publisher first, then its via). */
+export function retractionChannels(channels: readonly string[]): string {
+  const named = channels.length === 0 ? 'this document names no publisher and the appearance no via' : `here ${channels.map((c) => show(c)).join(', ')}`;
+  return `a channel of this printing, its document's publisher or an intermediary in its via (${named}); a speaker taking back their own words is a WITHDRAWS statement`;
+}
 
 /** What to do instead of listing another source's statement in `supersedes`. */
 export const OTHER_SOURCE_HINT = 'a source that speaks for another, its organisation or spokesperson, supersedes its statements by date, without `supersedes`: docs/MODEL.md, "Who can supersede whom"';
@@ -198,8 +206,8 @@ function readStatement(r: RecordReader): StatementRecord {
   const quote = r.optionalString('quote');
   const paraphrase = r.optionalString('paraphrase');
   const appearances: AppearanceRecord[] = [];
-  readList(r, 'appearances', 'a list of appearances {document, quote?, paraphrase?, via?, selector?}').forEach((item, j) => {
-    if (!isObj(item)) return r.problem(`appearances[${j}]`, 'an appearance {document, quote?, paraphrase?, via?, selector?}', show(item));
+  readList(r, 'appearances', 'a list of appearances {document, quote?, paraphrase?, via?, selector?, retracted?}').forEach((item, j) => {
+    if (!isObj(item)) return r.problem(`appearances[${j}]`, 'an appearance {document, quote?, paraphrase?, via?, selector?, retracted?}', show(item));
     appearances.push(readAppearance(r.nested(item, `appearances[${j}]`, FIELDS.appearance)));
   });
   // A version 1 habit, read liberally: `document` is one more appearance, with no words of its own
@@ -256,7 +264,16 @@ function readAppearance(a: RecordReader): AppearanceRecord {
   } else if (raw !== undefined && raw !== null) {
     a.problem('selector', 'null or a TextQuoteSelector {exact, prefix?, suffix?}', show(raw));
   }
-  return { document, quote, paraphrase, via, selector };
+  const appearance: AppearanceRecord = { document, quote, paraphrase, via, selector };
+  // Left out when the printing stands: a bundle without the field reads (and fingerprints) as before.
+  const rawRetraction = a.obj.retracted;
+  if (isObj(rawRetraction)) {
+    const t = a.nested(rawRetraction, 'retracted', FIELDS.retraction);
+    appearance.retracted = { by: t.requiredString('by'), date: t.optionalPartialDate('date', isPartialDate), document: t.optionalString('document'), reason: t.optionalString('reason') };
+  } else if (rawRetraction !== undefined && rawRetraction !== null) {
+    a.problem('retracted', 'null or a retraction {by, date?, document?, reason?}: the channel that withdrew this printing (its publisher or an intermediary in `via`)', show(rawRetraction));
+  }
+  return appearance;
 }
 
 function readQuestion(r: RecordReader): QuestionRecord {
@@ -730,6 +747,28 @@ function checkAcross(
     return i === undefined ? id : (b[section][i] as { id: string }).id;
   };
 
+  /**
+   * A retraction of a printing: by a source, in a document, that exist; by a
+   * channel of that printing (the document's publisher or an intermediary in
+   * its `via`: only who printed or carried the words can withdraw them); not
+   * dated before the document was published.
+   */
+  const checkRetraction = (i: number, a: AppearanceRecord, d: DocumentRecord | null, at: string): void => {
+    const t = a.retracted as Retraction;
+    ref('statements', i, `${at}.by`, t.by, 'sources');
+    ref('statements', i, `${at}.document`, t.document, 'documents');
+    const channels = [...(d === null || d.publisher === null ? [] : [d.publisher]), ...a.via.map((v) => v.source)];
+    // A document the graph holds (not in the bundle) has a publisher the validator does not read: then any channel is accepted.
+    if (t.by !== '' && d !== null && !channels.some((c) => canonical('sources', c) === canonical('sources', t.by))) {
+      report('statements', i, `${at}.by`, retractionChannels(channels), show(t.by));
+    }
+    const published = d === null || d.publishedAt === null ? null : parsePartialDate(d.publishedAt);
+    const retractedAt = t.date === null ? null : parsePartialDate(t.date);
+    if (published !== null && retractedAt !== null && strictlyBefore(retractedAt, published)) {
+      report('statements', i, `${at}.date`, `a date not before document ${show(a.document)} was published (${d?.publishedAt ?? ''})`, show(t.date));
+    }
+  };
+
   // Ids: unique within a section; a former id is no record's id and is listed once.
   for (const [section, i] of duplicates) {
     report(section, i, '.id', `an id not used before in ${section}`, `duplicate id ${show((b[section][i] as { id: string }).id)}`);
@@ -780,6 +819,7 @@ function checkAcross(
         ref('statements', i, `${at}.via[${k}].document`, step.document, 'documents');
       });
       const d = ids.documents.get(a.document);
+      if (a.retracted !== undefined) checkRetraction(i, a, d === undefined ? null : (b.documents[d] as DocumentRecord), `${at}.retracted`);
       const text = d === undefined ? null : (b.documents[d] as DocumentRecord).text;
       if (a.selector !== null && a.selector.exact !== '' && text !== null) {
         const { exact, prefix, suffix } = a.selector;

@@ -6,6 +6,7 @@ import type { BundleProblem } from './bundle';
 import { statementRecordOf } from './export';
 import { importWithin, type ImportReport } from './import';
 import type { ClaimLinkType, StatementRecord } from './model';
+import { refreshIndependence, type IndependenceTouched } from './independence';
 import { refreshPositions } from './refresh';
 import { standingScope } from './standing';
 
@@ -281,6 +282,8 @@ export async function mergeSources(store: GraphStore, keep: string, merge: strin
     const statements = (await tx.run('statements-by-sources', { ids: [merge] })).map((r) => String((r.statement as Obj).id));
     const documents = (await tx.run('documents-by-publishers', { ids: [merge] })).map((r) => String((r.document as Obj).id));
     await tx.run('merge-source-into', { keep, absorbed: merge });
+    // `keep` took `merge`'s parents, members and statements: the roots below it and the origins through them change.
+    await refreshIndependence(tx, { sources: [keep], makers: [keep] });
     await tx.run('create-redirects', { rows: [{ label: 'Source', id: merge, target: keep }] });
     await mergeInto(tx, 'source', kept, merged, options);
     await restamp(tx, 'statement', statements, options);
@@ -475,6 +478,19 @@ async function planDeletion(tx: QueryRunner, kind: DeletableKind, id: string): P
   return { kind, id, nodes, relationships: rels, detached, confirm };
 }
 
+/**
+ * The independence keys a deletion changes (src/graph/independence.ts): a
+ * deleted source's members lose a parent (their roots, and those of the
+ * sources below them), and statements derived from a deleted statement lose
+ * their derivation (their origin, and those of statements derived from them).
+ */
+function independenceAfterDeletion(plan: DeletionPlan): IndependenceTouched {
+  return {
+    sources: plan.relationships.filter((r) => r.type === 'AFFILIATED_WITH' && plan.kind === 'SOURCE' && r.to === plan.id).map((r) => r.from),
+    statements: plan.detached.filter((d) => d.kind === 'STATEMENT' && d.field === 'derivedFrom').map((d) => d.id),
+  };
+}
+
 /** What `deleteConfirmed` would remove, read in one transaction, with the token that confirms it. */
 export function previewDeletion(store: GraphStore, kind: DeletableKind, id: string): Promise<DeletionPlan> {
   return store.transaction('READ', (tx) => planDeletion(tx, kind, id));
@@ -505,13 +521,17 @@ export async function deleteConfirmed(store: GraphStore, kind: DeletableKind, id
         derivedFrom: record.derivedFrom !== null && gone.has(record.derivedFrom) ? null : record.derivedFrom,
         supersedes: record.supersedes.filter((x) => !gone.has(x)),
         // Without the deleted document's appearance, and without the deleted source or document among the intermediaries.
+        // A retraction loses a deleted correction document; one by a deleted source goes with its channel.
         appearances: record.appearances
           .filter((ap) => !(kind === 'DOCUMENT' && ap.document === id))
-          .map((ap) => ({
+          .map(({ retracted, ...ap }) => ({
             ...ap,
             via: ap.via
               .filter((v) => !(kind === 'SOURCE' && v.source === id))
               .map((v) => ({ ...v, document: kind === 'DOCUMENT' && v.document === id ? null : v.document })),
+            ...(retracted === undefined || (kind === 'SOURCE' && retracted.by === id)
+              ? {}
+              : { retracted: { ...retracted, document: kind === 'DOCUMENT' && retracted.document === id ? null : retracted.document } }),
           })),
       };
     });
@@ -526,6 +546,7 @@ export async function deleteConfirmed(store: GraphStore, kind: DeletableKind, id
     }
     if (doomed.length > 0) await tx.run('delete-statements', { ids: doomed });
     if (kind !== 'STATEMENT') await tx.run(DELETE_QUERY[kind], { id });
+    await refreshIndependence(tx, independenceAfterDeletion(plan));
     await refreshPositions(tx, { claims: touched.filter((c) => !(kind === 'CLAIM' && c === id)), standing: reached });
     const { confirm: _token, ...removed } = plan;
     await logChange(tx, options, { action: 'DELETE', kind, target: id, details: removed });

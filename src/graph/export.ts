@@ -16,6 +16,7 @@ import type {
   QuestionRecord,
   RatingRecord,
   ReliabilityGrade,
+  Retraction,
   SourceKind,
   SourceRecord,
   Stance,
@@ -220,11 +221,18 @@ export function statementRecordOf(st: Obj, canonical: ReadonlyMap<string, string
           // '' marks a step whose own document is not known (engines keep no null in a list).
           via: strs(ap, 'via').map((v, i) => ({ source: canonical.get(v) ?? v, document: viaDocuments[i] ? (viaDocuments[i] as string) : null })),
           selector: exact === null ? null : { exact, prefix: opt(ap, 'prefix'), suffix: opt(ap, 'suffix') },
+          ...retractionOf(ap, canonical),
         };
       })
       .sort(sortBy((ap) => ap.document)),
     derivedFrom: opt(st, 'derivedFrom'), supersedes: strs(st, 'supersedes').sort(), formerIds: strs(st, 'formerIds').sort(), recorded: audit(st),
   };
+}
+
+/** The `retracted` field of a stored appearance, left out when the printing stands (as a bundle without it reads). */
+export function retractionOf(ap: Obj, canonical: ReadonlyMap<string, string> = new Map()): { retracted?: Retraction } {
+  const by = opt(ap, 'retractedBy');
+  return by === null ? {} : { retracted: { by: canonical.get(by) ?? by, date: opt(ap, 'retractedAt'), document: opt(ap, 'retractedIn'), reason: opt(ap, 'retractionReason') } };
 }
 
 /** Relationships record only their creation; the bundle's audit object wants all four fields. */

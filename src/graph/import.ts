@@ -19,10 +19,12 @@ import type {
   RatingRecord,
   StatementRecord,
 } from './model';
-import { aliasKeys, nameKey, nameSearchWords, searchWords } from './names';
-import { computePositions, effectiveDate, speaksForParent, storedDate, type EffectiveDate, type Position, type PositionInput } from './positions';
+import { aliasKeys, nameKey, nameSearchWords, searchWords, withSearchText } from './names';
+import { allPrintingsRetracted, computePositions, effectiveDate, speaksForParent, storedDate, type EffectiveDate, type Position, type PositionInput } from './positions';
 import { IMPORT_LOCK, takeLocks } from './locks';
+import { refreshIndependence, type IndependenceTouched } from './independence';
 import { refreshPositions, spokespeopleOf as storedSpokespeople } from './refresh';
+import { storedRetractionProblems } from './retractions';
 import { genericKeys, groupNames, matchKeys, skeletonKeys, storedIdsOf, type NameGroup, type NameRecord, type StoredName } from './resolve';
 
 /** What an import did (or, in a dry run, would do) with one kind of record. */
@@ -153,6 +155,8 @@ function idsOf(b: Bundle): Record<NodeKind, Set<string>> {
         add(ids.sources, step.source);
         add(ids.documents, step.document);
       }
+      add(ids.sources, ap.retracted?.by ?? null);
+      add(ids.documents, ap.retracted?.document ?? null);
     }
   }
   for (const q of b.questions) {
@@ -197,8 +201,13 @@ function renameAll(b: Bundle, rename: Record<RedirectKind, ReadonlyMap<string, s
       source: src(s.source),
       claim: clm(s.claim),
       derivedFrom: orNull(stm)(s.derivedFrom),
-      supersedes: s.supersedes.map(stm),
-      appearances: s.appearances.map((ap) => ({ ...ap, document: doc(ap.document), via: ap.via.map((v) => ({ source: src(v.source), document: orNull(doc)(v.document) })) })),
+      // `supersedes` and the appearances (one per document) are sets: in id order, the fingerprint
+      // of a statement does not depend on the order a bundle lists them in (export writes them sorted).
+      supersedes: [...new Set(s.supersedes.map(stm))].sort(),
+      appearances: s.appearances.map((ap) => ({
+        ...ap, document: doc(ap.document), via: ap.via.map((v) => ({ source: src(v.source), document: orNull(doc)(v.document) })),
+        ...(ap.retracted === undefined ? {} : { retracted: { ...ap.retracted, by: src(ap.retracted.by), document: orNull(doc)(ap.retracted.document) } }),
+      })).sort((x, y) => (x.document < y.document ? -1 : x.document > y.document ? 1 : 0)),
     })),
     links: b.links.map((l) => ({ ...l, from: clm(l.from), to: clm(l.to) })),
     questions: b.questions.map((q) => ({
@@ -263,6 +272,8 @@ interface Plan {
   standingClaims: Set<string>;
   /** Stored sources merged or given a new parent: their (and their members') statements' positions may change. */
   regrouped: string[];
+  /** What the independence keys (src/graph/independence.ts) are written again from. */
+  independence: IndependenceTouched;
 }
 
 /** A record to write, with its fingerprint. */
@@ -323,6 +334,7 @@ async function plan(tx: QueryRunner, files: BundleFile[], options: ImportOptions
     known[kind] = { has: (id: string) => inGraph.has(id) || (through?.has(id) ?? false) };
   }
   checkReferences(shaped, known, problems);
+  if (problems.length === 0) problems.push(...(await storedRetractionProblems(tx, shaped, (kind, id) => resolve(kind, id))));
   throwProblems(problems);
 
   // Records that are one by name (or by an id merged before) become one group each.
@@ -393,12 +405,12 @@ async function plan(tx: QueryRunner, files: BundleFile[], options: ImportOptions
     id: g.record.id, name: g.record.name, kind: g.record.kind, anonymous: g.record.anonymous, count: g.record.count,
     description: g.record.description, descriptionFrom: g.record.descriptionFrom, aliases: g.record.aliases,
     nameKey: nameKey(g.record.name), aliasKeys: aliasKeys(g.record.name, g.record.aliases), skeletonKeys: skeletonKeys(g.record),
-    searchWords: nameSearchWords([g.record.name, ...g.record.aliases]), hash: g.record.hash, ...audit(recordedOf(g, shaped.sources)),
+    ...withSearchText(nameSearchWords([g.record.name, ...g.record.aliases])), hash: g.record.hash, ...audit(recordedOf(g, shaped.sources)),
   });
   const entityRow = (g: NameGroup) => ({
     id: g.record.id, name: g.record.name, description: g.record.description, descriptionFrom: g.record.descriptionFrom, aliases: g.record.aliases,
     nameKey: nameKey(g.record.name), aliasKeys: aliasKeys(g.record.name, g.record.aliases), skeletonKeys: skeletonKeys(g.record),
-    searchWords: nameSearchWords([g.record.name, ...g.record.aliases]), hash: g.record.hash, ...audit(recordedOf(g, shaped.entities)),
+    ...withSearchText(nameSearchWords([g.record.name, ...g.record.aliases])), hash: g.record.hash, ...audit(recordedOf(g, shaped.entities)),
   });
   const countGroups = (groups: NameGroup[], counts: KindCounts) => {
     for (const g of groups) {
@@ -412,9 +424,9 @@ async function plan(tx: QueryRunner, files: BundleFile[], options: ImportOptions
 
   const documentRow = ({ record: d, hash }: Hashed<DocumentRecord>) => ({
     id: d.id, title: d.title, publisher: d.publisher, url: d.url, publishedAt: d.publishedAt, note: d.note, text: d.text,
-    searchWords: searchWords([d.title]), hash, ...audit(d.recorded),
+    ...withSearchText(searchWords([d.title])), hash, ...audit(d.recorded),
   });
-  const claimRow = ({ record: c, hash }: Hashed<ClaimRecord>) => ({ id: c.id, text: c.text, about: c.about, searchWords: searchWords([c.text]), hash, ...audit(c.recorded) });
+  const claimRow = ({ record: c, hash }: Hashed<ClaimRecord>) => ({ id: c.id, text: c.text, about: c.about, ...withSearchText(searchWords([c.text])), hash, ...audit(c.recorded) });
   const statementRow = ({ record: s, hash }: Hashed<StatementRecord>) => {
     const position = local.positions.get(s.id);
     return {
@@ -423,7 +435,7 @@ async function plan(tx: QueryRunner, files: BundleFile[], options: ImportOptions
       // Worked out here when the bundle holds everything it depends on; otherwise after the writes (refreshPositions).
       current: position?.current ?? true,
       ...storedDate(local.dates.get(s.id) ?? null),
-      searchWords: searchWords([s.quote, s.paraphrase, s.hedge, ...s.appearances.flatMap((ap) => [ap.quote, ap.paraphrase])]),
+      ...withSearchText(searchWords([s.quote, s.paraphrase, s.hedge, ...s.appearances.flatMap((ap) => [ap.quote, ap.paraphrase])])),
       hash, ...audit(s.recorded),
     };
   };
@@ -434,6 +446,7 @@ async function plan(tx: QueryRunner, files: BundleFile[], options: ImportOptions
         // Engines store no null inside a list: '' marks a step whose own document is not known.
         via: ap.via.map((v) => v.source), viaDocuments: ap.via.map((v) => v.document ?? ''),
         exact: ap.selector?.exact ?? null, prefix: ap.selector?.prefix ?? null, suffix: ap.selector?.suffix ?? null,
+        retractedBy: ap.retracted?.by ?? null, retractedAt: ap.retracted?.date ?? null, retractedIn: ap.retracted?.document ?? null, retractionReason: ap.retracted?.reason ?? null,
       })),
     );
   const linkRow = ({ record: s }: Hashed<StatementRecord>) => ({ id: s.id, derivedFrom: s.derivedFrom, supersedes: s.supersedes });
@@ -627,7 +640,27 @@ async function plan(tx: QueryRunner, files: BundleFile[], options: ImportOptions
         ...assessments.map((a) => a.claim),
       ]),
       regrouped,
+      independence: independenceTouched(sourceGroups, affiliations, writtenStatements),
     },
+  };
+}
+
+/**
+ * What an import changes of the independence keys (src/graph/independence.ts):
+ * sources created, renamed, merged into, or given a parent (their members
+ * below follow); statements written (those derived from them follow); and
+ * the statements of renamed and merged sources, whose maker changed.
+ */
+function independenceTouched(
+  sourceGroups: readonly { create: boolean; renameFrom: string | null; mergeIn: readonly string[]; record: { id: string } }[],
+  affiliations: readonly AffiliationRecord[],
+  writtenStatements: readonly Hashed<StatementRecord>[],
+): IndependenceTouched {
+  const remade = sourceGroups.filter((g) => g.renameFrom !== null || g.mergeIn.length > 0).map((g) => g.record.id);
+  return {
+    sources: [...sourceGroups.filter((g) => g.create).map((g) => g.record.id), ...remade, ...affiliations.map((a) => a.source)],
+    statements: writtenStatements.map((s) => s.record.id),
+    makers: remade,
   };
 }
 
@@ -724,7 +757,7 @@ async function localPositions(
   const spokespeople = (source: string): string[] => [...new Set([source, ...ancestorsOf(source)].flatMap((x) => [...(spokespeopleOf.get(x) ?? [])]))];
   const inputs: PositionInput[] = statements.map((s) => ({
     id: s.id, source: s.source, ancestors: ancestorsOf(s.source), spokespeople: spokespeople(s.source), claim: s.claim, stance: s.stance, hedged: s.hedged,
-    date: dates.get(s.id) ?? null, supersedes: s.supersedes,
+    date: dates.get(s.id) ?? null, supersedes: s.supersedes, retracted: allPrintingsRetracted(s.appearances),
     derivedFrom: s.derivedFrom === null ? null : { id: s.derivedFrom, current: true, supersededBy: null, revision: false },
   }));
   const contradicts = b.links.filter((l) => l.type === 'CONTRADICTS' && claims.has(l.from)).map((l): [string, string] => [l.from, l.to]);
@@ -732,7 +765,7 @@ async function localPositions(
   const positions = computePositions(inputs, { contradicts, implies });
   const superseded: object[] = [];
   for (const [id, p] of positions) {
-    if (!p.current) superseded.push({ id, current: false, supersededBy: p.supersededBy, reason: p.reason, revision: p.revision, ...storedDate(dates.get(id) ?? null) });
+    if (!p.current) superseded.push({ id, current: false, supersededBy: p.supersededBy, reason: p.reason, revision: p.revision, retraction: p.retraction ?? null, ...storedDate(dates.get(id) ?? null) });
   }
   return { claims, positions, dates, superseded };
 }
@@ -965,6 +998,7 @@ export async function importWithin(tx: QueryRunner, input: ImportInput, options:
     }
   }
   await refuseLoops(tx, planned);
+  await refreshIndependence(tx, planned.independence);
   const touched = planned.touchedClaims;
   if (planned.regrouped.length > 0) {
     for (const row of await tx.run('claims-by-sources', { ids: planned.regrouped })) touched.add(String(row.claim));

@@ -144,6 +144,28 @@ export interface AppearanceRecord {
   paraphrase: string | null;
   via: ViaStep[];
   selector: TextQuoteSelector | null;
+  /**
+   * The channel withdrew this printing (a correction, an editor's note, a
+   * retraction); left out (not null) when it stands, so that a bundle written
+   * before the field fingerprints as before. docs/MODEL.md, "Retracted printings".
+   */
+  retracted?: Retraction;
+}
+
+/**
+ * A channel's withdrawal of one printing: Wikidata's deprecated rank with its
+ * reason, at the level of one appearance. The printing stays shown; it stops
+ * being evidence that the statement was made.
+ */
+export interface Retraction {
+  /** The source that withdrew the printing: the document's publisher or an intermediary in the appearance's `via`. */
+  by: string;
+  /** When, ISO 8601 as precise as known; null when not known. */
+  date: string | null;
+  /** The document that carries the retraction (the correction notice), when known. */
+  document: string | null;
+  /** The channel's words for why, verbatim when printed ("reported erroneously"); null when none. */
+  reason: string | null;
 }
 
 export interface StatementRecord {
@@ -303,12 +325,16 @@ export const GRAPH_VOCABULARY = {
     'stance', 'hedged', 'hedge', 'date', 'madeAt', 'quote', 'paraphrase', 'linkedBy', 'reason',
     // appearances (APPEARS_IN): intermediaries and the place of the words in the document's text
     'via', 'viaDocuments', 'exact', 'prefix', 'suffix',
+    // a channel's retraction of an appearance (docs/MODEL.md, "Retracted printings"), and the statement it leaves without a live printing
+    'retractedBy', 'retractedAt', 'retractedIn', 'retractionReason', 'retraction',
     // positions over time, computed on write (src/graph/refresh.ts)
     'current', 'dateStart', 'dateEnd', 'datePrecision', 'dateBasis', 'revision',
     // a claim's standing and current-position counts, kept up on write (src/graph/standing.ts)
     'standing', 'asserting', 'hedging', 'denying', 'doubting', 'opposing', 'withdrawing', 'asserted', 'denied',
+    // the independence keys, kept up on write (src/graph/independence.ts): a source's top-level affiliations, a statement's origin
+    'roots', 'origin',
     // bookkeeping: fingerprints for idempotent import, name keys for matching, search words, audit
-    'hash', 'nameKey', 'aliasKeys', 'skeletonKeys', 'searchWords', 'descriptionFrom', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy',
+    'hash', 'nameKey', 'aliasKeys', 'skeletonKeys', 'searchWords', 'searchText', 'descriptionFrom', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy',
     // redirects (ids merged into another record) and possible duplicates
     'key', 'label', 'score', 'rejected',
     // the change log (deletions, unlinks, merges)

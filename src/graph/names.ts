@@ -206,3 +206,56 @@ export function searchTerms(query: string): SearchTerms {
   const joined = adjacentJoined(words).filter((s) => !skeletons.includes(s));
   return { words: [...words, ...joined.map(() => '')], skeletons: [...skeletons, ...joined] };
 }
+
+/**
+ * Prefix lengths the full-text index holds for each word longer than them:
+ * neither engine's index is asked for prefixes the same way (Grafeo's BM25
+ * has no prefix query), so a word's first 3, 4 and 5 letters are tokens of
+ * their own. A query word of 6 letters or more asks for its first 5: a
+ * superset, which the ranking (cypher/fragments/search-ranking) narrows.
+ */
+const PREFIX_LENGTHS = [3, 4, 5] as const;
+const SHORTEST_PREFIX = 3;
+const LONGEST_PREFIX = 5;
+
+/**
+ * The text a node's full-text index holds (docs/MODEL.md, "Search"), built
+ * from its {@link searchWords}: each word as it is, each skeleton `~kld` as
+ * `0kld` and each prefix as `1zel`. Both engines' tokenizers keep a token
+ * of letters and digits whole (a `~` or `_` would split or vanish), and a
+ * normalised word never begins with a digit followed by these, so the three
+ * kinds never meet by accident; a meeting would only add a candidate.
+ */
+export function searchText(words: readonly string[]): string {
+  const tokens = new Set<string>();
+  for (const word of words) {
+    if (word.startsWith('~')) {
+      tokens.add(`0${word.slice(1)}`);
+      continue;
+    }
+    tokens.add(word);
+    for (const n of PREFIX_LENGTHS) if (word.length > n) tokens.add(`1${word.slice(0, n)}`);
+  }
+  return [...tokens].join(' ');
+}
+
+/**
+ * The tokens a query asks the full-text index for: every node whose words a
+ * query word matches (exactly, as a prefix, by skeleton) holds one of them,
+ * so the index finds every candidate the ranking could score.
+ */
+export function searchQueryTokens(terms: SearchTerms): string[] {
+  const tokens = new Set<string>();
+  terms.words.forEach((word, i) => {
+    if (word !== '') {
+      tokens.add(word);
+      if (word.length >= SHORTEST_PREFIX) tokens.add(`1${word.slice(0, Math.min(word.length, LONGEST_PREFIX))}`);
+    }
+    const skeleton = terms.skeletons[i] ?? '';
+    if (skeleton !== '') tokens.add(`0${skeleton.slice(1)}`);
+  });
+  return [...tokens];
+}
+
+/** A node's search words and the full-text index text made from them, as the write rows carry them. */
+export const withSearchText = (words: string[]): { searchWords: string[]; searchText: string } => ({ searchWords: words, searchText: searchText(words) });

@@ -55,14 +55,17 @@ export function effectiveDate(date: string | null, published: readonly (string |
   return best === null ? null : { ...best, basis: 'PUBLISHED' };
 }
 
-export const SUPERSESSION_REASONS = ['EXPLICIT', 'LATER', 'WITHDRAWN', 'CONTRADICTING_CLAIM', 'ORIGIN_SUPERSEDED'] as const;
+export const SUPERSESSION_REASONS = ['EXPLICIT', 'LATER', 'WITHDRAWN', 'CONTRADICTING_CLAIM', 'ORIGIN_SUPERSEDED', 'RETRACTED', 'ORIGIN_RETRACTED'] as const;
 /**
  * Why a statement is superseded: an explicit revision; a later statement on
  * the same claim; a withdrawal; a later statement on another claim that
  * cannot be true together with it (a contradicting claim asserted, or the
  * claim's implications turned round); or, for a derived statement, the
  * statement it was derived from was superseded (a copied figure does not
- * outlive its source's correction).
+ * outlive its source's correction). RETRACTED and ORIGIN_RETRACTED have no
+ * superseding statement: every printing of the statement (or of the one it
+ * was derived from) was withdrawn by its channel (docs/MODEL.md, "Retracted
+ * printings").
  */
 export type SupersessionReason = (typeof SUPERSESSION_REASONS)[number];
 
@@ -82,8 +85,13 @@ export interface PositionInput {
   date: EffectiveDate | null;
   /** The statements this one explicitly revises (`supersedes`). */
   supersedes: readonly string[];
+  /**
+   * True when the statement was printed and every printing was withdrawn by
+   * its channel (an appearance `retracted`): nothing left shows it was made.
+   */
+  retracted?: boolean;
   /** The statement this one was derived from, and what the store holds of its position when it is not among the inputs. */
-  derivedFrom?: { id: string; current: boolean; supersededBy: string | null; revision: boolean } | null;
+  derivedFrom?: { id: string; current: boolean; supersededBy: string | null; revision: boolean; retraction?: RetractionReason | null } | null;
 }
 
 /** The links between claims that positions read: CONTRADICTS (either way) and IMPLIES (`from` implies `to`). */
@@ -104,7 +112,16 @@ export interface Position {
    * supersedes without revising. False when current.
    */
   revision: boolean;
+  /**
+   * RETRACTED when every printing of the statement was withdrawn by its
+   * channel, ORIGIN_RETRACTED when that holds of a statement it was derived
+   * from (at any depth); null otherwise (left out: null).
+   */
+  retraction?: RetractionReason | null;
 }
+
+/** Why a statement stands on no live printing: its own were all withdrawn, or those of its origin. */
+export type RetractionReason = 'RETRACTED' | 'ORIGIN_RETRACTED';
 
 /** Whether `later` changes the account `earlier` gave (see Position.revision). */
 export const revises = (earlier: Pick<PositionInput, 'claim' | 'stance' | 'hedged'>, later: Pick<PositionInput, 'claim' | 'stance' | 'hedged'>): boolean =>
@@ -282,8 +299,33 @@ export function computePositions(statements: readonly PositionInput[], links: Cl
     // Marked as a revision so that what was derived from this one falls too; no REVISION conflict is shown for it (its source changed nothing).
     if (origin !== null) out.set(id, { current: false, supersededBy: origin.supersededBy, reason: 'ORIGIN_SUPERSEDED', revision: true });
   }
+  // A statement whose every printing its channels withdrew is no evidence that
+  // it was made, and a copy of it stands on nothing (docs/MODEL.md, "Retracted
+  // printings"). Kept apart from supersession, so that a copy reads it even
+  // when its origin is also superseded; a statement that something supersedes
+  // keeps that superseder and reason (its source's own change of account is
+  // the more telling one). No revision: the source changed nothing.
+  const retractedOrigin = (s: PositionInput, seen: Set<string>): boolean => {
+    const from = s.derivedFrom;
+    if (from === null || from === undefined || seen.has(s.id)) return false;
+    seen.add(s.id);
+    const input = byId.get(from.id);
+    if (input === undefined) return from.retraction === 'RETRACTED' || from.retraction === 'ORIGIN_RETRACTED';
+    return input.retracted === true || retractedOrigin(input, seen);
+  };
+  for (const [id, mine] of [...out]) {
+    const s = byId.get(id);
+    if (s === undefined) continue;
+    const retraction: RetractionReason | null = s.retracted === true ? 'RETRACTED' : retractedOrigin(s, new Set()) ? 'ORIGIN_RETRACTED' : null;
+    if (retraction === null) continue;
+    out.set(id, mine.current ? { current: false, supersededBy: null, reason: retraction, revision: false, retraction } : { ...mine, retraction });
+  }
   return out;
 }
+
+/** Whether a statement's printings leave it retracted: it has some, and every one was withdrawn by its channel. */
+export const allPrintingsRetracted = (appearances: readonly { retracted?: unknown }[]): boolean =>
+  appearances.length > 0 && appearances.every((a) => a.retracted !== undefined && a.retracted !== null);
 
 /** Whether `a` comes before `b` as a superseder: dated before undated, by start, then by id. */
 function comesFirst(a: PositionInput, b: PositionInput): boolean {

@@ -1,6 +1,6 @@
 import type { AppearanceRecord, ClaimLinkType, SourceKind, Stance, StatementRecord } from './model';
 import { parsePartialDate } from './dates';
-import type { SupersessionReason } from './positions';
+import type { RetractionReason, SupersessionReason } from './positions';
 import type { Value } from '../store/port';
 import { broken, obj, type Obj } from '../store/rows';
 
@@ -56,6 +56,8 @@ export interface StatementNode extends Omit<StatementRecord, 'appearances' | 'fo
   current: boolean;
   supersededBy: string | null;
   supersession: SupersessionReason | null;
+  /** RETRACTED or ORIGIN_RETRACTED when it stands on no live printing (docs/MODEL.md, "Retracted printings"); else null. */
+  retraction: RetractionReason | null;
 }
 
 export interface ClaimLinkNode {
@@ -155,6 +157,9 @@ function toAppearance(v: Value): AppearanceNode {
     // '' marks a step whose own document is not known (engines keep no null in a list).
     via: via.map((source, i) => ({ source, document: strOrNull(viaDocuments[i]) || null })),
     selector: exact === null ? null : { exact, prefix: optStr(o, 'prefix'), suffix: optStr(o, 'suffix') },
+    ...(optStr(o, 'retractedBy') === null
+      ? {}
+      : { retracted: { by: optStr(o, 'retractedBy') as string, date: optStr(o, 'retractedAt'), document: optStr(o, 'retractedIn'), reason: optStr(o, 'retractionReason') } }),
   };
 }
 
@@ -178,7 +183,9 @@ export function toStatement(v: Value | undefined): StatementNode {
     // A statement written before positions were kept counts as current.
     current: o.current !== false,
     supersededBy: supersededBy === null ? null : str('statement supersession', supersededBy, 'id'),
-    supersession: supersededBy === null ? null : (optStr(supersededBy, 'reason') as SupersessionReason | null),
+    // Superseded by no statement: retracted (every printing, or its origin's, withdrawn by the channels).
+    supersession: supersededBy === null ? (o.current === false ? (optStr(o, 'retraction') as SupersessionReason | null) : null) : (optStr(supersededBy, 'reason') as SupersessionReason | null),
+    retraction: optStr(o, 'retraction') as RetractionReason | null,
   };
 }
 

@@ -7,7 +7,7 @@
 import type { QueryRunner, Row, Value } from '../store/port';
 import { lockClaims } from './locks';
 import type { Stance } from './model';
-import { computePositions, effectiveDate, speaksForParent, storedDate, type PositionInput, type SupersessionReason } from './positions';
+import { computePositions, effectiveDate, speaksForParent, storedDate, type PositionInput, type RetractionReason, type SupersessionReason } from './positions';
 import { refreshStandings } from './standing';
 
 /** What a write touched: claims whose statements changed, documents whose date changed. */
@@ -79,6 +79,8 @@ async function refreshSlice(tx: QueryRunner, claims: string[], seeds: Set<string
     if (seen.has(id)) continue;
     seen.add(id);
     const claim = String(row.claim);
+    // [publishedAt, retracted] per document that printed it.
+    const printings = (Array.isArray(row.printings) ? row.printings : []).map((p): Value[] => (Array.isArray(p) ? p : []));
     inputs.push({
       id,
       source: String(row.source),
@@ -87,11 +89,15 @@ async function refreshSlice(tx: QueryRunner, claims: string[], seeds: Set<string
       claim,
       stance: String(row.stance) as Stance,
       hedged: row.hedged === true,
-      date: effectiveDate(stringOrNull(row.date), (Array.isArray(row.published) ? row.published : []).map(stringOrNull)),
+      date: effectiveDate(stringOrNull(row.date), printings.map(([publishedAt]) => stringOrNull(publishedAt))),
       supersedes: strings(row.supersedes),
+      retracted: printings.length > 0 && printings.every(([, retracted]) => retracted === true),
       derivedFrom:
         typeof row.derivedFrom === 'string'
-          ? { id: row.derivedFrom, current: row.originCurrent !== false, supersededBy: stringOrNull(row.originSupersededBy), revision: row.originRevision === true }
+          ? {
+              id: row.derivedFrom, current: row.originCurrent !== false, supersededBy: stringOrNull(row.originSupersededBy), revision: row.originRevision === true,
+              retraction: stringOrNull(row.originRetraction) as RetractionReason | null,
+            }
           : null,
     });
     // [claim or a claim it implies, the claim contradicting it]
@@ -110,7 +116,10 @@ async function refreshSlice(tx: QueryRunner, claims: string[], seeds: Set<string
   for (const input of inputs) {
     const position = positions.get(input.id);
     if (position === undefined) continue;
-    const row = { id: input.id, current: position.current, supersededBy: position.supersededBy, reason: position.reason, revision: position.revision, ...storedDate(input.date) };
+    const row = {
+      id: input.id, current: position.current, supersededBy: position.supersededBy, reason: position.reason, revision: position.revision,
+      retraction: position.retraction ?? null, ...storedDate(input.date),
+    };
     if (!sameAsStored(stored.get(input.id), row)) {
       changed.push(row);
       seeds.add(input.claim);
@@ -122,14 +131,17 @@ async function refreshSlice(tx: QueryRunner, claims: string[], seeds: Set<string
 
 function sameAsStored(
   stored: Row | undefined,
-  row: { current: boolean; supersededBy: string | null; reason: SupersessionReason | null; revision: boolean; dateStart: string | null; dateEnd: string | null; datePrecision: string | null; dateBasis: string | null },
+  row: { current: boolean; supersededBy: string | null; reason: SupersessionReason | null; revision: boolean; retraction: RetractionReason | null; dateStart: string | null; dateEnd: string | null; datePrecision: string | null; dateBasis: string | null },
 ): boolean {
   if (stored === undefined) return false;
   const [by, reason, revision] = Array.isArray(stored.supersededBy) ? stored.supersededBy : [null, null, false];
+  const retraction = stored.retraction ?? null;
   return (
     stored.current === row.current &&
     (by ?? null) === row.supersededBy &&
-    (reason ?? null) === row.reason &&
+    // A statement superseded by no statement (retracted) keeps its reason in `retraction`.
+    (reason ?? (by === null ? retraction : null)) === row.reason &&
+    retraction === row.retraction &&
     (revision === true) === row.revision &&
     (stored.dateStart ?? null) === row.dateStart &&
     (stored.dateEnd ?? null) === row.dateEnd &&

@@ -4,6 +4,7 @@ import { mapNeo4jError } from './neo4j-errors';
 import { fromNeo4j, toNeo4jParams } from './neo4j-values';
 import type { AccessMode, GraphStore, Params, QueryRunner, Row, TransactionTimeouts } from './port';
 import { checkParams, loadSchemaStatements, type QueryName, type QueryTable } from './queries';
+import { byRelevance, checkTextSearch, fullTextIndexName, type SearchLabel, type TextHit } from './search-port';
 
 /** How long start-up waits for Neo4j to answer in Bolt before it says so ({@link Neo4jStore.connect}). */
 export const CONNECT_TIMEOUT_MS = 5_000;
@@ -231,13 +232,25 @@ export class Neo4jStore implements GraphStore {
     return this.transaction('READ', (tx) => tx.run(name, params));
   }
 
+  /**
+   * The label's Lucene full-text index (cypher/schema-neo4j.cypher), asked
+   * through cypher/text-candidates.cypher: the tokens are letters and digits,
+   * joined by OR, so nothing in the query string is Lucene syntax.
+   */
+  async textSearch(label: SearchLabel, tokens: readonly string[], limit: number): Promise<TextHit[]> {
+    checkTextSearch(label, tokens, limit);
+    if (tokens.length === 0) return [];
+    const rows = await this.read('text-candidates', { index: fullTextIndexName(label), query: tokens.join(' OR '), limit });
+    return rows.map((row) => ({ id: String(row.id), relevance: Number(row.score) })).sort(byRelevance);
+  }
+
   /** Runs one query in its own write transaction. */
   write(name: QueryName, params: Params = {}): Promise<Row[]> {
     return this.transaction('WRITE', (tx) => tx.run(name, params));
   }
 
   /**
-   * Applies the Neo4j schema (`cypher/schema.cypher`), one statement per transaction: Neo4j does
+   * Applies the Neo4j schema (`cypher/schema.cypher`, then `cypher/schema-neo4j.cypher`), one statement per transaction: Neo4j does
    * not let schema changes share a transaction with other statements.
    */
   async applySchema(): Promise<void> {

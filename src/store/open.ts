@@ -24,6 +24,8 @@ export async function openStore(config: StoreConfig, queries: QueryTable = loadQ
     const model = persistent ? await readStoreModel(store) : null;
     if (model !== null && model.version !== MODEL_VERSION) throw modelError(model, storeLabel(config));
     await store.applySchema();
+    // A store written before the full-text indexes: its nodes get their index text (nothing to do on a new one).
+    if (persistent) await backfillSearchText(store);
     if (model !== null && model.marker === null) {
       // Best effort: a store that cannot take the marker (a read-only user) is searched again next time.
       await store.transaction('WRITE', (tx) => writeModelMarkerWithin(tx)).catch(() => undefined);
@@ -53,4 +55,23 @@ export async function connectStore(config: StoreConfig, queries: QueryTable = lo
 /** The store as messages name it: "The embedded store at PATH", "Neo4j database \"NAME\"". */
 export function storeLabel(config: StoreConfig): string {
   return config.engine === 'neo4j' ? `Neo4j database ${JSON.stringify(config.database)}` : `The embedded store at ${config.path ?? '(memory)'}`;
+}
+
+/** Nodes of each label given their search text per transaction, when a store written before the full-text indexes is opened. */
+const BACKFILL_BATCH = 10_000;
+
+/**
+ * Gives every searchable node written before the full-text indexes its
+ * search text (cypher/backfill-search-text), a batch per transaction, so
+ * that both engines' indexes (kept up on write) find it. Returns how many
+ * nodes it filled: 0 on a store written by this version.
+ */
+export async function backfillSearchText(store: GraphStore): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const [row] = await store.write('backfill-search-text', { limit: BACKFILL_BATCH });
+    const filled = Number(row?.filled ?? 0);
+    total += filled;
+    if (filled === 0) return total;
+  }
 }

@@ -1,4 +1,5 @@
 import type { QueryName } from './queries';
+import type { TextSearchPort } from './search-port';
 
 /** A value as every engine's rows are normalised to: plain JSON. */
 export type Value = null | boolean | number | string | Value[] | { [key: string]: Value };
@@ -20,7 +21,7 @@ export type TransactionTimeouts = Partial<Record<AccessMode, number>>;
  * The port every engine adapter implements. Callers never see a session, a
  * driver or an engine value: only named queries, transactions and JSON rows.
  */
-export interface GraphStore {
+export interface GraphStore extends TextSearchPort {
   /** Which engine is behind the port, for logs and `/ready`. */
   readonly engine: 'embedded' | 'neo4j';
   /**
@@ -34,7 +35,7 @@ export interface GraphStore {
   read(name: QueryName, params?: Params): Promise<Row[]>;
   /** Shortcut for a write transaction running one query. */
   write(name: QueryName, params?: Params): Promise<Row[]>;
-  /** Creates constraints and indexes if they are missing; safe to call on every start. */
+  /** Creates constraints and indexes (full-text ones included) if they are missing; safe to call on every start. */
   applySchema(): Promise<void>;
   /** Checks the engine answers, for readiness probes. */
   ping(): Promise<void>;

@@ -173,12 +173,25 @@ export const QUERY_NAMES = [
   'write-claim-standing',
   'claim-standings-by-ids',
   'claims-without-standing',
+  // each source's top-level affiliations and each statement's origin, kept up on write (src/graph/independence.ts)
+  'write-source-roots',
+  'write-statement-origins',
+  'independence-keys',
+  'independence-keys-missing',
   'rate-source',
   'ratings-by-sources',
   'assess-claim',
   'assessments-by-claims',
   'claim-reviews-by-claims',
+  'text-candidates',
+  'backfill-search-text',
 ] as const;
+
+/**
+ * Queries only Neo4j runs: the embedded engine answers them through its own
+ * API (its full-text search, src/store/embedded-store.ts `textSearch`).
+ */
+export const NEO4J_ONLY_QUERIES: readonly QueryName[] = ['text-candidates'];
 
 export type QueryName = (typeof QUERY_NAMES)[number];
 
@@ -198,9 +211,10 @@ export type QueryTable = Readonly<Record<QueryName, Query>>;
 
 /**
  * The DDL applied at start-up, one statement per `;`: `schema.cypher` on
- * every engine, then `schema-embedded.cypher` on the embedded one only.
+ * every engine, then `schema-embedded.cypher` on the embedded one only, or
+ * `schema-neo4j.cypher` (the full-text indexes) on Neo4j only.
  */
-export const SCHEMA_FILES = { common: 'schema.cypher', embedded: 'schema-embedded.cypher' } as const;
+export const SCHEMA_FILES = { common: 'schema.cypher', embedded: 'schema-embedded.cypher', neo4j: 'schema-neo4j.cypher' } as const;
 
 const HEADER_PARAM = /^\/\/\s*@param\s+(\w+)/;
 const HEADER_MODE = /^\/\/\s*@mode\s+(read|write)\s*$/;
@@ -299,7 +313,7 @@ export function loadQueries(dir: string = cypherDir()): QueryTable {
 
 /** The schema statements an engine applies, without comments. */
 export function loadSchemaStatements(engine: 'embedded' | 'neo4j', dir: string = cypherDir()): string[] {
-  const files = engine === 'embedded' ? [SCHEMA_FILES.common, SCHEMA_FILES.embedded] : [SCHEMA_FILES.common];
+  const files = [SCHEMA_FILES.common, engine === 'embedded' ? SCHEMA_FILES.embedded : SCHEMA_FILES.neo4j];
   return files.flatMap((file) => splitStatements(readFileSync(join(dir, file), 'utf8')));
 }
 

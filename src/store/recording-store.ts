@@ -1,5 +1,6 @@
 import type { AccessMode, GraphStore, Params, QueryRunner, Row } from './port';
 import type { QueryName } from './queries';
+import type { SearchLabel, TextHit } from './search-port';
 
 /**
  * Wraps a store and records every query run through it, in order: the
@@ -41,6 +42,11 @@ export class RecordingStore implements GraphStore {
   write(name: QueryName, params?: Params): Promise<Row[]> {
     return this.transaction('WRITE', (tx) => tx.run(name, params));
   }
+  /** Recorded as `text-candidates` (the query Neo4j runs for it) with the port's own arguments: {@link replayCall} runs it again on any engine. */
+  textSearch(label: SearchLabel, tokens: readonly string[], limit: number): Promise<TextHit[]> {
+    this.record('text-candidates', { label, tokens: [...tokens], limit });
+    return this.inner.textSearch(label, tokens, limit);
+  }
   applySchema(): Promise<void> {
     return this.inner.applySchema();
   }
@@ -50,4 +56,15 @@ export class RecordingStore implements GraphStore {
   close(): Promise<void> {
     return this.inner.close();
   }
+}
+
+/**
+ * Runs one recorded call again on `store`: a named read query, or a
+ * full-text search (recorded as `text-candidates` with the port's
+ * arguments, which the embedded engine answers through its own API).
+ */
+export function replayCall(store: GraphStore, call: { name: QueryName; params: Params }): Promise<unknown> {
+  if (call.name !== 'text-candidates') return store.read(call.name, call.params);
+  const { label, tokens, limit } = call.params as { label: SearchLabel; tokens: string[]; limit: number };
+  return store.textSearch(label, tokens, limit);
 }

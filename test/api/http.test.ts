@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -68,13 +69,15 @@ it('serves a self-contained query console at /console (it must work offline: no 
 });
 
 describe('the explorer', () => {
+  // An inline script of index.html, as build-app.ts writes its boot script there.
+  const BOOT = 'window.booted = true;';
   let dir: string;
   let explorer: RunningServer;
   let at: string;
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'claimgraph-app-'));
     mkdirSync(join(dir, 'assets'));
-    writeFileSync(join(dir, 'index.html'), '<!doctype html><title>claimgraph</title><script type="module" src="/assets/main-1.js"></script>');
+    writeFileSync(join(dir, 'index.html'), `<!doctype html><title>claimgraph</title><script>${BOOT}</script><script type="module" src="/assets/main-1.js"></script>`);
     writeFileSync(join(dir, 'assets', 'main-1.js'), 'console.log("x".repeat(100));');
     explorer = await startHttpServer(store, 0, '127.0.0.1', { api: loadApiConfig({ NODE_ENV: 'production' }), appDir: dir });
     at = explorer.url.replace(/\/graphql$/, '');
@@ -90,6 +93,12 @@ describe('the explorer', () => {
     expect(page.headers.get('content-security-policy')).toMatch(/default-src 'self'.*connect-src 'self'/);
     expect(await page.text()).toContain('/assets/main-1.js');
     expect((await fetch(`${at}/console`)).status).toBe(404);
+  });
+
+  it("allows the page's own inline script by its hash, and no other inline script", async () => {
+    const policy = (await fetch(`${at}/`)).headers.get('content-security-policy') ?? '';
+    const scriptSrc = policy.split('; ').find((d) => d.startsWith('script-src '));
+    expect(scriptSrc).toBe(`script-src 'self' 'sha256-${createHash('sha256').update(BOOT).digest('base64')}'`);
   });
 
   it('serves its hashed assets for good, gzipped when asked, and nothing else under /assets', async () => {

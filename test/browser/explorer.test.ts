@@ -116,6 +116,36 @@ suite('the explorer in Chromium', () => {
     expect(consoleErrors).toEqual([]);
   });
 
+  it("asks for a shared claim link's queries from the page's head, before the app's script runs, and the app takes their answers instead of asking again", async () => {
+    // Wraps fetch before any script of the page runs, to see where each query was sent from.
+    await page.addInitScript(() => {
+      const sent: { operation: string; bodyRead: boolean }[] = [];
+      (window as unknown as { sentQueries: typeof sent }).sentQueries = sent;
+      const fetchFirst = window.fetch.bind(window);
+      window.fetch = (input, init) => {
+        const query = typeof init?.body === 'string' ? ((JSON.parse(init.body) as { query?: string }).query ?? '') : '';
+        sent.push({ operation: /^\s*query\s+(\w+)/.exec(query)?.[1] ?? '?', bodyRead: document.body !== null });
+        return fetchFirst(input, init);
+      };
+    });
+    const requested: string[] = [];
+    page.on('request', (r) => {
+      if (new URL(r.url()).pathname === '/graphql') requested.push(/^\s*query\s+(\w+)/.exec((r.postDataJSON() as { query: string }).query)?.[1] ?? '?');
+    });
+    await open(`#/claim/${UNDERCOVER}`, 'claim');
+    expect(await textOf('section.pos-group-asserts')).toContain('Three Syrian officials speaking anonymously');
+    expect(await textOf('.grade-card')).toContain('2 independent clusters assert it');
+    // Sent while the head was being read, before the body (and so before the app's module script, which runs after the whole page is read).
+    const sent = await page.evaluate(() => (window as unknown as { sentQueries: { operation: string; bodyRead: boolean }[] }).sentQueries);
+    expect(sent.sort((a, b) => a.operation.localeCompare(b.operation))).toEqual([
+      { operation: 'ClaimGrade', bodyRead: false },
+      { operation: 'ClaimPage', bodyRead: false },
+    ]);
+    // Each once: the app did not ask again for what the head's script had asked.
+    expect(requested.sort()).toEqual(['ClaimGrade', 'ClaimPage']);
+    expect(consoleErrors).toEqual([]);
+  });
+
   it('is readable on a phone: nothing wider than the screen', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     for (const [hash, name] of [[`#/claim/${UNDERCOVER}`, 'claim'], ['#/document/doc-dumayr-report', 'document'], ['#/question/question-who-was-al-masoud', 'question']] as const) {
@@ -212,6 +242,32 @@ suite('the explorer in Chromium', () => {
     await open('', 'home');
     expect(await seriousViolations()).toEqual([]);
     expect(consoleErrors).toEqual([]);
+  });
+
+  it("loads a page's code when first shown, and says so when that code cannot be had", async () => {
+    // Only the claim and search pages come with the entry script: a document page's code is fetched on the way.
+    const scripts: string[] = [];
+    page.on('request', (r) => {
+      if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
+    });
+    await open(`#/claim/${UNDERCOVER}`, 'claim');
+    const atLanding = scripts.length;
+    await page.getByRole('link', { name: 'Untitled report on the US raid in Dumayr' }).first().click();
+    await page.waitForSelector('[data-page="document"][data-ready]');
+    expect(scripts.length).toBeGreaterThan(atLanding);
+
+    // A new visitor lands on the search; then no further script can be had (say the server was updated and its old chunks are gone).
+    await page.context().close();
+    page = await (await browser.newContext()).newPage();
+    await page.goto(`${served.base}/#/`);
+    await page.waitForSelector('[data-page="home"][data-ready]');
+    await page.route('**/assets/*.js', (route) => route.abort());
+    await page.evaluate(() => {
+      location.hash = '#/document/doc-dumayr-report';
+    });
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.innerText()).toMatch(/^Error: This page's code could not be loaded \(.+\): reload the page\.$/);
   });
 
   it('refuses a read-only visitor\'s write with the API\'s own message', async () => {

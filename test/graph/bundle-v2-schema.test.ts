@@ -64,7 +64,8 @@ const full = (): Raw => ({
     {
       id: 't1', source: 's1', claim: 'c1', stance: 'ASSERTS', hedged: false, hedge: null, date: '2031-03-13T18:00Z', madeAt: 'Thursday evening',
       quote: null, paraphrase: null, document: 'd1',
-      appearances: [{ document: 'd1', quote: 'It happened.', paraphrase: 'Officials confirmed it.', via: ['s2', { source: 's2', document: 'd1' }], selector: { exact: 'It happened.', prefix: 'said: "', suffix: '" Then' } }],
+      appearances: [{ document: 'd1', quote: 'It happened.', paraphrase: 'Officials confirmed it.', via: ['s2', { source: 's2', document: 'd1' }], selector: { exact: 'It happened.', prefix: 'said: "', suffix: '" Then' },
+        retracted: { by: 's2', date: '2031-03-15', document: 'd1', reason: 'We should not have printed it.' } }],
       derivedFrom: null, supersedes: [], formerIds: ['t1-copy'], recorded: audit(),
     },
     {
@@ -133,8 +134,8 @@ describe('bundle v2 JSON Schema: the schema itself', () => {
     };
     visit(schema, '#');
     // The root, the audit object, and source, affiliation, entity, document, claim, statement, appearance,
-    // via step, selector, link, question, cell, rating, assessment and change.
-    expect(objects).toHaveLength(17);
+    // via step, selector, retraction, link, question, cell, rating, assessment and change.
+    expect(objects).toHaveLength(18);
   });
 
   test('the schema, the validator (FIELDS) and the fully filled bundle know the same fields', () => {
@@ -143,7 +144,8 @@ describe('bundle v2 JSON Schema: the schema itself', () => {
       sources: ['source', b.sources[0]], affiliations: ['affiliation', b.affiliations[0]], entities: ['entity', b.entities[0]], documents: ['document', b.documents[0]],
       claims: ['claim', b.claims[0]], statements: ['statement', b.statements[0]], links: ['link', b.links[0]], questions: ['question', b.questions[0]],
       ratings: ['rating', b.ratings[0]], assessments: ['assessment', b.assessments[0]], changes: ['change', b.changes[0]], appearance: ['appearance', b.statements[0].appearances[0]],
-      via: ['viaObject', b.statements[0].appearances[0].via[1]], selector: ['selector', b.statements[0].appearances[0].selector], cell: ['cell', b.questions[0].cells[0]],
+      via: ['viaObject', b.statements[0].appearances[0].via[1]], selector: ['selector', b.statements[0].appearances[0].selector],
+      retraction: ['retraction', b.statements[0].appearances[0].retracted], cell: ['cell', b.questions[0].cells[0]],
     };
     expect(Object.keys(b).sort()).toEqual(Object.keys(schema.properties).sort());
     expect([...FIELDS.bundle].sort()).toEqual(Object.keys(schema.properties).sort());

@@ -166,7 +166,7 @@ describe('values of one record', () => {
       path: '$.statements[0].printedIn', id: 't1', expected: expect.stringMatching(/^one of the fields id, source, claim, stance, hedged, hedge, date, madeAt/), got: 'unknown field "printedIn"',
     });
     expect(only(problemsAfter((b) => (st(b, 0).appearances[0].page = 3)))).toEqual({
-      path: '$.statements[0].appearances[0].page', id: 't1', expected: 'one of the fields document, quote, paraphrase, via, selector', got: 'unknown field "page"',
+      path: '$.statements[0].appearances[0].page', id: 't1', expected: 'one of the fields document, quote, paraphrase, via, selector, retracted', got: 'unknown field "page"',
     });
     expect(only(problemsAfter((b) => (st(b, 0).appearances[0].via = [{ source: 's2', via: 's1' }])))).toEqual({
       path: '$.statements[0].appearances[0].via[0].via', id: 't1', expected: 'one of the fields source, document', got: 'unknown field "via"',
@@ -209,10 +209,10 @@ describe('values of one record', () => {
 
   test('appearances that are not a list, an appearance that is not an object, one without a document', () => {
     expect(only(problemsAfter((b) => (st(b, 0).appearances = { document: 'd1' })))).toEqual({
-      path: '$.statements[0].appearances', id: 't1', expected: 'a list of appearances {document, quote?, paraphrase?, via?, selector?}', got: '{"document":"d1"}',
+      path: '$.statements[0].appearances', id: 't1', expected: 'a list of appearances {document, quote?, paraphrase?, via?, selector?, retracted?}', got: '{"document":"d1"}',
     });
     expect(only(problemsAfter((b) => (st(b, 0).appearances = ['d1'])))).toEqual({
-      path: '$.statements[0].appearances[0]', id: 't1', expected: 'an appearance {document, quote?, paraphrase?, via?, selector?}', got: '"d1"',
+      path: '$.statements[0].appearances[0]', id: 't1', expected: 'an appearance {document, quote?, paraphrase?, via?, selector?, retracted?}', got: '"d1"',
     });
     expect(only(problemsAfter((b) => (st(b, 0).appearances = [{ quote: 'Yes.' }])))).toEqual({
       path: '$.statements[0].appearances[0].document', id: 't1', expected: 'a non-empty string', got: 'nothing',

@@ -1,5 +1,6 @@
 import { skeletonKeys } from '../../src/graph/resolve';
-import { aliasKeys, isGenericKey, joinedSkeleton, nameKey, nameSearchWords, searchTerms, searchWords, skeleton } from '../../src/graph/names';
+import fc from 'fast-check';
+import { aliasKeys, isGenericKey, joinedSkeleton, nameKey, nameSearchWords, searchQueryTokens, searchTerms, searchText, searchWords, skeleton } from '../../src/graph/names';
 
 /*
  * How names are recognised (docs/MODEL.md, "Names"): a name key joins
@@ -117,5 +118,34 @@ describe('search words and terms', () => {
   test('stop words and particles are not search terms; a short word has no skeleton', () => {
     expect(searchTerms('the al-Masoud of Kabul to')).toEqual({ words: ['masoud', 'kabul', ''], skeletons: ['~msd', '~kbl', '~msdkbl'] });
     expect(searchTerms('UN')).toEqual({ words: ['un'], skeletons: [''] });
+  });
+});
+
+describe('the full-text index text and the tokens a query asks it for', () => {
+  it('writes words as they are, skeletons marked 0 and prefixes of 3 to 5 letters marked 1, each once', () => {
+    expect(searchText(['~zlnsk', 'zelensky', 'zel'])).toBe('0zlnsk zelensky 1zel 1zele 1zelen zel');
+    expect(searchQueryTokens(searchTerms('Zełenski'))).toEqual(['zelenski', '1zelen', '0zlnsk']);
+    // No prefix for a word of two letters, no skeleton for a particle.
+    expect(searchQueryTokens(searchTerms('al UN'))).toEqual(['un']);
+  });
+
+  /** Whether the ranking (cypher/fragments/search-ranking.cypher) gives a query word anything on a node with these words. */
+  const scores = (words: readonly string[], word: string, skeleton: string): boolean =>
+    words.includes(word) || (word.length >= 3 && words.some((k) => k.startsWith(word))) || (skeleton !== '' && words.includes(skeleton));
+
+  it('asks for a token of every node the ranking would score, so the index misses no candidate', () => {
+    // Words from a few letters, so that prefixes, skeletons and repeats are common.
+    const word = fc.string({ unit: fc.constantFrom('a', 'e', 'o', 'u', 'k', 'h', 'l', 's', 'z', 'n', 'w', 'v', 't'), minLength: 1, maxLength: 9 });
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 1, maxLength: 8 }), fc.array(word, { minLength: 1, maxLength: 3 }), (text, query) => {
+        const words = nameSearchWords([text.join(' ')]);
+        const indexed = new Set(searchText(words).split(' '));
+        const terms = searchTerms(query.join(' '));
+        const asked = searchQueryTokens(terms);
+        const scored = terms.words.some((w, i) => scores(words, w, terms.skeletons[i] ?? ''));
+        if (scored) expect(asked.some((t) => indexed.has(t))).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -2,7 +2,9 @@ import { useEffect, useState } from 'preact/hooks';
 import {
   assessClaim,
   claimGrade,
+  claimGradeAnswered,
   claimPage,
+  claimPageAnswered,
   claimStatements,
   createClaim,
   linkClaims,
@@ -357,8 +359,9 @@ function LinkForm({ claimId, onDone }: { claimId: string; onDone: () => void }) 
 }
 
 export function ClaimPage({ id, statement }: { id: string; statement: string | null }) {
-  const page = useAsync(() => claimPage(id), [id]);
-  const grade = useAsync(() => claimGrade(id), [id]);
+  // On a shared link, index.html's boot script may have both answers in before the app first renders.
+  const page = useAsync(() => claimPage(id), [id], () => claimPageAnswered(id));
+  const grade = useAsync(() => claimGrade(id), [id], () => claimGradeAnswered(id));
   const st = useStatements(id, page.data?.statements);
   const reload = () => {
     page.reload();

@@ -1,0 +1,15 @@
+/*
+ * index.html's boot script, inlined in its head (build-app.ts; the server's
+ * CSP allows it by its hash): on a shared link to a claim, it sends the
+ * claim page's two queries as soon as the HTML is read, while the app's own
+ * script is still being fetched and parsed. The app takes these answers
+ * (api.ts). Kept to what that needs: no Preact here.
+ */
+import { askClaimPageAhead } from './claim-queries';
+import { parseRoute } from './routes';
+import { getKey } from './stored-key';
+import { useKeyFrom } from './transport';
+
+useKeyFrom(getKey);
+const route = parseRoute(location.hash);
+if (route.page === 'claim') askClaimPageAhead(route.id);

@@ -1,0 +1,176 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { GrafeoDB } from '@grafeo-db/js';
+import { deleteConfirmed, previewDeletion } from '../../src/graph/editing';
+import { importBundle } from '../../src/graph/import';
+import { nameSearchWords, searchQueryTokens, searchTerms, searchText, searchWords } from '../../src/graph/names';
+import { openStore } from '../../src/store/open';
+import type { GraphStore } from '../../src/store/port';
+import { loadQueries } from '../../src/store/queries';
+import { SEARCH_LABELS, type SearchLabel } from '../../src/store/search-port';
+import { neo4jTestConfig, openTestStore } from '../engine';
+
+/*
+ * The search port's contract (src/store/search-port.ts), one suite run on
+ * every engine this machine reaches: the embedded one always, Neo4j when
+ * NEO4J_URI is set (test/engine.ts). Each engine's full-text index must find
+ * what the write path wrote, in the same transaction's commit, and nothing a
+ * rolled-back transaction wrote; follow updates and deletions; find every
+ * spelling the ranking scores (exact word, prefix, skeleton); and give the
+ * same candidates for the same store (ties by id).
+ */
+
+const editor = { editor: 'search-contract@example.org' };
+
+const ENGINES: [string, () => Promise<GraphStore>][] = [['embedded', () => openStore({ engine: 'embedded', path: null })]];
+if (neo4jTestConfig() !== null) ENGINES.push(['neo4j', () => openTestStore()]);
+else console.log('search contract: the Neo4j leg did NOT run: NEO4J_URI is not set (README, "Testing on Neo4j").');
+
+/** What the API asks an index for, for a query typed by a user. */
+const tokensOf = (query: string): string[] => searchQueryTokens(searchTerms(query));
+
+const bundle = () => ({
+  format: 'claimgraph-bundle',
+  version: 2,
+  sources: [
+    { id: 'src-kyiv-post', name: 'Kyiv Post', kind: 'ORGANIZATION', anonymous: false },
+    { id: 'src-zelensky', name: 'Volodymyr Zelensky', kind: 'PERSON', anonymous: false, aliases: ['Wołodymyr Zełenski'] },
+  ],
+  entities: [{ id: 'ent-kuznetsov', name: 'Kuznetsov', aliases: [] }],
+  documents: [{ id: 'doc-address', title: 'Evening address to the nation', publisher: 'src-kyiv-post' }],
+  claims: [
+    { id: 'claim-bridge', text: 'The Kerch bridge was damaged.', about: ['ent-kuznetsov'] },
+    { id: 'claim-grain', text: 'Grain shipments resumed.' },
+  ],
+  statements: [
+    { id: 'st-1', source: 'src-zelensky', claim: 'claim-bridge', stance: 'ASSERTS', quote: 'The bridge is damaged beyond repair', appearances: [{ document: 'doc-address' }] },
+  ],
+});
+
+const idsOf = async (store: GraphStore, label: SearchLabel, query: string, limit = 10): Promise<string[]> =>
+  (await store.textSearch(label, tokensOf(query), limit)).map((hit) => hit.id);
+
+describe.each(ENGINES)('search port on %s', (_engine, open) => {
+  let store: GraphStore;
+  beforeEach(async () => {
+    store = await open();
+    await importBundle(store, bundle(), editor);
+  });
+  afterEach(() => store.close());
+
+  it('finds what an import wrote, on every searchable label', async () => {
+    expect(await idsOf(store, 'Claim', 'bridge')).toEqual(['claim-bridge']);
+    expect(await idsOf(store, 'Statement', 'repair')).toEqual(['st-1']);
+    expect(await idsOf(store, 'Source', 'Kyiv Post')).toEqual(['src-kyiv-post']);
+    expect(await idsOf(store, 'Entity', 'Kuznetsov')).toEqual(['ent-kuznetsov']);
+    expect(await idsOf(store, 'Document', 'evening address')).toEqual(['doc-address']);
+    expect(await idsOf(store, 'Claim', 'volcano')).toEqual([]);
+  });
+
+  it('finds every spelling the ranking scores: an alias, another transliteration (skeleton), a prefix', async () => {
+    expect(await idsOf(store, 'Source', 'Zełenski')).toEqual(['src-zelensky']); // the alias as written
+    expect(await idsOf(store, 'Source', 'Zelenskyy')).toEqual(['src-zelensky']); // a spelling in no record: by skeleton
+    expect(await idsOf(store, 'Source', 'Zel')).toEqual(['src-zelensky']); // a prefix of 3 letters
+    expect(await idsOf(store, 'Source', 'Volodym')).toEqual(['src-zelensky']); // a prefix longer than the indexed ones
+    expect(await idsOf(store, 'Entity', 'Kuznecov')).toEqual(['ent-kuznetsov']);
+    // Two letters are no prefix: nothing the ranking would score.
+    expect(await idsOf(store, 'Source', 'Ze')).toEqual([]);
+  });
+
+  it('finds words of other scripts, whole and by prefix (Cyrillic, Arabic)', async () => {
+    const other = bundle();
+    other.claims.push({ id: 'claim-cyrillic', text: 'Зеленский выступил с обращением.' }, { id: 'claim-arabic', text: 'قال أبو محمد الجولاني' });
+    await importBundle(store, other, editor);
+    expect(await idsOf(store, 'Claim', 'Зеленский')).toEqual(['claim-cyrillic']);
+    expect(await idsOf(store, 'Claim', 'обращ')).toEqual(['claim-cyrillic']);
+    expect(await idsOf(store, 'Claim', 'الجولاني')).toEqual(['claim-arabic']);
+  });
+
+  it('follows an update: the old words no longer find the record, the new ones do', async () => {
+    const changed = bundle();
+    changed.claims[1] = { id: 'claim-grain', text: 'Wheat exports stopped.' };
+    await importBundle(store, changed, editor);
+    expect(await idsOf(store, 'Claim', 'grain')).toEqual([]);
+    expect(await idsOf(store, 'Claim', 'wheat')).toEqual(['claim-grain']);
+  });
+
+  it('follows a deletion', async () => {
+    const plan = await previewDeletion(store, 'CLAIM', 'claim-grain');
+    await deleteConfirmed(store, 'CLAIM', 'claim-grain', plan.confirm, editor);
+    expect(await idsOf(store, 'Claim', 'grain')).toEqual([]);
+    expect(await idsOf(store, 'Claim', 'bridge')).toEqual(['claim-bridge']);
+  });
+
+  it('never finds what a rolled-back transaction wrote', async () => {
+    const words = searchWords(['Phantom shipment rolled back']);
+    const failed = store.transaction('WRITE', async (tx) => {
+      await tx.run('create-claims', {
+        rows: [{ id: 'claim-phantom', text: 'Phantom shipment rolled back', about: [], searchWords: words, searchText: searchText(words), hash: 'h', createdAt: null, createdBy: null, updatedAt: null, updatedBy: null }],
+      });
+      throw new Error('the editor cancelled');
+    });
+    await expect(failed).rejects.toThrow('the editor cancelled');
+    expect(await idsOf(store, 'Claim', 'phantom')).toEqual([]);
+  });
+
+  it('ranks the record holding more of the tokens first, ties by id, at most `limit`, the same way every time', async () => {
+    const more = bundle();
+    more.claims.push({ id: 'claim-bridge-b', text: 'A bridge collapsed.' }, { id: 'claim-bridge-a', text: 'A bridge reopened.' });
+    await importBundle(store, more, editor);
+    const hits = await store.textSearch('Claim', tokensOf('Kerch bridge'), 10);
+    expect(hits[0]!.id).toBe('claim-bridge'); // both words
+    expect(hits.map((h) => h.id).sort()).toEqual(['claim-bridge', 'claim-bridge-a', 'claim-bridge-b']);
+    expect(hits.every((h, i) => i === 0 || h.relevance < hits[i - 1]!.relevance || (h.relevance === hits[i - 1]!.relevance && h.id > hits[i - 1]!.id))).toBe(true);
+    expect(await store.textSearch('Claim', tokensOf('Kerch bridge'), 10)).toEqual(hits);
+    expect(await store.textSearch('Claim', tokensOf('bridge'), 2)).toHaveLength(2);
+  });
+
+  it('refuses tokens that are not letters and digits, an unknown label and a bad limit, saying what it expected', async () => {
+    await expect(store.textSearch('Claim', ['bridge OR x:*'], 10)).rejects.toThrow('Expected search tokens of letters and digits only, got "bridge OR x:*".');
+    await expect(store.textSearch('Question' as SearchLabel, ['bridge'], 10)).rejects.toThrow(`Expected a searchable label (${SEARCH_LABELS.join(', ')}), got "Question".`);
+    await expect(store.textSearch('Claim', ['bridge'], 0)).rejects.toThrow('Expected a limit of at least 1, got 0.');
+    expect(await store.textSearch('Claim', [], 10)).toEqual([]);
+  });
+});
+
+describe('the embedded engine\'s text index on disk', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'claimgraph-search-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('survives closing and reopening the store (kept in its file and WAL), without being rebuilt', async () => {
+    const path = join(dir, 'graph.grafeo');
+    const first = await openStore({ engine: 'embedded', path });
+    await importBundle(first, bundle(), editor);
+    await first.close();
+    expect(existsSync(path)).toBe(true);
+    const again = await openStore({ engine: 'embedded', path });
+    try {
+      expect(await idsOf(again, 'Claim', 'bridge')).toEqual(['claim-bridge']);
+      expect(await idsOf(again, 'Source', 'Zelenskyy')).toEqual(['src-zelensky']);
+    } finally {
+      await again.close();
+    }
+  });
+
+  it('gives the nodes of a store written before the indexes their search text when it opens, so search finds them', async () => {
+    const path = join(dir, 'old.grafeo');
+    // Written as the previous version wrote: search words, no search text, no text index.
+    const old = GrafeoDB.create(path);
+    await old.executeCypher("CREATE (:GraphModel {id: 'claimgraph', version: 2})");
+    await old.executeCypher('CREATE (:Source {id: $id, name: $name, searchWords: $words})', { id: 'src-old', name: 'Volodymyr Zelensky', words: nameSearchWords(['Volodymyr Zelensky']) });
+    await old.executeCypher('CREATE (:Claim {id: $id, text: $text, searchWords: $words})', { id: 'claim-old', text: 'Grain shipments resumed.', words: searchWords(['Grain shipments resumed.']) });
+    old.close();
+    const store = await openStore({ engine: 'embedded', path }, loadQueries());
+    try {
+      expect(await idsOf(store, 'Source', 'Zełenski')).toEqual(['src-old']);
+      expect(await idsOf(store, 'Source', 'Volod')).toEqual(['src-old']);
+      expect(await idsOf(store, 'Claim', 'shipments')).toEqual(['claim-old']);
+    } finally {
+      await store.close();
+    }
+  });
+});
