@@ -8,11 +8,8 @@ import { createServer as createNetServer, isIP } from 'node:net';
 import { userInfo } from 'node:os';
 import { dirname, resolve as resolvePath } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { generateKey, keyLine } from '../api/auth';
 import { EDITOR_EXPECTED, editorProblem, ROLES, type Role } from '../api/identity';
-import { createLogger } from '../api/logging';
 import { checkIriBase, claimProvenance, DEFAULT_IRI_BASE, type ProvFormat } from '../analysis/prov';
-import { startHttpServer } from '../api/server';
 import { ENVIRONMENT, loadConfig, type Config } from '../config';
 import { ClaimgraphError } from '../errors';
 import { checkBundleSet, orderByDependency, type BundleFile } from '../graph/bundle-set';
@@ -205,6 +202,8 @@ Options:
     const host = args.values.get('host');
     const config = loadConfig({ ...process.env, ...(port !== undefined ? { PORT: port } : {}), ...(host !== undefined ? { HOST: host } : {}) });
     const { api } = config;
+    // The server's modules (Apollo, GraphQL, the logger) load here, not for every command.
+    const [{ createLogger }, { startHttpServer }] = await Promise.all([import('../api/logging'), import('../api/server')]);
     const logger = createLogger(api.logLevel);
     for (const warning of config.warnings) logger.warn(warning);
     // Where it will listen is checked before anything opens: the store, the seed.
@@ -472,6 +471,21 @@ async function importInPieces(store: GraphStore, file: LabelledFile, options: { 
   }
 }
 
+/**
+ * The import's last line: what was written and how fast. Rates count what was
+ * written (statements created or updated, rows), so an import that changed
+ * nothing says so rather than print a rate of nothing.
+ */
+export function writeSummary(report: ImportReport, rows: number, seconds: number): string {
+  const checked = recordsIn(report, 'statements');
+  if (rows === 0) {
+    return `Nothing changed: every record was already in the store, as it is in the bundle (checked ${plural(checked, 'statement')} in ${formatSeconds(seconds)}).`;
+  }
+  const statements = report.statements.created + report.statements.updated;
+  const statementRate = statements === 0 ? 'no statement written' : `${formatRate(statements, seconds)} statements/s (${plural(statements, 'statement')} written)`;
+  return `Wrote ${formatCount(rows)} rows in ${formatSeconds(seconds)}: ${statementRate}, ${formatRate(rows, seconds)} rows/s.`;
+}
+
 /** Imports (or dry-runs) `files` as one set, with progress and the report table. */
 async function importFiles(store: GraphStore, files: LabelledFile[], label: string, editor: string, dryRun: boolean): Promise<ImportReport> {
   const start = performance.now();
@@ -489,13 +503,8 @@ async function importFiles(store: GraphStore, files: LabelledFile[], label: stri
     progress.finish();
   }
   const seconds = (performance.now() - start) / 1000;
-  const statements = recordsIn(report, 'statements');
   out(reportTable(report));
-  if (changedIn(report) === 0) out('Nothing changed: every record was already in the store, as it is in the bundle.');
-  out(
-    `Wrote ${formatCount(progress.total)} rows in ${formatSeconds(seconds)}: ` +
-      `${formatRate(statements, seconds)} statements/s (${plural(statements, 'statement')}), ${formatRate(progress.total, seconds)} rows/s.`,
-  );
+  out(writeSummary(report, progress.total, seconds));
   return report;
 }
 
@@ -794,6 +803,7 @@ Example:
     const editor = args.values.get('editor')?.trim();
     const problem = editor === undefined ? 'nothing' : (editorProblem(editor) ?? (editor.includes(',') ? 'a comma (it separates CLAIMGRAPH_API_KEYS entries)' : null));
     if (editor === undefined || problem !== null) throw new UsageError(`--editor must name the editor in ${EDITOR_EXPECTED}, got ${problem}.`, 'key');
+    const { generateKey, keyLine } = await import('../api/auth');
     const key = generateKey();
     out(`API key (shown once; give it to ${editor}, who sends it as "Authorization: Bearer <key>"):`);
     out(`  ${key}`);

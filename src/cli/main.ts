@@ -59,6 +59,11 @@ main(process.argv.slice(2)).then(
     } else {
       process.stderr.write(`claimgraph: ${describeError(error)}\n`);
     }
-    process.exitCode = exitCodeOf(error);
+    const code = exitCodeOf(error);
+    process.exitCode = code;
+    // A failed command has nothing left to do: exit even if a handle it could not close keeps the
+    // event loop alive (the Neo4j driver does not end a connection that never finished its
+    // handshake). Unref'd, so a process that can end on its own ends at once.
+    setTimeout(() => process.exit(code), 1_000).unref();
   },
 );

@@ -6,6 +6,81 @@ import type { AccessMode, GraphStore, Params, QueryRunner, Row, TransactionTimeo
 import { checkParams, loadSchemaStatements, type QueryName, type QueryTable } from './queries';
 import { byRelevance, checkTextSearch, fullTextIndexName, type SearchLabel, type TextHit } from './search-port';
 
+/** How long start-up waits for Neo4j to answer in Bolt before it says so ({@link Neo4jStore.connect}). */
+export const CONNECT_TIMEOUT_MS = 5_000;
+
+/**
+ * The host and port a Neo4j URI points at, as messages name them: never the
+ * user info a URI may carry. The port is Bolt's default when the URI has none.
+ */
+export function neo4jAddress(uri: string): string {
+  try {
+    // Any scheme parses as a URL with a host once it is a special one.
+    const url = new URL(uri.replace(/^[a-z0-9+]+:\/\//i, 'http://'));
+    return `${url.hostname}:${url.port === '' ? '7687' : url.port}`;
+  } catch {
+    return '(the host in NEO4J_URI)';
+  }
+}
+
+/**
+ * A failure to connect at start-up, with the address: the mapped error's
+ * reason, reworded to name the host and port and say what to check.
+ */
+function connectError(error: unknown, address: string): ClaimgraphError {
+  const mapped = mapNeo4jError(error);
+  const reason = mapped.details?.reason;
+  const where = `Neo4j at ${address} (NEO4J_URI)`;
+  // For logs, the driver's own error (ping() has already mapped it once).
+  const cause = mapped.cause ?? error;
+  if (reason === 'NOT_BOLT') {
+    return new ClaimgraphError(
+      'STORE_UNAVAILABLE',
+      `${where} answered, but not in Bolt: point NEO4J_URI at the Bolt port (7687 by default), not the HTTP one (7474).`,
+      { reason, address },
+      { cause },
+    );
+  }
+  if (reason === 'UNREACHABLE') {
+    return new ClaimgraphError(
+      'STORE_UNAVAILABLE',
+      `${where} could not be reached (${unreachableCause(error)}): check the host and port in NEO4J_URI, and that Neo4j is running.`,
+      { reason, address, retryable: true },
+      { cause },
+    );
+  }
+  return mapped;
+}
+
+/**
+ * Why a connection failed, from the system error code the driver quotes
+ * ("Caused by: connect ECONNREFUSED …"): a fixed phrase per code, so nothing
+ * else of the driver's message is repeated.
+ */
+function unreachableCause(error: unknown): string {
+  // The chain of causes: ours, the driver's, and (for neo4j:// routing) the connection's.
+  const messages: string[] = [];
+  for (let e: unknown = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) messages.push(e.message);
+  const text = messages.join(' ');
+  const code = /\b(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|ETIMEDOUT|ECONNRESET)\b/.exec(text)?.[1];
+  switch (code) {
+    case 'ECONNREFUSED':
+      return 'connection refused: nothing listens on that port';
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return 'the host name does not resolve';
+    case 'EHOSTUNREACH':
+    case 'ENETUNREACH':
+      return 'no route to the host';
+    case 'ETIMEDOUT':
+      return 'the connection timed out';
+    case 'ECONNRESET':
+      return 'the connection was reset';
+    default:
+      return 'no connection';
+  }
+}
+
 /** Connection settings for {@link Neo4jStore.connect}. */
 export interface Neo4jConfig {
   uri: string;
@@ -77,7 +152,10 @@ export class Neo4jStore implements GraphStore {
   /**
    * Creates the driver and checks the server answers and accepts the
    * credentials, so a bad configuration fails at start-up rather than on the
-   * first request. The driver is closed again if the check fails.
+   * first request. The driver is closed again if the check fails. A failure to
+   * connect names the host and port (never the credentials) and what went
+   * wrong: nothing listens, the name does not resolve, the port does not speak
+   * Bolt, or nothing answered within {@link CONNECT_TIMEOUT_MS}.
    */
   static async connect(config: Neo4jConfig, queries: QueryTable, timeouts: TransactionTimeouts = {}): Promise<Neo4jStore> {
     let driver: ReturnType<typeof neo4j.driver>;
@@ -93,11 +171,30 @@ export class Neo4jStore implements GraphStore {
       );
     }
     const store = new Neo4jStore(driver, config.database, queries, undefined, timeouts);
+    const address = neo4jAddress(config.uri);
+    let timer: NodeJS.Timeout | undefined;
+    // A port that accepts the connection but never answers (a firewall, a service that waits for
+    // the client to speak first) would keep the driver waiting a minute for its pool.
+    const silence = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(
+        () =>
+          reject(
+            new ClaimgraphError(
+              'STORE_UNAVAILABLE',
+              `Neo4j at ${address} (NEO4J_URI) did not answer in Bolt within ${CONNECT_TIMEOUT_MS / 1000} s: check that NEO4J_URI names the Bolt port (7687 by default) of a running Neo4j, and that no firewall holds the connection.`,
+              { reason: 'NO_ANSWER', address, retryable: true },
+            ),
+          ),
+        CONNECT_TIMEOUT_MS,
+      );
+    });
     try {
-      await store.ping();
+      await Promise.race([store.ping(), silence]);
     } catch (error) {
       await driver.close().catch(() => undefined);
-      throw error;
+      throw connectError(error, address);
+    } finally {
+      clearTimeout(timer);
     }
     return store;
   }

@@ -1,7 +1,6 @@
 import type { StoreConfig } from '../config';
 import { EmbeddedStore } from './embedded-store';
 import { modelError, readStoreModel, writeModelMarkerWithin, MODEL_VERSION } from './model-version';
-import { Neo4jStore } from './neo4j-store';
 import type { GraphStore, TransactionTimeouts } from './port';
 import { loadQueries, type QueryTable } from './queries';
 
@@ -44,8 +43,10 @@ export async function openStore(config: StoreConfig, queries: QueryTable = loadQ
  * without writing to it; everything else opens stores with {@link openStore}.
  */
 export async function connectStore(config: StoreConfig, queries: QueryTable = loadQueries(), options: { timeouts?: TransactionTimeouts } = {}): Promise<GraphStore> {
+  // neo4j-driver is loaded only when Neo4j is configured: it takes longer to load than the embedded
+  // engine, and every command on the embedded store (and every test file) would pay for it.
   return config.engine === 'neo4j'
-    ? Neo4jStore.connect(config, queries, options.timeouts)
+    ? (await import('./neo4j-store')).Neo4jStore.connect(config, queries, options.timeouts)
     : config.path === null
       ? EmbeddedStore.inMemory(queries, options)
       : EmbeddedStore.onDisk(config.path, queries, options);

@@ -1,10 +1,12 @@
 /**
  * Errors that say what to do, from the built CLI as a user runs it: a
  * misspelled setting, a HOST or a port that cannot be used, a data folder
- * that is a file, an export into a folder that does not exist.
+ * that is a file, an export into a folder that does not exist, a NEO4J_URI
+ * that points at something that is not a Neo4j.
  */
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:net';
+import { createServer as createHttpServer } from 'node:http';
+import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
 import { buildCliOnce, CLI, cli, cliEnv, type CliResult, ROOT, SEED_FILE, tempDir } from './build';
@@ -30,8 +32,13 @@ function cliAsync(args: string[], dataDir: string, env: NodeJS.ProcessEnv = {}):
     let stderr = '';
     p.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     p.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    // A CLI that hangs fails its test (killed, so status is null) rather than the whole run.
+    const kill = setTimeout(() => p.kill('SIGKILL'), 40_000);
     p.on('error', reject);
-    p.on('close', (status, signal) => resolve({ status, signal, stdout, stderr }));
+    p.on('close', (status, signal) => {
+      clearTimeout(kill);
+      resolve({ status, signal, stdout, stderr });
+    });
   });
 }
 
@@ -74,6 +81,56 @@ test('a port in use: which host and port, that another claimgraph may hold it, e
   } finally {
     await new Promise((resolve) => holder.close(resolve));
   }
+});
+
+describe('NEO4J_URI at something that is not a Neo4j: the host and port, what went wrong, exit 3, never the credentials', () => {
+  const neo4jEnv = (uri: string) => ({ NEO4J_URI: uri, NEO4J_USERNAME: 'neo4j-admin-user', NEO4J_PASSWORD: 'pw-S3cret', PORT: '0', HOST: '127.0.0.1' });
+  const expectNoCredentials = (r: CliResult) => expect(r.stdout + r.stderr).not.toMatch(/S3cret|neo4j-admin-user/);
+
+  test('serve, with the HTTP port: it answered, but not in Bolt', async () => {
+    const http = createHttpServer((_req, res) => res.end('<html>Neo4j Browser</html>'));
+    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+    const { port } = http.address() as AddressInfo;
+    try {
+      const r = await cliAsync(['serve'], join(tmp.path, 'neo4j-http'), neo4jEnv(`bolt://127.0.0.1:${port}`));
+      expectExit(r, 3);
+      expect(r.stderr).toBe(
+        `claimgraph: STORE_UNAVAILABLE: Neo4j at 127.0.0.1:${port} (NEO4J_URI) answered, but not in Bolt: point NEO4J_URI at the Bolt port (7687 by default), not the HTTP one (7474).\n`,
+      );
+      expectNoCredentials(r);
+    } finally {
+      http.closeAllConnections();
+      await new Promise((resolve) => http.close(resolve));
+    }
+  });
+
+  test('export, with a port nobody listens on: it could not be reached', async () => {
+    const probe: Server = createServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', () => resolve()));
+    const { port } = probe.address() as AddressInfo;
+    await new Promise((resolve) => probe.close(resolve));
+    const r = await cliAsync(['export'], join(tmp.path, 'neo4j-closed'), neo4jEnv(`neo4j://neo4j-admin-user:pw-S3cret@127.0.0.1:${port}`));
+    expectExit(r, 3);
+    expect(r.stderr).toBe(
+      `claimgraph export: STORE_UNAVAILABLE: Neo4j at 127.0.0.1:${port} (NEO4J_URI) could not be reached (connection refused: nothing listens on that port): check the host and port in NEO4J_URI, and that Neo4j is running.\n`,
+    );
+    expectNoCredentials(r);
+  });
+
+  test('serve, with a port that never answers: says so after the connect timeout, and the process ends', async () => {
+    const sockets: Socket[] = [];
+    const silent: Server = createServer((socket) => void sockets.push(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', () => resolve()));
+    const { port } = silent.address() as AddressInfo;
+    try {
+      const r = await cliAsync(['serve'], join(tmp.path, 'neo4j-silent'), neo4jEnv(`bolt://127.0.0.1:${port}`));
+      expectExit(r, 3);
+      expect(r.stderr).toMatch(new RegExp(`^claimgraph: STORE_UNAVAILABLE: Neo4j at 127\\.0\\.0\\.1:${port} \\(NEO4J_URI\\) did not answer in Bolt within \\d+ s: `));
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => silent.close(resolve));
+    }
+  });
 });
 
 test('export --out into a folder that does not exist says so, without the temporary file name', () => {

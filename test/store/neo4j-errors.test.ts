@@ -1,10 +1,11 @@
-import { createServer, type AddressInfo } from 'node:net';
+import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
+import { createServer, type AddressInfo, type Server as NetServer, type Socket } from 'node:net';
 import neo4j, { type Neo4jError } from 'neo4j-driver';
 // The driver's core (installed with neo4j-driver, same version): its own pool and retry loop run without a server.
 import { internal } from 'neo4j-driver-core';
 import { ClaimgraphError } from '../../src/errors';
 import { mapNeo4jError } from '../../src/store/neo4j-errors';
-import { Neo4jStore, type Neo4jDriverLike, type Neo4jSessionLike, type Neo4jTransactionLike } from '../../src/store/neo4j-store';
+import { CONNECT_TIMEOUT_MS, Neo4jStore, type Neo4jDriverLike, type Neo4jSessionLike, type Neo4jTransactionLike } from '../../src/store/neo4j-store';
 import { loadQueries } from '../../src/store/queries';
 
 const neo4jError = (message: string, code: string) => new neo4j.Neo4jError(message, code, '50N42', 'error: general processing exception');
@@ -160,6 +161,74 @@ describe('every driver failure maps to its documented code', () => {
     } finally {
       server.close();
     }
+  });
+
+  describe('connecting at start-up: which host and port, and what went wrong, in seconds, never the credentials', () => {
+    const PASSWORD = 'pw-S3cret';
+    const connect = (uri: string) =>
+      Neo4jStore.connect({ uri, username: 'neo4j-admin-user', password: PASSWORD, database: 'neo4j' }, loadQueries()).then(
+        () => {
+          throw new Error(`connected to ${uri}, which is no Neo4j`);
+        },
+        (e: unknown) => e as ClaimgraphError,
+      );
+    const expectNoCredentials = (error: ClaimgraphError) =>
+      expect(JSON.stringify({ m: error.message, d: error.details })).not.toMatch(/S3cret|neo4j-admin-user/);
+    /** A loopback TCP server, its port, and how to close it. */
+    async function listen(server: NetServer | HttpServer): Promise<{ port: number; close: () => Promise<void> }> {
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      const { port } = server.address() as AddressInfo;
+      return { port, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+    }
+
+    it.each(['bolt', 'neo4j'])('an HTTP server (%s://): names host:port, says it is not Bolt', async (scheme) => {
+      const http = createHttpServer((_req, res) => res.end('<html>Neo4j Browser</html>'));
+      const { port, close } = await listen(http);
+      try {
+        const error = await connect(`${scheme}://neo4j-admin-user:${PASSWORD}@127.0.0.1:${port}`);
+        expect(error).toMatchObject({ code: 'STORE_UNAVAILABLE', details: { reason: 'NOT_BOLT', address: `127.0.0.1:${port}` } });
+        expect(error.message).toBe(`Neo4j at 127.0.0.1:${port} (NEO4J_URI) answered, but not in Bolt: point NEO4J_URI at the Bolt port (7687 by default), not the HTTP one (7474).`);
+        expectNoCredentials(error);
+      } finally {
+        http.closeAllConnections();
+        await close();
+      }
+    });
+
+    it('a port that accepts the connection and never answers: NO_ANSWER after the connect timeout, not the driver\'s minute', async () => {
+      const sockets: Socket[] = [];
+      const silent = createServer((socket) => void sockets.push(socket));
+      const { port, close } = await listen(silent);
+      try {
+        const error = await connect(`bolt://127.0.0.1:${port}`);
+        expect(error).toMatchObject({ code: 'STORE_UNAVAILABLE', details: { reason: 'NO_ANSWER', address: `127.0.0.1:${port}` } });
+        expect(error.message).toBe(
+          `Neo4j at 127.0.0.1:${port} (NEO4J_URI) did not answer in Bolt within ${CONNECT_TIMEOUT_MS / 1000} s: check that NEO4J_URI names the Bolt port (7687 by default) of a running Neo4j, and that no firewall holds the connection.`,
+        );
+      } finally {
+        for (const socket of sockets) socket.destroy();
+        await close();
+      }
+    });
+
+    it.each(['bolt', 'neo4j'])('a closed port (%s://): names host:port, says nothing listens there', async (scheme) => {
+      // A port just freed: nothing listens on it.
+      const { port, close } = await listen(createServer());
+      await close();
+      const error = await connect(`${scheme}://127.0.0.1:${port}`);
+      expect(error).toMatchObject({ code: 'STORE_UNAVAILABLE', details: { reason: 'UNREACHABLE', address: `127.0.0.1:${port}`, retryable: true } });
+      expect(error.message).toBe(
+        `Neo4j at 127.0.0.1:${port} (NEO4J_URI) could not be reached (connection refused: nothing listens on that port): check the host and port in NEO4J_URI, and that Neo4j is running.`,
+      );
+      expectNoCredentials(error);
+    });
+
+    it('a host name that does not resolve: names it, with the default Bolt port', async () => {
+      const error = await connect(`neo4j+s://neo4j-admin-user:${PASSWORD}@claimgraph-test.invalid`);
+      expect(error).toMatchObject({ code: 'STORE_UNAVAILABLE', details: { reason: 'UNREACHABLE', address: 'claimgraph-test.invalid:7687' } });
+      expect(error.message).toMatch(/^Neo4j at claimgraph-test\.invalid:7687 \(NEO4J_URI\) could not be reached \((the host name does not resolve|no connection)\)/);
+      expectNoCredentials(error);
+    });
   });
 
   it('a port nobody listens on: STORE_UNAVAILABLE, unreachable', async () => {

@@ -269,8 +269,8 @@ describe('Neo4jStore', () => {
   it.each([`bolt://127.0.0.1:1`, `bolt://neo4j:${SECRET}@127.0.0.1:1`])('maps an unreachable server at connect (%s) to STORE_UNAVAILABLE without the password', async (uri) => {
     // Port 1 on the loopback interface: refused at once, no server needed.
     const error = await Neo4jStore.connect({ uri, username: 'neo4j', password: SECRET, database: 'neo4j' }, QUERIES).catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: 'STORE_UNAVAILABLE', message: 'The Neo4j store cannot be reached.' });
-    expect(everything(error)).toContain('127.0.0.1:1');
+    expect(error).toMatchObject({ code: 'STORE_UNAVAILABLE', details: { reason: 'UNREACHABLE', address: '127.0.0.1:1' } });
+    expect((error as Error).message).toMatch(/^Neo4j at 127\.0\.0\.1:1 \(NEO4J_URI\) could not be reached \(connection refused: nothing listens on that port\)/);
     expect(everything(error)).not.toContain(SECRET);
   });
 });

@@ -1,0 +1,136 @@
+/**
+ * The Cypher lint, shared by its test files: cypher-lint.test.ts (the checks of
+ * the lint itself and its negative controls) and cypher-lint-shard-N.test.ts,
+ * which lint every query and schema file between them. Split so that Jest's
+ * workers share the lint (0.3 to 5 s of Neo4j's semantic analysis per query),
+ * rather than one file bounding the whole run; which shard lints which file is
+ * computed here from the files themselves, so every file is linted in every run,
+ * exactly once, and a new file needs no test of its own.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { lintCypherQuery, testData, type DbSchema } from '@neo4j-cypher/language-support';
+import { GRAPH_VOCABULARY } from '../../src/graph/model';
+import { cypherDir } from '../../src/paths';
+import { loadQueries, QUERY_NAMES, SCHEMA_FILES, splitStatements, type SourceLine } from '../../src/store/queries';
+
+/*
+ * Every Cypher file is checked by Neo4j's own parser and semantic analysis
+ * (compiled to JS), as a Neo4j 5 server would check it, without a server.
+ * - Functions and procedures: Neo4j 5's built-in list as the package ships
+ *   it, without apoc.* and gds.* (plugins a plain Neo4j does not have).
+ * - Labels, relationship types and property keys: the graph's vocabulary.
+ * - The semantic analysis must have run: it gives up silently on some
+ *   shapes (a pattern comprehension inside a map literal), leaving an empty
+ *   symbol table and no error. An empty symbol table fails the file.
+ * Fragments (cypher/fragments/) are linted in place, inside each query that
+ * includes them, and an error in one names the fragment's file and line.
+ */
+
+/**
+ * Keys of the parameter rows that are not graph properties (the import rows
+ * name their references `source`, `claim`, …). The linter cannot tell a map
+ * key from a property key, so these are allowed too, and only these.
+ */
+const PARAMETER_ROW_KEYS = ['source', 'parent', 'claim', 'document', 'publisher', 'from', 'to', 'via', 'derivedFrom', 'supersedes', 'supersededBy', 'statement', 'a', 'b'];
+
+/** Plugins, not Neo4j: a query that needs one fails on a plain server. */
+export const PLUGIN = /^(apoc|gds)\./;
+type Registry<T> = Record<string, Record<string, T>>;
+function withoutPlugins<T>(registry: Registry<T>): Registry<T> {
+  return Object.fromEntries(Object.entries(registry).map(([version, entries]) => [version, Object.fromEntries(Object.entries(entries).filter(([name]) => !PLUGIN.test(name)))]));
+}
+export const FUNCTIONS = withoutPlugins(testData.mockSchema.functions as Registry<unknown>) as DbSchema['functions'];
+export const PROCEDURES = withoutPlugins(testData.mockSchema.procedures as Registry<unknown>) as DbSchema['procedures'];
+
+const schemaFor = (params: readonly string[]): DbSchema => ({
+  labels: [...GRAPH_VOCABULARY.labels],
+  relationshipTypes: [...GRAPH_VOCABULARY.relationshipTypes],
+  propertyKeys: [...GRAPH_VOCABULARY.propertyKeys, ...PARAMETER_ROW_KEYS],
+  functions: FUNCTIONS,
+  procedures: PROCEDURES,
+  parameters: Object.fromEntries(params.map((p) => [p, null])),
+});
+
+const ERROR = 1;
+
+/**
+ * Lints one statement: errors, warnings that name an unknown part of the
+ * schema, and a semantic analysis that did not run fail; deprecations are
+ * printed. `lines` maps a line of `query` to the file it came from.
+ */
+export function lint(where: string, query: string, params: readonly string[], lines?: readonly SourceLine[], ddl = false): string[] {
+  const { diagnostics, symbolTables } = lintCypherQuery(query, schemaFor(params));
+  const at = (line: number, character: number): string => {
+    const source = lines?.[line];
+    return source === undefined ? `${where}:${line + 1}:${character + 1}` : `${source.file}:${source.line}:${character + 1}`;
+  };
+  const failures: string[] = [];
+  for (const d of diagnostics) {
+    const message = typeof d.message === 'string' ? d.message : d.message.value;
+    const place = at(d.range.start.line, d.range.start.character);
+    if (/deprecated/i.test(message)) console.warn(`Cypher deprecation at ${place}: ${message}`);
+    else if (d.severity === ERROR || /is not present in the database/.test(message)) failures.push(`${place}: ${message}`);
+  }
+  // A syntax error already fails; otherwise an empty table means the analysis gave up.
+  // Schema commands bind no variable to a table, though their analysis runs (see the DDL control below).
+  if (!ddl && failures.length === 0 && (symbolTables === undefined || symbolTables.length === 0 || symbolTables.some((table) => table.length === 0))) {
+    failures.push(`${where}: Neo4j's semantic analysis did not run (empty symbol table); rewrite the shape it gives up on, e.g. a pattern comprehension inside a map literal`);
+  }
+  return failures;
+}
+
+export const table = loadQueries();
+export const lintQuery = (name: (typeof QUERY_NAMES)[number], text: string = table[name].text, lines = table[name].lines) =>
+  lint(`${name}.cypher`, text, table[name].params, lines);
+
+
+/** How many test files share the lint of the query and schema files (cypher-lint-shard-1.test.ts …). */
+export const SHARD_COUNT = 3;
+
+/** A file to lint: a query by name, or a schema file statement by statement. */
+export type LintJob = { kind: 'query'; name: (typeof QUERY_NAMES)[number] } | { kind: 'schema'; file: string };
+
+const schemaText = (file: string): string => readFileSync(join(cypherDir(), file), 'utf8');
+
+/** Lints one job; the failures, empty when it is clean. */
+export function runJob(job: LintJob): string[] {
+  if (job.kind === 'query') return lintQuery(job.name);
+  const statements = splitStatements(schemaText(job.file));
+  if (statements.length === 0) return [`${job.file}: no statement found`];
+  return statements.flatMap((s, i) => lint(`${job.file} statement ${i + 1}`, s, [], undefined, true));
+}
+
+/**
+ * The jobs of each shard: the longest first, each to the shard with the least
+ * text so far (the semantic analysis's time grows with the query's length), so
+ * the shards take about as long. Deterministic: the same files, the same shards.
+ */
+export function shards(): LintJob[][] {
+  const jobs: { job: LintJob; cost: number }[] = [
+    ...QUERY_NAMES.map((name) => ({ job: { kind: 'query', name } as LintJob, cost: table[name].text.length })),
+    ...Object.values(SCHEMA_FILES).map((file) => ({ job: { kind: 'schema', file } as LintJob, cost: schemaText(file).length })),
+  ];
+  jobs.sort((a, b) => b.cost - a.cost || jobName(a.job).localeCompare(jobName(b.job)));
+  const result: { jobs: LintJob[]; cost: number }[] = Array.from({ length: SHARD_COUNT }, () => ({ jobs: [], cost: 0 }));
+  for (const { job, cost } of jobs) {
+    const lightest = result.reduce((min, shard) => (shard.cost < min.cost ? shard : min));
+    lightest.jobs.push(job);
+    lightest.cost += cost;
+  }
+  return result.map((shard) => shard.jobs);
+}
+
+/** The file a job lints, as test titles name it. */
+export const jobName = (job: LintJob): string => (job.kind === 'query' ? `${job.name}.cypher` : job.file);
+
+/** The test body of shard `index` (1-based): each of its files lints clean. */
+export function lintShard(index: number): void {
+  const jobs = shards()[index - 1];
+  if (jobs === undefined) throw new Error(`Cypher lint shard ${index} does not exist: expected 1 to ${SHARD_COUNT}`);
+  describe(`Cypher files against the Neo4j 5 parser and semantic analysis (shard ${index} of ${SHARD_COUNT})`, () => {
+    it.each(jobs.map((job) => [jobName(job), job] as const))('%s lints clean, with its semantic analysis run', (_name, job) => {
+      expect(runJob(job)).toEqual([]);
+    });
+  });
+}
