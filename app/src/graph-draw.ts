@@ -103,5 +103,9 @@ export function draw(container: HTMLElement, nodes: readonly GraphNode[], edges:
   cy.on('mouseover', 'node', () => (container.style.cursor = 'pointer'));
   cy.on('mouseout', 'node', () => (container.style.cursor = ''));
   container.dataset.drawn = String(cy.nodes().length);
-  return () => cy.destroy();
+  // The container outlives a drawing when the page moves to another claim: it must not say "drawn" for the next one.
+  return () => {
+    delete container.dataset.drawn;
+    cy.destroy();
+  };
 }

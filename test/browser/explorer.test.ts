@@ -201,7 +201,9 @@ suite('the explorer in Chromium', () => {
 
     // An intermediary: the mother carried her son's words to the report, and she belongs to the family.
     await open('#/claim/claim-al-masoud-member-of-general-security/graph', 'graph');
+    // From one graph to another the page stays: wait for this claim's drawing and its list, not the last one's.
     await page.waitForSelector('.graph[data-drawn]');
+    await page.waitForSelector('[data-node="claim:claim-al-masoud-member-of-general-security"]');
     const nodes = await page.locator('[data-node]').evaluateAll((items) => items.map((i) => i.getAttribute('data-node')));
     expect(nodes).toEqual(expect.arrayContaining(['source:src-khaled-al-masoud', 'source:src-sabah-al-sheikh-al-kilani', 'source:src-al-masoud-family']));
     await page.locator('[data-node="source:src-sabah-al-sheikh-al-kilani"] a').click();
