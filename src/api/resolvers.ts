@@ -5,7 +5,7 @@ import type { Value } from '../store/port';
 import type { QueryName } from '../store/queries';
 import type { Context } from './context';
 import { orderKeyOf, type NestedPage, type PageKey } from './loaders';
-import { nameKey, searchTerms } from '../graph/names';
+import { nameKey, searchTerms, skeleton } from '../graph/names';
 import { searchCandidates } from '../graph/search';
 import { decodeCursor, encodeCursor, FIRST_PAGE, normaliseSearch, pageSize, toConnection, type CursorList } from './pagination';
 import { toClaim, toConflict, toDocument, toEntity, toSource, type AffiliationNode, type ClaimLinkNode, type ClaimNode, type ConflictNode, type DocumentNode, type EntityNode, type SourceNode, type StatementNode } from '../graph/records';
@@ -185,7 +185,8 @@ async function rankedPage<T extends { id: string }>(
     skeletons: terms.skeletons,
     terms: [...terms.words, ...terms.skeletons].filter((t) => t !== ''),
     // Names only: a source or entity named exactly as asked comes before one whose name contains it.
-    ...(q.list === 'sources-search' || q.list === 'entities-search' ? { nameKey: nameKey(search) } : {}),
+    // Spelled otherwise, the whole name still counts as the whole name ("Khalid al-Masud" is Khaled al-Masoud, not his family).
+    ...(q.list === 'sources-search' || q.list === 'entities-search' ? { nameKey: nameKey(search), skeletonKey: skeleton(search) } : {}),
     afterScore,
     afterId: after?.[1] ?? null,
     limit: size + 1,

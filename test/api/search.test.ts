@@ -79,6 +79,12 @@ describe('sources', () => {
     }
   });
 
+  it('puts the man before his family when his whole name is asked for, however it is spelled', async () => {
+    for (const spelling of SPELLINGS) {
+      expect([spelling, ids(await search('sources', spelling))]).toEqual([spelling, ['src-khaled-al-masoud', 'src-al-masoud-family']]);
+    }
+  });
+
   it('ranks the source matching more of the words first', async () => {
     const page = await search('sources', 'Masoud family');
     expect(ids(page)).toEqual(['src-al-masoud-family', 'src-khaled-al-masoud']);
