@@ -56,6 +56,9 @@ function newLoaders(store: GraphStore): CredibilityLoaders {
   };
 }
 
+/** Standings that decide a claim's status without its clusters. */
+const DECIDED_STANDINGS: ReadonlySet<string> = new Set(['REFUTED', 'CONTESTED', 'UNVERIFIED']);
+
 async function judgementOf(ctx: Context, claimId: string) {
   const found = await ctx.loaders.corroboration.load(claimId);
   if (found === null) throw new ClaimgraphError('INTERNAL', `No corroboration could be computed for claim ${JSON.stringify(claimId)}.`);
@@ -76,7 +79,10 @@ export const credibilityResolvers = {
       const { grade, label, rule, facts } = credibility((await judgementOf(ctx, c.id)).inputs);
       return { grade, label, rule, facts };
     },
-    status: async (c: ClaimNode, _: unknown, ctx: Context) => (await judgementOf(ctx, c.id)).status,
+    status: async (c: ClaimNode, _: unknown, ctx: Context) =>
+      // REFUTED, CONTESTED and UNVERIFIED standings are the status itself (docs/ANALYSIS.md, "Claim
+      // status"): only a SUPPORTED claim, or one read without its standing, needs its clusters counted.
+      (DECIDED_STANDINGS.has(c.standing ?? '') ? c.standing! : (await judgementOf(ctx, c.id)).status),
     assessments: (c: ClaimNode, _: unknown, ctx: Context) => loadersOf(ctx).assessments.load(c.id),
     assessment: async (c: ClaimNode, _: unknown, ctx: Context) => (await loadersOf(ctx).assessments.load(c.id))[0] ?? null,
     async claimReview(c: ClaimNode, _: unknown, ctx: Context) {

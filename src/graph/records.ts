@@ -16,6 +16,8 @@ export interface ClaimNode {
   id: string;
   text: string;
   about: string[];
+  /** The standing kept up on write (src/graph/standing.ts), where the query that read the claim carries it. */
+  standing?: string | null;
 }
 
 export interface SourceNode {
@@ -112,7 +114,8 @@ const strOrNull = (v: Value | undefined): string | null => (typeof v === 'string
 
 export function toClaim(v: Value | undefined): ClaimNode {
   const o = obj('claim', v);
-  return { id: str('claim', o, 'id'), text: str('claim', o, 'text'), about: strList(o, 'about') };
+  const standing = o.standing;
+  return { id: str('claim', o, 'id'), text: str('claim', o, 'text'), about: strList(o, 'about'), ...(typeof standing === 'string' ? { standing } : {}) };
 }
 
 export function toSource(v: Value | undefined): SourceNode {

@@ -143,6 +143,10 @@ async function checkNoDrift(store: GraphStore): Promise<void> {
   }
   const expected: Record<string, string[]> = { REFUTED: ['REFUTED'], CONTESTED: ['CONTESTED'], SUPPORTED: ['CORROBORATED', 'UNVERIFIED'], UNVERIFIED: ['UNVERIFIED'] };
   for (const row of rebuilt) expect(expected[String(row.standing)]).toContain(statuses.get(String(row.id)));
+  // Claim.status reads a decided standing as it is: the status computed from every current position
+  // (corroboration-by-claims, clusters counted) must be the same, claim by claim.
+  const computed = await store.read('corroboration-by-claims', { ids });
+  expect(new Map(computed.map((row) => [String(row.key), String(row.status)]))).toEqual(statuses);
   for (const status of ['REFUTED', 'CONTESTED', 'CORROBORATED', 'UNVERIFIED']) {
     const want = ids.filter((id) => statuses.get(id) === status).sort();
     // Small pages, so that the cursor and the windows of CORROBORATED and UNVERIFIED are crossed.
