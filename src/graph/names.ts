@@ -98,13 +98,24 @@ export function skeletonWord(word: string): string {
   return known;
 }
 
-function computeSkeleton(word: string): string {
+/**
+ * A query word's skeleton with its "ch" read as "k" (German and English: Eichenberry, Eikenberry),
+ * or '' when the word has no "ch" or reads the same. Only queries read it: a stored name keeps
+ * the one skeleton, so a printed spelling finds the record whichever way its "ch" is said.
+ */
+export function hardChSkeletonWord(word: string): string {
+  if (!normalizeText(word).includes('ch')) return '';
+  const hard = computeSkeleton(word, 'k');
+  return hard === skeletonWord(word) ? '' : hard;
+}
+
+function computeSkeleton(word: string, ch: 'sh' | 'k' = 'sh'): string {
   const w = normalizeText(word).replace(/ /g, '');
   if (w === '' || PARTICLES.has(w)) return '';
   const spelled = w
     .replace(/ph/g, 'f')
     .replace(/ck/g, 'k')
-    .replace(/ch/g, 'sh') // French transliteration: Chokri, Shoukri
+    .replace(/ch/g, ch) // French transliteration: Chokri, Shoukri (a query also tries "k": hardChSkeletonWord)
     .replace(/q/g, 'k')
     .replace(/t[sz]/g, 'c') // Slavic ц: Kuznetsov, Kuznecov
     .replace(/c(?![eiy])/g, 'k')
@@ -204,7 +215,11 @@ export function searchTerms(query: string): SearchTerms {
   // Each two adjacent words also as one (a name written as one word), matched by skeleton only:
   // an empty word matches nothing exactly or as a prefix.
   const joined = adjacentJoined(words).filter((s) => !skeletons.includes(s));
-  return { words: [...words, ...joined.map(() => '')], skeletons: [...skeletons, ...joined] };
+  // A "ch" said "k" (Eichenberry for Eikenberry), also matched by skeleton only.
+  const hardCh = [...new Set(words.filter((w) => w.length >= 3).map(hardChSkeletonWord).filter((h) => h.length >= 3).map((h) => `~${h}`))]
+    .filter((h) => !skeletons.includes(h) && !joined.includes(h));
+  const extra = [...joined, ...hardCh];
+  return { words: [...words, ...extra.map(() => '')], skeletons: [...skeletons, ...extra] };
 }
 
 /**

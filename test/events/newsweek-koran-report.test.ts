@@ -24,7 +24,7 @@ import { claimAnswers, eventSet, searchEntities, searchSources, statement, type 
  * - Newsweek is a channel that retracted, not a witness against the claim;
  * - the finding is improbable: nobody stands behind it, the Pentagon denies it;
  * - whether the report caused the rioting is disputed inside the US government;
- * - "Carl Eichenberry" finds Karl Eikenberry.
+ * - "Carl Eichenberry" and "Eichenberry" find Karl Eikenberry.
  * Where claimgraph's answer differs from a fact-checker's, this file asserts
  * nothing about it: see test/fixtures/events/FINDINGS.md (F15-F19).
  */
@@ -121,7 +121,10 @@ describe('Newsweek\'s Koran report and its retraction, coded as two version 2 bu
   });
 
   it('finds the commander by the name printed beside Myers\'s quote, and the prison by "Gitmo"', async () => {
-    for (const spelling of ['Karl Eikenberry', 'Eikenberry', 'Carl Eichenberry']) expect((await searchSources(store, spelling))[0]).toBe('src-karl-eikenberry');
+    // "General Eichenberry" and "Eichenberry", as the Washington Monthly and Scripps Howard print it (F16).
+    for (const spelling of ['Karl Eikenberry', 'Eikenberry', 'Carl Eichenberry', 'Eichenberry', 'General Eichenberry']) {
+      expect([spelling, (await searchSources(store, spelling))[0]]).toEqual([spelling, 'src-karl-eikenberry']);
+    }
     for (const spelling of ['Guantanamo', 'Guantánamo', 'Gitmo']) expect((await searchEntities(store, spelling))[0]).toBe('ent-guantanamo-bay-detention-camp');
   });
 

@@ -149,3 +149,18 @@ describe('the full-text index text and the tokens a query asks it for', () => {
     );
   });
 });
+
+describe('a "ch" said "k" (FINDINGS.md, F16)', () => {
+  it('a query reads its "ch" both ways: "Eichenberry" is also matched by the skeleton of "Eikenberry"', () => {
+    const terms = searchTerms('General Eichenberry');
+    expect(terms.skeletons).toContain(`~${skeleton('Eikenberry')}`);
+    expect(terms.skeletons).toContain(`~${skeleton('Eichenberry')}`);
+    // Every extra term is matched by skeleton only: no exact or prefix word for it.
+    expect(terms.words.length).toBe(terms.skeletons.length);
+  });
+
+  it('adds nothing for a word without "ch", or whose hard reading is too short to tell names apart', () => {
+    expect(searchTerms('Tawfik Shoukri').skeletons).toEqual(['~tfk', '~skr', '~tfkskr']);
+    expect(searchTerms('Chokri').skeletons).toEqual([`~${skeleton('Chokri')}`]);
+  });
+});
