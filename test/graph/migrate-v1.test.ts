@@ -21,6 +21,7 @@ import { connectStore, openStore } from '../../src/store/open';
 import type { GraphStore } from '../../src/store/port';
 import neo4j from 'neo4j-driver';
 import { gql } from '../helpers';
+import { testUnless } from '../skip';
 
 jest.setTimeout(60_000);
 
@@ -397,7 +398,7 @@ describe('the round-1 graph as Cypher (graph.cypher, for Neo4j)', () => {
 
   // On Neo4j when NEO4J_URI is set: the database named by NEO4J_DATABASE is EMPTIED first (a scratch database).
   const uri = process.env.NEO4J_URI;
-  (uri ? it : it.skip)(`on Neo4j: is refused, then migrates to the graph the embedded store migrates to${uri ? '' : ' (SKIPPED: NEO4J_URI is not set, so there is no Neo4j to migrate on)'}`, async () => {
+  testUnless(uri ? null : 'NEO4J_URI is not set, so there is no Neo4j to migrate on')('on Neo4j: is refused, then migrates to the graph the embedded store migrates to', async () => {
     const config = {
       engine: 'neo4j' as const,
       uri: uri ?? '',

@@ -6,6 +6,7 @@ import { mapEmbeddedError } from '../../src/store/embedded-store';
 import type { GraphStore } from '../../src/store/port';
 import { loadQueries, loadSchemaStatements } from '../../src/store/queries';
 import { openTestStore, TEST_ENGINE } from '../engine';
+import { describeUnless } from '../skip';
 
 /*
  * Writes that decide on what they read (is this name taken? which seq is
@@ -103,7 +104,7 @@ describe(`concurrent writes on ${TEST_ENGINE}`, () => {
 
 // The lock alone, without the embedded store's write queue: two raw engine
 // transactions that take the same lock cannot both commit.
-(TEST_ENGINE === 'embedded' ? describe : describe.skip)('the lock on the embedded engine, without its write queue', () => {
+describeUnless(TEST_ENGINE === 'embedded' ? null : `the test engine is ${TEST_ENGINE}: this is about the embedded engine's own lock`)('the lock on the embedded engine, without its write queue', () => {
   it('makes the second of two overlapping transactions that take it fail as a retryable CONFLICT', async () => {
     const db = GrafeoDB.create();
     try {
