@@ -14,7 +14,7 @@
 import { CLAIM_GRADE, CLAIM_PAGE, CONFLICT, PAGE_INFO, SOURCE_REF, STATEMENT, STATEMENT_PAGE } from './claim-queries';
 import { answeredAhead, request } from './transport';
 
-export { ApiError, forgetAnswersAskedAhead, request, useKeyFrom } from './transport';
+export { ApiError, forgetAnswersAskedAhead, request, takeEmbeddedAnswers, useKeyFrom } from './transport';
 export { askClaimPageAhead, STATEMENT_PAGE } from './claim-queries';
 
 // ---------------------------------------------------------------- types

@@ -46,9 +46,18 @@ export const CLAIM_PAGE = `query ClaimPage($id: ID!, $first: Int!) {
   }
 }`;
 
+/**
+ * The claim page's first two operations, as the app sends them. The server
+ * runs the very same on a `/claims/<id>` navigation and embeds the answers in
+ * the page (build-app.ts writes them, with `id` empty, into the build for it):
+ * each takes the claim's id as `$id`.
+ */
+export const claimPageOperations = (id: string): { query: string; variables: Record<string, unknown> }[] => [
+  { query: CLAIM_PAGE, variables: { id, first: STATEMENT_PAGE } },
+  { query: CLAIM_GRADE, variables: { id } },
+];
+
 /** Asks for a claim page's two queries ahead of the app (boot.ts, and main.tsx should the boot script not have run). */
 export function askClaimPageAhead(id: string): void {
-  askAhead(CLAIM_PAGE, { id, first: STATEMENT_PAGE });
-  askAhead(CLAIM_GRADE, { id });
+  for (const { query, variables } of claimPageOperations(id)) askAhead(query, variables);
 }
-

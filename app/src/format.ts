@@ -102,4 +102,11 @@ export function dateText(dated: Dated | null, madeAt: string | null = null): str
   return dated.basis === 'SAID' ? `said ${dated.value}${own}` : `printed by ${dated.value}${own}`;
 }
 
-export const plural = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+/**
+ * A count with thousands separators ("1,000"), as toLocaleString('en') writes
+ * a whole number, without it: its first call in a page loads the browser's
+ * number-formatting data, which took 80 ms of a claim page's first render.
+ */
+export const countText = (n: number): string => (Number.isSafeInteger(n) ? String(n).replace(/\B(?=(\d{3})+$)/g, ',') : String(n));
+
+export const plural = (n: number, one: string, many = `${one}s`): string => `${countText(n)} ${n === 1 ? one : many}`;

@@ -1,12 +1,12 @@
 import { render, type FunctionComponent } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { askClaimPageAhead, forgetAnswersAskedAhead } from './api';
+import { askClaimPageAhead, forgetAnswersAskedAhead, takeEmbeddedAnswers } from './api';
 import './styles.css';
 import { useHasKey } from './key';
 import { ClaimPage } from './pages/claim';
 import { KeyPage } from './pages/key';
 import { SearchPage, HomePage } from './pages/search';
-import { go, href, parseRoute, useRoute, type Route } from './router';
+import { claimOfPermalink, go, href, parseRoute, useRoute, type Route } from './router';
 import { ErrorNote, Loading } from './ui';
 
 /**
@@ -152,11 +152,21 @@ function App() {
 }
 
 /**
- * A shared link to a claim has its queries asked for ahead, by index.html's
- * boot script (boot.ts), or here should that script not have run: either way
- * before the app first renders. The page's own requests take those answers
- * (api.ts); any its first render did not take are dropped, not kept to go stale.
+ * A claim's permalink (`/claims/<id>`) comes with the claim page's first
+ * answers embedded by the server; the app carries on at the claim's hash
+ * route, where its links and history work as on any page. A shared hash link
+ * to a claim has its queries asked for ahead, by index.html's boot script
+ * (boot.ts), or here should that script not have run (or the server not have
+ * embedded them): either way before the app first renders. The page's own
+ * requests take those answers (api.ts); any its first render did not take are
+ * dropped, not kept to go stale.
  */
+// Marks on the page's timeline (read by `npm run bench:app`): the app's modules are evaluated, then first rendered.
+performance.mark('claimgraph:app');
+const permalinked = claimOfPermalink(location.pathname);
+if (permalinked !== null && parseRoute(location.hash).page === 'home') history.replaceState(history.state, '', `/${href({ page: 'claim', id: permalinked, statement: null })}`);
+takeEmbeddedAnswers();
 const landing = parseRoute(location.hash);
 if (landing.page === 'claim') askClaimPageAhead(landing.id);
 render(<App />, document.getElementById('app')!);
+performance.mark('claimgraph:first-render');

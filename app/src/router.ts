@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { href, parseRoute, type Route } from './routes';
 
 // The routes themselves are in routes.ts, which index.html's boot script reads too (without Preact).
-export { href, parseRoute, type Route } from './routes';
+export { claimOfPermalink, claimPermalink, href, parseRoute, type Route } from './routes';
 
 /** Only hashes that start with "#/" are routes (a "#main" skip link is not). */
 const isRoute = (hash: string) => hash === '' || hash.startsWith('#/');

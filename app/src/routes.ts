@@ -2,7 +2,10 @@
  * Hash routes (`/#/claim/<id>`): every page has a URL that can be shared,
  * back and forward work through the browser's own history, and the server
  * serves one page at `/` whatever the route, so no path of the API's
- * namespace is taken.
+ * namespace is taken. One path is a route too: `/claims/<id>`, a claim's
+ * permalink, for which the server embeds the claim page's first answers in
+ * the page (the fastest link to share); the app then carries on at
+ * `/#/claim/<id>`.
  */
 
 export type Route =
@@ -66,4 +69,14 @@ export function parseRoute(hash: string): Route {
   if (head === 'claim') return { page: 'claim', id, statement: params.get('statement') };
   if (head === 'source' || head === 'document' || head === 'entity' || head === 'question') return { page: head, id };
   return missing;
+}
+
+/** A claim's permalink: the server answers it with the page and the claim's first answers in it. */
+export const claimPermalink = (id: string): string => `/claims/${enc(id)}`;
+
+/** The claim a permalink path (`/claims/<id>`) names, or null for any other path. */
+export function claimOfPermalink(pathname: string): string | null {
+  const match = /^\/claims\/([^/]+)$/.exec(pathname);
+  const id = match === null ? null : decode(match[1]!);
+  return id === '' ? null : id;
 }

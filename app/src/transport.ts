@@ -61,6 +61,38 @@ export function askAhead(query: string, variables: Record<string, unknown> = {})
   askedAhead().set(key, entry);
 }
 
+/** Where the server embeds a `/claims/<id>` page's first answers (src/api/explorer.ts writes it). */
+export const EMBEDDED_ANSWERS_ID = 'claimgraph-answers';
+
+/**
+ * Takes the answers the server embedded in the page (a JSON script element,
+ * never run as a script) as answers asked ahead: the first identical
+ * request() takes each without asking. The query text is part of the key, so
+ * an answer to an operation this build of the app does not send is never used.
+ * Returns how many were taken.
+ */
+export function takeEmbeddedAnswers(): number {
+  const element = document.getElementById(EMBEDDED_ANSWERS_ID);
+  if (element === null) return 0;
+  element.remove();
+  let answers: unknown;
+  try {
+    answers = JSON.parse(element.textContent ?? '');
+  } catch {
+    // A page cut short: the app asks for what it needs.
+    return 0;
+  }
+  if (!Array.isArray(answers)) return 0;
+  let taken = 0;
+  for (const answer of answers as { query?: unknown; variables?: unknown; data?: unknown }[]) {
+    if (typeof answer?.query !== 'string' || typeof answer.variables !== 'object' || answer.variables === null || answer.data === undefined || answer.data === null) continue;
+    const data = answer.data;
+    askedAhead().set(requestKey(answer.query, answer.variables as Record<string, unknown>), { answer: Promise.resolve(data), answered: { data } });
+    taken++;
+  }
+  return taken;
+}
+
 /** The answer to a query asked ahead, if it is in already, taken (so asked afresh next time); else undefined. */
 export function answeredAhead<T>(query: string, variables: Record<string, unknown> = {}): T | undefined {
   const key = requestKey(query, variables);

@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, pickClaims, pickSources, type ClaimRef, type ClaimStatus, type Position, type Reliability, type SourceRef } from './api';
-import { POSITION_LABEL, RELIABILITY_LABEL, sourceNature, STATUS_LABEL } from './format';
+import { countText, POSITION_LABEL, RELIABILITY_LABEL, sourceNature, STATUS_LABEL } from './format';
 import { useHasKey } from './key';
 import { href } from './router';
 
@@ -262,7 +262,7 @@ export function Picker({ kind, label, onPick, allowNew = false }: { kind: 'claim
 export function More({ shown, total, busy, onMore, what }: { shown: number; total: number; busy: boolean; onMore: () => void; what: string }) {
   return (
     <p class="more">
-      Showing {shown.toLocaleString('en')} of {total.toLocaleString('en')} {what}.{' '}
+      Showing {countText(shown)} of {countText(total)} {what}.{' '}
       {shown < total && (
         <button type="button" onClick={onMore} disabled={busy}>
           {busy ? 'Loading…' : `Show more ${what}`}

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { constants, createGzip, gzipSync } from 'node:zlib';
 import { projectRoot } from '../paths';
 
 /** Where `npm run build` writes the explorer (src/cli/build-app.ts). */
@@ -53,6 +54,9 @@ function inlineScripts(html: string): string[] {
   return [...html.matchAll(/<script(\s[^>]*)?>([\s\S]*?)<\/script>/gi)].filter(([, attributes]) => !/\ssrc\s*=/i.test(attributes ?? '')).map(([, , text]) => text ?? '');
 }
 
+/** The headers of index.html, wherever it is served: its CSP allows its own inline scripts by their hashes. */
+const indexHeaders = (html: string): Record<string, string> => ({ 'content-security-policy': contentSecurityPolicy(inlineScripts(html)), 'referrer-policy': 'no-referrer' });
+
 /**
  * The built explorer, read once at start-up: `/` is its index.html, and
  * `/assets/<name>` its scripts and styles, whose names carry a content hash
@@ -71,7 +75,7 @@ export function loadExplorer(dir: string): ReadonlyMap<string, ExplorerFile> | n
       headers: { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': cache, 'x-content-type-options': 'nosniff', vary: 'accept-encoding', ...extra },
     });
   };
-  add('/', indexPath, 'no-cache', { 'content-security-policy': contentSecurityPolicy(inlineScripts(readFileSync(indexPath, 'utf8'))), 'referrer-policy': 'no-referrer' });
+  add('/', indexPath, 'no-cache', indexHeaders(readFileSync(indexPath, 'utf8')));
   const assets = join(dir, 'assets');
   if (existsSync(assets)) {
     for (const name of readdirSync(assets)) {
@@ -79,4 +83,92 @@ export function loadExplorer(dir: string): ReadonlyMap<string, ExplorerFile> | n
     }
   }
   return files;
+}
+
+/** Where the build writes the claim page's first operations (build-app.ts), for the server to run on a permalink. */
+export const CLAIM_PAGE_OPERATIONS_FILE = 'claim-page-operations.json';
+
+/** One GraphQL operation the claim page sends first; its `$id` is the claim's. */
+export interface ClaimPageOperation {
+  query: string;
+  variables: Record<string, unknown>;
+}
+
+/** The path of a claim's permalink, `/claims/<id>` (app/src/routes.ts), and the id it names; null for any other path or a malformed id. */
+export function claimOfPermalinkPath(path: string): string | null {
+  const match = /^\/claims\/([^/]+)$/.exec(path);
+  if (match === null) return null;
+  try {
+    const id = decodeURIComponent(match[1]!);
+    return id === '' ? null : id;
+  } catch {
+    return null;
+  }
+}
+
+/** index.html cut where the permalink's answers go (before </body>), with the operations to run and the headers to send. */
+export interface ClaimPermalinkPage {
+  before: string;
+  after: string;
+  operations: readonly ClaimPageOperation[];
+  headers: Record<string, string>;
+}
+
+/**
+ * What the server needs to answer a claim's permalink: null when the build
+ * has no operations file (an older build: the permalink then serves nothing,
+ * and hash links still work) or its index.html has no </body>.
+ */
+export function loadClaimPermalinkPage(dir: string): ClaimPermalinkPage | null {
+  const indexPath = join(dir, 'index.html');
+  const operationsPath = join(dir, CLAIM_PAGE_OPERATIONS_FILE);
+  if (!existsSync(indexPath) || !existsSync(operationsPath)) return null;
+  const html = readFileSync(indexPath, 'utf8');
+  const cut = html.lastIndexOf('</body>');
+  if (cut < 0) return null;
+  const operations = JSON.parse(readFileSync(operationsPath, 'utf8')) as ClaimPageOperation[];
+  return {
+    before: html.slice(0, cut),
+    after: html.slice(cut),
+    operations,
+    headers: { 'content-type': TYPES['.html']!, 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff', vary: 'accept-encoding', ...indexHeaders(html) },
+  };
+}
+
+/** One operation's answer as the app takes it from the page (app/src/transport.ts's takeEmbeddedAnswers). */
+export interface EmbeddedAnswer extends ClaimPageOperation {
+  data: unknown;
+}
+
+/**
+ * JSON inside a <script type="application/json"> element: never run (so the
+ * CSP has nothing to allow), and with every "<" escaped, so that no text in
+ * the graph (a claim that reads "</script>…") can end the element.
+ */
+export const embeddedJson = (value: unknown): string => JSON.stringify(value).replace(/</g, '\\u003c');
+
+/**
+ * Answers a claim's permalink: the page's head goes out at once (so the
+ * browser fetches the app's scripts while the server works), then the
+ * answers, embedded before </body>, then the rest. The app's module script
+ * runs once the page is parsed, so it finds them there. Answers that could
+ * not be had are left out: the app asks for those itself.
+ */
+export async function sendClaimPermalinkPage(req: IncomingMessage, res: ServerResponse, page: ClaimPermalinkPage, answers: () => Promise<EmbeddedAnswer[]>): Promise<void> {
+  const gzip = /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
+  res.writeHead(200, gzip ? { ...page.headers, 'content-encoding': 'gzip' } : page.headers);
+  const out = gzip ? createGzip() : null;
+  if (out !== null) {
+    out.pipe(res);
+    out.write(page.before);
+    // Out now, not when zlib's buffer fills.
+    await new Promise<void>((resolve) => out.flush(constants.Z_SYNC_FLUSH, () => resolve()));
+  } else {
+    res.write(page.before);
+  }
+  // The page goes out whatever happens to the answers: the app asks for any that are missing.
+  const embedded = await answers().catch(() => []);
+  const rest = `<script type="application/json" id="claimgraph-answers">${embeddedJson(embedded)}</script>\n${page.after}`;
+  if (out !== null) out.end(rest);
+  else res.end(rest);
 }

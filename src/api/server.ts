@@ -25,7 +25,7 @@ import { credibilityResolvers } from './credibility-resolvers';
 import { AuthError, Authenticator, authPlugin, roleOfMutation, rootFields } from './auth';
 import { CONSOLE_PAGE } from './console-page';
 import { createContext, type Context, type RequestFacts } from './context';
-import { defaultAppDir, loadExplorer } from './explorer';
+import { claimOfPermalinkPath, defaultAppDir, loadClaimPermalinkPage, loadExplorer, sendClaimPermalinkPage, type EmbeddedAnswer } from './explorer';
 import { formatError } from './errors';
 import { ROLE_RANK, type Principal } from './identity';
 import { costPlugin, presentError, shapeLimitsRule } from './limits';
@@ -330,6 +330,7 @@ export async function startHttpServer(store: GraphStore, port: number, host: str
   const importerRank = ROLE_RANK[roleOfMutation('importBundle')];
   const appDir = options.appDir === undefined ? defaultAppDir() : options.appDir;
   const explorer = api.explorer && appDir !== null ? loadExplorer(appDir) : null;
+  const claimPermalinkPage = explorer !== null && appDir !== null ? loadClaimPermalinkPage(appDir) : null;
   if (api.explorer && appDir !== null && explorer === null) logger.warn({ appDir }, 'the explorer is not built (npm run build builds it): GET / answers 404');
   let draining = false;
 
@@ -412,6 +413,7 @@ export async function startHttpServer(store: GraphStore, port: number, host: str
   };
 
   const handleGraphQL = async (req: IncomingMessage, res: ServerResponse, search: string, exchange: Exchange): Promise<void> => {
+    const started = performance.now();
     let principal: Principal;
     try {
       principal = authenticator.authenticate(req.headersDistinct);
@@ -472,12 +474,44 @@ export async function startHttpServer(store: GraphStore, port: number, host: str
     });
     res.statusCode = result.status ?? 200;
     for (const [key, value] of result.headers) res.setHeader(key, value);
+    // The server's own share of the request (W3C Server Timing): a browser's timeline then tells it from the network's and the queueing's.
+    res.setHeader('server-timing', `graphql;dur=${(performance.now() - started).toFixed(1)}`);
     if (result.body.kind === 'complete') {
       res.end(result.body.string);
     } else {
       for await (const chunk of result.body.asyncIterator) res.write(chunk);
       res.end();
     }
+  };
+
+  /**
+   * A claim's permalink's first answers: the app's own operations (as its
+   * build wrote them) run through this server's executor, as the visitor
+   * (a navigation carries no key: anonymous), so they answer exactly as the
+   * app's requests would. An operation that errs is left out.
+   */
+  const claimPageAnswers = async (req: IncomingMessage, exchange: Exchange, id: string): Promise<EmbeddedAnswer[]> => {
+    let principal: Principal;
+    try {
+      principal = authenticator.authenticate(req.headersDistinct);
+    } catch (error) {
+      if (error instanceof AuthError || error instanceof ClaimgraphError) return [];
+      throw error;
+    }
+    exchange.principal = principal;
+    const answers = await Promise.all(
+      (claimPermalinkPage?.operations ?? []).map(async ({ query, variables }): Promise<EmbeddedAnswer | null> => {
+        const operationVariables = { ...variables, id };
+        const response = await apollo.executeOperation(
+          { query, variables: operationVariables },
+          { contextValue: createContext(store, principal, { id: exchange.facts.id, errorCodes: [] }, { maxBytes: limits.maxOutputBytes, production: api.production }) },
+        );
+        if (response.body.kind !== 'single') return null;
+        const { data, errors } = response.body.singleResult;
+        return errors === undefined && data !== undefined && data !== null ? { query, variables: operationVariables, data } : null;
+      }),
+    );
+    return answers.filter((a): a is EmbeddedAnswer => a !== null);
   };
 
   const accessLog = (req: IncomingMessage, res: ServerResponse, exchange: Exchange, started: number) => {
@@ -577,6 +611,8 @@ export async function startHttpServer(store: GraphStore, port: number, host: str
         res.end(CONSOLE_PAGE);
         return;
       }
+      const permalinked = req.method === 'GET' && claimPermalinkPage !== null ? claimOfPermalinkPath(path) : null;
+      if (permalinked !== null && claimPermalinkPage !== null) return sendClaimPermalinkPage(req, res, claimPermalinkPage, () => claimPageAnswers(req, exchange, permalinked));
       const file = req.method === 'GET' ? explorer?.get(path) : undefined;
       if (file !== undefined) {
         const gzip = /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');

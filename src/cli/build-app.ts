@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
-import { defaultAppDir } from '../api/explorer';
+import { CLAIM_PAGE_OPERATIONS_FILE, defaultAppDir, type ClaimPageOperation } from '../api/explorer';
 import { projectRoot } from '../paths';
 
 /** One file the build wrote, with what it costs a browser. */
@@ -59,6 +59,7 @@ export async function buildApp(outDir: string = defaultAppDir()): Promise<BuiltF
   ];
   const template = readFileSync(join(root, 'app', 'index.html'), 'utf8');
   writeFileSync(join(outDir, 'index.html'), template.replace('<!-- assets -->', head.join('\n')));
+  writeFileSync(join(outDir, CLAIM_PAGE_OPERATIONS_FILE), `${JSON.stringify(await claimPageOperations(root), null, 2)}\n`);
   const sized = (name: string, body: Buffer): BuiltFile => ({ name, bytes: body.length, gzipBytes: gzipSync(body, { level: 9 }).length });
   return [
     ...[join(outDir, 'index.html'), ...outputs].map((path) => sized(relative(outDir, path), readFileSync(path))),
@@ -91,6 +92,31 @@ async function bootScript(root: string): Promise<string> {
   // Inlined in HTML: the text must not end its own script element.
   if (/<\/script/i.test(text)) throw new Error('the boot script contains "</script", which would end it early in index.html');
   return text;
+}
+
+/**
+ * The claim page's first operations, exactly as this build of the app sends
+ * them (app/src/claim-queries.ts's claimPageOperations, with `id` empty): the
+ * server runs them on a `/claims/<id>` navigation and embeds the answers in
+ * the page. Read by bundling that module and running it here, so that the
+ * server cannot drift from the app it serves.
+ */
+async function claimPageOperations(root: string): Promise<ClaimPageOperation[]> {
+  const result = await build({
+    absWorkingDir: root,
+    entryPoints: [join(root, 'app', 'src', 'claim-queries.ts')],
+    bundle: true,
+    write: false,
+    format: 'cjs',
+    platform: 'neutral',
+    target: 'es2020',
+    logLevel: 'warning',
+  });
+  const module = { exports: {} as { claimPageOperations?: (id: string) => ClaimPageOperation[] } };
+  new Function('module', 'exports', result.outputFiles[0]?.text ?? '')(module, module.exports);
+  const operations = module.exports.claimPageOperations?.('');
+  if (!Array.isArray(operations) || operations.length === 0) throw new Error('app/src/claim-queries.ts exports no claimPageOperations');
+  return operations;
 }
 
 /** The JavaScript a browser downloads for the whole app, gzipped, in bytes. */
