@@ -166,6 +166,8 @@ export async function sendClaimPermalinkPage(req: IncomingMessage, res: ServerRe
   } else {
     res.write(page.before);
   }
+  // Let the head reach the socket before the queries' synchronous start (parse, validate) holds the event loop.
+  await new Promise<void>((resolve) => setImmediate(resolve));
   // The page goes out whatever happens to the answers: the app asks for any that are missing.
   const embedded = await answers().catch(() => []);
   const rest = `<script type="application/json" id="claimgraph-answers">${embeddedJson(embedded)}</script>\n${page.after}`;

@@ -113,6 +113,56 @@ describe('the explorer', () => {
     }
   });
 
+  describe("a claim's permalink, /claims/<id>", () => {
+    // As build-app.ts writes them: the app's own first operations, each taking the claim's id as $id.
+    const OPERATIONS = [{ query: 'query ClaimText($id: ID!) { claim(id: $id) { recordId text } }', variables: { id: '' } }];
+    let permalinked: RunningServer;
+    let url: string;
+    beforeAll(async () => {
+      writeFileSync(join(dir, 'index.html'), `<!doctype html><title>claimgraph</title><script>${BOOT}</script><script type="module" src="/assets/main-1.js"></script><body><div id="app"></div></body></html>`);
+      writeFileSync(join(dir, 'claim-page-operations.json'), JSON.stringify(OPERATIONS));
+      permalinked = await startHttpServer(store, 0, '127.0.0.1', { api: loadApiConfig({ NODE_ENV: 'production' }), appDir: dir });
+      url = permalinked.url.replace(/\/graphql$/, '');
+    });
+    afterAll(async () => {
+      await permalinked.stop();
+    });
+    const embedded = (html: string): unknown => JSON.parse(/<script type="application\/json" id="claimgraph-answers">([\s\S]*?)<\/script>/.exec(html)?.[1] ?? 'null');
+
+    it("serves the app with the claim's first answers in it, as the API answers them, under the page's own CSP", async () => {
+      const res = await fetch(`${url}/claims/claim-al-masoud-was-civilian`);
+      const html = await res.text();
+      expect([res.status, res.headers.get('content-type'), res.headers.get('content-security-policy')]).toEqual([200, 'text/html; charset=utf-8', (await fetch(`${url}/`)).headers.get('content-security-policy')]);
+      const variables = { id: 'claim-al-masoud-was-civilian' };
+      const api = (await (await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: OPERATIONS[0]!.query, variables }) })).json()) as { data: unknown };
+      expect(embedded(html)).toEqual([{ query: OPERATIONS[0]!.query, variables, data: api.data }]);
+      expect(api.data).toEqual({ claim: { recordId: 'claim-al-masoud-was-civilian', text: 'Khaled al-Masoud was a civilian.' } });
+      expect(html).toMatch(/<\/script>\n<\/body><\/html>$/);
+    });
+
+    it('decodes the id, embeds a missing claim as the API answers it (null), and answers a malformed id 404', async () => {
+      const missing = await fetch(`${url}/claims/${encodeURIComponent('no such/claim')}`);
+      expect([missing.status, embedded(await missing.text())]).toEqual([200, [{ query: OPERATIONS[0]!.query, variables: { id: 'no such/claim' }, data: { claim: null } }]]);
+      for (const path of ['/claims/%FF', '/claims/', '/claims/a/b']) expect([path, (await fetch(`${url}${path}`)).status]).toEqual([path, 404]);
+    });
+
+    it('escapes the answers so that no text in the graph can end their script element or start a script', async () => {
+      const res = await fetch(`${url}/claims/${encodeURIComponent('</script><script>alert(1)</script>')}`);
+      const html = await res.text();
+      expect(html).not.toContain('<script>alert(1)');
+      expect(embedded(html)).toEqual([{ query: OPERATIONS[0]!.query, variables: { id: '</script><script>alert(1)</script>' }, data: { claim: null } }]);
+    });
+
+    it('leaves out an answer that errs: the app asks for it itself, and shows the API message', async () => {
+      writeFileSync(join(dir, 'claim-page-operations.json'), JSON.stringify([{ query: 'query Broken($id: ID!) { claim(id: $id) { noSuchField } }', variables: { id: '' } }]));
+      const broken = await startHttpServer(store, 0, '127.0.0.1', { api: loadApiConfig({}), appDir: dir });
+      const res = await fetch(`${broken.url.replace(/\/graphql$/, '')}/claims/claim-al-masoud-was-civilian`);
+      await broken.stop();
+      writeFileSync(join(dir, 'claim-page-operations.json'), JSON.stringify(OPERATIONS));
+      expect([res.status, embedded(await res.text())]).toEqual([200, []]);
+    });
+  });
+
   it('says how to build it when it is not built', async () => {
     const bare = await startHttpServer(store, 0, '127.0.0.1', { appDir: join(dir, 'missing') });
     const res = await fetch(bare.url.replace(/graphql$/, ''));
