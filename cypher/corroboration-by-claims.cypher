@@ -26,7 +26,9 @@
 // least 2 independent clusters assert it; else UNVERIFIED), the latest
 // assessment, and the best reliability grade among the asserting sources
 // (each source's latest rating; F when none is recorded) with the sources
-// holding it.
+// holding it. And what credibility weighs against the claim: the same side
+// without the sources that are parties to it (docs/ANALYSIS.md, "Interested
+// parties"), with those parties named.
 // The independence rule and the status rule are fragments
 // (cypher/fragments/), included here and in claims-page-by-status and
 // claims-count-by-status.
@@ -34,7 +36,7 @@
 // @param ids  list of claim ids
 UNWIND $ids AS key
 MATCH (c:Claim {id: key})
-WITH c, key, true AS countClusters
+WITH c, key, true AS countClusters, true AS weighInterests
 // @include independence-rule
 // Which sources were merged, and why (for the API's explanation): for each
 // key two or more sources share (a top-level parent, an origin of derived
@@ -53,7 +55,7 @@ CALL (group) {
                   roots: [x IN keys WHERE x STARTS WITH 'a:' | substring(x, 2)],
                   origins: [x IN keys WHERE x STARTS WITH 'o:' | substring(x, 2)]}) AS merges
 }
-WITH key, hedging, doubting, denying, withdrawn, assessment, side, group, clusters, leaningClusters, merges
+WITH key, hedging, doubting, denying, withdrawn, assessment, interests, side, group, clusters, leaningClusters, merges
 // @include claim-status
 CALL (pro) {
   UNWIND pro.group AS m
@@ -89,4 +91,12 @@ RETURN key,
        status,
        assessment,
        bestReliability,
-       bestRatedSources
+       bestRatedSources,
+       // What credibility weighs against the claim: the side against without
+       // the claim's own parties (docs/ANALYSIS.md, "Interested parties").
+       size(weighed.group) AS weighedContradictedBy,
+       size(weighed.clusters) AS weighedOpposingIndependentSources,
+       weighed.leaning AS weighedLeaningAgainst,
+       interests.doubting AS weighedDoubtingSources,
+       interests.denying AS weighedDenyingSources,
+       interests.parties AS partiesAgainst

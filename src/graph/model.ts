@@ -316,6 +316,8 @@ export const GRAPH_VOCABULARY = {
   relationshipTypes: [
     'AFFILIATED_WITH', 'PUBLISHED_BY', 'ABOUT', 'MADE', 'ON', 'APPEARS_IN', 'DERIVED_FROM', 'SUPERSEDES', 'SUPERSEDED_BY',
     'CONTRADICTS', 'SUPPORTS', 'IMPLIES', 'HYPOTHESIS', 'JUDGES', 'RATED', 'ASSESSES', 'REDIRECTS_TO', 'POSSIBLY_SAME',
+    // the entity a source is (a bundle's `sources[].entity`): docs/MODEL.md, "Interested parties"
+    'IS_ENTITY',
     // version 1 only (claimgraph 0.1): read to recognise and migrate such a store, never written
     'REPORTED_IN', 'REPORTED_VIA',
   ],

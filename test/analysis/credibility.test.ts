@@ -15,7 +15,7 @@ import { bundle, claimRecord, judged, link, load, says, source } from './judged-
 
 const none: CredibilityInputs = {
   assertingSources: 0, independentSources: 0, hedgingSources: 0, denyingSources: 0, doubtingSources: 0, contradictedBy: 0,
-  opposingIndependentSources: 0, leaningFor: 0, leaningAgainst: 0, bestReliability: null, bestRatedSources: [], assessment: null,
+  opposingIndependentSources: 0, leaningFor: 0, leaningAgainst: 0, partiesAgainst: [], bestReliability: null, bestRatedSources: [], assessment: null,
 };
 /** `independent` asserting clusters, which lean for it too. */
 const asserted = (independent: number, extra: Partial<CredibilityInputs> = {}): CredibilityInputs => ({
