@@ -71,7 +71,7 @@ export type Section = (typeof SECTIONS)[number];
 /** The fields each record of version 2 may have; any other is refused. */
 export const FIELDS = {
   bundle: ['format', 'version', 'description', ...SECTIONS],
-  sources: ['id', 'name', 'kind', 'anonymous', 'count', 'description', 'aliases', 'formerIds', 'recorded'],
+  sources: ['id', 'name', 'kind', 'anonymous', 'count', 'description', 'aliases', 'formerIds', 'recorded', 'entity'],
   affiliations: ['source', 'parent', 'role', 'recorded'],
   entities: ['id', 'name', 'description', 'aliases', 'formerIds', 'recorded'],
   documents: ['id', 'title', 'publisher', 'url', 'publishedAt', 'note', 'text', 'formerIds', 'recorded'],
@@ -354,6 +354,7 @@ function readV2(input: Json, file?: string): { bundle: Bundle; problems: BundleP
     aliases: r.stringList('aliases'),
     formerIds: r.stringList('formerIds'),
     recorded: r.audit('recorded'),
+    entity: r.optionalString('entity'),
   }), file);
   const affiliations = readSection(root, 'affiliations', problems, FIELDS.affiliations, (raw) => () => affiliationKey(raw.source, raw.parent), (r): AffiliationRecord => ({
     source: r.requiredString('source'),
@@ -795,6 +796,7 @@ function checkAcross(
     }
   });
 
+  b.sources.forEach((s, i) => ref('sources', i, '.entity', s.entity ?? null, 'entities'));
   b.documents.forEach((d, i) => ref('documents', i, '.publisher', d.publisher, 'sources'));
   b.claims.forEach((c, i) => c.about.forEach((e, j) => ref('claims', i, `.about[${j}]`, e, 'entities')));
 

@@ -70,6 +70,13 @@ export interface SourceRecord {
   /** Ids that resolve to this record: records merged into it, by an editor or by a name match. */
   formerIds: string[];
   recorded?: Audit | null;
+  /**
+   * The entity this source is (the person or body claims can be about), when
+   * a name match would not find it: a source is a party to every claim about
+   * it (docs/MODEL.md, "Interested parties"). Absent or null: not coded, and
+   * a shared name key decides.
+   */
+  entity?: string | null;
 }
 
 export interface AffiliationRecord {
