@@ -399,6 +399,7 @@ export const resolvers = {
   },
 
   Source: {
+    entity: (s: SourceNode, _: unknown, ctx: Context) => (typeof s.entity === 'string' ? linked(ctx.loaders.entities, s.entity, 'entity') : null),
     async affiliations(s: SourceNode, _: unknown, ctx: Context) {
       const parents = await ctx.loaders.parents.load(s.id);
       return linkedMany(ctx.loaders.sources, parents.map((a) => a.source), 'source');

@@ -28,6 +28,8 @@ export interface SourceNode {
   count: number | null;
   description: string | null;
   aliases: string[];
+  /** The entity the source is linked to (IS_ENTITY), where the query that read it carries it. */
+  entity?: string | null;
 }
 
 export interface DocumentNode {
@@ -128,6 +130,7 @@ export function toSource(v: Value | undefined): SourceNode {
     count: typeof o.count === 'number' ? o.count : null,
     description: optStr(o, 'description'),
     aliases: strList(o, 'aliases'),
+    ...(typeof o.entity === 'string' ? { entity: o.entity } : {}),
   };
 }
 
