@@ -125,7 +125,10 @@ function idsOf(b: Bundle): Record<NodeKind, Set<string>> {
   const add = (set: Set<string>, id: string | null) => {
     if (id !== null && id !== '') set.add(id);
   };
-  for (const s of b.sources) add(ids.sources, s.id);
+  for (const s of b.sources) {
+    add(ids.sources, s.id);
+    add(ids.entities, s.entity ?? null);
+  }
   for (const a of b.affiliations) {
     add(ids.sources, a.source);
     add(ids.sources, a.parent);
