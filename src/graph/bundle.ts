@@ -345,6 +345,8 @@ function readV2(input: Json, file?: string): { bundle: Bundle; problems: BundleP
   const byId = (raw: Obj) => idFor(raw.id);
 
   const sources = readSection(root, 'sources', problems, FIELDS.sources, byId, (r): SourceRecord => ({
+    // Only where coded: a source without it is the record it always was.
+    ...((entity) => (entity === null ? {} : { entity }))(r.optionalString('entity')),
     id: r.requiredString('id'),
     name: r.requiredString('name'),
     kind: r.oneOf('kind', SOURCE_KINDS),
@@ -354,7 +356,6 @@ function readV2(input: Json, file?: string): { bundle: Bundle; problems: BundleP
     aliases: r.stringList('aliases'),
     formerIds: r.stringList('formerIds'),
     recorded: r.audit('recorded'),
-    entity: r.optionalString('entity'),
   }), file);
   const affiliations = readSection(root, 'affiliations', problems, FIELDS.affiliations, (raw) => () => affiliationKey(raw.source, raw.parent), (r): AffiliationRecord => ({
     source: r.requiredString('source'),
