@@ -99,4 +99,4 @@ RETURN key,
        weighed.leaning AS weighedLeaningAgainst,
        interests.doubting AS weighedDoubtingSources,
        interests.denying AS weighedDenyingSources,
-       interests.parties AS partiesAgainst
+       [i IN range(0, size(interests.partyIds) - 1) | {id: interests.partyIds[i], name: interests.partyNames[i]}] AS partiesAgainst

@@ -37,9 +37,11 @@ CALL (c, weighInterests) {
   CALL (c, s, side, weighInterests) {
     WITH c, s WHERE weighInterests AND side = 'against'
     MATCH (s)-[:AFFILIATED_WITH*0..]->(a:Source)
+    // (A list, not EXISTS inside CASE: Neo4j's semantic analysis gives up on that.)
+    WITH c, a, [(a)-[:IS_ENTITY]->(x:Entity) | x.id] AS linked
     MATCH (c)-[:ABOUT]->(e:Entity)
     WHERE CASE
-            WHEN EXISTS { (a)-[:IS_ENTITY]->(:Entity) } THEN EXISTS { (a)-[:IS_ENTITY]->(e) }
+            WHEN size(linked) > 0 THEN e.id IN linked
             ELSE a.nameKey = e.nameKey OR a.nameKey IN coalesce(e.aliasKeys, []) OR e.nameKey IN coalesce(a.aliasKeys, [])
                  OR any(k IN coalesce(a.aliasKeys, []) WHERE k IN coalesce(e.aliasKeys, []))
           END
@@ -67,10 +69,16 @@ WITH key, all, withdrawn, assessment, countClusters, weighInterests,
      size([x IN all WHERE x.side = 'against' AND NOT x.hedged AND x.denies]) AS denying
 // What credibility weighs against the claim without its parties' voices: the
 // doubts that remain, and the parties (each with the firm or hedged stand it takes).
+// (Built from plain variables: Neo4j's semantic analysis gives up on a list comprehension inside a map literal.)
 WITH key, all, withdrawn, assessment, countClusters, weighInterests, hedging, doubting, denying,
-     {doubting: size([x IN all WHERE x.side = 'against' AND x.hedged AND x.denies AND NOT coalesce(x.interested, false)]),
-      denying: size([x IN all WHERE x.side = 'against' AND NOT x.hedged AND x.denies AND NOT coalesce(x.interested, false)]),
-      parties: [x IN all WHERE x.side = 'against' AND coalesce(x.interested, false) | {id: x.id, name: x.name}]} AS interests
+     [x IN all WHERE x.side = 'against' AND NOT coalesce(x.interested, false)] AS weighedAgainst,
+     [x IN all WHERE x.side = 'against' AND coalesce(x.interested, false)] AS partiesAgainst
+WITH key, all, withdrawn, assessment, countClusters, weighInterests, hedging, doubting, denying,
+     size([x IN weighedAgainst WHERE x.hedged AND x.denies]) AS weighedDoubting,
+     size([x IN weighedAgainst WHERE NOT x.hedged AND x.denies]) AS weighedDenying,
+     [x IN partiesAgainst | x.id] AS partyIds, [x IN partiesAgainst | x.name] AS partyNames
+WITH key, all, withdrawn, assessment, countClusters, weighInterests, hedging, doubting, denying,
+     {doubting: weighedDoubting, denying: weighedDenying, partyIds: partyIds, partyNames: partyNames} AS interests
 UNWIND CASE WHEN weighInterests THEN ['for', 'against', 'weighed'] ELSE ['for', 'against'] END AS side
 WITH key, hedging, doubting, denying, withdrawn, assessment, interests, countClusters, side,
      [m IN all WHERE CASE side WHEN 'weighed' THEN m.side = 'against' AND NOT coalesce(m.interested, false) ELSE m.side = side END] AS leaning
