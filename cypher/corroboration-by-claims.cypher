@@ -94,9 +94,9 @@ RETURN key,
        bestRatedSources,
        // What credibility weighs against the claim: the side against without
        // the claim's own parties (docs/ANALYSIS.md, "Interested parties").
-       size(weighed.group) AS weighedContradictedBy,
-       size(weighed.clusters) AS weighedOpposingIndependentSources,
-       weighed.leaning AS weighedLeaningAgainst,
+       CASE WHEN weighed IS NULL THEN size(con.group) ELSE size(weighed.group) END AS weighedContradictedBy,
+       CASE WHEN weighed IS NULL THEN size(con.clusters) ELSE size(weighed.clusters) END AS weighedOpposingIndependentSources,
+       CASE WHEN weighed IS NULL THEN con.leaning ELSE weighed.leaning END AS weighedLeaningAgainst,
        interests.doubting AS weighedDoubtingSources,
        interests.denying AS weighedDenyingSources,
        [i IN range(0, size(interests.partyIds) - 1) | {id: interests.partyIds[i], name: interests.partyNames[i]}] AS partiesAgainst

@@ -3,7 +3,8 @@
 // CORROBORATED by 2 independent clusters, else UNVERIFIED. Expects what the
 // independence rule and the merges leave; leaves key, hedging, doubting,
 // denying, withdrawn, assessment, interests, pro, con, weighed (the side
-// against without the claim's parties, null unless weighInterests), status.
+// against without the claim's parties; null unless weighInterests and a
+// party is against the claim: then it is `con`), status.
 // Status counts every voice against, parties' included: a party's denial
 // still contests the claim.
 WITH key, hedging, doubting, denying, withdrawn, assessment, interests,

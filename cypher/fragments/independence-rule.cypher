@@ -35,7 +35,7 @@ CALL (c, weighInterests) {
   // Only a voice against is weighed by whether it is a party's: who accuses
   // himself is no less credible for it.
   CALL (c, s, side, weighInterests) {
-    WITH c, s WHERE weighInterests AND side = 'against'
+    WITH c, s WHERE weighInterests AND side = 'against' AND EXISTS { (c)-[:ABOUT]->(:Entity) }
     MATCH (s)-[:AFFILIATED_WITH*0..]->(a:Source)
     // (A list, not EXISTS inside CASE: Neo4j's semantic analysis gives up on that.)
     WITH c, a, [(a)-[:IS_ENTITY]->(x:Entity) | x.id] AS linked
@@ -79,7 +79,8 @@ WITH key, all, withdrawn, assessment, countClusters, weighInterests, hedging, do
      [x IN partiesAgainst | x.id] AS partyIds, [x IN partiesAgainst | x.name] AS partyNames
 WITH key, all, withdrawn, assessment, countClusters, weighInterests, hedging, doubting, denying,
      {doubting: weighedDoubting, denying: weighedDenying, partyIds: partyIds, partyNames: partyNames} AS interests
-UNWIND CASE WHEN weighInterests THEN ['for', 'against', 'weighed'] ELSE ['for', 'against'] END AS side
+// The side 'weighed' only where a party is against the claim: else it is the side against as it is.
+UNWIND CASE WHEN weighInterests AND size(interests.partyIds) > 0 THEN ['for', 'against', 'weighed'] ELSE ['for', 'against'] END AS side
 WITH key, hedging, doubting, denying, withdrawn, assessment, interests, countClusters, side,
      [m IN all WHERE CASE side WHEN 'weighed' THEN m.side = 'against' AND NOT coalesce(m.interested, false) ELSE m.side = side END] AS leaning
 WITH key, hedging, doubting, denying, withdrawn, assessment, interests, countClusters, side,
