@@ -63,19 +63,26 @@ CALL () {
   MATCH (a:Claim)
   RETURN a, null AS mine
 }
-// Existence checks only (nothing is collected yet), once per claim. Grafeo
-// evaluates every branch of a CASE and runs an EXISTS written in a WHERE as a
-// join over every claim, hence these unit subqueries with LIMIT 1.
-CALL (a) {
+// With a source alone, only the claims it now asserts or denies can hold a
+// conflict it takes part in (its revisions are read apart, below).
+WITH a, mine WHERE $claimId IS NOT NULL OR mine IS NULL OR mine.asserts OR mine.denies
+// Existence checks only (nothing is collected yet), once per claim, and not
+// where the source's own stance answers them. Grafeo evaluates every branch
+// of a CASE and runs an EXISTS written in a WHERE as a join over every
+// claim, hence these unit subqueries with LIMIT 1, guarded first.
+CALL (a, mine) {
+  WITH a, mine WHERE NOT coalesce(mine.asserts, false)
   MATCH (a)<-[:ON]-(st:Statement {stance: 'ASSERTS', current: true})
   WITH st LIMIT 1
-  RETURN count(st) > 0 AS forA
+  RETURN count(st) > 0 AS assertedByOthers
 }
-CALL (a) {
+CALL (a, mine) {
+  WITH a, mine WHERE NOT coalesce(mine.denies, false)
   MATCH (a)<-[:ON]-(st:Statement {stance: 'DENIES', current: true})
   WITH st LIMIT 1
-  RETURN count(st) > 0 AS denied
+  RETURN count(st) > 0 AS deniedByOthers
 }
+WITH a, mine, assertedByOthers OR coalesce(mine.asserts, false) AS forA, deniedByOthers OR coalesce(mine.denies, false) AS denied
 CALL (a, forA, denied) {
   // Links in both directions between the same two claims make one conflict;
   // the other claim needs someone asserting it.
