@@ -28,7 +28,7 @@ export interface SourceNode {
   count: number | null;
   description: string | null;
   aliases: string[];
-  /** The entity the source is linked to (IS_ENTITY), where the query that read it carries it. */
+  /** The entity the source is linked to (IS_ENTITY), null for none, where the query that read it carries it (else absent). */
   entity?: string | null;
 }
 
@@ -130,7 +130,8 @@ export function toSource(v: Value | undefined): SourceNode {
     count: typeof o.count === 'number' ? o.count : null,
     description: optStr(o, 'description'),
     aliases: strList(o, 'aliases'),
-    ...(typeof o.entity === 'string' ? { entity: o.entity } : {}),
+    // Null when the query read the link and found none; left out when it did not read it.
+    ...('entity' in o ? { entity: typeof o.entity === 'string' ? o.entity : null } : {}),
   };
 }
 

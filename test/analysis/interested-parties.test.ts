@@ -128,6 +128,12 @@ describe('interested parties: who is a party to a claim, and what their voices w
     const r = await gql(store, 'query { source(id: "src-accused") { entity { recordId name } } }');
     expect(r.errors).toBeUndefined();
     expect(r.data).toEqual({ source: { entity: { recordId: 'ent-p', name: 'Volodymyr Z.' } } });
+    // A source found by a search carries the link too; one with none has no entity.
+    const found = await gql(store, 'query { sources(search: "diving instructor", first: 5) { nodes { recordId entity { recordId } } } }');
+    expect(found.errors).toBeUndefined();
+    expect((found.data as { sources: { nodes: unknown[] } }).sources.nodes).toEqual([{ recordId: 'src-accused', entity: { recordId: 'ent-p' } }]);
+    const friend = await gql(store, 'query { source(id: "src-friend") { entity { recordId } } }');
+    expect(friend.data).toEqual({ source: { entity: null } });
   });
 
   it('a source linked to another entity is not a party by its name: the explicit link decides', async () => {
