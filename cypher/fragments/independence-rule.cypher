@@ -128,13 +128,22 @@ CALL (leaning, countClusters) {
   UNWIND holders AS piece
   RETURN collect([piece, k]) AS leaningLinks
 }
+// A piece with no linking key is a cluster of its own, as it stands: only
+// the linked pieces are folded (each fold rebuilds the list of clusters, so
+// folding every piece cost the square of their number: 85 % of the
+// corroboration of a claim with 1,500 statements).
 WITH key, hedging, doubting, denying, withdrawn, assessment, interests, side, group,
-     reduce(clusters = [], p IN [x IN pieces | {keys: [l IN links WHERE l[0] = x.piece | l[1]], sources: x.sources}] |
-       [cl IN clusters WHERE none(k IN cl.keys WHERE k IN p.keys)]
-       + [reduce(merged = p, cl IN [x IN clusters WHERE any(k IN x.keys WHERE k IN p.keys)] |
-            {keys: merged.keys + [k IN cl.keys WHERE NOT k IN merged.keys], sources: merged.sources + cl.sources})]
-     ) AS clusters,
-     size(reduce(clusters = [], p IN [x IN leaningPieces | [l IN leaningLinks WHERE l[0] = x | l[1]]] |
-       [cl IN clusters WHERE none(k IN cl WHERE k IN p)]
-       + [reduce(merged = p, cl IN [x IN clusters WHERE any(k IN x WHERE k IN p)] | merged + [k IN cl WHERE NOT k IN merged])]
-     )) AS leaningClusters
+     [x IN pieces | {keys: [l IN links WHERE l[0] = x.piece | l[1]], sources: x.sources}] AS keyed,
+     [x IN leaningPieces | [l IN leaningLinks WHERE l[0] = x | l[1]]] AS leaningKeyed
+WITH key, hedging, doubting, denying, withdrawn, assessment, interests, side, group,
+     [p IN keyed WHERE size(p.keys) = 0]
+     + reduce(clusters = [], p IN [x IN keyed WHERE size(x.keys) > 0] |
+         [cl IN clusters WHERE none(k IN cl.keys WHERE k IN p.keys)]
+         + [reduce(merged = p, cl IN [x IN clusters WHERE any(k IN x.keys WHERE k IN p.keys)] |
+              {keys: merged.keys + [k IN cl.keys WHERE NOT k IN merged.keys], sources: merged.sources + cl.sources})]
+       ) AS clusters,
+     size([p IN leaningKeyed WHERE size(p) = 0])
+     + size(reduce(clusters = [], p IN [x IN leaningKeyed WHERE size(x) > 0] |
+         [cl IN clusters WHERE none(k IN cl WHERE k IN p)]
+         + [reduce(merged = p, cl IN [x IN clusters WHERE any(k IN x WHERE k IN p)] | merged + [k IN cl WHERE NOT k IN merged])]
+       )) AS leaningClusters
