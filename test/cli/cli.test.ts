@@ -81,6 +81,20 @@ const extraBundle = {
   statements: [{ id: 'st-cli-test', source: 'src-cli-test', claim: 'claim-cli-test', stance: 'ASSERTS', document: 'doc-dumayr-report' }],
 };
 
+describe('the in-process runs stand for the built CLI', () => {
+  // The rest of this file runs the commands in-process; this is what makes that a test of the CLI.
+  test('a failing command and an export print the same, byte for byte, with the same exit code, as the built CLI in a child process', async () => {
+    const dir = dataDir('in-process-vs-child');
+    expectExit(await run(['import', SEED_FILE], dir), 0);
+    const broken = file('broken-both-ways.json', brokenSeed());
+    for (const args of [['validate', '--standalone', broken], ['export'], ['import', '--frob']]) {
+      const child = cli(args, dir);
+      const inProcess = await run(args, dir);
+      expect({ args, ...inProcess }).toEqual({ args, ...child });
+    }
+  });
+});
+
 describe('help and usage errors', () => {
   test('--help lists every command and exits 0', async () => {
     const r = await run(['--help'], dataDir('unused'));
