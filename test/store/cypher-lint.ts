@@ -32,7 +32,7 @@ import { loadQueries, QUERY_NAMES, SCHEMA_FILES, splitStatements, type SourceLin
  * name their references `source`, `claim`, …). The linter cannot tell a map
  * key from a property key, so these are allowed too, and only these.
  */
-const PARAMETER_ROW_KEYS = ['source', 'parent', 'claim', 'document', 'publisher', 'from', 'to', 'via', 'derivedFrom', 'supersedes', 'supersededBy', 'statement', 'a', 'b'];
+const PARAMETER_ROW_KEYS = ['source', 'parent', 'entity', 'claim', 'document', 'publisher', 'from', 'to', 'via', 'derivedFrom', 'supersedes', 'supersededBy', 'statement', 'a', 'b'];
 
 /** Plugins, not Neo4j: a query that needs one fails on a plain server. */
 export const PLUGIN = /^(apoc|gds)\./;
