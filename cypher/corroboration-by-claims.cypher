@@ -15,7 +15,9 @@
 // - AFFILIATION: they share a top-level affiliation (one is affiliated with
 //   the other, or both with a common parent, at any depth);
 // - DERIVATION: one's statement was derived (DERIVED_FROM, at any depth)
-//   from the other's, or both from a third source's.
+//   from the other's, or both from a third source's;
+// - SIMILAR_NAME: they may be one source under two spellings (a possible
+//   duplicate by name that no editor has merged or rejected yet).
 // Nothing else merges speakers: not intermediaries, not publishers.
 // Merging is transitive. A group counts as one source whatever its head
 // count. `merges` lists, for each key two or more sources share, each of them
@@ -26,7 +28,9 @@
 // least 2 independent clusters assert it; else UNVERIFIED), the latest
 // assessment, and the best reliability grade among the asserting sources
 // (each source's latest rating; F when none is recorded) with the sources
-// holding it.
+// holding it. And what credibility weighs against the claim: the same side
+// without the sources that are parties to it (docs/ANALYSIS.md, "Interested
+// parties"), with those parties named.
 // The independence rule and the status rule are fragments
 // (cypher/fragments/), included here and in claims-page-by-status and
 // claims-count-by-status.
@@ -34,11 +38,11 @@
 // @param ids  list of claim ids
 UNWIND $ids AS key
 MATCH (c:Claim {id: key})
-WITH c, key, true AS countClusters
+WITH c, key, true AS countClusters, true AS weighInterests
 // @include independence-rule
 // Which sources were merged, and why (for the API's explanation): for each
 // key two or more sources share (a top-level parent, an origin of derived
-// statements), each of them paired with the first, so the list grows with
+// statements, a group of alike names), each of them paired with the first, so the list grows with
 // the sources, not with their pairs.
 CALL (group) {
   UNWIND group AS m
@@ -51,9 +55,10 @@ CALL (group) {
   WITH holders[0] AS a, other AS b, collect(k) AS keys
   RETURN collect({a: a, b: b,
                   roots: [x IN keys WHERE x STARTS WITH 'a:' | substring(x, 2)],
-                  origins: [x IN keys WHERE x STARTS WITH 'o:' | substring(x, 2)]}) AS merges
+                  origins: [x IN keys WHERE x STARTS WITH 'o:' | substring(x, 2)],
+                  alike: any(x IN keys WHERE x STARTS WITH 'n:')}) AS merges
 }
-WITH key, hedging, doubting, denying, withdrawn, assessment, side, group, clusters, leaningClusters, merges
+WITH key, hedging, doubting, denying, withdrawn, assessment, interests, side, group, clusters, leaningClusters, merges
 // @include claim-status
 CALL (pro) {
   UNWIND pro.group AS m
@@ -89,4 +94,12 @@ RETURN key,
        status,
        assessment,
        bestReliability,
-       bestRatedSources
+       bestRatedSources,
+       // What credibility weighs against the claim: the side against without
+       // the claim's own parties (docs/ANALYSIS.md, "Interested parties").
+       CASE WHEN weighed IS NULL THEN size(con.group) ELSE size(weighed.group) END AS weighedContradictedBy,
+       CASE WHEN weighed IS NULL THEN size(con.clusters) ELSE size(weighed.clusters) END AS weighedOpposingIndependentSources,
+       CASE WHEN weighed IS NULL THEN con.leaning ELSE weighed.leaning END AS weighedLeaningAgainst,
+       interests.doubting AS weighedDoubtingSources,
+       interests.denying AS weighedDenyingSources,
+       [i IN range(0, size(interests.partyIds) - 1) | {id: interests.partyIds[i], name: interests.partyNames[i]}] AS partiesAgainst

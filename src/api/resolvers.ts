@@ -370,7 +370,11 @@ export const resolvers = {
 
   ClusterMerge: {
     sources: (m: ClusterMergeNode, _: unknown, ctx: Context) => linkedMany(ctx.loaders.sources, m.sources, 'source'),
-    reasons: (m: ClusterMergeNode) => [...(m.sharedParents.length > 0 ? ['AFFILIATION'] : []), ...(m.sharedOrigins.length > 0 ? ['DERIVATION'] : [])],
+    reasons: (m: ClusterMergeNode) => [
+      ...(m.sharedParents.length > 0 ? ['AFFILIATION'] : []),
+      ...(m.sharedOrigins.length > 0 ? ['DERIVATION'] : []),
+      ...(m.similarName ? ['SIMILAR_NAME'] : []),
+    ],
     sharedParents: (m: ClusterMergeNode, _: unknown, ctx: Context) => linkedMany(ctx.loaders.sources, m.sharedParents, 'source'),
     sharedOrigins: (m: ClusterMergeNode, _: unknown, ctx: Context) => linkedMany(ctx.loaders.sources, m.sharedOrigins, 'source'),
     async explanation(m: ClusterMergeNode, _: unknown, ctx: Context) {
@@ -390,6 +394,9 @@ export const resolvers = {
             : `what ${a} and ${b} assert was derived from statements by ${origins.join(', ')}`,
         );
       }
+      if (m.similarName) {
+        parts.push(`${a} and ${b} may be one source under two spellings (a possible duplicate that no editor has merged or rejected)`);
+      }
       return `${parts.join('; and ')}.`;
     },
   },
@@ -399,6 +406,12 @@ export const resolvers = {
   },
 
   Source: {
+    async entity(s: SourceNode, _: unknown, ctx: Context) {
+      // Only sources-by-ids carries the link. A source a page or a search read (and primed the
+      // loader with) is read again by id: one query per such source, only when this field is asked.
+      const id = s.entity !== undefined ? s.entity : (await ctx.store.read('sources-by-ids', { ids: [s.id] })).map((r) => toSource(r.source))[0]?.entity;
+      return typeof id === 'string' ? linked(ctx.loaders.entities, id, 'entity') : null;
+    },
     async affiliations(s: SourceNode, _: unknown, ctx: Context) {
       const parents = await ctx.loaders.parents.load(s.id);
       return linkedMany(ctx.loaders.sources, parents.map((a) => a.source), 'source');
