@@ -430,7 +430,7 @@ export function ClaimPage({ id, statement }: { id: string; statement: string | n
                 </>
               )}
             </section>
-            <section aria-labelledby="clusters-h">
+            <section class="below-fold" aria-labelledby="clusters-h">
               <h2 id="clusters-h">Independence</h2>
               <Loaded state={grade} what="the independent clusters">
                 {(g) => (
@@ -443,11 +443,11 @@ export function ClaimPage({ id, statement }: { id: string; statement: string | n
                 )}
               </Loaded>
             </section>
-            <section aria-labelledby="conflicts-h">
+            <section class="below-fold" aria-labelledby="conflicts-h">
               <h2 id="conflicts-h">Conflicts</h2>
               <Conflicts conflicts={conflicts} none="No conflict on this claim." />
             </section>
-            <section aria-labelledby="links-h">
+            <section class="below-fold" aria-labelledby="links-h">
               <h2 id="links-h">Linked claims</h2>
               {links.totalCount === 0 ? (
                 <p>No linked claim.</p>
@@ -466,7 +466,7 @@ export function ClaimPage({ id, statement }: { id: string; statement: string | n
               )}
               <LinkForm claimId={id} onDone={reload} />
             </section>
-            <section aria-labelledby="assess-h">
+            <section class="below-fold" aria-labelledby="assess-h">
               <h2 id="assess-h">Editors’ assessments</h2>
               {claim.assessments.length === 0 ? (
                 <p>No editor has assessed this claim, so it exports no ClaimReview.</p>
