@@ -130,6 +130,20 @@ export function hardChSkeletonWord(word: string): string {
   return hard === skeletonWord(word) ? '' : hard;
 }
 
+/**
+ * A query word's skeleton with the letters other alphabets write for the English "j" read as "j",
+ * or '' when the word has none or reads the same: a "dz" (the Serbo-Croatian and Polish "dž", "dż",
+ * whose marks are folded away: Hadžizade for Hajizadeh) and a "c" not in "ch" or "ck" (Turkish:
+ * Hacızade for Hajizadeh, Cemal for Jamal). Only queries read it, as {@link hardChSkeletonWord}.
+ */
+export function softJSkeletonWord(word: string): string {
+  const w = normalizeText(word).replace(/ /g, '');
+  const read = w.replace(/dz/g, 'j').replace(/c(?![hk])/g, 'j');
+  if (read === w) return '';
+  const soft = computeSkeleton(read);
+  return soft === skeletonWord(word) ? '' : soft;
+}
+
 function computeSkeleton(word: string, ch: 'sh' | 'k' = 'sh'): string {
   const w = normalizeText(word).replace(/ /g, '');
   if (w === '' || PARTICLES.has(w)) return '';
@@ -236,10 +250,11 @@ export function searchTerms(query: string): SearchTerms {
   // Each two adjacent words also as one (a name written as one word), matched by skeleton only:
   // an empty word matches nothing exactly or as a prefix.
   const joined = adjacentJoined(words).filter((s) => !skeletons.includes(s));
-  // A "ch" said "k" (Eichenberry for Eikenberry), also matched by skeleton only.
-  const hardCh = [...new Set(words.filter((w) => w.length >= 3).map(hardChSkeletonWord).filter((h) => h.length >= 3).map((h) => `~${h}`))]
-    .filter((h) => !skeletons.includes(h) && !joined.includes(h));
-  const extra = [...joined, ...hardCh];
+  // A "ch" said "k" (Eichenberry for Eikenberry), and a "dž" or Turkish "c" said "j" (Hadžizade,
+  // Hacızade for Hajizadeh), also matched by skeleton only.
+  const readings = words.filter((w) => w.length >= 3).flatMap((w) => [hardChSkeletonWord(w), softJSkeletonWord(w)]);
+  const otherReadings = [...new Set(readings.filter((h) => h.length >= 3).map((h) => `~${h}`))].filter((h) => !skeletons.includes(h) && !joined.includes(h));
+  const extra = [...joined, ...otherReadings];
   return { words: [...words, ...extra.map(() => '')], skeletons: [...skeletons, ...extra] };
 }
 

@@ -198,3 +198,21 @@ describe('an apostrophe inside a word is no break (FINDINGS.md, F19)', () => {
     expect(nameKey("Valéry Giscard d'Estaing")).toBe('valery giscard d estaing');
   });
 });
+
+describe('a "dž" or a Turkish "c" said "j" (FINDINGS.md, F21)', () => {
+  it('a query reads them as "j": "Hadžizade" (Bosnian) and "Hacızade" (Turkish) are also matched by the skeleton of "Hajizadeh"', () => {
+    for (const spelling of ['Hadžizade', 'Hadžizadeh', 'Hacızade', 'Emir Ali Hacızade']) {
+      expect([spelling, searchTerms(spelling).skeletons]).toEqual([spelling, expect.arrayContaining([`~${skeleton('Hajizadeh')}`])]);
+    }
+    expect(searchTerms('Cemal').skeletons).toContain(`~${skeleton('Jamal')}`);
+    const terms = searchTerms('Hadžizade');
+    expect(terms.words.length).toBe(terms.skeletons.length);
+    expect(terms.words.filter((w) => w !== '')).toEqual(['hadzizade']);
+  });
+
+  it('adds nothing where there is no "dz" or lone "c", or the reading is the same: "Chokri", "Eichenberry", "Abdel"', () => {
+    expect(searchTerms('Chokri').skeletons).toEqual([`~${skeleton('Chokri')}`]);
+    expect(searchTerms('Abdel').skeletons).toEqual([`~${skeleton('Abdel')}`]);
+    expect(searchTerms('Eichenberry').skeletons).toEqual([`~${skeleton('Eichenberry')}`, '~aknbr']);
+  });
+});
