@@ -15,7 +15,9 @@
 // - AFFILIATION: they share a top-level affiliation (one is affiliated with
 //   the other, or both with a common parent, at any depth);
 // - DERIVATION: one's statement was derived (DERIVED_FROM, at any depth)
-//   from the other's, or both from a third source's.
+//   from the other's, or both from a third source's;
+// - SIMILAR_NAME: they may be one source under two spellings (a possible
+//   duplicate by name that no editor has merged or rejected yet).
 // Nothing else merges speakers: not intermediaries, not publishers.
 // Merging is transitive. A group counts as one source whatever its head
 // count. `merges` lists, for each key two or more sources share, each of them
@@ -38,7 +40,7 @@ WITH c, key, true AS countClusters
 // @include independence-rule
 // Which sources were merged, and why (for the API's explanation): for each
 // key two or more sources share (a top-level parent, an origin of derived
-// statements), each of them paired with the first, so the list grows with
+// statements, a group of alike names), each of them paired with the first, so the list grows with
 // the sources, not with their pairs.
 CALL (group) {
   UNWIND group AS m
@@ -51,7 +53,8 @@ CALL (group) {
   WITH holders[0] AS a, other AS b, collect(k) AS keys
   RETURN collect({a: a, b: b,
                   roots: [x IN keys WHERE x STARTS WITH 'a:' | substring(x, 2)],
-                  origins: [x IN keys WHERE x STARTS WITH 'o:' | substring(x, 2)]}) AS merges
+                  origins: [x IN keys WHERE x STARTS WITH 'o:' | substring(x, 2)],
+                  alike: any(x IN keys WHERE x STARTS WITH 'n:')}) AS merges
 }
 WITH key, hedging, doubting, denying, withdrawn, assessment, side, group, clusters, leaningClusters, merges
 // @include claim-status

@@ -1,10 +1,10 @@
-// How many sources and statements have no kept-up independence key (roots,
+// How many sources and statements have no kept-up independence key (roots, alike,
 // origin): stored before they were kept (src/graph/independence.ts). Run
 // once at start.
 // @mode read
 CALL () {
   MATCH (s:Source)
-  WHERE s.roots IS NULL
+  WHERE s.roots IS NULL OR s.alike IS NULL
   RETURN count(s) AS sources
 }
 CALL () {

@@ -17,10 +17,12 @@ CALL (c) {
     RETURN 'against' AS side, s, st, opposing.id AS through
   }
   // Each statement's origin (the source of the end of its DERIVED_FROM chain,
-  // its own source when it is derived from none) and each source's top-level
-  // affiliations (`roots`) are kept up on write (cypher/write-statement-origins,
-  // write-source-roots): read here, so nothing is walked beyond the claim's
-  // own statements and their sources.
+  // its own source when it is derived from none), each source's top-level
+  // affiliations (`roots`) and its group of alike names (`alike`: sources
+  // that may be one under two spellings) are kept up on write
+  // (cypher/write-statement-origins, write-source-roots, write-source-alike):
+  // read here, so nothing is walked beyond the claim's own statements and
+  // their sources.
   WITH side, s, st, through, coalesce(st.hedged, false) AS hedged
   WITH side, s, hedged, collect({statement: st.id, stance: st.stance, through: through, origin: st.origin}) AS said
   WITH side, s, hedged, said, [x IN said WHERE x.through IS NULL] AS direct, s.roots AS roots
@@ -30,7 +32,7 @@ CALL (c) {
                   implied: size(direct) = 0, through: [x IN said WHERE x.through IS NOT NULL | x.through],
                   denies: size([x IN said WHERE x.stance = 'DENIES']) > 0,
                   derivations: [x IN said WHERE x.origin IS NOT NULL AND x.origin <> s.id | {statement: x.statement, origin: x.origin}],
-                  keys: [r IN roots | 'a:' + r] + ['o:' + s.id] + [o IN origins | 'o:' + o]}) AS all
+                  keys: [r IN roots | 'a:' + r] + ['o:' + s.id] + [o IN origins | 'o:' + o] + [g IN coalesce(s.alike, []) | 'n:' + g]}) AS all
 }
 CALL (c) {
   MATCH (c)<-[:ON]-(:Statement {stance: 'WITHDRAWS', current: true})<-[:MADE]-(s:Source)

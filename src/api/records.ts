@@ -14,6 +14,8 @@ export interface ClusterMergeNode {
   sources: [string, string];
   sharedParents: string[];
   sharedOrigins: string[];
+  /** They may be one source under two spellings (a possible duplicate by name, undecided). */
+  similarName: boolean;
 }
 
 export interface SourceClusterNode {
@@ -50,7 +52,7 @@ function toClusters(clusters: Value | undefined, merges: Value | undefined): Sou
   const pairs = (Array.isArray(merges) ? merges : []).map((m): ClusterMergeNode => {
     const o = obj('cluster merge', m);
     const [a, b] = [str('cluster merge', o, 'a'), str('cluster merge', o, 'b')].sort() as [string, string];
-    return { sources: [a, b], sharedParents: strList(o, 'roots').sort(), sharedOrigins: strList(o, 'origins').sort() };
+    return { sources: [a, b], sharedParents: strList(o, 'roots').sort(), sharedOrigins: strList(o, 'origins').sort(), similarName: o.alike === true };
   });
   return (Array.isArray(clusters) ? clusters : [])
     .map((c) => (Array.isArray(c) ? c.filter((x): x is string => typeof x === 'string').sort() : []))

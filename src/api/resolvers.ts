@@ -370,7 +370,11 @@ export const resolvers = {
 
   ClusterMerge: {
     sources: (m: ClusterMergeNode, _: unknown, ctx: Context) => linkedMany(ctx.loaders.sources, m.sources, 'source'),
-    reasons: (m: ClusterMergeNode) => [...(m.sharedParents.length > 0 ? ['AFFILIATION'] : []), ...(m.sharedOrigins.length > 0 ? ['DERIVATION'] : [])],
+    reasons: (m: ClusterMergeNode) => [
+      ...(m.sharedParents.length > 0 ? ['AFFILIATION'] : []),
+      ...(m.sharedOrigins.length > 0 ? ['DERIVATION'] : []),
+      ...(m.similarName ? ['SIMILAR_NAME'] : []),
+    ],
     sharedParents: (m: ClusterMergeNode, _: unknown, ctx: Context) => linkedMany(ctx.loaders.sources, m.sharedParents, 'source'),
     sharedOrigins: (m: ClusterMergeNode, _: unknown, ctx: Context) => linkedMany(ctx.loaders.sources, m.sharedOrigins, 'source'),
     async explanation(m: ClusterMergeNode, _: unknown, ctx: Context) {
@@ -389,6 +393,9 @@ export const resolvers = {
             ? `what ${origins[0] === a ? b : a} asserts was derived from a statement by ${origins[0]}`
             : `what ${a} and ${b} assert was derived from statements by ${origins.join(', ')}`,
         );
+      }
+      if (m.similarName) {
+        parts.push(`${a} and ${b} may be one source under two spellings (a possible duplicate that no editor has merged or rejected)`);
       }
       return `${parts.join('; and ')}.`;
     },

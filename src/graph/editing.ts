@@ -380,6 +380,8 @@ export async function rejectDuplicate(store: GraphStore, kind: keyof typeof DUPL
     const at = options.now ?? new Date().toISOString();
     const [row] = await tx.run('reject-duplicate', { label: DUPLICATE_LABELS[kind], a: low, b: high, by: options.editor, at });
     if (row === undefined) throw new ClaimgraphError('NOT_FOUND', `No possible duplicate of kind ${kind} pairs ${show(low)} and ${show(high)}.`, { kind, a: low, b: high });
+    // Two spellings judged two sources: they count as independent again.
+    if (kind === 'SOURCE') await refreshIndependence(tx, { alike: [low, high] });
     return row;
   });
 }
@@ -544,9 +546,11 @@ export async function deleteConfirmed(store: GraphStore, kind: DeletableKind, id
     if (statements.length + documents.length + claims.length > 0) {
       await importAs(tx, bundleOf({ statements, documents, claims }), options, (p) => p);
     }
+    // A deleted source may have held a group of alike names together: its other spellings, read while they are linked.
+    const alike = kind === 'SOURCE' ? (await tx.run('source-alike-neighbours', { ids: [id] })).flatMap((r) => strings(r.alike)) : [];
     if (doomed.length > 0) await tx.run('delete-statements', { ids: doomed });
     if (kind !== 'STATEMENT') await tx.run(DELETE_QUERY[kind], { id });
-    await refreshIndependence(tx, independenceAfterDeletion(plan));
+    await refreshIndependence(tx, { ...independenceAfterDeletion(plan), alike });
     await refreshPositions(tx, { claims: touched.filter((c) => !(kind === 'CLAIM' && c === id)), standing: reached });
     const { confirm: _token, ...removed } = plan;
     await logChange(tx, options, { action: 'DELETE', kind, target: id, details: removed });

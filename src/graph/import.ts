@@ -671,7 +671,11 @@ async function plan(tx: QueryRunner, files: BundleFile[], options: ImportOptions
         ...assessments.map((a) => a.claim),
       ]),
       regrouped,
-      independence: independenceTouched(sourceGroups, affiliations, writtenStatements),
+      independence: {
+        ...independenceTouched(sourceGroups, affiliations, writtenStatements),
+        // The spellings newly listed as possibly one source join (or widen) a group of alike names.
+        alike: newPairs.filter((p) => p.label === 'Source' && p.reason === 'SIMILAR_NAME').flatMap((p) => [p.a, p.b]),
+      },
     },
   };
 }

@@ -1,8 +1,11 @@
 /**
  * The independence keys, kept up on write: each source's top-level
- * affiliations (`roots`, cypher/write-source-roots) and each statement's
- * origin (`origin`, cypher/write-statement-origins: the source of the end of
- * its DERIVED_FROM chain, or its own source). The independence rule
+ * affiliations (`roots`, cypher/write-source-roots), each source's group of
+ * alike names (`alike`, cypher/write-source-alike: sources that may be one
+ * under two spellings, listed as possible duplicates and not yet merged or
+ * rejected) and each statement's origin (`origin`,
+ * cypher/write-statement-origins: the source of the end of its DERIVED_FROM
+ * chain, or its own source). The independence rule
  * (cypher/fragments/independence-rule) reads them, so that corroboration and
  * the status pages read only the records of the claims asked about, never
  * the affiliation trees or the derivation chains around them.
@@ -21,6 +24,12 @@ export interface IndependenceTouched {
   statements?: Iterable<string>;
   /** Sources whose statements changed maker: merged into them, or renamed. */
   makers?: Iterable<string>;
+  /**
+   * Sources whose possible duplicates by spelling may have changed (a pair
+   * listed, rejected, or moved by a merge; a neighbour deleted). `sources`
+   * are refreshed too: a new source gets its (maybe empty) group.
+   */
+  alike?: Iterable<string>;
 }
 
 /** Ids per write query: a large import writes its keys a slice at a time. */
@@ -39,13 +48,56 @@ async function inSlices(ids: Iterable<string>, write: (slice: string[]) => Promi
  */
 export async function refreshIndependence(tx: QueryRunner, touched: IndependenceTouched): Promise<void> {
   await inSlices(touched.sources ?? [], (sources) => tx.run('write-source-roots', { sources }));
+  await writeAlikeGroups(tx, [...(touched.sources ?? []), ...(touched.alike ?? [])]);
   await inSlices(touched.statements ?? [], (statements) => tx.run('write-statement-origins', { statements, makers: [] }));
   await inSlices(touched.makers ?? [], (makers) => tx.run('write-statement-origins', { statements: [], makers }));
 }
 
-/** Every source's roots and every statement's origin as stored, in id order (null where none is stored). */
+/**
+ * Writes `alike` on every source in the groups of alike names that `ids`
+ * belong to: a group is the sources joined, at any distance, by possible
+ * duplicates by spelling (cypher/source-alike-neighbours); each member of a
+ * group of two or more gets [its smallest id], every other source []. Groups
+ * are a handful of spellings of one name, so they are walked here, a
+ * frontier at a time.
+ */
+async function writeAlikeGroups(tx: QueryRunner, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  const neighbours = new Map<string, string[]>();
+  for (let frontier = [...new Set(ids)]; frontier.length > 0; ) {
+    const next = new Set<string>();
+    for (let i = 0; i < frontier.length; i += IDS_PER_QUERY) {
+      for (const row of await tx.run('source-alike-neighbours', { ids: frontier.slice(i, i + IDS_PER_QUERY) })) {
+        const alike = Array.isArray(row.alike) ? row.alike.map(String) : [];
+        neighbours.set(String(row.id), alike);
+        for (const t of alike) if (!neighbours.has(t)) next.add(t);
+      }
+    }
+    frontier = [...next].filter((t) => !neighbours.has(t));
+  }
+  const group = new Map<string, string>();
+  for (const start of [...neighbours.keys()].sort()) {
+    if (group.has(start)) continue;
+    // `start` is the smallest id not yet grouped, so the smallest of its group.
+    const members = [start];
+    group.set(start, start);
+    for (let i = 0; i < members.length; i++) {
+      for (const t of neighbours.get(members[i]!) ?? []) {
+        if (!group.has(t)) {
+          group.set(t, start);
+          members.push(t);
+        }
+      }
+    }
+    if (members.length === 1) group.set(start, '');
+  }
+  const rows = [...group].map(([id, first]) => ({ id, alike: first === '' ? [] : [first] }));
+  for (let i = 0; i < rows.length; i += IDS_PER_QUERY) await tx.run('write-source-alike', { rows: rows.slice(i, i + IDS_PER_QUERY) });
+}
+
+/** Every source's roots and alike group and every statement's origin as stored, in id order (null where none is stored). */
 export interface StoredIndependence {
-  sources: [id: string, roots: string[] | null][];
+  sources: [id: string, roots: string[] | null, alike: string[] | null][];
   statements: [id: string, origin: string | null][];
 }
 
@@ -53,7 +105,7 @@ export async function storedIndependence(runner: QueryRunner): Promise<StoredInd
   const [row] = await runner.run('independence-keys');
   const pairs = (v: Value | undefined): Value[][] => (Array.isArray(v) ? v.filter((x): x is Value[] => Array.isArray(x)) : []);
   return {
-    sources: pairs(row?.sources).map(([id, roots]) => [String(id), Array.isArray(roots) ? roots.map(String) : null]),
+    sources: pairs(row?.sources).map(([id, roots, alike]) => [String(id), Array.isArray(roots) ? roots.map(String) : null, Array.isArray(alike) ? alike.map(String) : null]),
     statements: pairs(row?.statements).map(([id, origin]) => [String(id), typeof origin === 'string' ? origin : null]),
   };
 }

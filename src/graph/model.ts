@@ -332,7 +332,7 @@ export const GRAPH_VOCABULARY = {
     // a claim's standing and current-position counts, kept up on write (src/graph/standing.ts)
     'standing', 'asserting', 'hedging', 'denying', 'doubting', 'opposing', 'withdrawing', 'asserted', 'denied',
     // the independence keys, kept up on write (src/graph/independence.ts): a source's top-level affiliations, a statement's origin
-    'roots', 'origin',
+    'roots', 'origin', 'alike',
     // bookkeeping: fingerprints for idempotent import, name keys for matching, search words, audit
     'hash', 'nameKey', 'aliasKeys', 'skeletonKeys', 'searchWords', 'searchText', 'descriptionFrom', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy',
     // redirects (ids merged into another record) and possible duplicates

@@ -179,6 +179,9 @@ export const QUERY_NAMES = [
   // each source's top-level affiliations and each statement's origin, kept up on write (src/graph/independence.ts)
   'write-source-roots',
   'write-statement-origins',
+  // each source's group of alike names (a possible duplicate by spelling), kept up on write
+  'source-alike-neighbours',
+  'write-source-alike',
   'independence-keys',
   'independence-keys-missing',
   'rate-source',

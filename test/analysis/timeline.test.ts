@@ -87,7 +87,7 @@ describe('Entity.timeline: an undated statement that a dated one revises comes j
   });
 });
 
-describe('Entity.timeline: a statement dated by its day, withdrawn at a time of that day, comes before its withdrawal (FINDINGS.md, F22)', () => {
+describe('Entity.timeline: a statement dated by its day, withdrawn at a time of that day, comes before its withdrawal (FINDINGS.md, F23)', () => {
   let store: GraphStore;
   beforeAll(async () => {
     store = await emptyStore();

@@ -167,6 +167,77 @@ describe('generic names', () => {
   });
 });
 
+describe('sources spelled another way', () => {
+  // Three outlets print one president's remark under three spellings, coded as three sources
+  // (a coder who copies each name as printed). Until an editor decides, they may be one man:
+  // one cluster, not three independent confirmations (docs/MODEL.md, "The independence rule").
+  const printed = (n: number, name: string) => v2({
+    sources: [{ id: `src-z${n}`, name, kind: 'PERSON', anonymous: false }, { id: `src-outlet-${n}`, name: `Outlet number ${'abc'[n]}`, kind: 'ORGANIZATION', anonymous: false }],
+    documents: [{ id: `doc-${n}`, title: `Report ${n}`, publisher: `src-outlet-${n}`, publishedAt: '2022-11-16' }],
+    claims: [{ id: 'claim-air-defence', text: 'The missile that fell in Przewodow was not Ukrainian.' }],
+    statements: [{ id: `st-z${n}`, source: `src-z${n}`, claim: 'claim-air-defence', stance: 'ASSERTS', date: '2022-11-16', appearances: [{ document: `doc-${n}` }] }],
+  });
+  const SPELLINGS = ['Volodymyr Zelensky', 'Volodymyr Zelenskyy', 'Volodymyr Zelenskiy'];
+  const READ = `{ claim(id: "claim-air-defence") { status credibility { grade } corroboration { assertingSources independentSources
+    clusters { sources { id: recordId } merges { sources { id: recordId } reasons explanation } } } } }`;
+
+  beforeEach(async () => {
+    for (const [n, name] of SPELLINGS.entries()) await ok(IMPORT, { b: printed(n, name) });
+  });
+
+  it('count as one cluster, with the reason in words, while the pair is undecided', async () => {
+    expect((await ok(LISTED, { kind: 'SOURCE' })).possibleDuplicates.nodes.filter((p: { reason: string }) => p.reason === 'SIMILAR_NAME')).toHaveLength(3);
+    const { claim } = await ok(READ);
+    expect(claim.corroboration.assertingSources).toBe(3);
+    expect(claim.corroboration.independentSources).toBe(1);
+    expect(claim.corroboration.clusters[0].sources.map((s: { id: string }) => s.id)).toEqual(['src-z0', 'src-z1', 'src-z2']);
+    expect(claim.corroboration.clusters[0].merges[0]).toEqual({
+      sources: [{ id: 'src-z0' }, { id: 'src-z1' }],
+      reasons: ['SIMILAR_NAME'],
+      explanation: 'Volodymyr Zelensky and Volodymyr Zelenskyy may be one source under two spellings (a possible duplicate that no editor has merged or rejected).',
+    });
+    // One unrated voice: not "Confirmed" (1), as three independent ones would make it.
+    expect(claim.credibility.grade).toBe(3);
+    expect(claim.status).toBe('UNVERIFIED');
+  });
+
+  it('count apart once an editor rejects the pairs, and as one source once merged', async () => {
+    for (const [a, b] of [['src-z0', 'src-z1'], ['src-z0', 'src-z2'], ['src-z1', 'src-z2']]) {
+      await ok(`mutation { rejectDuplicate(input: { kind: SOURCE, a: "${a}", b: "${b}" }) { possibleDuplicate { rejected } } }`);
+    }
+    const apart = (await ok(READ)).claim;
+    expect(apart.corroboration.independentSources).toBe(3);
+    expect(apart.credibility.grade).toBe(1);
+    expect(apart.status).toBe('CORROBORATED');
+    await ok('mutation { mergeSources(input: { keep: "src-z0", merge: "src-z1" }) { mergedId } }');
+    expect((await ok(READ)).claim.corroboration).toMatchObject({ assertingSources: 2, independentSources: 2 });
+  });
+
+  it('join through a third spelling, and part when that spelling is deleted', async () => {
+    await ok(`mutation { rejectDuplicate(input: { kind: SOURCE, a: "src-z0", b: "src-z2" }) { possibleDuplicate { rejected } } }`);
+    // z0 and z2 are rejected as one, but both may be z1: one cluster through z1.
+    expect((await ok(READ)).claim.corroboration.independentSources).toBe(1);
+    const preview = await ok('{ deletionPreview(kind: SOURCE, id: "src-z1") { confirm } }');
+    await ok(`mutation { delete(input: { kind: SOURCE, id: "src-z1", confirm: "${preview.deletionPreview.confirm}" }) { deletedIds } }`);
+    // Without z1, nothing joins the two an editor told apart.
+    expect((await ok(READ)).claim.corroboration).toMatchObject({ assertingSources: 2, independentSources: 2 });
+  });
+
+  it('never join anonymous sources: two reports\' unnamed officials need not be the same people', async () => {
+    const anonymous = (n: number, name: string) => v2({
+      sources: [{ id: `src-anon-${n}`, name, kind: 'GROUP', anonymous: true }],
+      claims: [{ id: 'claim-air-defence', text: 'The missile that fell in Przewodow was not Ukrainian.' }],
+      statements: [{ id: `st-anon-${n}`, source: `src-anon-${n}`, claim: 'claim-air-defence', stance: 'ASSERTS' }],
+    });
+    await ok(IMPORT, { b: anonymous(0, 'Three Polish officials') });
+    await ok(IMPORT, { b: anonymous(1, 'Three Polish oficials') });
+    // Not listed as one name spelled two ways, and counted apart.
+    expect((await ok(LISTED, { kind: 'SOURCE' })).possibleDuplicates.nodes.map((p: { a: string }) => p.a)).not.toContain('src-anon-0');
+    const { claim } = await ok(READ);
+    expect(claim.corroboration).toMatchObject({ assertingSources: 5, independentSources: 3 });
+  });
+});
+
 describe('a bundle set', () => {
   // The first file needs the second's sources and the third's claim; the third is version 1.
   const statementsFirst = v2({ statements: [{ id: 'st-khalid-farmer', source: 'src-khalid', claim: 'claim-farmer', stance: 'ASSERTS' }] });
@@ -203,8 +274,8 @@ describe('a bundle set', () => {
     expect(read).toEqual({
       km: { source: { id: 'src-khaled-al-masoud' }, document: { id: 'doc-dumayr-report' } },
       khalid: { source: { id: 'src-khalid', name: 'Khalid al-Masud' } },
-      // Two records until an editor merges them: counted apart.
-      claim: { corroboration: { assertingSources: 2, independentSources: 2 } },
+      // Two records until an editor merges them, but one name spelled two ways: one cluster, not two confirmations.
+      claim: { corroboration: { assertingSources: 2, independentSources: 1 } },
     });
     // Every spelling finds every record of the name.
     for (const spelling of ['Khaled al-Masoud', 'Khalid al-Masud', 'Khaled Masoud']) {

@@ -199,7 +199,7 @@ describe('an apostrophe inside a word is no break (FINDINGS.md, F19)', () => {
   });
 });
 
-describe('a "dž" or a Turkish "c" said "j" (FINDINGS.md, F21)', () => {
+describe('a "dž" or a Turkish "c" said "j" (FINDINGS.md, F22)', () => {
   it('a query reads them as "j": "Hadžizade" (Bosnian) and "Hacızade" (Turkish) are also matched by the skeleton of "Hajizadeh"', () => {
     for (const spelling of ['Hadžizade', 'Hadžizadeh', 'Hacızade', 'Emir Ali Hacızade']) {
       expect([spelling, searchTerms(spelling).skeletons]).toEqual([spelling, expect.arrayContaining([`~${skeleton('Hajizadeh')}`])]);

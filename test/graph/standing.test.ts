@@ -19,17 +19,21 @@ import { testUnless } from '../skip';
  * status: the two can never drift.
  *
  * Likewise the independence keys (src/graph/independence.ts): each source's
- * top-level affiliations and each statement's origin, after random
- * sequences that also create sources, add affiliations (and change their
- * roles) through imports, derive and revise statements, and remove
- * affiliations by deleting or merging the sources at their ends.
+ * top-level affiliations and group of alike names and each statement's
+ * origin, after random sequences that also create sources (some of them one
+ * name spelled three ways), add affiliations (and change their roles)
+ * through imports, reject possible duplicates, derive and revise statements,
+ * and remove affiliations and spellings by deleting or merging the sources
+ * at their ends.
  */
 
 const SEED = readSeedJson() as Record<string, { id?: string }[]>;
 const idsOf = (section: string) => (SEED[section] ?? []).map((r) => r.id as string);
 // A few claims and sources, so that edits meet each other often.
 const CLAIMS = idsOf('claims').slice(0, 8);
-const SOURCES = [...idsOf('sources').slice(0, 8), 'src-indep-0', 'src-indep-1', 'src-indep-2'];
+const SOURCES = [...idsOf('sources').slice(0, 8), 'src-indep-0', 'src-indep-1', 'src-indep-2', 'src-alike-0', 'src-alike-1', 'src-alike-2'];
+/** One name spelled three ways: created, they are listed as possible duplicates, and group as alike (src/graph/independence.ts). */
+const SPELLINGS = ['Volodymyr Zelensky', 'Volodymyr Zelenskyy', 'Volodymyr Zelenskiy'];
 // Statements of the seed to derive from (with the ones the sequence records).
 const SEED_STATEMENTS = idsOf('statements').slice(0, 10);
 const EDITOR = 'standing@example.org';
@@ -74,6 +78,16 @@ const ops: fc.Arbitrary<Op> = fc.oneof(
     query: 'mutation($input: CreateSourceInput!) { createSource(input: $input) { source { id } } }',
     variables: { input: { id: `src-indep-${v.n}`, name: `Independence fuzz source ${v.n}`, kind: v.kind, anonymous: false } },
   })) },
+  // One name spelled another way, through an import: listed as a possible duplicate of the other spellings.
+  { weight: 2, arbitrary: fc.nat(2).map((n) => ({
+    query: 'mutation($b: JSON!) { importBundle(input: { bundle: $b }) { result { dryRun } } }',
+    variables: { b: { format: 'claimgraph-bundle', version: 2, sources: [{ id: `src-alike-${n}`, name: SPELLINGS[n], kind: 'PERSON', anonymous: false }] } },
+  })) },
+  // An editor's answer that two spellings are two people.
+  { weight: 1, arbitrary: fc.record({ a: fc.nat(2), b: fc.nat(2) }).map((v) => ({
+    query: 'mutation($input: RejectDuplicateInput!) { rejectDuplicate(input: $input) { possibleDuplicate { rejected } } }',
+    variables: { input: { kind: 'SOURCE', a: `src-alike-${v.a}`, b: `src-alike-${v.b}` } },
+  })) },
   // An affiliation drawn (or its role changed) through an import; one that would loop is refused.
   { weight: 4, arbitrary: fc.record({ member: source, parent: source, role: fc.constantFrom(null, 'spokesperson', 'member') }).map((v) => ({
     query: 'mutation($b: JSON!) { importBundle(input: { bundle: $b }) { result { dryRun } } }',
@@ -116,10 +130,10 @@ async function run(store: GraphStore, op: Op): Promise<void> {
   if (id !== undefined) recorded.push(id);
 }
 
-/** Every source's roots and every statement's origin as kept up equal those rebuilt from scratch, and none is missing. */
+/** Every source's roots and alike group and every statement's origin as kept up equal those rebuilt from scratch, and none is missing. */
 async function checkIndependenceNoDrift(store: GraphStore): Promise<void> {
   const kept = await store.transaction('READ', storedIndependence);
-  expect(kept.sources.filter(([, roots]) => roots === null)).toEqual([]);
+  expect(kept.sources.filter(([, roots, alike]) => roots === null || alike === null)).toEqual([]);
   expect(kept.statements.filter(([, origin]) => origin === null)).toEqual([]);
   const rebuilt = await rebuildIndependence(store);
   expect(rebuilt).toEqual({ sources: kept.sources.length, statements: kept.statements.length });
@@ -183,13 +197,18 @@ describe('kept-up claim standings', () => {
   }, 120_000);
 
   it('never drift from a rebuild after random edit sequences', async () => {
+    // How many sequences ended with some spellings grouped as alike: the sequences must reach that state.
+    let grouped = 0;
     await fc.assert(
       fc.asyncProperty(fc.array(ops, { minLength: 1, maxLength: 6 }), async (sequence) => {
         for (const op of sequence) await run(store, op);
         await checkNoDrift(store);
+        const kept = await store.transaction('READ', storedIndependence);
+        if (kept.sources.some(([, , alike]) => (alike ?? []).length > 0)) grouped++;
       }),
       { numRuns: 50 },
     );
+    expect(grouped).toBeGreaterThan(0);
   }, 600_000);
 });
 
