@@ -1,5 +1,4 @@
 import type { GraphStore } from '../store/port';
-import type { QueryName } from '../store/queries';
 import { MODEL_MARKER_ID } from '../store/model-version';
 import { aliasKeys, nameKey, nameSearchWords, searchText, searchWords, NAME_KEYS_VERSION } from './names';
 import { skeletonKeys } from './resolve';
@@ -15,22 +14,21 @@ import { skeletonKeys } from './resolve';
  * marker then says so: no scan at later opens.
  */
 
-/** Records read per page while rebuilding. */
-const PAGE = 2_000;
+/** Records rewritten per write transaction. */
+const BATCH = 2_000;
 
 /**
  * Characters whose reading changed between key versions: a record none of
- * whose words holds one keeps its keys, so only these are rewritten.
- * Version 2 (F19): apostrophes inside words no longer split them.
+ * whose names or words holds one keeps its keys, so only these are read back
+ * and rewritten. Version 2 (F19): apostrophes inside words no longer split them.
  */
-const CHANGED_CHARACTERS = /['’‘ʼʻ`´]/;
+export const CHANGED_CHARACTERS = ["'", '’', '‘', 'ʼ', 'ʻ', '`', '´'] as const;
 
-type Texts = readonly (string | null | undefined)[];
-const touched = (texts: Texts) => texts.some((t) => typeof t === 'string' && CHANGED_CHARACTERS.test(t));
 const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
 const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+const records = (value: unknown): Record<string, unknown>[] => (Array.isArray(value) ? (value as Record<string, unknown>[]) : []);
 
-/** What one node's keys are now: the same properties the import writes. */
+/** What one node's keys are now: the same properties the import writes (src/graph/import.ts). */
 interface RebuiltKeys {
   id: string;
   searchWords: string[];
@@ -40,68 +38,42 @@ interface RebuiltKeys {
   skeletonKeys?: string[];
 }
 
-const wordsRow = (id: string, words: string[]): RebuiltKeys => ({ id, searchWords: words, searchText: searchText(words) });
-
-/** A source's or entity's keys, from its name and aliases (as src/graph/import.ts writes them). */
-function namedRow(record: Record<string, unknown>): RebuiltKeys | null {
+/** A source's or entity's keys, from its name and aliases. */
+function namedKeys(record: Record<string, unknown>): RebuiltKeys {
   const name = text(record.name) ?? '';
   const aliases = strings(record.aliases);
-  if (!touched([name, ...aliases])) return null;
-  return {
-    ...wordsRow(String(record.id), nameSearchWords([name, ...aliases])),
-    nameKey: nameKey(name),
-    aliasKeys: aliasKeys(name, aliases),
-    skeletonKeys: skeletonKeys({ name, aliases }),
-  };
+  const words = nameSearchWords([name, ...aliases]);
+  return { id: String(record.id), searchWords: words, searchText: searchText(words), nameKey: nameKey(name), aliasKeys: aliasKeys(name, aliases), skeletonKeys: skeletonKeys({ name, aliases }) };
 }
 
-function documentRow(record: Record<string, unknown>): RebuiltKeys | null {
-  const title = text(record.title);
-  return touched([title]) ? wordsRow(String(record.id), searchWords([title])) : null;
+/** A document's, claim's or statement's search words, from the texts the import reads them from. */
+function wordKeys(record: Record<string, unknown>): RebuiltKeys {
+  const words = searchWords(Array.isArray(record.texts) ? (record.texts as unknown[]).map(text) : []);
+  return { id: String(record.id), searchWords: words, searchText: searchText(words) };
 }
-
-function claimRow(record: Record<string, unknown>): RebuiltKeys | null {
-  const claimText = text(record.text);
-  return touched([claimText]) ? wordsRow(String(record.id), searchWords([claimText])) : null;
-}
-
-function statementRow(record: Record<string, unknown>): RebuiltKeys | null {
-  const appearances = Array.isArray(record.appearances) ? (record.appearances as Record<string, unknown>[]) : [];
-  const texts = [text(record.quote), text(record.paraphrase), text(record.hedge), ...appearances.flatMap((ap) => [text(ap.quote), text(ap.paraphrase)])];
-  return touched(texts) ? wordsRow(String(record.id), searchWords(texts)) : null;
-}
-
-/** Each label: the export query that reads its records page by page, how its keys are made, and the write's parameter. */
-const LABELS: readonly { read: QueryName; rebuild: (record: Record<string, unknown>) => RebuiltKeys | null; param: string }[] = [
-  { read: 'export-sources', rebuild: namedRow, param: 'sources' },
-  { read: 'export-entities', rebuild: namedRow, param: 'entities' },
-  { read: 'export-documents', rebuild: documentRow, param: 'documents' },
-  { read: 'export-claims', rebuild: claimRow, param: 'claims' },
-  { read: 'export-statements', rebuild: statementRow, param: 'statements' },
-];
 
 /**
- * Rewrites the keys and search words of every record whose words the
- * current rules read differently, a page per transaction. Returns how many
- * records were rewritten. Idempotent: a second run rewrites the same records
- * with the same values.
+ * Rewrites the keys and search words of every record whose names or words
+ * hold a character the current rules read differently: one read of the
+ * candidates (cypher/name-key-candidates, a pass over each label), then the
+ * writes in batches. Returns how many records were rewritten. Idempotent.
  */
 export async function rebuildNameKeys(store: GraphStore): Promise<number> {
+  const [row] = await store.read('name-key-candidates', { marks: [...CHANGED_CHARACTERS] });
+  const rebuilt: Record<string, RebuiltKeys[]> = {
+    sources: records(row?.sources).map(namedKeys),
+    entities: records(row?.entities).map(namedKeys),
+    documents: records(row?.documents).map(wordKeys),
+    claims: records(row?.claims).map(wordKeys),
+    statements: records(row?.statements).map(wordKeys),
+  };
   let rewritten = 0;
-  for (const label of LABELS) {
-    let after: string | null = null;
-    for (;;) {
-      const rows = await store.read(label.read, { ids: null, after, limit: PAGE });
-      const records = rows.map((row) => row.record as Record<string, unknown>);
-      const rebuilt = records.map(label.rebuild).filter((row): row is RebuiltKeys => row !== null);
-      if (rebuilt.length > 0) {
-        const empty = { sources: [], entities: [], documents: [], claims: [], statements: [] };
-        await store.write('rebuild-name-keys', { ...empty, [label.param]: rebuilt });
-        rewritten += rebuilt.length;
-      }
-      if (records.length < PAGE) break;
-      after = String(records[records.length - 1]?.id);
+  for (const [param, rows] of Object.entries(rebuilt)) {
+    for (let i = 0; i < rows.length; i += BATCH) {
+      const empty = { sources: [], entities: [], documents: [], claims: [], statements: [] };
+      await store.write('rebuild-name-keys', { ...empty, [param]: rows.slice(i, i + BATCH) });
     }
+    rewritten += rows.length;
   }
   return rewritten;
 }

@@ -118,6 +118,7 @@ export const QUERY_NAMES = [
   'model-version',
   'write-model-version',
   // name keys and search words rebuilt once when their rules change (src/graph/name-keys.ts)
+  'name-key-candidates',
   'rebuild-name-keys',
   'write-name-keys-version',
   'model-v1-signs',
