@@ -21,9 +21,13 @@
 // first two kinds); keyset pagination on that triple.
 // How it stays cheap: the candidates start from the filter. With claimId, the
 // claim, its CONTRADICTS links (both ways) and itself; with sourceId only, the
-// claims the source made statements on, their links and themselves; without
-// filters (the one listing that scans), every claim. The candidates are kept
-// or dropped by existence checks, counted, ordered and cut to the page; the
+// claims the source made statements on, their links and themselves, and the
+// revisions of its own statements (read from them, not from every statement
+// of every claim it spoke on); without filters (the one listing that scans),
+// every claim. Where the source stands on each claim is read once, from its
+// own statements, never by looking a claim up in a list of its claims (a
+// wire outlet speaks on tens of thousands). The candidates are kept or
+// dropped by existence checks, counted, ordered and cut to the page; the
 // sides (who asserts, who denies) are collected for the page's rows only.
 // @mode read
 // @param claimId          only conflicts on this claim, or null
@@ -32,45 +36,53 @@
 // @param afterOpposing    opposing claim id of the previous page's last row, or null
 // @param afterStatement   earlier statement id of the previous page's last row ('' for the first two kinds), or null
 // @param limit            maximum number of rows in the page
-// What the asked-for source asserts, and what it denies, now (nothing
-// without sourceId; the guard comes first, as Grafeo scans the label for a
-// null id instead of using the index).
-CALL () {
-  WITH 1 AS anchored WHERE $sourceId IS NOT NULL
-  MATCH (:Source {id: $sourceId})-[:MADE]->(st:Statement)-[:ON]->(x:Claim)
-  RETURN collect(DISTINCT CASE WHEN st.current AND st.stance = 'ASSERTS' THEN x.id END) AS sourceFor,
-         collect(DISTINCT CASE WHEN st.current AND st.stance = 'DENIES' THEN x.id END) AS sourceDenies,
-         collect(DISTINCT x.id) AS sourceClaims
-}
+// The candidates, each with where the asked-for source stands on it now
+// (`mine`: whether it asserts, whether it denies; null without sourceId).
+// Each branch's guard comes first, as Grafeo scans the label for a null id
+// instead of using the index.
 CALL () {
   // Anchored on the claim.
   WITH 1 AS anchored WHERE $claimId IS NOT NULL
   MATCH (a:Claim {id: $claimId})
-  RETURN a
+  CALL (a) {
+    WITH a WHERE $sourceId IS NOT NULL
+    MATCH (a)<-[:ON]-(st:Statement {current: true})<-[:MADE]-(:Source {id: $sourceId})
+    RETURN collect(st.stance) AS stances
+  }
+  RETURN a, CASE WHEN $sourceId IS NULL THEN null ELSE {asserts: 'ASSERTS' IN stances, denies: 'DENIES' IN stances} END AS mine
   UNION
-  // Anchored on the source (without claimId): the claims it spoke on.
+  // Anchored on the source (without claimId): the claims it spoke on, read
+  // from its own statements once (not from each claim's statements).
   WITH 1 AS anchored WHERE $claimId IS NULL AND $sourceId IS NOT NULL
-  MATCH (:Source {id: $sourceId})-[:MADE]->(:Statement)-[:ON]->(a:Claim)
-  RETURN DISTINCT a
+  MATCH (:Source {id: $sourceId})-[:MADE]->(st:Statement)-[:ON]->(a:Claim)
+  WITH a, collect(CASE WHEN st.current THEN st.stance END) AS stances
+  RETURN a, {asserts: 'ASSERTS' IN stances, denies: 'DENIES' IN stances} AS mine
   UNION
   // No filter: every claim.
   WITH 1 AS anchored WHERE $claimId IS NULL AND $sourceId IS NULL
   MATCH (a:Claim)
-  RETURN a
+  RETURN a, null AS mine
 }
-// Existence checks only (nothing is collected yet), once per claim. Grafeo
-// evaluates every branch of a CASE and runs an EXISTS written in a WHERE as a
-// join over every claim, hence these unit subqueries with LIMIT 1.
-CALL (a) {
+// With a source alone, only the claims it now asserts or denies can hold a
+// conflict it takes part in (its revisions are read apart, below).
+WITH a, mine WHERE $claimId IS NOT NULL OR mine IS NULL OR mine.asserts OR mine.denies
+// Existence checks only (nothing is collected yet), once per claim, and not
+// where the source's own stance answers them. Grafeo evaluates every branch
+// of a CASE and runs an EXISTS written in a WHERE as a join over every
+// claim, hence these unit subqueries with LIMIT 1, guarded first.
+CALL (a, mine) {
+  WITH a, mine WHERE NOT coalesce(mine.asserts, false)
   MATCH (a)<-[:ON]-(st:Statement {stance: 'ASSERTS', current: true})
   WITH st LIMIT 1
-  RETURN count(st) > 0 AS forA
+  RETURN count(st) > 0 AS assertedByOthers
 }
-CALL (a) {
+CALL (a, mine) {
+  WITH a, mine WHERE NOT coalesce(mine.denies, false)
   MATCH (a)<-[:ON]-(st:Statement {stance: 'DENIES', current: true})
   WITH st LIMIT 1
-  RETURN count(st) > 0 AS denied
+  RETURN count(st) > 0 AS deniedByOthers
 }
+WITH a, mine, assertedByOthers OR coalesce(mine.asserts, false) AS forA, deniedByOthers OR coalesce(mine.denies, false) AS denied
 CALL (a, forA, denied) {
   // Links in both directions between the same two claims make one conflict;
   // the other claim needs someone asserting it.
@@ -89,7 +101,9 @@ CALL (a, forA, denied) {
   WITH a, forA, denied WHERE forA AND denied
   RETURN a AS b, null AS linkedBy, null AS reason, '' AS earlier, null AS later, null AS speaker, null AS reviser, false AS fromLater
   UNION
-  // A source that changed its account, from a statement on this claim.
+  // A source that changed its account, from a statement on this claim (with
+  // a source alone, its revisions are read from its own statements, below).
+  WITH a WHERE $claimId IS NOT NULL OR $sourceId IS NULL
   MATCH (a)<-[:ON]-(s:Statement)-[sup:SUPERSEDED_BY]->(t:Statement)-[:ON]->(b:Claim)
   WHERE sup.revision AND sup.reason <> 'ORIGIN_SUPERSEDED'
   MATCH (s)<-[:MADE]-(was:Source)
@@ -97,31 +111,74 @@ CALL (a, forA, denied) {
   RETURN b, null AS linkedBy, null AS reason, s.id AS earlier, t.id AS later, was.id AS speaker, who.id AS reviser, false AS fromLater
   UNION
   // The same, seen from the later statement's claim (the earlier one on another claim).
+  WITH a WHERE $claimId IS NOT NULL OR $sourceId IS NULL
   MATCH (a)<-[:ON]-(t:Statement)<-[sup:SUPERSEDED_BY]-(s:Statement)-[:ON]->(b:Claim)
   WHERE b <> a AND sup.revision AND sup.reason <> 'ORIGIN_SUPERSEDED'
   MATCH (s)<-[:MADE]-(was:Source)
   MATCH (t)<-[:MADE]-(who:Source)
   RETURN b, null AS linkedBy, null AS reason, s.id AS earlier, t.id AS later, was.id AS speaker, who.id AS reviser, true AS fromLater
 }
+// Whether the source asserts the other claim: asked of that claim's own
+// assertions, for the rows that have one (with a source, and another claim).
+CALL (a, b, mine) {
+  WITH a, b, mine WHERE mine IS NOT NULL AND a <> b
+  MATCH (b)<-[:ON]-(st:Statement {stance: 'ASSERTS', current: true})<-[:MADE]-(:Source {id: $sourceId})
+  WITH st LIMIT 1
+  RETURN count(st) > 0 AS assertsB
+}
 // Where the asked-for source stands. A revision found from its later claim
-// is kept only when that claim is the one asked for, or when the source is
-// asked for and spoke on the later claim only (an organisation revising its
-// official's account on another claim); otherwise it is found once already,
-// from its earlier claim.
-WITH a, b, linkedBy, reason, earlier, later, speaker, reviser, fromLater, sourceClaims,
-     a.id IN sourceFor AS onA,
-     CASE WHEN a = b THEN a.id IN sourceDenies ELSE b.id IN sourceFor END AS onB
+// is kept only when that claim is the one asked for; without filters it is
+// found once already, from its earlier claim. (With a source alone, its
+// revisions are read from its own statements, below.)
+WITH a, b, linkedBy, reason, earlier, later, speaker, reviser, fromLater,
+     coalesce(mine.asserts, false) AS onA,
+     CASE WHEN a = b THEN coalesce(mine.denies, false) ELSE assertsB END AS onB
 WHERE CASE
         WHEN later IS NOT NULL THEN
-          (NOT fromLater OR $claimId IS NOT NULL OR ($sourceId IS NOT NULL AND NOT b.id IN sourceClaims))
+          (NOT fromLater OR $claimId IS NOT NULL)
           AND ($sourceId IS NULL OR speaker = $sourceId OR reviser = $sourceId)
         WHEN $claimId IS NOT NULL THEN $sourceId IS NULL OR onA OR onB
         WHEN $sourceId IS NOT NULL THEN (onA AND (a = b OR NOT onB OR a.id < b.id)) OR (a = b AND onB)
         ELSE a = b OR a.id < b.id
       END
-WITH a.id AS claim, b.id AS opposingClaim, linkedBy, reason, earlier, later, speaker, reviser
-ORDER BY claim, opposingClaim, earlier
-WITH collect({claim: claim, opposingClaim: opposingClaim, linkedBy: linkedBy, reason: reason, earlier: earlier, later: later, speaker: speaker, reviser: reviser}) AS rows
+WITH collect({claim: a.id, opposingClaim: b.id, linkedBy: linkedBy, reason: reason, earlier: earlier, later: later, speaker: speaker, reviser: reviser}) AS found
+// With a source alone: the revisions its account takes part in, from its own
+// statements (those it revised, and those that revised it), not from every
+// statement on every claim it spoke on. Each is seen from the earlier
+// statement's claim when the source spoke on that claim (always, when the
+// source is the speaker), else from the later one's: an organisation revising
+// its official's account on a claim it never spoke on.
+CALL () {
+  WITH 1 AS anchored WHERE $claimId IS NULL AND $sourceId IS NOT NULL
+  MATCH (src:Source {id: $sourceId})-[:MADE]->(x:Statement)
+  CALL (x) {
+    MATCH (x)-[sup:SUPERSEDED_BY]->(t:Statement)
+    WHERE sup.revision AND sup.reason <> 'ORIGIN_SUPERSEDED'
+    RETURN x AS s, t
+    UNION
+    MATCH (x)<-[sup:SUPERSEDED_BY]-(s:Statement)
+    WHERE sup.revision AND sup.reason <> 'ORIGIN_SUPERSEDED'
+    RETURN s, x AS t
+  }
+  WITH DISTINCT src, s, t
+  MATCH (s)-[:ON]->(sc:Claim)
+  MATCH (t)-[:ON]->(tc:Claim)
+  MATCH (s)<-[:MADE]-(was:Source)
+  MATCH (t)<-[:MADE]-(who:Source)
+  CALL (src, was, sc) {
+    // The guard first: Grafeo would otherwise walk the earlier claim's statements for every revision.
+    WITH src, sc, was WHERE was <> src
+    MATCH (sc)<-[:ON]-(y:Statement)<-[:MADE]-(src)
+    WITH y LIMIT 1
+    RETURN count(y) > 0 AS spokeOnEarlier
+  }
+  WITH s, t, sc, tc, was, who, was = src OR spokeOnEarlier AS fromEarlier
+  RETURN collect({claim: CASE WHEN fromEarlier THEN sc.id ELSE tc.id END, opposingClaim: CASE WHEN fromEarlier THEN tc.id ELSE sc.id END,
+                  linkedBy: null, reason: null, earlier: s.id, later: t.id, speaker: was.id, reviser: who.id}) AS revised
+}
+UNWIND found + revised AS r
+WITH r ORDER BY r.claim, r.opposingClaim, r.earlier
+WITH collect(r) AS rows
 WITH size(rows) AS total,
      [r IN rows WHERE $afterClaim IS NULL
                    OR r.claim > $afterClaim

@@ -230,6 +230,26 @@ describe('positions over time', () => {
     expect(await asked('(sourceId: "spokesman")')).toEqual([['REVISION', 'a', 'a', ['spokesman'], ['command']]]);
   });
 
+  it('asked for the organisation, shows its revision of its spokesman from the claim it spoke on, and from the earlier claim once it spoke there too', async () => {
+    // The spokesman said a (a strike killed a commander); the command later asserted b (the dead were civilians), which contradicts a.
+    const revisedOnAnotherClaim = [
+      says('spokesman', 'a', 'ASSERTS', { id: 'said', date: '2021-08-29' }),
+      says('command', 'b', 'ASSERTS', { id: 'found', date: '2021-09-17' }),
+    ];
+    const affiliations = { affiliations: [{ source: 'spokesman', parent: 'command', role: 'spokesman' }] };
+    await importBundle(store, bundle(revisedOnAnotherClaim, [link('a', 'b')], affiliations), { editor: 'test' });
+    // The command never spoke on a: its revision is seen from b, the claim it spoke on.
+    expect(await asked('(sourceId: "command")')).toEqual([['REVISION', 'b', 'a', ['spokesman'], ['command']]]);
+    // The spokesman spoke on a: seen from a.
+    expect(await asked('(sourceId: "spokesman")')).toEqual([['REVISION', 'a', 'b', ['spokesman'], ['command']]]);
+    // Once the command has spoken on a as well (an earlier hedge, which its b revises too), the spokesman's revision is seen from a for it, once.
+    await importBundle(store, bundle([says('command', 'a', 'HEDGES', { id: 'early', date: '2021-08-28' })], [], affiliations), { editor: 'test' });
+    expect((await asked('(sourceId: "command")')).filter((r) => r[0] === 'REVISION')).toEqual([
+      ['REVISION', 'a', 'b', ['command'], ['command']],
+      ['REVISION', 'a', 'b', ['spokesman'], ['command']],
+    ]);
+  });
+
   it('pages past revisions of one claim without repeating or losing one (claim, opposing claim, earlier statement)', async () => {
     // Three conflicts on (a, a): y's denial of x's account now, and x's two revisions (firm → hedged → denied).
     await importBundle(store, bundle([
