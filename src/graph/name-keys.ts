@@ -1,5 +1,8 @@
-import type { GraphStore } from '../store/port';
-import { MODEL_MARKER_ID } from '../store/model-version';
+import type { StoreConfig } from '../config';
+import { MODEL_MARKER_ID, readStoreModel } from '../store/model-version';
+import { openStore } from '../store/open';
+import type { GraphStore, TransactionTimeouts } from '../store/port';
+import type { QueryTable } from '../store/queries';
 import { aliasKeys, nameKey, nameSearchWords, searchText, searchWords, NAME_KEYS_VERSION } from './names';
 import { skeletonKeys } from './resolve';
 
@@ -10,8 +13,9 @@ import { skeletonKeys } from './resolve';
  * written before a change keeps the old ones, so search and matching by name
  * would read two rules at once. The store's model marker records the version
  * its keys were made with (`nameKeys`); a store with an older one (or none)
- * has them rebuilt once, when it is opened (src/store/open.ts), and the
- * marker then says so: no scan at later opens.
+ * has them rebuilt once, when it is opened ({@link openGraphStore}, which the
+ * commands use instead of src/store/open.ts `openStore`: the store layer does not
+ * know the name rules), and the marker then says so: no scan at later opens.
  */
 
 /** Records rewritten per write transaction. */
@@ -88,4 +92,22 @@ export async function rebuildNameKeysIfOld(store: GraphStore, recorded: number |
   const rewritten = await rebuildNameKeys(store);
   await store.write('write-name-keys-version', { id: MODEL_MARKER_ID, version: NAME_KEYS_VERSION, at: new Date().toISOString() });
   return rewritten;
+}
+
+/**
+ * Opens the configured store as `openStore` does (model check, schema,
+ * marker), then, for a store on disk or on Neo4j, rebuilds its name keys if
+ * its marker records older rules (one index lookup when they are current).
+ * An in-memory store is new: nothing to rebuild.
+ */
+export async function openGraphStore(config: StoreConfig, queries?: QueryTable, options: { timeouts?: TransactionTimeouts } = {}): Promise<GraphStore> {
+  const store = await openStore(config, queries, options);
+  if (config.engine === 'embedded' && config.path === null) return store;
+  try {
+    await rebuildNameKeysIfOld(store, (await readStoreModel(store)).nameKeys);
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  return store;
 }

@@ -1,5 +1,4 @@
 import type { StoreConfig } from '../config';
-import { rebuildNameKeysIfOld } from '../graph/name-keys';
 import { EmbeddedStore } from './embedded-store';
 import { modelError, readStoreModel, writeModelMarkerWithin, MODEL_VERSION } from './model-version';
 import type { GraphStore, TransactionTimeouts } from './port';
@@ -15,9 +14,9 @@ import { loadQueries, type QueryTable } from './queries';
  * one that holds a version 1 graph (claimgraph 0.1) or a later model is
  * refused with STORE_UNAVAILABLE, naming `claimgraph migrate`, before
  * anything (the schema included) is written to it. One without the model
- * marker gets it, so later opens find the version by one index lookup. One
- * whose name keys were made by older rules (src/graph/names.ts
- * NAME_KEYS_VERSION) has them rebuilt once (src/graph/name-keys.ts).
+ * marker gets it, so later opens find the version by one index lookup.
+ * (The name keys a store holds are checked one layer up: src/graph/name-keys.ts
+ * `openGraphStore`, which the commands use.)
  */
 export async function openStore(config: StoreConfig, queries: QueryTable = loadQueries(), options: { timeouts?: TransactionTimeouts } = {}): Promise<GraphStore> {
   const store = await connectStore(config, queries, options);
@@ -29,8 +28,6 @@ export async function openStore(config: StoreConfig, queries: QueryTable = loadQ
     await store.applySchema();
     // A store written before the full-text indexes: its nodes get their index text (nothing to do on a new one).
     if (persistent) await backfillSearchText(store);
-    // A store whose keys were made by older name rules gets them rebuilt, once: the marker then records the rules.
-    if (model !== null) await rebuildNameKeysIfOld(store, model.nameKeys);
     if (model !== null && model.marker === null) {
       // Best effort: a store that cannot take the marker (a read-only user) is searched again next time.
       await store.transaction('WRITE', (tx) => writeModelMarkerWithin(tx)).catch(() => undefined);

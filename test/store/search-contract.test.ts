@@ -6,6 +6,7 @@ import { deleteConfirmed, previewDeletion } from '../../src/graph/editing';
 import { importBundle } from '../../src/graph/import';
 import { nameKey, nameSearchWords, NAME_KEYS_VERSION, searchQueryTokens, searchTerms, searchText, searchWords } from '../../src/graph/names';
 import { skeletonKeys } from '../../src/graph/resolve';
+import { openGraphStore } from '../../src/graph/name-keys';
 import { readStoreModel } from '../../src/store/model-version';
 import { connectStore, openStore } from '../../src/store/open';
 import type { GraphStore } from '../../src/store/port';
@@ -217,7 +218,7 @@ describe('the embedded engine\'s text index on disk', () => {
       await unrebuilt.close();
     }
 
-    const store = await openStore({ engine: 'embedded', path });
+    const store = await openGraphStore({ engine: 'embedded', path });
     try {
       expect(await found(store)).toEqual(everything);
       expect(await readStoreModel(store)).toEqual({ version: 2, marker: 2, nameKeys: NAME_KEYS_VERSION, signs: [] });
@@ -233,7 +234,7 @@ describe('the embedded engine\'s text index on disk', () => {
     const db = GrafeoDB.open(path);
     await db.executeCypher('MATCH (e:Entity {id: "ent-quran"}) SET e += $props', { props: oldName("Qur'an desecration report") });
     db.close();
-    const again = await openStore({ engine: 'embedded', path });
+    const again = await openGraphStore({ engine: 'embedded', path });
     try {
       expect((await found(again)).entity).toEqual([]);
     } finally {
