@@ -4,10 +4,10 @@
 // @mode read
 MATCH (c:Claim)
 WHERE c.standing = 'SUPPORTED'
-WITH c, c.id AS key, true AS countClusters
+WITH c, c.id AS key, true AS countClusters, false AS weighInterests
 // @include independence-rule
 // No merges are listed here: only the status is wanted.
-WITH key, hedging, doubting, denying, withdrawn, assessment, side, group, clusters, leaningClusters, [] AS merges
+WITH key, hedging, doubting, denying, withdrawn, assessment, interests, side, group, clusters, leaningClusters, [] AS merges
 // @include claim-status
 WITH key, status
 WHERE status = 'CORROBORATED'

@@ -17,10 +17,10 @@ MATCH (c:Claim)
 WHERE c.standing IN $standings
   AND (any(w IN $search WHERE w IN c.searchWords)
        OR EXISTS { MATCH (c)<-[:ON]-(st:Statement) WHERE any(w IN $search WHERE w IN st.searchWords) })
-WITH c, c.id AS key, $status IN ['CORROBORATED', 'UNVERIFIED'] AS countClusters
+WITH c, c.id AS key, $status IN ['CORROBORATED', 'UNVERIFIED'] AS countClusters, false AS weighInterests
 // @include independence-rule
 // No merges are listed here: only the status is wanted.
-WITH key, hedging, doubting, denying, withdrawn, assessment, side, group, clusters, leaningClusters, [] AS merges
+WITH key, hedging, doubting, denying, withdrawn, assessment, interests, side, group, clusters, leaningClusters, [] AS merges
 // @include claim-status
 WITH key, status
 WHERE status = $status

@@ -10,10 +10,10 @@
 MATCH (c:Claim)
 WHERE c.standing = 'SUPPORTED' AND c.id > $after
 WITH c ORDER BY c.id LIMIT $limit
-WITH c, c.id AS key, true AS countClusters
+WITH c, c.id AS key, true AS countClusters, false AS weighInterests
 // @include independence-rule
 // No merges are listed here: only the status is wanted.
-WITH key, hedging, doubting, denying, withdrawn, assessment, side, group, clusters, leaningClusters, [] AS merges
+WITH key, hedging, doubting, denying, withdrawn, assessment, interests, side, group, clusters, leaningClusters, [] AS merges
 // @include claim-status
 RETURN key AS id, status
 ORDER BY id

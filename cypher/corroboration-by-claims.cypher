@@ -28,7 +28,9 @@
 // least 2 independent clusters assert it; else UNVERIFIED), the latest
 // assessment, and the best reliability grade among the asserting sources
 // (each source's latest rating; F when none is recorded) with the sources
-// holding it.
+// holding it. And what credibility weighs against the claim: the same side
+// without the sources that are parties to it (docs/ANALYSIS.md, "Interested
+// parties"), with those parties named.
 // The independence rule and the status rule are fragments
 // (cypher/fragments/), included here and in claims-page-by-status and
 // claims-count-by-status.
@@ -36,7 +38,7 @@
 // @param ids  list of claim ids
 UNWIND $ids AS key
 MATCH (c:Claim {id: key})
-WITH c, key, true AS countClusters
+WITH c, key, true AS countClusters, true AS weighInterests
 // @include independence-rule
 // Which sources were merged, and why (for the API's explanation): for each
 // key two or more sources share (a top-level parent, an origin of derived
@@ -56,7 +58,7 @@ CALL (group) {
                   origins: [x IN keys WHERE x STARTS WITH 'o:' | substring(x, 2)],
                   alike: any(x IN keys WHERE x STARTS WITH 'n:')}) AS merges
 }
-WITH key, hedging, doubting, denying, withdrawn, assessment, side, group, clusters, leaningClusters, merges
+WITH key, hedging, doubting, denying, withdrawn, assessment, interests, side, group, clusters, leaningClusters, merges
 // @include claim-status
 CALL (pro) {
   UNWIND pro.group AS m
@@ -92,4 +94,12 @@ RETURN key,
        status,
        assessment,
        bestReliability,
-       bestRatedSources
+       bestRatedSources,
+       // What credibility weighs against the claim: the side against without
+       // the claim's own parties (docs/ANALYSIS.md, "Interested parties").
+       CASE WHEN weighed IS NULL THEN size(con.group) ELSE size(weighed.group) END AS weighedContradictedBy,
+       CASE WHEN weighed IS NULL THEN size(con.clusters) ELSE size(weighed.clusters) END AS weighedOpposingIndependentSources,
+       CASE WHEN weighed IS NULL THEN con.leaning ELSE weighed.leaning END AS weighedLeaningAgainst,
+       interests.doubting AS weighedDoubtingSources,
+       interests.denying AS weighedDenyingSources,
+       [i IN range(0, size(interests.partyIds) - 1) | {id: interests.partyIds[i], name: interests.partyNames[i]}] AS partiesAgainst

@@ -10,5 +10,6 @@ WITH s ORDER BY s.id LIMIT $limit
 RETURN s {.id, .name, .kind, .anonymous, .count, .description, .aliases,
           .createdAt, .createdBy, .updatedAt, .updatedBy,
           formerIds: [(s)<-[:REDIRECTS_TO]-(r:Redirect) | r.id],
+          entity: head([(s)-[:IS_ENTITY]->(e:Entity) | e.id]),
           affiliations: [(s)-[a:AFFILIATED_WITH]->(p:Source) | {parent: p.id, role: a.role, createdAt: a.createdAt, createdBy: a.createdBy}]} AS record
 ORDER BY record.id

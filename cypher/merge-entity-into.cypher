@@ -1,5 +1,5 @@
-// Merges a stored entity into another: the claims about it, the redirects
-// to it and its possible-duplicate links move to `keep`; then it is deleted.
+// Merges a stored entity into another: the claims about it, the sources
+// that are it, the redirects to it and its possible-duplicate links move to `keep`; then it is deleted.
 // Names and aliases are the caller's, as is the redirect of the old id.
 // @mode write
 // @param keep   id of the entity that stays
@@ -9,6 +9,10 @@ MATCH (m:Entity {id: $absorbed})
 CALL (k, m) {
   MATCH (m)<-[:ABOUT]-(c:Claim)
   MERGE (c)-[:ABOUT]->(k)
+}
+CALL (k, m) {
+  MATCH (m)<-[:IS_ENTITY]-(s:Source)
+  MERGE (s)-[:IS_ENTITY]->(k)
 }
 CALL (k, m) {
   MATCH (m)<-[old:REDIRECTS_TO]-(r:Redirect)

@@ -2,7 +2,7 @@
 // affiliations both ways (a link between the two is dropped; the kept
 // source's role wins where both had one), the documents it published, its
 // ratings, the redirects to it and its possible-duplicate links move to
-// `keep`; then it is deleted. Names and aliases are the caller's (it writes
+// `keep`, and the entity it is unless `keep` is one already; then it is deleted. Names and aliases are the caller's (it writes
 // the kept source's merged record), as is the redirect of the old id.
 // @mode write
 // @param keep   id of the source that stays
@@ -30,6 +30,12 @@ CALL (k, m) {
   MATCH (m)<-[old:PUBLISHED_BY]-(d:Document)
   MERGE (d)-[:PUBLISHED_BY]->(k)
   DELETE old
+}
+// The entity the absorbed source is, unless the kept one is an entity already.
+CALL (k, m) {
+  MATCH (m)-[:IS_ENTITY]->(e:Entity)
+  WHERE NOT EXISTS { (k)-[:IS_ENTITY]->(:Entity) }
+  MERGE (k)-[:IS_ENTITY]->(e)
 }
 CALL (k, m) {
   MATCH (m)-[old:RATED]->(r:Rating)

@@ -3,4 +3,4 @@
 // @param ids  list of source ids
 UNWIND $ids AS id
 MATCH (s:Source {id: id})
-RETURN s {.id, .name, .kind, .anonymous, .count, .description, .aliases} AS source
+RETURN s {.id, .name, .kind, .anonymous, .count, .description, .aliases, entity: head([(s)-[:IS_ENTITY]->(e:Entity) | e.id])} AS source

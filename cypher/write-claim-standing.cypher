@@ -11,9 +11,9 @@
 // @param ids  claim ids
 UNWIND $ids AS id
 MATCH (c:Claim {id: id})
-WITH c, c.id AS key, false AS countClusters
+WITH c, c.id AS key, false AS countClusters, false AS weighInterests
 // @include independence-rule
-WITH key, hedging, doubting, denying, withdrawn, assessment, side, group, clusters, leaningClusters, [] AS merges
+WITH key, hedging, doubting, denying, withdrawn, assessment, interests, side, group, clusters, leaningClusters, [] AS merges
 // @include claim-status
 WITH key, hedging, doubting, denying, withdrawn, status,
      size(coalesce(pro.group, [])) AS asserting, size(coalesce(con.group, [])) AS opposing

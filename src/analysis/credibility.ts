@@ -4,7 +4,11 @@
  * asserting and opposing sources, their independent clusters, the best
  * reliability grade among the asserting sources, the latest assessment) and
  * computes the status; the tiny decision table below only reads those
- * numbers. docs/ANALYSIS.md and the README's "Credibility and status" section
+ * numbers. The numbers against a claim are those credibility weighs: the
+ * voices of the claim's own parties (a source that is, or belongs to, an
+ * entity the claim is about) are left out of them, as a suspect's "not me"
+ * is expected whether or not he did it; status still counts them
+ * (docs/ANALYSIS.md, "Interested parties"). docs/ANALYSIS.md and the README's "Credibility and status" section
  * state the same rules: test/analysis/credibility.test.ts checks that every
  * rule text here appears there word for word.
  */
@@ -62,7 +66,7 @@ export const CREDIBILITY_LABELS: Readonly<Record<CredibilityGrade, string>> = {
  */
 export const CREDIBILITY_RULES = {
   refutedByEditor: '5 (improbable): an editor\'s latest assessment of the claim has the verdict FALSE.',
-  nothingToJudge: '6 (cannot be judged): no source now asserts, hedges, denies, doubts or contradicts the claim.',
+  nothingToJudge: '6 (cannot be judged): no source now asserts, hedges, denies, doubts or contradicts the claim, leaving out its own parties.',
   betterOpposed: '5 (improbable): more independent clusters lean against the claim than for it, hedges and doubts included (leaningAgainst > leaningFor).',
   confirmed: '1 (confirmed): at least 2 independent clusters assert the claim, and no source is against it or doubts it (contradictedBy = 0, doubtingSources = 0).',
   probablyTrue: '2 (probably true): 1 independent cluster asserts the claim, no source is against it or doubts it, and an asserting source\'s latest reliability rating is A or B.',
@@ -72,21 +76,30 @@ export const CREDIBILITY_RULES = {
 } as const;
 export type CredibilityRule = keyof typeof CREDIBILITY_RULES;
 
-/** What the store counted for one claim: the inputs of the decision table. */
+/**
+ * What the store counted for one claim: the inputs of the decision table.
+ * Every count against the claim leaves out its parties (`partiesAgainst`).
+ */
 export interface CredibilityInputs {
   assertingSources: number;
   independentSources: number;
   hedgingSources: number;
+  /** Distinct sources, not parties to the claim, whose current position is a firm denial. */
   denyingSources: number;
-  /** Distinct sources whose current position is a hedged denial (a doubt). */
+  /** Distinct sources, not parties to the claim, whose current position is a hedged denial (a doubt). */
   doubtingSources: number;
-  /** Distinct sources against the claim: denying it, or asserting a claim that contradicts it. */
+  /** Distinct sources, not parties to the claim, against it: denying it, or asserting a claim that contradicts it. */
   contradictedBy: number;
   opposingIndependentSources: number;
   /** Independent clusters of the sources leaning for the claim: asserting or hedging it (or a claim implying it). */
   leaningFor: number;
-  /** Independent clusters of the sources leaning against it: denying or doubting it, or asserting a contradicting claim, firmly or hedged. */
+  /** Independent clusters of the sources, not parties to the claim, leaning against it: denying or doubting it, or asserting a contradicting claim, firmly or hedged. */
   leaningAgainst: number;
+  /**
+   * The names of the sources against the claim (firm or hedged) that are
+   * parties to it: shown, not weighed. Sorted, distinct.
+   */
+  partiesAgainst: string[];
   /** The best latest reliability grade among the asserting sources (F for an unrated one); null when none asserts. */
   bestReliability: ReliabilityGrade | null;
   /** The names of the asserting sources holding that grade. */
@@ -127,6 +140,11 @@ function factsOf(x: CredibilityInputs): string[] {
   );
   if (x.leaningFor !== x.independentSources || x.leaningAgainst !== x.opposingIndependentSources) {
     facts.push(`counting hedges and doubts, ${plural(x.leaningFor, 'independent cluster leans', 'independent clusters lean')} for it and ${plural(x.leaningAgainst, 'leans', 'lean')} against it`);
+  }
+  if (x.partiesAgainst.length > 0) {
+    facts.push(
+      `${plural(x.partiesAgainst.length, 'source against it is a party', 'sources against it are parties')} to it and ${x.partiesAgainst.length === 1 ? 'is' : 'are'} not weighed: ${listed(x.partiesAgainst)}`,
+    );
   }
   if (x.denyingSources > 0) facts.push(`${plural(x.denyingSources, 'source denies', 'sources deny')} it`);
   if (x.doubtingSources > 0) facts.push(`${plural(x.doubtingSources, 'source doubts', 'sources doubt')} it (a hedged denial)`);
@@ -193,6 +211,17 @@ function count(row: Obj, key: string): number {
   throw broken(`corroboration row (${key})`, row);
 }
 
+/** The names of the parties against a claim, one per source (a source can be both firm and hedged against it), sorted. */
+function partyNames(v: Value | undefined): string[] {
+  if (!Array.isArray(v)) throw broken('corroboration row (partiesAgainst)', v);
+  const byId = new Map<string, string>();
+  for (const p of v) {
+    if (!isObj(p) || typeof p.id !== 'string' || typeof p.name !== 'string') throw broken('party against a claim', v);
+    byId.set(p.id, p.name);
+  }
+  return [...byId.values()].sort((x, y) => x.localeCompare(y));
+}
+
 /** What `corroboration-by-claims` adds to a row for credibility and status. */
 export interface ClaimJudgement {
   status: ClaimStatus;
@@ -219,12 +248,14 @@ export function toClaimJudgement(row: Obj): ClaimJudgement {
       assertingSources: count(row, 'assertingSources'),
       independentSources: count(row, 'independentSources'),
       hedgingSources: count(row, 'hedgingSources'),
-      denyingSources: count(row, 'denyingSources'),
-      doubtingSources: count(row, 'doubtingSources'),
-      contradictedBy: count(row, 'contradictedBy'),
-      opposingIndependentSources: count(row, 'opposingIndependentSources'),
+      // Against the claim, what credibility weighs: its parties left out (cypher/corroboration-by-claims).
+      denyingSources: count(row, 'weighedDenyingSources'),
+      doubtingSources: count(row, 'weighedDoubtingSources'),
+      contradictedBy: count(row, 'weighedContradictedBy'),
+      opposingIndependentSources: count(row, 'weighedOpposingIndependentSources'),
       leaningFor: count(row, 'leaningFor'),
-      leaningAgainst: count(row, 'leaningAgainst'),
+      leaningAgainst: count(row, 'weighedLeaningAgainst'),
+      partiesAgainst: partyNames(row.partiesAgainst),
       bestReliability: typeof best === 'string' ? (best as ReliabilityGrade) : null,
       bestRatedSources: (Array.isArray(row.bestRatedSources) ? row.bestRatedSources : [])
         .filter((n): n is string => typeof n === 'string')

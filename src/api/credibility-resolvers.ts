@@ -76,8 +76,9 @@ export const credibilityResolvers = {
 
   Claim: {
     async credibility(c: ClaimNode, _: unknown, ctx: Context) {
-      const { grade, label, rule, facts } = credibility((await judgementOf(ctx, c.id)).inputs);
-      return { grade, label, rule, facts };
+      const { inputs } = await judgementOf(ctx, c.id);
+      const { grade, label, rule, facts } = credibility(inputs);
+      return { grade, label, rule, facts, partiesAgainst: inputs.partiesAgainst.length };
     },
     status: async (c: ClaimNode, _: unknown, ctx: Context) =>
       // REFUTED, CONTESTED and UNVERIFIED standings are the status itself (docs/ANALYSIS.md, "Claim

@@ -56,6 +56,8 @@ export const ID_TARGETS: Readonly<Record<string, Target>> = {
   'Query.deletionPreview.id': 'KIND',
   'CreateSourceInput.id': 'Source',
   'UpdateSourceInput.id': 'Source',
+  'CreateSourceInput.entity': 'Entity',
+  'UpdateSourceInput.entity': 'Entity',
   'CreateEntityInput.id': 'Entity',
   'UpdateEntityInput.id': 'Entity',
   'CreateDocumentInput.id': 'Document',

@@ -406,6 +406,12 @@ export const resolvers = {
   },
 
   Source: {
+    async entity(s: SourceNode, _: unknown, ctx: Context) {
+      // Only sources-by-ids carries the link. A source a page or a search read (and primed the
+      // loader with) is read again by id: one query per such source, only when this field is asked.
+      const id = s.entity !== undefined ? s.entity : (await ctx.store.read('sources-by-ids', { ids: [s.id] })).map((r) => toSource(r.source))[0]?.entity;
+      return typeof id === 'string' ? linked(ctx.loaders.entities, id, 'entity') : null;
+    },
     async affiliations(s: SourceNode, _: unknown, ctx: Context) {
       const parents = await ctx.loaders.parents.load(s.id);
       return linkedMany(ctx.loaders.sources, parents.map((a) => a.source), 'source');

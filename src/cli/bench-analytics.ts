@@ -77,6 +77,10 @@ async function main(): Promise<void> {
   const batch = ranked.slice(0, 20).map(([id]) => id);
   const entity = bundle.claims.find((c) => c.id === top)?.about[0] ?? bundle.entities[0]?.id ?? '';
   const topSources = [...new Set(bundle.statements.filter((s) => s.claim === top).map((s) => s.source))];
+  // The most prolific source (a wire outlet): the hub of "conflicts for a source".
+  const bySource = new Map<string, number>();
+  for (const s of bundle.statements) bySource.set(s.source, (bySource.get(s.source) ?? 0) + 1);
+  const [prolific, prolificCount] = [...bySource].reduce((best, e) => (e[1] > best[1] ? e : best), ['', 0]);
 
   // An editor's question over the three most-stated claims, for the ACH matrix;
   // an editor's FALSE verdict on the median claim, so that REFUTED has a row.
@@ -94,6 +98,7 @@ async function main(): Promise<void> {
     ['timeline of its first entity (first 20)', 'entity-timeline', { ids: [entity], afterRank: null, afterDate: null, afterId: null, limit: 21 }],
     [`source ratings of its ${topSources.length} sources`, 'ratings-by-sources', { ids: topSources }],
     ['conflicts on the most-stated claim', 'conflicts-page', { claimId: top, sourceId: null, afterClaim: null, afterOpposing: null, limit: 21 }],
+    [`conflicts for the most prolific source (${prolificCount} statements)`, 'conflicts-page', { claimId: null, sourceId: prolific, afterClaim: null, afterOpposing: null, afterStatement: null, limit: 21 }],
   ];
 
   console.log(`\nUp to ${RUNS} runs each (at most ${BUDGET_MS / 1000} s of them) after ${WARMUP} warm-up; milliseconds`);

@@ -71,7 +71,7 @@ export type Section = (typeof SECTIONS)[number];
 /** The fields each record of version 2 may have; any other is refused. */
 export const FIELDS = {
   bundle: ['format', 'version', 'description', ...SECTIONS],
-  sources: ['id', 'name', 'kind', 'anonymous', 'count', 'description', 'aliases', 'formerIds', 'recorded'],
+  sources: ['id', 'name', 'kind', 'anonymous', 'count', 'description', 'aliases', 'formerIds', 'recorded', 'entity'],
   affiliations: ['source', 'parent', 'role', 'recorded'],
   entities: ['id', 'name', 'description', 'aliases', 'formerIds', 'recorded'],
   documents: ['id', 'title', 'publisher', 'url', 'publishedAt', 'note', 'text', 'formerIds', 'recorded'],
@@ -345,6 +345,8 @@ function readV2(input: Json, file?: string): { bundle: Bundle; problems: BundleP
   const byId = (raw: Obj) => idFor(raw.id);
 
   const sources = readSection(root, 'sources', problems, FIELDS.sources, byId, (r): SourceRecord => ({
+    // Only where coded: a source without it is the record it always was.
+    ...((entity) => (entity === null ? {} : { entity }))(r.optionalString('entity')),
     id: r.requiredString('id'),
     name: r.requiredString('name'),
     kind: r.oneOf('kind', SOURCE_KINDS),
@@ -795,6 +797,7 @@ function checkAcross(
     }
   });
 
+  b.sources.forEach((s, i) => ref('sources', i, '.entity', s.entity ?? null, 'entities'));
   b.documents.forEach((d, i) => ref('documents', i, '.publisher', d.publisher, 'sources'));
   b.claims.forEach((c, i) => c.about.forEach((e, j) => ref('claims', i, `.about[${j}]`, e, 'entities')));
 

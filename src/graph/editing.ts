@@ -36,7 +36,7 @@ type Section = 'sources' | 'entities' | 'documents' | 'claims' | 'statements';
 
 /** What each kind of record is called, where it lives in a bundle, and which fields an edit may set. */
 const KINDS = {
-  source: { section: 'sources', prefix: 'src', export: 'export-sources', fields: ['name', 'kind', 'anonymous', 'count', 'description', 'aliases'] },
+  source: { section: 'sources', prefix: 'src', export: 'export-sources', fields: ['name', 'kind', 'anonymous', 'count', 'description', 'aliases', 'entity'] },
   entity: { section: 'entities', prefix: 'ent', export: 'export-entities', fields: ['name', 'description', 'aliases'] },
   document: { section: 'documents', prefix: 'doc', export: 'export-documents', fields: ['title', 'publisher', 'url', 'publishedAt', 'note', 'text'] },
   claim: { section: 'claims', prefix: 'claim', export: 'export-claims', fields: ['text', 'about'] },

@@ -140,6 +140,12 @@ export async function exportRecords(store: GraphStore, options: ExportOptions = 
     affiliations.sort(sortBy((a) => `${a.source}\u0000${a.parent}`));
     links.sort(sortBy((l) => `${l.from}\u0000${l.type}\u0000${l.to}`));
     const formerIds = (o: Obj) => strs(o, 'formerIds').sort();
+    // The entity a source is, when the export holds that entity (a partial export may not).
+    const entityIds = new Set(entities.map((e) => str(e, 'id')));
+    const entityOf = (s: Obj) => {
+      const id = opt(s, 'entity');
+      return id !== null && entityIds.has(id) ? { entity: id } : {};
+    };
 
     return {
       format: 'claimgraph-bundle',
@@ -147,7 +153,7 @@ export async function exportRecords(store: GraphStore, options: ExportOptions = 
       sources: sources.map((s): SourceRecord => ({
         id: str(s, 'id'), name: str(s, 'name'), kind: str(s, 'kind') as SourceKind, anonymous: s.anonymous === true,
         count: typeof s.count === 'number' ? s.count : null, description: opt(s, 'description'), aliases: strs(s, 'aliases'),
-        formerIds: formerIds(s), recorded: audit(s),
+        formerIds: formerIds(s), recorded: audit(s), ...entityOf(s),
       })),
       affiliations,
       entities: entities.map((e): EntityRecord => ({

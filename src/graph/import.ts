@@ -125,7 +125,10 @@ function idsOf(b: Bundle): Record<NodeKind, Set<string>> {
   const add = (set: Set<string>, id: string | null) => {
     if (id !== null && id !== '') set.add(id);
   };
-  for (const s of b.sources) add(ids.sources, s.id);
+  for (const s of b.sources) {
+    add(ids.sources, s.id);
+    add(ids.entities, s.entity ?? null);
+  }
   for (const a of b.affiliations) {
     add(ids.sources, a.source);
     add(ids.sources, a.parent);
@@ -189,7 +192,7 @@ function renameAll(b: Bundle, rename: Record<RedirectKind, ReadonlyMap<string, s
   const orNull = (f: (id: string) => string) => (id: string | null) => (id === null ? null : f(id));
   return {
     ...b,
-    sources: b.sources.map((s) => ({ ...s, id: src(s.id) })),
+    sources: b.sources.map((s) => ({ ...s, id: src(s.id), entity: orNull(ent)(s.entity ?? null) })),
     entities: b.entities.map((e) => ({ ...e, id: ent(e.id) })),
     affiliations: b.affiliations.map((a) => ({ ...a, source: src(a.source), parent: src(a.parent) })),
     documents: b.documents.map((d) => ({ ...d, id: doc(d.id), publisher: orNull(src)(d.publisher) })),
@@ -640,6 +643,8 @@ async function plan(tx: QueryRunner, files: BundleFile[], options: ImportOptions
         step('create-claims', claims.created, claimRow),
         step('import-claims', claims.updated, claimRow),
         step('import-affiliations', affiliations, affiliationRow),
+        // Once the entities exist: the entity each source is, where the bundle says (docs/MODEL.md, "Interested parties").
+        step('import-source-entities', b.sources.filter((s) => typeof s.entity === 'string'), (s) => ({ source: s.id, entity: s.entity })),
         step('create-statements', statements.created, statementRow),
         step('import-statements', statements.updated, statementRow),
         step('create-appearances', appearanceRows(writtenStatements), (r) => r),

@@ -70,6 +70,13 @@ export interface SourceRecord {
   /** Ids that resolve to this record: records merged into it, by an editor or by a name match. */
   formerIds: string[];
   recorded?: Audit | null;
+  /**
+   * The entity this source is (the person or body claims can be about), when
+   * a name match would not find it: a source is a party to every claim about
+   * it (docs/MODEL.md, "Interested parties"). Absent or null: not coded, and
+   * a shared name key decides.
+   */
+  entity?: string | null;
 }
 
 export interface AffiliationRecord {
@@ -316,6 +323,8 @@ export const GRAPH_VOCABULARY = {
   relationshipTypes: [
     'AFFILIATED_WITH', 'PUBLISHED_BY', 'ABOUT', 'MADE', 'ON', 'APPEARS_IN', 'DERIVED_FROM', 'SUPERSEDES', 'SUPERSEDED_BY',
     'CONTRADICTS', 'SUPPORTS', 'IMPLIES', 'HYPOTHESIS', 'JUDGES', 'RATED', 'ASSESSES', 'REDIRECTS_TO', 'POSSIBLY_SAME',
+    // the entity a source is (a bundle's `sources[].entity`): docs/MODEL.md, "Interested parties"
+    'IS_ENTITY',
     // version 1 only (claimgraph 0.1): read to recognise and migrate such a store, never written
     'REPORTED_IN', 'REPORTED_VIA',
   ],

@@ -28,6 +28,8 @@ export interface SourceNode {
   count: number | null;
   description: string | null;
   aliases: string[];
+  /** The entity the source is linked to (IS_ENTITY), null for none, where the query that read it carries it (else absent). */
+  entity?: string | null;
 }
 
 export interface DocumentNode {
@@ -128,6 +130,8 @@ export function toSource(v: Value | undefined): SourceNode {
     count: typeof o.count === 'number' ? o.count : null,
     description: optStr(o, 'description'),
     aliases: strList(o, 'aliases'),
+    // Null when the query read the link and found none; left out when it did not read it.
+    ...('entity' in o ? { entity: typeof o.entity === 'string' ? o.entity : null } : {}),
   };
 }
 

@@ -46,6 +46,7 @@ export const QUERY_NAMES = [
   'ancestors-by-sources',
   'import-sources',
   'import-affiliations',
+  'import-source-entities',
   'import-entities',
   'import-documents',
   'import-claims',

@@ -15,7 +15,7 @@ import { bundle, claimRecord, judged, link, load, says, source } from './judged-
 
 const none: CredibilityInputs = {
   assertingSources: 0, independentSources: 0, hedgingSources: 0, denyingSources: 0, doubtingSources: 0, contradictedBy: 0,
-  opposingIndependentSources: 0, leaningFor: 0, leaningAgainst: 0, bestReliability: null, bestRatedSources: [], assessment: null,
+  opposingIndependentSources: 0, leaningFor: 0, leaningAgainst: 0, partiesAgainst: [], bestReliability: null, bestRatedSources: [], assessment: null,
 };
 /** `independent` asserting clusters, which lean for it too. */
 const asserted = (independent: number, extra: Partial<CredibilityInputs> = {}): CredibilityInputs => ({
@@ -335,12 +335,13 @@ describe('on the seed (the Dumayr report)', () => {
     ]));
   });
 
-  it('the IS-official claim is 5 (improbable): 1 cluster (the initial assumptions) asserts it, 4 independent clusters are against it', async () => {
+  it('the IS-official claim is 5 (improbable): 1 cluster (the initial assumptions) asserts it, 4 independent clusters are against it; al-Masoud himself, the man it is about, is shown and not weighed', async () => {
     const c = (await judged(store, 'claim-al-masoud-was-is-official')).credibility;
     expect(c).toMatchObject({ grade: 5, rule: CREDIBILITY_RULES.betterOpposed });
     expect(c.facts).toEqual(expect.arrayContaining([
       '1 independent cluster asserts it (1 asserting source)',
-      '5 sources are against it (denying it or asserting a claim that contradicts it), in 4 independent clusters',
+      '4 sources are against it (denying it or asserting a claim that contradicts it), in 4 independent clusters',
+      '1 source against it is a party to it and is not weighed: Khaled al-Masoud',
       '1 source denies it',
     ]));
   });

@@ -1,5 +1,7 @@
 /**
- * Errors that say what to do, from the built CLI as a user runs it: a
+ * Errors that say what to do, from the CLI as a user runs it (in-process,
+ * test/cli/in-process.ts; serve and the Neo4j connections as the built CLI in
+ * a child process, since whether the process ends is part of the point): a
  * misspelled setting, a HOST or a port that cannot be used, a data folder
  * that is a file, an export into a folder that does not exist, a NEO4J_URI
  * that points at something that is not a Neo4j.
@@ -9,7 +11,8 @@ import { createServer as createHttpServer } from 'node:http';
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
-import { buildCliOnce, CLI, cli, cliEnv, type CliResult, ROOT, SEED_FILE, tempDir } from './build';
+import { buildCliOnce, CLI, cliEnv, type CliResult, ROOT, SEED_FILE, tempDir } from './build';
+import { cliInProcess } from './in-process';
 
 jest.setTimeout(60_000);
 
@@ -42,17 +45,17 @@ function cliAsync(args: string[], dataDir: string, env: NodeJS.ProcessEnv = {}):
   });
 }
 
-test('a misspelled CLAIMGRAPH_* variable is named with the closest setting, and the command still runs', () => {
-  const r = cli(['export', '--out', join(tmp.path, 'warned.json')], join(tmp.path, 'warned'), { env: { CLAIMGRAPH_MAX_COSTS: '100', CLAIMGRAPH_FROBNICATE: '1' } });
+test('a misspelled CLAIMGRAPH_* variable is named with the closest setting, and the command still runs', async () => {
+  const r = await cliInProcess(['export', '--out', join(tmp.path, 'warned.json')], join(tmp.path, 'warned'), { env: { CLAIMGRAPH_MAX_COSTS: '100', CLAIMGRAPH_FROBNICATE: '1' } });
   expectExit(r, 0);
   expect(r.stderr).toContain('claimgraph: warning: CLAIMGRAPH_FROBNICATE is not a claimgraph setting and is ignored; the settings are listed by "npx claimgraph --help"');
   expect(r.stderr).toContain('claimgraph: warning: CLAIMGRAPH_MAX_COSTS is not a claimgraph setting and is ignored; did you mean CLAIMGRAPH_MAX_COST?');
 });
 
-test('a data folder that is a file is CONFIG_INVALID: a folder was expected, a file came', () => {
+test('a data folder that is a file is CONFIG_INVALID: a folder was expected, a file came', async () => {
   const file = join(tmp.path, 'not-a-folder');
   writeFileSync(file, 'x');
-  const r = cli(['export'], file);
+  const r = await cliInProcess(['export'], file);
   expectExit(r, 2);
   expect(r.stderr).toBe(`claimgraph: CONFIG_INVALID: Invalid configuration:\n  CLAIMGRAPH_DATA_DIR: expected a folder (the store is the file graph.grafeo in it), got a file: ${file}\n`);
 });
@@ -133,31 +136,31 @@ describe('NEO4J_URI at something that is not a Neo4j: the host and port, what we
   });
 });
 
-test('export --out into a folder that does not exist says so, without the temporary file name', () => {
+test('export --out into a folder that does not exist says so, without the temporary file name', async () => {
   const dir = join(tmp.path, 'export-data');
   mkdirSync(dir, { recursive: true });
-  expectExit(cli(['import', SEED_FILE], dir), 0);
+  expectExit(await cliInProcess(['import', SEED_FILE], dir), 0);
   const out = join(tmp.path, 'no-such-folder', 'graph.json');
-  const r = cli(['export', '--out', out], dir);
+  const r = await cliInProcess(['export', '--out', out], dir);
   expectExit(r, 2);
   expect(r.stderr).toBe(`claimgraph export: cannot write ${out}: the folder ${join(tmp.path, 'no-such-folder')} does not exist (create it first). Nothing was written.\n`);
   expect(r.stderr).not.toContain('.tmp');
 });
 
-test('seed says what it did: written the first time, "nothing was written" the second, the totals in words', () => {
+test('seed says what it did: written the first time, "nothing was written" the second, the totals in words', async () => {
   const dir = join(tmp.path, 'seeded');
-  const first = cli(['seed'], dir);
+  const first = await cliInProcess(['seed'], dir);
   expectExit(first, 0);
   expect(first.stdout).toMatch(/^Seed written to the embedded engine at .*graph\.grafeo:$/m);
-  const second = cli(['seed'], dir);
+  const second = await cliInProcess(['seed'], dir);
   expectExit(second, 0);
   expect(second.stdout).toMatch(/^The seed is already in the embedded engine at .*graph\.grafeo: nothing was written\.$/m);
   expect(second.stdout).toMatch(/^The store now holds 19 sources, 18 entities, 1 document, 34 claims, 43 statements\.$/m);
 });
 
-test('validate against a data folder with no store yet checks against an empty graph and creates nothing', () => {
+test('validate against a data folder with no store yet checks against an empty graph and creates nothing', async () => {
   const dir = join(tmp.path, 'validate-only');
-  const r = cli(['validate', SEED_FILE], dir);
+  const r = await cliInProcess(['validate', SEED_FILE], dir);
   expectExit(r, 0);
   expect(r.stdout).toContain('(no store there yet: an empty graph)');
   expect(existsSync(dir) ? readdirSync(dir) : []).toEqual([]);

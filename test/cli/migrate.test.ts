@@ -1,6 +1,7 @@
 /**
  * `claimgraph` on a store written by claimgraph 0.1, as a user runs it (the
- * built CLI in a child process): every command that opens the store refuses
+ * commands in-process, test/cli/in-process.ts; serve as the built CLI in a
+ * child process): every command that opens the store refuses
  * it, naming `claimgraph migrate`; `migrate --dry-run --backup` keeps a copy
  * and writes nothing; `migrate` upgrades it, and a second run has nothing to
  * do. The store is a copy of test/fixtures/store-v1 (round 1's own output).
@@ -9,6 +10,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync } from '
 import { join } from 'node:path';
 import { GrafeoDB } from '@grafeo-db/js';
 import { buildCliOnce, cli, type CliResult, ROOT, tempDir } from './build';
+import { cliInProcess } from './in-process';
 
 jest.setTimeout(90_000);
 
@@ -45,18 +47,21 @@ describe('a round-1 store', () => {
     ['seed', []],
     ['validate', [join(ROOT, 'test', 'seed', 'dumayr-v1.bundle.json')]],
     ['import', [join(ROOT, 'test', 'fixtures', 'dumayr-follow-up.bundle.json')]],
-  ])('is refused by %s, which names the migration (exit 3)', (command, args) => {
+  ])('is refused by %s, which names the migration (exit 3)', async (command, args) => {
     const dir = data();
-    const r = cli([command, ...args.map((a) => (a === 'graph.json' ? join(dir, a) : a))], dir, { env: { PORT: '0', HOST: '127.0.0.1' } });
+    const argv = [command, ...args.map((a) => (a === 'graph.json' ? join(dir, a) : a))];
+    const env = { PORT: '0', HOST: '127.0.0.1' };
+    // serve in a child process: a serve that wrongly started would hold this test's process, not end.
+    const r = command === 'serve' ? cli(argv, dir, { env }) : await cliInProcess(argv, dir, { env });
     expectExit(r, 3);
     expect(r.stderr).toMatch(REFUSAL);
     expect(existsSync(join(dir, 'graph.json'))).toBe(false);
   });
 
-  it('migrate --dry-run --backup keeps a copy, reports, and writes nothing; migrate upgrades it; again, nothing to do', () => {
+  it('migrate --dry-run --backup keeps a copy, reports, and writes nothing; migrate upgrades it; again, nothing to do', async () => {
     const dir = data();
     const backup = join(tmp.path, 'backup');
-    const dry = cli(['migrate', '--dry-run', '--backup', backup], dir);
+    const dry = await cliInProcess(['migrate', '--dry-run', '--backup', backup], dir);
     expectExit(dry, 0);
     expect(dry.stdout).toContain(`Backup of the version 1 graph written: ${join(backup, 'records.v1.bundle.json')}, ${join(backup, 'editorial.v2.bundle.json')}`);
     expect(dry.stdout).toContain('Read from the version 1 graph: 55 sources, 24 entities, 17 documents, 50 claims, 110 statements (110 REPORTED_IN, 3 REPORTED_VIA), 1 question, 3 ratings, 1 assessment.');
@@ -68,29 +73,29 @@ describe('a round-1 store', () => {
     const records = JSON.parse(readFileSync(join(backup, 'records.v1.bundle.json'), 'utf8')) as { version: number; statements: unknown[] };
     expect([records.version, records.statements.length]).toEqual([1, 110]);
     // Still version 1: refused.
-    expect(cli(['export'], dir).stderr).toMatch(REFUSAL);
+    expect((await cliInProcess(['export'], dir)).stderr).toMatch(REFUSAL);
     // A backup never overwrites.
-    const again = cli(['migrate', '--dry-run', '--backup', backup], dir);
+    const again = await cliInProcess(['migrate', '--dry-run', '--backup', backup], dir);
     expectExit(again, 2);
     expect(again.stderr).toContain(`needs a new or empty folder; ${backup} holds files already`);
 
-    const run = cli(['migrate'], dir);
+    const run = await cliInProcess(['migrate'], dir);
     expectExit(run, 0);
     expect(run.stdout).toMatch(/^\s+statements\s+93\s+0\s+0$/m);
     expect(run.stdout).toContain('Migrated in one transaction: 261 version 1 nodes deleted, the upgraded records imported, the store marked as model version 2.');
-    const exported = cli(['export'], dir);
+    const exported = await cliInProcess(['export'], dir);
     expectExit(exported, 0);
     const bundle = JSON.parse(exported.stdout) as { version: number; statements: unknown[]; questions: unknown[] };
     expect([bundle.version, bundle.statements.length, bundle.questions.length]).toEqual([2, 93, 1]);
 
-    const second = cli(['migrate'], dir);
+    const second = await cliInProcess(['migrate'], dir);
     expectExit(second, 0);
     expect(second.stdout).toContain('holds a version 2 graph: nothing to migrate.');
 
     // The backup restores what the migration wrote, into an empty store.
     const restored = join(tmp.path, 'restored');
-    expectExit(cli(['import', backup], restored), 0);
-    const fromBackup = cli(['export'], restored);
+    expectExit(await cliInProcess(['import', backup], restored), 0);
+    const fromBackup = await cliInProcess(['export'], restored);
     expectExit(fromBackup, 0);
     expect(JSON.parse(fromBackup.stdout)).toEqual(JSON.parse(exported.stdout));
   });
@@ -105,12 +110,12 @@ describe('a round-1 store', () => {
       db.close();
     }
     for (const args of [['migrate'], ['migrate', '--dry-run']]) {
-      const r = cli(args, dir);
+      const r = await cliInProcess(args, dir);
       expectExit(r, 1);
       expect(r.stderr).toMatch(/^claimgraph migrate: The version 1 store holds 1 problem\(s\) that stop the migration; nothing was written\./);
       expect(r.stderr).toMatch(/\$\.statements\[\d+\]\.stance \(id "st-airwars-asserts-us-operation-killed"\) in the store \(version 1 records\): expected one of ASSERTS, DENIES, HEDGES, NO_RESPONSE, NOT_ACKNOWLEDGED, got "CLAIMS"/);
     }
     // Still the version 1 store it was.
-    expect(cli(['export'], dir).stderr).toMatch(REFUSAL);
+    expect((await cliInProcess(['export'], dir)).stderr).toMatch(REFUSAL);
   });
 });

@@ -100,6 +100,16 @@ describe('Newsweek\'s Koran report and its retraction, coded as two version 2 bu
     expect(c.corroboration).toMatchObject({ assertingSources: 0, denyingSources: 0, doubtingSources: 2, contradictedBy: 0 });
   });
 
+  it('"interrogators flushed a Koran": nobody asserts it, only the accused department doubts it; its doubts are a party\'s, not weighed: cannot be judged (F15)', async () => {
+    const r = await gql(store, `query($id: ID!) { claim(id: $id) { status credibility { grade partiesAgainst facts } } }`, { id: C.flushed });
+    expect(r.errors).toBeUndefined();
+    const c = (r.data as { claim: { status: string; credibility: { grade: number; partiesAgainst: number; facts: string[] } } }).claim;
+    expect(c.credibility).toMatchObject({ grade: 6, partiesAgainst: 2 });
+    expect(c.credibility.facts).toContain('2 sources against it are parties to it and are not weighed: Lawrence DiRita and Richard Myers');
+    // Shown and still contesting it: status counts every voice.
+    expect(c.status).toBe('CONTESTED');
+  });
+
   it('"the report caused the Jalalabad rioting": the White House\'s press secretary for it, the commander in Afghanistan (relayed by Myers) against it; contested, doubtful', async () => {
     const c = a[C.rioting] as ClaimAnswer;
     expect(c.corroboration).toMatchObject({ assertingSources: 1, independentSources: 1, denyingSources: 1, contradictedBy: 1, doubtingSources: 0 });

@@ -137,6 +137,15 @@ describe('the Nord Stream sabotage, coded as three version 2 bundles', () => {
     expect((await statement(store, 'st-federal-prosecutor-no-comment-on-warrant')).position).toBe('NO_RESPONSE');
   });
 
+  it('"Ukraine\'s leadership was involved": the WSJ\'s four officials against the US officials\' doubt, a tie (4); Zelensky, Podolyak and Zaluzhny are the accused state\'s and not weighed', async () => {
+    const r = await gql(store, `query($id: ID!) { claim(id: $id) { status credibility { grade partiesAgainst facts } } }`, { id: C.ukrainianState });
+    expect(r.errors).toBeUndefined();
+    const c = (r.data as { claim: { status: string; credibility: { grade: number; partiesAgainst: number; facts: string[] } } }).claim;
+    expect(c.status).toBe('CONTESTED');
+    expect(c.credibility).toMatchObject({ grade: 4, partiesAgainst: 3 });
+    expect(c.credibility.facts).toContain('3 sources against it are parties to it and are not weighed: Mykhailo Podolyak, Valery Zaluzhny and Volodymyr Zelensky');
+  });
+
   it('"a pro-Ukrainian group": one hedge (the New York Times\'s US officials), no firm assertion, against it the firm asserters of the two rival accounts', () => {
     const c = a[C.proUkrainian] as ClaimAnswer;
     expect(c.corroboration).toMatchObject({

@@ -45,7 +45,7 @@ const full = (): Raw => ({
   version: 2,
   description: 'Every field filled in.',
   sources: [
-    { id: 's1', name: 'Two officials', kind: 'GROUP', anonymous: true, count: 2, description: 'Speaking anonymously.', aliases: ['the officials'], formerIds: ['s1-old'], recorded: audit() },
+    { id: 's1', name: 'Two officials', kind: 'GROUP', anonymous: true, count: 2, description: 'Speaking anonymously.', aliases: ['the officials'], formerIds: ['s1-old'], recorded: audit(), entity: 'e1' },
     { id: 's2', name: 'Example Org', kind: 'ORGANIZATION', anonymous: false, count: null, description: null, aliases: [], formerIds: [], recorded: null },
   ],
   affiliations: [{ source: 's1', parent: 's2', role: 'officials of', recorded: audit() }],

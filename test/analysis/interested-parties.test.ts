@@ -1,0 +1,186 @@
+import { exportBundle } from '../../src/graph/export';
+import { importBundle } from '../../src/graph/import';
+import type { GraphStore } from '../../src/store/port';
+import { emptyStore, gql } from '../helpers';
+
+/*
+ * Interested parties (docs/ANALYSIS.md, "Interested parties"): a source that
+ * is, or belongs to, an entity a claim is about is a party to the claim; its
+ * voice against the claim is shown and contests it, but credibility does not
+ * weigh it. The minimal inputs are FINDINGS.md's F10 (a suspect's "not me")
+ * and F15 (the accused department's doubts alone), on the real engine.
+ */
+
+const src = (id: string, name: string, extra: Record<string, unknown> = {}) => ({ id, name, kind: 'PERSON', anonymous: false, ...extra });
+const says = (id: string, source: string, claim: string, stance: string, hedge: string | null = null) =>
+  ({ id, source, claim, stance, ...(hedge === null ? {} : { hedged: true, hedge }) });
+const bundleOf = (parts: Record<string, unknown>) => ({ format: 'claimgraph-bundle', version: 2, ...parts });
+
+interface Answer {
+  status: string;
+  credibility: { grade: number; label: string; facts: string[]; partiesAgainst: number };
+  corroboration: { denyingSources: number; doubtingSources: number; contradictedBy: number; leaningFor: number; leaningAgainst: number };
+}
+
+async function answer(store: GraphStore, id: string): Promise<Answer> {
+  const r = await gql(store, `query($id: ID!) { claim(id: $id) { status credibility { grade label facts partiesAgainst }
+    corroboration { denyingSources doubtingSources contradictedBy leaningFor leaningAgainst } } }`, { id });
+  expect(r.errors).toBeUndefined();
+  return (r.data as { claim: Answer }).claim;
+}
+
+const load = (store: GraphStore, b: unknown) => importBundle(store, b, { editor: 'test' });
+
+/** F10: investigators hedge that P took part; P himself denies it; a friend doubts it. */
+const f10 = (pSource: Record<string, unknown> = src('src-p', 'Volodymyr Z.')) => bundleOf({
+  sources: [src('src-investigators', 'German investigators', { kind: 'GROUP', anonymous: true }), pSource, src('src-friend', 'Svitlana U.')],
+  entities: [{ id: 'ent-p', name: 'Volodymyr Z.' }],
+  claims: [{ id: 'claim-x', text: 'Volodymyr Z. took part in the sabotage.', about: ['ent-p'] }],
+  statements: [
+    says('st-investigators', 'src-investigators', 'claim-x', 'ASSERTS', 'believe'),
+    says('st-p', String(pSource.id), 'claim-x', 'DENIES'),
+    says('st-friend', 'src-friend', 'claim-x', 'DENIES', "I can't imagine"),
+  ],
+});
+
+/** F15: only two officials of the accused department doubt K; nobody asserts it. */
+const f15 = bundleOf({
+  sources: [src('src-dod', 'Department of Defense', { kind: 'ORGANIZATION', aliases: ['Pentagon'] }), src('src-dirita', 'Lawrence Di Rita'), src('src-myers', 'Richard Myers')],
+  affiliations: [{ source: 'src-dirita', parent: 'src-dod', role: 'spokesman' }, { source: 'src-myers', parent: 'src-dod', role: 'chairman of the Joint Chiefs' }],
+  entities: [{ id: 'ent-dod', name: 'US Department of Defense', aliases: ['Pentagon'] }],
+  claims: [{ id: 'claim-k', text: 'Interrogators flushed a Koran down a toilet.', about: ['ent-dod'] }],
+  statements: [
+    says('st-dirita', 'src-dirita', 'claim-k', 'DENIES', 'found no credible evidence'),
+    says('st-myers', 'src-myers', 'claim-k', 'DENIES', 'no interrogation logs reviewed so far have confirmed'),
+  ],
+});
+
+describe('interested parties: who is a party to a claim, and what their voices weigh', () => {
+  let store: GraphStore;
+  beforeEach(async () => {
+    store = await emptyStore();
+  });
+  afterEach(() => store.close());
+
+  it("F10: the suspect's own denial is shown and contests the claim, but is not weighed: 4 (one doubt against one hedge), not 5", async () => {
+    await load(store, f10());
+    const a = await answer(store, 'claim-x');
+    expect(a.status).toBe('CONTESTED');
+    // Shown everywhere: the corroboration still counts his denial.
+    expect(a.corroboration).toMatchObject({ denyingSources: 1, doubtingSources: 1, contradictedBy: 1, leaningFor: 1, leaningAgainst: 2 });
+    expect(a.credibility).toMatchObject({ grade: 4, label: 'Doubtful', partiesAgainst: 1 });
+    expect(a.credibility.facts).toContain('1 source against it is a party to it and is not weighed: Volodymyr Z.');
+    expect(a.credibility.facts).toContain('no source contradicts it');
+    expect(a.credibility.facts).toContain('counting hedges and doubts, 1 independent cluster leans for it and 1 leans against it');
+  });
+
+  it('F15: doubts from the accused department alone leave nothing to weigh: 6 "cannot be judged", still CONTESTED', async () => {
+    await load(store, f15);
+    const a = await answer(store, 'claim-k');
+    expect(a.status).toBe('CONTESTED');
+    expect(a.corroboration).toMatchObject({ doubtingSources: 2, leaningAgainst: 1 });
+    expect(a.credibility).toMatchObject({ grade: 6, label: 'Cannot be judged', partiesAgainst: 2 });
+    expect(a.credibility.facts).toContain('2 sources against it are parties to it and are not weighed: Lawrence Di Rita and Richard Myers');
+  });
+
+  it("a party through a chain of affiliations (an official of a directorate of the accused ministry) is a party; the accused's own assertion in its favour still counts", async () => {
+    await load(store, bundleOf({
+      sources: [src('src-ministry', 'Example Ministry', { kind: 'ORGANIZATION' }), src('src-directorate', 'Example Directorate', { kind: 'ORGANIZATION' }),
+        src('src-official', 'An official'), src('src-monitor', 'Example Monitor', { kind: 'ORGANIZATION' }), src('src-wire', 'Example Wire', { kind: 'ORGANIZATION' })],
+      affiliations: [{ source: 'src-official', parent: 'src-directorate' }, { source: 'src-directorate', parent: 'src-ministry' }],
+      entities: [{ id: 'ent-ministry', name: 'The Example Ministry' }],
+      claims: [
+        { id: 'claim-shelled', text: 'The Example Ministry shelled the market.', about: ['ent-ministry'] },
+        { id: 'claim-innocent', text: 'The Example Ministry had no forces near the market.', about: ['ent-ministry'] },
+      ],
+      links: [{ type: 'CONTRADICTS', from: 'claim-innocent', to: 'claim-shelled', linkedBy: 'test', reason: 'either or' }],
+      statements: [
+        says('st-monitor', 'src-monitor', 'claim-shelled', 'ASSERTS'),
+        says('st-official', 'src-official', 'claim-innocent', 'ASSERTS'),
+        says('st-wire', 'src-wire', 'claim-innocent', 'DENIES'),
+      ],
+    }));
+    const shelled = await answer(store, 'claim-shelled');
+    // Against "shelled": the official's firm assertion of the rival claim; he is the ministry's, two levels up.
+    expect(shelled.corroboration.contradictedBy).toBe(1);
+    expect(shelled.credibility).toMatchObject({ grade: 3, partiesAgainst: 1 });
+    expect(shelled.credibility.facts).toContain('1 source against it is a party to it and is not weighed: An official');
+    // For "innocent", the official's own assertion is counted (1 cluster); the wire's denial and the monitor are against it: 5.
+    const innocent = await answer(store, 'claim-innocent');
+    expect(innocent.credibility).toMatchObject({ grade: 5, partiesAgainst: 0 });
+  });
+
+  it('no false party by name: the family of a man is not the man (the seed\'s "Family of Khaled al-Masoud")', async () => {
+    await load(store, bundleOf({
+      sources: [src('src-family', 'Family of Khaled al-Masoud', { kind: 'GROUP', aliases: ['his family'] }), src('src-official', 'Syrian official')],
+      entities: [{ id: 'ent-khaled', name: 'Khaled al-Masoud', aliases: ['al-Masoud'] }],
+      claims: [{ id: 'claim-is', text: 'Khaled al-Masoud was an IS official.', about: ['ent-khaled'] }],
+      statements: [says('st-official', 'src-official', 'claim-is', 'ASSERTS'), says('st-family', 'src-family', 'claim-is', 'DENIES')],
+    }));
+    const a = await answer(store, 'claim-is');
+    expect(a.credibility).toMatchObject({ grade: 4, partiesAgainst: 0 });
+  });
+
+  it('sources[].entity links a source to the entity it is when the names differ, and overrides the name match', async () => {
+    // Named otherwise than the entity: found only through the link.
+    await load(store, f10(src('src-accused', 'The diving instructor', { entity: 'ent-p' })));
+    expect((await answer(store, 'claim-x')).credibility).toMatchObject({ grade: 4, partiesAgainst: 1 });
+    const r = await gql(store, 'query { source(id: "src-accused") { entity { recordId name } } }');
+    expect(r.errors).toBeUndefined();
+    expect(r.data).toEqual({ source: { entity: { recordId: 'ent-p', name: 'Volodymyr Z.' } } });
+    // A source found by a search carries the link too; one with none has no entity.
+    const found = await gql(store, 'query { sources(search: "diving instructor", first: 5) { nodes { recordId entity { recordId } } } }');
+    expect(found.errors).toBeUndefined();
+    expect((found.data as { sources: { nodes: unknown[] } }).sources.nodes).toEqual([{ recordId: 'src-accused', entity: { recordId: 'ent-p' } }]);
+    const friend = await gql(store, 'query { source(id: "src-friend") { entity { recordId } } }');
+    expect(friend.data).toEqual({ source: { entity: null } });
+  });
+
+  it('a source linked to another entity is not a party by its name: the explicit link decides', async () => {
+    // The other entity is in the graph already: a bundle may name it without listing it.
+    await load(store, bundleOf({ entities: [{ id: 'ent-namesake', name: 'Volodymyr Z. (the namesake)' }] }));
+    await load(store, f10(src('src-p', 'Volodymyr Z.', { entity: 'ent-namesake' })));
+    expect((await answer(store, 'claim-x')).credibility).toMatchObject({ grade: 5, partiesAgainst: 0 });
+  });
+
+  it('refuses an unknown entity in sources[].entity, and writes nothing', async () => {
+    await expect(load(store, bundleOf({ sources: [src('src-a', 'A', { entity: 'ent-nowhere' })] }))).rejects.toThrow(
+      /\$\.sources\[0\]\.entity.*unknown entity id "ent-nowhere"|unknown entity id "ent-nowhere"[\s\S]*sources\[0\]\.entity/,
+    );
+    const r = await gql(store, 'query { source(id: "src-a") { id } }');
+    expect(r.data).toEqual({ source: null });
+  });
+
+  it('the link survives an export and re-import, and follows its entity into a merge', async () => {
+    await load(store, f10(src('src-accused', 'The diving instructor', { entity: 'ent-p' })));
+    const exported = await exportBundle(store);
+    expect(exported.sources.find((s) => s.id === 'src-accused')).toMatchObject({ entity: 'ent-p' });
+    expect(exported.sources.find((s) => s.id === 'src-friend')).not.toHaveProperty('entity');
+
+    const copy = await emptyStore();
+    try {
+      await load(copy, exported);
+      expect((await answer(copy, 'claim-x')).credibility).toMatchObject({ grade: 4, partiesAgainst: 1 });
+    } finally {
+      await copy.close();
+    }
+
+    // The entity merged into another: the claim is about the kept one, and the source is it.
+    await load(store, bundleOf({ entities: [{ id: 'ent-suspect', name: 'The suspect' }] }));
+    const merged = await gql(store, 'mutation { mergeEntities(input: { keep: "ent-suspect", merge: "ent-p" }) { entity { recordId } } }', {}, 'alice');
+    expect(merged.errors).toBeUndefined();
+    expect((await answer(store, 'claim-x')).credibility).toMatchObject({ grade: 4, partiesAgainst: 1 });
+    const r = await gql(store, 'query { source(id: "src-accused") { entity { recordId } } }');
+    expect(r.data).toEqual({ source: { entity: { recordId: 'ent-suspect' } } });
+  });
+
+  it('createSource and updateSource take the entity a source is', async () => {
+    await load(store, f10(src('src-p', 'Someone else entirely')));
+    expect((await answer(store, 'claim-x')).credibility).toMatchObject({ grade: 5, partiesAgainst: 0 });
+    const updated = await gql(store, 'mutation { updateSource(input: { id: "src-p", entity: "ent-p" }) { source { entity { recordId } } } }', {}, 'alice');
+    expect(updated.errors).toBeUndefined();
+    expect((await answer(store, 'claim-x')).credibility).toMatchObject({ grade: 4, partiesAgainst: 1 });
+    const created = await gql(store, 'mutation { createSource(input: { id: "src-new", name: "New", kind: PERSON, anonymous: false, entity: "ent-missing" }) { source { id } } }', {}, 'alice');
+    expect(created.errors?.[0]?.message).toMatch(/ent-missing/);
+  });
+});
