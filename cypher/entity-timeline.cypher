@@ -8,7 +8,10 @@
 // together (TIME, DAY, MONTH, YEAR), then by statement id: so a report dated
 // only "2021-09" comes after the announcement of 2021-09-17 it reports on.
 // An undated statement that a dated one explicitly supersedes comes just
-// before its earliest such reviser ('BEFORE_REVISION', precision rank -1).
+// before its earliest such reviser ('BEFORE_REVISION', precision rank -1),
+// and so does a dated one withdrawn or explicitly revised by a statement whose
+// date ends before its own (the withdrawal at 12:21 of a statement dated only
+// by its day), keeping its own date and dateSource.
 // Other undated entries come last, by statement id. With a PUBLISHED date, the
 // publication dates of its documents come along, to give the date as
 // written. Keyset paging on (rank, dateEnd, precision rank, statement id);
@@ -28,13 +31,19 @@ CALL (e) {
   WITH DISTINCT c, st, src
   // An undated statement that a dated one explicitly revises was made before
   // it: it is placed just before its earliest dated reviser.
+  // So was a dated statement that its source's withdrawal or an explicit
+  // revision supersedes, when its date ends after its reviser's (a day and a
+  // time within it: their order is open): it too comes just before it.
   WITH c, st, src,
-       [(st)<-[:SUPERSEDES]-(reviser:Statement) WHERE st.dateEnd IS NULL AND reviser.dateEnd IS NOT NULL | reviser.dateEnd] AS reviserEnds
-  WITH c, st, src, reduce(earliest = null, end IN reviserEnds | CASE WHEN earliest IS NULL OR end < earliest THEN end ELSE earliest END) AS revisedAt
+       [(st)<-[:SUPERSEDES]-(reviser:Statement) WHERE st.dateEnd IS NULL AND reviser.dateEnd IS NOT NULL | reviser.dateEnd] AS reviserEnds,
+       [(st)-[by:SUPERSEDED_BY]->(reviser:Statement) WHERE st.dateEnd IS NOT NULL AND by.reason IN ['WITHDRAWN', 'EXPLICIT']
+          AND reviser.dateEnd IS NOT NULL AND reviser.dateEnd < st.dateEnd | reviser.dateEnd] AS overlappingReviserEnds
+  WITH c, st, src, reduce(earliest = null, end IN reviserEnds | CASE WHEN earliest IS NULL OR end < earliest THEN end ELSE earliest END) AS revisedAt,
+       head(overlappingReviserEnds) AS placedBefore
   WITH c, st, src, revisedAt,
        CASE WHEN coalesce(st.dateEnd, revisedAt) IS NULL THEN 1 ELSE 0 END AS rank,
-       coalesce(st.dateEnd, revisedAt, '') AS dateKey,
-       CASE WHEN st.dateEnd IS NULL AND revisedAt IS NOT NULL THEN -1
+       coalesce(placedBefore, st.dateEnd, revisedAt, '') AS dateKey,
+       CASE WHEN placedBefore IS NOT NULL OR (st.dateEnd IS NULL AND revisedAt IS NOT NULL) THEN -1
             ELSE CASE st.datePrecision WHEN 'TIME' THEN 0 WHEN 'DAY' THEN 1 WHEN 'MONTH' THEN 2 WHEN 'YEAR' THEN 3 ELSE 4 END
        END AS precisionRank
   ORDER BY rank, dateKey, precisionRank, st.id

@@ -18,11 +18,11 @@ import { exportBundle } from '../graph/export';
 import { dryRunImport, importBundleSet, type ImportReport } from '../graph/import';
 import { importInCommits } from '../graph/chunked-import';
 import { rebuildIndependenceIfMissing } from '../graph/independence';
+import { openGraphStore } from '../graph/name-keys';
 import { rebuildStandingsIfMissing } from '../graph/standing';
 import type { Bundle } from '../graph/model';
 import { graphCounts, seed, seedIfEmpty } from '../analysis/seed';
 import { EmbeddedStore } from '../store/embedded-store';
-import { openStore } from '../store/open';
 import { loadQueries } from '../store/queries';
 import type { GraphStore } from '../store/port';
 import { EXIT, type Command, type ParsedArgs, UsageError } from './args';
@@ -69,7 +69,7 @@ function writeStdout(text: string): Promise<void> {
 }
 
 async function withStore<T>(config: Config, work: (store: GraphStore) => Promise<T>): Promise<T> {
-  const store = await openStore(config.store);
+  const store = await openGraphStore(config.store);
   try {
     return await work(store);
   } finally {
@@ -212,7 +212,7 @@ Options:
     // throw, and a supervisor restarts it), but the cause goes to the JSON log the operator reads,
     // not only to stderr. A rejection no one handled arrives here too, as origin "unhandledRejection".
     process.on('uncaughtExceptionMonitor', (error, origin) => logger.fatal({ err: error, origin }, 'stopping on an uncaught exception'));
-    const store = await openStore(config.store, undefined, { timeouts: { READ: api.limits.readTimeoutMs, WRITE: api.limits.writeTimeoutMs } });
+    const store = await openGraphStore(config.store, undefined, { timeouts: { READ: api.limits.readTimeoutMs, WRITE: api.limits.writeTimeoutMs } });
     if (config.seedWhenEmpty && (await seedIfEmpty(store))) logger.info('the store was empty: loaded the seed');
     // A graph stored before the independence keys were kept would cluster no source: write them first.
     const keyed = await rebuildIndependenceIfMissing(store);
@@ -368,7 +368,7 @@ Examples:
     }
     let store: GraphStore;
     try {
-      store = await openStore(config.store);
+      store = await openGraphStore(config.store);
     } catch (error) {
       err(`claimgraph import: cannot open the store: ${describeError(error)}`);
       err('Nothing was imported.');

@@ -354,7 +354,7 @@ export const GRAPH_VOCABULARY = {
     'grade', 'verdict', 'rating', 'explanation', 'seq',
     // write locks taken inside a transaction (cypher/take-locks.cypher, lock-claims.cypher)
     'lock', 'taken',
-    // the model version marker
-    'version',
+    // the model version marker, and the version of the rules its name keys were made with (src/graph/name-keys.ts)
+    'version', 'nameKeys',
   ],
 } as const;

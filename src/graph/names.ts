@@ -56,6 +56,9 @@ const PARTICLES = new Set(['al', 'el', 'ad', 'ar', 'as', 'ash', 'at', 'az', 'an'
 /** A name or text lower-cased, without accents or punctuation, words separated by single spaces. */
 export function normalizeText(text: string): string {
   return text
+    .replace(INNER_APOSTROPHE, '')
+    // ʼ and ʻ are letters to Unicode (modifier letters), so elsewhere they would stick to a word: "ʻAbd" is "abd".
+    .replace(/[ʼʻ]/g, ' ')
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
@@ -63,6 +66,24 @@ export function normalizeText(text: string): string {
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }
+
+/**
+ * An apostrophe (or a mark typed for one: ’ ‘ ʼ ʻ ` ´) between two letters, which is no break:
+ * "Qur'an" is "quran" (as "Quran", and by skeleton "Koran"), "Ba'ath" "baath", "Shi'ite" "shiite",
+ * "al-Ma'mun" "al mamun" (F19). Two exceptions stay breaks, as the words around them are words of
+ * their own: an English possessive "'s" ending a word ("Newsweek's" finds "Newsweek") and a French
+ * or Italian elision "l'", "d'" opening one ("l'Armée" finds "Armée"). Removed before NFKD, which
+ * would turn "´" into a space and an accent.
+ */
+const INNER_APOSTROPHE = /(?<=[\p{L}\p{M}])(?<!(?:^|[^\p{L}\p{M}])[ldLD])['’‘ʼʻ`´](?=\p{L})(?![sS](?![\p{L}\p{M}]))/gu;
+
+/**
+ * The version of the keys and search words stored with every record (name keys, alias keys,
+ * skeleton keys, search words and text), which the functions of this module make. A store whose
+ * marker records an older version has them rebuilt once when it is opened (src/store/name-keys.ts):
+ * 1 split words at every apostrophe; 2 joins them (F19).
+ */
+export const NAME_KEYS_VERSION = 2;
 
 /** Letters that NFKD leaves whole, as they are written without their stroke or ligature: "Łapczyński" is typed "Lapczynski". */
 const FOLDED: Record<string, string> = { ł: 'l', ø: 'o', đ: 'd', ß: 'ss', æ: 'ae', œ: 'oe', ı: 'i', þ: 'th', ð: 'd' };
@@ -107,6 +128,20 @@ export function hardChSkeletonWord(word: string): string {
   if (!normalizeText(word).includes('ch')) return '';
   const hard = computeSkeleton(word, 'k');
   return hard === skeletonWord(word) ? '' : hard;
+}
+
+/**
+ * A query word's skeleton with the letters other alphabets write for the English "j" read as "j",
+ * or '' when the word has none or reads the same: a "dz" (the Serbo-Croatian and Polish "dž", "dż",
+ * whose marks are folded away: Hadžizade for Hajizadeh) and a "c" not in "ch" or "ck" (Turkish:
+ * Hacızade for Hajizadeh, Cemal for Jamal). Only queries read it, as {@link hardChSkeletonWord}.
+ */
+export function softJSkeletonWord(word: string): string {
+  const w = normalizeText(word).replace(/ /g, '');
+  const read = w.replace(/dz/g, 'j').replace(/c(?![hk])/g, 'j');
+  if (read === w) return '';
+  const soft = computeSkeleton(read);
+  return soft === skeletonWord(word) ? '' : soft;
 }
 
 function computeSkeleton(word: string, ch: 'sh' | 'k' = 'sh'): string {
@@ -215,10 +250,11 @@ export function searchTerms(query: string): SearchTerms {
   // Each two adjacent words also as one (a name written as one word), matched by skeleton only:
   // an empty word matches nothing exactly or as a prefix.
   const joined = adjacentJoined(words).filter((s) => !skeletons.includes(s));
-  // A "ch" said "k" (Eichenberry for Eikenberry), also matched by skeleton only.
-  const hardCh = [...new Set(words.filter((w) => w.length >= 3).map(hardChSkeletonWord).filter((h) => h.length >= 3).map((h) => `~${h}`))]
-    .filter((h) => !skeletons.includes(h) && !joined.includes(h));
-  const extra = [...joined, ...hardCh];
+  // A "ch" said "k" (Eichenberry for Eikenberry), and a "dž" or Turkish "c" said "j" (Hadžizade,
+  // Hacızade for Hajizadeh), also matched by skeleton only.
+  const readings = words.filter((w) => w.length >= 3).flatMap((w) => [hardChSkeletonWord(w), softJSkeletonWord(w)]);
+  const otherReadings = [...new Set(readings.filter((h) => h.length >= 3).map((h) => `~${h}`))].filter((h) => !skeletons.includes(h) && !joined.includes(h));
+  const extra = [...joined, ...otherReadings];
   return { words: [...words, ...extra.map(() => '')], skeletons: [...skeletons, ...extra] };
 }
 

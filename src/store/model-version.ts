@@ -33,6 +33,8 @@ export interface StoreModel {
   version: number;
   /** The version the marker records, or null when the store has none. */
   marker: number | null;
+  /** The version of the rules the store's name keys were made with (src/graph/names.ts), or null when none is recorded. */
+  nameKeys: number | null;
   /** For version 1: what was found, one example of each kind ("statement st-x is REPORTED_IN a document"). */
   signs: string[];
 }
@@ -52,14 +54,15 @@ const SIGNS: readonly [key: string, describe: (id: string) => string][] = [
 export async function readStoreModelWithin(tx: QueryRunner): Promise<StoreModel> {
   const [marked] = await tx.run('model-version', { id: MODEL_MARKER_ID });
   const marker = typeof marked?.version === 'number' ? marked.version : null;
+  const nameKeys = typeof marked?.nameKeys === 'number' ? marked.nameKeys : null;
   // The marker is written only where no version 1 record was found, or by the migration: trust it.
-  if (marker !== null) return { version: marker, marker, signs: [] };
+  if (marker !== null) return { version: marker, marker, nameKeys, signs: [] };
   const [row] = await tx.run('model-v1-signs');
   const signs = SIGNS.flatMap(([key, describe]) => {
     const found = row?.[key];
     return Array.isArray(found) && typeof found[0] === 'string' ? [describe(found[0])] : [];
   });
-  return { version: signs.length > 0 ? 1 : MODEL_VERSION, marker: null, signs };
+  return { version: signs.length > 0 ? 1 : MODEL_VERSION, marker: null, nameKeys, signs };
 }
 
 /** Reads the store's model (one read transaction; writes nothing). */

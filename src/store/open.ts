@@ -15,6 +15,8 @@ import { loadQueries, type QueryTable } from './queries';
  * refused with STORE_UNAVAILABLE, naming `claimgraph migrate`, before
  * anything (the schema included) is written to it. One without the model
  * marker gets it, so later opens find the version by one index lookup.
+ * (The name keys a store holds are checked one layer up: src/graph/name-keys.ts
+ * `openGraphStore`, which the commands use.)
  */
 export async function openStore(config: StoreConfig, queries: QueryTable = loadQueries(), options: { timeouts?: TransactionTimeouts } = {}): Promise<GraphStore> {
   const store = await connectStore(config, queries, options);

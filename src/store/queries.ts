@@ -118,6 +118,10 @@ export const QUERY_NAMES = [
   // the graph model version: recognising a version 1 store (claimgraph 0.1) and migrating it (src/store/model-version.ts, src/graph/migrate.ts)
   'model-version',
   'write-model-version',
+  // name keys and search words rebuilt once when their rules change (src/graph/name-keys.ts)
+  'name-key-candidates',
+  'rebuild-name-keys',
+  'write-name-keys-version',
   'model-v1-signs',
   'migrate-v1-counts',
   'migrate-v1-sources',

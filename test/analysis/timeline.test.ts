@@ -87,6 +87,46 @@ describe('Entity.timeline: an undated statement that a dated one revises comes j
   });
 });
 
+describe('Entity.timeline: a statement dated by its day, withdrawn at a time of that day, comes before its withdrawal (FINDINGS.md, F23)', () => {
+  let store: GraphStore;
+  beforeAll(async () => {
+    store = await emptyStore();
+    await importBundle(store, {
+      format: 'claimgraph-bundle', version: 2,
+      sources: [{ id: 's-embassy', name: 'An Embassy', kind: 'ORGANIZATION', anonymous: false }, { id: 's-other', name: 'Dora Example', kind: 'PERSON', anonymous: false }],
+      entities: [{ id: 'ent-x', name: 'X' }],
+      claims: [{ id: 'c1', text: 'An engine failed.', about: ['ent-x'] }, { id: 'c2', text: 'Something else.', about: ['ent-x'] }],
+      statements: [
+        // The first statement is known only by its day; its withdrawal by the hour (12:21 UTC).
+        { id: 'st-b-first', source: 's-embassy', claim: 'c1', stance: 'ASSERTS', date: '2020-01-08' },
+        { id: 'st-a-withdrawal', source: 's-embassy', claim: 'c1', stance: 'WITHDRAWS', date: '2020-01-08T18:21+06:00' },
+        // Not revised by anything: placed by its own day, after the withdrawal (which ends first), as before.
+        { id: 'st-c-unrelated', source: 's-other', claim: 'c2', stance: 'ASSERTS', date: '2020-01-08' },
+        // A later statement of the same source on the same claim supersedes by date, not by overlap: unchanged.
+        { id: 'st-d-again', source: 's-embassy', claim: 'c1', stance: 'ASSERTS', date: '2020-01-09' },
+      ],
+    }, { editor: 'test' });
+  });
+  afterAll(() => store.close());
+
+  const EXPECTED = [
+    ['st-b-first', '2020-01-08', 'DAY', 'SAID', null],
+    ['st-a-withdrawal', '2020-01-08T18:21+06:00', 'TIME', 'SAID', null],
+    ['st-c-unrelated', '2020-01-08', 'DAY', 'SAID', null],
+    ['st-d-again', '2020-01-09', 'DAY', 'SAID', null],
+  ];
+
+  it('places it just before the withdrawal, keeping its own date, and marks it withdrawn', async () => {
+    const t = timelineOf(await gql(store, TIMELINE, { id: 'ent-x' }));
+    expect(t.nodes.map(brief)).toEqual(EXPECTED);
+    expect(t.nodes.map(standing)[0]).toEqual(['st-b-first', false, 'st-a-withdrawal']);
+  });
+
+  it('pages through the same order one entry at a time', async () => {
+    expect((await allPages(store, 'ent-x', 1)).map(brief)).toEqual(EXPECTED);
+  });
+});
+
 describe('Entity.timeline on a small graph with mixed dates (a version 1 bundle, upgraded on the way in)', () => {
   let store: GraphStore;
   beforeAll(async () => {

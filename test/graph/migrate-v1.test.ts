@@ -130,11 +130,11 @@ describe('the model marker', () => {
     await withStore(path, async (store) => {
       await store.applySchema();
       await seed(store);
-      expect(await readStoreModel(store)).toEqual({ version: 2, marker: null, signs: [] });
+      expect(await readStoreModel(store)).toEqual({ version: 2, marker: null, nameKeys: null, signs: [] });
     });
     await withStore(path, async () => undefined, openStore);
     const model = await withStore(path, readStoreModel);
-    expect(model).toEqual({ version: 2, marker: 2, signs: [] });
+    expect(model).toEqual({ version: 2, marker: 2, nameKeys: null, signs: [] });
     expect((await dump(path)).filter((l) => l.includes('GraphModel'))).toEqual([expect.stringContaining(`"id":"${MODEL_MARKER_ID}"`)]);
   });
 
@@ -143,12 +143,12 @@ describe('the model marker', () => {
     await withStore(
       path,
       async (store) => {
-        expect(await readStoreModel(store)).toEqual({ version: 2, marker: 2, signs: [] });
+        expect(await readStoreModel(store)).toEqual({ version: 2, marker: 2, nameKeys: null, signs: [] });
         await seed(store);
       },
       openStore,
     );
-    expect(await withStore(path, readStoreModel)).toEqual({ version: 2, marker: 2, signs: [] });
+    expect(await withStore(path, readStoreModel)).toEqual({ version: 2, marker: 2, nameKeys: null, signs: [] });
   });
 
   it('of a later model makes the store refused', async () => {
@@ -216,7 +216,7 @@ describe('claimgraph migrate', () => {
       affiliations: { created: 25 }, links: { created: 17 }, questions: { created: 1 }, ratings: { created: 3 }, assessments: { created: 1 },
     });
     expect(report.imported?.notes).toEqual(report.notes);
-    expect(await withStore(migrated.path, readStoreModel)).toEqual({ version: 2, marker: 2, signs: [] });
+    expect(await withStore(migrated.path, readStoreModel)).toEqual({ version: 2, marker: 2, nameKeys: null, signs: [] });
     const lines = await dump(migrated.path);
     expect(lines.filter((l) => /"type":"REPORTED_(IN|VIA)"/.test(l))).toEqual([]);
     // The change log is kept as it was.

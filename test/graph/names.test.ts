@@ -164,3 +164,55 @@ describe('a "ch" said "k" (FINDINGS.md, F16)', () => {
     expect(searchTerms('Chokri').skeletons).toEqual([`~${skeleton('Chokri')}`]);
   });
 });
+
+describe('an apostrophe inside a word is no break (FINDINGS.md, F19)', () => {
+  test.each([
+    ["Qur'an", 'quran'],
+    ['Qur’an', 'quran'],
+    ['Qurʼan', 'quran'],
+    ['Qurʻan', 'quran'],
+    ['Qur`an', 'quran'],
+    ['Qur´an', 'quran'],
+    ["Ba'ath Party", 'baath party'],
+    ["Shi'ite", 'shiite'],
+    ["Abd al-Rahman al-Ma'mun", 'abd al rahman al mamun'],
+    ['ʻAbd al-ʻAziz', 'abd al aziz'],
+  ])('%p has the key %p', (name, key) => {
+    expect(nameKey(name)).toBe(key);
+  });
+
+  it('so every spelling of the word meets: the query "Qur\'an" matches the words of "Quran" and, by skeleton, "Koran"', () => {
+    const stored = new Set([...searchWords(['Newsweek Koran desecration report']), ...searchWords(['Quran'])]);
+    const terms = searchTerms("Qur'an");
+    expect(terms.words).toEqual(['quran']);
+    expect(stored.has('quran')).toBe(true);
+    expect(stored.has(terms.skeletons[0]!)).toBe(true);
+    expect(skeleton("Ba'ath")).toBe(skeleton('Baath'));
+    expect(skeleton("Shi'ite")).toBe(skeleton('Shiite'));
+  });
+
+  it('keeps an English possessive and a French elision as breaks: "Newsweek\'s" still has the word "newsweek", "l\'Armée" the word "armee"', () => {
+    expect(searchWords(["Newsweek's report"])).toEqual(expect.arrayContaining(['newsweek', 'report']));
+    expect(searchWords(['The ministry’s spokesman'])).toEqual(expect.arrayContaining(['ministry', 'spokesman']));
+    expect(nameKey("l'Armée de l'Air")).toBe('l armee de l air');
+    expect(nameKey("Valéry Giscard d'Estaing")).toBe('valery giscard d estaing');
+  });
+});
+
+describe('a "dž" or a Turkish "c" said "j" (FINDINGS.md, F22)', () => {
+  it('a query reads them as "j": "Hadžizade" (Bosnian) and "Hacızade" (Turkish) are also matched by the skeleton of "Hajizadeh"', () => {
+    for (const spelling of ['Hadžizade', 'Hadžizadeh', 'Hacızade', 'Emir Ali Hacızade']) {
+      expect([spelling, searchTerms(spelling).skeletons]).toEqual([spelling, expect.arrayContaining([`~${skeleton('Hajizadeh')}`])]);
+    }
+    expect(searchTerms('Cemal').skeletons).toContain(`~${skeleton('Jamal')}`);
+    const terms = searchTerms('Hadžizade');
+    expect(terms.words.length).toBe(terms.skeletons.length);
+    expect(terms.words.filter((w) => w !== '')).toEqual(['hadzizade']);
+  });
+
+  it('adds nothing where there is no "dz" or lone "c", or the reading is the same: "Chokri", "Eichenberry", "Abdel"', () => {
+    expect(searchTerms('Chokri').skeletons).toEqual([`~${skeleton('Chokri')}`]);
+    expect(searchTerms('Abdel').skeletons).toEqual([`~${skeleton('Abdel')}`]);
+    expect(searchTerms('Eichenberry').skeletons).toEqual([`~${skeleton('Eichenberry')}`, '~aknbr']);
+  });
+});

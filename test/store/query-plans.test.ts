@@ -137,6 +137,8 @@ const WHOLE_LABEL: Partial<Record<QueryName, string[]>> = {
   ],
   // a store written before the full-text indexes gets its search text at open: a pass over each searchable label
   'backfill-search-text': ['NodeScan (n:Claim)', 'NodeScan (n:Statement)', 'NodeScan (n:Source)', 'NodeScan (n:Entity)', 'NodeScan (n:Document)'],
+  // a store whose name keys were made by older rules gets them rebuilt once, at open (src/graph/name-keys.ts): a pass over each searchable label
+  'name-key-candidates': ['NodeScan (n:Source)', 'NodeScan (n:Entity)', 'NodeScan (n:Document)', 'NodeScan (n:Claim)', 'NodeScan (n:Statement)'],
   'migrate-v1-sources': ['NodeScan (s:Source)'],
   'migrate-v1-entities': ['NodeScan (e:Entity)'],
   'migrate-v1-documents': ['NodeScan (d:Document)'],

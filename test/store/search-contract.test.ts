@@ -4,12 +4,16 @@ import { join } from 'node:path';
 import { GrafeoDB } from '@grafeo-db/js';
 import { deleteConfirmed, previewDeletion } from '../../src/graph/editing';
 import { importBundle } from '../../src/graph/import';
-import { nameSearchWords, searchQueryTokens, searchTerms, searchText, searchWords } from '../../src/graph/names';
-import { openStore } from '../../src/store/open';
+import { nameKey, nameSearchWords, NAME_KEYS_VERSION, searchQueryTokens, searchTerms, searchText, searchWords } from '../../src/graph/names';
+import { skeletonKeys } from '../../src/graph/resolve';
+import { openGraphStore } from '../../src/graph/name-keys';
+import { readStoreModel } from '../../src/store/model-version';
+import { connectStore, openStore } from '../../src/store/open';
 import type { GraphStore } from '../../src/store/port';
 import { loadQueries } from '../../src/store/queries';
 import { SEARCH_LABELS, type SearchLabel } from '../../src/store/search-port';
 import { neo4jTestConfig, openTestStore } from '../engine';
+import { gql } from '../helpers';
 
 /*
  * The search port's contract (src/store/search-port.ts), one suite run on
@@ -171,6 +175,70 @@ describe('the embedded engine\'s text index on disk', () => {
       expect(await idsOf(store, 'Claim', 'shipments')).toEqual(['claim-old']);
     } finally {
       await store.close();
+    }
+  });
+
+  it('rebuilds, once, the name keys and search words of a store written when an apostrophe split words, so "Qur\'an" finds what it names (F19)', async () => {
+    const path = join(dir, 'apostrophes.grafeo');
+    // The previous rules read an apostrophe as a space: "Qur'an" was the words "qur" and "an" (a particle, dropped).
+    const asBefore = (text: string) => text.replace(/['’]/g, ' ');
+    const oldName = (name: string) => {
+      const words = nameSearchWords([asBefore(name)]);
+      return { name, nameKey: nameKey(asBefore(name)), aliasKeys: [], skeletonKeys: skeletonKeys({ name: asBefore(name), aliases: [] }), searchWords: words, searchText: searchText(words) };
+    };
+    const oldText = (text: string) => ({ words: searchWords([asBefore(text)]), text: searchText(searchWords([asBefore(text)])) });
+    const claim = oldText('A guard flushed a Qur’an down a toilet.');
+    const quote = oldText("They were Shi'ite pilgrims");
+    const old = GrafeoDB.create(path);
+    await old.executeCypher("CREATE (:GraphModel {id: 'claimgraph', version: 2})");
+    await old.executeCypher('CREATE (e:Entity {id: "ent-quran"}) SET e += $props', { props: oldName("Qur'an desecration report") });
+    await old.executeCypher('CREATE (s:Source {id: "src-baath", kind: "ORGANIZATION", anonymous: false}) SET s += $props', { props: oldName("Ba'ath Party") });
+    await old.executeCypher(
+      'CREATE (s:Source {id: "src-x", name: "X", anonymous: false, searchWords: ["x"], searchText: "x"})-[:MADE]->(:Statement {id: "st-x", stance: "ASSERTS", hedged: false, quote: $quote, searchWords: $quoteWords, searchText: $quoteText})-[:ON]->(:Claim {id: "claim-quran", text: $text, searchWords: $words, searchText: $searchText})',
+      { quote: "They were Shi'ite pilgrims", quoteWords: quote.words, quoteText: quote.text, text: 'A guard flushed a Qur’an down a toilet.', words: claim.words, searchText: claim.text },
+    );
+    old.close();
+
+    const found = async (store: GraphStore) => ({
+      entity: await idsOf(store, 'Entity', "Qur'an"),
+      source: await idsOf(store, 'Source', "Ba'ath"),
+      claim: await idsOf(store, 'Claim', 'Quran'),
+      statement: await idsOf(store, 'Statement', 'Shiite'),
+      ranked: (await gql(store, '{ entities(search: "Qur\'an") { nodes { recordId } } }')).data,
+    });
+    const nothing = { entity: [], source: [], claim: [], statement: [], ranked: { entities: { nodes: [] } } };
+    const everything = { entity: ['ent-quran'], source: ['src-baath'], claim: ['claim-quran'], statement: ['st-x'], ranked: { entities: { nodes: [{ recordId: 'ent-quran' }] } } };
+
+    // Without the rebuild the old keys find nothing: what the rebuild is for.
+    const unrebuilt = await connectStore({ engine: 'embedded', path });
+    try {
+      await unrebuilt.applySchema();
+      expect(await found(unrebuilt)).toEqual(nothing);
+    } finally {
+      await unrebuilt.close();
+    }
+
+    const store = await openGraphStore({ engine: 'embedded', path });
+    try {
+      expect(await found(store)).toEqual(everything);
+      expect(await readStoreModel(store)).toEqual({ version: 2, marker: 2, nameKeys: NAME_KEYS_VERSION, signs: [] });
+      // A later import recognises the record by its rebuilt key, as written today: one entity, not two.
+      const report = await importBundle(store, { format: 'claimgraph-bundle', version: 2, entities: [{ id: 'ent-quran-2', name: 'Quran desecration report' }] }, editor);
+      expect(report.entities).toMatchObject({ created: 0 });
+    } finally {
+      await store.close();
+    }
+
+    // Once: the marker now says the keys are current, so an open reads no record for them. Keys put
+    // back as before stay as they are (a store is not scanned at every open).
+    const db = GrafeoDB.open(path);
+    await db.executeCypher('MATCH (e:Entity {id: "ent-quran"}) SET e += $props', { props: oldName("Qur'an desecration report") });
+    db.close();
+    const again = await openGraphStore({ engine: 'embedded', path });
+    try {
+      expect((await found(again)).entity).toEqual([]);
+    } finally {
+      await again.close();
     }
   });
 });
