@@ -38,6 +38,9 @@ const VARIANTS: Record<string, { what: string; drop: readonly string[] }> = {
   'name-keys': { what: 'nameKey, aliasKeys, skeletonKeys (name matching on import)', drop: ['nameKey', 'aliasKeys', 'skeletonKeys'] },
   'stored-dates': { what: 'dateStart, dateEnd, datePrecision, dateBasis (effective dates)', drop: ['dateStart', 'dateEnd', 'datePrecision', 'dateBasis'] },
   'lock-counter': { what: 'lock (the claim lock counter, lock-claims)', drop: ['lock'] },
+  'search-text': { what: 'searchText (the search words as the full-text index reads them)', drop: ['searchText'] },
+  'independence-keys': { what: 'roots, origin, alike (the independence keys kept on write)', drop: ['roots', 'origin', 'alike'] },
+  standings: { what: "standing and a claim's current-position counts (kept on write)", drop: ['standing', 'asserting', 'hedging', 'denying', 'doubting', 'opposing', 'withdrawing', 'asserted', 'denied'] },
   'all-of-these': { what: 'all of the groups above', drop: [] },
   'graph-only': { what: 'no property but the keys: nodes, relationships, ids', drop: [] },
 };
