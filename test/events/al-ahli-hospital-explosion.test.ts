@@ -1,7 +1,7 @@
-import { importBundleSet, type ImportReport } from '../../src/graph/import';
+import type { ImportReport } from '../../src/graph/import';
 import type { GraphStore } from '../../src/store/port';
-import { emptyStore, gql } from '../helpers';
-import { claimAnswer as answer, eventSet, searchEntities, statement } from './event-set';
+import { gql } from '../helpers';
+import { claimAnswer as answer, eventSet, importEvent, searchEntities, statement } from './event-set';
 
 /*
  * A third real event, coded from public reporting as a set of bundles
@@ -40,8 +40,7 @@ describe('the al-Ahli hospital explosion, coded as four version 2 bundles', () =
   let report: ImportReport;
 
   beforeAll(async () => {
-    store = await emptyStore();
-    report = await importBundleSet(store, filesOf('v2'), { editor: 'fact-checker@example.org', now: '2026-12-01T00:00:00.000Z' });
+    ({ store, report } = await importEvent(filesOf('v2')));
   }, 60_000);
   afterAll(() => store.close());
 
@@ -129,8 +128,7 @@ describe('the al-Ahli hospital explosion, coded as four version 1 bundles', () =
   let store: GraphStore;
 
   beforeAll(async () => {
-    store = await emptyStore();
-    await importBundleSet(store, filesOf('v1'), { editor: 'fact-checker@example.org', now: '2026-12-01T00:00:00.000Z' });
+    ({ store } = await importEvent(filesOf('v1')));
   }, 60_000);
   afterAll(() => store.close());
 

@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { importBundleSet, type ImportReport } from '../../src/graph/import';
 import type { GraphStore } from '../../src/store/port';
-import { gql } from '../helpers';
+import { emptyStore, gql } from '../helpers';
 
 /*
  * What the real-event tests (test/events/*.test.ts) share: a fixture set's
@@ -27,6 +28,25 @@ export function eventSet(name: string): { filesOf: (version: 'v1' | 'v2') => Bun
         .map((name) => ({ name, json: JSON.parse(readFileSync(join(dir, name), 'utf8')) as unknown }));
     },
   };
+}
+
+/** A set imported into a store of its own, as every event test reads it. */
+export interface ImportedEvent {
+  store: GraphStore;
+  report: ImportReport;
+  /** The answers about the claims asked for, by record id. */
+  answers: Record<string, ClaimAnswer>;
+}
+
+/**
+ * Imports `files` as one set into an empty store, as a fact-checker's editor
+ * at a fixed time (so that stamps are the same in every run), and reads the
+ * answers about `claims`. The caller closes the store.
+ */
+export async function importEvent(files: BundleFile[], claims: readonly string[] = []): Promise<ImportedEvent> {
+  const store = await emptyStore();
+  const report = await importBundleSet(store, files, { editor: 'fact-checker@example.org', now: '2026-12-01T00:00:00.000Z' });
+  return { store, report, answers: await claimAnswers(store, claims) };
 }
 
 /** A claim's corroboration: every count any event test reads, and its clusters of source record ids. */

@@ -1,7 +1,7 @@
-import { importBundleSet, type ImportReport } from '../../src/graph/import';
+import type { ImportReport } from '../../src/graph/import';
 import type { GraphStore } from '../../src/store/port';
-import { emptyStore, gql } from '../helpers';
-import { claimAnswers, clusterIds, eventSet, searchEntities, type ClaimAnswer } from './event-set';
+import { gql } from '../helpers';
+import { clusterIds, eventSet, importEvent, searchEntities, type ClaimAnswer } from './event-set';
 
 /*
  * A second real event, coded from public reporting as a set of bundles
@@ -48,10 +48,8 @@ describe('the Kabul drone strike, coded as four version 2 bundles', () => {
   let answers: Record<string, ClaimAnswer>;
 
   beforeAll(async () => {
-    store = await emptyStore();
     // The files go in reverse order: a set is ordered by its references, not by name.
-    report = await importBundleSet(store, filesOf('v2').reverse(), { editor: 'fact-checker@example.org', now: '2026-12-01T00:00:00.000Z' });
-    answers = await claimAnswers(store, Object.values(C));
+    ({ store, report, answers } = await importEvent(filesOf('v2').reverse(), Object.values(C)));
   }, 60_000);
   afterAll(() => store.close());
 
@@ -232,9 +230,7 @@ describe('the Kabul drone strike, coded as four version 1 bundles', () => {
   let answers: Record<string, ClaimAnswer>;
 
   beforeAll(async () => {
-    store = await emptyStore();
-    report = await importBundleSet(store, filesOf('v1'), { editor: 'fact-checker@example.org', now: '2026-12-01T00:00:00.000Z' });
-    answers = await claimAnswers(store, [C.explosionsShowedExplosives, C.driverAidWorker, C.killedCivilians, C.facilitator]);
+    ({ store, report, answers } = await importEvent(filesOf('v1'), [C.explosionsShowedExplosives, C.driverAidWorker, C.killedCivilians, C.facilitator]));
   }, 60_000);
   afterAll(() => store.close());
 

@@ -1,8 +1,8 @@
 import { checkBundleSet } from '../../src/graph/bundle-set';
-import { importBundleSet, type ImportReport } from '../../src/graph/import';
+import type { ImportReport } from '../../src/graph/import';
 import type { GraphStore } from '../../src/store/port';
-import { emptyStore, gql } from '../helpers';
-import { claimAnswers, clusterIds, eventSet, searchEntities, searchSources, statement, type ClaimAnswer } from './event-set';
+import { gql } from '../helpers';
+import { clusterIds, eventSet, importEvent, searchEntities, searchSources, statement, type ClaimAnswer } from './event-set';
 
 /*
  * A fifth real event, coded from public reporting as a set of bundles
@@ -52,10 +52,8 @@ describe('the Nord Stream sabotage, coded as three version 2 bundles', () => {
   let a: Record<string, ClaimAnswer>;
 
   beforeAll(async () => {
-    store = await emptyStore();
     // Reverse order: a set is ordered by its references, not by file name.
-    report = await importBundleSet(store, filesOf('v2').reverse(), { editor: 'fact-checker@example.org', now: '2026-12-01T00:00:00.000Z' });
-    a = await claimAnswers(store, Object.values(C));
+    ({ store, report, answers: a } = await importEvent(filesOf('v2').reverse(), Object.values(C)));
   }, 60_000);
   afterAll(() => store.close());
 
@@ -264,9 +262,7 @@ describe('the Nord Stream sabotage, coded as three version 1 bundles', () => {
   let a: Record<string, ClaimAnswer>;
 
   beforeAll(async () => {
-    store = await emptyStore();
-    report = await importBundleSet(store, filesOf('v1'), { editor: 'fact-checker@example.org', now: '2026-12-01T00:00:00.000Z' });
-    a = await claimAnswers(store, Object.values(C));
+    ({ store, report, answers: a } = await importEvent(filesOf('v1'), Object.values(C)));
   }, 60_000);
   afterAll(() => store.close());
 
