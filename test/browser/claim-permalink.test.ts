@@ -1,9 +1,6 @@
-import type { Browser } from 'playwright-core';
-import { CHROMIUM, hasChromium, launchChromium, serveExplorer } from '../../src/cli/browser';
 import { loadApiConfig } from '../../src/config';
-import type { GraphStore } from '../../src/store/port';
-import { seededStore } from '../helpers';
 import { describeUnless } from '../skip';
+import { CHROMIUM_MISSING, startExplorer, stopExplorer, type ExplorerUnderTest } from './harness';
 
 /*
  * A claim's permalink, /claims/<id>, in Chromium: the server embeds the claim
@@ -13,23 +10,15 @@ import { describeUnless } from '../skip';
 
 const UNDERCOVER = 'claim-al-masoud-undercover-against-is';
 
-describeUnless(hasChromium() ? null : `${CHROMIUM} is missing: apt-get install -y chromium`)("a claim's permalink in Chromium", () => {
-  let store: GraphStore;
-  let served: Awaited<ReturnType<typeof serveExplorer>>;
-  let browser: Browser;
+describeUnless(CHROMIUM_MISSING)("a claim's permalink in Chromium", () => {
+  let under: ExplorerUnderTest;
   beforeAll(async () => {
-    store = await seededStore();
-    served = await serveExplorer(store, loadApiConfig({}));
-    browser = await launchChromium();
+    under = await startExplorer(loadApiConfig({}));
   }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await served?.stop();
-    await store?.close();
-  });
+  afterAll(() => stopExplorer(under ?? {}));
 
   const visit = async (path: string) => {
-    const context = await browser.newContext();
+    const context = await under.browser.newContext();
     const page = await context.newPage();
     page.setDefaultTimeout(8_000);
     const asked: string[] = [];
@@ -39,9 +28,9 @@ describeUnless(hasChromium() ? null : `${CHROMIUM} is missing: apt-get install -
     });
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${served.base}${path}`);
+    await page.goto(`${under.served.base}${path}`);
     await page.waitForSelector('[data-page="claim"][data-complete]');
-    const shown = { url: page.url().slice(served.base.length), text: await page.locator('main').innerText(), asked, errors };
+    const shown = { url: page.url().slice(under.served.base.length), text: await page.locator('main').innerText(), asked, errors };
     await context.close();
     return shown;
   };
@@ -54,9 +43,9 @@ describeUnless(hasChromium() ? null : `${CHROMIUM} is missing: apt-get install -
   });
 
   test('a claim that does not exist asks the API itself and shows its message', async () => {
-    const context = await browser.newContext();
+    const context = await under.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${served.base}/claims/no-such-claim`);
+    await page.goto(`${under.served.base}/claims/no-such-claim`);
     await page.waitForSelector('[data-page="claim"] [role="alert"], [data-page="claim"] .error');
     expect(await page.locator('main').innerText()).toMatch(/no-such-claim/);
     await context.close();

@@ -4,12 +4,11 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { CHROMIUM, hasChromium, launchChromium, serveExplorer } from '../../src/cli/browser';
+import type { Page } from 'playwright-core';
 import { loadApiConfig } from '../../src/config';
 import { projectRoot } from '../../src/paths';
-import type { GraphStore } from '../../src/store/port';
-import { seededStore } from '../helpers';
+import { describeUnless } from '../skip';
+import { CHROMIUM_MISSING, startExplorer, stopExplorer, type ExplorerUnderTest } from './harness';
 
 /*
  * The explorer in a real browser (Debian's Chromium, driven by
@@ -26,33 +25,20 @@ const SHOTS = join(projectRoot(), 'docs', 'screenshots');
 const UNDERCOVER = 'claim-al-masoud-undercover-against-is';
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
-if (!hasChromium()) {
-  console.warn(`\n!!!!!!!! THE BROWSER TESTS WERE SKIPPED: ${CHROMIUM} is missing. Install it: apt-get install -y chromium (.ci/run does). !!!!!!!!\n`);
-}
-const suite = hasChromium() ? describe : describe.skip;
-
-suite('the explorer in Chromium', () => {
-  let store: GraphStore;
-  let served: Awaited<ReturnType<typeof serveExplorer>>;
-  let browser: Browser;
+describeUnless(CHROMIUM_MISSING)('the explorer in Chromium', () => {
+  let under: ExplorerUnderTest;
   let page: Page;
   let consoleErrors: string[];
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    store = await seededStore();
     const hash = createHash('sha256').update(EDITOR_KEY).digest('hex');
-    served = await serveExplorer(store, loadApiConfig({ CLAIMGRAPH_API_KEYS: `editor:editor@example.org:${hash}` }));
-    browser = await launchChromium();
+    under = await startExplorer(loadApiConfig({ CLAIMGRAPH_API_KEYS: `editor:editor@example.org:${hash}` }));
   }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await served?.stop();
-    await store?.close();
-  });
+  afterAll(() => stopExplorer(under ?? {}));
 
   beforeEach(async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await under.browser.newContext({ viewport: { width: 1280, height: 900 } });
     page = await context.newPage();
     // Well under Jest's own timeout, so that a wait that fails says what it waited for.
     page.setDefaultTimeout(8_000);
@@ -67,7 +53,7 @@ suite('the explorer in Chromium', () => {
   });
 
   const open = async (hash: string, pageName: string) => {
-    await page.goto(`${served.base}/${hash}`);
+    await page.goto(`${under.served.base}/${hash}`);
     // A claim page is ready with its first statements; its grade comes in apart: wait for all of it.
     await page.waitForSelector(`[data-page="${pageName}"]${pageName === 'claim' ? '[data-complete]' : '[data-ready]'}`);
   };
@@ -238,7 +224,7 @@ suite('the explorer in Chromium', () => {
     expect(await seriousViolations()).toEqual([]);
     await shoot('duplicates');
 
-    await page.goto(`${served.base}/#/key`);
+    await page.goto(`${under.served.base}/#/key`);
     await page.waitForSelector('[data-page="key"]');
     expect(await seriousViolations()).toEqual([]);
     await open('', 'home');
@@ -260,8 +246,8 @@ suite('the explorer in Chromium', () => {
 
     // A new visitor lands on the search; then no further script can be had (say the server was updated and its old chunks are gone).
     await page.context().close();
-    page = await (await browser.newContext()).newPage();
-    await page.goto(`${served.base}/#/`);
+    page = await (await under.browser.newContext()).newPage();
+    await page.goto(`${under.served.base}/#/`);
     await page.waitForSelector('[data-page="home"][data-ready]');
     await page.route('**/assets/*.js', (route) => route.abort());
     await page.evaluate(() => {
@@ -286,7 +272,7 @@ suite('the explorer in Chromium', () => {
   });
 
   it('lets an editor enter a key once, select words in the document, record a statement on them, and see it counted', async () => {
-    await page.goto(`${served.base}/#/key`);
+    await page.goto(`${under.served.base}/#/key`);
     await page.getByLabel('API key').fill(EDITOR_KEY);
     await page.getByRole('button', { name: 'Use this key' }).click();
     await page.getByText('Key kept for this session.').waitFor();
