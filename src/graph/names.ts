@@ -120,37 +120,39 @@ export function skeletonWord(word: string): string {
 }
 
 /**
- * A query word's skeleton with its "ch" read as "k" (German and English: Eichenberry, Eikenberry),
- * or '' when the word has no "ch" or reads the same. Only queries read it: a stored name keeps
- * the one skeleton, so a printed spelling finds the record whichever way its "ch" is said.
+ * Other ways a query word may be said, as the spelling of another language writes it: each a
+ * rewrite of the (normalised) word before its skeleton is taken. Only queries read them: a stored
+ * name keeps its one skeleton, so the spelling a page prints finds the record either way.
+ * - "ch" said "k" (German and English: Eichenberry for Eikenberry; the skeleton reads "sh", F16);
+ * - "dz" (the Serbo-Croatian and Polish "dž", "dż", marks folded away) and a "c" not in "ch" or
+ *   "ck" (Turkish) said "j": Hadžizade, Hacızade for Hajizadeh; Cemal for Jamal (F22).
  */
-export function hardChSkeletonWord(word: string): string {
-  if (!normalizeText(word).includes('ch')) return '';
-  const hard = computeSkeleton(word, 'k');
-  return hard === skeletonWord(word) ? '' : hard;
-}
+const QUERY_READINGS: readonly ((word: string) => string)[] = [
+  (w) => w.replace(/ch/g, 'k'),
+  (w) => w.replace(/dz/g, 'j').replace(/c(?![hk])/g, 'j'),
+];
 
-/**
- * A query word's skeleton with the letters other alphabets write for the English "j" read as "j",
- * or '' when the word has none or reads the same: a "dz" (the Serbo-Croatian and Polish "dž", "dż",
- * whose marks are folded away: Hadžizade for Hajizadeh) and a "c" not in "ch" or "ck" (Turkish:
- * Hacızade for Hajizadeh, Cemal for Jamal). Only queries read it, as {@link hardChSkeletonWord}.
- */
-export function softJSkeletonWord(word: string): string {
+/** The skeletons of a query word's {@link QUERY_READINGS} that differ from its own skeleton. */
+export function otherReadingSkeletons(word: string): string[] {
   const w = normalizeText(word).replace(/ /g, '');
-  const read = w.replace(/dz/g, 'j').replace(/c(?![hk])/g, 'j');
-  if (read === w) return '';
-  const soft = computeSkeleton(read);
-  return soft === skeletonWord(word) ? '' : soft;
+  const own = skeletonWord(word);
+  const found = new Set<string>();
+  for (const read of QUERY_READINGS) {
+    const said = read(w);
+    if (said === w) continue;
+    const other = computeSkeleton(said);
+    if (other !== own) found.add(other);
+  }
+  return [...found];
 }
 
-function computeSkeleton(word: string, ch: 'sh' | 'k' = 'sh'): string {
+function computeSkeleton(word: string): string {
   const w = normalizeText(word).replace(/ /g, '');
   if (w === '' || PARTICLES.has(w)) return '';
   const spelled = w
     .replace(/ph/g, 'f')
     .replace(/ck/g, 'k')
-    .replace(/ch/g, ch) // French transliteration: Chokri, Shoukri (a query also tries "k": hardChSkeletonWord)
+    .replace(/ch/g, 'sh') // French transliteration: Chokri, Shoukri (a query also tries "k": QUERY_READINGS)
     .replace(/q/g, 'k')
     .replace(/t[sz]/g, 'c') // Slavic ц: Kuznetsov, Kuznecov
     .replace(/c(?![eiy])/g, 'k')
@@ -252,7 +254,7 @@ export function searchTerms(query: string): SearchTerms {
   const joined = adjacentJoined(words).filter((s) => !skeletons.includes(s));
   // A "ch" said "k" (Eichenberry for Eikenberry), and a "dž" or Turkish "c" said "j" (Hadžizade,
   // Hacızade for Hajizadeh), also matched by skeleton only.
-  const readings = words.filter((w) => w.length >= 3).flatMap((w) => [hardChSkeletonWord(w), softJSkeletonWord(w)]);
+  const readings = words.filter((w) => w.length >= 3).flatMap(otherReadingSkeletons);
   const otherReadings = [...new Set(readings.filter((h) => h.length >= 3).map((h) => `~${h}`))].filter((h) => !skeletons.includes(h) && !joined.includes(h));
   const extra = [...joined, ...otherReadings];
   return { words: [...words, ...extra.map(() => '')], skeletons: [...skeletons, ...extra] };
