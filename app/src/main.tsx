@@ -168,8 +168,5 @@ if (permalinked !== null && parseRoute(location.hash).page === 'home') history.r
 takeEmbeddedAnswers();
 const landing = parseRoute(location.hash);
 if (landing.page === 'claim') askClaimPageAhead(landing.id);
-const root = document.getElementById('app')!;
-// index.html's inert picture of the frame, painted while the scripts came, gives way to the app itself.
-root.replaceChildren();
-render(<App />, root);
+render(<App />, document.getElementById('app')!);
 performance.mark('claimgraph:first-render');

@@ -50,7 +50,7 @@ export async function buildApp(outDir: string = defaultAppDir()): Promise<BuiltF
   const asset = (path: string) => `/assets/${basename(path)}`;
   // The chunks the entry imports statically are announced with it, so the browser fetches them together, not one after the other.
   const chunks = (result.metafile.outputs[relative(root, script)]?.imports ?? []).filter((i) => i.kind === 'import-statement').map((i) => asset(i.path));
-  // The stylesheet (7 KB, 2.5 KB gzipped) goes inside index.html: the page's shell is laid out and painted as soon as the HTML is read, while the scripts are on their way, not after one more request.
+  // The stylesheet (7 KB, 2.5 KB gzipped) goes inside index.html: no request of its own before the first frame; it is parsed with the HTML, while the scripts are on their way.
   const styles = named('.css').map((css) => readFileSync(css, 'utf8').trim());
   for (const css of named('.css')) rmSync(css);
   if (styles.some((css) => /<\/style/i.test(css))) throw new Error('the stylesheet contains "</style", which would end it early in index.html');
