@@ -50,6 +50,11 @@ export async function buildApp(outDir: string = defaultAppDir()): Promise<BuiltF
   const asset = (path: string) => `/assets/${basename(path)}`;
   // The chunks the entry imports statically are announced with it, so the browser fetches them together, not one after the other.
   const chunks = (result.metafile.outputs[relative(root, script)]?.imports ?? []).filter((i) => i.kind === 'import-statement').map((i) => asset(i.path));
+  // V8's compile hint for the scripts every page runs at once: their functions are compiled while
+  // they stream in, on a background thread, instead of one by one on the main thread during the
+  // first render (9 ms of a claim page's 23 ms of evaluation there, in thread time). Added after
+  // esbuild named the files by their content: the same sources still give the same names.
+  for (const path of [script, ...chunks.map((chunk) => join(assets, basename(chunk)))]) writeFileSync(path, `${COMPILE_HINT}\n${readFileSync(path, 'utf8')}`);
   // The stylesheet (7 KB, 2.5 KB gzipped) goes inside index.html: no request of its own before the first frame; it is parsed with the HTML, while the scripts are on their way.
   const styles = named('.css').map((css) => readFileSync(css, 'utf8').trim());
   for (const css of named('.css')) rmSync(css);
@@ -70,6 +75,9 @@ export async function buildApp(outDir: string = defaultAppDir()): Promise<BuiltF
     sized(BOOT_SCRIPT_NAME, Buffer.from(boot)),
   ];
 }
+
+/** V8's explicit compile hint (Chromium 136 and later): the whole file is compiled eagerly, off the main thread. It must open the file. */
+export const COMPILE_HINT = '//# allFunctionsCalledOnLoad';
 
 /** How the build lists index.html's inline boot script among its files. */
 export const BOOT_SCRIPT_NAME = 'index.html <script> boot.js';
