@@ -25,7 +25,8 @@ import { clusterIds, eventSet, importEvent, searchEntities, searchSources, state
  *   ones; Baza's misnamed suspects are improbable;
  * - every printed spelling of the suspects' names finds its man.
  * Where claimgraph's answer differs from a fact-checker's, this file asserts
- * nothing about it: see test/fixtures/events/FINDINGS.md (F41, F42; F40 was fixed in the same branch).
+ * nothing about it: see test/fixtures/events/FINDINGS.md (F41, F42, F44, F45; F40 and F43 were
+ * fixed in the same branch).
  */
 
 const { filesOf } = eventSet('crocus-city-hall-attack-2024-03-22');
