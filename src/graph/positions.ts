@@ -319,28 +319,37 @@ export function computePositions(statements: readonly PositionInput[], links: Cl
       else revisers.push(s.id);
     }
   }
-  // For revisions within one organisation: the statements on each claim, and
-  // each source with the sources above it (two sources share a root exactly
-  // when these sets meet, as ancestors are closed upward).
-  const onClaim = new Map<string, PositionInput[]>();
-  const lineOf = new Map<string, Set<string>>();
-  for (const s of statements) {
-    const list = onClaim.get(s.claim);
-    if (list === undefined) onClaim.set(s.claim, [s]);
-    else list.push(s);
-    if (!lineOf.has(s.source)) lineOf.set(s.source, new Set([s.source, ...s.ancestors]));
+  // For revisions within one organisation: the named firm dated assertions on
+  // each claim, under each source they come from and each source above it (two
+  // sources share a root exactly when their lines meet, as ancestors are
+  // closed upward), so a target looks only at its own organisation's figures.
+  const canRevise = (t: PositionInput) => t.anonymous !== true && t.stance === 'ASSERTS' && !t.hedged && t.date !== null;
+  const figures = new Map<string, Map<string, PositionInput[]>>();
+  for (const t of statements) {
+    if (!canRevise(t)) continue;
+    let byLine = figures.get(t.claim);
+    if (byLine === undefined) figures.set(t.claim, (byLine = new Map()));
+    for (const x of new Set([t.source, ...t.ancestors])) {
+      const list = byLine.get(x);
+      if (list === undefined) byLine.set(x, [t]);
+      else list.push(t);
+    }
   }
   // The earliest statement of another named member of `s`'s organisation that revises it (revisesWithinRoot).
   const earliestWithinRoot = (s: PositionInput, speakers: ReadonlySet<string>, related: ReadonlySet<string>): { t: PositionInput; reason: SupersessionReason } | null => {
-    // Cheap refusals first: most statements are on claims with no link, or are no named firm assertion.
-    if (related.size === 0 || s.anonymous === true || s.stance !== 'ASSERTS' || s.hedged || s.date === null) return null;
-    const line = lineOf.get(s.source) ?? new Set([s.source, ...s.ancestors]);
+    // Most statements are on claims with no link, or are no named firm assertion.
+    if (related.size === 0 || !canRevise(s)) return null;
+    const line = new Set([s.source, ...s.ancestors]);
     let found: { t: PositionInput; reason: SupersessionReason } | null = null;
     for (const claim of related) {
-      for (const t of onClaim.get(claim) ?? []) {
-        if (t.source === s.source || speakers.has(t.source) || !meets(lineOf.get(t.source) ?? new Set([t.source, ...t.ancestors]), line)) continue;
-        const reason = revisesWithinRoot(t, s, logic);
-        if (reason !== null && (found === null || comesFirst(t, found.t))) found = { t, reason };
+      const byLine = figures.get(claim);
+      if (byLine === undefined) continue;
+      for (const x of line) {
+        for (const t of byLine.get(x) ?? []) {
+          if (t.source === s.source || speakers.has(t.source)) continue;
+          const reason = revisesWithinRoot(t, s, logic);
+          if (reason !== null && (found === null || comesFirst(t, found.t))) found = { t, reason };
+        }
       }
     }
     return found;
@@ -437,12 +446,6 @@ export function computePositions(statements: readonly PositionInput[], links: Cl
 /** Whether a statement's printings leave it retracted: it has some, and every one was withdrawn by its channel. */
 export const allPrintingsRetracted = (appearances: readonly { retracted?: unknown }[]): boolean =>
   appearances.length > 0 && appearances.every((a) => a.retracted !== undefined && a.retracted !== null);
-
-/** Whether two sets share an element. */
-function meets(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
-  for (const x of a) if (b.has(x)) return true;
-  return false;
-}
 
 /** Whether `a` comes before `b` as a superseder: dated before undated, by start, then by id. */
 function comesFirst(a: PositionInput, b: PositionInput): boolean {
