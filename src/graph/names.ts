@@ -57,8 +57,9 @@ const PARTICLES = new Set(['al', 'el', 'ad', 'ar', 'as', 'ash', 'at', 'az', 'an'
 export function normalizeText(text: string): string {
   return text
     .replace(INNER_APOSTROPHE, '')
-    // ʼ and ʻ are letters to Unicode (modifier letters), so elsewhere they would stick to a word: "ʻAbd" is "abd".
-    .replace(/[ʼʻ]/g, ' ')
+    // ʼ ʻ, and the hamza ʾ and ayn ʿ of scholarly transliteration, are letters to Unicode (modifier
+    // letters), so elsewhere they would stick to a word: "ʻAbd" is "abd", "Abū ʿĀqlah" "abu aqlah".
+    .replace(/[ʼʻʾʿ]/g, ' ')
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
@@ -68,22 +69,24 @@ export function normalizeText(text: string): string {
 }
 
 /**
- * An apostrophe (or a mark typed for one: ’ ‘ ʼ ʻ ` ´) between two letters, which is no break:
+ * An apostrophe (or a mark typed for one: ’ ‘ ʼ ʻ ` ´, or the hamza ʾ and ayn ʿ of scholarly
+ * transliteration: "Shiʿite", "Muʿtazila") between two letters, which is no break:
  * "Qur'an" is "quran" (as "Quran", and by skeleton "Koran"), "Ba'ath" "baath", "Shi'ite" "shiite",
  * "al-Ma'mun" "al mamun" (F19). Two exceptions stay breaks, as the words around them are words of
  * their own: an English possessive "'s" ending a word ("Newsweek's" finds "Newsweek") and a French
  * or Italian elision "l'", "d'" opening one ("l'Armée" finds "Armée"). Removed before NFKD, which
  * would turn "´" into a space and an accent.
  */
-const INNER_APOSTROPHE = /(?<=[\p{L}\p{M}])(?<!(?:^|[^\p{L}\p{M}])[ldLD])['’‘ʼʻ`´](?=\p{L})(?![sS](?![\p{L}\p{M}]))/gu;
+const INNER_APOSTROPHE = /(?<=[\p{L}\p{M}])(?<!(?:^|[^\p{L}\p{M}])[ldLD])['’‘ʼʻʾʿ`´](?=\p{L})(?![sS](?![\p{L}\p{M}]))/gu;
 
 /**
  * The version of the keys and search words stored with every record (name keys, alias keys,
  * skeleton keys, search words and text), which the functions of this module make. A store whose
  * marker records an older version has them rebuilt once when it is opened (src/store/name-keys.ts):
- * 1 split words at every apostrophe; 2 joins them (F19).
+ * 1 split words at every apostrophe; 2 joins them (F19); 3 reads the hamza ʾ and ayn ʿ as apostrophes
+ * (F27: "Abū ʿĀqlah" was the word "ʿaqlah", whose skeleton began with the ayn).
  */
-export const NAME_KEYS_VERSION = 2;
+export const NAME_KEYS_VERSION = 3;
 
 /** Letters that NFKD leaves whole, as they are written without their stroke or ligature: "Łapczyński" is typed "Lapczynski". */
 const FOLDED: Record<string, string> = { ł: 'l', ø: 'o', đ: 'd', ß: 'ss', æ: 'ae', œ: 'oe', ı: 'i', þ: 'th', ð: 'd' };

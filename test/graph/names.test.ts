@@ -199,6 +199,25 @@ describe('an apostrophe inside a word is no break (FINDINGS.md, F19)', () => {
   });
 });
 
+describe('the hamza ʾ and ayn ʿ of scholarly transliteration are apostrophes (FINDINGS.md, F27)', () => {
+  test.each([
+    ['Abū ʿĀqlah', 'abu aqlah'],
+    ['Ibn ʿAqīl', 'ibn aqil'],
+    ['Abū al-Wafāʾ', 'abu al wafa'],
+    ['Shiʿite', 'shiite'],
+  ])('%p has the key %p', (name, key) => {
+    expect(nameKey(name)).toBe(key);
+  });
+
+  it('so "Abū ʿĀqlah" meets "Abu Akleh" and "Abu Aqleh" by skeleton, as "Ibn ʿAqīl" meets "Ibn Aqil"', () => {
+    // Before: the ayn was a letter of the word ("ʿaqlah"), and the skeleton began with it.
+    expect(skeleton('Abū ʿĀqlah')).toBe(skeleton('Abu Akleh'));
+    expect(skeleton('Abū ʿĀqlah')).toBe(skeleton('Abu Aqleh'));
+    expect(searchTerms('Ibn ʿAqīl')).toEqual(searchTerms('Ibn Aqil'));
+    expect(searchWords(['Abū ʿĀqlah'])).toEqual(searchWords(['Abu Aqlah']));
+  });
+});
+
 describe('a "dž" or a Turkish "c" said "j" (FINDINGS.md, F22)', () => {
   it('a query reads them as "j": "Hadžizade" (Bosnian) and "Hacızade" (Turkish) are also matched by the skeleton of "Hajizadeh"', () => {
     for (const spelling of ['Hadžizade', 'Hadžizadeh', 'Hacızade', 'Emir Ali Hacızade']) {
