@@ -12,6 +12,9 @@ const problemsAfter = (edit: (b: Raw) => void, known?: KnownIds): BundleProblem[
   return checkBundle(b, known).problems;
 };
 
+/** The id of the minimal bundle's first source, as problems name it. */
+const b0SourceId = (): string => (minimal().sources[0] as { id: string }).id;
+
 /** Asserts there is exactly one problem, at `path` in the record `id`, saying what was expected and what came. */
 const expectOneProblem = (problems: BundleProblem[], path: string, expected: RegExp, got: RegExp | string, id?: string): void => {
   expect(problems).toHaveLength(1);
@@ -104,6 +107,13 @@ describe('checkBundle: each invalid value is reported at its path', () => {
   test('an unknown field in a record', () => {
     const problems = problemsAfter((b) => (b.statements[0].confidence = 0.9));
     expectOneProblem(problems, '$.statements[0].confidence', /stance/, /unknown field "confidence"/, 't1');
+  });
+
+  test('a source\'s entity (version 2\'s interested parties) is refused with where it belongs, even null (FINDINGS.md, V5)', () => {
+    for (const entity of ['ent-1', null]) {
+      const problems = problemsAfter((b) => (b.sources[0].entity = entity));
+      expectOneProblem(problems, '$.sources[0].entity', /^no entity in version 1: .*version 2 field/, JSON.stringify(entity), b0SourceId());
+    }
   });
 
   test('an unknown field at the top level', () => {
