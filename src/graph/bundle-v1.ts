@@ -159,23 +159,16 @@ export function readV1(input: Json, file?: string): { v1: V1Bundle; problems: Bu
   top.optionalString('description');
   const byId = (raw: Obj) => idFor(raw.id);
 
-  // A source's `entity` (interested parties) is read only to be refused with where it belongs: a coder
-  // who codes both versions from one set of notes writes it in both (FINDINGS.md, V5).
-  const sources = readSection(root, 'sources', problems, ['id', 'name', 'kind', 'anonymous', 'count', 'description', 'aliases', 'recorded', 'entity'], byId, (r): V1Source => {
-    if (r.obj.entity !== undefined) {
-      r.problem('entity', 'no entity in version 1: the entity a source is (ANALYSIS.md, "Interested parties") is a version 2 field; write the bundle as version 2, or give the same name to the source and the entity', show(r.obj.entity));
-    }
-    return {
-      id: r.requiredString('id'),
-      name: r.requiredString('name'),
-      kind: r.oneOf('kind', SOURCE_KINDS),
-      anonymous: r.requiredBoolean('anonymous'),
-      count: r.optionalCount('count'),
-      description: r.optionalString('description'),
-      aliases: r.stringList('aliases'),
-      recorded: r.audit('recorded'),
-    };
-  }, file);
+  const sources = readSection(root, 'sources', problems, ['id', 'name', 'kind', 'anonymous', 'count', 'description', 'aliases', 'recorded'], byId, (r): V1Source => ({
+    id: r.requiredString('id'),
+    name: r.requiredString('name'),
+    kind: r.oneOf('kind', SOURCE_KINDS),
+    anonymous: r.requiredBoolean('anonymous'),
+    count: r.optionalCount('count'),
+    description: r.optionalString('description'),
+    aliases: r.stringList('aliases'),
+    recorded: r.audit('recorded'),
+  }), file);
   const affiliations = readSection(root, 'affiliations', problems, ['source', 'parent', 'role', 'recorded'], (raw) => () => affiliationKey(raw.source, raw.parent), (r): AffiliationRecord => ({
     source: r.requiredString('source'),
     parent: r.requiredString('parent'),
