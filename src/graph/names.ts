@@ -128,11 +128,20 @@ export function skeletonWord(word: string): string {
  * name keeps its one skeleton, so the spelling a page prints finds the record either way.
  * - "ch" said "k" (German and English: Eichenberry for Eikenberry; the skeleton reads "sh", F16);
  * - "dz" (the Serbo-Croatian and Polish "dž", "dż", marks folded away) and a "c" not in "ch" or
- *   "ck" (Turkish) said "j": Hadžizade, Hacızade for Hajizadeh; Cemal for Jamal (F22).
+ *   "ck" (Turkish) said "j": Hadžizade, Hacızade for Hajizadeh; Cemal for Jamal (F22);
+ * - the English transliteration of Russian: "zh" (ж) said "j" and "kh" (х) said "h": Dalerzhon for
+ *   Dalerjon, Mukhammadsobir for Muhammadsobir, Khamidov for Hamidov (F40);
+ * - a "j" inside a word said "ch": the Tajik "ҷ" is written with the Russian "ч", so a Tajik
+ *   spelling (Rajabalizoda) meets the Russian one (Rachabalizoda) (F40);
+ * - Polish and other Latin Slavic letters: "j" said "y", "sz" said "sh", "cz" said "ch": Podoljak
+ *   for Podolyak, Patruszew for Patrushev (F40).
  */
 const QUERY_READINGS: readonly ((word: string) => string)[] = [
   (w) => w.replace(/ch/g, 'k'),
   (w) => w.replace(/dz/g, 'j').replace(/c(?![hk])/g, 'j'),
+  (w) => w.replace(/zh/g, 'j').replace(/kh/g, 'h'),
+  (w) => w.replace(/(?<=[^d])j/g, 'ch'),
+  (w) => w.replace(/sz/g, 'sh').replace(/cz/g, 'ch').replace(/j/g, 'y'),
 ];
 
 /** The skeletons of a query word's {@link QUERY_READINGS} that differ from its own skeleton. */

@@ -235,3 +235,27 @@ describe('a "dž" or a Turkish "c" said "j" (FINDINGS.md, F22)', () => {
     expect(searchTerms('Eichenberry').skeletons).toEqual([`~${skeleton('Eichenberry')}`, '~aknbr']);
   });
 });
+
+describe('Tajik names through Russian and English, and Latin Slavic letters (FINDINGS.md, F40)', () => {
+  it('a query reads "zh" and "kh" of the Russian transliteration as "j" and "h": "Dalerzhon", "Mukhammadsobir", "Khamidov" meet "Dalerjon", "Muhammadsobir", "Hamidov"', () => {
+    expect(searchTerms('Dalerzhon').skeletons).toContain(`~${skeleton('Dalerjon')}`);
+    expect(searchTerms('Mukhammadsobir').skeletons).toContain(`~${skeleton('Muhammadsobir')}`);
+    expect(searchTerms('Khamidov').skeletons).toContain(`~${skeleton('Hamidov')}`);
+  });
+
+  it('a query reads a "j" inside a word as the Russian "ch" of the Tajik "ҷ": "Rajabalizoda" meets "Rachabalizoda", "Aminjon" meets "Aminchon"', () => {
+    expect(searchTerms('Rajabalizoda').skeletons).toContain(`~${skeleton('Rachabalizoda')}`);
+    expect(searchTerms('Aminjon').skeletons).toContain(`~${skeleton('Aminchon')}`);
+    // Not a leading "j", nor the "j" of "dj": "John" is not read "Chohn".
+    expect(searchTerms('John').skeletons).toEqual([`~${skeleton('John')}`]);
+  });
+
+  it('a query reads Polish "j", "sz", "cz" as "y", "sh", "ch": "Podoljak" meets "Podolyak", "Patruszew" meets "Patrushev"', () => {
+    expect(searchTerms('Podoljak').skeletons).toContain(`~${skeleton('Podolyak')}`);
+    expect(searchTerms('Patruszew').skeletons).toContain(`~${skeleton('Patrushev')}`);
+  });
+
+  it('adds nothing to a word none of these letters is in', () => {
+    expect(searchTerms('Fariduni').skeletons).toEqual([`~${skeleton('Fariduni')}`]);
+  });
+});
