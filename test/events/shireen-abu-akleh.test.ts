@@ -39,8 +39,8 @@ import { clusterIds, eventSet, importEvent, searchEntities, searchSources, state
  * - every printed spelling of her name finds her, and the attorney general's and
  *   the army chief's spellings find them.
  * Where claimgraph's answer differs from a fact-checker's, this file asserts
- * nothing about it: see test/fixtures/events/FINDINGS.md (F25, F26, F28; F27 and
- * V5 were fixed in the same branch).
+ * nothing about it: see test/fixtures/events/FINDINGS.md (F25, F26, F28; F27 was
+ * fixed in the same branch, V5 and V6 by F43).
  */
 
 const { filesOf } = eventSet('shireen-abu-akleh-killing-2022-05-11');
