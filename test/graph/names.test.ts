@@ -119,6 +119,15 @@ describe('search words and terms', () => {
     expect(searchTerms('the al-Masoud of Kabul to')).toEqual({ words: ['masoud', 'kabul', ''], skeletons: ['~msd', '~kbl', '~msdkbl'] });
     expect(searchTerms('UN')).toEqual({ words: ['un'], skeletons: [''] });
   });
+
+  test('a stop word written in capitals is an acronym and is kept: "WHO" is the World Health Organization (FINDINGS.md, F50)', () => {
+    expect(searchTerms('WHO').words).toEqual(['who']);
+    expect(searchTerms('who said it').words).toEqual([]);
+    expect(nameSearchWords(['World Health Organization', 'WHO'])).toContain('who');
+    // The same word in lower case is still dropped, from a name as from a query.
+    expect(searchWords(['the man who spoke'])).not.toContain('who');
+    expect(searchWords(['the WHO-China joint study'])).toContain('who');
+  });
 });
 
 describe('the full-text index text and the tokens a query asks it for', () => {
