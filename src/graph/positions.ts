@@ -271,8 +271,8 @@ function supersedes(later: PositionInput, earlier: PositionInput, logic: ClaimLo
 
 /**
  * Whether `later`, by another named member of the organisation `earlier`'s
- * source belongs to (the two share a root, and neither speaks for the other),
- * supersedes `earlier`: both firm assertions by named sources, of claims that
+ * source belongs to (the two share a root, one possibly above the other, and
+ * `later`'s source does not speak for `earlier`'s), supersedes `earlier`: both firm assertions by named sources, of claims that
  * cannot both hold, `later` strictly after. A government whose committee said
  * 137 dead and whose ministry later said 144 now says 144 (docs/MODEL.md, "Who
  * can supersede whom"). Anything short of that leaves both standing: a hedge,
