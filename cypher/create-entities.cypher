@@ -2,9 +2,9 @@
 // holds none of them), with the keys later imports and search match them by
 // (src/graph/names.ts).
 // @mode write
-// @param rows  list of {id, name, description, descriptionFrom, aliases, nameKey, aliasKeys, skeletonKeys, searchWords, searchText, hash, createdAt, createdBy, updatedAt, updatedBy}
+// @param rows  list of {id, name, description, descriptionFrom, aliases, nameKey, aliasKeys, skeletonKeys, searchText, hash, createdAt, createdBy, updatedAt, updatedBy}
 UNWIND $rows AS row
 CREATE (e:Entity {id: row.id, name: row.name, description: row.description, descriptionFrom: row.descriptionFrom, aliases: row.aliases,
-                  nameKey: row.nameKey, aliasKeys: row.aliasKeys, skeletonKeys: row.skeletonKeys, searchWords: row.searchWords, searchText: row.searchText, hash: row.hash,
+                  nameKey: row.nameKey, aliasKeys: row.aliasKeys, skeletonKeys: row.skeletonKeys, searchText: row.searchText, hash: row.hash,
                   createdAt: row.createdAt, createdBy: row.createdBy, updatedAt: row.updatedAt, updatedBy: row.updatedBy})
 RETURN count(e) AS written

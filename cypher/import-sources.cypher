@@ -2,7 +2,7 @@
 // from the row, the audit's creation stamps kept once set. The importer has
 // already folded in what the graph held (aliases of records merged by name).
 // @mode write
-// @param rows  list of {id, name, kind, anonymous, count, description, descriptionFrom, aliases, nameKey, aliasKeys, skeletonKeys, searchWords, searchText, hash, createdAt, createdBy, updatedAt, updatedBy}
+// @param rows  list of {id, name, kind, anonymous, count, description, descriptionFrom, aliases, nameKey, aliasKeys, skeletonKeys, searchText, hash, createdAt, createdBy, updatedAt, updatedBy}
 UNWIND $rows AS row
 MERGE (s:Source {id: row.id})
 SET s.name = row.name,
@@ -15,7 +15,6 @@ SET s.name = row.name,
     s.nameKey = row.nameKey,
     s.aliasKeys = row.aliasKeys,
     s.skeletonKeys = row.skeletonKeys,
-    s.searchWords = row.searchWords,
     s.searchText = row.searchText,
     s.hash = row.hash,
     s.createdAt = coalesce(s.createdAt, row.createdAt),

@@ -5,7 +5,7 @@
 // create-statement-links write the appearances, derivations and revisions of
 // every row again). Positions are computed again after the import.
 // @mode write
-// @param rows  list of {id, source, claim, stance, hedged, hedge, date, madeAt, quote, paraphrase, current, dateStart, dateEnd, datePrecision, dateBasis, searchWords, searchText, hash, createdAt, createdBy, updatedAt, updatedBy}: as in create-statements
+// @param rows  list of {id, source, claim, stance, hedged, hedge, date, madeAt, quote, paraphrase, current, dateStart, dateEnd, datePrecision, dateBasis, searchText, hash, createdAt, createdBy, updatedAt, updatedBy}: as in create-statements
 UNWIND $rows AS row
 MATCH (src:Source {id: row.source})
 MATCH (c:Claim {id: row.claim})
@@ -22,7 +22,6 @@ SET st.stance = row.stance,
     st.dateEnd = row.dateEnd,
     st.datePrecision = row.datePrecision,
     st.dateBasis = row.dateBasis,
-    st.searchWords = row.searchWords,
     st.searchText = row.searchText,
     st.hash = row.hash,
     st.createdAt = coalesce(st.createdAt, row.createdAt),

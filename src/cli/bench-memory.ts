@@ -7,7 +7,7 @@
  * them: src/cli/engine-ceiling.ts) to a temporary file. Then, for each
  * variant, a fresh child process creates that graph again in a fresh
  * in-memory engine with the same schema, leaving out one group of fields
- * (audit names, audit times, fingerprints, search words, name keys…), and
+ * (audit names, audit times, fingerprints, search text, name keys…), and
  * measures its resident memory once the rows are released and garbage
  * collected. The rows are streamed from the file a thousand at a time, so
  * the child's heap stays small and its RSS is mostly the engine's.
@@ -34,11 +34,10 @@ const VARIANTS: Record<string, { what: string; drop: readonly string[] }> = {
   'audit-names': { what: 'createdBy, updatedBy (who wrote the record; also on relationships)', drop: ['createdBy', 'updatedBy'] },
   'audit-times': { what: 'createdAt, updatedAt (when; ISO strings)', drop: ['createdAt', 'updatedAt'] },
   fingerprints: { what: 'hash (22-character content fingerprint, for no-op re-imports)', drop: ['hash'] },
-  'search-words': { what: 'searchWords (the words search matches)', drop: ['searchWords'] },
   'name-keys': { what: 'nameKey, aliasKeys, skeletonKeys (name matching on import)', drop: ['nameKey', 'aliasKeys', 'skeletonKeys'] },
   'stored-dates': { what: 'dateStart, dateEnd, datePrecision, dateBasis (effective dates)', drop: ['dateStart', 'dateEnd', 'datePrecision', 'dateBasis'] },
   'lock-counter': { what: 'lock (the claim lock counter, lock-claims)', drop: ['lock'] },
-  'search-text': { what: 'searchText (the search words as the full-text index reads them)', drop: ['searchText'] },
+  'search-text': { what: 'searchText (the words search matches, as the full-text index and the ranking read them)', drop: ['searchText'] },
   'independence-keys': { what: 'roots, origin, alike (the independence keys kept on write)', drop: ['roots', 'origin', 'alike'] },
   standings: { what: "standing and a claim's current-position counts (kept on write)", drop: ['standing', 'asserting', 'hedging', 'denying', 'doubting', 'opposing', 'withdrawing', 'asserted', 'denied'] },
   'all-of-these': { what: 'all of the groups above', drop: [] },
