@@ -7,6 +7,8 @@
 // explicit revisions.
 // @mode write
 // @param rows  list of {id, source, claim, stance, hedged, hedge, date, madeAt, quote, paraphrase, current, dateStart, dateEnd, datePrecision, dateBasis, searchText, hash, createdAt, createdBy, updatedAt, updatedBy}
+// `updatedAt`/`updatedBy` equal to `createdAt`/`createdBy` are not stored: readers take the
+// created ones for them (audit-by-ids, export-*), and a new record's are the same.
 UNWIND $rows AS row
 MATCH (src:Source {id: row.source})
 MATCH (c:Claim {id: row.claim})
@@ -14,7 +16,9 @@ CREATE (st:Statement {id: row.id, stance: row.stance, hedged: row.hedged, hedge:
                       quote: row.quote, paraphrase: row.paraphrase, current: row.current,
                       dateStart: row.dateStart, dateEnd: row.dateEnd, datePrecision: row.datePrecision, dateBasis: row.dateBasis,
                       searchText: row.searchText,
-                      hash: row.hash, createdAt: row.createdAt, createdBy: row.createdBy, updatedAt: row.updatedAt, updatedBy: row.updatedBy})
+                      hash: row.hash, createdAt: row.createdAt, createdBy: row.createdBy,
+                      updatedAt: CASE WHEN row.updatedAt = row.createdAt THEN null ELSE row.updatedAt END,
+                      updatedBy: CASE WHEN row.updatedBy = row.createdBy THEN null ELSE row.updatedBy END})
 CREATE (src)-[:MADE]->(st)
 CREATE (st)-[:ON]->(c)
 RETURN count(st) AS written

@@ -9,8 +9,9 @@ SET c.text = row.text,
     c.hash = row.hash,
     c.createdAt = coalesce(c.createdAt, row.createdAt),
     c.createdBy = coalesce(c.createdBy, row.createdBy),
-    c.updatedAt = row.updatedAt,
-    c.updatedBy = row.updatedBy
+    // Stored only where they differ from the created ones (create-*: readers take those for them).
+    c.updatedAt = CASE WHEN row.updatedAt = coalesce(c.createdAt, row.createdAt) THEN null ELSE row.updatedAt END,
+    c.updatedBy = CASE WHEN row.updatedBy = coalesce(c.createdBy, row.createdBy) THEN null ELSE row.updatedBy END
 WITH c, row
 CALL (c) {
   MATCH (c)-[old:ABOUT]->(:Entity)

@@ -13,8 +13,9 @@ SET d.title = row.title,
     d.hash = row.hash,
     d.createdAt = coalesce(d.createdAt, row.createdAt),
     d.createdBy = coalesce(d.createdBy, row.createdBy),
-    d.updatedAt = row.updatedAt,
-    d.updatedBy = row.updatedBy
+    // Stored only where they differ from the created ones (create-*: readers take those for them).
+    d.updatedAt = CASE WHEN row.updatedAt = coalesce(d.createdAt, row.createdAt) THEN null ELSE row.updatedAt END,
+    d.updatedBy = CASE WHEN row.updatedBy = coalesce(d.createdBy, row.createdBy) THEN null ELSE row.updatedBy END
 WITH d, row
 CALL (d) {
   MATCH (d)-[old:PUBLISHED_BY]->(:Source)

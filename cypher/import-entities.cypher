@@ -15,6 +15,7 @@ SET e.name = row.name,
     e.hash = row.hash,
     e.createdAt = coalesce(e.createdAt, row.createdAt),
     e.createdBy = coalesce(e.createdBy, row.createdBy),
-    e.updatedAt = row.updatedAt,
-    e.updatedBy = row.updatedBy
+    // Stored only where they differ from the created ones (create-*: readers take those for them).
+    e.updatedAt = CASE WHEN row.updatedAt = coalesce(e.createdAt, row.createdAt) THEN null ELSE row.updatedAt END,
+    e.updatedBy = CASE WHEN row.updatedBy = coalesce(e.createdBy, row.createdBy) THEN null ELSE row.updatedBy END
 RETURN count(e) AS written

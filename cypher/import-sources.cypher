@@ -19,6 +19,7 @@ SET s.name = row.name,
     s.hash = row.hash,
     s.createdAt = coalesce(s.createdAt, row.createdAt),
     s.createdBy = coalesce(s.createdBy, row.createdBy),
-    s.updatedAt = row.updatedAt,
-    s.updatedBy = row.updatedBy
+    // Stored only where they differ from the created ones (create-*: readers take those for them).
+    s.updatedAt = CASE WHEN row.updatedAt = coalesce(s.createdAt, row.createdAt) THEN null ELSE row.updatedAt END,
+    s.updatedBy = CASE WHEN row.updatedBy = coalesce(s.createdBy, row.createdBy) THEN null ELSE row.updatedBy END
 RETURN count(s) AS written

@@ -26,8 +26,9 @@ SET st.stance = row.stance,
     st.hash = row.hash,
     st.createdAt = coalesce(st.createdAt, row.createdAt),
     st.createdBy = coalesce(st.createdBy, row.createdBy),
-    st.updatedAt = row.updatedAt,
-    st.updatedBy = row.updatedBy
+    // Stored only where they differ from the created ones (create-*: readers take those for them).
+    st.updatedAt = CASE WHEN row.updatedAt = coalesce(st.createdAt, row.createdAt) THEN null ELSE row.updatedAt END,
+    st.updatedBy = CASE WHEN row.updatedBy = coalesce(st.createdBy, row.createdBy) THEN null ELSE row.updatedBy END
 WITH st, src, c, row
 CALL (st) {
   MATCH (st)-[old:ON|APPEARS_IN|DERIVED_FROM|SUPERSEDES]->()
