@@ -67,7 +67,7 @@ export const CREDIBILITY_LABELS: Readonly<Record<CredibilityGrade, string>> = {
 export const CREDIBILITY_RULES = {
   refutedByEditor: '5 (improbable): an editor\'s latest assessment of the claim has the verdict FALSE.',
   nothingToJudge: '6 (cannot be judged): no source now asserts, hedges, denies, doubts or contradicts the claim, leaving out its own parties.',
-  betterOpposed: '5 (improbable): more independent clusters lean against the claim than for it, hedges and doubts included (leaningAgainst > leaningFor).',
+  betterOpposed: '5 (improbable): more independent clusters lean against the claim than for it, hedges and doubts included (leaningAgainst > leaningFor); where no source firmly asserts it or is firmly against it, at least three times as many (leaningAgainst >= 3 x leaningFor).',
   confirmed: '1 (confirmed): at least 2 independent clusters assert the claim, and no source is against it or doubts it (contradictedBy = 0, doubtingSources = 0).',
   probablyTrue: '2 (probably true): 1 independent cluster asserts the claim, no source is against it or doubts it, and an asserting source\'s latest reliability rating is A or B, or another independent cluster hedges it (leaningFor >= 2), or an asserting source\'s assertion supersedes a statement against it, its own or one of a source it speaks for (an admission after a denial or doubt).',
   possiblyTrue: '3 (possibly true): some source asserts the claim and no source is against it or doubts it, but neither 1 nor 2 holds.',
@@ -176,7 +176,10 @@ export function credibilityRule(x: CredibilityInputs): CredibilityRule {
   if (x.assertingSources === 0 && x.hedgingSources === 0 && x.contradictedBy === 0 && x.doubtingSources === 0) return 'nothingToJudge';
   // The sides are weighed with every source that leans one way: five hedged
   // intelligence assessments outweigh three firm partisan statements.
-  if (x.leaningAgainst > x.leaningFor) return 'betterOpposed';
+  // Where every voice on both sides is hedged (assessments, not accounts), one
+  // more leaning cluster against does not settle it: 5 only at three to one.
+  const onlyHedged = x.assertingSources === 0 && x.contradictedBy === 0 && x.leaningFor > 0;
+  if (onlyHedged ? x.leaningAgainst >= 3 * x.leaningFor : x.leaningAgainst > x.leaningFor) return 'betterOpposed';
   // A doubt, like a denial, keeps a claim from the grades that say nothing is against it.
   const unopposed = x.contradictedBy === 0 && x.doubtingSources === 0;
   if (unopposed && x.independentSources >= 2) return 'confirmed';

@@ -64,6 +64,16 @@ describe('the decision table', () => {
     expect(grade(asserted(3, { doubtingSources: 1, leaningAgainst: 1 }))).toBe(2); // a doubt is weighed like a denial
   });
 
+  it('hedges against hedges: where nobody is firm on either side, 5 only when three times as many clusters lean against it, else 4', () => {
+    // COVID-19 origins: the US's hedges for the lab incident; the WHO's doubt and the US's hedges of the rival against it.
+    const hedgedOnly = { ...none, hedgingSources: 4, leaningFor: 1 };
+    expect(credibility({ ...hedgedOnly, doubtingSources: 1, leaningAgainst: 2 })).toMatchObject({ grade: 4, ruleName: 'doubtful' });
+    expect(credibility({ ...hedgedOnly, doubtingSources: 3, leaningAgainst: 3 })).toMatchObject({ grade: 5, ruleName: 'betterOpposed' });
+    // One firm voice, on either side, and one more cluster against is enough again.
+    expect(grade({ ...hedgedOnly, doubtingSources: 1, ...against(1), leaningAgainst: 2 })).toBe(5);
+    expect(grade(asserted(1, { doubtingSources: 2, leaningAgainst: 2 }))).toBe(5);
+  });
+
   it('the sides are weighed with hedges and doubts: 3 independent doubters outweigh 1 asserting cluster (5), 2 more hedging for it make a tie (4)', () => {
     expect(grade(asserted(1, { doubtingSources: 3, leaningAgainst: 3 }))).toBe(5);
     expect(grade(asserted(1, { doubtingSources: 3, leaningAgainst: 3, hedgingSources: 2, leaningFor: 3 }))).toBe(4);

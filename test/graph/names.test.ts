@@ -119,6 +119,15 @@ describe('search words and terms', () => {
     expect(searchTerms('the al-Masoud of Kabul to')).toEqual({ words: ['masoud', 'kabul', ''], skeletons: ['~msd', '~kbl', '~msdkbl'] });
     expect(searchTerms('UN')).toEqual({ words: ['un'], skeletons: [''] });
   });
+
+  test('a stop word written in capitals is an acronym and is kept: "WHO" is the World Health Organization (FINDINGS.md, F50)', () => {
+    expect(searchTerms('WHO').words).toEqual(['who']);
+    expect(searchTerms('who said it').words).toEqual([]);
+    expect(nameSearchWords(['World Health Organization', 'WHO'])).toContain('who');
+    // The same word in lower case is still dropped, from a name as from a query.
+    expect(searchWords(['the man who spoke'])).not.toContain('who');
+    expect(searchWords(['the WHO-China joint study'])).toContain('who');
+  });
 });
 
 describe('the full-text index text and the tokens a query asks it for', () => {
@@ -196,6 +205,25 @@ describe('an apostrophe inside a word is no break (FINDINGS.md, F19)', () => {
     expect(searchWords(['The ministry’s spokesman'])).toEqual(expect.arrayContaining(['ministry', 'spokesman']));
     expect(nameKey("l'Armée de l'Air")).toBe('l armee de l air');
     expect(nameKey("Valéry Giscard d'Estaing")).toBe('valery giscard d estaing');
+  });
+});
+
+describe('the hamza ʾ and ayn ʿ of scholarly transliteration are apostrophes (FINDINGS.md, F27)', () => {
+  test.each([
+    ['Abū ʿĀqlah', 'abu aqlah'],
+    ['Ibn ʿAqīl', 'ibn aqil'],
+    ['Abū al-Wafāʾ', 'abu al wafa'],
+    ['Shiʿite', 'shiite'],
+  ])('%p has the key %p', (name, key) => {
+    expect(nameKey(name)).toBe(key);
+  });
+
+  it('so "Abū ʿĀqlah" meets "Abu Akleh" and "Abu Aqleh" by skeleton, as "Ibn ʿAqīl" meets "Ibn Aqil"', () => {
+    // Before: the ayn was a letter of the word ("ʿaqlah"), and the skeleton began with it.
+    expect(skeleton('Abū ʿĀqlah')).toBe(skeleton('Abu Akleh'));
+    expect(skeleton('Abū ʿĀqlah')).toBe(skeleton('Abu Aqleh'));
+    expect(searchTerms('Ibn ʿAqīl')).toEqual(searchTerms('Ibn Aqil'));
+    expect(searchWords(['Abū ʿĀqlah'])).toEqual(searchWords(['Abu Aqlah']));
   });
 });
 
