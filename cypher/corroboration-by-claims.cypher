@@ -34,8 +34,9 @@
 // And the sources that came round (docs/ANALYSIS.md, rule 5): a current firm
 // assertion FOR the claim that supersedes, at the end of a chain of
 // revisions, a statement AGAINST it, firm or hedged (an admission after a
-// denial or a doubt; only
-// the source itself, or one that speaks for it, can supersede its statement).
+// denial or a doubt, or a revised figure; only the source itself, one that
+// speaks for it, or another named member of its organisation can supersede
+// its statement: docs/MODEL.md, "Who can supersede whom").
 // The independence rule and the status rule are fragments
 // (cypher/fragments/), included here and in claims-page-by-status and
 // claims-count-by-status.

@@ -2,7 +2,9 @@
 // from (src/graph/positions.ts): every statement on them and on the claims
 // linked to them (contradicting them, directly or through what either
 // implies; or IMPLIES at any depth either way), and the
-// statements that explicitly revise any of those; each with its source,
+// statements that explicitly revise any of those; each with its source
+// (and whether it is anonymous: only named members of one organisation
+// revise each other, src/graph/positions.ts `revisesWithinRoot`),
 // the sources that source is affiliated with (at any depth), the members of
 // those and of the source itself with their roles (a spokesperson speaks
 // for its organisation: src/graph/positions.ts `speaksForParent`), its stance,
@@ -42,7 +44,7 @@ CALL (near) {
 UNWIND near + [x IN revisers WHERE NOT x IN near] AS t
 MATCH (t)<-[:MADE]-(src:Source)
 MATCH (t)-[:ON]->(c:Claim)
-RETURN t.id AS id, src.id AS source, [(src)-[:AFFILIATED_WITH*1..]->(p:Source) | p.id] AS ancestors,
+RETURN t.id AS id, src.id AS source, coalesce(src.anonymous, false) AS anonymous, [(src)-[:AFFILIATED_WITH*1..]->(p:Source) | p.id] AS ancestors,
        [(src)-[:AFFILIATED_WITH*0..]->(:Source)<-[a:AFFILIATED_WITH]-(m:Source) | [m.id, a.role]] AS members,
        c.id AS claim, t.stance AS stance, coalesce(t.hedged, false) AS hedged, t.date AS date,
        [(t)-[ap:APPEARS_IN]->(d:Document) | [d.publishedAt, ap.retractedBy IS NOT NULL]] AS printings,

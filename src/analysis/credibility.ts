@@ -69,7 +69,7 @@ export const CREDIBILITY_RULES = {
   nothingToJudge: '6 (cannot be judged): no source now asserts, hedges, denies, doubts or contradicts the claim, leaving out its own parties.',
   betterOpposed: '5 (improbable): more independent clusters lean against the claim than for it, hedges and doubts included (leaningAgainst > leaningFor); where no source firmly asserts it or is firmly against it, at least three times as many (leaningAgainst >= 3 x leaningFor).',
   confirmed: '1 (confirmed): at least 2 independent clusters assert the claim, and no source is against it or doubts it (contradictedBy = 0, doubtingSources = 0).',
-  probablyTrue: '2 (probably true): 1 independent cluster asserts the claim, no source is against it or doubts it, and an asserting source\'s latest reliability rating is A or B, or another independent cluster hedges it (leaningFor >= 2), or an asserting source\'s assertion supersedes a statement against it, its own or one of a source it speaks for (an admission after a denial or doubt).',
+  probablyTrue: '2 (probably true): 1 independent cluster asserts the claim, no source is against it or doubts it, and an asserting source\'s latest reliability rating is A or B, or another independent cluster hedges it (leaningFor >= 2), or an asserting source\'s assertion supersedes a statement against it, its own or one of a source it can supersede (an admission after a denial or doubt, or a revised account).',
   possiblyTrue: '3 (possibly true): some source asserts the claim and no source is against it or doubts it, but neither 1 nor 2 holds.',
   farOutweighsOpposition: '2 (probably true): sources are against the claim or doubt it, but at least 3 independent clusters assert it and, hedges and doubts included, at least three times as many independent clusters lean for it as against it (leaningFor >= 3 x leaningAgainst).',
   outweighsOpposition: '3 (possibly true): sources are against the claim or doubt it, but at least 2 independent clusters assert it and, hedges and doubts included, at least twice as many independent clusters lean for it as against it (leaningFor >= 2 x leaningAgainst).',
@@ -105,7 +105,8 @@ export interface CredibilityInputs {
    * The names of the sources that now firmly assert the claim in a statement
    * superseding a statement against it, firm or hedged (a denial or doubt of
    * it, or an assertion of a claim that contradicts it), by themselves or by
-   * a source they speak for: they came round. Sorted, distinct.
+   * a source they can supersede (docs/MODEL.md, "Who can supersede whom"):
+   * they came round, or their organisation revised its figure. Sorted, distinct.
    */
   cameRound: string[];
   /** The best latest reliability grade among the asserting sources (F for an unrated one); null when none asserts. */
@@ -155,7 +156,7 @@ function factsOf(x: CredibilityInputs): string[] {
     );
   }
   if (x.cameRound.length > 0) {
-    facts.push(`${listed(x.cameRound)} ${x.cameRound.length === 1 ? 'asserts' : 'assert'} it in a statement that supersedes one against it (an admission after a denial or doubt)`);
+    facts.push(`${listed(x.cameRound)} ${x.cameRound.length === 1 ? 'asserts' : 'assert'} it in a statement that supersedes one against it (an admission after a denial or doubt, or a revised account)`);
   }
   if (x.denyingSources > 0) facts.push(`${plural(x.denyingSources, 'source denies', 'sources deny')} it`);
   if (x.doubtingSources > 0) facts.push(`${plural(x.doubtingSources, 'source doubts', 'sources doubt')} it (a hedged denial)`);

@@ -625,9 +625,13 @@ async function plan(tx: QueryRunner, files: BundleFile[], options: ImportOptions
     if (!local.claims.has(l.from)) touchedClaims.add(l.from);
     if (!local.claims.has(l.to)) touchedClaims.add(l.to);
   }
-  // Sources whose statements may now be superseded by others': merged ones, and members under a new parent.
+  // Sources whose statements may now be superseded by others': merged ones, members under a new parent,
+  // and sources made anonymous or named (only named members of one organisation revise each other).
   const mergedSources = sourceGroups.flatMap((g) => (g.mergeIn.length > 0 ? [g.record.id] : []));
-  const regrouped = [...new Set([...mergedSources, ...affiliations.filter((a) => !newSources.has(a.source)).map((a) => a.source)])];
+  const regrouped = [...new Set([
+    ...mergedSources, ...affiliations.filter((a) => !newSources.has(a.source)).map((a) => a.source),
+    ...sourceGroups.filter((g) => g.anonymityChanged).map((g) => g.record.id),
+  ])];
 
   return {
     report,
@@ -778,10 +782,14 @@ async function localPositions(
     addParents(a.source, [a.parent]);
     if (speaksForParent(a.role)) addSpokesperson(a.parent, a.source);
   }
+  // Whether each source is anonymous (only named members of one organisation revise each other): as the bundle writes it, else as stored.
+  const anonymous = new Map<string, boolean>();
+  for (const s of b.sources) if (!anonymous.has(s.id)) anonymous.set(s.id, s.anonymous);
   const storedSources = [...new Set([...statements.map((s) => s.source), ...b.affiliations.map((a) => a.parent)])].filter((id) => !newSources.has(id));
   if (storedSources.length > 0) {
     for (const row of await tx.run('ancestors-by-sources', { ids: storedSources })) {
       const key = String(row.key);
+      if (!anonymous.has(key)) anonymous.set(key, row.anonymous === true);
       addParents(key, asStrings(row.ancestors));
       // The stored spokespeople of the source and of its stored ancestors, all under its key: they speak for it.
       for (const member of storedSpokespeople(row.members)) addSpokesperson(key, member);
@@ -805,7 +813,8 @@ async function localPositions(
   };
   const spokespeople = (source: string): string[] => [...new Set([source, ...ancestorsOf(source)].flatMap((x) => [...(spokespeopleOf.get(x) ?? [])]))];
   const inputs: PositionInput[] = statements.map((s) => ({
-    id: s.id, source: s.source, ancestors: ancestorsOf(s.source), spokespeople: spokespeople(s.source), claim: s.claim, stance: s.stance, hedged: s.hedged,
+    id: s.id, source: s.source, ancestors: ancestorsOf(s.source), spokespeople: spokespeople(s.source), anonymous: anonymous.get(s.source) === true,
+    claim: s.claim, stance: s.stance, hedged: s.hedged,
     date: dates.get(s.id) ?? null, supersedes: s.supersedes, retracted: allPrintingsRetracted(s.appearances),
     derivedFrom: s.derivedFrom === null ? null : { id: s.derivedFrom, current: true, supersededBy: null, revision: false },
   }));

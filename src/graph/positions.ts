@@ -79,6 +79,13 @@ export interface PositionInput {
    * whose affiliation role {@link speaksForParent}): they speak for it too.
    */
   spokespeople?: readonly string[];
+  /**
+   * Whether the statement's source is anonymous. Only named members of one
+   * organisation revise each other's figures ({@link revisesWithinRoot}): an
+   * unnamed official's word is not the organisation's account, and a leak
+   * does not replace what a named body said.
+   */
+  anonymous?: boolean;
   claim: string;
   stance: Stance;
   hedged: boolean;
@@ -263,15 +270,35 @@ function supersedes(later: PositionInput, earlier: PositionInput, logic: ClaimLo
 }
 
 /**
+ * Whether `later`, by another named member of the organisation `earlier`'s
+ * source belongs to (the two share a root, one possibly above the other, and
+ * `later`'s source does not speak for `earlier`'s), supersedes `earlier`: both firm assertions by named sources, of claims that
+ * cannot both hold, `later` strictly after. A government whose committee said
+ * 137 dead and whose ministry later said 144 now says 144 (docs/MODEL.md, "Who
+ * can supersede whom"). Anything short of that leaves both standing: a hedge,
+ * a doubt or a denial may be one body's dissent, and an anonymous voice is
+ * not the organisation's (F3, F41 in test/fixtures/events/FINDINGS.md).
+ */
+function revisesWithinRoot(later: PositionInput, earlier: PositionInput, logic: ClaimLogic): SupersessionReason | null {
+  if (later.anonymous === true || earlier.anonymous === true || later.claim === earlier.claim) return null;
+  if (later.stance !== 'ASSERTS' || later.hedged || earlier.stance !== 'ASSERTS' || earlier.hedged) return null;
+  const after = later.date !== null && earlier.date !== null && strictlyBefore(earlier.date, later.date);
+  return after && logic.contradicts(earlier.claim, later.claim) ? 'CONTRADICTING_CLAIM' : null;
+}
+
+/**
  * The position of each of `targets` among `statements`. For each target,
  * `statements` must hold every statement that may supersede it: those of
  * its source, of the sources it is affiliated with and of their
  * spokespeople, on its claim and on
- * the claims linked to it by CONTRADICTS or IMPLIES (at any depth), and the
- * statements that explicitly revise it. A statement is current when nothing
- * supersedes it; its `supersededBy` is an explicit reviser if any (smallest
- * id), else the earliest (by start, then id) of its own source's later
- * statements that supersede it, else the earliest of those that speak for it.
+ * the claims linked to it by CONTRADICTS or IMPLIES (at any depth), the
+ * statements of other members of its source's organisation on those linked
+ * claims, and the statements that explicitly revise it. A statement is
+ * current when nothing supersedes it; its `supersededBy` is an explicit
+ * reviser if any (smallest id), else the earliest (by start, then id) of its
+ * own source's later statements that supersede it, else the earliest of
+ * those that speak for it, else the earliest of another named member's
+ * ({@link revisesWithinRoot}).
  */
 export function computePositions(statements: readonly PositionInput[], links: ClaimLinks, targets: Iterable<string> = statements.map((s) => s.id)): Map<string, Position> {
   const logic = new ClaimLogic(links);
@@ -292,6 +319,41 @@ export function computePositions(statements: readonly PositionInput[], links: Cl
       else revisers.push(s.id);
     }
   }
+  // For revisions within one organisation: the named firm dated assertions on
+  // each claim, under each source they come from and each source above it (two
+  // sources share a root exactly when their lines meet, as ancestors are
+  // closed upward), so a target looks only at its own organisation's figures.
+  const canRevise = (t: PositionInput) => t.anonymous !== true && t.stance === 'ASSERTS' && !t.hedged && t.date !== null;
+  const figures = new Map<string, Map<string, PositionInput[]>>();
+  for (const t of statements) {
+    if (!canRevise(t)) continue;
+    let byLine = figures.get(t.claim);
+    if (byLine === undefined) figures.set(t.claim, (byLine = new Map()));
+    for (const x of new Set([t.source, ...t.ancestors])) {
+      const list = byLine.get(x);
+      if (list === undefined) byLine.set(x, [t]);
+      else list.push(t);
+    }
+  }
+  // The earliest statement of another named member of `s`'s organisation that revises it (revisesWithinRoot).
+  const earliestWithinRoot = (s: PositionInput, speakers: ReadonlySet<string>, related: ReadonlySet<string>): { t: PositionInput; reason: SupersessionReason } | null => {
+    // Most statements are on claims with no link, or are no named firm assertion.
+    if (related.size === 0 || !canRevise(s)) return null;
+    const line = new Set([s.source, ...s.ancestors]);
+    let found: { t: PositionInput; reason: SupersessionReason } | null = null;
+    for (const claim of related) {
+      const byLine = figures.get(claim);
+      if (byLine === undefined) continue;
+      for (const x of line) {
+        for (const t of byLine.get(x) ?? []) {
+          if (t.source === s.source || speakers.has(t.source)) continue;
+          const reason = revisesWithinRoot(t, s, logic);
+          if (reason !== null && (found === null || comesFirst(t, found.t))) found = { t, reason };
+        }
+      }
+    }
+    return found;
+  };
   const out = new Map<string, Position>();
   for (const id of targets) {
     const s = byId.get(id);
@@ -325,7 +387,8 @@ export function computePositions(statements: readonly PositionInput[], links: Cl
       return found;
     };
     // The source's own superseders first: its own change of account is the revision to show.
-    const best = earliest([s.source]) ?? earliest(new Set([...s.ancestors, ...(s.spokespeople ?? [])].filter((v) => v !== s.source)));
+    const speakers = new Set([...s.ancestors, ...(s.spokespeople ?? [])].filter((v) => v !== s.source));
+    const best = earliest([s.source]) ?? earliest(speakers) ?? earliestWithinRoot(s, speakers, related);
     out.set(
       id,
       best === null

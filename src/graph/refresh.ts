@@ -86,6 +86,7 @@ async function refreshSlice(tx: QueryRunner, claims: string[], seeds: Set<string
       source: String(row.source),
       ancestors: strings(row.ancestors),
       spokespeople: spokespeopleOf(row.members),
+      anonymous: row.anonymous === true,
       claim,
       stance: String(row.stance) as Stance,
       hedged: row.hedged === true,

@@ -77,6 +77,8 @@ export interface NameGroup {
   create: boolean;
   /** Whether the stored node must be written (created, renamed, merged into or changed). */
   changed: boolean;
+  /** Whether a stored source becomes anonymous or named: which of its statements revise or are revised by its organisation's other members changes. */
+  anonymityChanged: boolean;
   /** For each incoming record recognised as another (by name or as one of several), the key that matched. */
   matches: { bundleId: string; key: string }[];
 }
@@ -251,7 +253,8 @@ export function groupNames(
         return (r.id !== id && r.identity !== r.id) || absorbs;
       })
       .map((i) => ({ bundleId: (incoming[i] as NameRecord).id, key: matchedBy.get(i) ?? 'id' }));
-    return { record, incoming: members, stored: storedIds, renameFrom, mergeIn, redirects, create, changed, matches };
+    const anonymityChanged = storedSurvivor !== undefined && storedSurvivor.anonymous !== record.anonymous;
+    return { record, incoming: members, stored: storedIds, renameFrom, mergeIn, redirects, create, changed, anonymityChanged, matches };
   });
 }
 

@@ -113,7 +113,7 @@ describe('the decision table', () => {
   it('2 with 1 cluster and nothing against when an asserting source came round from a denial (an admission); not when something is still against it', () => {
     const c = credibility(asserted(1, { cameRound: ['Ali Rabiei'] }));
     expect(c).toMatchObject({ grade: 2, ruleName: 'probablyTrue' });
-    expect(c.facts).toContain('Ali Rabiei asserts it in a statement that supersedes one against it (an admission after a denial or doubt)');
+    expect(c.facts).toContain('Ali Rabiei asserts it in a statement that supersedes one against it (an admission after a denial or doubt, or a revised account)');
     expect(grade(asserted(1, { cameRound: ['Ali Rabiei'], ...against(1) }))).toBe(4);
   });
 
@@ -371,7 +371,7 @@ describe('on small graphs, counted by the store', () => {
     }));
     const c = (await judged(store, 'c')).credibility;
     expect(c).toMatchObject({ grade: 2, rule: CREDIBILITY_RULES.probablyTrue });
-    expect(c.facts).toContain('Source spokesman asserts it in a statement that supersedes one against it (an admission after a denial or doubt)');
+    expect(c.facts).toContain('Source spokesman asserts it in a statement that supersedes one against it (an admission after a denial or doubt, or a revised account)');
     expect((await judged(store, 'e')).credibility.grade).toBe(2);
     expect((await judged(store, 'd')).credibility).toMatchObject({ grade: 3, rule: CREDIBILITY_RULES.possiblyTrue });
   });
