@@ -8,7 +8,7 @@ import { askAhead } from './transport';
 
 export const SOURCE_REF = 'recordId name kind anonymous count';
 
-export const STATEMENT = `id position hedge quote paraphrase madeAt dated { value precision basis } current supersession
+export const STATEMENT = `recordId position hedge quote paraphrase madeAt dated { value precision basis } current supersession
   supersededBy { recordId position dated { value } source { name } } derivedFrom { recordId source { recordId name } }
   source { ${SOURCE_REF} }
   appearances { document { recordId title publishedAt } quote paraphrase via { source { recordId name } document { recordId title } } }`;

@@ -149,15 +149,20 @@ export const HOW_TO_GET_A_KEY = (
 /**
  * An editing form, folded away: the app is read-only until an editor key is
  * entered, and says how to get one. The form still sends without a key, so
- * that the API's own refusal is what the visitor reads.
+ * that the API's own refusal is what the visitor reads. It is built the
+ * first time the panel is opened, and kept: a folded form's controls cost
+ * every page that shows one its styling and layout (a claim page has two),
+ * for nothing on the screen. Its state lives in the component that renders
+ * the panel, so folding it loses nothing.
  */
 export function EditPanel({ title, children }: { title: string; children: ComponentChildren }) {
   const hasKey = useHasKey();
+  const [opened, setOpened] = useState(false);
   return (
-    <details class="edit-panel">
+    <details class="edit-panel" onToggle={(e) => e.currentTarget.open && setOpened(true)}>
       <summary>{title}</summary>
-      {!hasKey && <p class="notice">You have no editor key, so the server will refuse this change. {HOW_TO_GET_A_KEY}</p>}
-      {children}
+      {opened && !hasKey && <p class="notice">You have no editor key, so the server will refuse this change. {HOW_TO_GET_A_KEY}</p>}
+      {opened && children}
     </details>
   );
 }

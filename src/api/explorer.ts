@@ -26,21 +26,23 @@ const TYPES: Readonly<Record<string, string>> = {
  * The page talks only to this server: no script, style, font or image from
  * anywhere else may load, so it works offline and a stray CDN reference fails
  * loudly in the browser tests. Styles set by scripts (Cytoscape's canvas
- * sizing, Preact's style props) are not restricted by style-src; the one
- * inline stylesheet is Cytoscape's own, allowed by its hash: the text
+ * sizing, Preact's style props) are not restricted by style-src; the
+ * inline stylesheets are the app's own, in index.html, and Cytoscape's,
+ * allowed by their hashes: Cytoscape's is the text
  * `.__________cytoscape_container { position: relative; }` it inserts. The
- * one inline script is index.html's boot script, allowed by its hash too,
+ * one inline script is index.html's boot script. The page's hashes are
  * computed here from the page as built.
  */
 const CYTOSCAPE_STYLESHEET = "'sha256-pgvDUBa4IjFA2yuSJ2cqcyxmNYJMborsd0ORcRv9vw8='";
 
-/** The policy for index.html, whose own inline scripts (the boot script, build-app.ts) are allowed by their hashes, and nothing else inline. */
-function contentSecurityPolicy(scripts: readonly string[]): string {
-  const hashes = scripts.map((text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`);
+const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+
+/** The policy for index.html, whose own inline scripts (the boot script) and stylesheet (build-app.ts) are allowed by their hashes, and nothing else inline. */
+function contentSecurityPolicy(scripts: readonly string[], styles: readonly string[]): string {
   return [
     "default-src 'self'",
-    ["script-src 'self'", ...hashes].join(' '),
-    `style-src 'self' ${CYTOSCAPE_STYLESHEET}`,
+    ["script-src 'self'", ...scripts.map(sha256)].join(' '),
+    ["style-src 'self'", CYTOSCAPE_STYLESHEET, ...styles.map(sha256)].join(' '),
     "img-src 'self' data:",
     "connect-src 'self'",
     "base-uri 'none'",
@@ -54,8 +56,11 @@ function inlineScripts(html: string): string[] {
   return [...html.matchAll(/<script(\s[^>]*)?>([\s\S]*?)<\/script>/gi)].filter(([, attributes]) => !/\ssrc\s*=/i.test(attributes ?? '')).map(([, , text]) => text ?? '');
 }
 
-/** The headers of index.html, wherever it is served: its CSP allows its own inline scripts by their hashes. */
-const indexHeaders = (html: string): Record<string, string> => ({ 'content-security-policy': contentSecurityPolicy(inlineScripts(html)), 'referrer-policy': 'no-referrer' });
+/** The text of each <style> element of a page. */
+const inlineStyles = (html: string): string[] => [...html.matchAll(/<style(?:\s[^>]*)?>([\s\S]*?)<\/style>/gi)].map(([, text]) => text ?? '');
+
+/** The headers of index.html, wherever it is served: its CSP allows its own inline scripts and styles by their hashes. */
+const indexHeaders = (html: string): Record<string, string> => ({ 'content-security-policy': contentSecurityPolicy(inlineScripts(html), inlineStyles(html)), 'referrer-policy': 'no-referrer' });
 
 /**
  * The built explorer, read once at start-up: `/` is its index.html, and

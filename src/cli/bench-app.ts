@@ -22,19 +22,26 @@
  * does); the median and the worst are printed, with where the time went
  * (when the HTML, the entry script and the last answer came in, when the
  * first query left, each query's time on the server) and the load average
- * before and after. BENCH_BASELINE_APP=<folder of another build of the app>
- * times that build too, its visits taken in turn with this one's, and prints
- * the ratio of their medians: on a busy machine, only a ratio measured in one
- * run says whether a change made the page faster. Exits 1 when a budget is
- * missed.
+ * before and after, then a table of each page's medians (first paint, in
+ * the document, painted) with the middle half of the visits.
+ * BENCH_BASELINE_APP=<folder of another build of the app> times that build
+ * too, at the claim's permalink (when that build serves one) and its hash
+ * link, its visits taken in turn with this one's, and prints the ratio of
+ * their medians: on a busy machine, only a ratio measured in one run says
+ * whether a change made the page faster. BENCH_RUNS sets the visits of each
+ * page (15); BENCH_APP_SEED_ONLY=1 leaves the 1,000-statement claim out.
+ * Exits 1 when a budget is missed.
  */
 import { fork } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { cpus, loadavg, totalmem } from 'node:os';
 import type { Browser, Request } from 'playwright-core';
 import { loadApiConfig } from '../config';
 import { importBundle } from '../graph/import';
 import { seed } from '../analysis/seed';
 import { openStore } from '../store/open';
+import { CLAIM_PAGE_OPERATIONS_FILE } from '../api/explorer';
 import { startHttpServer } from '../api/server';
 import { scriptBytesGzipped, type BuiltFile } from './build-app';
 import { CHROMIUM, hasChromium, launchChromium, serveExplorer } from './browser';
@@ -115,7 +122,7 @@ interface Breakdown {
   roundTrip: Record<string, number>;
   /** The last GraphQL answer received; the HTML when no query was sent. */
   lastAnswer: number;
-  /** The app's scripts and stylesheet received (the last of those the page fetched before its modules ran). */
+  /** The app's scripts received (the last of those the page fetched before its modules ran; the stylesheet is in the HTML). */
   script: number;
   /** The app's modules evaluated (claimgraph:app), and its first render returned (claimgraph:first-render). */
   evaluated: number;
@@ -186,7 +193,7 @@ async function timeVisit(browser: Browser, url: string, check: (text: string) =>
       const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
       const mark = (name: string) => performance.getEntriesByName(name, 'mark')[0]?.startTime ?? NaN;
       const evaluated = mark('claimgraph:app');
-      // The scripts and styles fetched before the app's modules ran (all of them, for a build that sets no marks).
+      // The scripts (and, in an older build, the stylesheet) fetched before the app's modules ran (all of them, for a build that sets no marks).
       const assets = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((r) => new URL(r.name).pathname.startsWith('/assets/') && !(r.startTime > evaluated));
       return {
         htmlFirstByte: nav.responseStart,
@@ -262,7 +269,7 @@ function breakdownLines(breakdowns: readonly Breakdown[]): string[] {
     `HTML           first byte at ${at((b) => b.htmlFirstByte)}, all in at ${at((b) => b.html)}`,
     `document runs  boot script at ${at((b) => b.boot)} (the browser's own start of the page after the HTML: ${at((b) => b.boot - b.html)})`,
     `queries        first sent at ${at((b) => b.firstQuery)}${queries === '' ? ' (none: the answers came in the HTML)' : ` (${queries})`}; last answer in at ${at((b) => b.lastAnswer)}`,
-    `JavaScript     scripts and styles in at ${at((b) => b.script)}, parsed and evaluated at ${at((b) => b.evaluated)} (${at((b) => b.evaluated - b.script)} after), first render returned at ${at((b) => b.firstRender)}`,
+    `JavaScript     scripts in at ${at((b) => b.script)}, parsed and evaluated at ${at((b) => b.evaluated)} (${at((b) => b.evaluated - b.script)} after), first render returned at ${at((b) => b.firstRender)}`,
     `render         first contentful paint at ${at((b) => b.fcp)}; complete in the document at ${at((b) => b.complete)} (${at((b) => b.complete - Math.max(b.lastAnswer, b.evaluated))} after the later of the last answer and the scripts' evaluation), painted at ${at((b) => b.painted)}`,
     `main thread    ${at((b) => b.longTaskMs)} in ${m((b) => b.longTasks)} long task(s) (≥ 50 ms) before painted`,
   ];
@@ -284,12 +291,22 @@ async function main(): Promise<void> {
     const script = kb(scriptBytesGzipped(served.files));
     const seedClaimId = 'claim-al-masoud-undercover-against-is';
     const seedCheck = (t: string) => t.includes('Three Syrian officials speaking anonymously');
-    // The claim's permalink (the server embeds its first answers), its hash link (index.html's boot script asks for them), and the baseline build's hash link, visited in turn.
-    const [seedClaim, seedClaimByHash, baselineClaim] = await timeClaimPages(browser, [
-      { url: `${served.base}/claims/${seedClaimId}`, check: seedCheck },
-      { url: `${served.base}/#/claim/${seedClaimId}`, check: seedCheck },
-      ...(served.baselineBase === null ? [] : [{ url: `${served.baselineBase}/#/claim/${seedClaimId}`, check: seedCheck }]),
-    ]);
+    // The claim's permalink (the server embeds its first answers) and its hash link (index.html's boot script asks for them), and the same two of the baseline build, visited in turn.
+    const variants = [
+      { name: 'this build, permalink /claims/<id>', url: `${served.base}/claims/${seedClaimId}` },
+      { name: 'this build, hash link /#/claim/<id>', url: `${served.base}/#/claim/${seedClaimId}` },
+      ...(served.baselineBase === null
+        ? []
+        : [
+            ...(served.baselinePermalinks ? [{ name: 'baseline, permalink', url: `${served.baselineBase}/claims/${seedClaimId}` }] : []),
+            { name: 'baseline, hash link', url: `${served.baselineBase}/#/claim/${seedClaimId}` },
+          ]),
+    ];
+    const visited = await timeClaimPages(
+      browser,
+      variants.map(({ url }) => ({ url, check: seedCheck })),
+    );
+    const [seedClaim, seedClaimByHash] = visited;
     // BENCH_APP_SEED_ONLY=1 leaves the 1,000-statement claim out (quicker, while working on the seed claim page).
     const [bigClaim] = process.env.BENCH_APP_SEED_ONLY === '1' ? [undefined] : await timeClaimPages(browser, [{ url: `${served.base}/#/claim/${BIG_CLAIM}`, check: (t) => t.includes(`Showing 50 of ${BIG_STATEMENTS.toLocaleString('en')} statements`) }]);
     const ms = (xs: { times: Timing[] }, key: keyof Timing) => xs.times.map((x) => x[key]);
@@ -299,18 +316,30 @@ async function main(): Promise<void> {
     const bigComplete = bigClaim === undefined ? [NaN] : ms(bigClaim, 'complete');
     console.log(`\nWhere the seed claim page's time goes at its permalink, /claims/<id> (medians of ${RUNS}, ms from navigation):`);
     for (const line of breakdownLines(seedClaim!.breakdowns)) console.log(`  ${line}`);
-    const byHash = median(ms(seedClaimByHash!, 'painted'));
-    console.log(`\n… and at its hash link, /#/claim/<id> (visited in turn with it), painted at ${Math.round(byHash)} ms:`);
+    console.log(`\n… and at its hash link, /#/claim/<id> (visited in turn with it):`);
     for (const line of breakdownLines(seedClaimByHash!.breakdowns)) console.log(`  ${line}`);
     if (bigClaim !== undefined) {
       console.log(`\nWhere the 1,000-statement claim page's time goes (medians of ${RUNS}):`);
       for (const line of breakdownLines(bigClaim.breakdowns)) console.log(`  ${line}`);
     }
-    if (baselineClaim !== undefined) {
-      const before = median(ms(baselineClaim, 'painted'));
-      console.log(`\nThe app in ${process.env.BENCH_BASELINE_APP}, visited in turn with this one (medians of ${RUNS}; its own marks are missing if it set none):`);
-      for (const line of breakdownLines(baselineClaim.breakdowns)) console.log(`  ${line}`);
-      console.log(`Seed claim page painted: that build ${Math.round(before)} ms (hash link); this one ${Math.round(median(seedPainted))} ms at the permalink, ${(median(seedPainted) / before).toFixed(2)} × that build's time, and ${Math.round(byHash)} ms at the hash link, ${(byHash / before).toFixed(2)} ×.`);
+    for (const [i, { name }] of variants.entries()) {
+      if (!name.startsWith('baseline')) continue;
+      console.log(`\nThe app in ${process.env.BENCH_BASELINE_APP}, ${name.replace('baseline, ', '')} (medians of ${RUNS}; its own marks are missing if it set none):`);
+      for (const line of breakdownLines(visited[i]!.breakdowns)) console.log(`  ${line}`);
+    }
+    // Each page's medians side by side, and this build's over the baseline's: only a ratio measured in one run says whether a change made the page faster.
+    const q = (xs: readonly number[], at: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * at))]!;
+    console.log(`\nThe seed claim page, ${RUNS} fresh visitors of each, in turn (ms from navigation: median, and the middle half of the visits):`);
+    console.log('| Page | First paint | In the document | Painted, all of it |\n|---|---|---|---|');
+    for (const [i, { name }] of variants.entries()) {
+      const cell = (xs: readonly number[]) => `${Math.round(median(xs))} (${Math.round(q(xs, 0.25))}–${Math.round(q(xs, 0.75))})`;
+      const fcp = visited[i]!.breakdowns.map((b) => b.fcp).filter((x) => !Number.isNaN(x));
+      console.log(`| ${name} | ${fcp.length === 0 ? '—' : cell(fcp)} | ${cell(ms(visited[i]!, 'complete'))} | ${cell(ms(visited[i]!, 'painted'))} |`);
+    }
+    for (const [i, { name }] of variants.entries()) {
+      const base = variants.findIndex((v) => v.name === name.replace('this build', 'baseline').replace(/ \/.*$/, ''));
+      if (!name.startsWith('this build') || base < 0) continue;
+      console.log(`Painted, ${name.replace('this build, ', '')}: this build / baseline = ${(median(ms(visited[i]!, 'painted')) / median(ms(visited[base]!, 'painted'))).toFixed(2)}.`);
     }
     const rows: [string, string, string, boolean | null][] = [
       ['JavaScript, all scripts gzipped', `${script.toFixed(1)} KB`, `${BUDGET.scriptKb} KB`, script <= BUDGET.scriptKb],
@@ -333,6 +362,8 @@ interface Serving {
   base: string;
   /** Where BENCH_BASELINE_APP's build is served, over the same store; null without one. */
   baselineBase: string | null;
+  /** Whether that build serves a claim's permalink (its build wrote the claim page's operations). */
+  baselinePermalinks: boolean;
   files: BuiltFile[];
 }
 
@@ -376,7 +407,12 @@ async function serveForBench(): Promise<void> {
       process.exit(0);
     })();
   });
-  const serving: Serving = { base: served.base, baselineBase: baseline === null ? null : baseline.url.replace(/\/graphql$/, ''), files: served.files };
+  const serving: Serving = {
+    base: served.base,
+    baselineBase: baseline === null ? null : baseline.url.replace(/\/graphql$/, ''),
+    baselinePermalinks: baselineDir !== undefined && existsSync(join(baselineDir, CLAIM_PAGE_OPERATIONS_FILE)),
+    files: served.files,
+  };
   process.send!(serving);
 }
 
