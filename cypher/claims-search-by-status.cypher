@@ -5,8 +5,8 @@
 // fragments as corroboration-by-claims (cypher/fragments/independence-rule
 // and claim-status, included), so that a page and its count list each claim under
 // exactly its `Claim.status`. `search` keeps the claims whose
-// text or statements' words hold one of the given words (src/graph/names.ts,
-// `searchWords`). Candidates are first narrowed by their kept-up standing
+// text or statements' words hold one of the given words (a token of their
+// `searchText`, src/graph/names.ts). Candidates are first narrowed by their kept-up standing
 // (cypher/write-claim-standing): `standings` lists those the status can come
 // from. Clusters are counted only
 // for CORROBORATED and UNVERIFIED, which the rule decides by them.
@@ -19,8 +19,8 @@
 MATCH (c:Claim)
 WHERE c.id > $after
   AND c.standing IN $standings
-  AND (any(w IN $search WHERE w IN c.searchWords)
-       OR EXISTS { MATCH (c)<-[:ON]-(st:Statement) WHERE any(w IN $search WHERE w IN st.searchWords) })
+  AND (any(w IN $search WHERE ' ' + c.searchText + ' ' CONTAINS ' ' + w + ' ')
+       OR EXISTS { MATCH (c)<-[:ON]-(st:Statement) WHERE any(w IN $search WHERE ' ' + st.searchText + ' ' CONTAINS ' ' + w + ' ') })
 WITH c, c.id AS key, $status IN ['CORROBORATED', 'UNVERIFIED'] AS countClusters, false AS weighInterests
 // @include independence-rule
 // No merges are listed here: only the status is wanted.

@@ -24,12 +24,12 @@
 CALL () {
   UNWIND $claims AS candidate
   MATCH (n:Claim {id: candidate})
-  WHERE any(t IN $terms WHERE t IN n.searchWords) OR any(w IN $words WHERE size(w) >= 3 AND any(k IN n.searchWords WHERE k STARTS WITH w))
+  // @include search-hit
   RETURN n AS x, n, 3.0 AS weight, 0.0 AS bonus
   UNION
   UNWIND $entities AS candidate
   MATCH (n:Entity {id: candidate})
-  WHERE any(t IN $terms WHERE t IN n.searchWords) OR any(w IN $words WHERE size(w) >= 3 AND any(k IN n.searchWords WHERE k STARTS WITH w))
+  // @include search-hit
   CALL (n) {
     MATCH (n)<-[:ABOUT]-(about:Claim)
     RETURN about ORDER BY about.id LIMIT $fanout
@@ -38,13 +38,13 @@ CALL () {
   UNION
   UNWIND $statements AS candidate
   MATCH (n:Statement {id: candidate})
-  WHERE any(t IN $terms WHERE t IN n.searchWords) OR any(w IN $words WHERE size(w) >= 3 AND any(k IN n.searchWords WHERE k STARTS WITH w))
+  // @include search-hit
   MATCH (n)-[:ON]->(x:Claim)
   RETURN x, n, 1.0 AS weight, 0.0 AS bonus
   UNION
   UNWIND $sources AS candidate
   MATCH (n:Source {id: candidate})
-  WHERE any(t IN $terms WHERE t IN n.searchWords) OR any(w IN $words WHERE size(w) >= 3 AND any(k IN n.searchWords WHERE k STARTS WITH w))
+  // @include search-hit
   CALL (n) {
     MATCH (n)-[:MADE]->(:Statement)-[:ON]->(spoken:Claim)
     WITH DISTINCT spoken

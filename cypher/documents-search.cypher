@@ -17,12 +17,12 @@
 CALL () {
   UNWIND $documents AS candidate
   MATCH (n:Document {id: candidate})
-  WHERE any(t IN $terms WHERE t IN n.searchWords) OR any(w IN $words WHERE size(w) >= 3 AND any(k IN n.searchWords WHERE k STARTS WITH w))
+  // @include search-hit
   RETURN n AS x, n, 2.0 AS weight, 0.0 AS bonus
   UNION
   UNWIND $sources AS candidate
   MATCH (n:Source {id: candidate})
-  WHERE any(t IN $terms WHERE t IN n.searchWords) OR any(w IN $words WHERE size(w) >= 3 AND any(k IN n.searchWords WHERE k STARTS WITH w))
+  // @include search-hit
   CALL (n) {
     MATCH (n)<-[:PUBLISHED_BY]-(published:Document)
     RETURN published ORDER BY published.id LIMIT $fanout

@@ -14,7 +14,7 @@
 // @param limit       maximum number of rows
 UNWIND $entities AS candidate
 MATCH (n:Entity {id: candidate})
-WHERE any(t IN $terms WHERE t IN n.searchWords) OR any(w IN $words WHERE size(w) >= 3 AND any(k IN n.searchWords WHERE k STARTS WITH w))
+// @include search-hit
 WITH n AS x, n, 1.0 AS weight,
      // A name or alias that is the whole query outranks one that merely contains its words.
      // Spelled otherwise (equal by skeleton), 0.25: above a name that merely contains the words, below the same words typed as prefixes.

@@ -8,7 +8,7 @@
 MATCH (c:Claim)
 WHERE ($ids IS NULL OR c.id IN $ids) AND ($after IS NULL OR c.id > $after)
 WITH c ORDER BY c.id LIMIT $limit
-RETURN c {.id, .text, .createdAt, .createdBy, .updatedAt, .updatedBy,
+RETURN c {.id, .text, .createdAt, .createdBy, updatedAt: coalesce(c.updatedAt, c.createdAt), updatedBy: coalesce(c.updatedBy, c.createdBy),
           about: [(c)-[:ABOUT]->(e:Entity) | e.id],
           formerIds: [(c)<-[:REDIRECTS_TO]-(r:Redirect) | r.id],
           links: [(c)-[l:CONTRADICTS]->(o:Claim) | {type: 'CONTRADICTS', to: o.id, linkedBy: l.linkedBy, reason: l.reason, createdAt: l.createdAt, createdBy: l.createdBy}]

@@ -7,7 +7,7 @@
 MATCH (d:Document)
 WHERE ($ids IS NULL OR d.id IN $ids) AND ($after IS NULL OR d.id > $after)
 WITH d ORDER BY d.id LIMIT $limit
-RETURN d {.id, .title, .url, .publishedAt, .note, .text, .createdAt, .createdBy, .updatedAt, .updatedBy,
+RETURN d {.id, .title, .url, .publishedAt, .note, .text, .createdAt, .createdBy, updatedAt: coalesce(d.updatedAt, d.createdAt), updatedBy: coalesce(d.updatedBy, d.createdBy),
           publisher: head([(d)-[:PUBLISHED_BY]->(p:Source) | p.id]),
           formerIds: [(d)<-[:REDIRECTS_TO]-(r:Redirect) | r.id]} AS record
 ORDER BY record.id

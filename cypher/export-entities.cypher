@@ -7,6 +7,6 @@
 MATCH (e:Entity)
 WHERE ($ids IS NULL OR e.id IN $ids) AND ($after IS NULL OR e.id > $after)
 WITH e ORDER BY e.id LIMIT $limit
-RETURN e {.id, .name, .description, .aliases, .createdAt, .createdBy, .updatedAt, .updatedBy,
+RETURN e {.id, .name, .description, .aliases, .createdAt, .createdBy, updatedAt: coalesce(e.updatedAt, e.createdAt), updatedBy: coalesce(e.updatedBy, e.createdBy),
           formerIds: [(e)<-[:REDIRECTS_TO]-(r:Redirect) | r.id]} AS record
 ORDER BY record.id

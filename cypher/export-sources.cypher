@@ -8,7 +8,7 @@ MATCH (s:Source)
 WHERE ($ids IS NULL OR s.id IN $ids) AND ($after IS NULL OR s.id > $after)
 WITH s ORDER BY s.id LIMIT $limit
 RETURN s {.id, .name, .kind, .anonymous, .count, .description, .aliases,
-          .createdAt, .createdBy, .updatedAt, .updatedBy,
+          .createdAt, .createdBy, updatedAt: coalesce(s.updatedAt, s.createdAt), updatedBy: coalesce(s.updatedBy, s.createdBy),
           formerIds: [(s)<-[:REDIRECTS_TO]-(r:Redirect) | r.id],
           entity: head([(s)-[:IS_ENTITY]->(e:Entity) | e.id]),
           affiliations: [(s)-[a:AFFILIATED_WITH]->(p:Source) | {parent: p.id, role: a.role, createdAt: a.createdAt, createdBy: a.createdBy}]} AS record

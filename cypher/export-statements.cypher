@@ -12,7 +12,7 @@ WHERE ($ids IS NULL OR st.id IN $ids) AND ($after IS NULL OR st.id > $after)
 WITH st ORDER BY st.id LIMIT $limit
 MATCH (st)<-[:MADE]-(src:Source)
 MATCH (st)-[:ON]->(c:Claim)
-RETURN st {.id, .stance, .hedged, .hedge, .date, .madeAt, .quote, .paraphrase, .createdAt, .createdBy, .updatedAt, .updatedBy,
+RETURN st {.id, .stance, .hedged, .hedge, .date, .madeAt, .quote, .paraphrase, .createdAt, .createdBy, updatedAt: coalesce(st.updatedAt, st.createdAt), updatedBy: coalesce(st.updatedBy, st.createdBy),
            source: src.id, claim: c.id,
            appearances: [(st)-[ap:APPEARS_IN]->(d:Document) | {document: d.id, quote: ap.quote, paraphrase: ap.paraphrase, via: ap.via,
                                                                viaDocuments: ap.viaDocuments, exact: ap.exact, prefix: ap.prefix, suffix: ap.suffix,

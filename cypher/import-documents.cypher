@@ -1,7 +1,7 @@
 // Rewrites documents by id (only changed rows are sent): every property is
 // set from the row, and the publisher moves (the old PUBLISHED_BY goes first).
 // @mode write
-// @param rows  list of {id, title, publisher, url, publishedAt, note, text, searchWords, searchText, hash, createdAt, createdBy, updatedAt, updatedBy}: publisher is a source id or null
+// @param rows  list of {id, title, publisher, url, publishedAt, note, text, searchText, hash, createdAt, createdBy, updatedAt, updatedBy}: publisher is a source id or null
 UNWIND $rows AS row
 MERGE (d:Document {id: row.id})
 SET d.title = row.title,
@@ -9,13 +9,13 @@ SET d.title = row.title,
     d.publishedAt = row.publishedAt,
     d.note = row.note,
     d.text = row.text,
-    d.searchWords = row.searchWords,
     d.searchText = row.searchText,
     d.hash = row.hash,
     d.createdAt = coalesce(d.createdAt, row.createdAt),
     d.createdBy = coalesce(d.createdBy, row.createdBy),
-    d.updatedAt = row.updatedAt,
-    d.updatedBy = row.updatedBy
+    // Stored only where they differ from the created ones (create-*: readers take those for them).
+    d.updatedAt = CASE WHEN row.updatedAt = coalesce(d.createdAt, row.createdAt) THEN null ELSE row.updatedAt END,
+    d.updatedBy = CASE WHEN row.updatedBy = coalesce(d.createdBy, row.createdBy) THEN null ELSE row.updatedBy END
 WITH d, row
 CALL (d) {
   MATCH (d)-[old:PUBLISHED_BY]->(:Source)

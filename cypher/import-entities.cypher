@@ -1,7 +1,7 @@
 // Rewrites entities by id (only changed rows are sent): every property is set
 // from the row, the audit's creation stamps kept once set.
 // @mode write
-// @param rows  list of {id, name, description, descriptionFrom, aliases, nameKey, aliasKeys, skeletonKeys, searchWords, searchText, hash, createdAt, createdBy, updatedAt, updatedBy}
+// @param rows  list of {id, name, description, descriptionFrom, aliases, nameKey, aliasKeys, skeletonKeys, searchText, hash, createdAt, createdBy, updatedAt, updatedBy}
 UNWIND $rows AS row
 MERGE (e:Entity {id: row.id})
 SET e.name = row.name,
@@ -11,11 +11,11 @@ SET e.name = row.name,
     e.nameKey = row.nameKey,
     e.aliasKeys = row.aliasKeys,
     e.skeletonKeys = row.skeletonKeys,
-    e.searchWords = row.searchWords,
     e.searchText = row.searchText,
     e.hash = row.hash,
     e.createdAt = coalesce(e.createdAt, row.createdAt),
     e.createdBy = coalesce(e.createdBy, row.createdBy),
-    e.updatedAt = row.updatedAt,
-    e.updatedBy = row.updatedBy
+    // Stored only where they differ from the created ones (create-*: readers take those for them).
+    e.updatedAt = CASE WHEN row.updatedAt = coalesce(e.createdAt, row.createdAt) THEN null ELSE row.updatedAt END,
+    e.updatedBy = CASE WHEN row.updatedBy = coalesce(e.createdBy, row.createdBy) THEN null ELSE row.updatedBy END
 RETURN count(e) AS written

@@ -5,7 +5,7 @@
 // create-statement-links write the appearances, derivations and revisions of
 // every row again). Positions are computed again after the import.
 // @mode write
-// @param rows  list of {id, source, claim, stance, hedged, hedge, date, madeAt, quote, paraphrase, current, dateStart, dateEnd, datePrecision, dateBasis, searchWords, searchText, hash, createdAt, createdBy, updatedAt, updatedBy}: as in create-statements
+// @param rows  list of {id, source, claim, stance, hedged, hedge, date, madeAt, quote, paraphrase, current, dateStart, dateEnd, datePrecision, dateBasis, searchText, hash, createdAt, createdBy, updatedAt, updatedBy}: as in create-statements
 UNWIND $rows AS row
 MATCH (src:Source {id: row.source})
 MATCH (c:Claim {id: row.claim})
@@ -22,13 +22,13 @@ SET st.stance = row.stance,
     st.dateEnd = row.dateEnd,
     st.datePrecision = row.datePrecision,
     st.dateBasis = row.dateBasis,
-    st.searchWords = row.searchWords,
     st.searchText = row.searchText,
     st.hash = row.hash,
     st.createdAt = coalesce(st.createdAt, row.createdAt),
     st.createdBy = coalesce(st.createdBy, row.createdBy),
-    st.updatedAt = row.updatedAt,
-    st.updatedBy = row.updatedBy
+    // Stored only where they differ from the created ones (create-*: readers take those for them).
+    st.updatedAt = CASE WHEN row.updatedAt = coalesce(st.createdAt, row.createdAt) THEN null ELSE row.updatedAt END,
+    st.updatedBy = CASE WHEN row.updatedBy = coalesce(st.createdBy, row.createdBy) THEN null ELSE row.updatedBy END
 WITH st, src, c, row
 CALL (st) {
   MATCH (st)-[old:ON|APPEARS_IN|DERIVED_FROM|SUPERSEDES]->()

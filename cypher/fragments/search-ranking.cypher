@@ -4,11 +4,17 @@
 // scores 1.0 for an exact word, 0.6 for a prefix (3 letters or more), 0.3
 // for another spelling (its skeleton), times the weight; then the page after
 // ($afterScore, $afterId), $limit rows, as `page`, with the `total`.
+// The words are read from n's search text (src/graph/names.ts `searchText`),
+// a token between spaces: every word as it is, a skeleton `~kld` as `0kld`.
+// Its prefix tokens (`1zel`) begin with a digit, so only a query word of
+// that very form (a 1 and the first 3 to 5 letters of another word of n)
+// could be read as one.
 // Parameters: $words, $skeletons, $afterId, $afterScore, $limit.
+WITH x, bonus, weight, ' ' + coalesce(n.searchText, '') + ' ' AS text
 WITH x, bonus, [i IN range(0, size($words) - 1) | weight * CASE
-         WHEN $words[i] IN n.searchWords THEN 1.0
-         WHEN size($words[i]) >= 3 AND any(k IN n.searchWords WHERE k STARTS WITH $words[i]) THEN 0.6
-         WHEN $skeletons[i] <> '' AND $skeletons[i] IN n.searchWords THEN 0.3
+         WHEN $words[i] <> '' AND text CONTAINS ' ' + $words[i] + ' ' THEN 1.0
+         WHEN size($words[i]) >= 3 AND text CONTAINS ' ' + $words[i] THEN 0.6
+         WHEN $skeletons[i] <> '' AND text CONTAINS ' 0' + substring($skeletons[i], 1) + ' ' THEN 0.3
          ELSE 0.0 END] AS v
 // Per query word, the best match over every field (weighted); a row's score
 // is the sum over the words. Ties go to the lower id.

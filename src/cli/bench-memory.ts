@@ -1,28 +1,35 @@
 #!/usr/bin/env node
 /**
- * `npm run bench:memory [-- --statements N] [--seed S]`: what each stored
+ * `npm run bench:memory [-- --statements N] [--seed S] [--import-only]`: what each stored
  * per-record field costs in the embedded engine's memory. A synthetic bundle
  * of N statements (default 20000) is imported once and the graph read back
  * (every node and relationship with its properties, as the import stored
  * them: src/cli/engine-ceiling.ts) to a temporary file. Then, for each
  * variant, a fresh child process creates that graph again in a fresh
  * in-memory engine with the same schema, leaving out one group of fields
- * (audit names, audit times, fingerprints, search words, name keys…), and
+ * (audit names, audit times, fingerprints, search text, name keys…), and
  * measures its resident memory once the rows are released and garbage
  * collected. The rows are streamed from the file a thousand at a time, so
  * the child's heap stays small and its RSS is mostly the engine's.
  * The cost of a group is the full graph's RSS minus the RSS without it, in
  * the same run.
+ *
+ * First, the import itself: a fresh child imports the bundle into an
+ * in-memory store as the server opens one (src/store/open.ts), drops the
+ * bundle, and reports the import's time and the RSS once collected: what
+ * serving N statements from memory costs. `--import-only` stops there.
  */
 import { fork } from 'node:child_process';
 import { createReadStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { performance } from 'node:perf_hooks';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { GrafeoDB } from '@grafeo-db/js';
 import { importBundle } from '../graph/import';
 import { syntheticBundle } from '../graph/synthetic';
 import { EmbeddedStore } from '../store/embedded-store';
+import { openStore } from '../store/open';
 import { loadQueries } from '../store/queries';
 import { parseArgs, UsageError } from './args';
 import { readGraph } from './engine-ceiling';
@@ -34,11 +41,10 @@ const VARIANTS: Record<string, { what: string; drop: readonly string[] }> = {
   'audit-names': { what: 'createdBy, updatedBy (who wrote the record; also on relationships)', drop: ['createdBy', 'updatedBy'] },
   'audit-times': { what: 'createdAt, updatedAt (when; ISO strings)', drop: ['createdAt', 'updatedAt'] },
   fingerprints: { what: 'hash (22-character content fingerprint, for no-op re-imports)', drop: ['hash'] },
-  'search-words': { what: 'searchWords (the words search matches)', drop: ['searchWords'] },
   'name-keys': { what: 'nameKey, aliasKeys, skeletonKeys (name matching on import)', drop: ['nameKey', 'aliasKeys', 'skeletonKeys'] },
   'stored-dates': { what: 'dateStart, dateEnd, datePrecision, dateBasis (effective dates)', drop: ['dateStart', 'dateEnd', 'datePrecision', 'dateBasis'] },
   'lock-counter': { what: 'lock (the claim lock counter, lock-claims)', drop: ['lock'] },
-  'search-text': { what: 'searchText (the search words as the full-text index reads them)', drop: ['searchText'] },
+  'search-text': { what: 'searchText (the words search matches, as the full-text index and the ranking read them)', drop: ['searchText'] },
   'independence-keys': { what: 'roots, origin, alike (the independence keys kept on write)', drop: ['roots', 'origin', 'alike'] },
   standings: { what: "standing and a claim's current-position counts (kept on write)", drop: ['standing', 'asserting', 'hedging', 'denying', 'doubting', 'opposing', 'withdrawing', 'asserted', 'denied'] },
   'all-of-these': { what: 'all of the groups above', drop: [] },
@@ -74,6 +80,28 @@ async function writeGraphFile(statements: number, seed: number, file: string): P
 }
 
 const gc = (): void => (globalThis as { gc?: () => void }).gc?.();
+
+interface ImportResult {
+  seconds: number;
+  rss: number;
+  heapUsed: number;
+}
+
+/** In the child: imports the synthetic bundle into an in-memory store, then measures RSS with the bundle released. */
+async function runImport(statements: number, seed: number): Promise<ImportResult> {
+  const store = await openStore({ engine: 'embedded', path: null });
+  let bundle: ReturnType<typeof syntheticBundle> | null = syntheticBundle({ statements, seed });
+  const start = performance.now();
+  await importBundle(store, bundle, { editor: 'bench' });
+  const seconds = (performance.now() - start) / 1000;
+  bundle = null;
+  gc();
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  gc();
+  const usage = process.memoryUsage();
+  await store.close();
+  return { seconds, rss: usage.rss, heapUsed: usage.heapUsed };
+}
 
 /** In the child: creates the graph of `file` without the variant's fields, then measures RSS. */
 async function runVariant(variant: string, file: string): Promise<VariantResult> {
@@ -130,9 +158,9 @@ function runChild(args: string[]): Promise<unknown> {
 }
 
 async function main(argv: string[]): Promise<void> {
-  const args = parseArgs('bench:memory', argv, { values: ['statements', 'seed', 'variant', 'file', 'write'], flags: [] });
+  const args = parseArgs('bench:memory', argv, { values: ['statements', 'seed', 'variant', 'file', 'write', 'import-leg'], flags: ['import-only'] });
   if (args.help) {
-    process.stdout.write('Usage: npm run bench:memory [-- --statements N] [--seed S]\n  (defaults: 20000 statements, seed 1)\n');
+    process.stdout.write('Usage: npm run bench:memory [-- --statements N] [--seed S] [--import-only]\n  (defaults: 20000 statements, seed 1)\n');
     return;
   }
   const statements = Number(args.values.get('statements') ?? 20_000);
@@ -149,9 +177,19 @@ async function main(argv: string[]): Promise<void> {
     process.send?.(await runVariant(variant, file));
     return;
   }
+  if (args.values.get('import-leg') !== undefined) {
+    process.send?.(await runImport(statements, seed));
+    return;
+  }
 
   const cpu = cpus();
-  console.log(`Machine: ${cpu[0]?.model ?? 'unknown CPU'} × ${cpu.length}, ${formatBytes(totalmem())} RAM; Node ${process.version}`);
+  console.log(`Machine: ${cpu[0]?.model ?? 'unknown CPU'} × ${cpu.length}, ${formatBytes(totalmem())} RAM; Node ${process.version}; load average ${loadavg().map((l) => l.toFixed(1)).join(', ')}`);
+  const imported = (await runChild(['--import-leg', '1', '--statements', String(statements), '--seed', String(seed)])) as ImportResult;
+  console.log(
+    `Import of ${formatCount(statements)} statements into an in-memory store: ${imported.seconds.toFixed(1)} s; RSS after, the bundle released and collected, ` +
+      `${formatBytes(imported.rss)} (JS heap ${formatBytes(imported.heapUsed)}), ${formatCount(imported.rss / statements)} bytes a statement.`,
+  );
+  if (args.flags.has('import-only')) return;
   const dir = mkdtempSync(join(tmpdir(), 'claimgraph-memory-'));
   try {
     const graphFile = join(dir, 'graph.jsonl');

@@ -4,8 +4,8 @@
  * embedded engine, two ways, interleaved in one process so that a loaded
  * machine weighs on both alike:
  * - before: the scan claimgraph ran until the full-text indexes (every
- *   Claim, Entity, Statement and Source read for its search words), the
- *   text below, with the same ranking fragment;
+ *   Claim, Entity, Statement and Source read for its search words, now
+ *   from its search text), the text below, with the same fragments;
  * - now: the candidates from each label's BM25 index (src/graph/search.ts),
  *   then cypher/claims-search.cypher over them, as the API runs it.
  * Each first page is compared both ways: the same rows, or at least the same
@@ -24,24 +24,24 @@ import { rowFromEmbedded } from '../store/embedded-values';
 import type { Row } from '../store/port';
 import { expandIncludes, loadQueries } from '../store/queries';
 
-/** claims-search.cypher as it was before the full-text indexes: a pass over each label. */
+/** claims-search.cypher as it was before the full-text indexes: a pass over each label (each node's words read from its search text, as now). */
 const BEFORE = `CALL () {
   MATCH (n:Claim)
-  WHERE any(t IN $terms WHERE t IN n.searchWords) OR any(w IN $words WHERE size(w) >= 3 AND any(k IN n.searchWords WHERE k STARTS WITH w))
+  // @include search-hit
   RETURN n AS x, n, 3.0 AS weight, 0.0 AS bonus
   UNION
   MATCH (n:Entity)
-  WHERE any(t IN $terms WHERE t IN n.searchWords) OR any(w IN $words WHERE size(w) >= 3 AND any(k IN n.searchWords WHERE k STARTS WITH w))
+  // @include search-hit
   MATCH (n)<-[:ABOUT]-(x:Claim)
   RETURN x, n, 2.0 AS weight, 0.0 AS bonus
   UNION
   MATCH (n:Statement)
-  WHERE any(t IN $terms WHERE t IN n.searchWords) OR any(w IN $words WHERE size(w) >= 3 AND any(k IN n.searchWords WHERE k STARTS WITH w))
+  // @include search-hit
   MATCH (n)-[:ON]->(x:Claim)
   RETURN x, n, 1.0 AS weight, 0.0 AS bonus
   UNION
   MATCH (n:Source)
-  WHERE any(t IN $terms WHERE t IN n.searchWords) OR any(w IN $words WHERE size(w) >= 3 AND any(k IN n.searchWords WHERE k STARTS WITH w))
+  // @include search-hit
   MATCH (n)-[:MADE]->(:Statement)-[:ON]->(x:Claim)
   RETURN DISTINCT x, n, 1.0 AS weight, 0.0 AS bonus
 }

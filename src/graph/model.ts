@@ -342,8 +342,10 @@ export const GRAPH_VOCABULARY = {
     'standing', 'asserting', 'hedging', 'denying', 'doubting', 'opposing', 'withdrawing', 'asserted', 'denied',
     // the independence keys, kept up on write (src/graph/independence.ts): a source's top-level affiliations, a statement's origin
     'roots', 'origin', 'alike',
-    // bookkeeping: fingerprints for idempotent import, name keys for matching, search words, audit
-    'hash', 'nameKey', 'aliasKeys', 'skeletonKeys', 'searchWords', 'searchText', 'descriptionFrom', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy',
+    // bookkeeping: fingerprints for idempotent import, name keys for matching, search text, audit
+    'hash', 'nameKey', 'aliasKeys', 'skeletonKeys', 'searchText', 'descriptionFrom', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy',
+    // earlier versions only: the search words as a list, read to fill searchText and removed at open (cypher/backfill-search-text.cypher)
+    'searchWords',
     // redirects (ids merged into another record) and possible duplicates
     'key', 'label', 'score', 'rejected',
     // the change log (deletions, unlinks, merges)

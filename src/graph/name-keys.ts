@@ -36,7 +36,6 @@ const records = (value: unknown): Record<string, unknown>[] => (Array.isArray(va
 /** What one node's keys are now: the same properties the import writes (src/graph/import.ts). */
 interface RebuiltKeys {
   id: string;
-  searchWords: string[];
   searchText: string;
   nameKey?: string;
   aliasKeys?: string[];
@@ -48,13 +47,13 @@ function namedKeys(record: Record<string, unknown>): RebuiltKeys {
   const name = text(record.name) ?? '';
   const aliases = strings(record.aliases);
   const words = nameSearchWords([name, ...aliases]);
-  return { id: String(record.id), searchWords: words, searchText: searchText(words), nameKey: nameKey(name), aliasKeys: aliasKeys(name, aliases), skeletonKeys: skeletonKeys({ name, aliases }) };
+  return { id: String(record.id), searchText: searchText(words), nameKey: nameKey(name), aliasKeys: aliasKeys(name, aliases), skeletonKeys: skeletonKeys({ name, aliases }) };
 }
 
 /** A document's, claim's or statement's search words, from the texts the import reads them from. */
 function wordKeys(record: Record<string, unknown>): RebuiltKeys {
   const words = searchWords(Array.isArray(record.texts) ? (record.texts as unknown[]).map(text) : []);
-  return { id: String(record.id), searchWords: words, searchText: searchText(words) };
+  return { id: String(record.id), searchText: searchText(words) };
 }
 
 /**

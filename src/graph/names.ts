@@ -339,5 +339,5 @@ export function searchQueryTokens(terms: SearchTerms): string[] {
   return [...tokens];
 }
 
-/** A node's search words and the full-text index text made from them, as the write rows carry them. */
-export const withSearchText = (words: string[]): { searchWords: string[]; searchText: string } => ({ searchWords: words, searchText: searchText(words) });
+/** A node's search text made from its search words, as the write rows carry it (the words themselves are not stored: the ranking reads the text). */
+export const withSearchText = (words: string[]): { searchText: string } => ({ searchText: searchText(words) });
