@@ -31,7 +31,7 @@ test('bench:memory prints the RSS of the graph without each group of fields, and
   expect(r.status).toBe(0);
   expect(r.stdout).toMatch(/^Graph of 200 statements \(seed 1\) as the import stored it: [\d,]+ nodes, [\d,]+ relationships\.$/m);
   expect(r.stdout).toMatch(/^ {2}full +RSS +[\d.]+ MiB/m);
-  for (const variant of ['audit-names', 'audit-times', 'fingerprints', 'search-words', 'name-keys', 'stored-dates', 'lock-counter', 'all-of-these', 'graph-only']) {
+  for (const variant of ['audit-names', 'audit-times', 'fingerprints', 'search-text', 'name-keys', 'stored-dates', 'lock-counter', 'all-of-these', 'graph-only']) {
     expect(r.stdout).toMatch(new RegExp(`^ {2}${variant} +RSS +[\\d.]+ MiB +saves +[\\d.]+ MiB \\( *-?[\\d,]+ bytes a statement\\)`, 'm'));
   }
 }, 120_000);

@@ -2,7 +2,7 @@ import { checkBundleSet } from '../../src/graph/bundle-set';
 import type { ImportReport } from '../../src/graph/import';
 import type { GraphStore } from '../../src/store/port';
 import { gql } from '../helpers';
-import { clusterIds, eventSet, importEvent, searchEntities, searchSources, statement, type ClaimAnswer } from './event-set';
+import { clusterIds, credibilityOf, eventSet, importEvent, searchEntities, searchSources, statement, type ClaimAnswer } from './event-set';
 
 /*
  * A tenth real event, coded from public reporting as a set of bundles
@@ -43,12 +43,6 @@ const C = {
   notBioweapon: 'claim-sars-cov-2-not-developed-as-bioweapon',
 } as const;
 
-async function credibility(store: GraphStore, id: string): Promise<{ grade: number; facts: string[]; partiesAgainst: number }> {
-  const r = await gql(store, `query($id: ID!) { claim(id: $id) { credibility { grade facts partiesAgainst } } }`, { id });
-  expect(r.errors).toBeUndefined();
-  return (r.data as { claim: { credibility: { grade: number; facts: string[]; partiesAgainst: number } } }).claim.credibility;
-}
-
 describe('COVID-19 origins, coded as three version 2 bundles', () => {
   let store: GraphStore;
   let report: ImportReport;
@@ -87,7 +81,7 @@ describe('COVID-19 origins, coded as three version 2 bundles', () => {
   it('China\'s foreign ministry rejects the lab incident as a party: shown, contesting it, not weighed', async () => {
     const c = a[C.lab] as ClaimAnswer;
     expect(c.corroboration.denyingSources).toBe(1);
-    const cred = await credibility(store, C.lab);
+    const cred = await credibilityOf(store, C.lab);
     expect(cred.partiesAgainst).toBe(1);
     expect(cred.facts).toContain('1 source against it is a party to it and is not weighed: Mao Ning');
     // Her two remarks: "stop rehashing the 'lab leak' narrative" (undated, "Monday") and "extremely unlikely" (1 March 2023); both stand.

@@ -2,7 +2,7 @@ import { checkBundleSet } from '../../src/graph/bundle-set';
 import type { ImportReport } from '../../src/graph/import';
 import type { GraphStore } from '../../src/store/port';
 import { gql } from '../helpers';
-import { clusterIds, eventSet, importEvent, searchEntities, searchSources, statement, type ClaimAnswer } from './event-set';
+import { clusterIds, credibilityOf, eventSet, importEvent, searchEntities, searchSources, statement, type ClaimAnswer } from './event-set';
 
 /*
  * A ninth real event, coded from public reporting as a set of bundles
@@ -61,13 +61,6 @@ const SPELLINGS: [string, string][] = [
   ['Shamsidin Fariduni', 'ent-shamsidin-fariduni'], ['Shamsiddin Fariduni', 'ent-shamsidin-fariduni'], ['Shamsiddin Fariduniy', 'ent-shamsidin-fariduni'],
   ['Muhammadsobir Fayzov', 'ent-muhammadsobir-fayzov'], ['Mukhammadsobir Faizov', 'ent-muhammadsobir-fayzov'], ['Faizov', 'ent-muhammadsobir-fayzov'],
 ];
-
-interface Credibility { grade: number; partiesAgainst: number }
-async function credibility(store: GraphStore, id: string): Promise<Credibility> {
-  const r = await gql(store, `query($id: ID!) { claim(id: $id) { credibility { grade partiesAgainst } } }`, { id });
-  expect(r.errors).toBeUndefined();
-  return (r.data as { claim: { credibility: Credibility } }).claim.credibility;
-}
 
 describe('the Crocus City Hall attack, coded as four version 2 bundles', () => {
   let store: GraphStore;
@@ -134,7 +127,7 @@ describe('the Crocus City Hall attack, coded as four version 2 bundles', () => {
     });
     expect(clusterIds(c.corroboration)).toEqual([['src-alexander-bortnikov', 'src-nikolai-patrushev', 'src-russian-prosecutor-general-office']]);
     expect(c.status).toBe('CONTESTED');
-    expect(await credibility(store, C.ukraine)).toEqual({ grade: 5, partiesAgainst: 2 });
+    expect(await credibilityOf(store, C.ukraine)).toMatchObject({ grade: 5, partiesAgainst: 2 });
     expect((await statement(store, 'st-putin-hedges-ukraine-involved')).position).toBe('HEDGES');
     expect((await statement(store, 'st-business-insider-doubts-ukraine-involved')).position).toBe('DOUBTS');
   });
@@ -151,7 +144,7 @@ describe('the Crocus City Hall attack, coded as four version 2 bundles', () => {
     const c = a[C.window] as ClaimAnswer;
     expect(c.corroboration).toMatchObject({ assertingSources: 0, hedgingSources: 1, contradictedBy: 3, doubtingSources: 2, leaningFor: 1, leaningAgainst: 4 });
     expect(c.status).toBe('CONTESTED');
-    expect(await credibility(store, C.window)).toEqual({ grade: 5, partiesAgainst: 2 });
+    expect(await credibilityOf(store, C.window)).toMatchObject({ grade: 5, partiesAgainst: 2 });
   });
 
   it('the route: Russia\'s "towards Ukraine" against Lukashenko\'s "Belarus first", one government each; neither outweighs the other', async () => {

@@ -78,6 +78,16 @@ export async function claimAnswer(store: GraphStore, id: string): Promise<ClaimA
   return (r.data as { claim: ClaimAnswer }).claim;
 }
 
+/** A claim's credibility: its grade, how many sources against it are its parties, and the facts behind the grade. */
+export interface CredibilityAnswer { grade: number; partiesAgainst: number; facts: string[] }
+
+/** The credibility of one claim, by its record id; fails the test on a GraphQL error. */
+export async function credibilityOf(store: GraphStore, id: string): Promise<CredibilityAnswer> {
+  const r = await gql(store, `query($id: ID!) { claim(id: $id) { credibility { grade partiesAgainst facts } } }`, { id });
+  expect(r.errors).toBeUndefined();
+  return (r.data as { claim: { credibility: CredibilityAnswer } }).claim.credibility;
+}
+
 /** The answers about the claims `ids`, by record id, queried one after the other. */
 export async function claimAnswers(store: GraphStore, ids: readonly string[]): Promise<Record<string, ClaimAnswer>> {
   const out: Record<string, ClaimAnswer> = {};

@@ -1,7 +1,7 @@
 import type { ImportReport } from '../../src/graph/import';
 import type { GraphStore } from '../../src/store/port';
 import { gql } from '../helpers';
-import { clusterIds, eventSet, importEvent, searchEntities, searchSources, statement, type ClaimAnswer } from './event-set';
+import { clusterIds, credibilityOf, eventSet, importEvent, searchEntities, searchSources, statement, type ClaimAnswer } from './event-set';
 
 /*
  * A seventh real event, coded from public reporting as a set of bundles
@@ -71,9 +71,7 @@ describe('Flight PS752, coded as two version 2 bundles', () => {
   });
 
   it('"brought down by a missile" is at least probably true: Iran came round from its denials, and two independent governments\' officials point the same way (a fact-checker says confirmed)', async () => {
-    const r = await gql(store, `query($id: ID!) { claim(id: $id) { credibility { grade facts } } }`, { id: C.missile });
-    expect(r.errors).toBeUndefined();
-    const { grade, facts } = (r.data as { claim: { credibility: { grade: number; facts: string[] } } }).claim.credibility;
+    const { grade, facts } = await credibilityOf(store, C.missile);
     expect(grade).toBeLessThanOrEqual(2);
     // The government's spokesman's "after three days we got the information" supersedes his own and the aviation chief's denials.
     expect(facts).toContain('Ali Rabiei asserts it in a statement that supersedes one against it (an admission after a denial or doubt, or a revised account)');
