@@ -31,6 +31,11 @@
 // holding it. And what credibility weighs against the claim: the same side
 // without the sources that are parties to it (docs/ANALYSIS.md, "Interested
 // parties"), with those parties named.
+// And the sources that came round (docs/ANALYSIS.md, rule 5): a current firm
+// assertion FOR the claim that supersedes, at the end of a chain of
+// revisions, a statement AGAINST it, firm or hedged (an admission after a
+// denial or a doubt; only
+// the source itself, or one that speaks for it, can supersede its statement).
 // The independence rule and the status rule are fragments
 // (cypher/fragments/), included here and in claims-page-by-status and
 // claims-count-by-status.
@@ -72,6 +77,21 @@ CALL (pro) {
   WITH rated, reduce(best = null, x IN rated | CASE WHEN best IS NULL OR x.grade < best THEN x.grade ELSE best END) AS best
   RETURN best AS bestReliability, [x IN rated WHERE x.grade = best | x.name] AS bestRatedSources
 }
+CALL (key) {
+  MATCH (c:Claim {id: key})
+  CALL (c) {
+    MATCH (c)-[:IMPLIES*0..]->(:Claim)<-[:ON]-(old:Statement {stance: 'DENIES', current: false})
+    RETURN old
+    UNION
+    MATCH (c)-[:IMPLIES*0..]->(:Claim)-[:CONTRADICTS]-(:Claim)<-[:IMPLIES*0..]-(:Claim)<-[:ON]-(old:Statement {stance: 'ASSERTS', current: false})
+    RETURN old
+  }
+  WITH DISTINCT c, old
+  MATCH (old)-[:SUPERSEDED_BY*1..]->(now:Statement {stance: 'ASSERTS', current: true})-[:ON]->(:Claim)-[:IMPLIES*0..]->(c)
+  WHERE NOT coalesce(now.hedged, false)
+  MATCH (now)<-[:MADE]-(s:Source)
+  RETURN collect(DISTINCT s.name) AS cameRound
+}
 RETURN key,
        size(pro.group) AS assertingSources,
        size(pro.clusters) AS independentSources,
@@ -102,4 +122,5 @@ RETURN key,
        CASE WHEN weighed IS NULL THEN con.leaning ELSE weighed.leaning END AS weighedLeaningAgainst,
        interests.doubting AS weighedDoubtingSources,
        interests.denying AS weighedDenyingSources,
-       [i IN range(0, size(interests.partyIds) - 1) | {id: interests.partyIds[i], name: interests.partyNames[i]}] AS partiesAgainst
+       [i IN range(0, size(interests.partyIds) - 1) | {id: interests.partyIds[i], name: interests.partyNames[i]}] AS partiesAgainst,
+       cameRound

@@ -1,7 +1,7 @@
 // The records whose keys or search words the current name rules may read
 // differently from those a store was written with (src/graph/name-keys.ts):
 // those whose names or words hold one of $marks (version 2: an apostrophe or
-// a mark typed for one). Run once per store, when its marker records older
+// a mark typed for one; version 3: also the hamza and ayn of transliteration). Run once per store, when its marker records older
 // rules: a pass over each searchable label, returning only the candidates.
 // @mode read
 // @param marks  list of characters whose reading changed

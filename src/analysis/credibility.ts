@@ -67,12 +67,13 @@ export const CREDIBILITY_LABELS: Readonly<Record<CredibilityGrade, string>> = {
 export const CREDIBILITY_RULES = {
   refutedByEditor: '5 (improbable): an editor\'s latest assessment of the claim has the verdict FALSE.',
   nothingToJudge: '6 (cannot be judged): no source now asserts, hedges, denies, doubts or contradicts the claim, leaving out its own parties.',
-  betterOpposed: '5 (improbable): more independent clusters lean against the claim than for it, hedges and doubts included (leaningAgainst > leaningFor).',
+  betterOpposed: '5 (improbable): more independent clusters lean against the claim than for it, hedges and doubts included (leaningAgainst > leaningFor); where no source firmly asserts it or is firmly against it, at least three times as many (leaningAgainst >= 3 x leaningFor).',
   confirmed: '1 (confirmed): at least 2 independent clusters assert the claim, and no source is against it or doubts it (contradictedBy = 0, doubtingSources = 0).',
-  probablyTrue: '2 (probably true): 1 independent cluster asserts the claim, no source is against it or doubts it, and an asserting source\'s latest reliability rating is A or B.',
+  probablyTrue: '2 (probably true): 1 independent cluster asserts the claim, no source is against it or doubts it, and an asserting source\'s latest reliability rating is A or B, or another independent cluster hedges it (leaningFor >= 2), or an asserting source\'s assertion supersedes a statement against it, its own or one of a source it speaks for (an admission after a denial or doubt).',
   possiblyTrue: '3 (possibly true): some source asserts the claim and no source is against it or doubts it, but neither 1 nor 2 holds.',
+  farOutweighsOpposition: '2 (probably true): sources are against the claim or doubt it, but at least 3 independent clusters assert it and, hedges and doubts included, at least three times as many independent clusters lean for it as against it (leaningFor >= 3 x leaningAgainst).',
   outweighsOpposition: '3 (possibly true): sources are against the claim or doubt it, but at least 2 independent clusters assert it and, hedges and doubts included, at least twice as many independent clusters lean for it as against it (leaningFor >= 2 x leaningAgainst).',
-  doubtful: '4 (doubtful): every other claim that sources are against, doubt or only hedge: neither side outweighs the other as rules 3 and 7 ask.',
+  doubtful: '4 (doubtful): every other claim that sources are against, doubt or only hedge: neither side outweighs the other as rules 3, 7 and 8 ask.',
 } as const;
 export type CredibilityRule = keyof typeof CREDIBILITY_RULES;
 
@@ -100,6 +101,13 @@ export interface CredibilityInputs {
    * parties to it: shown, not weighed. Sorted, distinct.
    */
   partiesAgainst: string[];
+  /**
+   * The names of the sources that now firmly assert the claim in a statement
+   * superseding a statement against it, firm or hedged (a denial or doubt of
+   * it, or an assertion of a claim that contradicts it), by themselves or by
+   * a source they speak for: they came round. Sorted, distinct.
+   */
+  cameRound: string[];
   /** The best latest reliability grade among the asserting sources (F for an unrated one); null when none asserts. */
   bestReliability: ReliabilityGrade | null;
   /** The names of the asserting sources holding that grade. */
@@ -146,6 +154,9 @@ function factsOf(x: CredibilityInputs): string[] {
       `${plural(x.partiesAgainst.length, 'source against it is a party', 'sources against it are parties')} to it and ${x.partiesAgainst.length === 1 ? 'is' : 'are'} not weighed: ${listed(x.partiesAgainst)}`,
     );
   }
+  if (x.cameRound.length > 0) {
+    facts.push(`${listed(x.cameRound)} ${x.cameRound.length === 1 ? 'asserts' : 'assert'} it in a statement that supersedes one against it (an admission after a denial or doubt)`);
+  }
   if (x.denyingSources > 0) facts.push(`${plural(x.denyingSources, 'source denies', 'sources deny')} it`);
   if (x.doubtingSources > 0) facts.push(`${plural(x.doubtingSources, 'source doubts', 'sources doubt')} it (a hedged denial)`);
   if (x.hedgingSources > 0) facts.push(`${plural(x.hedgingSources, 'source hedges', 'sources hedge')} it`);
@@ -165,12 +176,22 @@ export function credibilityRule(x: CredibilityInputs): CredibilityRule {
   if (x.assertingSources === 0 && x.hedgingSources === 0 && x.contradictedBy === 0 && x.doubtingSources === 0) return 'nothingToJudge';
   // The sides are weighed with every source that leans one way: five hedged
   // intelligence assessments outweigh three firm partisan statements.
-  if (x.leaningAgainst > x.leaningFor) return 'betterOpposed';
+  // Where every voice on both sides is hedged (assessments, not accounts), one
+  // more leaning cluster against does not settle it: 5 only at three to one.
+  const onlyHedged = x.assertingSources === 0 && x.contradictedBy === 0 && x.leaningFor > 0;
+  if (onlyHedged ? x.leaningAgainst >= 3 * x.leaningFor : x.leaningAgainst > x.leaningFor) return 'betterOpposed';
   // A doubt, like a denial, keeps a claim from the grades that say nothing is against it.
   const unopposed = x.contradictedBy === 0 && x.doubtingSources === 0;
   if (unopposed && x.independentSources >= 2) return 'confirmed';
-  if (unopposed && x.independentSources === 1 && (x.bestReliability === 'A' || x.bestReliability === 'B')) return 'probablyTrue';
+  // One account is probably true when something else stands behind it: a good
+  // rating, an independent hedged account ("the evidence indicates"), or the
+  // speaker's own reversal of a denial, which is an admission against interest.
+  if (unopposed && x.independentSources === 1
+      && (x.bestReliability === 'A' || x.bestReliability === 'B' || x.leaningFor >= 2 || x.cameRound.length > 0)) return 'probablyTrue';
   if (unopposed && x.assertingSources > 0) return 'possiblyTrue';
+  // A lone early figure against a count that three independent accounts give
+  // is an outlier, not a doubt on the count.
+  if (x.independentSources >= 3 && x.leaningFor >= 3 * x.leaningAgainst) return 'farOutweighsOpposition';
   // One firm voice against should not cap a claim that many independent
   // accounts carry: the Admiralty Code's 3 is "not confirmed, but reasonably
   // logical and agrees with some other information".
@@ -185,6 +206,7 @@ const GRADE_OF: Readonly<Record<CredibilityRule, CredibilityGrade>> = {
   confirmed: 1,
   probablyTrue: 2,
   possiblyTrue: 3,
+  farOutweighsOpposition: 2,
   outweighsOpposition: 3,
   doubtful: 4,
 };
@@ -256,6 +278,9 @@ export function toClaimJudgement(row: Obj): ClaimJudgement {
       leaningFor: count(row, 'leaningFor'),
       leaningAgainst: count(row, 'weighedLeaningAgainst'),
       partiesAgainst: partyNames(row.partiesAgainst),
+      cameRound: (Array.isArray(row.cameRound) ? row.cameRound : [])
+        .filter((n): n is string => typeof n === 'string')
+        .sort((x, y) => x.localeCompare(y)),
       bestReliability: typeof best === 'string' ? (best as ReliabilityGrade) : null,
       bestRatedSources: (Array.isArray(row.bestRatedSources) ? row.bestRatedSources : [])
         .filter((n): n is string => typeof n === 'string')

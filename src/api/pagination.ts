@@ -45,11 +45,14 @@ export function toConnection<T>(rows: T[], size: number, cursorOf: (row: T) => s
   };
 }
 
-/** Search strings are matched lower-cased; blank means no filter. */
+/**
+ * A search string trimmed; blank means no filter. Its case is kept: matching folds case itself
+ * (src/graph/names.ts `searchTerms`), and a stop word typed in capitals is an acronym ("WHO", F50).
+ */
 export function normaliseSearch(search: string | null | undefined): string | null {
   if (search === null || search === undefined) return null;
   const trimmed = search.trim();
   if (trimmed === '') return null;
   if (trimmed.length > 200) throw badInput(`Argument "search" must be at most 200 characters, got ${trimmed.length}.`, { argument: 'search' });
-  return trimmed.toLowerCase();
+  return trimmed;
 }

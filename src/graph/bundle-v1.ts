@@ -236,7 +236,33 @@ export function readV1(input: Json, file?: string): { v1: V1Bundle; problems: Bu
     recorded: r.audit('recorded'),
   }), file);
 
-  return { v1: { format: 'claimgraph-bundle', version: 1, sources, affiliations, entities, documents, claims, statements, links }, problems };
+  return { v1: { format: 'claimgraph-bundle', version: 1, sources, affiliations, entities, documents, claims, statements, links }, problems: problems.map(hintVersion2) };
+}
+
+/**
+ * The fields and sections that only version 2 has, by section (`$` for the top level). A coder who
+ * follows today's BUNDLE.md in a file marked version 1 meets them; the problem says so (F43).
+ */
+const VERSION_2_ONLY: Readonly<Record<string, readonly string[]>> = {
+  $: ['questions', 'ratings', 'assessments', 'changes'],
+  sources: ['entity', 'formerIds'],
+  entities: ['formerIds'],
+  documents: ['text', 'formerIds'],
+  claims: ['formerIds'],
+  statements: ['date', 'appearances', 'hedged', 'derivedFrom', 'supersedes', 'formerIds'],
+};
+const VERSION_2_HINT = 'version 2 has it: write the file as version 2 ("version": 2; docs/BUNDLE.md), or leave it out';
+
+/** A version 1 problem whose field, stance or link type version 2 would accept, with a hint saying so. */
+function hintVersion2(p: BundleProblem): BundleProblem {
+  const field = /^\$(?:\.(\w+)\[\d+\])?\.(\w+)$/.exec(p.path);
+  const section = field?.[1] ?? '$';
+  const name = field?.[2] ?? '';
+  const hinted = (hint: string): BundleProblem => ({ ...p, expected: `${p.expected} (${hint})` });
+  if (p.got === `unknown field ${show(name)}` && VERSION_2_ONLY[section]?.includes(name)) return hinted(`${show(name)}: ${VERSION_2_HINT}`);
+  if (section === 'statements' && name === 'stance' && p.got === show('DOUBTS')) return hinted(`DOUBTS: ${VERSION_2_HINT}; in version 1 a doubt can only be a firm DENIES`);
+  if (section === 'links' && name === 'type' && p.got === show('IMPLIES')) return hinted(`IMPLIES: ${VERSION_2_HINT}; version 1's nearest is SUPPORTS, which counts nothing`);
+  return p;
 }
 
 /**
@@ -299,7 +325,10 @@ export function checkReferencesV1(b: V1Bundle, known: KnownIds, problems: Bundle
     ref(`$.statements[${i}].document`, s.document, documentIds, 'document', id);
     ref(`$.statements[${i}].reportedVia`, s.reportedVia, statementIds, 'statement', id);
     if (s.reportedVia !== null && s.reportedVia === s.id) push(`$.statements[${i}].reportedVia`, 'another statement', `the statement itself (${show(s.id)})`, id);
-    if (s.hedge !== null && s.stance !== 'HEDGES' && !invalidStance.has(s)) push(`$.statements[${i}].hedge`, 'hedging words only on a HEDGES statement', `${show(s.hedge)} on ${s.stance}`, id);
+    if (s.hedge !== null && s.stance !== 'HEDGES' && !invalidStance.has(s)) {
+      const doubt = s.stance === 'DENIES' ? ` (a hedged DENIES, a doubt: ${VERSION_2_HINT})` : '';
+      push(`$.statements[${i}].hedge`, `hedging words only on a HEDGES statement${doubt}`, `${show(s.hedge)} on ${s.stance}`, id);
+    }
   });
   b.links.forEach((l, i) => {
     const key = linkKey(l.type, l.from, l.to);

@@ -24,9 +24,10 @@ const BATCH = 2_000;
 /**
  * Characters whose reading changed between key versions: a record none of
  * whose names or words holds one keeps its keys, so only these are read back
- * and rewritten. Version 2 (F19): apostrophes inside words no longer split them.
+ * and rewritten. Version 2 (F19): apostrophes inside words no longer split them;
+ * version 3 (F27): the hamza ʾ and ayn ʿ read as apostrophes.
  */
-export const CHANGED_CHARACTERS = ["'", '’', '‘', 'ʼ', 'ʻ', '`', '´'] as const;
+export const CHANGED_CHARACTERS = ["'", '’', '‘', 'ʼ', 'ʻ', 'ʾ', 'ʿ', '`', '´'] as const;
 
 const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
 const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);

@@ -57,8 +57,9 @@ const PARTICLES = new Set(['al', 'el', 'ad', 'ar', 'as', 'ash', 'at', 'az', 'an'
 export function normalizeText(text: string): string {
   return text
     .replace(INNER_APOSTROPHE, '')
-    // ʼ and ʻ are letters to Unicode (modifier letters), so elsewhere they would stick to a word: "ʻAbd" is "abd".
-    .replace(/[ʼʻ]/g, ' ')
+    // ʼ ʻ, and the hamza ʾ and ayn ʿ of scholarly transliteration, are letters to Unicode (modifier
+    // letters), so elsewhere they would stick to a word: "ʻAbd" is "abd", "Abū ʿĀqlah" "abu aqlah".
+    .replace(/[ʼʻʾʿ]/g, ' ')
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
@@ -68,22 +69,25 @@ export function normalizeText(text: string): string {
 }
 
 /**
- * An apostrophe (or a mark typed for one: ’ ‘ ʼ ʻ ` ´) between two letters, which is no break:
+ * An apostrophe (or a mark typed for one: ’ ‘ ʼ ʻ ` ´, or the hamza ʾ and ayn ʿ of scholarly
+ * transliteration: "Shiʿite", "Muʿtazila") between two letters, which is no break:
  * "Qur'an" is "quran" (as "Quran", and by skeleton "Koran"), "Ba'ath" "baath", "Shi'ite" "shiite",
  * "al-Ma'mun" "al mamun" (F19). Two exceptions stay breaks, as the words around them are words of
  * their own: an English possessive "'s" ending a word ("Newsweek's" finds "Newsweek") and a French
  * or Italian elision "l'", "d'" opening one ("l'Armée" finds "Armée"). Removed before NFKD, which
  * would turn "´" into a space and an accent.
  */
-const INNER_APOSTROPHE = /(?<=[\p{L}\p{M}])(?<!(?:^|[^\p{L}\p{M}])[ldLD])['’‘ʼʻ`´](?=\p{L})(?![sS](?![\p{L}\p{M}]))/gu;
+const INNER_APOSTROPHE = /(?<=[\p{L}\p{M}])(?<!(?:^|[^\p{L}\p{M}])[ldLD])['’‘ʼʻʾʿ`´](?=\p{L})(?![sS](?![\p{L}\p{M}]))/gu;
 
 /**
  * The version of the keys and search words stored with every record (name keys, alias keys,
  * skeleton keys, search words and text), which the functions of this module make. A store whose
  * marker records an older version has them rebuilt once when it is opened (src/store/name-keys.ts):
- * 1 split words at every apostrophe; 2 joins them (F19).
+ * 1 split words at every apostrophe; 2 joins them (F19); 3 reads the hamza ʾ and ayn ʿ as apostrophes
+ * (F27: "Abū ʿĀqlah" was the word "ʿaqlah", whose skeleton began with the ayn); 4 keeps a stop word
+ * written as an acronym ("WHO") among the search words (F50).
  */
-export const NAME_KEYS_VERSION = 2;
+export const NAME_KEYS_VERSION = 4;
 
 /** Letters that NFKD leaves whole, as they are written without their stroke or ligature: "Łapczyński" is typed "Lapczynski". */
 const FOLDED: Record<string, string> = { ł: 'l', ø: 'o', đ: 'd', ß: 'ss', æ: 'ae', œ: 'oe', ı: 'i', þ: 'th', ð: 'd' };
@@ -125,11 +129,20 @@ export function skeletonWord(word: string): string {
  * name keeps its one skeleton, so the spelling a page prints finds the record either way.
  * - "ch" said "k" (German and English: Eichenberry for Eikenberry; the skeleton reads "sh", F16);
  * - "dz" (the Serbo-Croatian and Polish "dž", "dż", marks folded away) and a "c" not in "ch" or
- *   "ck" (Turkish) said "j": Hadžizade, Hacızade for Hajizadeh; Cemal for Jamal (F22).
+ *   "ck" (Turkish) said "j": Hadžizade, Hacızade for Hajizadeh; Cemal for Jamal (F22);
+ * - the English transliteration of Russian: "zh" (ж) said "j" and "kh" (х) said "h": Dalerzhon for
+ *   Dalerjon, Mukhammadsobir for Muhammadsobir, Khamidov for Hamidov (F40);
+ * - a "j" inside a word said "ch": the Tajik "ҷ" is written with the Russian "ч", so a Tajik
+ *   spelling (Rajabalizoda) meets the Russian one (Rachabalizoda) (F40);
+ * - Polish and other Latin Slavic letters: "j" said "y", "sz" said "sh", "cz" said "ch": Podoljak
+ *   for Podolyak, Patruszew for Patrushev (F40).
  */
 const QUERY_READINGS: readonly ((word: string) => string)[] = [
   (w) => w.replace(/ch/g, 'k'),
   (w) => w.replace(/dz/g, 'j').replace(/c(?![hk])/g, 'j'),
+  (w) => w.replace(/zh/g, 'j').replace(/kh/g, 'h'),
+  (w) => w.replace(/(?<=[^d])j/g, 'ch'),
+  (w) => w.replace(/sz/g, 'sh').replace(/cz/g, 'ch').replace(/j/g, 'y'),
 ];
 
 /** The skeletons of a query word's {@link QUERY_READINGS} that differ from its own skeleton. */
@@ -192,6 +205,20 @@ export function joinedSkeleton(name: string): string {
 }
 
 /**
+ * The stop words and particles of `text` written in capitals, as an acronym is ("WHO", the World
+ * Health Organization; "AT", "AN"): search keeps them (F50), where "who" or "at" would be dropped.
+ * A headline in capitals keeps its stop words too: they only add candidates, which ranking orders.
+ */
+function acronyms(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of text.matchAll(/(?<![\p{L}\p{N}])\p{Lu}{2,}(?![\p{L}\p{N}])/gu)) {
+    const word = normalizeText(m[0]);
+    if (STOP_WORDS.has(word) || PARTICLES.has(word)) out.add(word);
+  }
+  return out;
+}
+
+/**
  * The words search matches a text by: every distinctive-enough word of its
  * normalised form (stop words and one-letter words dropped) and, for words
  * of three letters or more, their skeletons marked with a leading `~`, so
@@ -201,8 +228,9 @@ export function searchWords(texts: readonly (string | null | undefined)[]): stri
   const words = new Set<string>();
   for (const text of texts) {
     if (text === null || text === undefined) continue;
+    const kept = acronyms(text);
     for (const word of normalizeText(text).split(' ')) {
-      if (word.length < 2 || STOP_WORDS.has(word) || PARTICLES.has(word)) continue;
+      if (word.length < 2 || ((STOP_WORDS.has(word) || PARTICLES.has(word)) && !kept.has(word))) continue;
       words.add(word);
       if (word.length >= 3) {
         const s = skeletonWord(word);
@@ -247,7 +275,8 @@ export interface SearchTerms {
 }
 
 export function searchTerms(query: string): SearchTerms {
-  const words = [...new Set(normalizeText(query).split(' ').filter((w) => w.length >= 1 && !(STOP_WORDS.has(w) || PARTICLES.has(w))))];
+  const kept = acronyms(query);
+  const words = [...new Set(normalizeText(query).split(' ').filter((w) => w.length >= 1 && (kept.has(w) || !(STOP_WORDS.has(w) || PARTICLES.has(w)))))];
   const skeletons = words.map((w) => (w.length >= 3 && skeletonWord(w).length >= 2 ? `~${skeletonWord(w)}` : ''));
   // Each two adjacent words also as one (a name written as one word), matched by skeleton only:
   // an empty word matches nothing exactly or as a prefix.

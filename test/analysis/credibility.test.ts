@@ -15,7 +15,7 @@ import { bundle, claimRecord, judged, link, load, says, source } from './judged-
 
 const none: CredibilityInputs = {
   assertingSources: 0, independentSources: 0, hedgingSources: 0, denyingSources: 0, doubtingSources: 0, contradictedBy: 0,
-  opposingIndependentSources: 0, leaningFor: 0, leaningAgainst: 0, partiesAgainst: [], bestReliability: null, bestRatedSources: [], assessment: null,
+  opposingIndependentSources: 0, leaningFor: 0, leaningAgainst: 0, partiesAgainst: [], cameRound: [], bestReliability: null, bestRatedSources: [], assessment: null,
 };
 /** `independent` asserting clusters, which lean for it too. */
 const asserted = (independent: number, extra: Partial<CredibilityInputs> = {}): CredibilityInputs => ({
@@ -38,7 +38,7 @@ describe('the decision table', () => {
   it('a doubt keeps a claim from 1 and 2; it is 3 only when at least 2 clusters assert it and twice as many lean for it, else 4', () => {
     const doubt = { doubtingSources: 1, leaningAgainst: 1 };
     expect(credibility(asserted(2, doubt))).toMatchObject({ grade: 3, ruleName: 'outweighsOpposition' });
-    expect(grade(asserted(5, doubt))).toBe(3);
+    expect(grade(asserted(5, doubt))).toBe(2); // rule 7: three firm clusters or more, three times as many for
     expect(grade(asserted(1, { bestReliability: 'A', ...doubt }))).toBe(4);
     expect(credibility(asserted(1, doubt))).toMatchObject({ grade: 4, ruleName: 'doubtful' });
     // Hedges count toward the ratio, not toward the 2 firm clusters.
@@ -46,11 +46,32 @@ describe('the decision table', () => {
   });
 
   it('one firm voice against does not cap a claim that many clusters carry: 3 from twice as many clusters for as against, 4 below', () => {
-    expect(credibility(asserted(4, against(1)))).toMatchObject({ grade: 3, label: 'Possibly true', ruleName: 'outweighsOpposition' });
+    expect(credibility(asserted(2, against(1)))).toMatchObject({ grade: 3, label: 'Possibly true', ruleName: 'outweighsOpposition' });
     expect(grade(asserted(4, against(2)))).toBe(3); // exactly twice
     expect(grade(asserted(3, against(2)))).toBe(4); // 3 < 2 x 2
     expect(grade(asserted(2, { ...against(1), leaningAgainst: 2 }))).toBe(4); // a hedged contradiction leans against too
     expect(grade(asserted(2, { ...against(1), hedgingSources: 2, leaningFor: 4, leaningAgainst: 2 }))).toBe(3); // hedges for it weigh too
+  });
+
+  it('a lone voice against a claim that 3 or more clusters carry: 2 from three times as many clusters for as against, 3 below', () => {
+    // PS752: 176 on board (the AP, France 24, Iran's civil aviation) against TASS's early 180.
+    expect(credibility(asserted(3, against(1)))).toMatchObject({ grade: 2, label: 'Probably true', ruleName: 'farOutweighsOpposition' });
+    expect(grade(asserted(6, against(2)))).toBe(2); // exactly three times
+    expect(grade(asserted(5, against(2)))).toBe(3); // 5 < 3 x 2: rule 8
+    // Hedges weigh in the ratio, but three firm clusters are needed.
+    expect(grade(asserted(2, { ...against(1), hedgingSources: 4, leaningFor: 6 }))).toBe(3);
+    expect(grade(asserted(3, { ...against(1), leaningAgainst: 2 }))).toBe(4); // a hedged contradiction leans against too: 3 < 2 x 2
+    expect(grade(asserted(3, { doubtingSources: 1, leaningAgainst: 1 }))).toBe(2); // a doubt is weighed like a denial
+  });
+
+  it('hedges against hedges: where nobody is firm on either side, 5 only when three times as many clusters lean against it, else 4', () => {
+    // COVID-19 origins: the US's hedges for the lab incident; the WHO's doubt and the US's hedges of the rival against it.
+    const hedgedOnly = { ...none, hedgingSources: 4, leaningFor: 1 };
+    expect(credibility({ ...hedgedOnly, doubtingSources: 1, leaningAgainst: 2 })).toMatchObject({ grade: 4, ruleName: 'doubtful' });
+    expect(credibility({ ...hedgedOnly, doubtingSources: 3, leaningAgainst: 3 })).toMatchObject({ grade: 5, ruleName: 'betterOpposed' });
+    // One firm voice, on either side, and one more cluster against is enough again.
+    expect(grade({ ...hedgedOnly, doubtingSources: 1, ...against(1), leaningAgainst: 2 })).toBe(5);
+    expect(grade(asserted(1, { doubtingSources: 2, leaningAgainst: 2 }))).toBe(5);
   });
 
   it('the sides are weighed with hedges and doubts: 3 independent doubters outweigh 1 asserting cluster (5), 2 more hedging for it make a tie (4)', () => {
@@ -78,6 +99,22 @@ describe('the decision table', () => {
     expect(grade(asserted(1, { bestReliability: 'A' }))).toBe(2);
     expect(grade(asserted(1, { bestReliability: 'B' }))).toBe(2);
     for (const g of ['C', 'D', 'E', 'F'] as const) expect(grade(asserted(1, { bestReliability: g }))).toBe(3);
+  });
+
+  it('2 with 1 cluster and nothing against when another independent cluster hedges it; 3 when the hedge is in the same cluster', () => {
+    expect(credibility(asserted(1, { hedgingSources: 1, leaningFor: 2 }))).toMatchObject({ grade: 2, ruleName: 'probablyTrue' });
+    expect(grade(asserted(1, { hedgingSources: 2, leaningFor: 1 }))).toBe(3);
+    // Hedges alone are not an account: 4, as before.
+    expect(grade({ ...none, hedgingSources: 2, leaningFor: 2 })).toBe(4);
+    // Something against the claim keeps it from rule 5, hedges or not.
+    expect(grade(asserted(1, { hedgingSources: 1, leaningFor: 2, doubtingSources: 1, leaningAgainst: 1 }))).toBe(4);
+  });
+
+  it('2 with 1 cluster and nothing against when an asserting source came round from a denial (an admission); not when something is still against it', () => {
+    const c = credibility(asserted(1, { cameRound: ['Ali Rabiei'] }));
+    expect(c).toMatchObject({ grade: 2, ruleName: 'probablyTrue' });
+    expect(c.facts).toContain('Ali Rabiei asserts it in a statement that supersedes one against it (an admission after a denial or doubt)');
+    expect(grade(asserted(1, { cameRound: ['Ali Rabiei'], ...against(1) }))).toBe(4);
   });
 
   it('a rating does not lift 2 clusters above 1, nor a contradicted claim to 2', () => {
@@ -198,7 +235,12 @@ describe('on small graphs, counted by the store', () => {
   });
 
   it('a rated source that only denies or hedges does not make the claim probably true', async () => {
-    await load(store, bundle({ sources: [source('a'), source('b')], statements: [says('a', 'c'), says('b', 'c', 'HEDGES')] }));
+    // One organisation: b's hedge is no independent support (rule 5 would give 2 for that).
+    await load(store, bundle({
+      sources: [source('gov'), source('a'), source('b')],
+      affiliations: [{ source: 'a', parent: 'gov', role: null }, { source: 'b', parent: 'gov', role: null }],
+      statements: [says('a', 'c'), says('b', 'c', 'HEDGES')],
+    }));
     await rateSource(store, 'b', { grade: 'A', reason: 'r' }, { editor: 'ed' });
     expect((await judged(store, 'c')).credibility.grade).toBe(3);
   });
@@ -308,6 +350,60 @@ describe('on small graphs, counted by the store', () => {
       grade: 4,
       facts: expect.arrayContaining(['1 independent cluster asserts it (1 asserting source)', '1 source denies it']),
     });
+  });
+
+  it('2 for an admission: a source that denied the claim, or asserted a claim contradicting it, now asserts it, itself or through a source that speaks for it', async () => {
+    await load(store, bundle({
+      claims: ['c', 'd', 'e', 'f'].map(claimRecord),
+      sources: [source('gov'), source('chief'), source('spokesman'), source('m'), source('x')],
+      affiliations: [{ source: 'chief', parent: 'gov', role: null }, { source: 'spokesman', parent: 'gov', role: 'spokesman' }],
+      statements: [
+        // c: the chief denies it; later the government's spokesman asserts it (he speaks for the chief).
+        says('chief', 'c', 'DENIES', { date: '2020-01-10' }),
+        says('spokesman', 'c', 'ASSERTS', { date: '2020-01-13' }),
+        // e: m hedged the contradicting f ("we believe"), then asserted e.
+        says('m', 'f', 'HEDGES', { date: '2021-09-01' }),
+        says('m', 'e', 'ASSERTS', { date: '2021-09-17' }),
+        // d: x asserts it and never said otherwise.
+        says('x', 'd'),
+      ],
+      links: [link('CONTRADICTS', 'e', 'f')],
+    }));
+    const c = (await judged(store, 'c')).credibility;
+    expect(c).toMatchObject({ grade: 2, rule: CREDIBILITY_RULES.probablyTrue });
+    expect(c.facts).toContain('Source spokesman asserts it in a statement that supersedes one against it (an admission after a denial or doubt)');
+    expect((await judged(store, 'e')).credibility.grade).toBe(2);
+    expect((await judged(store, 'd')).credibility).toMatchObject({ grade: 3, rule: CREDIBILITY_RULES.possiblyTrue });
+  });
+
+  it('no admission when the reversal went the other way, or when the earlier statement was by a source the asserter does not speak for', async () => {
+    await load(store, bundle({
+      sources: [source('gov'), source('a'), source('b'), source('p')],
+      affiliations: [{ source: 'a', parent: 'gov', role: null }, { source: 'b', parent: 'gov', role: null }],
+      statements: [
+        // c: a sibling's denial is not superseded by b's assertion (siblings do not speak for each other).
+        says('a', 'c', 'DENIES', { date: '2020-01-10' }),
+        says('b', 'c', 'ASSERTS', { date: '2020-01-13' }),
+        // d: p asserted, then denied: p is against it now, nobody came round.
+        says('p', 'd', 'ASSERTS', { date: '2020-01-10' }),
+        says('p', 'd', 'DENIES', { date: '2020-01-13' }),
+      ],
+    }));
+    const c = (await judged(store, 'c')).credibility;
+    expect(c.grade).toBe(4);
+    expect(c.facts.filter((f) => f.includes('admission'))).toEqual([]);
+    expect((await judged(store, 'd')).credibility.grade).toBe(5);
+  });
+
+  it('2 for one asserting cluster that an independent one hedges; 3 when the hedger shares its parent', async () => {
+    await load(store, bundle({
+      claims: ['c', 'd'].map(claimRecord),
+      sources: [source('gov'), source('a'), source('b'), source('k')],
+      affiliations: [{ source: 'a', parent: 'gov', role: null }, { source: 'b', parent: 'gov', role: null }],
+      statements: [says('a', 'c'), says('k', 'c', 'HEDGES'), says('a', 'd'), says('b', 'd', 'HEDGES')],
+    }));
+    expect((await judged(store, 'c')).credibility).toMatchObject({ grade: 2, rule: CREDIBILITY_RULES.probablyTrue });
+    expect((await judged(store, 'd')).credibility).toMatchObject({ grade: 3, rule: CREDIBILITY_RULES.possiblyTrue });
   });
 
   it('5 after an assessment FALSE, back to the counted grade after a later TRUE (the latest counts)', async () => {

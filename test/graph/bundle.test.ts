@@ -110,6 +110,27 @@ describe('checkBundle: each invalid value is reported at its path', () => {
     expectOneProblem(problemsAfter((b) => (b.statement = [])), '$.statement', /statements/, /unknown field "statement"/);
   });
 
+  // A coder following today's BUNDLE.md in a file still marked version 1 (FINDINGS.md, F43).
+  test.each([
+    ['a statement\'s date', (b: Raw) => (b.statements[0].date = '2024-03-23'), '$.statements[0].date', /unknown field "date"/],
+    ['a statement\'s appearances', (b: Raw) => (b.statements[0].appearances = []), '$.statements[0].appearances', /unknown field "appearances"/],
+    ['a statement\'s supersedes', (b: Raw) => (b.statements[0].supersedes = []), '$.statements[0].supersedes', /unknown field "supersedes"/],
+    ['a source\'s entity', (b: Raw) => (b.sources[0].entity = 'e1'), '$.sources[0].entity', /unknown field "entity"/],
+    ['a ratings section', (b: Raw) => (b.ratings = []), '$.ratings', /unknown field "ratings"/],
+    ['the stance DOUBTS', (b: Raw) => (b.statements[0].stance = 'DOUBTS'), '$.statements[0].stance', '"DOUBTS"'],
+    ['the link type IMPLIES', (b: Raw) => (b.links[0].type = 'IMPLIES'), '$.links[0].type', '"IMPLIES"'],
+    ['hedging words on a denial', (b: Raw) => { b.statements[0].stance = 'DENIES'; b.statements[0].hedge = 'unlikely'; }, '$.statements[0].hedge', '"unlikely" on DENIES'],
+  ])('a version 2 field or value in version 1 (%s) says that version 2 has it', (_, edit, path, got) => {
+    const problems = problemsAfter(edit).filter((p) => p.path === path);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]?.got).toEqual(typeof got === 'string' ? got : expect.stringMatching(got));
+    expect(problems[0]?.expected).toMatch(/version 2 has it: write the file as version 2 \("version": 2/);
+  });
+
+  test('an unknown field that no version has gets no version 2 hint', () => {
+    expect(problemsAfter((b) => (b.statements[0].confidence = 0.9))[0]?.expected).not.toMatch(/version 2/);
+  });
+
   test('hedging words on a statement that does not hedge', () => {
     const problems = problemsAfter((b) => (b.statements[0].hedge = 'believes'));
     expectOneProblem(problems, '$.statements[0].hedge', /HEDGES/, /"believes" on ASSERTS/, 't1');

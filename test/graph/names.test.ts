@@ -119,6 +119,15 @@ describe('search words and terms', () => {
     expect(searchTerms('the al-Masoud of Kabul to')).toEqual({ words: ['masoud', 'kabul', ''], skeletons: ['~msd', '~kbl', '~msdkbl'] });
     expect(searchTerms('UN')).toEqual({ words: ['un'], skeletons: [''] });
   });
+
+  test('a stop word written in capitals is an acronym and is kept: "WHO" is the World Health Organization (FINDINGS.md, F50)', () => {
+    expect(searchTerms('WHO').words).toEqual(['who']);
+    expect(searchTerms('who said it').words).toEqual([]);
+    expect(nameSearchWords(['World Health Organization', 'WHO'])).toContain('who');
+    // The same word in lower case is still dropped, from a name as from a query.
+    expect(searchWords(['the man who spoke'])).not.toContain('who');
+    expect(searchWords(['the WHO-China joint study'])).toContain('who');
+  });
 });
 
 describe('the full-text index text and the tokens a query asks it for', () => {
@@ -199,6 +208,25 @@ describe('an apostrophe inside a word is no break (FINDINGS.md, F19)', () => {
   });
 });
 
+describe('the hamza ʾ and ayn ʿ of scholarly transliteration are apostrophes (FINDINGS.md, F27)', () => {
+  test.each([
+    ['Abū ʿĀqlah', 'abu aqlah'],
+    ['Ibn ʿAqīl', 'ibn aqil'],
+    ['Abū al-Wafāʾ', 'abu al wafa'],
+    ['Shiʿite', 'shiite'],
+  ])('%p has the key %p', (name, key) => {
+    expect(nameKey(name)).toBe(key);
+  });
+
+  it('so "Abū ʿĀqlah" meets "Abu Akleh" and "Abu Aqleh" by skeleton, as "Ibn ʿAqīl" meets "Ibn Aqil"', () => {
+    // Before: the ayn was a letter of the word ("ʿaqlah"), and the skeleton began with it.
+    expect(skeleton('Abū ʿĀqlah')).toBe(skeleton('Abu Akleh'));
+    expect(skeleton('Abū ʿĀqlah')).toBe(skeleton('Abu Aqleh'));
+    expect(searchTerms('Ibn ʿAqīl')).toEqual(searchTerms('Ibn Aqil'));
+    expect(searchWords(['Abū ʿĀqlah'])).toEqual(searchWords(['Abu Aqlah']));
+  });
+});
+
 describe('a "dž" or a Turkish "c" said "j" (FINDINGS.md, F22)', () => {
   it('a query reads them as "j": "Hadžizade" (Bosnian) and "Hacızade" (Turkish) are also matched by the skeleton of "Hajizadeh"', () => {
     for (const spelling of ['Hadžizade', 'Hadžizadeh', 'Hacızade', 'Emir Ali Hacızade']) {
@@ -214,5 +242,29 @@ describe('a "dž" or a Turkish "c" said "j" (FINDINGS.md, F22)', () => {
     expect(searchTerms('Chokri').skeletons).toEqual([`~${skeleton('Chokri')}`]);
     expect(searchTerms('Abdel').skeletons).toEqual([`~${skeleton('Abdel')}`]);
     expect(searchTerms('Eichenberry').skeletons).toEqual([`~${skeleton('Eichenberry')}`, '~aknbr']);
+  });
+});
+
+describe('Tajik names through Russian and English, and Latin Slavic letters (FINDINGS.md, F40)', () => {
+  it('a query reads "zh" and "kh" of the Russian transliteration as "j" and "h": "Dalerzhon", "Mukhammadsobir", "Khamidov" meet "Dalerjon", "Muhammadsobir", "Hamidov"', () => {
+    expect(searchTerms('Dalerzhon').skeletons).toContain(`~${skeleton('Dalerjon')}`);
+    expect(searchTerms('Mukhammadsobir').skeletons).toContain(`~${skeleton('Muhammadsobir')}`);
+    expect(searchTerms('Khamidov').skeletons).toContain(`~${skeleton('Hamidov')}`);
+  });
+
+  it('a query reads a "j" inside a word as the Russian "ch" of the Tajik "ҷ": "Rajabalizoda" meets "Rachabalizoda", "Aminjon" meets "Aminchon"', () => {
+    expect(searchTerms('Rajabalizoda').skeletons).toContain(`~${skeleton('Rachabalizoda')}`);
+    expect(searchTerms('Aminjon').skeletons).toContain(`~${skeleton('Aminchon')}`);
+    // Not a leading "j", nor the "j" of "dj": "John" is not read "Chohn".
+    expect(searchTerms('John').skeletons).toEqual([`~${skeleton('John')}`]);
+  });
+
+  it('a query reads Polish "j", "sz", "cz" as "y", "sh", "ch": "Podoljak" meets "Podolyak", "Patruszew" meets "Patrushev"', () => {
+    expect(searchTerms('Podoljak').skeletons).toContain(`~${skeleton('Podolyak')}`);
+    expect(searchTerms('Patruszew').skeletons).toContain(`~${skeleton('Patrushev')}`);
+  });
+
+  it('adds nothing to a word none of these letters is in', () => {
+    expect(searchTerms('Fariduni').skeletons).toEqual([`~${skeleton('Fariduni')}`]);
   });
 });

@@ -241,4 +241,30 @@ describe('the embedded engine\'s text index on disk', () => {
       await again.close();
     }
   });
+
+  it('rebuilds the keys of a store written when the ayn ʿ was a letter, so "Abu Akleh" finds "Abū ʿĀqlah" (F27)', async () => {
+    const path = join(dir, 'ayn.grafeo');
+    // Version 2 rules kept the ayn in the word: "ʿaqlah", skeleton "ʿkl", which no other spelling meets.
+    const words = ['aqlah', 'abu', '1abu', 'ʿaqlah', '~ʿkl', '~bkl'];
+    const old = GrafeoDB.create(path);
+    await old.executeCypher("CREATE (:GraphModel {id: 'claimgraph', version: 2, nameKeys: 2})");
+    await old.executeCypher('CREATE (e:Entity {id: "ent-abu-akleh", name: "Abū ʿĀqlah", aliases: []}) SET e += $props', {
+      props: { nameKey: 'abu ʿaqlah', aliasKeys: [], skeletonKeys: ['ʿkl'], searchWords: words, searchText: searchText(words) },
+    });
+    old.close();
+    const unrebuilt = await connectStore({ engine: 'embedded', path });
+    try {
+      await unrebuilt.applySchema();
+      expect(await idsOf(unrebuilt, 'Entity', 'Abu Akleh')).toEqual([]);
+    } finally {
+      await unrebuilt.close();
+    }
+    const store = await openGraphStore({ engine: 'embedded', path });
+    try {
+      expect(await idsOf(store, 'Entity', 'Abu Akleh')).toEqual(['ent-abu-akleh']);
+      expect((await readStoreModel(store)).nameKeys).toBe(NAME_KEYS_VERSION);
+    } finally {
+      await store.close();
+    }
+  });
 });
