@@ -140,7 +140,9 @@ describe('order independence', () => {
         const placeId = [place1, place2].sort()[0];
         expect(first!.entities.map((e) => [e.id, e.formerIds])).toEqual([[placeId, [place1, place2].filter((id) => id !== placeId)]]);
       }),
-      { numRuns: 6 },
+      // 4 sets, each imported in all 24 orders into 24 fresh stores (96 stores): cut from 6, the file's
+      // largest share; every order of every set is still compared, and a new random seed each run.
+      { numRuns: 4 },
     );
   }, 240_000);
 });

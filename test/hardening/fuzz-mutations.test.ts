@@ -221,7 +221,9 @@ describe('random mutation inputs', () => {
             before = after;
           }
         }),
-        { numRuns: 350 },
+        // 250 sequences, some 700 operations: each of the 17 kinds of operation some 40 times, with a full
+        // export after each; cut from 350 (1,000 operations) for the suite's time. A new random seed each run.
+        { numRuns: 250 },
       );
     } finally {
       await store.close();

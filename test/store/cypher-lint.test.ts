@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cypherDir } from '../../src/paths';
 import { expandIncludes, fragmentNames, QUERY_NAMES, SCHEMA_FILES, splitStatements } from '../../src/store/queries';
-import { FUNCTIONS, jobName, lint, lintQuery, PLUGIN, PROCEDURES, SHARD_COUNT, shards, table } from './cypher-lint';
+import { jobName, lint, lintCacheKey, lintCounts, lintQuery, neo4jBuiltIns, PLUGIN, SHARD_COUNT, shards, table } from './cypher-lint';
 
 /*
  * Every Cypher file is checked by Neo4j's own parser and semantic analysis
@@ -13,8 +13,8 @@ import { FUNCTIONS, jobName, lint, lintQuery, PLUGIN, PROCEDURES, SHARD_COUNT, s
 
 describe('Cypher files against the Neo4j 5 parser and semantic analysis', () => {
   it('checks against Neo4j 5 built-ins only: no APOC or GDS function or procedure, but the built-ins are there', () => {
-    const functions = Object.keys(FUNCTIONS?.['CYPHER 5'] ?? {});
-    const procedures = Object.keys(PROCEDURES?.['CYPHER 5'] ?? {});
+    const functions = Object.keys(neo4jBuiltIns().functions?.['CYPHER 5'] ?? {});
+    const procedures = Object.keys(neo4jBuiltIns().procedures?.['CYPHER 5'] ?? {});
     expect(functions.filter((f) => PLUGIN.test(f))).toEqual([]);
     expect(procedures.filter((p) => PLUGIN.test(p))).toEqual([]);
     expect(functions).toEqual(expect.arrayContaining(['coalesce', 'toLower', 'reduce', 'date', 'duration']));
@@ -83,6 +83,21 @@ describe('the lint fails as it should (negative controls, on real files)', () =>
     const broken = statement.replace(/REQUIRE (\w+)\./, 'REQUIRE nope.');
     expect(broken).not.toBe(statement);
     expect(lint('schema', broken, [], undefined, true)).toEqual([expect.stringMatching(/Variable `nope` not defined/)]);
+  });
+
+  it('a file remembered clean still fails once an error is put in it; the memory is keyed on the text, the parameters and the kind', () => {
+    const query = 'MATCH (c:Claim {id: $id}) RETURN c.text AS text';
+    expect(lint('clean', query, ['id'])).toEqual([]);
+    if (process.env.CYPHER_LINT_CACHE !== 'off') {
+      // The second time it is remembered, not analysed.
+      const remembered = lintCounts.remembered;
+      expect(lint('clean', query, ['id'])).toEqual([]);
+      expect(lintCounts.remembered).toBe(remembered + 1);
+    }
+    expect(lint('broken', query.replace('c.text', 'c.txet'), ['id'])).toEqual([expect.stringMatching(/txet is not present/)]);
+    expect(lint('undeclared', query, [])).toEqual([expect.stringMatching(/Parameter \$id is not defined/)]);
+    const key = lintCacheKey(query, ['id'], false);
+    expect(new Set([key, lintCacheKey(`${query} `, ['id'], false), lintCacheKey(query, ['id', 'x'], false), lintCacheKey(query, ['id'], true)]).size).toBe(4);
   });
 
   it('a parameter the header does not declare, a label and a property key the graph does not have', () => {

@@ -5,11 +5,14 @@
  * workers share the lint (0.3 to 5 s of Neo4j's semantic analysis per query),
  * rather than one file bounding the whole run; which shard lints which file is
  * computed here from the files themselves, so every file is linted in every run,
- * exactly once, and a new file needs no test of its own.
+ * exactly once, and a new file needs no test of its own. A file whose exact text
+ * was linted clean before, under the same rules, is not analysed again (lint()).
  */
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { lintCypherQuery, testData, type DbSchema } from '@neo4j-cypher/language-support';
+import type { DbSchema } from '@neo4j-cypher/language-support';
 import { GRAPH_VOCABULARY } from '../../src/graph/model';
 import { cypherDir } from '../../src/paths';
 import { loadQueries, QUERY_NAMES, SCHEMA_FILES, splitStatements, type SourceLine } from '../../src/store/queries';
@@ -40,19 +43,62 @@ type Registry<T> = Record<string, Record<string, T>>;
 function withoutPlugins<T>(registry: Registry<T>): Registry<T> {
   return Object.fromEntries(Object.entries(registry).map(([version, entries]) => [version, Object.fromEntries(Object.entries(entries).filter(([name]) => !PLUGIN.test(name)))]));
 }
-export const FUNCTIONS = withoutPlugins(testData.mockSchema.functions as Registry<unknown>) as DbSchema['functions'];
-export const PROCEDURES = withoutPlugins(testData.mockSchema.procedures as Registry<unknown>) as DbSchema['procedures'];
 
-const schemaFor = (params: readonly string[]): DbSchema => ({
+/*
+ * The package (20 MB of JS, 1 to 2 s of CPU to load) is loaded only when a
+ * statement is analysed: a run that finds every file remembered clean skips it.
+ */
+type LanguageSupport = typeof import('@neo4j-cypher/language-support');
+let languageSupport: LanguageSupport | undefined;
+const load = (): LanguageSupport => (languageSupport ??= require('@neo4j-cypher/language-support') as LanguageSupport);
+let builtIns: Pick<DbSchema, 'functions' | 'procedures'> | undefined;
+/** Neo4j 5's built-in functions and procedures as the package lists them, without the plugins'. */
+export function neo4jBuiltIns(): Pick<DbSchema, 'functions' | 'procedures'> {
+  const { testData } = load();
+  return (builtIns ??= {
+    functions: withoutPlugins(testData.mockSchema.functions as Registry<unknown>) as DbSchema['functions'],
+    procedures: withoutPlugins(testData.mockSchema.procedures as Registry<unknown>) as DbSchema['procedures'],
+  });
+}
+
+/** The graph's vocabulary; with the built-ins and the parameters, the schema a statement is checked against. */
+const VOCABULARY = {
   labels: [...GRAPH_VOCABULARY.labels],
   relationshipTypes: [...GRAPH_VOCABULARY.relationshipTypes],
   propertyKeys: [...GRAPH_VOCABULARY.propertyKeys, ...PARAMETER_ROW_KEYS],
-  functions: FUNCTIONS,
-  procedures: PROCEDURES,
-  parameters: Object.fromEntries(params.map((p) => [p, null])),
-});
+};
+const schemaFor = (params: readonly string[]): DbSchema => ({ ...VOCABULARY, ...neo4jBuiltIns(), parameters: Object.fromEntries(params.map((p) => [p, null])) });
 
 const ERROR = 1;
+
+/*
+ * A clean result is remembered, so that a file no one changed is not analysed
+ * again on every run (the analysis is 0.1 to 7 s of CPU per query, 85 s for
+ * all of them). The key is a hash of everything the result depends on: the
+ * statement's text, the schema it is checked against (vocabulary, parameters,
+ * functions, procedures), whether it is a schema command, this file's source
+ * (the rules below) and the language-support package (its version and the
+ * size of its bundle, which fix the built-ins it lists). Failures are never remembered, so a broken file fails
+ * in every run; deprecations are remembered with the result and printed again.
+ * CYPHER_LINT_CACHE=off analyses every file, as a fresh clone's first run does.
+ */
+const LANGUAGE_SUPPORT = require.resolve('@neo4j-cypher/language-support');
+const LINT_IDENTITY = createHash('sha256')
+  .update(readFileSync(__filename))
+  .update(readFileSync(join(LANGUAGE_SUPPORT, '..', '..', '..', 'package.json')))
+  .update(String(statSync(LANGUAGE_SUPPORT).size))
+  .update(JSON.stringify(VOCABULARY))
+  .digest('hex');
+export const LINT_CACHE_DIR = join(tmpdir(), 'claimgraph-cypher-lint');
+const cacheOff = (): boolean => process.env.CYPHER_LINT_CACHE === 'off';
+
+/** The key of a result: the same for the same inputs to the analysis and the same rules, different otherwise. */
+export function lintCacheKey(query: string, params: readonly string[], ddl: boolean): string {
+  return createHash('sha256').update(LINT_IDENTITY).update(JSON.stringify([params, ddl, query])).digest('hex');
+}
+
+/** How many statements this process analysed, and how many it found remembered clean. */
+export const lintCounts = { analysed: 0, remembered: 0 };
 
 /**
  * Lints one statement: errors, warnings that name an unknown part of the
@@ -60,24 +106,53 @@ const ERROR = 1;
  * printed. `lines` maps a line of `query` to the file it came from.
  */
 export function lint(where: string, query: string, params: readonly string[], lines?: readonly SourceLine[], ddl = false): string[] {
-  const { diagnostics, symbolTables } = lintCypherQuery(query, schemaFor(params));
+  const cached = join(LINT_CACHE_DIR, `${lintCacheKey(query, params, ddl)}.json`);
+  if (!cacheOff()) {
+    let deprecations: string[] | undefined;
+    try {
+      deprecations = JSON.parse(readFileSync(cached, 'utf8')) as string[];
+    } catch {
+      /* not remembered (or unreadable): analyse */
+    }
+    if (deprecations !== undefined) {
+      lintCounts.remembered++;
+      for (const d of deprecations) console.warn(d);
+      return [];
+    }
+  }
+  lintCounts.analysed++;
+  const { failures, deprecations } = analyse(where, query, params, lines, ddl);
+  if (failures.length === 0) {
+    // Written whole, then renamed: a shard reading it at the same time never sees half of it.
+    mkdirSync(LINT_CACHE_DIR, { recursive: true });
+    const partial = `${cached}.${process.pid}`;
+    writeFileSync(partial, JSON.stringify(deprecations));
+    renameSync(partial, cached);
+  }
+  return failures;
+}
+
+function analyse(where: string, query: string, params: readonly string[], lines: readonly SourceLine[] | undefined, ddl: boolean): { failures: string[]; deprecations: string[] } {
+  const { diagnostics, symbolTables } = load().lintCypherQuery(query, schemaFor(params));
   const at = (line: number, character: number): string => {
     const source = lines?.[line];
     return source === undefined ? `${where}:${line + 1}:${character + 1}` : `${source.file}:${source.line}:${character + 1}`;
   };
   const failures: string[] = [];
+  const deprecations: string[] = [];
   for (const d of diagnostics) {
     const message = typeof d.message === 'string' ? d.message : d.message.value;
     const place = at(d.range.start.line, d.range.start.character);
-    if (/deprecated/i.test(message)) console.warn(`Cypher deprecation at ${place}: ${message}`);
+    if (/deprecated/i.test(message)) deprecations.push(`Cypher deprecation at ${place}: ${message}`);
     else if (d.severity === ERROR || /is not present in the database/.test(message)) failures.push(`${place}: ${message}`);
   }
+  for (const d of deprecations) console.warn(d);
   // A syntax error already fails; otherwise an empty table means the analysis gave up.
   // Schema commands bind no variable to a table, though their analysis runs (see the DDL control below).
   if (!ddl && failures.length === 0 && (symbolTables === undefined || symbolTables.length === 0 || symbolTables.some((table) => table.length === 0))) {
     failures.push(`${where}: Neo4j's semantic analysis did not run (empty symbol table); rewrite the shape it gives up on, e.g. a pattern comprehension inside a map literal`);
   }
-  return failures;
+  return { failures, deprecations };
 }
 
 export const table = loadQueries();
@@ -134,6 +209,10 @@ export function lintShard(index: number): void {
   const jobs = shards()[index - 1];
   if (jobs === undefined) throw new Error(`Cypher lint shard ${index} does not exist: expected 1 to ${SHARD_COUNT}`);
   describe(`Cypher files against the Neo4j 5 parser and semantic analysis (shard ${index} of ${SHARD_COUNT})`, () => {
+    // Says how much of the shard was analysed in this run, and how much was remembered clean (see lintCacheKey).
+    afterAll(() => {
+      console.log(`Cypher lint shard ${index}: ${lintCounts.analysed} statements analysed, ${lintCounts.remembered} remembered clean from an earlier run (${cacheOff() ? 'CYPHER_LINT_CACHE=off' : LINT_CACHE_DIR})`);
+    });
     it.each(jobs.map((job) => [jobName(job), job] as const))('%s lints clean, with its semantic analysis run', (_name, job) => {
       expect(runJob(job)).toEqual([]);
     });
