@@ -281,9 +281,12 @@ export async function mergeSources(store: GraphStore, keep: string, merge: strin
     }
     const statements = (await tx.run('statements-by-sources', { ids: [merge] })).map((r) => String((r.statement as Obj).id));
     const documents = (await tx.run('documents-by-publishers', { ids: [merge] })).map((r) => String((r.document as Obj).id));
+    // The spellings `merge` was alike with: its pairs move to `keep`, but a pair `keep` already has
+    // (an editor's rejection, say) wins, so one of them can leave the group and must be regrouped too.
+    const formerAlike = (await tx.run('source-alike-neighbours', { ids: [merge] })).flatMap((r) => strings(r.alike));
     await tx.run('merge-source-into', { keep, absorbed: merge });
     // `keep` took `merge`'s parents, members and statements: the roots below it and the origins through them change.
-    await refreshIndependence(tx, { sources: [keep], makers: [keep] });
+    await refreshIndependence(tx, { sources: [keep], makers: [keep], alike: formerAlike });
     await tx.run('create-redirects', { rows: [{ label: 'Source', id: merge, target: keep }] });
     await mergeInto(tx, 'source', kept, merged, options);
     await restamp(tx, 'statement', statements, options);
