@@ -366,18 +366,26 @@ describe('superseding a statement', () => {
             await importBundle(store, v2({ statements: [later] }), options);
             return counts(store, { timeline: false });
           });
-          // One trace is meant to remain: a denial the source then turned into a firm assertion is an
-          // admission, which credibility names and may weigh (docs/ANALYSIS.md, rule 5). Everything else
-          // counts as if only the later statement had been made.
+          // One trace is meant to remain: a statement against a claim that its source (or one speaking
+          // for it) later turns into a firm assertion of the claim is an admission, which credibility
+          // names and may weigh (docs/ANALYSIS.md, rule 5). The superseder need not be the later
+          // statement here: another of the source's statements, on a contradicting claim, can be it.
+          // Everything else counts as if only the later statement had been made.
           if (oldStance === 'DENIES' && newStance === 'ASSERTS' && !hedge(newStance, newHedged)) {
-            const both = credibilityOf(withBoth, CLAIMS[claim] as string);
-            const laterOnly = credibilityOf(withLaterOnly, CLAIMS[claim] as string);
-            expect(both.facts.some((f) => ADMISSION.test(f))).toBe(true);
+            // The source turned its own denial into a firm assertion of the same claim: named as an admission.
+            expect(credibilityOf(withBoth, CLAIMS[claim] as string).facts.some((f) => ADMISSION.test(f))).toBe(true);
+          }
+          for (const id of CLAIMS) {
+            const both = credibilityOf(withBoth, id);
+            const laterOnly = credibilityOf(withLaterOnly, id);
+            const admitted = both.facts.some((f) => ADMISSION.test(f)) && !laterOnly.facts.some((f) => ADMISSION.test(f));
             both.facts = both.facts.filter((f) => !ADMISSION.test(f));
             laterOnly.facts = laterOnly.facts.filter((f) => !ADMISSION.test(f));
             // The admission lifts one asserting cluster with nothing against it from 3 to 2, and nothing else.
-            if (both.grade !== laterOnly.grade) expect([both.grade, laterOnly.grade]).toEqual([2, 3]);
-            both.grade = laterOnly.grade;
+            if (admitted && both.grade !== laterOnly.grade) {
+              expect([both.grade, laterOnly.grade]).toEqual([2, 3]);
+              both.grade = laterOnly.grade;
+            }
           }
           expect(withBoth).toEqual(withLaterOnly);
         },
