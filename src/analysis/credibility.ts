@@ -234,6 +234,10 @@ function count(row: Obj, key: string): number {
   throw broken(`corroboration row (${key})`, row);
 }
 
+/** A list of source names from a row, sorted (the facts name them in this order). */
+const sortedNames = (v: Value | undefined): string[] =>
+  (Array.isArray(v) ? v : []).filter((n): n is string => typeof n === 'string').sort((x, y) => x.localeCompare(y));
+
 /** The names of the parties against a claim, one per source (a source can be both firm and hedged against it), sorted. */
 function partyNames(v: Value | undefined): string[] {
   if (!Array.isArray(v)) throw broken('corroboration row (partiesAgainst)', v);
@@ -279,13 +283,9 @@ export function toClaimJudgement(row: Obj): ClaimJudgement {
       leaningFor: count(row, 'leaningFor'),
       leaningAgainst: count(row, 'weighedLeaningAgainst'),
       partiesAgainst: partyNames(row.partiesAgainst),
-      cameRound: (Array.isArray(row.cameRound) ? row.cameRound : [])
-        .filter((n): n is string => typeof n === 'string')
-        .sort((x, y) => x.localeCompare(y)),
+      cameRound: sortedNames(row.cameRound),
       bestReliability: typeof best === 'string' ? (best as ReliabilityGrade) : null,
-      bestRatedSources: (Array.isArray(row.bestRatedSources) ? row.bestRatedSources : [])
-        .filter((n): n is string => typeof n === 'string')
-        .sort((x, y) => x.localeCompare(y)),
+      bestRatedSources: sortedNames(row.bestRatedSources),
       assessment,
     },
   };

@@ -302,10 +302,9 @@ describe('execution timeout (CLAIMGRAPH_READ_TIMEOUT_MS, default 10 s; CLAIMGRAP
           expect(Object.values(await graphCounts(timedStore)).every((n) => n === 0)).toBe(true);
           // The store goes on working. The 50 ms budget holds for this small write too, which a loaded
           // machine can miss: a TIMEOUT here is that budget, not a stuck store, so it is asked again.
-          let small = await post({ query: 'mutation { createEntity(input: { name: "After the timeout" }) { entity { name } } }' }, { authorization: `Bearer ${EDITOR}` });
-          for (let attempt = 1; attempt < 5 && small.body.errors?.[0]?.extensions?.code === 'TIMEOUT'; attempt++) {
-            small = await post({ query: 'mutation { createEntity(input: { name: "After the timeout" }) { entity { name } } }' }, { authorization: `Bearer ${EDITOR}` });
-          }
+          const smallWrite = () => post({ query: 'mutation { createEntity(input: { name: "After the timeout" }) { entity { name } } }' }, { authorization: `Bearer ${EDITOR}` });
+          let small = await smallWrite();
+          for (let attempt = 1; attempt < 5 && small.body.errors?.[0]?.extensions?.code === 'TIMEOUT'; attempt++) small = await smallWrite();
           expect(small.body).toEqual({ data: { createEntity: { entity: { name: 'After the timeout' } } } });
         },
         timed,
