@@ -183,6 +183,117 @@ function computeSkeleton(word: string): string {
   return (first + rest.replace(/[aeiouyh]/g, '')).replace(/(.)\1+/g, '$1');
 }
 
+/**
+ * Sound skeletons: how a name word sounds, whatever alphabet's spelling of it a page prints
+ * (docs/MODEL.md, "Sound skeletons"). Names alone have them (sources' and entities' names and
+ * aliases, and a search query): they make the keys of possible duplicates and the name search
+ * terms marked `~2`. A word's {@link skeletonWord} stays as it was, for every text.
+ *
+ * First the spellings of other languages are written as English writes the sound: German "dsch",
+ * "tsch", "sch" as "j", "ch", "sh" (Dschalili, Gorbatschow, Schoigu); French "tch" as "ch"
+ * (Gorbatchev); Dutch "tsj", "sj" as "ch", "sh" (Chartsjenko); Polish "sz", "cz", "rz" as "sh",
+ * "ch", "zh" (Patruszew, Gorbaczow); "dzh", "dj" as "j" (Dalerdzhon, Djamel); "x" as "ks"
+ * (Alexei, Aleksiej). Then:
+ * - "j" is "y" (Slavic, German and Dutch: Jewgeni, Jazenjuk; and English "j" meets the German
+ *   "dsch" there), and a leading "y" before a vowel is a vowel (Yevgeny, Evgeny; Yulia, Ioulia);
+ * - "w" is "v" (Lawrow, Lavrov), dropped between a consonant and a vowel (Sinwar, Sinouar; Ben-Gvir,
+ *   Ben-Gwir) and between a vowel and a consonant (Tawfik, Taoufik) but kept at the end of a word
+ *   (Ivanov is not Ivan; Yermakov is not Yermak); a French "ou" before a vowel is a "w" (Sinouar);
+ * - every sibilant is one letter: s, z, sh, zh, ch (read "sh"), ts and a "c" before e, i, y
+ *   ("Selenskyj" for Zelensky, "Sawahiri" for Zawahiri, "Prigoschin" for Prigozhin, "Jazenjuk"
+ *   for Yatsenyuk); q and a hard c are k;
+ * - later vowels and "h" are dropped and a letter doubled as written is one, but two letters that
+ *   meet only once the vowels are gone stay two: "Keqiang" (kkng) is not "Qiang" (kng).
+ * A word also has one skeleton per {@link SOUND_READINGS} that changes it.
+ */
+const SOUND_READINGS: readonly ((word: string) => string)[] = [
+  // The German, Dutch, Polish and Hebrew "ch" said "kh": Chamenei, Achmad, Kochavi.
+  (w) => w.replace(/(?<![st])ch/g, 'kh'),
+  // The Hebrew ח and Russian х written "h" as often as "ch" or "kh": Kohavi, Kochavi, Kokhavi; Rahmon, Rakhmon.
+  (w) => w.replace(/(?<![st])ch|kh/g, 'h'),
+  // The Arabic ق said "g" (Gaddafi, Qaddafi) and the Persian ق written "gh" (Ghasem, Qasem; Araghchi, Araqchi).
+  (w) => w.replace(/q/g, 'g'),
+  // The Ukrainian г written "h" where Russian has "g": Serhiy, Sergei; Olha, Olga; Hennadiy, Gennady.
+  (w) => w.replace(/(?<!n)g(?!h)/g, 'h'),
+  // The French "j" said "zh": Prigojine, Prigozhin.
+  (w) => w.replace(/(?<!d)j/g, 'zh'),
+  // The Slavic "c" said "ts" (Czech, Polish, Croatian, Italian pages): Kuznecov, Kuznetsov.
+  (w) => w.replace(/c(?![hkz])/g, 'ts'),
+];
+
+/** A word's sound skeleton under no reading, then under each of {@link SOUND_READINGS} (repeats kept, so index i is reading i). Empty for a particle. */
+function soundReadings(word: string): string[] {
+  const w = normalizeText(word).replace(/ /g, '');
+  if (w === '' || PARTICLES.has(w)) return [];
+  return [w, ...SOUND_READINGS.map((read) => read(w))].map(soundSkeleton);
+}
+
+/** How many whole-name sound keys a name has at most (each word's readings combined). */
+const MAX_SOUND_KEYS = 32;
+
+/** The distinct sound skeletons of a word made of a name's words and particles (never a particle itself). */
+const soundReadingsOfWord = (word: string): string[] => [...new Set([word, ...SOUND_READINGS.map((read) => read(word))].map(soundSkeleton))];
+
+/** A word's distinct sound skeletons: its own, then those of its {@link SOUND_READINGS}. Empty for a particle. */
+export function soundSkeletons(word: string): string[] {
+  return [...new Set(soundReadings(word))];
+}
+
+/** The sound skeleton of one normalised word (no reading). */
+function soundSkeleton(word: string): string {
+  const english = word
+    // "Abdel", "Abdul", "Abd al-" and "Abdur-R" are one: the article after "abd" (servant of) goes.
+    .replace(/^abd[aeiou](?:l|(?=([dnrstz])\1))/, 'abd')
+    .replace(/x/g, 'ks')
+    .replace(/ph/g, 'f')
+    .replace(/ck/g, 'k')
+    .replace(/dsch/g, 'j')
+    .replace(/tsch|tsj|tch/g, 'ch')
+    .replace(/sch|sj|sz/g, 'sh')
+    .replace(/cz/g, 'ch')
+    .replace(/dzh|dj/g, 'j')
+    .replace(/j/g, 'y')
+    .replace(/w/g, 'v')
+    .replace(/ou(?=[aeiy])/g, 'v')
+    .replace(/ou/g, 'u');
+  const sounds = english
+    .replace(/^y(?=[aeiou])/, 'e')
+    .replace(/q/g, 'k')
+    .replace(/t[sz]/g, 's')
+    .replace(/c(?=[eiy])/g, 's')
+    .replace(/[sz]h|ch/g, 's')
+    .replace(/c/g, 'k')
+    .replace(/z/g, 's')
+    .replace(/(?<=[^aeiouy])v(?=[aeiouy])/g, '')
+    .replace(/(?<=[aeiouy])v(?=[^aeiouy])/g, '');
+  const first = /[aeiouy]/.test(sounds[0] ?? '') && sounds[0] !== 'y' ? 'a' : (sounds[0] ?? '');
+  const rest = sounds.slice(1).replace(/h/g, '').replace(/(.)\1+/g, '$1').replace(/[aeiouy]/g, '');
+  return first + rest;
+}
+
+/**
+ * The sound keys of a name: for its own sounds and each reading, the words' sound skeletons
+ * ("kld msd") and the name written as one word ("kldmsd"), distinct. Two names that share one
+ * are listed as possible duplicates (SIMILAR_NAME; src/graph/resolve.ts `skeletonKeys`).
+ */
+export function soundKeys(name: string): string[] {
+  const words = nameWords(name);
+  const readings = words.map(soundSkeletons).filter((r) => r.length > 0);
+  if (readings.length === 0) return [];
+  // Every word under each of its readings, in every combination (a page may spell one word by one
+  // convention and the next by another: "Serhiy Kuznecov"), up to MAX_SOUND_KEYS of them.
+  let combined = [''];
+  for (const r of readings) {
+    combined = combined.flatMap((prefix) => r.map((s) => (prefix === '' ? s : `${prefix} ${s}`))).slice(0, MAX_SOUND_KEYS);
+  }
+  const keys = new Set(combined);
+  if (readings.length >= 2) for (const s of soundSkeletons(words.join(''))) keys.add(s);
+  // A name of one word and particles ("Al-Qaeda", "al-Qa'ida") is also written as one word with them.
+  const all = normalizeText(name).split(' ').filter((w) => w !== '');
+  if (readings.length === 1 && all.length >= 2) for (const s of soundReadingsOfWord(all.join(''))) keys.add(s);
+  return [...keys];
+}
+
 /** The skeleton of a whole name: its words' skeletons, particles dropped ("kld msd"). */
 export function skeleton(name: string): string {
   return nameWords(name)
@@ -248,8 +359,25 @@ export function searchWords(texts: readonly (string | null | undefined)[]): stri
  */
 export function nameSearchWords(names: readonly string[]): string[] {
   const words = new Set(searchWords(names));
-  for (const name of names) for (const s of adjacentJoined(nameWords(name))) words.add(s);
+  for (const name of names) {
+    for (const s of adjacentJoined(nameWords(name))) words.add(s);
+    for (const s of soundTerms(nameWords(name))) words.add(s);
+  }
   return [...words].sort();
+}
+
+/**
+ * The sound skeletons of a name's (or a query's) words of 3 letters or more, and of each two
+ * adjacent words written as one, marked `~2` ("~2kld"): a skeleton never begins with a digit, so
+ * a sound skeleton and a word's own skeleton never meet by accident (a text's skeletons are its
+ * own; only names and queries have sounds).
+ */
+function soundTerms(words: readonly string[]): string[] {
+  const out = new Set<string>();
+  const kept = words.filter((w) => w.length >= 2 && !STOP_WORDS.has(w));
+  for (const w of kept) if (w.length >= 3) for (const s of soundSkeletons(w)) if (s.length >= 2) out.add(`~2${s}`);
+  for (let i = 0; i + 1 < kept.length; i++) for (const s of soundSkeletons(`${kept[i]}${kept[i + 1]}`)) if (s.length >= 3) out.add(`~2${s}`);
+  return [...out];
 }
 
 /** The joined skeletons (marked) of each two adjacent words of 2 letters or more. */
@@ -285,7 +413,9 @@ export function searchTerms(query: string): SearchTerms {
   // Hacızade for Hajizadeh), also matched by skeleton only.
   const readings = words.filter((w) => w.length >= 3).flatMap(otherReadingSkeletons);
   const otherReadings = [...new Set(readings.filter((h) => h.length >= 3).map((h) => `~${h}`))].filter((h) => !skeletons.includes(h) && !joined.includes(h));
-  const extra = [...joined, ...otherReadings];
+  // The sounds of the words and of each two adjacent words, which names store too (soundTerms).
+  const sounds = soundTerms(words);
+  const extra = [...joined, ...otherReadings, ...sounds];
   return { words: [...words, ...extra.map(() => '')], skeletons: [...skeletons, ...extra] };
 }
 
