@@ -85,9 +85,11 @@ const INNER_APOSTROPHE = /(?<=[\p{L}\p{M}])(?<!(?:^|[^\p{L}\p{M}])[ldLD])['’�
  * marker records an older version has them rebuilt once when it is opened (src/store/name-keys.ts):
  * 1 split words at every apostrophe; 2 joins them (F19); 3 reads the hamza ʾ and ayn ʿ as apostrophes
  * (F27: "Abū ʿĀqlah" was the word "ʿaqlah", whose skeleton began with the ayn); 4 keeps a stop word
- * written as an acronym ("WHO") among the search words (F50).
+ * written as an acronym ("WHO") among the search words (F50); 5 gives names sound skeletons (their
+ * skeleton keys and `~2` search words; test/fixtures/names/variants.json), so every source and entity
+ * is rebuilt (src/graph/name-keys.ts `EVERY_NAME_CHANGED_IN`).
  */
-export const NAME_KEYS_VERSION = 4;
+export const NAME_KEYS_VERSION = 5;
 
 /** Letters that NFKD leaves whole, as they are written without their stroke or ligature: "Łapczyński" is typed "Lapczynski". */
 const FOLDED: Record<string, string> = { ł: 'l', ø: 'o', đ: 'd', ß: 'ss', æ: 'ae', œ: 'oe', ı: 'i', þ: 'th', ð: 'd' };
@@ -191,9 +193,9 @@ function computeSkeleton(word: string): string {
  *
  * First the spellings of other languages are written as English writes the sound: German "dsch",
  * "tsch", "sch" as "j", "ch", "sh" (Dschalili, Gorbatschow, Schoigu); French "tch" as "ch"
- * (Gorbatchev); Dutch "tsj", "sj" as "ch", "sh" (Chartsjenko); Polish "sz", "cz", "rz" as "sh",
- * "ch", "zh" (Patruszew, Gorbaczow); "dzh", "dj" as "j" (Dalerdzhon, Djamel); "x" as "ks"
- * (Alexei, Aleksiej). Then:
+ * (Gorbatchev); Dutch "tsj", "sj" as "ch", "sh" (Chartsjenko); Polish "sz", "cz" as "sh", "ch"
+ * (Patruszew, Gorbaczow); "dzh", "dj" as "j" (Dalerdzhon, Djamel); "x" as "ks" (Alexei,
+ * Aleksiej); "Abdel", "Abdul", "Abd al-", "Abdur-r" as "Abd". Then:
  * - "j" is "y" (Slavic, German and Dutch: Jewgeni, Jazenjuk; and English "j" meets the German
  *   "dsch" there), and a leading "y" before a vowel is a vowel (Yevgeny, Evgeny; Yulia, Ioulia);
  * - "w" is "v" (Lawrow, Lavrov), dropped between a consonant and a vowel (Sinwar, Sinouar; Ben-Gvir,
@@ -230,9 +232,6 @@ function soundReadings(word: string): string[] {
 
 /** How many whole-name sound keys a name has at most (each word's readings combined). */
 const MAX_SOUND_KEYS = 32;
-
-/** The distinct sound skeletons of a word made of a name's words and particles (never a particle itself). */
-const soundReadingsOfWord = (word: string): string[] => [...new Set([word, ...SOUND_READINGS.map((read) => read(word))].map(soundSkeleton))];
 
 /** A word's distinct sound skeletons: its own, then those of its {@link SOUND_READINGS}. Empty for a particle. */
 export function soundSkeletons(word: string): string[] {
@@ -287,10 +286,13 @@ export function soundKeys(name: string): string[] {
     combined = combined.flatMap((prefix) => r.map((s) => (prefix === '' ? s : `${prefix} ${s}`))).slice(0, MAX_SOUND_KEYS);
   }
   const keys = new Set(combined);
-  if (readings.length >= 2) for (const s of soundSkeletons(words.join(''))) keys.add(s);
+  // The name as one word under its own sounds only: a reading that drops a letter ("g" read "h",
+  // then dropped as every later "h" is) would drop it inside the joined word, where it is no longer
+  // a first letter, and "Mohammed al-Golani" would sound as "Mohammed Dahlan" (mmdln).
+  if (readings.length >= 2) keys.add(soundSkeleton(words.join('')));
   // A name of one word and particles ("Al-Qaeda", "al-Qa'ida") is also written as one word with them.
   const all = normalizeText(name).split(' ').filter((w) => w !== '');
-  if (readings.length === 1 && all.length >= 2) for (const s of soundReadingsOfWord(all.join(''))) keys.add(s);
+  if (readings.length === 1 && all.length >= 2) keys.add(soundSkeleton(all.join('')));
   return [...keys];
 }
 
@@ -376,7 +378,11 @@ function soundTerms(words: readonly string[]): string[] {
   const out = new Set<string>();
   const kept = words.filter((w) => w.length >= 2 && !STOP_WORDS.has(w));
   for (const w of kept) if (w.length >= 3) for (const s of soundSkeletons(w)) if (s.length >= 2) out.add(`~2${s}`);
-  for (let i = 0; i + 1 < kept.length; i++) for (const s of soundSkeletons(`${kept[i]}${kept[i + 1]}`)) if (s.length >= 3) out.add(`~2${s}`);
+  // Two words as one under their own sounds only, as a name's sound keys (soundKeys).
+  for (let i = 0; i + 1 < kept.length; i++) {
+    const s = soundSkeleton(`${kept[i]}${kept[i + 1]}`);
+    if (s.length >= 3) out.add(`~2${s}`);
+  }
   return [...out];
 }
 
@@ -402,7 +408,13 @@ export interface SearchTerms {
   skeletons: string[];
 }
 
-export function searchTerms(query: string): SearchTerms {
+/**
+ * The terms of a query. `names`: the query is for names (`sources(search:)`, `entities(search:)`),
+ * so its words' sounds are terms too (soundTerms), matched by the sound skeletons names store. Not
+ * for claims and documents: there a query word's sound would count again on the names of the
+ * entities and sources around a claim, and outrank the claim whose own text has the word.
+ */
+export function searchTerms(query: string, options: { names?: boolean } = {}): SearchTerms {
   const kept = acronyms(query);
   const words = [...new Set(normalizeText(query).split(' ').filter((w) => w.length >= 1 && (kept.has(w) || !(STOP_WORDS.has(w) || PARTICLES.has(w)))))];
   const skeletons = words.map((w) => (w.length >= 3 && skeletonWord(w).length >= 2 ? `~${skeletonWord(w)}` : ''));
@@ -414,7 +426,7 @@ export function searchTerms(query: string): SearchTerms {
   const readings = words.filter((w) => w.length >= 3).flatMap(otherReadingSkeletons);
   const otherReadings = [...new Set(readings.filter((h) => h.length >= 3).map((h) => `~${h}`))].filter((h) => !skeletons.includes(h) && !joined.includes(h));
   // The sounds of the words and of each two adjacent words, which names store too (soundTerms).
-  const sounds = soundTerms(words);
+  const sounds = options.names === true ? soundTerms(words) : [];
   const extra = [...joined, ...otherReadings, ...sounds];
   return { words: [...words, ...extra.map(() => '')], skeletons: [...skeletons, ...extra] };
 }

@@ -34,16 +34,35 @@ interface NearMiss {
 }
 const corpus = JSON.parse(readFileSync(join(__dirname, '../fixtures/names/variants.json'), 'utf8')) as { sets: VariantSet[]; nearMisses: NearMiss[] };
 
-/** Search finds at least this many directed pairs (typed spelling → stored spelling), ranked first. */
-const SEARCH_FLOOR = 0;
-/** At least this many pairs of spellings of one person share a key. */
-const DUPLICATE_FLOOR = 0;
+/**
+ * Search finds at least this many directed pairs (typed spelling → stored spelling), ranked first.
+ * Name keys version 4 (word skeletons only, the whole name spelled otherwise 0.25): 482 of 650.
+ */
+const SEARCH_FLOOR = 632;
+/** At least this many pairs of spellings of one person share a key. Version 4: 172 of 325. */
+const DUPLICATE_FLOOR = 311;
+/**
+ * Near misses the rules cannot tell apart, each with the reason. Skeletons drop vowels, and these
+ * names differ only in their vowels; no rule that keeps "Mohammed" and "Muhammad", "Zemari" and
+ * "Zamarai" one name can part them. An editor rejects the pair (rejectDuplicate).
+ */
+const KNOWN_FALSE_MERGES: Record<string, string> = {
+  'Ayatollah Khamenei / Ayatollah Khomeini': 'Khamenei and Khomeini differ only in their vowels (kmn)',
+};
+
+const keysOf = new Map<string, Set<string>>();
+/** A name's skeleton keys (src/graph/resolve.ts), worked out once. */
+const skeletonKeysOf = (name: string): Set<string> => {
+  let keys = keysOf.get(name);
+  if (keys === undefined) keysOf.set(name, (keys = new Set(skeletonKeys({ name, aliases: [] }))));
+  return keys;
+};
 
 /** The key two records would be listed as possible duplicates by, or null: a shared name key or skeleton key. */
 function sharedKey(a: string, b: string): string | null {
   if (nameKey(a) === nameKey(b)) return nameKey(a);
-  const other = new Set(skeletonKeys({ name: b, aliases: [] }));
-  return skeletonKeys({ name: a, aliases: [] }).find((k) => other.has(k)) ?? null;
+  const other = skeletonKeysOf(b);
+  return [...skeletonKeysOf(a)].find((k) => other.has(k)) ?? null;
 }
 
 const pairsOf = <T>(list: readonly T[]): [T, T][] => list.flatMap((x, i) => list.slice(i + 1).map((y): [T, T] => [x, y]));
@@ -55,10 +74,23 @@ describe('real transliteration variants (test/fixtures/names/variants.json)', ()
     for (const set of corpus.sets) expect(new Set(set.spellings.map(nameKey)).size).toBe(set.spellings.length);
   });
 
-  test('no near-miss pair of different people shares a name key or skeleton key', () => {
+  test('no near-miss pair of different people shares a name key or skeleton key, but those known to differ only in vowels', () => {
     const merged = corpus.nearMisses.map((m) => ({ ...m, key: sharedKey(m.a, m.b) })).filter((m) => m.key !== null);
     console.log(`near misses: ${merged.length}/${corpus.nearMisses.length} false merges${merged.map((m) => `\n  ${m.a} / ${m.b} (${m.why}): ${m.key}`).join('')}`);
-    expect(merged).toEqual([]);
+    expect(merged.map((m) => `${m.a} / ${m.b}`)).toEqual(Object.keys(KNOWN_FALSE_MERGES));
+  });
+
+  test('no two different people anywhere in the corpus share a key, but those known to differ only in vowels', () => {
+    // Each person once: a set's spellings are one person, a near-miss name outside the sets another.
+    const personOf = new Map<string, string>();
+    corpus.sets.forEach((set, i) => set.spellings.forEach((name) => personOf.set(nameKey(name), `set ${i}`)));
+    for (const m of corpus.nearMisses) for (const name of [m.a, m.b]) if (!personOf.has(nameKey(name))) personOf.set(nameKey(name), name);
+    const names = [...new Set([...corpus.sets.flatMap((s) => s.spellings), ...corpus.nearMisses.flatMap((m) => [m.a, m.b])])];
+    const merged = pairsOf(names)
+      .filter(([a, b]) => personOf.get(nameKey(a)) !== personOf.get(nameKey(b)) && sharedKey(a, b) !== null)
+      .map(([a, b]) => `${a} / ${b}`);
+    console.log(`different people sharing a key: ${merged.length} of ${pairsOf(names).length} pairs${merged.map((m) => `\n  ${m}`).join('')}`);
+    expect(merged).toEqual(Object.keys(KNOWN_FALSE_MERGES));
   });
 
   test('two spellings of one person share a key: listed as possible duplicates, one independence cluster', () => {

@@ -124,7 +124,7 @@ describe('search words and terms', () => {
 
   test('stop words and particles are not search terms; a short word has no skeleton', () => {
     // Then the sounds of the words and of the two as one (marked ~2), matched by skeleton only.
-    expect(searchTerms('the al-Masoud of Kabul to')).toEqual({
+    expect(searchTerms('the al-Masoud of Kabul to', { names: true })).toEqual({
       words: ['masoud', 'kabul', '', '', '', ''],
       skeletons: ['~msd', '~kbl', '~msdkbl', '~2msd', '~2kbl', '~2msdkbl'],
     });
@@ -144,7 +144,9 @@ describe('search words and terms', () => {
 describe('the full-text index text and the tokens a query asks it for', () => {
   it('writes words as they are, skeletons marked 0 and prefixes of 3 to 5 letters marked 1, each once', () => {
     expect(searchText(['~zlnsk', 'zelensky', 'zel'])).toBe('0zlnsk zelensky 1zel 1zele 1zelen zel');
-    expect(searchQueryTokens(searchTerms('Zełenski'))).toEqual(['zelenski', '1zelen', '0zlnsk', '02slnsk']);
+    expect(searchQueryTokens(searchTerms('Zełenski'))).toEqual(['zelenski', '1zelen', '0zlnsk']);
+    // A search for names also asks for the sound skeleton, marked 02.
+    expect(searchQueryTokens(searchTerms('Zełenski', { names: true }))).toEqual(['zelenski', '1zelen', '0zlnsk', '02slnsk']);
     // No prefix for a word of two letters, no skeleton for a particle.
     expect(searchQueryTokens(searchTerms('al UN'))).toEqual(['un']);
   });
@@ -160,7 +162,8 @@ describe('the full-text index text and the tokens a query asks it for', () => {
       fc.property(fc.array(word, { minLength: 1, maxLength: 8 }), fc.array(word, { minLength: 1, maxLength: 3 }), (text, query) => {
         const words = nameSearchWords([text.join(' ')]);
         const indexed = new Set(searchText(words).split(' '));
-        const terms = searchTerms(query.join(' '));
+        // A search for names asks for the most: its words' sounds too.
+        const terms = searchTerms(query.join(' '), { names: true });
         const asked = searchQueryTokens(terms);
         const scored = terms.words.some((w, i) => scores(words, w, terms.skeletons[i] ?? ''));
         if (scored) expect(asked.some((t) => indexed.has(t))).toBe(true);
