@@ -1,8 +1,8 @@
 import { skeletonKeys } from '../../src/graph/resolve';
 import fc from 'fast-check';
-import { aliasKeys, isGenericKey, nameKey, nameSearchWords, searchQueryTokens, searchTerms, searchText, searchWords, skeleton, type SearchTerms } from '../../src/graph/names';
+import { aliasKeys, isGenericKey, nameKey, nameSearchWords, searchQueryTokens, searchTerms, searchText, searchWords, skeleton, soundKeys, type SearchTerms } from '../../src/graph/names';
 
-/** A query's terms without its sound skeletons (`~2`, test/graph/sound-skeletons.test.ts): its words, joined words and readings. */
+/** A query's terms without its sound skeletons (`~2`, "sound skeletons" below): its words, joined words and readings. */
 const withoutSounds = (terms: SearchTerms): SearchTerms => {
   const kept = terms.skeletons.map((s) => !s.startsWith('~2'));
   return { words: terms.words.filter((_, i) => kept[i]), skeletons: terms.skeletons.filter((_, i) => kept[i]) };
@@ -280,5 +280,65 @@ describe('Tajik names through Russian and English, and Latin Slavic letters (FIN
 
   it('adds nothing to a word none of these letters is in', () => {
     expect(withoutSounds(searchTerms('Fariduni')).skeletons).toEqual([`~${skeleton('Fariduni')}`]);
+  });
+});
+
+describe('sound skeletons (docs/MODEL.md, "Sound skeletons"; the corpus: test/graph/name-variants.test.ts)', () => {
+  /** The sound keys two names share: what lists them as possible duplicates. */
+  const shared = (a: string, b: string): string[] => soundKeys(a).filter((k) => soundKeys(b).includes(k));
+
+  test.each([
+    ['Abdel Fattah el-Sisi', 'Abd al-Fattah as-Sisi', 'an article after "abd" goes'],
+    ['Abdul Rashid Dostum', 'Abdurrashid Dostum', 'an article after "abd", assimilated'],
+    ['Alexei Navalny', 'Aleksiej Nawalny', '"x" is "ks"; Polish "w"'],
+    ['Said Dschalili', 'Saeed Jalili', 'German "dsch"'],
+    ['Michail Gorbatschow', 'Mikhail Gorbachev', 'German "tsch"'],
+    ['Mikhaïl Gorbatchev', 'Michaił Gorbaczow', 'French "tch", Polish "cz"'],
+    ['Leonid Chartsjenko', 'Leonid Kharchenko', 'Dutch "tsj"'],
+    ['Dalerdschon Mirsojew', 'Dalerdzhon Mirzoyev', '"dsch", "dzh", "j" is "y", German "s" for "z"'],
+    ['Jewgeni Prigoschin', 'Yevgeny Prigozhin', 'a leading "y" before a vowel; "sch" and "zh" one sibilant'],
+    ['Yulia Tymoshenko', 'Ioulia Timochenko', 'a leading "y"; French "ch"'],
+    ['Yahya Sinwar', 'Yahya Sinouar', 'a French "ou" before a vowel is "w", dropped after a consonant'],
+    ['Itamar Ben-Gvir', 'Itamar Ben-Gwir', '"w" is "v"'],
+    ['Wolodymyr Selenskyj', 'Volodymyr Zelensky', '"w" is "v"; "s" for "z"'],
+    ['Bezalel Smotrich', 'Betzalel Smotrich', '"tz" is a sibilant'],
+    ['Arsenij Jazenjuk', 'Arseniy Yatsenyuk', '"z" and "ts" one sibilant'],
+    ['Ali Chamenei', 'Ali Khamenei', 'reading: "ch" said "kh"'],
+    ['Aviv Kochavi', 'Aviv Kohavi', 'reading: "ch" said "h" (F28)'],
+    ['Aviv Kokhavi', 'Aviv Kohavi', 'reading: "kh" said "h" (F28)'],
+    ['Emomali Rachmon', 'Emomali Rahmon', 'reading: "ch" said "h"'],
+    ['Muammar Qaddafi', 'Muammar Gaddafi', 'reading: "q" said "g"'],
+    ['Qasem Soleimani', 'Ghasem Soleimani', 'reading: "q" said "g", Persian "gh"'],
+    ['Sergei Lavrov', 'Serhiy Lavrov', 'reading: "g" said "h" (F12)'],
+    ['Evgueni Prigojine', 'Evgeny Prigozhin', 'reading: French "j" said "zh"'],
+    ['Sergej Kuznecov', 'Serhiy Kuznetsov', 'readings in two words at once: "g" said "h", "c" said "ts" (F12)'],
+    ['Al-Qaeda', 'Al-Kaida', 'a name of one word and a particle, written as one word'],
+    ['Karl Eichenberry', 'Karl Eikenberry', 'reading: "ch" said "kh" (F16)'],
+  ])('%p and %p share a sound key (%s)', (a, b) => {
+    expect(shared(a, b)).not.toEqual([]);
+  });
+
+  test.each([
+    ['Andriy Yermak', 'Andriy Yermakov', 'a "v" ending a word stays'],
+    ['Sergei Ivan', 'Sergei Ivanov', 'a "v" ending a word stays'],
+    ['Li Qiang', 'Li Keqiang', 'letters meeting once the vowels are gone stay two'],
+    ['Abu Mohammed al-Golani', 'Mohammed Dahlan', 'the name as one word has no readings'],
+    ['Kim Jong Un', 'Kim Jong Il', 'different words'],
+    ['Mohammed bin Salman', 'Mohammed bin Nayef', 'different words'],
+    ['Ahmad Shah Massoud', 'Ahmad Massoud', 'a word more'],
+  ])('%p and %p do not (%s)', (a, b) => {
+    expect(shared(a, b)).toEqual([]);
+  });
+
+  test('a name\'s own sounds come first, then its readings: the key a pair is listed by is how the names sound unread', () => {
+    expect(soundKeys('Khaled al-Masoud')[0]).toBe('kld msd');
+    expect(soundKeys('Khaled al-Masoud')).toContain('hld msd');
+  });
+
+  test('a name stores its words\' sounds as search words marked ~2, and a query for names asks for them', () => {
+    expect(nameSearchWords(['Aviv Kohavi'])).toEqual(expect.arrayContaining(['~2kv']));
+    expect(searchTerms('Kochavi', { names: true }).skeletons).toContain('~2kv');
+    // A query for claims or documents has no sound terms.
+    expect(searchTerms('Kochavi').skeletons.filter((t) => t.startsWith('~2'))).toEqual([]);
   });
 });
