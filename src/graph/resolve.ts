@@ -101,12 +101,12 @@ export function genericKeys(r: { name: string; aliases: readonly string[] }): st
  */
 export function skeletonKeys(r: { name: string; aliases: readonly string[] }): string[] {
   const says = (k: string) => k.split(' ').some((w) => w.length >= 3);
-  const names = [r.name, ...r.aliases];
   // Each name's own sounds first, then the other readings: a pair shares its key by the first key
   // one of them lists that the other holds, so the key shown is how the names sound unread
   // ("kld msd" for Khaled al-Masoud, not the reading "hld msd").
-  const own = [...new Set(names.map((n) => soundKeys(n)[0] ?? ''))].filter(says).sort();
-  const read = [...new Set(names.flatMap(soundKeys))].filter((k) => says(k) && !own.includes(k)).sort();
+  const keys = [r.name, ...r.aliases].map(soundKeys);
+  const own = [...new Set(keys.map((k) => k[0] ?? ''))].filter(says).sort();
+  const read = [...new Set(keys.flat())].filter((k) => says(k) && !own.includes(k)).sort();
   return [...own, ...read];
 }
 
