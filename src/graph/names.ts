@@ -15,6 +15,9 @@
  *   "Khaled al-Masoud", "Khalid al-Masud" and "Khaled Masoud" all give
  *   "kld msd". Skeletons never merge anything: they let search find every
  *   spelling and suggest possible duplicates.
+ * - A *sound skeleton* is a name word as it sounds, whatever alphabet's
+ *   spelling a page prints: "Jewgeni Prigoschin" and "Yevgeny Prigozhin" both
+ *   give "agn prgsn". Names' sound keys are what possible duplicates compare.
  */
 
 /** Words with no content: articles, prepositions, conjunctions and numerals that names are built with. */
@@ -306,16 +309,6 @@ export function skeleton(name: string): string {
 
 /** A name's words, particles dropped. */
 const nameWords = (name: string): string[] => normalizeText(name).split(' ').filter((w) => w !== '' && !PARTICLES.has(w));
-
-/**
- * The skeleton of a name written as one word ("abdlmnmgt"): transliterations
- * split and join words at will (Abdel-Moneim, Abdulmenam; Abdul Jalil,
- * Abduljaleel). Empty for a name of one word (its skeleton says it all).
- */
-export function joinedSkeleton(name: string): string {
-  const words = nameWords(name);
-  return words.length < 2 ? '' : skeletonWord(words.join(''));
-}
 
 /**
  * The stop words and particles of `text` written in capitals, as an acronym is ("WHO", the World
