@@ -135,7 +135,12 @@ export function skeletonWord(word: string): string {
  * - a "j" inside a word said "ch": the Tajik "ҷ" is written with the Russian "ч", so a Tajik
  *   spelling (Rajabalizoda) meets the Russian one (Rachabalizoda) (F40);
  * - Polish and other Latin Slavic letters: "j" said "y", "sz" said "sh", "cz" said "ch": Podoljak
- *   for Podolyak, Patruszew for Patrushev (F40).
+ *   for Podolyak, Patruszew for Patrushev (F40);
+ * - Dutch, German and French transliterations of Russian: "tsj", "tsch" and "tch" (ч) said "ch",
+ *   "sj" and "sch" (ш) said "sh", and a leading "ch" (х) said "kh": Chartsjenko, Chartchenko and
+ *   Charchenko for Kharchenko (F80);
+ * - Cyrillic written in Latin letters (the English transliteration): Харченко for Kharchenko,
+ *   Гиркин for Girkin, Алмаз-Антей for Almaz-Antey (F80).
  */
 const QUERY_READINGS: readonly ((word: string) => string)[] = [
   (w) => w.replace(/ch/g, 'k'),
@@ -143,7 +148,16 @@ const QUERY_READINGS: readonly ((word: string) => string)[] = [
   (w) => w.replace(/zh/g, 'j').replace(/kh/g, 'h'),
   (w) => w.replace(/(?<=[^d])j/g, 'ch'),
   (w) => w.replace(/sz/g, 'sh').replace(/cz/g, 'ch').replace(/j/g, 'y'),
+  (w) => w.replace(/t(?:sj|sch|ch)/g, 'ch').replace(/s(?:j|ch)/g, 'sh').replace(/^ch/, 'kh'),
+  (w) => w.replace(/[\u0400-\u04ff]/g, (letter) => CYRILLIC_IN_LATIN[letter] ?? letter),
 ];
+
+/** The English (BGN/PCGN-like) Latin spelling of each Cyrillic letter of Russian, Ukrainian and Bulgarian, lower case. */
+const CYRILLIC_IN_LATIN: Record<string, string> = {
+  а: 'a', б: 'b', в: 'v', г: 'g', ґ: 'g', д: 'd', е: 'e', ё: 'e', є: 'ye', ж: 'zh', з: 'z', и: 'i', і: 'i', ї: 'yi', й: 'y',
+  к: 'k', л: 'l', м: 'm', н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'kh', ц: 'ts', ч: 'ch',
+  ш: 'sh', щ: 'shch', ъ: '', ы: 'y', ь: '', э: 'e', ю: 'yu', я: 'ya',
+};
 
 /** The skeletons of a query word's {@link QUERY_READINGS} that differ from its own skeleton. */
 export function otherReadingSkeletons(word: string): string[] {
