@@ -191,6 +191,14 @@ describe('the downing of MH17, coded as four version 2 bundles', () => {
     expect(ranked.map((h) => h.claim.id)).toEqual([C.separatistsResponsible, C.ukrainianBuk, C.su25]);
   });
 
+  it('lists 16 conflicts, two of them revisions: Girkin\'s withdrawal of his post, and the Defence Ministry\'s account over its general\'s', async () => {
+    const r = await gql(store, `{ conflicts(first: 100) { totalCount nodes { kind } } }`);
+    expect(r.errors).toBeUndefined();
+    const conflicts = (r.data as { conflicts: { totalCount: number; nodes: { kind: string }[] } }).conflicts;
+    expect(conflicts.totalCount).toBe(16);
+    expect(conflicts.nodes.filter((n) => n.kind === 'REVISION')).toHaveLength(2);
+  });
+
   it('finds each defendant by every spelling the pages print, Dutch and Cyrillic included', async () => {
     for (const [spelling, id] of SPELLINGS) expect([spelling, (await searchEntities(store, spelling))[0]]).toEqual([spelling, id]);
   });
