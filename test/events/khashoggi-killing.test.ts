@@ -25,14 +25,18 @@ import { clusterIds, credibilityOf, eventSet, importEvent, searchEntities, searc
  * accused of (a party's denial, shown and not weighed), and names spelled
  * several ways.
  * What a fact-checker concludes, and claimgraph gives: he died inside the
- * consulate (confirmed, 1); "left the consulate alive" is false (5); the crown
+ * consulate (confirmed, 1); "left the consulate alive" is false (5); the
+ * fistfight account and the "rogue operation" are improbable (5); the crown
  * prince approved the operation, per the US intelligence assessment (probably
  * true, 2), whatever Saudi Arabia says.
- * Where claimgraph differs this file asserts nothing (FINDINGS.md F61, F62):
- * the 2 for "approved" holds only because two outlets report unnamed Turkish
- * officials' accusation (the US assessment alone gives 4: F61), and the CIA's
- * conclusion, known only through anonymous officials, is not counted among the
- * anonymous voices (F62).
+ * In November 2025 Trump said the crown prince "knew nothing about it";
+ * PolitiFact found that "the opposite of the conclusion" of the US assessment.
+ * Where claimgraph differs this file asserts nothing (FINDINGS.md F61-F63):
+ * "approved" (and "ordered", "knew") are 4, doubtful: the US assessment is a
+ * hedge, which alone never gets past 4 against a party's denial (F61), and the
+ * president's denial weighs as an independent cluster against what his own
+ * intelligence community assesses (F62); the CIA's conclusion, known only
+ * through anonymous officials, counts as the CIA's own word (F63).
  */
 
 const { filesOf } = eventSet('khashoggi-killing-2018-10-02');
@@ -54,7 +58,7 @@ const C = {
 const printedIn = async (store: GraphStore, id: string): Promise<string[]> =>
   (await statement(store, id)).appearances.map((ap) => ap.document.id).sort();
 
-describe('the killing of Jamal Khashoggi (October 2018 - February 2021), coded as two version 2 bundles', () => {
+describe('the killing of Jamal Khashoggi (October 2018 - November 2025), coded as two version 2 bundles', () => {
   let store: GraphStore;
   let report: ImportReport;
   let a: Record<string, ClaimAnswer>;
@@ -65,9 +69,9 @@ describe('the killing of Jamal Khashoggi (October 2018 - February 2021), coded a
   }, 60_000);
   afterAll(() => store.close());
 
-  it('the set checks clean, and imports 48 statements on 13 claims; the one possible duplicate is Trump\'s open question beside the claim it leaves open', () => {
+  it('the set checks clean, and imports 49 statements on 13 claims; the one possible duplicate is Trump\'s open question beside the claim it leaves open', () => {
     expect(checkBundleSet(filesOf('v2')).problems).toEqual([]);
-    expect(report.statements.created).toBe(48);
+    expect(report.statements.created).toBe(49);
     expect(report.claims.created).toBe(13);
     expect(report.matched).toEqual([]);
     // Worded alike, not the same proposition: an editor rejects the pair.
@@ -134,23 +138,24 @@ describe('the killing of Jamal Khashoggi (October 2018 - February 2021), coded a
     expect(cred.grade).toBe(1);
   });
 
-  it('"the crown prince approved the operation": probably true; Saudi Arabia\'s four denials are a party\'s (see F61 for what the grade rests on)', async () => {
+  it('"the crown prince approved the operation": Saudi Arabia\'s four denials are a party\'s, shown and not weighed; Trump\'s of 2025 is weighed (its grade: F61, F62)', async () => {
     const c = a[C.approved] as ClaimAnswer;
     expect(c.status).toBe('CONTESTED');
-    expect(c.corroboration).toMatchObject({ denyingSources: 4, doubtingSources: 0 });
+    // Four Saudi voices and Trump's "he knew nothing about it" (through the claim it implies).
+    expect(c.corroboration).toMatchObject({ denyingSources: 5, doubtingSources: 0, hedgingSources: 2 });
     const cred = await credibilityOf(store, C.approved);
+    expect(cred.partiesAgainst).toBe(4);
     expect(cred.facts).toContain('4 sources against it are parties to it and are not weighed: Adel al-Jubeir, Mohammed bin Salman, Saudi Ministry of Foreign Affairs and Shalaan al-Shalaan');
-    expect(cred.grade).toBe(2);
     // "We assess" stays a hedge: the ODNI asserts nothing flatly.
     expect((await statement(store, 'st-odni-assesses-mbs-approved')).position).toBe('HEDGES');
   });
 
-  it('the CIA\'s conclusion is one hedged statement, printed eight times, each time through anonymous officials', async () => {
+  it('the CIA\'s conclusion is one hedged statement in eight printings, six of which name anonymous officials as its carriers', async () => {
     const cia = await statement(store, 'st-cia-assesses-mbs-ordered');
     expect([cia.position, cia.current]).toEqual(['HEDGES', true]);
     expect(cia.appearances).toHaveLength(8);
     const anonymousCarriers = new Set(['src-us-officials-wapo', 'src-senior-us-official-cnn', 'src-us-officials-ado']);
-    // Every printing but the two that cite only a newspaper names an anonymous carrier in its chain.
+    // The other two cite only a newspaper (Reuters citing the Post; the Daily Beast citing the Post).
     const viaAnonymous = cia.appearances.filter((ap) => ap.via.some((v) => anonymousCarriers.has(v.source.id)));
     expect(viaAnonymous).toHaveLength(6);
     expect((a[C.ordered] as ClaimAnswer).corroboration.hedgingSources).toBe(1);
@@ -174,11 +179,13 @@ describe('the killing of Jamal Khashoggi (October 2018 - February 2021), coded a
     expect(c.credibility.grade).toBe(5);
   });
 
-  it('Trump\'s "maybe he did and maybe he didn\'t" leans neither way on what the crown prince knew: it is an assertion that it is not established', async () => {
-    const r = await gql(store, `{ source(id: "src-donald-trump") { statements(first: 20) { claim { id: recordId } } } }`);
+  it('Trump\'s "maybe he did and maybe he didn\'t" (2018) leans neither way on what the crown prince knew; his "he knew nothing about it" (2025) denies it', async () => {
+    const r = await gql(store, `{ source(id: "src-donald-trump") { statements(first: 20) { id: recordId claim { id: recordId } } } }`);
     expect(r.errors).toBeUndefined();
-    const claims = (r.data as { source: { statements: { claim: { id: string } }[] } }).source.statements.map((s) => s.claim.id);
-    expect(claims).not.toContain(C.knew);
+    const onKnew = (r.data as { source: { statements: { id: string; claim: { id: string } }[] } }).source.statements
+      .filter((s) => s.claim.id === C.knew).map((s) => s.id);
+    expect(onKnew).toEqual(['st-trump-denies-mbs-knew']);
+    expect((await statement(store, 'st-trump-denies-mbs-knew')).position).toBe('DENIES');
     expect(await printedIn(store, 'st-trump-asserts-not-established')).toEqual(['doc-gephardt-maybe', 'doc-heraldmail-maybe', 'doc-wfmy-stand-by']);
     // Said again on 22 November: the repetition is his current word, no revision.
     const first = await statement(store, 'st-trump-asserts-not-established');
@@ -231,9 +238,9 @@ describe('the same event as version 1 bundles: one statement per printing, no vi
   }, 60_000);
   afterAll(() => store.close());
 
-  it('the set checks clean; printings sharing a quote or a date fold, the others stay apart (53 statements)', () => {
+  it('the set checks clean; printings sharing a quote or a date fold, the others stay apart (54 statements)', () => {
     expect(checkBundleSet(filesOf('v1')).problems).toEqual([]);
-    expect(report.statements.created).toBe(53);
+    expect(report.statements.created).toBe(54);
     expect(report.matched).toEqual([]);
   });
 
