@@ -5,7 +5,7 @@ import { gql } from '../helpers';
 import { clusterIds, credibilityOf, eventSet, importEvent, searchEntities, searchSources, statement, type ClaimAnswer } from './event-set';
 
 /*
- * A twelfth real event, coded from public reporting
+ * Another real event (the twelfth coded, alongside Kfar Aza), from public reporting
  * (test/fixtures/events/khashoggi-killing-2018-10-02: SOURCES.md, EXPECTED.md).
  * Jamal Khashoggi entered the Saudi consulate in Istanbul on 2 October 2018 and
  * was killed there. Saudi Arabia said he had left alive (3-5 October), then that
