@@ -5,7 +5,7 @@ import { gql } from '../helpers';
 import { clusterIds, credibilityOf, eventSet, importEvent, searchEntities, searchSources, statement, type ClaimAnswer } from './event-set';
 
 /*
- * A thirteenth real event, coded from public reporting as a set of bundles
+ * Another real event, coded from public reporting as a set of bundles
  * (test/fixtures/events/mh17-downing-2014-07-17: SOURCES.md, EXPECTED.md).
  * Malaysia Airlines flight MH17 was brought down over eastern Ukraine on
  * 17 July 2014. Strelkov's VKontakte page announced an An-26 shot down near
