@@ -98,14 +98,17 @@ CALL (key) {
 // denied or doubted the claim (or a claim it implies) in a statement that has
 // since been superseded or withdrawn. A channel's retraction of a printing is
 // not a source coming round, so the old statement must have a superseder.
+// The organisations are collected first, so that a hub claim's many
+// statements are read once on each side, not paired.
 CALL (key) {
   MATCH (c:Claim {id: key})
-  MATCH (c)-[:IMPLIES*0..]->(:Claim)<-[:ON]-(old:Statement {stance: 'DENIES', current: false})-[:SUPERSEDED_BY]->(:Statement)
-  MATCH (old)<-[:MADE]-(was:Source)
-  WITH DISTINCT c, was
+  MATCH (c)-[:IMPLIES*0..]->(:Claim)<-[:ON]-(old:Statement {stance: 'DENIES', current: false})<-[:MADE]-(was:Source)
+  WHERE EXISTS { (old)-[:SUPERSEDED_BY]->(:Statement) }
+  UNWIND coalesce(was.roots, [was.id]) AS organisation
+  WITH c, collect(DISTINCT organisation) AS organisations
   MATCH (c)<-[:IMPLIES*0..]-(:Claim)<-[:ON]-(now:Statement {stance: 'ASSERTS', current: true})<-[:MADE]-(s:Source)
   WHERE NOT coalesce(now.hedged, false)
-    AND (s = was OR any(root IN coalesce(s.roots, []) WHERE root IN coalesce(was.roots, [])))
+    AND any(root IN coalesce(s.roots, [s.id]) WHERE root IN organisations)
   RETURN collect(DISTINCT s.name) AS admittedBy
 }
 RETURN key,
