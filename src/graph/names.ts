@@ -231,7 +231,8 @@ function computeSkeleton(word: string): string {
  * "tsch", "sch" as "j", "ch", "sh" (Dschalili, Gorbatschow, Schoigu); French "tch" as "ch"
  * (Gorbatchev); Dutch "tsj", "sj" as "ch", "sh" (Chartsjenko); Polish "sz", "cz" as "sh", "ch"
  * (Patruszew, Gorbaczow); "dzh", "dj" as "j" (Dalerdzhon, Djamel); "x" as "ks" (Alexei,
- * Aleksiej); "Abdel", "Abdul", "Abd al-", "Abdur-r" as "Abd". Then:
+ * Aleksiej); "Abdel", "Abdul", "Abd al-", "Abdur-r" as "Abd"; Cyrillic as English transliterates it
+ * (Путин, Putin; Гончаренко, Goncharenko, and by the reading of "g" as "h", Honcharenko). Then:
  * - "j" is "y" (Slavic, German and Dutch: Jewgeni, Jazenjuk; and English "j" meets the German
  *   "dsch" there), and a leading "y" before a vowel is a vowel (Yevgeny, Evgeny; Yulia, Ioulia);
  * - "w" is "v" (Lawrow, Lavrov), dropped between a consonant and a vowel (Sinwar, Sinouar; Ben-Gvir,
@@ -261,7 +262,8 @@ const SOUND_READINGS: readonly ((word: string) => string)[] = [
 
 /** A word's sound skeleton under no reading, then under each of {@link SOUND_READINGS} (repeats kept, so index i is reading i). Empty for a particle. */
 function soundReadings(word: string): string[] {
-  const w = normalizeText(word).replace(/ /g, '');
+  // A word in Cyrillic as English transliterates it, "г" as "g" (the reading of "g" as "h" gives the Ukrainian).
+  const w = fromCyrillic(normalizeText(word).replace(/ /g, ''), 'g');
   if (w === '' || PARTICLES.has(w)) return [];
   return [w, ...SOUND_READINGS.map((read) => read(w))].map(soundSkeleton);
 }
@@ -276,7 +278,7 @@ export function soundSkeletons(word: string): string[] {
 
 /** The sound skeleton of one normalised word (no reading). */
 function soundSkeleton(word: string): string {
-  const english = word
+  const english = fromCyrillic(word, 'g')
     // "Abdel", "Abdul", "Abd al-" and "Abdur-R" are one: the article after "abd" (servant of) goes.
     .replace(/^abd[aeiou](?:l|(?=([dnrstz])\1))/, 'abd')
     .replace(/x/g, 'ks')

@@ -314,6 +314,8 @@ describe('sound skeletons (docs/MODEL.md, "Sound skeletons"; the corpus: test/gr
     ['Sergej Kuznecov', 'Serhiy Kuznetsov', 'readings in two words at once: "g" said "h", "c" said "ts" (F12)'],
     ['Al-Qaeda', 'Al-Kaida', 'a name of one word and a particle, written as one word'],
     ['Karl Eichenberry', 'Karl Eikenberry', 'reading: "ch" said "kh" (F16)'],
+    ['Владимир Путин', 'Vladimir Putin', 'Cyrillic transliterated'],
+    ['Олександр Гончаренко', 'Oleksandr Honcharenko', 'Cyrillic transliterated, reading: "g" said "h" (F95)'],
   ])('%p and %p share a sound key (%s)', (a, b) => {
     expect(shared(a, b)).not.toEqual([]);
   });
