@@ -85,9 +85,11 @@ const INNER_APOSTROPHE = /(?<=[\p{L}\p{M}])(?<!(?:^|[^\p{L}\p{M}])[ldLD])['’�
  * marker records an older version has them rebuilt once when it is opened (src/store/name-keys.ts):
  * 1 split words at every apostrophe; 2 joins them (F19); 3 reads the hamza ʾ and ayn ʿ as apostrophes
  * (F27: "Abū ʿĀqlah" was the word "ʿaqlah", whose skeleton began with the ayn); 4 keeps a stop word
- * written as an acronym ("WHO") among the search words (F50).
+ * written as an acronym ("WHO") among the search words (F50); 5 rewrites every claim's standing with
+ * them, since a claim's status leaves out its parties' voices and name keys are how a source is
+ * found to be an entity a claim is about (F73).
  */
-export const NAME_KEYS_VERSION = 4;
+export const NAME_KEYS_VERSION = 5;
 
 /** Letters that NFKD leaves whole, as they are written without their stroke or ligature: "Łapczyński" is typed "Lapczynski". */
 const FOLDED: Record<string, string> = { ł: 'l', ø: 'o', đ: 'd', ß: 'ss', æ: 'ae', œ: 'oe', ı: 'i', þ: 'th', ð: 'd' };
