@@ -180,6 +180,24 @@ describe('the Skripal poisoning, coded as three version 2 bundles', () => {
     ].sort());
   });
 
+  it('the competing-hypotheses matrix ranks "the Russian state was responsible" first, "the UK staged it" second', async () => {
+    const r = await gql(store, `{ question(id: "q-who-poisoned-the-skripals") { matrix { hypotheses { claim { id: recordId } rank } } } }`);
+    const ranked = (r.data as { question: { matrix: { hypotheses: { claim: { id: string }; rank: number }[] } } }).question.matrix.hypotheses;
+    expect(ranked.map((h) => [h.claim.id, h.rank])).toEqual([[C.russia, 1], [C.ukStaged, 2]]);
+  });
+
+  it('the timeline: May\'s statements of 12 March first, the OPCW before the suspects are named, the inquiry last of the dated, the undated after', async () => {
+    const r = await gql(store, `{ entity(id: "ent-skripal-poisoning") { timeline(first: 100) { totalCount nodes { statement { id: recordId } dateSource } } } }`);
+    const tl = (r.data as { entity: { timeline: { totalCount: number; nodes: { statement: { id: string }; dateSource: string }[] } } }).entity.timeline;
+    expect(tl.totalCount).toBe(41);
+    const order = tl.nodes.map((n) => n.statement.id);
+    expect(order.slice(0, 2).sort()).toEqual(['st-may-asserts-military-grade-nerve-agent', 'st-may-hedges-russia-responsible']);
+    expect(order.indexOf('st-opcw-confirms-uk-identification')).toBeLessThan(order.indexOf('st-may-asserts-petrov-boshirov-carried-out'));
+    const dated = tl.nodes.filter((n) => n.dateSource !== 'UNKNOWN').map((n) => n.statement.id);
+    expect(dated.slice(-6).every((id) => id.startsWith('st-inquiry-'))).toBe(true);
+    expect(tl.nodes.slice(-7).every((n) => n.dateSource === 'UNKNOWN')).toBe(true);
+  });
+
   it('finds the suspects, the victims and the agent by every spelling the pages print', async () => {
     for (const [spelling, id] of ENTITY_SPELLINGS) expect([spelling, (await searchEntities(store, spelling))[0]]).toEqual([spelling, id]);
   });
