@@ -142,7 +142,10 @@ export function skeletonWord(word: string): string {
  * - the Russian "г" that Ukrainian says "h": Goncharenko for Honcharenko (F95);
  * - the German "tsch" for "ch": Totschka for Tochka, Gontscharenko (F95);
  * - a "c" not in "ch", a "č" whose háček was dropped: Tocka, Točka for Tochka (F95);
- * - a "v" written as Polish and German write it, "w": Venediktova for Wenediktowa (F95).
+ * - a "v" written as Polish and German write it, "w": Venediktova for Wenediktowa (F95);
+ * - the Dutch and French letters for the Russian "ч" and "ш", and the Dutch "ch" for "х": "tsj"
+ *   and "tch" said "ch", "sj" and "sch" said "sh", a leading "ch" said "kh": Chartsjenko,
+ *   Chartchenko and Charchenko for Kharchenko (F80).
  */
 const QUERY_READINGS: readonly ((word: string) => string)[] = [
   (w) => w.replace(/ch/g, 'k'),
@@ -150,6 +153,7 @@ const QUERY_READINGS: readonly ((word: string) => string)[] = [
   (w) => w.replace(/zh/g, 'j').replace(/kh/g, 'h'),
   (w) => w.replace(/(?<=[^d])j/g, 'ch'),
   (w) => w.replace(/sz/g, 'sh').replace(/cz/g, 'ch').replace(/j/g, 'y'),
+  (w) => w.replace(/t(?:sj|sch|ch)/g, 'ch').replace(/s(?:j|ch)/g, 'sh').replace(/^ch/, 'kh'),
   (w) => fromCyrillic(w, 'h'),
   (w) => fromCyrillic(w, 'g'),
   (w) => w.replace(/g/g, 'h'),

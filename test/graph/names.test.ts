@@ -297,3 +297,25 @@ describe('Cyrillic, the two readings of "г", German "tsch" and a dropped háče
     expect(searchTerms('Kamyshin').skeletons).toEqual([`~${skeleton('Kamyshin')}`]);
   });
 });
+
+describe('Dutch, German and French spellings of Russian names, and Cyrillic (FINDINGS.md, F80)', () => {
+  it('a query reads "tsj", "tsch", "tch" as "ch" and a leading "ch" as "kh": "Chartsjenko", "Chartchenko", "Charchenko" meet "Kharchenko"', () => {
+    for (const spelling of ['Chartsjenko', 'Chartchenko', 'Charchenko']) {
+      expect([spelling, searchTerms(spelling).skeletons]).toEqual([spelling, expect.arrayContaining([`~${skeleton('Kharchenko')}`])]);
+    }
+    expect(searchTerms('Chruschtschow').skeletons).toContain(`~${skeleton('Khrushchov')}`);
+  });
+
+  it('a query reads Cyrillic in the English transliteration: "Харченко", "Гиркин", "Пулатов" meet "Kharchenko", "Girkin", "Pulatov"', () => {
+    expect(searchTerms('Харченко').skeletons).toContain(`~${skeleton('Kharchenko')}`);
+    expect(searchTerms('Игор Гиркин').skeletons).toContain(`~${skeleton('Girkin')}`);
+    expect(searchTerms('Пулатов').skeletons).toContain(`~${skeleton('Pulatov')}`);
+    expect(searchTerms('Алмаз-Антей').skeletons).toEqual(expect.arrayContaining([`~${skeleton('Almaz')}`, `~${skeleton('Antey')}`]));
+  });
+
+  it('leaves the "ch" of a word that does not begin with it, and a Latin word without these letters, as they were', () => {
+    expect(searchTerms('Fariduni').skeletons).toEqual([`~${skeleton('Fariduni')}`]);
+    // "Richard": the inner "ch" keeps only the readings it had ("k"), no "kh".
+    expect(searchTerms('Richard').skeletons.every((s) => !s.includes('kh'))).toBe(true);
+  });
+});
