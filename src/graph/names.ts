@@ -136,30 +136,33 @@ export function skeletonWord(word: string): string {
  *   Dalerjon, Mukhammadsobir for Muhammadsobir, Khamidov for Hamidov (F40);
  * - a "j" inside a word said "ch": the Tajik "ҷ" is written with the Russian "ч", so a Tajik
  *   spelling (Rajabalizoda) meets the Russian one (Rachabalizoda) (F40);
- * - Polish and other Latin Slavic letters: "j" said "y", "sz" said "sh", "cz" said "ch": Podoljak
- *   for Podolyak, Patruszew for Patrushev (F40);
+ * - Polish and other Latin Slavic letters: "j" said "y", "sz" said "sh", "cz" said "ch", "w" said
+ *   "v": Podoljak for Podolyak, Patruszew for Patrushev (F40), nowiczok for Novichok (F105);
  * - a word in Cyrillic, transliterated as English does, its "г" read both ways: "h" as Ukrainian
  *   says it, "g" as Russian does: Гончаренко for Honcharenko, Басурин for Basurin, Точка-У for
  *   Tochka-U (F95);
  * - the Russian "г" that Ukrainian says "h": Goncharenko for Honcharenko (F95);
- * - the German "tsch" for "ch": Totschka for Tochka, Gontscharenko (F95);
+ * - the German "tsch" for "ch", with the German "w" for "v": Totschka for Tochka, Gontscharenko
+ *   (F95), Nowitschok for Novichok (F105);
  * - a "c" not in "ch", a "č" whose háček was dropped: Tocka, Točka for Tochka (F95);
  * - a "v" written as Polish and German write it, "w": Venediktova for Wenediktowa (F95);
  * - the Dutch and French letters for the Russian "ч" and "ш", and the Dutch "ch" for "х": "tsj"
  *   and "tch" said "ch", "sj" and "sch" said "sh", a leading "ch" said "kh": Chartsjenko,
- *   Chartchenko and Charchenko for Kharchenko (F80).
+ *   Chartchenko and Charchenko for Kharchenko (F80); a leading "tch" stays "ch": Tchepiga for
+ *   Chepiga (F105).
  */
 const QUERY_READINGS: readonly ((word: string) => string)[] = [
   (w) => w.replace(/ch/g, 'k'),
   (w) => w.replace(/dz/g, 'j').replace(/c(?![hk])/g, 'j'),
   (w) => w.replace(/zh/g, 'j').replace(/kh/g, 'h'),
   (w) => w.replace(/(?<=[^d])j/g, 'ch'),
-  (w) => w.replace(/sz/g, 'sh').replace(/cz/g, 'ch').replace(/j/g, 'y'),
-  (w) => w.replace(/t(?:sj|sch|ch)/g, 'ch').replace(/s(?:j|ch)/g, 'sh').replace(/^ch/, 'kh'),
+  (w) => w.replace(/sz/g, 'sh').replace(/cz/g, 'ch').replace(/j/g, 'y').replace(/w/g, 'v'),
+  // Only a "ch" the word begins with is the Dutch "х": a leading "tch" is the French "ч" (Tchepiga).
+  (w) => w.replace(/^ch/, 'kh').replace(/t(?:sj|sch|ch)/g, 'ch').replace(/s(?:j|ch)/g, 'sh'),
   (w) => fromCyrillic(w, 'h'),
   (w) => fromCyrillic(w, 'g'),
   (w) => w.replace(/g/g, 'h'),
-  (w) => w.replace(/tsch/g, 'ch'),
+  (w) => w.replace(/tsch/g, 'ch').replace(/w/g, 'v'),
   (w) => w.replace(/c(?!h)/g, 'ch'),
   (w) => w.replace(/v/g, 'w'),
 ];

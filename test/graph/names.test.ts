@@ -319,3 +319,17 @@ describe('Dutch, German and French spellings of Russian names, and Cyrillic (FIN
     expect(searchTerms('Richard').skeletons.every((s) => !s.includes('kh'))).toBe(true);
   });
 });
+
+describe('a leading French "tch", the German and Polish "w" (FINDINGS.md, F105)', () => {
+  it('a query reads a leading "tch" as "ch", not as the Dutch "kh": "Tchepiga" meets "Chepiga"', () => {
+    expect(searchTerms('Tchepiga').skeletons).toContain(`~${skeleton('Chepiga')}`);
+    // A leading "ch" is still also the Dutch "х".
+    expect(searchTerms('Charchenko').skeletons).toContain(`~${skeleton('Kharchenko')}`);
+  });
+
+  it('a query reads the German "w" with "tsch", and the Polish "w" with "cz", as "v": "Nowitschok" and "nowiczok" meet "Novichok"', () => {
+    expect(searchTerms('Nowitschok').skeletons).toContain(`~${skeleton('Novichok')}`);
+    expect(searchTerms('nowiczok').skeletons).toContain(`~${skeleton('Novichok')}`);
+    expect(searchTerms('Patruszew').skeletons).toContain(`~${skeleton('Patrushev')}`);
+  });
+});
