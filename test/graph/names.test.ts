@@ -115,8 +115,18 @@ describe('search words and terms', () => {
     expect(oneWord).toContain(q.skeletons[2]);
   });
 
+  test('a particle written apart finds the name that fuses it: "El-Gazzar" finds "Elgazzar" (FINDINGS.md, F112)', () => {
+    const fused = nameSearchWords(['Ahmed Elgazzar']);
+    for (const query of ['El-Gazzar', 'el Gazzar', 'Ahmed El-Gazzar']) {
+      expect(searchTerms(query).skeletons.filter((s) => fused.includes(s))).not.toEqual([]);
+    }
+    // Only a particle joins: "Van Gogh" is no "Vangogh" of other words, and "the Gazzar" adds nothing.
+    expect(searchTerms('the Gazzar').skeletons).toEqual(['~gzr']);
+  });
+
   test('stop words and particles are not search terms; a short word has no skeleton', () => {
-    expect(searchTerms('the al-Masoud of Kabul to')).toEqual({ words: ['masoud', 'kabul', ''], skeletons: ['~msd', '~kbl', '~msdkbl'] });
+    // The particle is no term of its own; it is looked for only fused with its word ("Almasoud").
+    expect(searchTerms('the al-Masoud of Kabul to')).toEqual({ words: ['masoud', 'kabul', '', ''], skeletons: ['~msd', '~kbl', '~msdkbl', '~almsd'] });
     expect(searchTerms('UN')).toEqual({ words: ['un'], skeletons: [''] });
   });
 
