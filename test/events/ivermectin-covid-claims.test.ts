@@ -5,7 +5,7 @@ import { gql } from '../helpers';
 import { clusterIds, credibilityOf, eventSet, importEvent, searchEntities, searchSources, statement, type ClaimAnswer } from './event-set';
 
 /*
- * A fourteenth real event, coded from public reporting as a set of bundles
+ * A real event (ivermectin and the Elgazzar preprint), coded from public reporting as a set of bundles
  * (test/fixtures/events/ivermectin-covid-19-claims-2020-2023: SOURCES.md, EXPECTED.md).
  * In November 2020 a Benha University preprint led by Ahmed Elgazzar reported a
  * 90% cut in COVID-19 deaths with ivermectin; TrialSite News hailed it, the FLCCC
