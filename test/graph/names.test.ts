@@ -120,8 +120,9 @@ describe('search words and terms', () => {
     for (const query of ['El-Gazzar', 'el Gazzar', 'Ahmed El-Gazzar']) {
       expect(searchTerms(query).skeletons.filter((s) => fused.includes(s))).not.toEqual([]);
     }
-    // Only a particle joins: "Van Gogh" is no "Vangogh" of other words, and "the Gazzar" adds nothing.
-    expect(searchTerms('the Gazzar').skeletons).toEqual(['~gzr']);
+    // Only a particle joins its word: a stop word does not ("the Gazzar" is not looked for as "Thegazzar").
+    const theGazzar = nameSearchWords(['Thegazzar']).filter((w) => w.startsWith('~'));
+    expect(searchTerms('the Gazzar').skeletons.filter((s) => theGazzar.includes(s))).toEqual([]);
   });
 
   test('stop words and particles are not search terms; a short word has no skeleton', () => {
