@@ -162,6 +162,20 @@ describe('the ivermectin claims and the Elgazzar preprint, coded as four version
   });
 });
 
+describe('Teller Report\'s spelling as a stored name', () => {
+  it('a source stored as "Ahmed El-Gazzar" is found by "Elgazzar" and by "El-Gazzar" (F112)', async () => {
+    const bundle = { format: 'claimgraph-bundle', version: 2,
+      sources: [{ id: 'src-ahmed-el-gazzar', name: 'Ahmed El-Gazzar', kind: 'PERSON', anonymous: false }] };
+    const { store } = await importEvent([{ name: 'teller.bundle.json', json: bundle }]);
+    try {
+      expect(await searchSources(store, 'Elgazzar')).toEqual(['src-ahmed-el-gazzar']);
+      expect(await searchSources(store, 'El-Gazzar')).toEqual(['src-ahmed-el-gazzar']);
+    } finally {
+      await store.close();
+    }
+  });
+});
+
 describe('the same event in version 1', () => {
   it('validates and imports as a set: 52 statements on 10 claims, no doubts, no retractions', async () => {
     const files = filesOf('v1');

@@ -125,6 +125,14 @@ describe('search words and terms', () => {
     expect(searchTerms('the Gazzar').skeletons.filter((s) => theGazzar.includes(s))).toEqual([]);
   });
 
+  test('a particle fused into the name finds it written apart: "Elgazzar" finds "El-Gazzar" (FINDINGS.md, F112)', () => {
+    const apart = nameSearchWords(['Ahmed El-Gazzar']);
+    expect(searchTerms('Elgazzar').skeletons.filter((s) => apart.includes(s))).not.toEqual([]);
+    expect(searchTerms('Almasoud').skeletons.filter((s) => nameSearchWords(['Khaled al-Masoud']).includes(s))).not.toEqual([]);
+    // A short rest is no name: "Alan" is not read as "an".
+    expect(searchTerms('Alan').skeletons).toEqual([searchTerms('Alan').skeletons[0]]);
+  });
+
   test('stop words and particles are not search terms; a short word has no skeleton', () => {
     // The particle is no term of its own; it is looked for only fused with its word ("Almasoud").
     expect(searchTerms('the al-Masoud of Kabul to')).toEqual({ words: ['masoud', 'kabul', '', ''], skeletons: ['~msd', '~kbl', '~msdkbl', '~almsd'] });
