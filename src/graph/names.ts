@@ -302,6 +302,43 @@ function adjacentJoined(words: readonly string[]): string[] {
 }
 
 /**
+ * A particle written apart from the word it belongs to, joined to it (marked skeletons): "El-Gazzar"
+ * and "al Masoud" are also looked for as "Elgazzar" and "Almasoud", the spelling that fuses the
+ * particle into the name. Search drops a particle standing alone, so without this a query that
+ * writes it apart cannot find a name that writes it fused.
+ */
+function particleJoined(words: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + 1 < words.length; i++) {
+    const [particle, next] = [words[i] as string, words[i + 1] as string];
+    if (!PARTICLES.has(particle) || next.length < 3 || PARTICLES.has(next) || STOP_WORDS.has(next)) continue;
+    const s = skeletonWord(`${particle}${next}`);
+    if (s.length >= 3) out.push(`~${s}`);
+  }
+  return out;
+}
+
+/** Article particles that transliterations fuse into the next word ("Elgazzar", "Almasoud"). */
+const FUSED_ARTICLES = ['al', 'el'] as const;
+
+/**
+ * A query word that begins with a fused article, read without it (marked skeletons): "Elgazzar"
+ * is also looked for as "Gazzar", so that it finds "El-Gazzar", whose stored words drop the particle.
+ * Only when four letters or more remain, so that "Alan" or "Ella" are left alone.
+ */
+function articleSplit(words: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const word of words) {
+    for (const article of FUSED_ARTICLES) {
+      if (!word.startsWith(article) || word.length - article.length < 4) continue;
+      const s = skeletonWord(word.slice(article.length));
+      if (s.length >= 3) out.push(`~${s}`);
+    }
+  }
+  return out;
+}
+
+/**
  * How a search query is matched: each of its words, exactly or as a prefix
  * (3 letters or more), and by skeleton. Words are those of {@link searchWords}.
  */
@@ -318,7 +355,9 @@ export function searchTerms(query: string): SearchTerms {
   const skeletons = words.map((w) => (w.length >= 3 && skeletonWord(w).length >= 2 ? `~${skeletonWord(w)}` : ''));
   // Each two adjacent words also as one (a name written as one word), matched by skeleton only:
   // an empty word matches nothing exactly or as a prefix.
-  const joined = adjacentJoined(words).filter((s) => !skeletons.includes(s));
+  const joined = [...adjacentJoined(words), ...particleJoined(normalizeText(query).split(' ')), ...articleSplit(words)].filter(
+    (s, i, all) => !skeletons.includes(s) && all.indexOf(s) === i,
+  );
   // A "ch" said "k" (Eichenberry for Eikenberry), and a "dž" or Turkish "c" said "j" (Hadžizade,
   // Hacızade for Hajizadeh), also matched by skeleton only.
   const readings = words.filter((w) => w.length >= 3).flatMap(otherReadingSkeletons);
