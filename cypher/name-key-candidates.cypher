@@ -2,7 +2,7 @@
 // differently from those a store was written with (src/graph/name-keys.ts):
 // those whose names or words hold one of $marks (version 2: an apostrophe or
 // a mark typed for one; version 3: also the hamza and ayn of transliteration), and, when $allNames,
-// every source and entity (version 5: sound skeletons, which every name has). Run once per store,
+// every source and entity (version 6: sound skeletons, which every name has). Run once per store,
 // when its marker records older rules: a pass over each searchable label, returning only the candidates.
 // @mode read
 // @param marks     list of characters whose reading changed

@@ -4,6 +4,7 @@ import { openStore } from '../store/open';
 import type { GraphStore, TransactionTimeouts } from '../store/port';
 import type { QueryTable } from '../store/queries';
 import { aliasKeys, nameKey, nameSearchWords, searchText, searchWords, NAME_KEYS_VERSION } from './names';
+import { rebuildStandings } from './standing';
 import { skeletonKeys } from './resolve';
 
 /*
@@ -31,10 +32,10 @@ export const CHANGED_CHARACTERS = ["'", '’', '‘', 'ʼ', 'ʻ', 'ʾ', 'ʿ', '`
 
 /**
  * The first key version whose names' keys differ from the version before whatever the names
- * hold: version 5 gave every name sound skeletons (its `skeletonKeys` and `~2` search words), so a
+ * hold: version 6 gave every name sound skeletons (its `skeletonKeys` and `~2` search words), so a
  * store written before has every source and entity rebuilt, and its other records only as before.
  */
-export const EVERY_NAME_CHANGED_IN = 5;
+export const EVERY_NAME_CHANGED_IN = 6;
 
 const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
 const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
@@ -100,6 +101,9 @@ export async function rebuildNameKeys(store: GraphStore, recorded: number | null
 export async function rebuildNameKeysIfOld(store: GraphStore, recorded: number | null): Promise<number> {
   if (recorded !== null && recorded >= NAME_KEYS_VERSION) return 0;
   const rewritten = await rebuildNameKeys(store, recorded);
+  // Who is a party to a claim is found by name keys too, and a claim's status leaves its parties out:
+  // the standings are written again with the keys (docs/ANALYSIS.md, "Interested parties").
+  await rebuildStandings(store);
   await store.write('write-name-keys-version', { id: MODEL_MARKER_ID, version: NAME_KEYS_VERSION, at: new Date().toISOString() });
   return rewritten;
 }

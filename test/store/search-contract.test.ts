@@ -242,12 +242,12 @@ describe('the embedded engine\'s text index on disk', () => {
     }
   });
 
-  it('rebuilds every name of a store written before sound skeletons (key version 4), so "Kochavi" finds "Aviv Kohavi" and a new spelling is listed as his possible duplicate (F28)', async () => {
+  it('rebuilds every name of a store written before sound skeletons (key version 5), so "Kochavi" finds "Aviv Kohavi" and a new spelling is listed as his possible duplicate (F28)', async () => {
     const path = join(dir, 'sounds.grafeo');
-    // Version 4 stored a name's word skeletons only ("av kv"), and no sound skeletons.
+    // Version 5 stored a name's word skeletons only ("av kv"), and no sound skeletons.
     const words = searchWords(['Aviv Kohavi']);
     const old = GrafeoDB.create(path);
-    await old.executeCypher("CREATE (:GraphModel {id: 'claimgraph', version: 2, nameKeys: 4})");
+    await old.executeCypher("CREATE (:GraphModel {id: 'claimgraph', version: 2, nameKeys: 5})");
     await old.executeCypher('CREATE (s:Source {id: "src-kohavi", name: "Aviv Kohavi", aliases: [], kind: "PERSON", anonymous: false}) SET s += $props', {
       props: { nameKey: 'aviv kohavi', aliasKeys: [], skeletonKeys: ['av kv', 'avkv'], searchText: searchText(words) },
     });
