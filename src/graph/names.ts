@@ -135,7 +135,17 @@ export function skeletonWord(word: string): string {
  * - a "j" inside a word said "ch": the Tajik "ҷ" is written with the Russian "ч", so a Tajik
  *   spelling (Rajabalizoda) meets the Russian one (Rachabalizoda) (F40);
  * - Polish and other Latin Slavic letters: "j" said "y", "sz" said "sh", "cz" said "ch": Podoljak
- *   for Podolyak, Patruszew for Patrushev (F40).
+ *   for Podolyak, Patruszew for Patrushev (F40);
+ * - a word in Cyrillic, transliterated as English does, its "г" read both ways: "h" as Ukrainian
+ *   says it, "g" as Russian does: Гончаренко for Honcharenko, Басурин for Basurin, Точка-У for
+ *   Tochka-U (F95);
+ * - the Russian "г" that Ukrainian says "h": Goncharenko for Honcharenko (F95);
+ * - the German "tsch" for "ch": Totschka for Tochka, Gontscharenko (F95);
+ * - a "c" not in "ch", a "č" whose háček was dropped: Tocka, Točka for Tochka (F95);
+ * - a "v" written as Polish and German write it, "w": Venediktova for Wenediktowa (F95);
+ * - the Dutch and French letters for the Russian "ч" and "ш", and the Dutch "ch" for "х": "tsj"
+ *   and "tch" said "ch", "sj" and "sch" said "sh", a leading "ch" said "kh": Chartsjenko,
+ *   Chartchenko and Charchenko for Kharchenko (F80).
  */
 const QUERY_READINGS: readonly ((word: string) => string)[] = [
   (w) => w.replace(/ch/g, 'k'),
@@ -143,7 +153,30 @@ const QUERY_READINGS: readonly ((word: string) => string)[] = [
   (w) => w.replace(/zh/g, 'j').replace(/kh/g, 'h'),
   (w) => w.replace(/(?<=[^d])j/g, 'ch'),
   (w) => w.replace(/sz/g, 'sh').replace(/cz/g, 'ch').replace(/j/g, 'y'),
+  (w) => w.replace(/t(?:sj|sch|ch)/g, 'ch').replace(/s(?:j|ch)/g, 'sh').replace(/^ch/, 'kh'),
+  (w) => fromCyrillic(w, 'h'),
+  (w) => fromCyrillic(w, 'g'),
+  (w) => w.replace(/g/g, 'h'),
+  (w) => w.replace(/tsch/g, 'ch'),
+  (w) => w.replace(/c(?!h)/g, 'ch'),
+  (w) => w.replace(/v/g, 'w'),
 ];
+
+/**
+ * Cyrillic letters (Russian, Ukrainian, Belarusian, Bulgarian, after {@link normalizeText}, which
+ * has taken the breve of "й" and the dots of "ё" and "ї") as English transliterates them; "г" as
+ * given. Soft and hard signs are dropped; the Bulgarian "ъ" is a vowel, which skeletons drop too.
+ */
+const CYRILLIC: Record<string, string> = {
+  а: 'a', б: 'b', в: 'v', ґ: 'g', д: 'd', е: 'e', є: 'ye', ж: 'zh', з: 'z', и: 'i', і: 'i', ї: 'yi', й: 'y', к: 'k', л: 'l',
+  м: 'm', н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ў: 'u', ф: 'f', х: 'kh', ц: 'ts', ч: 'ch', ш: 'sh',
+  щ: 'shch', ъ: '', ы: 'y', ь: '', э: 'e', ю: 'yu', я: 'ya',
+};
+
+/** A normalised word with its Cyrillic letters in Latin, "г" written `g`; other letters as they are. */
+function fromCyrillic(word: string, g: 'g' | 'h'): string {
+  return word.replace(/[Ѐ-ӿ]/g, (letter) => (letter === 'г' ? g : CYRILLIC[letter] ?? letter));
+}
 
 /** The skeletons of a query word's {@link QUERY_READINGS} that differ from its own skeleton. */
 export function otherReadingSkeletons(word: string): string[] {

@@ -110,6 +110,42 @@ describe('interested parties: who is a party to a claim, and what their voices w
     expect(innocent.credibility).toMatchObject({ grade: 5, partiesAgainst: 0 });
   });
 
+  it("F81: a party's denial of what a claim implies stays a party's against the claim; a party's denial of the claim itself is judged by the claim's own parties", async () => {
+    await load(store, bundleOf({
+      sources: [src('src-rep', 'Separatist Republic', { kind: 'ORGANIZATION', entity: 'ent-rep' }), src('src-leader', 'The republic\'s leader'),
+        src('src-court', 'The court', { kind: 'ORGANIZATION' }), src('src-prosecution', 'The prosecution', { kind: 'ORGANIZATION' }), src('src-deputy', 'The republic\'s deputy leader')],
+      affiliations: [{ source: 'src-leader', parent: 'src-rep' }, { source: 'src-deputy', parent: 'src-rep' }],
+      entities: [{ id: 'ent-rep', name: 'Separatist Republic' }, { id: 'ent-g', name: 'Commander G' }],
+      claims: [
+        { id: 'claim-g', text: 'Commander G took part in the downing.', about: ['ent-g'] },
+        { id: 'claim-sep', text: 'The separatists were responsible for the downing.', about: ['ent-rep'] },
+        { id: 'claim-h', text: 'Commander H took part in the downing.', about: [] },
+      ],
+      links: [
+        { type: 'IMPLIES', from: 'claim-g', to: 'claim-sep', linkedBy: 'test', reason: 'G is a separatist commander.' },
+        { type: 'IMPLIES', from: 'claim-h', to: 'claim-sep', linkedBy: 'test', reason: 'H is a separatist commander.' },
+      ],
+      statements: [
+        says('st-court-g', 'src-court', 'claim-g', 'ASSERTS'),
+        says('st-prosecution-g', 'src-prosecution', 'claim-g', 'ASSERTS'),
+        says('st-leader-sep', 'src-leader', 'claim-sep', 'DENIES'),
+        says('st-court-h', 'src-court', 'claim-h', 'ASSERTS'),
+        says('st-prosecution-h', 'src-prosecution', 'claim-h', 'ASSERTS'),
+        // The deputy denies H's part directly: H's claim is about nobody, so he is no party to it.
+        says('st-deputy-h', 'src-deputy', 'claim-h', 'DENIES'),
+      ],
+    }));
+    // The leader's denial of "the separatists were responsible" reaches G's claim through IMPLIES, as a party's: not weighed.
+    const g = await answer(store, 'claim-g');
+    expect(g.status).toBe('CONTESTED');
+    expect(g.corroboration.contradictedBy).toBe(1);
+    expect(g.credibility).toMatchObject({ grade: 1, partiesAgainst: 1 });
+    expect(g.credibility.facts).toContain('1 source against it is a party to it and is not weighed: The republic\'s leader');
+    // The deputy's direct denial of H's part is weighed; the leader's, through "sep", is not: 2 clusters for, 1 against.
+    const h = await answer(store, 'claim-h');
+    expect(h.credibility).toMatchObject({ grade: 3, partiesAgainst: 1 });
+  });
+
   it('no false party by name: the family of a man is not the man (the seed\'s "Family of Khaled al-Masoud")', async () => {
     await load(store, bundleOf({
       sources: [src('src-family', 'Family of Khaled al-Masoud', { kind: 'GROUP', aliases: ['his family'] }), src('src-official', 'Syrian official')],
