@@ -117,40 +117,52 @@ describe('interested parties: who is a party to a claim, and what their voices w
     expect(innocent.credibility).toMatchObject({ grade: 5, partiesAgainst: 0 });
   });
 
-  it("F81: a party's denial of what a claim implies stays a party's against the claim; a party's denial of the claim itself is judged by the claim's own parties", async () => {
+  it("F81, F100: a party to what a claim implies or supports is a party to the claim; a party to what implies it is not", async () => {
     await load(store, bundleOf({
       sources: [src('src-rep', 'Separatist Republic', { kind: 'ORGANIZATION', entity: 'ent-rep' }), src('src-leader', 'The republic\'s leader'),
-        src('src-court', 'The court', { kind: 'ORGANIZATION' }), src('src-prosecution', 'The prosecution', { kind: 'ORGANIZATION' }), src('src-deputy', 'The republic\'s deputy leader')],
+        src('src-deputy', 'The republic\'s deputy leader'), src('src-g', 'Commander G', { entity: 'ent-g' }),
+        src('src-court', 'The court', { kind: 'ORGANIZATION' }), src('src-prosecution', 'The prosecution', { kind: 'ORGANIZATION' })],
       affiliations: [{ source: 'src-leader', parent: 'src-rep' }, { source: 'src-deputy', parent: 'src-rep' }],
       entities: [{ id: 'ent-rep', name: 'Separatist Republic' }, { id: 'ent-g', name: 'Commander G' }],
       claims: [
-        { id: 'claim-g', text: 'Commander G took part in the downing.', about: ['ent-g'] },
         { id: 'claim-sep', text: 'The separatists were responsible for the downing.', about: ['ent-rep'] },
+        { id: 'claim-g', text: 'Commander G took part in the downing.', about: ['ent-g'] },
         { id: 'claim-h', text: 'Commander H took part in the downing.', about: [] },
+        { id: 'claim-w', text: 'The launcher was seen in separatist territory.', about: [] },
       ],
       links: [
         { type: 'IMPLIES', from: 'claim-g', to: 'claim-sep', linkedBy: 'test', reason: 'G is a separatist commander.' },
         { type: 'IMPLIES', from: 'claim-h', to: 'claim-sep', linkedBy: 'test', reason: 'H is a separatist commander.' },
+        { type: 'SUPPORTS', from: 'claim-w', to: 'claim-sep', linkedBy: 'test', reason: 'Evidence of the accusation.' },
       ],
       statements: [
-        says('st-court-g', 'src-court', 'claim-g', 'ASSERTS'),
-        says('st-prosecution-g', 'src-prosecution', 'claim-g', 'ASSERTS'),
+        ...['claim-g', 'claim-h'].flatMap((c) => [says(`st-court-${c}`, 'src-court', c, 'ASSERTS'), says(`st-prosecution-${c}`, 'src-prosecution', c, 'ASSERTS')]),
+        says('st-court-w', 'src-court', 'claim-w', 'ASSERTS'),
         says('st-leader-sep', 'src-leader', 'claim-sep', 'DENIES'),
-        says('st-court-h', 'src-court', 'claim-h', 'ASSERTS'),
-        says('st-prosecution-h', 'src-prosecution', 'claim-h', 'ASSERTS'),
-        // The deputy denies H's part directly: H's claim is about nobody, so he is no party to it.
+        says('st-g-sep', 'src-g', 'claim-sep', 'DENIES'),
         says('st-deputy-h', 'src-deputy', 'claim-h', 'DENIES'),
+        says('st-deputy-w', 'src-deputy', 'claim-w', 'DENIES', 'we doubt it'),
       ],
     }));
-    // The leader's denial of "the separatists were responsible" reaches G's claim through IMPLIES, as a party's: not weighed.
+    // G's claim: the leader's denial of "the separatists were responsible" reaches it through IMPLIES as a
+    // party's (he is the republic's, and G's part implies the republic's); G's own, as his.
     const g = await answer(store, 'claim-g');
     expect(g.status).toBe('CORROBORATED');
-    expect(g.corroboration.contradictedBy).toBe(1);
-    expect(g.credibility).toMatchObject({ grade: 1, partiesAgainst: 1 });
-    expect(g.credibility.facts).toContain('1 source against it is a party to it and is not weighed: The republic\'s leader');
-    // The deputy's direct denial of H's part is weighed; the leader's, through "sep", is not: 2 clusters for, 1 against.
+    expect(g.corroboration.contradictedBy).toBe(2);
+    expect(g.credibility).toMatchObject({ grade: 1, partiesAgainst: 2 });
+    expect(g.credibility.facts).toContain('2 sources against it are parties to it and are not weighed: Commander G and The republic\'s leader');
+    // H's claim implies the republic's responsibility: the deputy's direct denial is a party's too. G is no
+    // party to it (nothing it implies is about him): his denial weighs, 2 clusters for, 1 against.
     const h = await answer(store, 'claim-h');
-    expect(h.credibility).toMatchObject({ grade: 3, partiesAgainst: 1 });
+    expect(h.credibility).toMatchObject({ grade: 3, partiesAgainst: 2 });
+    expect(h.status).toBe('CONTESTED');
+    // Evidence that supports the accusation: the accused's doubt of it is a party's.
+    const w = await answer(store, 'claim-w');
+    expect(w.credibility).toMatchObject({ grade: 3, partiesAgainst: 1 });
+    expect(w.status).toBe('UNVERIFIED');
+    // The republic's own claim: G's denial weighs (what implies a claim makes no party of it).
+    const sep = await answer(store, 'claim-sep');
+    expect(sep.credibility).toMatchObject({ grade: 3, partiesAgainst: 1 });
   });
 
   it('no false party by name: the family of a man is not the man (the seed\'s "Family of Khaled al-Masoud")', async () => {
