@@ -155,7 +155,7 @@ describe('graceful shutdown', () => {
       if (child && child.exitCode === null) child.kill('SIGKILL');
       tmp.remove();
     }
-  });
+  }, 240_000); // A 4,000-statement import through HTTP and a server's start and stop: minutes on a loaded 2-core machine.
 
   it('on Ctrl-C (SIGINT), in production: logs stopping and stopped, exits 0 (not 130)', async () => {
     const tmp = tempDir('cg-sigint-');
