@@ -27,8 +27,13 @@
 // every claim. Where the source stands on each claim is read once, from its
 // own statements, never by looking a claim up in a list of its claims (a
 // wire outlet speaks on tens of thousands). The candidates are kept or
-// dropped by existence checks, counted, ordered and cut to the page; the
-// sides (who asserts, who denies) are collected for the page's rows only.
+// dropped by properties kept on write with each claim's standing
+// (`directlyAsserted`, `directlyDenied`: cypher/write-claim-standing), not
+// by walking each claim's statements; with a source alone, a contradiction
+// between two claims it asserts is found from both and kept once by pairing
+// the two rows, not by asking the other claim's statements whether the
+// source asserts it. Then counted, ordered and cut to the page; the sides
+// (who asserts, who denies) are collected for the page's rows only.
 // @mode read
 // @param claimId          only conflicts on this claim, or null
 // @param sourceId         only conflicts involving this source, or null
@@ -148,17 +153,19 @@ CALL (rows) {
 // its official's account on a claim it never spoke on.
 CALL () {
   WITH 1 AS anchored WHERE $claimId IS NULL AND $sourceId IS NOT NULL
-  MATCH (src:Source {id: $sourceId})-[:MADE]->(x:Statement)
-  CALL (x) {
-    MATCH (x)-[sup:SUPERSEDED_BY]->(t:Statement)
+  // Two patterns over all its statements, not a subquery per statement (a
+  // wire outlet has tens of thousands); the UNION keeps each pair once.
+  CALL () {
+    WITH 1 AS anchored WHERE $claimId IS NULL AND $sourceId IS NOT NULL
+    MATCH (src:Source {id: $sourceId})-[:MADE]->(s:Statement)-[sup:SUPERSEDED_BY]->(t:Statement)
     WHERE sup.revision AND sup.reason <> 'ORIGIN_SUPERSEDED'
-    RETURN x AS s, t
+    RETURN src, s, t
     UNION
-    MATCH (x)<-[sup:SUPERSEDED_BY]-(s:Statement)
+    WITH 1 AS anchored WHERE $claimId IS NULL AND $sourceId IS NOT NULL
+    MATCH (src:Source {id: $sourceId})-[:MADE]->(t:Statement)<-[sup:SUPERSEDED_BY]-(s:Statement)
     WHERE sup.revision AND sup.reason <> 'ORIGIN_SUPERSEDED'
-    RETURN s, x AS t
+    RETURN src, s, t
   }
-  WITH DISTINCT src, s, t
   MATCH (s)-[:ON]->(sc:Claim)
   MATCH (t)-[:ON]->(tc:Claim)
   MATCH (s)<-[:MADE]-(was:Source)
@@ -175,7 +182,10 @@ CALL () {
                   linkedBy: null, reason: null, earlier: s.id, later: t.id, speaker: was.id, reviser: who.id}) AS revised
 }
 UNWIND found + revised AS r
-WITH r ORDER BY r.claim, r.opposingClaim, r.earlier
+// Ordered by keys projected first: sorting by r.claim itself cost Grafeo
+// about a third of the query's time at a hub (bench:conflicts).
+WITH r, r.claim AS byClaim, r.opposingClaim AS byOpposing, r.earlier AS byEarlier
+ORDER BY byClaim, byOpposing, byEarlier
 WITH collect(r) AS rows
 WITH size(rows) AS total,
      [r IN rows WHERE $afterClaim IS NULL
