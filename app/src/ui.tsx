@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { ApiError, pickClaims, pickSources, type ClaimRef, type ClaimStatus, type Position, type Reliability, type SourceRef } from './api';
+import { ApiError, pickClaims, pickSources, type ClaimRef, type ClaimStatus, type Conflict, type Position, type Reliability, type SourceRef } from './api';
 import { countText, POSITION_LABEL, RELIABILITY_LABEL, sourceNature, STATUS_LABEL } from './format';
 import { useHasKey } from './key';
 import { href } from './router';
@@ -133,6 +133,79 @@ export function Words({ quote, paraphrase }: { quote: string | null; paraphrase:
       </span>
     );
   return <span class="muted">(no words recorded)</span>;
+}
+
+// ---------------------------------------------------------------- conflicts
+// Shown by the claim page and the source page. Here rather than in a module of their own, so that
+// the claim page's first render needs one chunk beside the entry script, not two (esbuild gives
+// code shared by a different set of pages a chunk of its own, and each is one more request).
+function ConflictSources({ list }: { list: { totalCount: number; nodes: SourceRef[] } }) {
+  const more = list.totalCount - list.nodes.length;
+  return (
+    <>
+      {list.nodes.map((s, i) => (
+        <span key={s.recordId}>
+          {i > 0 && ', '}
+          <SourceName source={s} />
+        </span>
+      ))}
+      {more > 0 && ` and ${more} more`}
+    </>
+  );
+}
+
+const datedOrNot = (s: { dated: { value: string } | null } | null) => (s?.dated ? s.dated.value : 'undated');
+
+/** One conflict in words: who stands on each side, and on what. */
+export function ConflictItem({ conflict: c }: { conflict: Conflict }) {
+  if (c.kind === 'REVISION') {
+    return (
+      <li class="conflict">
+        <span class="tag kind">Revision</span> <ConflictSources list={c.sourcesConnection} /> changed its account: it {c.earlier ? POSITION_LABEL[c.earlier.position] : '?'} “
+        <ClaimLink claim={c.claim} />” ({datedOrNot(c.earlier)}), then <ConflictSources list={c.opposingSourcesConnection} />{' '}
+        {c.later ? POSITION_LABEL[c.later.position] : '?'}
+        {c.opposingClaim.recordId === c.claim.recordId ? ' the same claim' : <> “<ClaimLink claim={c.opposingClaim} />”</>} ({datedOrNot(c.later)}).
+      </li>
+    );
+  }
+  if (c.kind === 'DENIAL') {
+    return (
+      <li class="conflict">
+        <span class="tag kind">Denial</span> “<ClaimLink claim={c.claim} />” is asserted by <ConflictSources list={c.sourcesConnection} /> and denied or doubted by{' '}
+        <ConflictSources list={c.opposingSourcesConnection} />.
+      </li>
+    );
+  }
+  return (
+    <li class="conflict">
+      <span class="tag kind">Contradicting claims</span> “<ClaimLink claim={c.claim} />”, asserted by <ConflictSources list={c.sourcesConnection} />, against “
+      <ClaimLink claim={c.opposingClaim} />”, asserted by <ConflictSources list={c.opposingSourcesConnection} />.
+      {c.reason !== null && (
+        <span class="why">
+          {' '}
+          Linked by {c.linkedBy}: {c.reason}
+        </span>
+      )}
+    </li>
+  );
+}
+
+export function Conflicts({ conflicts, none }: { conflicts: { totalCount: number; nodes: Conflict[] }; none: string }) {
+  if (conflicts.totalCount === 0) return <p>{none}</p>;
+  return (
+    <>
+      {conflicts.totalCount > conflicts.nodes.length && (
+        <p>
+          The first {conflicts.nodes.length} of {conflicts.totalCount} conflicts.
+        </p>
+      )}
+      <ul class="conflicts">
+        {conflicts.nodes.map((c) => (
+          <ConflictItem key={`${c.kind}:${c.claim.recordId}:${c.opposingClaim.recordId}:${c.earlier?.recordId ?? ''}`} conflict={c} />
+        ))}
+      </ul>
+    </>
+  );
 }
 
 // ---------------------------------------------------------------- editing

@@ -39,12 +39,16 @@ CALL (c, weighInterests) {
   // itself and, when every statement of the source against it denies a claim
   // it implies, against those claims too: a party's denial of what the claim
   // implies stays a party's when it is read against the claim.
-  CALL (c, s, side, weighInterests, said) {
-    WITH c, s, said WHERE weighInterests AND side = 'against'
-    WITH c, s, size(said) AS stated, [x IN said WHERE x.stance = 'DENIES' AND x.through IS NOT NULL | x.through] AS deniedThrough
-    UNWIND CASE WHEN size(deniedThrough) = stated THEN [c.id] + deniedThrough ELSE [c.id] END AS judged
-    WITH DISTINCT s, judged
-    MATCH (:Claim {id: judged})-[:ABOUT]->(e:Entity)
+  CALL (c, s, side, weighInterests) {
+    WITH c, s WHERE weighInterests AND side = 'against'
+    CALL (c) {
+      MATCH (c)-[:IMPLIES*0..]->(j:Claim)
+      RETURN j
+      UNION
+      MATCH (c)-[:SUPPORTS]->(j:Claim)
+      RETURN j
+    }
+    MATCH (j)-[:ABOUT]->(e:Entity)
     WITH s, collect(DISTINCT e) AS entities
     MATCH (s)-[:AFFILIATED_WITH*0..]->(a:Source)
     // (A list, not EXISTS inside CASE: Neo4j's semantic analysis gives up on that.)

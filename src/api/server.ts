@@ -25,7 +25,7 @@ import { credibilityResolvers } from './credibility-resolvers';
 import { AuthError, Authenticator, authPlugin, roleOfMutation, rootFields } from './auth';
 import { CONSOLE_PAGE } from './console-page';
 import { createContext, type Context, type RequestFacts } from './context';
-import { claimOfPermalinkPath, defaultAppDir, loadClaimPermalinkPage, loadExplorer, sendClaimPermalinkPage, type EmbeddedAnswer } from './explorer';
+import { claimOfPermalinkPath, defaultAppDir, encodedBody, loadClaimPermalinkPage, loadExplorer, sendClaimPermalinkPage, type EmbeddedAnswer } from './explorer';
 import { formatError } from './errors';
 import { ROLE_RANK, type Principal } from './identity';
 import { costPlugin, presentError, shapeLimitsRule } from './limits';
@@ -615,9 +615,9 @@ export async function startHttpServer(store: GraphStore, port: number, host: str
       if (permalinked !== null && claimPermalinkPage !== null) return sendClaimPermalinkPage(req, res, claimPermalinkPage, () => claimPageAnswers(req, exchange, permalinked));
       const file = req.method === 'GET' ? explorer?.get(path) : undefined;
       if (file !== undefined) {
-        const gzip = /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
-        res.writeHead(200, gzip ? { ...file.headers, 'content-encoding': 'gzip' } : file.headers);
-        res.end(gzip ? file.gzipped : file.body);
+        const { body, coding } = encodedBody(file, req.headers['accept-encoding']);
+        res.writeHead(200, coding === null ? file.headers : { ...file.headers, 'content-encoding': coding });
+        res.end(body);
         return;
       }
       if (path === '/' && req.method === 'GET' && api.explorer && explorer === null) {

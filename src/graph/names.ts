@@ -85,9 +85,11 @@ const INNER_APOSTROPHE = /(?<=[\p{L}\p{M}])(?<!(?:^|[^\p{L}\p{M}])[ldLD])['’�
  * marker records an older version has them rebuilt once when it is opened (src/store/name-keys.ts):
  * 1 split words at every apostrophe; 2 joins them (F19); 3 reads the hamza ʾ and ayn ʿ as apostrophes
  * (F27: "Abū ʿĀqlah" was the word "ʿaqlah", whose skeleton began with the ayn); 4 keeps a stop word
- * written as an acronym ("WHO") among the search words (F50).
+ * written as an acronym ("WHO") among the search words (F50); 5 rewrites every claim's standing with
+ * them, since a claim's status leaves out its parties' voices and name keys are how a source is
+ * found to be an entity a claim is about (F73).
  */
-export const NAME_KEYS_VERSION = 4;
+export const NAME_KEYS_VERSION = 5;
 
 /** Letters that NFKD leaves whole, as they are written without their stroke or ligature: "Łapczyński" is typed "Lapczynski". */
 const FOLDED: Record<string, string> = { ł: 'l', ø: 'o', đ: 'd', ß: 'ss', æ: 'ae', œ: 'oe', ı: 'i', þ: 'th', ð: 'd' };
@@ -134,30 +136,33 @@ export function skeletonWord(word: string): string {
  *   Dalerjon, Mukhammadsobir for Muhammadsobir, Khamidov for Hamidov (F40);
  * - a "j" inside a word said "ch": the Tajik "ҷ" is written with the Russian "ч", so a Tajik
  *   spelling (Rajabalizoda) meets the Russian one (Rachabalizoda) (F40);
- * - Polish and other Latin Slavic letters: "j" said "y", "sz" said "sh", "cz" said "ch": Podoljak
- *   for Podolyak, Patruszew for Patrushev (F40);
+ * - Polish and other Latin Slavic letters: "j" said "y", "sz" said "sh", "cz" said "ch", "w" said
+ *   "v": Podoljak for Podolyak, Patruszew for Patrushev (F40), nowiczok for Novichok (F105);
  * - a word in Cyrillic, transliterated as English does, its "г" read both ways: "h" as Ukrainian
  *   says it, "g" as Russian does: Гончаренко for Honcharenko, Басурин for Basurin, Точка-У for
  *   Tochka-U (F95);
  * - the Russian "г" that Ukrainian says "h": Goncharenko for Honcharenko (F95);
- * - the German "tsch" for "ch": Totschka for Tochka, Gontscharenko (F95);
+ * - the German "tsch" for "ch", with the German "w" for "v": Totschka for Tochka, Gontscharenko
+ *   (F95), Nowitschok for Novichok (F105);
  * - a "c" not in "ch", a "č" whose háček was dropped: Tocka, Točka for Tochka (F95);
  * - a "v" written as Polish and German write it, "w": Venediktova for Wenediktowa (F95);
  * - the Dutch and French letters for the Russian "ч" and "ш", and the Dutch "ch" for "х": "tsj"
  *   and "tch" said "ch", "sj" and "sch" said "sh", a leading "ch" said "kh": Chartsjenko,
- *   Chartchenko and Charchenko for Kharchenko (F80).
+ *   Chartchenko and Charchenko for Kharchenko (F80); a leading "tch" stays "ch": Tchepiga for
+ *   Chepiga (F105).
  */
 const QUERY_READINGS: readonly ((word: string) => string)[] = [
   (w) => w.replace(/ch/g, 'k'),
   (w) => w.replace(/dz/g, 'j').replace(/c(?![hk])/g, 'j'),
   (w) => w.replace(/zh/g, 'j').replace(/kh/g, 'h'),
   (w) => w.replace(/(?<=[^d])j/g, 'ch'),
-  (w) => w.replace(/sz/g, 'sh').replace(/cz/g, 'ch').replace(/j/g, 'y'),
-  (w) => w.replace(/t(?:sj|sch|ch)/g, 'ch').replace(/s(?:j|ch)/g, 'sh').replace(/^ch/, 'kh'),
+  (w) => w.replace(/sz/g, 'sh').replace(/cz/g, 'ch').replace(/j/g, 'y').replace(/w/g, 'v'),
+  // Only a "ch" the word begins with is the Dutch "х": a leading "tch" is the French "ч" (Tchepiga).
+  (w) => w.replace(/^ch/, 'kh').replace(/t(?:sj|sch|ch)/g, 'ch').replace(/s(?:j|ch)/g, 'sh'),
   (w) => fromCyrillic(w, 'h'),
   (w) => fromCyrillic(w, 'g'),
   (w) => w.replace(/g/g, 'h'),
-  (w) => w.replace(/tsch/g, 'ch'),
+  (w) => w.replace(/tsch/g, 'ch').replace(/w/g, 'v'),
   (w) => w.replace(/c(?!h)/g, 'ch'),
   (w) => w.replace(/v/g, 'w'),
 ];
@@ -297,6 +302,43 @@ function adjacentJoined(words: readonly string[]): string[] {
 }
 
 /**
+ * A particle written apart from the word it belongs to, joined to it (marked skeletons): "El-Gazzar"
+ * and "al Masoud" are also looked for as "Elgazzar" and "Almasoud", the spelling that fuses the
+ * particle into the name. Search drops a particle standing alone, so without this a query that
+ * writes it apart cannot find a name that writes it fused.
+ */
+function particleJoined(words: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + 1 < words.length; i++) {
+    const [particle, next] = [words[i] as string, words[i + 1] as string];
+    if (!PARTICLES.has(particle) || next.length < 3 || PARTICLES.has(next) || STOP_WORDS.has(next)) continue;
+    const s = skeletonWord(`${particle}${next}`);
+    if (s.length >= 3) out.push(`~${s}`);
+  }
+  return out;
+}
+
+/** Article particles that transliterations fuse into the next word ("Elgazzar", "Almasoud"). */
+const FUSED_ARTICLES = ['al', 'el'] as const;
+
+/**
+ * A query word that begins with a fused article, read without it (marked skeletons): "Elgazzar"
+ * is also looked for as "Gazzar", so that it finds "El-Gazzar", whose stored words drop the particle.
+ * Only when four letters or more remain, so that "Alan" or "Ella" are left alone.
+ */
+function articleSplit(words: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const word of words) {
+    for (const article of FUSED_ARTICLES) {
+      if (!word.startsWith(article) || word.length - article.length < 4) continue;
+      const s = skeletonWord(word.slice(article.length));
+      if (s.length >= 3) out.push(`~${s}`);
+    }
+  }
+  return out;
+}
+
+/**
  * How a search query is matched: each of its words, exactly or as a prefix
  * (3 letters or more), and by skeleton. Words are those of {@link searchWords}.
  */
@@ -313,7 +355,9 @@ export function searchTerms(query: string): SearchTerms {
   const skeletons = words.map((w) => (w.length >= 3 && skeletonWord(w).length >= 2 ? `~${skeletonWord(w)}` : ''));
   // Each two adjacent words also as one (a name written as one word), matched by skeleton only:
   // an empty word matches nothing exactly or as a prefix.
-  const joined = adjacentJoined(words).filter((s) => !skeletons.includes(s));
+  const joined = [...adjacentJoined(words), ...particleJoined(normalizeText(query).split(' ')), ...articleSplit(words)].filter(
+    (s, i, all) => !skeletons.includes(s) && all.indexOf(s) === i,
+  );
   // A "ch" said "k" (Eichenberry for Eikenberry), and a "dž" or Turkish "c" said "j" (Hadžizade,
   // Hacızade for Hajizadeh), also matched by skeleton only.
   const readings = words.filter((w) => w.length >= 3).flatMap(otherReadingSkeletons);

@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync } from 'node:zlib';
+import { acceptsEncoding } from '../../src/api/explorer';
 import { MAX_BODY_BYTES, startHttpServer, type RunningServer } from '../../src/api/server';
 import { loadApiConfig } from '../../src/config';
 import type { GraphStore } from '../../src/store/port';
@@ -79,6 +81,8 @@ describe('the explorer', () => {
     mkdirSync(join(dir, 'assets'));
     writeFileSync(join(dir, 'index.html'), `<!doctype html><title>claimgraph</title><script>${BOOT}</script><script type="module" src="/assets/main-1.js"></script>`);
     writeFileSync(join(dir, 'assets', 'main-1.js'), 'console.log("x".repeat(100));');
+    // As build-app.ts writes it beside each file it serves.
+    writeFileSync(join(dir, 'assets', 'main-1.js.br'), brotliCompressSync('console.log("x".repeat(100));'));
     explorer = await startHttpServer(store, 0, '127.0.0.1', { api: loadApiConfig({ NODE_ENV: 'production' }), appDir: dir });
     at = explorer.url.replace(/\/graphql$/, '');
   });
@@ -107,10 +111,32 @@ describe('the explorer', () => {
     expect(await script.text()).toBe('console.log("x".repeat(100));');
     // fetch asks for gzip by itself and undoes it: the header says it came compressed.
     expect(script.headers.get('content-encoding')).toBe('gzip');
-    for (const path of ['/assets/nope.js', '/assets/', '/assets/../index.html', '/index.html']) {
+    for (const path of ['/assets/nope.js', '/assets/', '/assets/../index.html', '/index.html', '/assets/main-1.js.br']) {
       const res = await fetch(`${at}${path}`);
       expect([path, res.status, res.headers.get('content-type')]).toEqual([path, 404, 'application/json; charset=utf-8']);
     }
+  });
+
+  it("sends the build's brotli form of an asset to a browser that accepts brotli, gzip to one that only accepts gzip, and the file as it is to one that refuses both", async () => {
+    const as = async (acceptEncoding: string) => {
+      const res = await fetch(`${at}/assets/main-1.js`, { headers: { 'accept-encoding': acceptEncoding } });
+      // fetch undoes the coding: the body must be the script whichever came.
+      return [res.headers.get('content-encoding'), await res.text()];
+    };
+    const script = 'console.log("x".repeat(100));';
+    expect(await as('gzip, deflate, br, zstd')).toEqual(['br', script]);
+    expect(await as('gzip, br;q=0')).toEqual(['gzip', script]);
+    expect(await as('identity')).toEqual([null, script]);
+    // index.html has no brotli form in this build: gzip it is.
+    expect((await fetch(`${at}/`, { headers: { 'accept-encoding': 'br, gzip' } })).headers.get('content-encoding')).toBe('gzip');
+  });
+
+  it('reads Accept-Encoding by its weights: q=0 refuses a coding, * stands for those not named, and no header means none', () => {
+    expect(acceptsEncoding('gzip;q=0, br', 'gzip')).toBe(false);
+    expect(acceptsEncoding('GZIP; Q=0.5', 'gzip')).toBe(true);
+    expect(acceptsEncoding('*', 'br')).toBe(true);
+    expect(acceptsEncoding('*;q=0, gzip', 'br')).toBe(false);
+    expect(acceptsEncoding(undefined, 'gzip')).toBe(false);
   });
 
   describe("a claim's permalink, /claims/<id>", () => {

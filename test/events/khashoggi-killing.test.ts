@@ -131,7 +131,8 @@ describe('the killing of Jamal Khashoggi (October 2018 - November 2025), coded a
     // The spokesman speaks for the prosecution, above the attorney general: the prosecution's last word.
     expect([admission.current, admission.supersession, admission.supersededBy?.id]).toEqual([false, 'LATER', 'st-shalaan-denies-premeditated']);
     const c = a[C.premeditated] as ClaimAnswer;
-    expect(c.status).toBe('CONTESTED');
+    // Only the accused state is against it: its voice contests nothing (F73).
+    expect(c.status).toBe('CORROBORATED');
     expect(clusterIds(c.corroboration)).toEqual([['src-agnes-callamard'], ['src-recep-tayyip-erdogan']]);
     const cred = await credibilityOf(store, C.premeditated);
     expect(cred.partiesAgainst).toBe(1);

@@ -153,7 +153,8 @@ describe('the downing of MH17, coded as four version 2 bundles', () => {
   it('the 53rd brigade: Bellingcat (2015) and the JIT (2018), two clusters; five Russian voices against it, all parties; confirmed', async () => {
     const c = a[C.brigade53] as ClaimAnswer;
     expect(clusterIds(c.corroboration)).toEqual([['src-eliot-higgins'], ['src-wilbert-paulissen']]);
-    expect(c.status).toBe('CONTESTED');
+    // Only parties are against it: shown (contradictedBy counts every voice), contesting nothing.
+    expect(c.status).toBe('CORROBORATED');
     expect(await credibilityOf(store, C.brigade53)).toMatchObject({ grade: 1, partiesAgainst: 5 });
   });
 

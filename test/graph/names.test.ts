@@ -115,8 +115,27 @@ describe('search words and terms', () => {
     expect(oneWord).toContain(q.skeletons[2]);
   });
 
+  test('a particle written apart finds the name that fuses it: "El-Gazzar" finds "Elgazzar" (FINDINGS.md, F112)', () => {
+    const fused = nameSearchWords(['Ahmed Elgazzar']);
+    for (const query of ['El-Gazzar', 'el Gazzar', 'Ahmed El-Gazzar']) {
+      expect(searchTerms(query).skeletons.filter((s) => fused.includes(s))).not.toEqual([]);
+    }
+    // Only a particle joins its word: a stop word does not ("the Gazzar" is not looked for as "Thegazzar").
+    const theGazzar = nameSearchWords(['Thegazzar']).filter((w) => w.startsWith('~'));
+    expect(searchTerms('the Gazzar').skeletons.filter((s) => theGazzar.includes(s))).toEqual([]);
+  });
+
+  test('a particle fused into the name finds it written apart: "Elgazzar" finds "El-Gazzar" (FINDINGS.md, F112)', () => {
+    const apart = nameSearchWords(['Ahmed El-Gazzar']);
+    expect(searchTerms('Elgazzar').skeletons.filter((s) => apart.includes(s))).not.toEqual([]);
+    expect(searchTerms('Almasoud').skeletons.filter((s) => nameSearchWords(['Khaled al-Masoud']).includes(s))).not.toEqual([]);
+    // A short rest is no name: "Alan" is not read as "an".
+    expect(searchTerms('Alan').skeletons).toEqual([searchTerms('Alan').skeletons[0]]);
+  });
+
   test('stop words and particles are not search terms; a short word has no skeleton', () => {
-    expect(searchTerms('the al-Masoud of Kabul to')).toEqual({ words: ['masoud', 'kabul', ''], skeletons: ['~msd', '~kbl', '~msdkbl'] });
+    // The particle is no term of its own; it is looked for only fused with its word ("Almasoud").
+    expect(searchTerms('the al-Masoud of Kabul to')).toEqual({ words: ['masoud', 'kabul', '', ''], skeletons: ['~msd', '~kbl', '~msdkbl', '~almsd'] });
     expect(searchTerms('UN')).toEqual({ words: ['un'], skeletons: [''] });
   });
 
@@ -317,5 +336,19 @@ describe('Dutch, German and French spellings of Russian names, and Cyrillic (FIN
     expect(searchTerms('Fariduni').skeletons).toEqual([`~${skeleton('Fariduni')}`]);
     // "Richard": the inner "ch" keeps only the readings it had ("k"), no "kh".
     expect(searchTerms('Richard').skeletons.every((s) => !s.includes('kh'))).toBe(true);
+  });
+});
+
+describe('a leading French "tch", the German and Polish "w" (FINDINGS.md, F105)', () => {
+  it('a query reads a leading "tch" as "ch", not as the Dutch "kh": "Tchepiga" meets "Chepiga"', () => {
+    expect(searchTerms('Tchepiga').skeletons).toContain(`~${skeleton('Chepiga')}`);
+    // A leading "ch" is still also the Dutch "х".
+    expect(searchTerms('Charchenko').skeletons).toContain(`~${skeleton('Kharchenko')}`);
+  });
+
+  it('a query reads the German "w" with "tsch", and the Polish "w" with "cz", as "v": "Nowitschok" and "nowiczok" meet "Novichok"', () => {
+    expect(searchTerms('Nowitschok').skeletons).toContain(`~${skeleton('Novichok')}`);
+    expect(searchTerms('nowiczok').skeletons).toContain(`~${skeleton('Novichok')}`);
+    expect(searchTerms('Patruszew').skeletons).toContain(`~${skeleton('Patrushev')}`);
   });
 });

@@ -19,6 +19,7 @@ import { dateText, LINK_TYPES, linkLabel, plural, POSITION_HEADING, POSITIONS, S
 import { href } from '../router';
 import {
   ClaimLink,
+  Conflicts,
   EditPanel,
   ErrorNote,
   GradeBadge,
@@ -35,7 +36,6 @@ import {
   Words,
   type Picked,
 } from '../ui';
-import { Conflicts } from './conflicts';
 
 /** The statements shown so far: the first page (from the claim's own request), then each page asked for. */
 function useStatements(id: string, first: Page<Statement> | undefined) {

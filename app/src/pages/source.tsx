@@ -2,8 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { rateSource, sourceConflicts, sourceHead, sourceStatements, type Page, type Reliability, type SourceStatement } from '../api';
 import { dateText, RELIABILITY, RELIABILITY_LABEL, sourceNature, SUPERSESSION_LABEL } from '../format';
 import { href } from '../router';
-import { ClaimLink, EditPanel, ErrorNote, Loaded, More, PositionTag, ReliabilityBadge, SourceName, StatusBadge, SubmitState, useAsync, useSubmit, useTitle, Words } from '../ui';
-import { Conflicts } from './conflicts';
+import { ClaimLink, Conflicts, EditPanel, ErrorNote, Loaded, More, PositionTag, ReliabilityBadge, SourceName, StatusBadge, SubmitState, useAsync, useSubmit, useTitle, Words } from '../ui';
 
 /** Earliest first; undated statements after the dated ones, as the timeline orders them. */
 const byDate = (a: SourceStatement, b: SourceStatement) => (a.dated?.value ?? '\uffff').localeCompare(b.dated?.value ?? '\uffff') || a.recordId.localeCompare(b.recordId);
