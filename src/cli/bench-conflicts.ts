@@ -27,7 +27,7 @@ import { parseArgs } from './args';
 import { formatCount } from './format';
 
 /** The query before the per-claim facts were kept on write; also what test/api/conflicts-equivalence compares with. */
-export const CONFLICTS_BEFORE = join(projectRoot(), 'test/fixtures/cypher/conflicts-page-before.cypher');
+const CONFLICTS_BEFORE = join(projectRoot(), 'test/fixtures/cypher/conflicts-page-before.cypher');
 
 /** The query table with `text` as conflicts-page. */
 function withConflicts(table: QueryTable, text: string): QueryTable {
