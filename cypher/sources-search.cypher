@@ -8,7 +8,7 @@
 // @param terms       the words and the non-empty skeletons together (what a hit must hold one of)
 // @param sources     ids of the candidates (the Source full-text index, src/store/search-port.ts)
 // @param nameKey     the whole query as a name key (src/graph/names.ts `nameKey`): a name or alias equal to it scores 1 more
-// @param skeletonKey the whole query's skeleton (src/graph/names.ts `skeleton`), or '': a name or alias spelled otherwise but equal to it by skeleton scores 0.25 more
+// @param skeletonKeys the whole query's sound keys (src/graph/resolve.ts `skeletonKeys`), maybe none: a name or alias spelled otherwise that shares one scores 0.9 more
 // @param afterScore  the score of the previous page's last row, or null for the first page
 // @param afterId     the id of the previous page's last row, or null for the first page
 // @param limit       maximum number of rows
@@ -17,9 +17,9 @@ MATCH (n:Source {id: candidate})
 // @include search-hit
 WITH n AS x, n, 1.0 AS weight,
      // A name or alias that is the whole query outranks one that merely contains its words.
-     // Spelled otherwise (equal by skeleton), 0.25: above a name that merely contains the words, below the same words typed as prefixes.
+     // Spelled otherwise (a shared sound key), 0.9: the man asked for, above another whose name holds some of the words as written.
      CASE WHEN n.nameKey = $nameKey OR $nameKey IN coalesce(n.aliasKeys, []) THEN 1.0
-          WHEN $skeletonKey <> '' AND $skeletonKey IN coalesce(n.skeletonKeys, []) THEN 0.25 ELSE 0.0 END AS bonus
+          WHEN any(k IN $skeletonKeys WHERE k IN coalesce(n.skeletonKeys, [])) THEN 0.9 ELSE 0.0 END AS bonus
 // @include search-ranking
 // The page's rows projected, found again by id (one index seek each).
 CALL (page) {

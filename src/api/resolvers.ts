@@ -5,7 +5,8 @@ import type { Value } from '../store/port';
 import type { QueryName } from '../store/queries';
 import type { Context } from './context';
 import { orderKeyOf, type NestedPage, type PageKey } from './loaders';
-import { nameKey, searchTerms, skeleton } from '../graph/names';
+import { nameKey, searchTerms } from '../graph/names';
+import { skeletonKeys } from '../graph/resolve';
 import { searchCandidates } from '../graph/search';
 import { decodeCursor, encodeCursor, FIRST_PAGE, normaliseSearch, pageSize, toConnection, type CursorList } from './pagination';
 import { toClaim, toConflict, toDocument, toEntity, toSource, type AffiliationNode, type ClaimLinkNode, type ClaimNode, type ConflictNode, type DocumentNode, type EntityNode, type SourceNode, type StatementNode } from '../graph/records';
@@ -176,7 +177,8 @@ async function rankedPage<T extends { id: string }>(
   const after = decodeCursor(q.list, args.after, 2);
   const afterScore = after === null ? null : Number(after[0]);
   if (afterScore !== null && !Number.isFinite(afterScore)) throw new ClaimgraphError('BAD_USER_INPUT', `Argument "after" is not a cursor of this search.`);
-  const terms = searchTerms(search);
+  const names = q.list === 'sources-search' || q.list === 'entities-search';
+  const terms = searchTerms(search, { names });
   if (terms.words.length === 0) return { ...toConnection<{ node: T; score: number }>([], size, () => ''), edges: [], nodes: [], totalCount: 0 };
   const candidates = await searchCandidates(ctx.store, q.list, terms);
   const [row] = await ctx.store.read(query, {
@@ -186,7 +188,7 @@ async function rankedPage<T extends { id: string }>(
     terms: [...terms.words, ...terms.skeletons].filter((t) => t !== ''),
     // Names only: a source or entity named exactly as asked comes before one whose name contains it.
     // Spelled otherwise, the whole name still counts as the whole name ("Khalid al-Masud" is Khaled al-Masoud, not his family).
-    ...(q.list === 'sources-search' || q.list === 'entities-search' ? { nameKey: nameKey(search), skeletonKey: skeleton(search) } : {}),
+    ...(names ? { nameKey: nameKey(search), skeletonKeys: skeletonKeys({ name: search, aliases: [] }) } : {}),
     afterScore,
     afterId: after?.[1] ?? null,
     limit: size + 1,

@@ -30,6 +30,13 @@ const BATCH = 2_000;
  */
 export const CHANGED_CHARACTERS = ["'", '’', '‘', 'ʼ', 'ʻ', 'ʾ', 'ʿ', '`', '´'] as const;
 
+/**
+ * The first key version whose names' keys differ from the version before whatever the names
+ * hold: version 6 gave every name sound skeletons (its `skeletonKeys` and `~2` search words), so a
+ * store written before has every source and entity rebuilt, and its other records only as before.
+ */
+export const EVERY_NAME_CHANGED_IN = 6;
+
 const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
 const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 const records = (value: unknown): Record<string, unknown>[] => (Array.isArray(value) ? (value as Record<string, unknown>[]) : []);
@@ -59,12 +66,15 @@ function wordKeys(record: Record<string, unknown>): RebuiltKeys {
 
 /**
  * Rewrites the keys and search words of every record whose names or words
- * hold a character the current rules read differently: one read of the
+ * hold a character the current rules read differently, and of every source
+ * and entity when `recorded` (the store's key version) is older than
+ * {@link EVERY_NAME_CHANGED_IN} (or unknown): one read of the
  * candidates (cypher/name-key-candidates, a pass over each label), then the
  * writes in batches. Returns how many records were rewritten. Idempotent.
  */
-export async function rebuildNameKeys(store: GraphStore): Promise<number> {
-  const [row] = await store.read('name-key-candidates', { marks: [...CHANGED_CHARACTERS] });
+export async function rebuildNameKeys(store: GraphStore, recorded: number | null = null): Promise<number> {
+  const allNames = recorded === null || recorded < EVERY_NAME_CHANGED_IN;
+  const [row] = await store.read('name-key-candidates', { marks: [...CHANGED_CHARACTERS], allNames });
   const rebuilt: Record<string, RebuiltKeys[]> = {
     sources: records(row?.sources).map(namedKeys),
     entities: records(row?.entities).map(namedKeys),
@@ -90,7 +100,7 @@ export async function rebuildNameKeys(store: GraphStore): Promise<number> {
  */
 export async function rebuildNameKeysIfOld(store: GraphStore, recorded: number | null): Promise<number> {
   if (recorded !== null && recorded >= NAME_KEYS_VERSION) return 0;
-  const rewritten = await rebuildNameKeys(store);
+  const rewritten = await rebuildNameKeys(store, recorded);
   // Who is a party to a claim is found by name keys too, and a claim's status leaves its parties out:
   // the standings are written again with the keys (docs/ANALYSIS.md, "Interested parties").
   await rebuildStandings(store);

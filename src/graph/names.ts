@@ -15,6 +15,9 @@
  *   "Khaled al-Masoud", "Khalid al-Masud" and "Khaled Masoud" all give
  *   "kld msd". Skeletons never merge anything: they let search find every
  *   spelling and suggest possible duplicates.
+ * - A *sound skeleton* is a name word as it sounds, whatever alphabet's
+ *   spelling a page prints: "Jewgeni Prigoschin" and "Yevgeny Prigozhin" both
+ *   give "agn prgsn". Names' sound keys are what possible duplicates compare.
  */
 
 /** Words with no content: articles, prepositions, conjunctions and numerals that names are built with. */
@@ -87,9 +90,11 @@ const INNER_APOSTROPHE = /(?<=[\p{L}\p{M}])(?<!(?:^|[^\p{L}\p{M}])[ldLD])['’�
  * (F27: "Abū ʿĀqlah" was the word "ʿaqlah", whose skeleton began with the ayn); 4 keeps a stop word
  * written as an acronym ("WHO") among the search words (F50); 5 rewrites every claim's standing with
  * them, since a claim's status leaves out its parties' voices and name keys are how a source is
- * found to be an entity a claim is about (F73).
+ * found to be an entity a claim is about (F73); 6 gives names sound skeletons (their
+ * skeleton keys and `~2` search words; test/fixtures/names/variants.json), so every source and entity
+ * is rebuilt (src/graph/name-keys.ts `EVERY_NAME_CHANGED_IN`).
  */
-export const NAME_KEYS_VERSION = 5;
+export const NAME_KEYS_VERSION = 6;
 
 /** Letters that NFKD leaves whole, as they are written without their stroke or ligature: "Łapczyński" is typed "Lapczynski". */
 const FOLDED: Record<string, string> = { ł: 'l', ø: 'o', đ: 'd', ß: 'ss', æ: 'ae', œ: 'oe', ı: 'i', þ: 'th', ð: 'd' };
@@ -221,6 +226,119 @@ function computeSkeleton(word: string): string {
   return (first + rest.replace(/[aeiouyh]/g, '')).replace(/(.)\1+/g, '$1');
 }
 
+/**
+ * Sound skeletons: how a name word sounds, whatever alphabet's spelling of it a page prints
+ * (docs/MODEL.md, "Sound skeletons"). Names alone have them (sources' and entities' names and
+ * aliases, and a search query): they make the keys of possible duplicates and the name search
+ * terms marked `~2`. A word's {@link skeletonWord} stays as it was, for every text.
+ *
+ * First the spellings of other languages are written as English writes the sound: German "dsch",
+ * "tsch", "sch" as "j", "ch", "sh" (Dschalili, Gorbatschow, Schoigu); French "tch" as "ch"
+ * (Gorbatchev); Dutch "tsj", "sj" as "ch", "sh" (Chartsjenko); Polish "sz", "cz" as "sh", "ch"
+ * (Patruszew, Gorbaczow); "dzh", "dj" as "j" (Dalerdzhon, Djamel); "x" as "ks" (Alexei,
+ * Aleksiej); "Abdel", "Abdul", "Abd al-", "Abdur-r" as "Abd"; Cyrillic as English transliterates it
+ * (Путин, Putin; Гончаренко, Goncharenko, and by the reading of "g" as "h", Honcharenko). Then:
+ * - "j" is "y" (Slavic, German and Dutch: Jewgeni, Jazenjuk; and English "j" meets the German
+ *   "dsch" there), and a leading "y" before a vowel is a vowel (Yevgeny, Evgeny; Yulia, Ioulia);
+ * - "w" is "v" (Lawrow, Lavrov), dropped between a consonant and a vowel (Sinwar, Sinouar; Ben-Gvir,
+ *   Ben-Gwir) and between a vowel and a consonant (Tawfik, Taoufik) but kept at the end of a word
+ *   (Ivanov is not Ivan; Yermakov is not Yermak); a French "ou" before a vowel is a "w" (Sinouar);
+ * - every sibilant is one letter: s, z, sh, zh, ch (read "sh"), ts and a "c" before e, i, y
+ *   ("Selenskyj" for Zelensky, "Sawahiri" for Zawahiri, "Prigoschin" for Prigozhin, "Jazenjuk"
+ *   for Yatsenyuk); q and a hard c are k;
+ * - later vowels and "h" are dropped and a letter doubled as written is one, but two letters that
+ *   meet only once the vowels are gone stay two: "Keqiang" (kkng) is not "Qiang" (kng).
+ * A word also has one skeleton per {@link SOUND_READINGS} that changes it.
+ */
+const SOUND_READINGS: readonly ((word: string) => string)[] = [
+  // The German, Dutch, Polish and Hebrew "ch" said "kh": Chamenei, Achmad, Kochavi.
+  (w) => w.replace(/(?<![st])ch/g, 'kh'),
+  // The Hebrew ח and Russian х written "h" as often as "ch" or "kh": Kohavi, Kochavi, Kokhavi; Rahmon, Rakhmon.
+  (w) => w.replace(/(?<![st])ch|kh/g, 'h'),
+  // The Arabic ق said "g" (Gaddafi, Qaddafi) and the Persian ق written "gh" (Ghasem, Qasem; Araghchi, Araqchi).
+  (w) => w.replace(/q/g, 'g'),
+  // The Ukrainian г written "h" where Russian has "g": Serhiy, Sergei; Olha, Olga; Hennadiy, Gennady.
+  (w) => w.replace(/(?<!n)g(?!h)/g, 'h'),
+  // The French "j" said "zh": Prigojine, Prigozhin.
+  (w) => w.replace(/(?<!d)j/g, 'zh'),
+  // The Slavic "c" said "ts" (Czech, Polish, Croatian, Italian pages): Kuznecov, Kuznetsov.
+  (w) => w.replace(/c(?![hkz])/g, 'ts'),
+];
+
+/** A word's sound skeleton under no reading, then under each of {@link SOUND_READINGS} (repeats kept, so index i is reading i). Empty for a particle. */
+function soundReadings(word: string): string[] {
+  // A word in Cyrillic as English transliterates it, "г" as "g" (the reading of "g" as "h" gives the Ukrainian).
+  const w = fromCyrillic(normalizeText(word).replace(/ /g, ''), 'g');
+  if (w === '' || PARTICLES.has(w)) return [];
+  return [w, ...SOUND_READINGS.map((read) => read(w))].map(soundSkeleton);
+}
+
+/** How many whole-name sound keys a name has at most (each word's readings combined). */
+const MAX_SOUND_KEYS = 32;
+
+/** A word's distinct sound skeletons: its own, then those of its {@link SOUND_READINGS}. Empty for a particle. */
+export function soundSkeletons(word: string): string[] {
+  return [...new Set(soundReadings(word))];
+}
+
+/** The sound skeleton of one normalised word (no reading). */
+function soundSkeleton(word: string): string {
+  const english = fromCyrillic(word, 'g')
+    // "Abdel", "Abdul", "Abd al-" and "Abdur-R" are one: the article after "abd" (servant of) goes.
+    .replace(/^abd[aeiou](?:l|(?=([dnrstz])\1))/, 'abd')
+    .replace(/x/g, 'ks')
+    .replace(/ph/g, 'f')
+    .replace(/ck/g, 'k')
+    .replace(/dsch/g, 'j')
+    .replace(/tsch|tsj|tch/g, 'ch')
+    .replace(/sch|sj|sz/g, 'sh')
+    .replace(/cz/g, 'ch')
+    .replace(/dzh|dj/g, 'j')
+    .replace(/j/g, 'y')
+    .replace(/w/g, 'v')
+    .replace(/ou(?=[aeiy])/g, 'v')
+    .replace(/ou/g, 'u');
+  const sounds = english
+    .replace(/^y(?=[aeiou])/, 'e')
+    .replace(/q/g, 'k')
+    .replace(/t[sz]/g, 's')
+    .replace(/c(?=[eiy])/g, 's')
+    .replace(/[sz]h|ch/g, 's')
+    .replace(/c/g, 'k')
+    .replace(/z/g, 's')
+    .replace(/(?<=[^aeiouy])v(?=[aeiouy])/g, '')
+    .replace(/(?<=[aeiouy])v(?=[^aeiouy])/g, '');
+  const first = /[aeiouy]/.test(sounds[0] ?? '') && sounds[0] !== 'y' ? 'a' : (sounds[0] ?? '');
+  const rest = sounds.slice(1).replace(/h/g, '').replace(/(.)\1+/g, '$1').replace(/[aeiouy]/g, '');
+  return first + rest;
+}
+
+/**
+ * The sound keys of a name: for its own sounds and each reading, the words' sound skeletons
+ * ("kld msd") and the name written as one word ("kldmsd"), distinct. Two names that share one
+ * are listed as possible duplicates (SIMILAR_NAME; src/graph/resolve.ts `skeletonKeys`).
+ */
+export function soundKeys(name: string): string[] {
+  const words = nameWords(name);
+  const readings = words.map(soundSkeletons).filter((r) => r.length > 0);
+  if (readings.length === 0) return [];
+  // Every word under each of its readings, in every combination (a page may spell one word by one
+  // convention and the next by another: "Serhiy Kuznecov"), up to MAX_SOUND_KEYS of them.
+  let combined = [''];
+  for (const r of readings) {
+    combined = combined.flatMap((prefix) => r.map((s) => (prefix === '' ? s : `${prefix} ${s}`))).slice(0, MAX_SOUND_KEYS);
+  }
+  const keys = new Set(combined);
+  // The name as one word under its own sounds only: a reading that drops a letter ("g" read "h",
+  // then dropped as every later "h" is) would drop it inside the joined word, where it is no longer
+  // a first letter, and "Mohammed al-Golani" would sound as "Mohammed Dahlan" (mmdln).
+  if (readings.length >= 2) keys.add(soundSkeleton(words.join('')));
+  // A name of one word and particles ("Al-Qaeda", "al-Qa'ida") is also written as one word with them.
+  const all = normalizeText(name).split(' ').filter((w) => w !== '');
+  if (readings.length === 1 && all.length >= 2) keys.add(soundSkeleton(all.join('')));
+  return [...keys];
+}
+
 /** The skeleton of a whole name: its words' skeletons, particles dropped ("kld msd"). */
 export function skeleton(name: string): string {
   return nameWords(name)
@@ -231,16 +349,6 @@ export function skeleton(name: string): string {
 
 /** A name's words, particles dropped. */
 const nameWords = (name: string): string[] => normalizeText(name).split(' ').filter((w) => w !== '' && !PARTICLES.has(w));
-
-/**
- * The skeleton of a name written as one word ("abdlmnmgt"): transliterations
- * split and join words at will (Abdel-Moneim, Abdulmenam; Abdul Jalil,
- * Abduljaleel). Empty for a name of one word (its skeleton says it all).
- */
-export function joinedSkeleton(name: string): string {
-  const words = nameWords(name);
-  return words.length < 2 ? '' : skeletonWord(words.join(''));
-}
 
 /**
  * The stop words and particles of `text` written in capitals, as an acronym is ("WHO", the World
@@ -286,8 +394,29 @@ export function searchWords(texts: readonly (string | null | undefined)[]): stri
  */
 export function nameSearchWords(names: readonly string[]): string[] {
   const words = new Set(searchWords(names));
-  for (const name of names) for (const s of adjacentJoined(nameWords(name))) words.add(s);
+  for (const name of names) {
+    for (const s of adjacentJoined(nameWords(name))) words.add(s);
+    for (const s of soundTerms(nameWords(name))) words.add(s);
+  }
   return [...words].sort();
+}
+
+/**
+ * The sound skeletons of a name's (or a query's) words of 3 letters or more, and of each two
+ * adjacent words written as one, marked `~2` ("~2kld"): a skeleton never begins with a digit, so
+ * a sound skeleton and a word's own skeleton never meet by accident (a text's skeletons are its
+ * own; only names and queries have sounds).
+ */
+function soundTerms(words: readonly string[]): string[] {
+  const out = new Set<string>();
+  const kept = words.filter((w) => w.length >= 2 && !STOP_WORDS.has(w));
+  for (const w of kept) if (w.length >= 3) for (const s of soundSkeletons(w)) if (s.length >= 2) out.add(`~2${s}`);
+  // Two words as one under their own sounds only, as a name's sound keys (soundKeys).
+  for (let i = 0; i + 1 < kept.length; i++) {
+    const s = soundSkeleton(`${kept[i]}${kept[i + 1]}`);
+    if (s.length >= 3) out.add(`~2${s}`);
+  }
+  return [...out];
 }
 
 /** The joined skeletons (marked) of each two adjacent words of 2 letters or more. */
@@ -349,7 +478,13 @@ export interface SearchTerms {
   skeletons: string[];
 }
 
-export function searchTerms(query: string): SearchTerms {
+/**
+ * The terms of a query. `names`: the query is for names (`sources(search:)`, `entities(search:)`),
+ * so its words' sounds are terms too (soundTerms), matched by the sound skeletons names store. Not
+ * for claims and documents: there a query word's sound would count again on the names of the
+ * entities and sources around a claim, and outrank the claim whose own text has the word.
+ */
+export function searchTerms(query: string, options: { names?: boolean } = {}): SearchTerms {
   const kept = acronyms(query);
   const words = [...new Set(normalizeText(query).split(' ').filter((w) => w.length >= 1 && (kept.has(w) || !(STOP_WORDS.has(w) || PARTICLES.has(w)))))];
   const skeletons = words.map((w) => (w.length >= 3 && skeletonWord(w).length >= 2 ? `~${skeletonWord(w)}` : ''));
@@ -362,7 +497,9 @@ export function searchTerms(query: string): SearchTerms {
   // Hacızade for Hajizadeh), also matched by skeleton only.
   const readings = words.filter((w) => w.length >= 3).flatMap(otherReadingSkeletons);
   const otherReadings = [...new Set(readings.filter((h) => h.length >= 3).map((h) => `~${h}`))].filter((h) => !skeletons.includes(h) && !joined.includes(h));
-  const extra = [...joined, ...otherReadings];
+  // The sounds of the words and of each two adjacent words, which names store too (soundTerms).
+  const sounds = options.names === true ? soundTerms(words) : [];
+  const extra = [...joined, ...otherReadings, ...sounds];
   return { words: [...words, ...extra.map(() => '')], skeletons: [...skeletons, ...extra] };
 }
 

@@ -18,7 +18,7 @@
  * join records: they are listed as possible duplicates (duplicates.ts).
  */
 import { createHash } from 'node:crypto';
-import { isGenericKey, joinedSkeleton, nameKey, skeleton } from './names';
+import { isGenericKey, nameKey, soundKeys } from './names';
 
 /** An incoming record as name resolution sees it. */
 export interface NameRecord {
@@ -94,14 +94,20 @@ export function genericKeys(r: { name: string; aliases: readonly string[] }): st
 }
 
 /**
- * The skeletons of a record's name and aliases that say enough to suggest a
- * match: at least one word of three letters or more ("IS" and "US" both give
- * "as", which says nothing).
+ * The sound keys of a record's name and aliases (names.ts `soundKeys`: each
+ * word's sound skeleton, and the name as one word, under each reading) that
+ * say enough to suggest a match: at least one word of three letters or more
+ * ("IS" and "US" both give "as", which says nothing).
  */
 export function skeletonKeys(r: { name: string; aliases: readonly string[] }): string[] {
-  const names = [r.name, ...r.aliases];
-  // Also each name as one word: "Abdel-Moneim al-Ghaithi" and "Abdulmenam al-Ghaithi" meet there.
-  return [...new Set([...names.map(skeleton), ...names.map(joinedSkeleton)])].filter((k) => k.split(' ').some((w) => w.length >= 3)).sort();
+  const says = (k: string) => k.split(' ').some((w) => w.length >= 3);
+  // Each name's own sounds first, then the other readings: a pair shares its key by the first key
+  // one of them lists that the other holds, so the key shown is how the names sound unread
+  // ("kld msd" for Khaled al-Masoud, not the reading "hld msd").
+  const keys = [r.name, ...r.aliases].map(soundKeys);
+  const own = [...new Set(keys.map((k) => k[0] ?? ''))].filter(says).sort();
+  const read = [...new Set(keys.flat())].filter((k) => says(k) && !own.includes(k)).sort();
+  return [...own, ...read];
 }
 
 /** Whether a record takes part in matching by name: every entity, and named sources. */

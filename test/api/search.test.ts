@@ -37,12 +37,14 @@ describe('entities', () => {
     }
   });
 
-  it('ranks an exact word above a prefix, and a prefix above another spelling', async () => {
+  it('ranks the whole name as written above it spelled otherwise, and that above the same words typed as prefixes', async () => {
+    // Spelled otherwise, the whole name is still the man asked for (docs/MODEL.md, "Search": 0.9);
+    // the first letters of his words could be anybody's.
     const score = async (text: string) => (await search('entities', text)).edges[0]!.score!;
     const [exact, prefix, spelled] = [await score('Khaled Masoud'), await score('Khal Maso'), await score('Khalid Masud')];
-    expect(exact).toBeGreaterThan(prefix);
-    expect(prefix).toBeGreaterThan(spelled);
-    expect(spelled).toBeGreaterThan(0);
+    expect(exact).toBeGreaterThan(spelled);
+    expect(spelled).toBeGreaterThan(prefix);
+    expect(prefix).toBeGreaterThan(0);
   });
 
   it('finds an entity by an alias, and ranks the better match first', async () => {

@@ -112,8 +112,11 @@ describe('a store written when search words were kept twice', () => {
     try {
       const nodes = await searchable(after);
       expect(nodes.filter((n) => 'searchWords' in n.props).map((n) => n.id)).toEqual([]);
-      // Nothing else moved: the same nodes, the same properties, the text as written.
-      expect(nodes).toEqual(before);
+      // Nothing else moved: the same nodes, the same properties, the text as written. (A store marked
+      // with older name keys also has its standings written again when opened, the same values: each
+      // write takes its claims' lock, a counter that is no data.)
+      const unlocked = (list: typeof nodes) => list.map(({ props: { lock: _lock, ...props }, ...node }) => ({ ...node, props }));
+      expect(unlocked(nodes)).toEqual(unlocked(before));
     } finally {
       after.close();
     }
