@@ -4,5 +4,5 @@
 // @param ids  claim ids
 UNWIND $ids AS id
 MATCH (c:Claim {id: id})
-RETURN c {.id, .standing, .asserting, .hedging, .denying, .doubting, .opposing, .withdrawing, .asserted, .denied} AS standing
+RETURN c {.id, .standing, .asserting, .hedging, .denying, .doubting, .opposing, .withdrawing, .asserted, .denied, .directlyAsserted, .directlyDenied} AS standing
 ORDER BY c.id

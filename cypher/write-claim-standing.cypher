@@ -7,6 +7,11 @@
 // or UNVERIFIED (neither, with fewer: UNVERIFIED whatever the clusters).
 // The counts are of distinct sources with a current position, as the rule
 // counts them (through implications and contradicting claims included).
+// `directlyAsserted` / `directlyDenied`: whether some current statement on
+// the claim itself (not through a link) asserts it, firmly or hedged, or
+// denies it, firmly or doubting: the conflict rule's own tests
+// (cypher/conflicts-page), read there as properties instead of walking a
+// claim's statements.
 // @mode write
 // @param ids  claim ids
 UNWIND $ids AS id
@@ -18,6 +23,14 @@ WITH key, hedging, doubting, denying, withdrawn, assessment, interests, side, gr
 WITH key, hedging, doubting, denying, withdrawn, status,
      size(coalesce(pro.group, [])) AS asserting, size(coalesce(con.group, [])) AS opposing
 MATCH (c:Claim {id: key})
+// (A MATCH, not an OPTIONAL MATCH: Grafeo plans that as a join with a scan
+// of every node; the collect gives a row even when nothing matches.)
+CALL (c) {
+  MATCH (c)<-[:ON]-(st:Statement {current: true})
+  WHERE st.stance IN ['ASSERTS', 'DENIES']
+  WITH collect(DISTINCT st.stance) AS stances
+  RETURN 'ASSERTS' IN stances AS directlyAsserted, 'DENIES' IN stances AS directlyDenied
+}
 SET c.standing = CASE
                    WHEN status <> 'UNVERIFIED' THEN status
                    WHEN asserting >= 2 THEN 'SUPPORTED'
@@ -30,5 +43,7 @@ SET c.standing = CASE
     c.opposing = opposing,
     c.withdrawing = withdrawn,
     c.asserted = asserting + hedging > 0,
-    c.denied = opposing + doubting > 0
+    c.denied = opposing + doubting > 0,
+    c.directlyAsserted = directlyAsserted,
+    c.directlyDenied = directlyDenied
 RETURN count(c) AS written

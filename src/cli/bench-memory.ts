@@ -46,7 +46,7 @@ const VARIANTS: Record<string, { what: string; drop: readonly string[] }> = {
   'lock-counter': { what: 'lock (the claim lock counter, lock-claims)', drop: ['lock'] },
   'search-text': { what: 'searchText (the words search matches, as the full-text index and the ranking read them)', drop: ['searchText'] },
   'independence-keys': { what: 'roots, origin, alike (the independence keys kept on write)', drop: ['roots', 'origin', 'alike'] },
-  standings: { what: "standing and a claim's current-position counts (kept on write)", drop: ['standing', 'asserting', 'hedging', 'denying', 'doubting', 'opposing', 'withdrawing', 'asserted', 'denied'] },
+  standings: { what: "standing and a claim's current-position counts (kept on write)", drop: ['standing', 'asserting', 'hedging', 'denying', 'doubting', 'opposing', 'withdrawing', 'asserted', 'denied', 'directlyAsserted', 'directlyDenied'] },
   'all-of-these': { what: 'all of the groups above', drop: [] },
   'graph-only': { what: 'no property but the keys: nodes, relationships, ids', drop: [] },
 };

@@ -217,9 +217,10 @@ Options:
     // A graph stored before the independence keys were kept would cluster no source: write them first.
     const keyed = await rebuildIndependenceIfMissing(store);
     if (keyed.sources + keyed.statements > 0) logger.info(keyed, 'sources or statements without an independence key: wrote every source\'s roots and every statement\'s origin');
-    // A graph stored before claim standings were kept lists no claim under a status until they are written.
+    // A graph stored before claim standings were kept lists no claim under a status, and one stored
+    // before directlyAsserted/directlyDenied were kept with them finds no conflict, until they are written.
     const rebuilt = await rebuildStandingsIfMissing(store);
-    if (rebuilt > 0) logger.info({ claims: rebuilt }, 'claims without a standing: wrote every claim\'s standing');
+    if (rebuilt > 0) logger.info({ claims: rebuilt }, 'claims without a standing or its conflict facts: wrote every claim\'s standing');
     const running = await startHttpServer(store, config.port, config.host, { api, logger }).catch(async (error: unknown) => {
       await store.close();
       throw listenError(error, config.port, config.host);

@@ -338,8 +338,8 @@ export const GRAPH_VOCABULARY = {
     'retractedBy', 'retractedAt', 'retractedIn', 'retractionReason', 'retraction',
     // positions over time, computed on write (src/graph/refresh.ts)
     'current', 'dateStart', 'dateEnd', 'datePrecision', 'dateBasis', 'revision',
-    // a claim's standing and current-position counts, kept up on write (src/graph/standing.ts)
-    'standing', 'asserting', 'hedging', 'denying', 'doubting', 'opposing', 'withdrawing', 'asserted', 'denied',
+    // a claim's standing, current-position counts and the conflict rule's facts, kept up on write (src/graph/standing.ts)
+    'standing', 'asserting', 'hedging', 'denying', 'doubting', 'opposing', 'withdrawing', 'asserted', 'denied', 'directlyAsserted', 'directlyDenied',
     // the independence keys, kept up on write (src/graph/independence.ts): a source's top-level affiliations, a statement's origin
     'roots', 'origin', 'alike',
     // bookkeeping: fingerprints for idempotent import, name keys for matching, search text, audit

@@ -5,7 +5,10 @@
  * current-position counts, stored on the claim in the same transaction as
  * every write that changes a current position, a CONTRADICTS or IMPLIES
  * link, or an assessment, so that `claims(status:)` seeks by an index
- * instead of computing the status of every claim.
+ * instead of computing the status of every claim. With it, whether a current
+ * statement on the claim itself asserts it (`directlyAsserted`) or denies it
+ * (`directlyDenied`), which conflicts-page reads instead of walking each
+ * claim's statements.
  */
 import type { GraphStore, QueryRunner, Value } from '../store/port';
 import { lockClaims } from './locks';
@@ -80,7 +83,11 @@ export async function rebuildStandings(store: GraphStore): Promise<number> {
   });
 }
 
-/** Writes every standing when some claim has none (a graph stored before they were kept); returns how many claims were written. */
+/**
+ * Writes every standing when some claim has none, or lacks `directlyAsserted`
+ * or `directlyDenied` (a graph stored before they were kept: conflicts-page
+ * would find no conflict on such a claim); returns how many claims were written.
+ */
 export async function rebuildStandingsIfMissing(store: GraphStore): Promise<number> {
   const [row] = await store.read('claims-without-standing');
   return Number(row?.total ?? 0) > 0 ? rebuildStandings(store) : 0;

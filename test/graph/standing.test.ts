@@ -8,7 +8,9 @@ import { gql, seededStore } from '../helpers';
 import { testUnless } from '../skip';
 
 /*
- * Each claim's standing and current-position counts are kept up on write
+ * Each claim's standing and current-position counts (with whether a current
+ * statement on the claim itself asserts it or denies it, which conflicts-page
+ * reads) are kept up on write
  * (src/graph/standing.ts) by every write that changes a current position, a
  * CONTRADICTS or IMPLIES link, or an assessment. After random sequences of
  * edits through the API (statements with every stance, hedges, dates and
@@ -193,6 +195,9 @@ describe('kept-up claim standings', () => {
     const ids = await allClaims(store);
     const kept = await stored(store, ids);
     expect(kept.map((r) => r.standing)).not.toContain(null);
+    // The conflict rule's own facts (conflicts-page reads them): written with the standing.
+    expect(kept.filter((r) => typeof r.directlyAsserted !== 'boolean' || typeof r.directlyDenied !== 'boolean')).toEqual([]);
+    expect(kept.some((r) => r.directlyAsserted === true) && kept.some((r) => r.directlyDenied === true)).toBe(true);
     await checkNoDrift(store);
   }, 120_000);
 
@@ -308,6 +313,28 @@ describe('the start-up check', () => {
       await store.close();
     }
   });
+
+  // A store written before directlyAsserted/directlyDenied were kept beside the standings would show
+  // no conflict: serving it writes them first, and the conflicts come back.
+  testUnless(TEST_ENGINE === 'embedded' ? null : `the test engine is ${TEST_ENGINE}: it strips the facts with raw Cypher of the embedded engine`)('writes the conflict facts of a store stored before they were kept, and its conflicts come back (embedded engine only)', async () => {
+    const store = await seededStore();
+    try {
+      const conflicts = async () => {
+        const result = await gql(store, '{ conflicts(first: 100) { totalCount nodes { kind claim { id: recordId } opposingClaim { id: recordId } sources { id: recordId } opposingSources { id: recordId } } } }');
+        expect(result.errors).toBeUndefined();
+        return result.data?.conflicts as { totalCount: number };
+      };
+      const before = await conflicts();
+      expect(before.totalCount).toBeGreaterThan(0);
+      const db = (store as unknown as { db: { executeCypher(q: string): Promise<unknown> } }).db;
+      await db.executeCypher('MATCH (c:Claim) REMOVE c.directlyAsserted, c.directlyDenied');
+      const claims = (await allClaims(store)).length;
+      expect(await rebuildStandingsIfMissing(store)).toBe(claims);
+      expect(await conflicts()).toEqual(before);
+    } finally {
+      await store.close();
+    }
+  }, 120_000);
 
   // A store written by the claimgraph before the independence keys were kept has
   // none: without them no source would share a cluster. Serving it writes them first.
