@@ -1,14 +1,12 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cypherDir } from '../../src/paths';
 import { expandIncludes, fragmentNames, QUERY_NAMES, SCHEMA_FILES, splitStatements } from '../../src/store/queries';
-import { jobName, lint, lintCacheKey, lintCounts, lintQuery, neo4jBuiltIns, PLUGIN, SHARD_COUNT, shards, table } from './cypher-lint';
+import { jobName, lint, LINT_CACHE_DIR, lintCacheKey, lintCounts, lintJobs, lintQuery, neo4jBuiltIns, PLUGIN, runJob, table } from './cypher-lint';
 
 /*
  * Every Cypher file is checked by Neo4j's own parser and semantic analysis
- * (test/store/cypher-lint.ts says how). The files themselves are linted by
- * cypher-lint-shard-N.test.ts; this file checks that the shards cover every
- * file, and that the lint fails as it should.
+ * (test/store/cypher-lint.ts says how), and the lint fails as it should.
  */
 
 describe('Cypher files against the Neo4j 5 parser and semantic analysis', () => {
@@ -21,19 +19,25 @@ describe('Cypher files against the Neo4j 5 parser and semantic analysis', () => 
     expect(procedures).toEqual(expect.arrayContaining(['db.labels', 'db.index.fulltext.queryNodes']));
   });
 
-  it('every query and schema file is linted by exactly one shard, and every shard has its test file', () => {
-    const linted = shards().flat().map(jobName).sort();
+  it('lints every query and schema file', () => {
     const expected = [...QUERY_NAMES.map((name) => `${name}.cypher`), ...Object.values(SCHEMA_FILES)].sort();
-    expect(linted).toEqual(expected);
-    for (let index = 1; index <= SHARD_COUNT; index++) {
-      const file = join(__dirname, `cypher-lint-shard-${index}.test.ts`);
-      expect({ file, calls: existsSync(file) && readFileSync(file, 'utf8').includes(`lintShard(${index});`) }).toEqual({ file, calls: true });
-    }
+    expect(lintJobs().map(jobName).sort()).toEqual(expected);
   });
 
   it.each(fragmentNames())('fragment %s is included by a query, so it is linted in place', (fragment) => {
     const includers = QUERY_NAMES.filter((name) => table[name].lines?.some((l) => l.file === `fragments/${fragment}.cypher`));
     expect(includers.length).toBeGreaterThan(0);
+  });
+
+  describe('each file lints clean, with its semantic analysis run', () => {
+    // Says how much was analysed in this run, and how much was remembered clean (see lintCacheKey).
+    afterAll(() => {
+      const where = process.env.CYPHER_LINT_CACHE === 'off' ? 'CYPHER_LINT_CACHE=off' : LINT_CACHE_DIR;
+      console.log(`Cypher lint: ${lintCounts.analysed} statements analysed, ${lintCounts.remembered} remembered clean from an earlier run (${where})`);
+    });
+    it.each(lintJobs().map((job) => [jobName(job), job] as const))('%s', (_name, job) => {
+      expect(runJob(job)).toEqual([]);
+    });
   });
 });
 

@@ -1,11 +1,6 @@
 /**
- * The Cypher lint, shared by its test files: cypher-lint.test.ts (the checks of
- * the lint itself and its negative controls) and cypher-lint-shard-N.test.ts,
- * which lint every query and schema file between them. Split so that Jest's
- * workers share the lint (0.3 to 5 s of Neo4j's semantic analysis per query),
- * rather than one file bounding the whole run; which shard lints which file is
- * computed here from the files themselves, so every file is linted in every run,
- * exactly once, and a new file needs no test of its own. A file whose exact text
+ * The Cypher lint of cypher-lint.test.ts: every query and schema file, and the
+ * checks of the lint itself (its negative controls). A file whose exact text
  * was linted clean before, under the same rules, is not analysed again (lint()).
  */
 import { createHash } from 'node:crypto';
@@ -160,14 +155,6 @@ export const lintQuery = (name: (typeof QUERY_NAMES)[number], text: string = tab
   lint(`${name}.cypher`, text, table[name].params, lines);
 
 
-/**
- * How many test files share the lint of the query and schema files (cypher-lint-shard-1.test.ts …).
- * Two, for Jest's two workers: each file pays a JIT warm-up of its own (the longest query takes
- * 7.2 s of CPU cold, 2.6 s warm), so three shards took 95.7 s of CPU and two take 85.6 s (all
- * shards, back to back at load 3, 7 December 2026); test/sequencer.js starts them first.
- */
-export const SHARD_COUNT = 2;
-
 /** A file to lint: a query by name, or a schema file statement by statement. */
 export type LintJob = { kind: 'query'; name: (typeof QUERY_NAMES)[number] } | { kind: 'schema'; file: string };
 
@@ -182,39 +169,15 @@ export function runJob(job: LintJob): string[] {
 }
 
 /**
- * The jobs of each shard: the longest first, each to the shard with the least
- * text so far (the semantic analysis's time grows with the query's length), so
- * the shards take about as long. Deterministic: the same files, the same shards.
+ * Every file to lint, computed from the files themselves, so a new file needs no test of its
+ * own. All in one test file (cypher-lint.test.ts), so one process pays for loading the package
+ * (1 to 2 s of CPU) and for the JIT's warm-up (the longest query takes 7 to 10 s of CPU first,
+ * 3 to 5 s warm): two shards in two files cost about 25 s of CPU more on a first run
+ * (docs/BENCHMARKS.md); test/sequencer.js starts the file first, so it does not end the run.
  */
-export function shards(): LintJob[][] {
-  const jobs: { job: LintJob; cost: number }[] = [
-    ...QUERY_NAMES.map((name) => ({ job: { kind: 'query', name } as LintJob, cost: table[name].text.length })),
-    ...Object.values(SCHEMA_FILES).map((file) => ({ job: { kind: 'schema', file } as LintJob, cost: schemaText(file).length })),
-  ];
-  jobs.sort((a, b) => b.cost - a.cost || jobName(a.job).localeCompare(jobName(b.job)));
-  const result: { jobs: LintJob[]; cost: number }[] = Array.from({ length: SHARD_COUNT }, () => ({ jobs: [], cost: 0 }));
-  for (const { job, cost } of jobs) {
-    const lightest = result.reduce((min, shard) => (shard.cost < min.cost ? shard : min));
-    lightest.jobs.push(job);
-    lightest.cost += cost;
-  }
-  return result.map((shard) => shard.jobs);
+export function lintJobs(): LintJob[] {
+  return [...QUERY_NAMES.map((name) => ({ kind: 'query', name }) as LintJob), ...Object.values(SCHEMA_FILES).map((file) => ({ kind: 'schema', file }) as LintJob)];
 }
 
 /** The file a job lints, as test titles name it. */
 export const jobName = (job: LintJob): string => (job.kind === 'query' ? `${job.name}.cypher` : job.file);
-
-/** The test body of shard `index` (1-based): each of its files lints clean. */
-export function lintShard(index: number): void {
-  const jobs = shards()[index - 1];
-  if (jobs === undefined) throw new Error(`Cypher lint shard ${index} does not exist: expected 1 to ${SHARD_COUNT}`);
-  describe(`Cypher files against the Neo4j 5 parser and semantic analysis (shard ${index} of ${SHARD_COUNT})`, () => {
-    // Says how much of the shard was analysed in this run, and how much was remembered clean (see lintCacheKey).
-    afterAll(() => {
-      console.log(`Cypher lint shard ${index}: ${lintCounts.analysed} statements analysed, ${lintCounts.remembered} remembered clean from an earlier run (${cacheOff() ? 'CYPHER_LINT_CACHE=off' : LINT_CACHE_DIR})`);
-    });
-    it.each(jobs.map((job) => [jobName(job), job] as const))('%s lints clean, with its semantic analysis run', (_name, job) => {
-      expect(runJob(job)).toEqual([]);
-    });
-  });
-}
