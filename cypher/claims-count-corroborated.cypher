@@ -4,7 +4,7 @@
 // @mode read
 MATCH (c:Claim)
 WHERE c.standing = 'SUPPORTED'
-WITH c, c.id AS key, true AS countClusters, false AS weighInterests
+WITH c, c.id AS key, true AS countClusters, true AS weighInterests
 // @include independence-rule
 // No merges are listed here: only the status is wanted.
 WITH key, hedging, doubting, denying, withdrawn, assessment, interests, side, group, clusters, leaningClusters, [] AS merges

@@ -17,7 +17,7 @@ MATCH (c:Claim)
 WHERE c.standing IN $standings
   AND (any(w IN $search WHERE ' ' + c.searchText + ' ' CONTAINS ' ' + w + ' ')
        OR EXISTS { MATCH (c)<-[:ON]-(st:Statement) WHERE any(w IN $search WHERE ' ' + st.searchText + ' ' CONTAINS ' ' + w + ' ') })
-WITH c, c.id AS key, $status IN ['CORROBORATED', 'UNVERIFIED'] AS countClusters, false AS weighInterests
+WITH c, c.id AS key, $status IN ['CORROBORATED', 'UNVERIFIED'] AS countClusters, true AS weighInterests
 // @include independence-rule
 // No merges are listed here: only the status is wanted.
 WITH key, hedging, doubting, denying, withdrawn, assessment, interests, side, group, clusters, leaningClusters, [] AS merges

@@ -10,7 +10,7 @@
 MATCH (c:Claim)
 WHERE c.standing = 'SUPPORTED' AND c.id > $after
 WITH c ORDER BY c.id LIMIT $limit
-WITH c, c.id AS key, true AS countClusters, false AS weighInterests
+WITH c, c.id AS key, true AS countClusters, true AS weighInterests
 // @include independence-rule
 // No merges are listed here: only the status is wanted.
 WITH key, hedging, doubting, denying, withdrawn, assessment, interests, side, group, clusters, leaningClusters, [] AS merges

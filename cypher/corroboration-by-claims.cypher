@@ -93,6 +93,24 @@ CALL (key) {
   MATCH (now)<-[:MADE]-(s:Source)
   RETURN collect(DISTINCT s.name) AS cameRound
 }
+// An admission: a source now firmly asserts the claim (or a claim implying
+// it) where it, or a source of its own top-level organisation (`roots`),
+// denied or doubted the claim (or a claim it implies) in a statement that has
+// since been superseded or withdrawn. A channel's retraction of a printing is
+// not a source coming round, so the old statement must have a superseder.
+// The organisations are collected first, so that a hub claim's many
+// statements are read once on each side, not paired.
+CALL (key) {
+  MATCH (c:Claim {id: key})
+  MATCH (c)-[:IMPLIES*0..]->(:Claim)<-[:ON]-(old:Statement {stance: 'DENIES', current: false})<-[:MADE]-(was:Source)
+  WHERE EXISTS { (old)-[:SUPERSEDED_BY]->(:Statement) }
+  UNWIND coalesce(was.roots, [was.id]) AS organisation
+  WITH c, collect(DISTINCT organisation) AS organisations
+  MATCH (c)<-[:IMPLIES*0..]-(:Claim)<-[:ON]-(now:Statement {stance: 'ASSERTS', current: true})<-[:MADE]-(s:Source)
+  WHERE NOT coalesce(now.hedged, false)
+    AND any(root IN coalesce(s.roots, [s.id]) WHERE root IN organisations)
+  RETURN collect(DISTINCT s.name) AS admittedBy
+}
 RETURN key,
        size(pro.group) AS assertingSources,
        size(pro.clusters) AS independentSources,
@@ -124,4 +142,5 @@ RETURN key,
        interests.doubting AS weighedDoubtingSources,
        interests.denying AS weighedDenyingSources,
        [i IN range(0, size(interests.partyIds) - 1) | {id: interests.partyIds[i], name: interests.partyNames[i]}] AS partiesAgainst,
-       cameRound
+       cameRound,
+       admittedBy

@@ -11,7 +11,7 @@
 // @param ids  claim ids
 UNWIND $ids AS id
 MATCH (c:Claim {id: id})
-WITH c, c.id AS key, false AS countClusters, false AS weighInterests
+WITH c, c.id AS key, false AS countClusters, true AS weighInterests
 // @include independence-rule
 WITH key, hedging, doubting, denying, withdrawn, assessment, interests, side, group, clusters, leaningClusters, [] AS merges
 // @include claim-status

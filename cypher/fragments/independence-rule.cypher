@@ -35,13 +35,22 @@ CALL (c, weighInterests) {
   WITH side, s, hedged, said, direct, roots,
        [x IN said WHERE x.origin IS NOT NULL AND x.origin <> s.id | x.origin] AS origins
   // Only a voice against is weighed by whether it is a party's: who accuses
-  // himself is no less credible for it.
-  CALL (c, s, side, weighInterests) {
-    WITH c, s WHERE weighInterests AND side = 'against' AND EXISTS { (c)-[:ABOUT]->(:Entity) }
+  // himself is no less credible for it. A party is judged against the claim
+  // itself and, when every statement of the source against it denies a claim
+  // it implies, against those claims too: a party's denial of what the claim
+  // implies stays a party's when it is read against the claim.
+  CALL (c, s, side, weighInterests, said) {
+    WITH c, s, said WHERE weighInterests AND side = 'against'
+    WITH c, s, size(said) AS stated, [x IN said WHERE x.stance = 'DENIES' AND x.through IS NOT NULL | x.through] AS deniedThrough
+    UNWIND CASE WHEN size(deniedThrough) = stated THEN [c.id] + deniedThrough ELSE [c.id] END AS judged
+    WITH DISTINCT s, judged
+    MATCH (:Claim {id: judged})-[:ABOUT]->(e:Entity)
+    WITH s, collect(DISTINCT e) AS entities
     MATCH (s)-[:AFFILIATED_WITH*0..]->(a:Source)
     // (A list, not EXISTS inside CASE: Neo4j's semantic analysis gives up on that.)
-    WITH c, a, [(a)-[:IS_ENTITY]->(x:Entity) | x.id] AS linked
-    MATCH (c)-[:ABOUT]->(e:Entity)
+    WITH entities, a, [(a)-[:IS_ENTITY]->(x:Entity) | x.id] AS linked
+    UNWIND entities AS e
+    WITH e, a, linked
     WHERE CASE
             WHEN size(linked) > 0 THEN e.id IN linked
             ELSE a.nameKey = e.nameKey OR a.nameKey IN coalesce(e.aliasKeys, []) OR e.nameKey IN coalesce(a.aliasKeys, [])

@@ -68,7 +68,7 @@ export const CREDIBILITY_RULES = {
   refutedByEditor: '5 (improbable): an editor\'s latest assessment of the claim has the verdict FALSE.',
   nothingToJudge: '6 (cannot be judged): no source now asserts, hedges, denies, doubts or contradicts the claim, leaving out its own parties.',
   betterOpposed: '5 (improbable): more independent clusters lean against the claim than for it, hedges and doubts included (leaningAgainst > leaningFor); where no source firmly asserts it or is firmly against it, at least three times as many (leaningAgainst >= 3 x leaningFor).',
-  confirmed: '1 (confirmed): at least 2 independent clusters assert the claim, and no source is against it or doubts it (contradictedBy = 0, doubtingSources = 0).',
+  confirmed: '1 (confirmed): at least 2 independent clusters assert the claim, or 1 does and it is an admission (a source of the organisation that denied or doubted the claim, or a claim it implies, now firmly asserts it, and that denial or doubt has been superseded or withdrawn), and no source is against it or doubts it (contradictedBy = 0, doubtingSources = 0).',
   probablyTrue: '2 (probably true): 1 independent cluster asserts the claim, no source is against it or doubts it, and an asserting source\'s latest reliability rating is A or B, or another independent cluster hedges it (leaningFor >= 2), or an asserting source\'s assertion supersedes a statement against it, its own or one of a source it can supersede (an admission after a denial or doubt, or a revised account).',
   possiblyTrue: '3 (possibly true): some source asserts the claim and no source is against it or doubts it, but neither 1 nor 2 holds.',
   farOutweighsOpposition: '2 (probably true): sources are against the claim or doubt it, but at least 3 independent clusters assert it and, hedges and doubts included, at least three times as many independent clusters lean for it as against it (leaningFor >= 3 x leaningAgainst).',
@@ -109,6 +109,14 @@ export interface CredibilityInputs {
    * they came round, or their organisation revised its figure. Sorted, distinct.
    */
   cameRound: string[];
+  /**
+   * The names of the sources that now firmly assert the claim (or a claim
+   * implying it) where they, or a source of their own top-level organisation,
+   * denied or doubted it (or a claim it implies) in a statement since
+   * superseded or withdrawn: an admission against the organisation's own
+   * earlier position. Sorted, distinct.
+   */
+  admittedBy: string[];
   /** The best latest reliability grade among the asserting sources (F for an unrated one); null when none asserts. */
   bestReliability: ReliabilityGrade | null;
   /** The names of the asserting sources holding that grade. */
@@ -158,6 +166,9 @@ function factsOf(x: CredibilityInputs): string[] {
   if (x.cameRound.length > 0) {
     facts.push(`${listed(x.cameRound)} ${x.cameRound.length === 1 ? 'asserts' : 'assert'} it in a statement that supersedes one against it (an admission after a denial or doubt, or a revised account)`);
   }
+  if (x.admittedBy.length > 0) {
+    facts.push(`${listed(x.admittedBy)} now ${x.admittedBy.length === 1 ? 'asserts' : 'assert'} it where ${x.admittedBy.length === 1 ? 'its' : 'their'} organisation denied or doubted it before (an admission)`);
+  }
   if (x.denyingSources > 0) facts.push(`${plural(x.denyingSources, 'source denies', 'sources deny')} it`);
   if (x.doubtingSources > 0) facts.push(`${plural(x.doubtingSources, 'source doubts', 'sources doubt')} it (a hedged denial)`);
   if (x.hedgingSources > 0) facts.push(`${plural(x.hedgingSources, 'source hedges', 'sources hedge')} it`);
@@ -183,7 +194,9 @@ export function credibilityRule(x: CredibilityInputs): CredibilityRule {
   if (onlyHedged ? x.leaningAgainst >= 3 * x.leaningFor : x.leaningAgainst > x.leaningFor) return 'betterOpposed';
   // A doubt, like a denial, keeps a claim from the grades that say nothing is against it.
   const unopposed = x.contradictedBy === 0 && x.doubtingSources === 0;
-  if (unopposed && x.independentSources >= 2) return 'confirmed';
+  // The organisation that denied it now asserts it: an admission against its
+  // own earlier position counts as a second, independent confirmation.
+  if (unopposed && (x.independentSources >= 2 || (x.independentSources === 1 && x.admittedBy.length > 0))) return 'confirmed';
   // One account is probably true when something else stands behind it: a good
   // rating, an independent hedged account ("the evidence indicates"), or the
   // speaker's own reversal of a denial, which is an admission against interest.
@@ -284,6 +297,7 @@ export function toClaimJudgement(row: Obj): ClaimJudgement {
       leaningAgainst: count(row, 'weighedLeaningAgainst'),
       partiesAgainst: partyNames(row.partiesAgainst),
       cameRound: sortedNames(row.cameRound),
+      admittedBy: sortedNames(row.admittedBy),
       bestReliability: typeof best === 'string' ? (best as ReliabilityGrade) : null,
       bestRatedSources: sortedNames(row.bestRatedSources),
       assessment,

@@ -553,8 +553,12 @@ export async function deleteConfirmed(store: GraphStore, kind: DeletableKind, id
     const alike = kind === 'SOURCE' ? (await tx.run('source-alike-neighbours', { ids: [id] })).flatMap((r) => strings(r.alike)) : [];
     if (doomed.length > 0) await tx.run('delete-statements', { ids: doomed });
     if (kind !== 'STATEMENT') await tx.run(DELETE_QUERY[kind], { id });
-    await refreshIndependence(tx, { ...independenceAfterDeletion(plan), alike });
-    await refreshPositions(tx, { claims: touched.filter((c) => !(kind === 'CLAIM' && c === id)), standing: reached });
+    const independence = independenceAfterDeletion(plan);
+    await refreshIndependence(tx, { ...independence, alike });
+    // A deleted organisation's members are no longer under it: whether they are a claim's parties may change.
+    const members = [...(independence.sources ?? [])];
+    const orphaned = members.length === 0 ? [] : (await tx.run('claims-by-sources', { ids: members })).map((r) => String(r.claim));
+    await refreshPositions(tx, { claims: touched.filter((c) => !(kind === 'CLAIM' && c === id)), standing: [...reached, ...orphaned] });
     const { confirm: _token, ...removed } = plan;
     await logChange(tx, options, { action: 'DELETE', kind, target: id, details: removed });
     return plan;

@@ -287,6 +287,13 @@ interface Plan {
   standingClaims: Set<string>;
   /** Stored sources merged or given a new parent: their (and their members') statements' positions may change. */
   regrouped: string[];
+  /**
+   * Stored sources and entities whose names, aliases or entity links changed: who is a party to a
+   * claim may change with them, and with it the claim's status (docs/ANALYSIS.md, "Interested
+   * parties"), so the standings of the claims they (or sources under them) spoke on, or that are
+   * about them, are written again.
+   */
+  parties: { sources: string[]; entities: string[] };
   /** What the independence keys (src/graph/independence.ts) are written again from. */
   independence: IndependenceTouched;
 }
@@ -680,6 +687,14 @@ async function plan(tx: QueryRunner, files: BundleFile[], options: ImportOptions
         ...assessments.map((a) => a.claim),
       ]),
       regrouped,
+      parties: {
+        // Changed sources, and stored ones the bundle links to an entity (the link is not in their fingerprint).
+        sources: [...new Set([
+          ...sourceUpdates.map((g) => g.record.id),
+          ...b.sources.filter((s) => typeof s.entity === 'string' && !newSources.has(s.id)).map((s) => s.id),
+        ])],
+        entities: entityUpdates.map((g) => g.record.id),
+      },
       independence: {
         ...independenceTouched(sourceGroups, affiliations, writtenStatements),
         // The spellings newly listed as possibly one source join (or widen) a group of alike names.
@@ -1061,7 +1076,14 @@ export async function importWithin(tx: QueryRunner, input: ImportInput, options:
   if (planned.regrouped.length > 0) {
     for (const row of await tx.run('claims-by-sources', { ids: planned.regrouped })) touched.add(String(row.claim));
   }
-  await refreshPositions(tx, { claims: touched, documents: planned.touchedDocuments, standing: planned.standingClaims });
+  const standing = planned.standingClaims;
+  if (planned.parties.sources.length > 0) {
+    for (const row of await tx.run('claims-by-sources', { ids: planned.parties.sources })) standing.add(String(row.claim));
+  }
+  if (planned.parties.entities.length > 0) {
+    for (const row of await tx.run('claims-about-entities', { ids: planned.parties.entities })) standing.add(String(row.id));
+  }
+  await refreshPositions(tx, { claims: touched, documents: planned.touchedDocuments, standing });
   return report;
 }
 

@@ -4,6 +4,7 @@ import { openStore } from '../store/open';
 import type { GraphStore, TransactionTimeouts } from '../store/port';
 import type { QueryTable } from '../store/queries';
 import { aliasKeys, nameKey, nameSearchWords, searchText, searchWords, NAME_KEYS_VERSION } from './names';
+import { rebuildStandings } from './standing';
 import { skeletonKeys } from './resolve';
 
 /*
@@ -90,6 +91,9 @@ export async function rebuildNameKeys(store: GraphStore): Promise<number> {
 export async function rebuildNameKeysIfOld(store: GraphStore, recorded: number | null): Promise<number> {
   if (recorded !== null && recorded >= NAME_KEYS_VERSION) return 0;
   const rewritten = await rebuildNameKeys(store);
+  // Who is a party to a claim is found by name keys too, and a claim's status leaves its parties out:
+  // the standings are written again with the keys (docs/ANALYSIS.md, "Interested parties").
+  await rebuildStandings(store);
   await store.write('write-name-keys-version', { id: MODEL_MARKER_ID, version: NAME_KEYS_VERSION, at: new Date().toISOString() });
   return rewritten;
 }

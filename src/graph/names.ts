@@ -85,9 +85,11 @@ const INNER_APOSTROPHE = /(?<=[\p{L}\p{M}])(?<!(?:^|[^\p{L}\p{M}])[ldLD])['’�
  * marker records an older version has them rebuilt once when it is opened (src/store/name-keys.ts):
  * 1 split words at every apostrophe; 2 joins them (F19); 3 reads the hamza ʾ and ayn ʿ as apostrophes
  * (F27: "Abū ʿĀqlah" was the word "ʿaqlah", whose skeleton began with the ayn); 4 keeps a stop word
- * written as an acronym ("WHO") among the search words (F50).
+ * written as an acronym ("WHO") among the search words (F50); 5 rewrites every claim's standing with
+ * them, since a claim's status leaves out its parties' voices and name keys are how a source is
+ * found to be an entity a claim is about (F73).
  */
-export const NAME_KEYS_VERSION = 4;
+export const NAME_KEYS_VERSION = 5;
 
 /** Letters that NFKD leaves whole, as they are written without their stroke or ligature: "Łapczyński" is typed "Lapczynski". */
 const FOLDED: Record<string, string> = { ł: 'l', ø: 'o', đ: 'd', ß: 'ss', æ: 'ae', œ: 'oe', ı: 'i', þ: 'th', ð: 'd' };
@@ -134,16 +136,52 @@ export function skeletonWord(word: string): string {
  *   Dalerjon, Mukhammadsobir for Muhammadsobir, Khamidov for Hamidov (F40);
  * - a "j" inside a word said "ch": the Tajik "ҷ" is written with the Russian "ч", so a Tajik
  *   spelling (Rajabalizoda) meets the Russian one (Rachabalizoda) (F40);
- * - Polish and other Latin Slavic letters: "j" said "y", "sz" said "sh", "cz" said "ch": Podoljak
- *   for Podolyak, Patruszew for Patrushev (F40).
+ * - Polish and other Latin Slavic letters: "j" said "y", "sz" said "sh", "cz" said "ch", "w" said
+ *   "v": Podoljak for Podolyak, Patruszew for Patrushev (F40), nowiczok for Novichok (F105);
+ * - a word in Cyrillic, transliterated as English does, its "г" read both ways: "h" as Ukrainian
+ *   says it, "g" as Russian does: Гончаренко for Honcharenko, Басурин for Basurin, Точка-У for
+ *   Tochka-U (F95);
+ * - the Russian "г" that Ukrainian says "h": Goncharenko for Honcharenko (F95);
+ * - the German "tsch" for "ch", with the German "w" for "v": Totschka for Tochka, Gontscharenko
+ *   (F95), Nowitschok for Novichok (F105);
+ * - a "c" not in "ch", a "č" whose háček was dropped: Tocka, Točka for Tochka (F95);
+ * - a "v" written as Polish and German write it, "w": Venediktova for Wenediktowa (F95);
+ * - the Dutch and French letters for the Russian "ч" and "ш", and the Dutch "ch" for "х": "tsj"
+ *   and "tch" said "ch", "sj" and "sch" said "sh", a leading "ch" said "kh": Chartsjenko,
+ *   Chartchenko and Charchenko for Kharchenko (F80); a leading "tch" stays "ch": Tchepiga for
+ *   Chepiga (F105).
  */
 const QUERY_READINGS: readonly ((word: string) => string)[] = [
   (w) => w.replace(/ch/g, 'k'),
   (w) => w.replace(/dz/g, 'j').replace(/c(?![hk])/g, 'j'),
   (w) => w.replace(/zh/g, 'j').replace(/kh/g, 'h'),
   (w) => w.replace(/(?<=[^d])j/g, 'ch'),
-  (w) => w.replace(/sz/g, 'sh').replace(/cz/g, 'ch').replace(/j/g, 'y'),
+  (w) => w.replace(/sz/g, 'sh').replace(/cz/g, 'ch').replace(/j/g, 'y').replace(/w/g, 'v'),
+  // Only a "ch" the word begins with is the Dutch "х": a leading "tch" is the French "ч" (Tchepiga).
+  (w) => w.replace(/^ch/, 'kh').replace(/t(?:sj|sch|ch)/g, 'ch').replace(/s(?:j|ch)/g, 'sh'),
+  (w) => fromCyrillic(w, 'h'),
+  (w) => fromCyrillic(w, 'g'),
+  (w) => w.replace(/g/g, 'h'),
+  (w) => w.replace(/tsch/g, 'ch').replace(/w/g, 'v'),
+  (w) => w.replace(/c(?!h)/g, 'ch'),
+  (w) => w.replace(/v/g, 'w'),
 ];
+
+/**
+ * Cyrillic letters (Russian, Ukrainian, Belarusian, Bulgarian, after {@link normalizeText}, which
+ * has taken the breve of "й" and the dots of "ё" and "ї") as English transliterates them; "г" as
+ * given. Soft and hard signs are dropped; the Bulgarian "ъ" is a vowel, which skeletons drop too.
+ */
+const CYRILLIC: Record<string, string> = {
+  а: 'a', б: 'b', в: 'v', ґ: 'g', д: 'd', е: 'e', є: 'ye', ж: 'zh', з: 'z', и: 'i', і: 'i', ї: 'yi', й: 'y', к: 'k', л: 'l',
+  м: 'm', н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ў: 'u', ф: 'f', х: 'kh', ц: 'ts', ч: 'ch', ш: 'sh',
+  щ: 'shch', ъ: '', ы: 'y', ь: '', э: 'e', ю: 'yu', я: 'ya',
+};
+
+/** A normalised word with its Cyrillic letters in Latin, "г" written `g`; other letters as they are. */
+function fromCyrillic(word: string, g: 'g' | 'h'): string {
+  return word.replace(/[Ѐ-ӿ]/g, (letter) => (letter === 'г' ? g : CYRILLIC[letter] ?? letter));
+}
 
 /** The skeletons of a query word's {@link QUERY_READINGS} that differ from its own skeleton. */
 export function otherReadingSkeletons(word: string): string[] {

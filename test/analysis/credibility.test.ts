@@ -5,7 +5,7 @@ import { credibility, CREDIBILITY_LABELS, CREDIBILITY_RULES, type CredibilityInp
 import { projectRoot } from '../../src/paths';
 import type { GraphStore } from '../../src/store/port';
 import { emptyStore, gql, RecordingStore, seededStore } from '../helpers';
-import { bundle, claimRecord, judged, link, load, says, source } from './judged-graphs';
+import { bundle, claimRecord, documentRecord, judged, link, load, says, source } from './judged-graphs';
 
 /*
  * Information credibility (Admiralty Code 1–6). First the decision table on
@@ -15,7 +15,7 @@ import { bundle, claimRecord, judged, link, load, says, source } from './judged-
 
 const none: CredibilityInputs = {
   assertingSources: 0, independentSources: 0, hedgingSources: 0, denyingSources: 0, doubtingSources: 0, contradictedBy: 0,
-  opposingIndependentSources: 0, leaningFor: 0, leaningAgainst: 0, partiesAgainst: [], cameRound: [], bestReliability: null, bestRatedSources: [], assessment: null,
+  opposingIndependentSources: 0, leaningFor: 0, leaningAgainst: 0, partiesAgainst: [], cameRound: [], admittedBy: [], bestReliability: null, bestRatedSources: [], assessment: null,
 };
 /** `independent` asserting clusters, which lean for it too. */
 const asserted = (independent: number, extra: Partial<CredibilityInputs> = {}): CredibilityInputs => ({
@@ -352,7 +352,7 @@ describe('on small graphs, counted by the store', () => {
     });
   });
 
-  it('2 for an admission: a source that denied the claim, or asserted a claim contradicting it, now asserts it, itself or through a source that speaks for it', async () => {
+  it('1 for an admission after a denial, 2 for a revised account: a source that denied the claim, or asserted a claim contradicting it, now asserts it, itself or through a source that speaks for it', async () => {
     await load(store, bundle({
       claims: ['c', 'd', 'e', 'f'].map(claimRecord),
       sources: [source('gov'), source('chief'), source('spokesman'), source('m'), source('x')],
@@ -369,11 +369,52 @@ describe('on small graphs, counted by the store', () => {
       ],
       links: [link('CONTRADICTS', 'e', 'f')],
     }));
+    // The government that denied c now asserts it: an admission, as good as a second confirmation.
     const c = (await judged(store, 'c')).credibility;
-    expect(c).toMatchObject({ grade: 2, rule: CREDIBILITY_RULES.probablyTrue });
+    expect(c).toMatchObject({ grade: 1, rule: CREDIBILITY_RULES.confirmed });
+    expect(c.facts).toContain('Source spokesman now asserts it where its organisation denied or doubted it before (an admission)');
     expect(c.facts).toContain('Source spokesman asserts it in a statement that supersedes one against it (an admission after a denial or doubt, or a revised account)');
-    expect((await judged(store, 'e')).credibility.grade).toBe(2);
+    // m revised its account of a rival claim: that is no denial of e taken back, so 2.
+    const e = (await judged(store, 'e')).credibility;
+    expect(e).toMatchObject({ grade: 2, rule: CREDIBILITY_RULES.probablyTrue });
+    expect(e.facts.filter((f) => f.endsWith('(an admission)'))).toEqual([]);
     expect((await judged(store, 'd')).credibility).toMatchObject({ grade: 3, rule: CREDIBILITY_RULES.possiblyTrue });
+  });
+
+  it('an admission may come from another member of the organisation, once the denial is withdrawn; not from an outsider, nor after a channel retracted the denial', async () => {
+    await load(store, bundle({
+      claims: ['c', 'd', 'e', 'k'].map(claimRecord),
+      sources: [source('gov'), source('a'), source('b'), source('outsider'), source('wire')],
+      affiliations: [{ source: 'a', parent: 'gov', role: null }, { source: 'b', parent: 'gov', role: null }],
+      documents: [{ ...documentRecord('doc-1'), publisher: 'wire' }],
+      statements: [
+        // e: the wire retracted its printing of a's denial (a's words are no longer shown), and b asserts e:
+        // the government never took the denial back, so no admission.
+        { ...says('a', 'e', 'DENIES', { date: '2020-01-10' }),
+          appearances: [{ document: 'doc-1', quote: null, paraphrase: null, via: [], selector: null, retracted: { by: 'wire', date: '2020-01-11', document: null, reason: 'misquoted' } }] },
+        says('b', 'e', 'ASSERTS', { date: '2020-01-13' }),
+        // c: ministry a denied it and withdrew the denial; then ministry b, of the same government, asserts it.
+        says('a', 'c', 'DENIES', { date: '2020-01-10' }),
+        says('a', 'c', 'WITHDRAWS', { date: '2020-01-12' }),
+        says('b', 'c', 'ASSERTS', { date: '2020-01-13' }),
+        // k implies c: b's firm assertion of k is an admission of k too, since a denied what k implies.
+        says('b', 'k', 'ASSERTS', { date: '2020-01-14' }),
+        // d: an outsider withdrew its denial; b's assertion is no admission of anyone's.
+        says('outsider', 'd', 'DENIES', { date: '2020-01-10' }),
+        says('outsider', 'd', 'WITHDRAWS', { date: '2020-01-12' }),
+        says('b', 'd', 'ASSERTS', { date: '2020-01-13' }),
+      ],
+      links: [link('IMPLIES', 'k', 'c')],
+    }));
+    expect((await judged(store, 'c')).credibility).toMatchObject({
+      grade: 1, facts: expect.arrayContaining(['Source b now asserts it where its organisation denied or doubted it before (an admission)']),
+    });
+    expect((await judged(store, 'k')).credibility.grade).toBe(1);
+    for (const id of ['d', 'e']) {
+      const other = (await judged(store, id)).credibility;
+      expect(other.grade).toBe(3);
+      expect(other.facts.filter((f) => f.includes('admission'))).toEqual([]);
+    }
   });
 
   it('no admission when the reversal went the other way, or when the earlier statement was by a source the asserter does not speak for', async () => {

@@ -1,7 +1,14 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { GrafeoDB } from '@grafeo-db/js';
 import { exportBundle } from '../../src/graph/export';
 import { importBundle } from '../../src/graph/import';
+import { openGraphStore } from '../../src/graph/name-keys';
 import type { GraphStore } from '../../src/store/port';
+import { TEST_ENGINE } from '../engine';
 import { emptyStore, gql } from '../helpers';
+import { testUnless } from '../skip';
 
 /*
  * Interested parties (docs/ANALYSIS.md, "Interested parties"): a source that
@@ -62,7 +69,7 @@ describe('interested parties: who is a party to a claim, and what their voices w
   });
   afterEach(() => store.close());
 
-  it("F10: the suspect's own denial is shown and contests the claim, but is not weighed: 4 (one doubt against one hedge), not 5", async () => {
+  it("F10: the suspect's own denial is shown, but is not weighed: 4 (one doubt against one hedge), not 5; the friend's doubt contests it", async () => {
     await load(store, f10());
     const a = await answer(store, 'claim-x');
     expect(a.status).toBe('CONTESTED');
@@ -74,10 +81,10 @@ describe('interested parties: who is a party to a claim, and what their voices w
     expect(a.credibility.facts).toContain('counting hedges and doubts, 1 independent cluster leans for it and 1 leans against it');
   });
 
-  it('F15: doubts from the accused department alone leave nothing to weigh: 6 "cannot be judged", still CONTESTED', async () => {
+  it('F15: doubts from the accused department alone leave nothing to weigh: 6 "cannot be judged", and contest nothing (UNVERIFIED)', async () => {
     await load(store, f15);
     const a = await answer(store, 'claim-k');
-    expect(a.status).toBe('CONTESTED');
+    expect(a.status).toBe('UNVERIFIED');
     expect(a.corroboration).toMatchObject({ doubtingSources: 2, leaningAgainst: 1 });
     expect(a.credibility).toMatchObject({ grade: 6, label: 'Cannot be judged', partiesAgainst: 2 });
     expect(a.credibility.facts).toContain('2 sources against it are parties to it and are not weighed: Lawrence Di Rita and Richard Myers');
@@ -108,6 +115,42 @@ describe('interested parties: who is a party to a claim, and what their voices w
     // For "innocent", the official's own assertion is counted (1 cluster); the wire's denial and the monitor are against it: 5.
     const innocent = await answer(store, 'claim-innocent');
     expect(innocent.credibility).toMatchObject({ grade: 5, partiesAgainst: 0 });
+  });
+
+  it("F81: a party's denial of what a claim implies stays a party's against the claim; a party's denial of the claim itself is judged by the claim's own parties", async () => {
+    await load(store, bundleOf({
+      sources: [src('src-rep', 'Separatist Republic', { kind: 'ORGANIZATION', entity: 'ent-rep' }), src('src-leader', 'The republic\'s leader'),
+        src('src-court', 'The court', { kind: 'ORGANIZATION' }), src('src-prosecution', 'The prosecution', { kind: 'ORGANIZATION' }), src('src-deputy', 'The republic\'s deputy leader')],
+      affiliations: [{ source: 'src-leader', parent: 'src-rep' }, { source: 'src-deputy', parent: 'src-rep' }],
+      entities: [{ id: 'ent-rep', name: 'Separatist Republic' }, { id: 'ent-g', name: 'Commander G' }],
+      claims: [
+        { id: 'claim-g', text: 'Commander G took part in the downing.', about: ['ent-g'] },
+        { id: 'claim-sep', text: 'The separatists were responsible for the downing.', about: ['ent-rep'] },
+        { id: 'claim-h', text: 'Commander H took part in the downing.', about: [] },
+      ],
+      links: [
+        { type: 'IMPLIES', from: 'claim-g', to: 'claim-sep', linkedBy: 'test', reason: 'G is a separatist commander.' },
+        { type: 'IMPLIES', from: 'claim-h', to: 'claim-sep', linkedBy: 'test', reason: 'H is a separatist commander.' },
+      ],
+      statements: [
+        says('st-court-g', 'src-court', 'claim-g', 'ASSERTS'),
+        says('st-prosecution-g', 'src-prosecution', 'claim-g', 'ASSERTS'),
+        says('st-leader-sep', 'src-leader', 'claim-sep', 'DENIES'),
+        says('st-court-h', 'src-court', 'claim-h', 'ASSERTS'),
+        says('st-prosecution-h', 'src-prosecution', 'claim-h', 'ASSERTS'),
+        // The deputy denies H's part directly: H's claim is about nobody, so he is no party to it.
+        says('st-deputy-h', 'src-deputy', 'claim-h', 'DENIES'),
+      ],
+    }));
+    // The leader's denial of "the separatists were responsible" reaches G's claim through IMPLIES, as a party's: not weighed.
+    const g = await answer(store, 'claim-g');
+    expect(g.status).toBe('CORROBORATED');
+    expect(g.corroboration.contradictedBy).toBe(1);
+    expect(g.credibility).toMatchObject({ grade: 1, partiesAgainst: 1 });
+    expect(g.credibility.facts).toContain('1 source against it is a party to it and is not weighed: The republic\'s leader');
+    // The deputy's direct denial of H's part is weighed; the leader's, through "sep", is not: 2 clusters for, 1 against.
+    const h = await answer(store, 'claim-h');
+    expect(h.credibility).toMatchObject({ grade: 3, partiesAgainst: 1 });
   });
 
   it('no false party by name: the family of a man is not the man (the seed\'s "Family of Khaled al-Masoud")', async () => {
@@ -182,5 +225,112 @@ describe('interested parties: who is a party to a claim, and what their voices w
     expect((await answer(store, 'claim-x')).credibility).toMatchObject({ grade: 4, partiesAgainst: 1 });
     const created = await gql(store, 'mutation { createSource(input: { id: "src-new", name: "New", kind: PERSON, anonymous: false, entity: "ent-missing" }) { source { id } } }', {}, 'alice');
     expect(created.errors?.[0]?.message).toMatch(/ent-missing/);
+  });
+});
+
+describe('status leaves out the parties, and stays right as who is a party changes (F73)', () => {
+  let store: GraphStore;
+  beforeEach(async () => {
+    store = await emptyStore();
+  });
+  afterEach(() => store.close());
+
+  /** The status of claim-x as Claim.status gives it, and every claims(status:) list it is on: the two must agree. */
+  async function statusOf(): Promise<{ status: string; listedUnder: string[] }> {
+    const r = await gql(store, `{ claim(id: "claim-x") { status }
+      ${['CORROBORATED', 'UNVERIFIED', 'CONTESTED', 'REFUTED'].map((s) => `${s}: claims(status: ${s}, first: 50) { nodes { id: recordId } }`).join(' ')} }`);
+    expect(r.errors).toBeUndefined();
+    const data = r.data as Record<string, { nodes?: { id: string }[]; status?: string }>;
+    const listedUnder = ['CORROBORATED', 'UNVERIFIED', 'CONTESTED', 'REFUTED'].filter((s) => (data[s]?.nodes ?? []).some((n) => n.id === 'claim-x'));
+    return { status: String(data.claim?.status), listedUnder };
+  }
+  const edit = async (query: string, input: Record<string, unknown>) => {
+    const r = await gql(store, query, { input }, 'editor@example.org');
+    expect(r.errors).toBeUndefined();
+  };
+
+  it('a confirmed claim that only its accused denies is CORROBORATED, not CONTESTED; the denial is still shown', async () => {
+    await load(store, bundleOf({
+      sources: [src('src-court', 'The court', { kind: 'ORGANIZATION' }), src('src-monitor', 'The monitor', { kind: 'ORGANIZATION' }), src('src-p', 'Commander P')],
+      entities: [{ id: 'ent-p', name: 'Commander P' }],
+      claims: [{ id: 'claim-x', text: 'Commander P ordered the strike.', about: ['ent-p'] }],
+      statements: [says('st-court', 'src-court', 'claim-x', 'ASSERTS'), says('st-monitor', 'src-monitor', 'claim-x', 'ASSERTS'), says('st-p', 'src-p', 'claim-x', 'DENIES')],
+    }));
+    expect(await statusOf()).toEqual({ status: 'CORROBORATED', listedUnder: ['CORROBORATED'] });
+    const x = await answer(store, 'claim-x');
+    expect(x.credibility).toMatchObject({ grade: 1, partiesAgainst: 1 });
+    // Every voice is still counted and shown: the denial, and the conflict it makes.
+    expect(x.corroboration).toMatchObject({ denyingSources: 1, contradictedBy: 1 });
+    const conflicts = await gql(store, '{ conflicts(claimId: "claim-x", first: 5) { nodes { kind } } }');
+    expect(conflicts.data).toEqual({ conflicts: { nodes: [{ kind: 'DENIAL' }] } });
+  });
+
+  testUnless(TEST_ENGINE === 'embedded' ? null : `the test engine is ${TEST_ENGINE}: it writes an old store with raw Cypher of the embedded engine`)(
+    'a store written when status counted the parties is rewritten once when opened (embedded engine only)', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'cg-parties-'));
+      const path = join(dir, 'old.grafeo');
+      try {
+        const written = await openGraphStore({ engine: 'embedded', path });
+        await load(written, bundleOf({
+          sources: [src('src-court', 'The court', { kind: 'ORGANIZATION' }), src('src-monitor', 'The monitor', { kind: 'ORGANIZATION' }), src('src-p', 'Commander P')],
+          entities: [{ id: 'ent-p', name: 'Commander P' }],
+          claims: [{ id: 'claim-x', text: 'Commander P ordered the strike.', about: ['ent-p'] }],
+          statements: [says('st-court', 'src-court', 'claim-x', 'ASSERTS'), says('st-monitor', 'src-monitor', 'claim-x', 'ASSERTS'), says('st-p', 'src-p', 'claim-x', 'DENIES')],
+        }));
+        await written.close();
+        // As the rule before name keys version 5 stored it: contested by the accused's denial.
+        const db = GrafeoDB.open(path);
+        await db.executeCypher("MATCH (m:GraphModel {id: 'claimgraph'}) SET m.nameKeys = 4");
+        await db.executeCypher("MATCH (c:Claim {id: 'claim-x'}) SET c.standing = 'CONTESTED'");
+        db.close();
+        const reopened = await openGraphStore({ engine: 'embedded', path });
+        try {
+          const r = await gql(reopened, '{ claim(id: "claim-x") { status } claims(status: CORROBORATED, first: 5) { nodes { id: recordId } } }');
+          expect(r.data).toEqual({ claim: { status: 'CORROBORATED' }, claims: { nodes: [{ id: 'claim-x' }] } });
+        } finally {
+          await reopened.close();
+        }
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
+  it('follows every edit that makes a source a party or not: its entity link, its name, the claim\'s about, an entity merge, its organisation deleted', async () => {
+    await load(store, bundleOf({
+      sources: [src('src-court', 'The court', { kind: 'ORGANIZATION' }), src('src-monitor', 'The monitor', { kind: 'ORGANIZATION' }),
+        src('src-spokesman', 'A spokesman'), src('src-unit', 'Unit 9', { kind: 'ORGANIZATION' }), src('src-officer', 'An officer')],
+      affiliations: [{ source: 'src-officer', parent: 'src-unit' }],
+      entities: [{ id: 'ent-p', name: 'Commander P' }, { id: 'ent-unit', name: 'Unit 9' }, { id: 'ent-unit-alias', name: 'The Ninth Unit' }],
+      claims: [{ id: 'claim-x', text: 'Commander P ordered the strike.', about: ['ent-p'] }],
+      statements: [says('st-court', 'src-court', 'claim-x', 'ASSERTS'), says('st-monitor', 'src-monitor', 'claim-x', 'ASSERTS'),
+        says('st-spokesman', 'src-spokesman', 'claim-x', 'DENIES'), says('st-officer', 'src-officer', 'claim-x', 'DENIES')],
+    }));
+    const updateSource = 'mutation($input: UpdateSourceInput!) { updateSource(input: $input) { source { id } } }';
+    const updateClaim = 'mutation($input: UpdateClaimInput!) { updateClaim(input: $input) { claim { id } } }';
+    expect(await statusOf()).toEqual({ status: 'CONTESTED', listedUnder: ['CONTESTED'] });
+    // The spokesman is linked to the entity the claim is about: a party; the officer still contests it.
+    await edit(updateSource, { id: 'src-spokesman', entity: 'ent-p' });
+    expect(await statusOf()).toEqual({ status: 'CONTESTED', listedUnder: ['CONTESTED'] });
+    // The officer renamed to the entity's name: a party by name, and nobody else is against it.
+    await edit(updateSource, { id: 'src-officer', name: 'Commander P' });
+    expect(await statusOf()).toEqual({ status: 'CORROBORATED', listedUnder: ['CORROBORATED'] });
+    await edit(updateSource, { id: 'src-officer', name: 'An officer' });
+    expect(await statusOf()).toEqual({ status: 'CONTESTED', listedUnder: ['CONTESTED'] });
+    // The claim is made about "The Ninth Unit" too: not yet the officer's unit by name.
+    await edit(updateClaim, { id: 'claim-x', about: ['ent-p', 'ent-unit-alias'] });
+    expect(await statusOf()).toEqual({ status: 'CONTESTED', listedUnder: ['CONTESTED'] });
+    // "Unit 9" merged into it becomes one of its aliases: the officer's unit is that entity, and he a party.
+    await edit('mutation($input: MergeEntitiesInput!) { mergeEntities(input: $input) { mergedId } }', { keep: 'ent-unit-alias', merge: 'ent-unit' });
+    expect(await statusOf()).toEqual({ status: 'CORROBORATED', listedUnder: ['CORROBORATED'] });
+    // The unit is deleted: the officer belongs to nothing, and his denial contests the claim again.
+    const preview = await gql(store, '{ deletionPreview(kind: SOURCE, id: "src-unit") { confirm } }', {}, 'editor@example.org');
+    const confirm = (preview.data?.deletionPreview as { confirm: string }).confirm;
+    await edit('mutation($input: DeleteInput!) { delete(input: $input) { deletedIds } }', { kind: 'SOURCE', id: 'src-unit', confirm });
+    expect(await statusOf()).toEqual({ status: 'CONTESTED', listedUnder: ['CONTESTED'] });
+    // Linked to another entity instead (a link replaces the one it was), the spokesman is no party either.
+    await edit(updateSource, { id: 'src-spokesman', entity: 'ent-unit-alias' });
+    await edit(updateClaim, { id: 'claim-x', about: ['ent-p'] });
+    expect(await statusOf()).toEqual({ status: 'CONTESTED', listedUnder: ['CONTESTED'] });
+    expect((await answer(store, 'claim-x')).credibility.partiesAgainst).toBe(0);
   });
 });

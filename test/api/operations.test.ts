@@ -111,7 +111,12 @@ describe('graceful shutdown', () => {
         cwd: ROOT,
         // NODE_ENV=production, as in production: Jest's NODE_ENV=test turns Apollo's own signal handlers off,
         // which re-sent the signal (exit 143, an empty reply to the import) when they were on.
-        env: cliEnv(tmp.path, { PORT: '0', HOST: '127.0.0.1', CLAIMGRAPH_LOG_LEVEL: 'debug', CLAIMGRAPH_API_KEYS: keyLine('admin', 'ops', key), NODE_ENV: 'production' }),
+        // A grace period far beyond the import's time: on a loaded machine the 4,000 statements can take
+        // longer than the default 10 s, and then the server rightly closes the connection unanswered.
+        env: cliEnv(tmp.path, {
+          PORT: '0', HOST: '127.0.0.1', CLAIMGRAPH_LOG_LEVEL: 'debug', CLAIMGRAPH_API_KEYS: keyLine('admin', 'ops', key), NODE_ENV: 'production',
+          CLAIMGRAPH_SHUTDOWN_GRACE_MS: '300000',
+        }),
         stdio: ['pipe', 'pipe', 'pipe'],
       });
       const logs: Record<string, unknown>[] = [];

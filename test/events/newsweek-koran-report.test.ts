@@ -102,8 +102,8 @@ describe('Newsweek\'s Koran report and its retraction, coded as two version 2 bu
     const credibility = await credibilityOf(store, C.flushed);
     expect(credibility).toMatchObject({ grade: 6, partiesAgainst: 2 });
     expect(credibility.facts).toContain('2 sources against it are parties to it and are not weighed: Lawrence DiRita and Richard Myers');
-    // Shown and still contesting it: status counts every voice.
-    expect(a[C.flushed]?.status).toBe('CONTESTED');
+    // Shown, but contesting nothing (F73): a party's voice is left out of the status as of the grade.
+    expect(a[C.flushed]?.status).toBe('UNVERIFIED');
   });
 
   it('"the report caused the Jalalabad rioting": the White House\'s press secretary for it, the commander in Afghanistan (relayed by Myers) against it; contested, doubtful', async () => {

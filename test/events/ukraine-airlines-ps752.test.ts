@@ -23,13 +23,15 @@ import { clusterIds, credibilityOf, eventSet, importEvent, searchEntities, searc
  * What a fact-checker expects, and this file asserts:
  * - nobody still denies the missile: the embassy withdrew its "ruled out", the
  *   government's spokesman took back the denials; Iran's admissions are one voice;
+ * - the missile, and the armed forces' mistake, are confirmed: Iran admitted them
+ *   after denying the missile;
  * - the engine failure stands on nothing (the embassy withdrew it): improbable;
  * - 180 on board is improbable against 176;
  * - each remark printed in several translations is one statement;
  * - the embassy's first statement comes before its withdrawal on the timeline;
  * - every printed spelling finds its man.
  * Where claimgraph's answer differs from a fact-checker's, this file asserts
- * nothing about it: see test/fixtures/events/FINDINGS.md (F21, partly resolved; F19, F22, F23 and F24 are fixed).
+ * nothing about it: see test/fixtures/events/FINDINGS.md (F19, F21, F22, F23 and F24 are fixed).
  */
 
 const { filesOf } = eventSet('ukraine-airlines-ps752-2020-01-08');
@@ -70,11 +72,18 @@ describe('Flight PS752, coded as two version 2 bundles', () => {
     expect(clusterIds(c.corroboration)).toEqual([['src-ali-rabiei', ...IRAN_ADMISSIONS].sort()]);
   });
 
-  it('"brought down by a missile" is at least probably true: Iran came round from its denials, and two independent governments\' officials point the same way (a fact-checker says confirmed)', async () => {
+  it('"brought down by a missile" is confirmed, as a fact-checker says: Iran admitted it after denying it, and two independent governments\' officials point the same way', async () => {
     const { grade, facts } = await credibilityOf(store, C.missile);
-    expect(grade).toBeLessThanOrEqual(2);
+    expect(grade).toBe(1);
     // The government's spokesman's "after three days we got the information" supersedes his own and the aviation chief's denials.
     expect(facts).toContain('Ali Rabiei asserts it in a statement that supersedes one against it (an admission after a denial or doubt, or a revised account)');
+    expect(facts).toContain('Ali Rabiei, Amir Ali Hajizadeh, General Staff of the Armed Forces of Iran, Hassan Rouhani and Javad Zarif now assert it where their organisation denied or doubted it before (an admission)');
+  });
+
+  it('"the armed forces shot it down by mistake" is confirmed too: the government that denied the missile, which this claim implies, now asserts it', async () => {
+    const { grade, facts } = await credibilityOf(store, C.mistake);
+    expect(grade).toBe(1);
+    expect(facts).toContain('Amir Ali Hajizadeh, General Staff of the Armed Forces of Iran, Hassan Rouhani and Javad Zarif now assert it where their organisation denied or doubted it before (an admission)');
   });
 
   it('every denial of the missile is taken back: the embassy withdrew its "ruled out", the government\'s spokesman revised his and the civil aviation chief\'s', async () => {

@@ -268,3 +268,68 @@ describe('Tajik names through Russian and English, and Latin Slavic letters (FIN
     expect(searchTerms('Fariduni').skeletons).toEqual([`~${skeleton('Fariduni')}`]);
   });
 });
+
+describe('Cyrillic, the two readings of "г", German "tsch" and a dropped háček (FINDINGS.md, F95)', () => {
+  it('a query in Cyrillic meets the English transliteration: "Гончаренко", "Басурин", "Точка", "Краматорськ", "Стешин"', () => {
+    expect(searchTerms('Гончаренко').skeletons).toContain(`~${skeleton('Honcharenko')}`);
+    expect(searchTerms('Басурин').skeletons).toContain(`~${skeleton('Basurin')}`);
+    expect(searchTerms('Точка').skeletons).toContain(`~${skeleton('Tochka')}`);
+    expect(searchTerms('Краматорськ').skeletons).toContain(`~${skeleton('Kramatorsk')}`);
+    expect(searchTerms('Стешин').skeletons).toContain(`~${skeleton('Steshin')}`);
+  });
+
+  it('reads the Cyrillic "г" both as the Ukrainian "h" and the Russian "g": "Гончаренко" meets "Honcharenko", "Герасимов" meets "Gerasimov"', () => {
+    expect(searchTerms('Герасимов').skeletons).toContain(`~${skeleton('Gerasimov')}`);
+    expect(searchTerms('Goncharenko').skeletons).toContain(`~${skeleton('Honcharenko')}`);
+  });
+
+  it('reads German "tsch" and a lone "c" as "ch": "Totschka" and "Tocka" meet "Tochka"', () => {
+    expect(searchTerms('Totschka').skeletons).toContain(`~${skeleton('Tochka')}`);
+    expect(searchTerms('Točka').skeletons).toContain(`~${skeleton('Tochka')}`);
+    expect(searchTerms('Tocka').skeletons).toContain(`~${skeleton('Tochka')}`);
+  });
+
+  it('reads a "v" as the Polish "w": "Venediktova" meets "Wenediktowa"', () => {
+    expect(searchTerms('Venediktova').skeletons).toContain(`~${skeleton('Wenediktowa')}`);
+  });
+
+  it('leaves a Latin word without these letters as it was', () => {
+    expect(searchTerms('Kamyshin').skeletons).toEqual([`~${skeleton('Kamyshin')}`]);
+  });
+});
+
+describe('Dutch, German and French spellings of Russian names, and Cyrillic (FINDINGS.md, F80)', () => {
+  it('a query reads "tsj", "tsch", "tch" as "ch" and a leading "ch" as "kh": "Chartsjenko", "Chartchenko", "Charchenko" meet "Kharchenko"', () => {
+    for (const spelling of ['Chartsjenko', 'Chartchenko', 'Charchenko']) {
+      expect([spelling, searchTerms(spelling).skeletons]).toEqual([spelling, expect.arrayContaining([`~${skeleton('Kharchenko')}`])]);
+    }
+    expect(searchTerms('Chruschtschow').skeletons).toContain(`~${skeleton('Khrushchov')}`);
+  });
+
+  it('a query reads Cyrillic in the English transliteration: "Харченко", "Гиркин", "Пулатов" meet "Kharchenko", "Girkin", "Pulatov"', () => {
+    expect(searchTerms('Харченко').skeletons).toContain(`~${skeleton('Kharchenko')}`);
+    expect(searchTerms('Игор Гиркин').skeletons).toContain(`~${skeleton('Girkin')}`);
+    expect(searchTerms('Пулатов').skeletons).toContain(`~${skeleton('Pulatov')}`);
+    expect(searchTerms('Алмаз-Антей').skeletons).toEqual(expect.arrayContaining([`~${skeleton('Almaz')}`, `~${skeleton('Antey')}`]));
+  });
+
+  it('leaves the "ch" of a word that does not begin with it, and a Latin word without these letters, as they were', () => {
+    expect(searchTerms('Fariduni').skeletons).toEqual([`~${skeleton('Fariduni')}`]);
+    // "Richard": the inner "ch" keeps only the readings it had ("k"), no "kh".
+    expect(searchTerms('Richard').skeletons.every((s) => !s.includes('kh'))).toBe(true);
+  });
+});
+
+describe('a leading French "tch", the German and Polish "w" (FINDINGS.md, F105)', () => {
+  it('a query reads a leading "tch" as "ch", not as the Dutch "kh": "Tchepiga" meets "Chepiga"', () => {
+    expect(searchTerms('Tchepiga').skeletons).toContain(`~${skeleton('Chepiga')}`);
+    // A leading "ch" is still also the Dutch "х".
+    expect(searchTerms('Charchenko').skeletons).toContain(`~${skeleton('Kharchenko')}`);
+  });
+
+  it('a query reads the German "w" with "tsch", and the Polish "w" with "cz", as "v": "Nowitschok" and "nowiczok" meet "Novichok"', () => {
+    expect(searchTerms('Nowitschok').skeletons).toContain(`~${skeleton('Novichok')}`);
+    expect(searchTerms('nowiczok').skeletons).toContain(`~${skeleton('Novichok')}`);
+    expect(searchTerms('Patruszew').skeletons).toContain(`~${skeleton('Patrushev')}`);
+  });
+});
