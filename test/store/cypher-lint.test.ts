@@ -92,13 +92,13 @@ describe('the independence rule, linted on its own, and its stand-in in the quer
   it('a query that reads a variable the rule does not leave, lacks one it reads, or declares one it declares, fails', () => {
     const name = 'claims-count-corroborated';
     const original = table[name].text;
-    const before = 'WITH c, c.id AS key, true AS countClusters, false AS weighInterests';
-    expect(original).toContain(before);
+    const before = /WITH c, c\.id AS key, true AS countClusters, \w+ AS weighInterests/.exec(original)?.[0] ?? '';
+    expect(before).not.toBe('');
     const after = '[] AS merges';
     expect(original).toContain(after);
     const lint = (text: string) => lintQuery(name, text);
     expect(lint(original.replace(after, 'all AS merges'))).toEqual(expect.arrayContaining([expect.stringMatching(/Variable `all` not defined/)]));
-    expect(lint(original.replace(before, 'WITH c, c.id AS key, true AS countClusters'))).toEqual(expect.arrayContaining([expect.stringMatching(/Variable `weighInterests` not defined/)]));
+    expect(lint(original.replace(before, before.replace(/, \w+ AS weighInterests$/, '')))).toEqual(expect.arrayContaining([expect.stringMatching(/Variable `weighInterests` not defined/)]));
     expect(lint(original.replace(before, `${before}, 0 AS withdrawn`))).toEqual(expect.arrayContaining([expect.stringMatching(/withdrawn/)]));
   });
 });
