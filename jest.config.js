@@ -10,11 +10,10 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
-  // Transpile only (tsconfig.jest.json: isolatedModules), so each worker does not build a
-  // type-checker of its own for every file; test/structure/typecheck.test.ts type-checks
-  // src/ and test/ once per run instead (the same strict tsconfig.json), so a type error
-  // still fails `npm test`.
-  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.jest.json' }] },
+  // Types stripped file by file with esbuild (test/transform.js), so no worker loads the
+  // TypeScript compiler; test/structure/typecheck.test.ts type-checks src/ and test/ once per
+  // run instead (the same strict tsconfig.json), so a type error still fails `npm test`.
+  transform: { '^.+\\.ts$': '<rootDir>/test/transform.js' },
   testTimeout: 30000,
   // Heaviest first even on a fresh clone, where Jest has no timings yet (test/sequencer.js says why).
   testSequencer: '<rootDir>/test/sequencer.js',

@@ -1,14 +1,31 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cypherDir } from '../../src/paths';
 import { expandIncludes, fragmentNames, QUERY_NAMES, SCHEMA_FILES, splitStatements } from '../../src/store/queries';
-import { jobName, lint, lintCacheKey, lintCounts, lintQuery, neo4jBuiltIns, PLUGIN, SHARD_COUNT, shards, table } from './cypher-lint';
+import {
+  jobName,
+  lastWith,
+  lint,
+  LINT_CACHE_DIR,
+  lintCacheKey,
+  lintCounts,
+  lintJobs,
+  lintQuery,
+  lintRule,
+  namesDeclaredBeforeFirstWith,
+  neo4jBuiltIns,
+  PLUGIN,
+  projectedNames,
+  RULE_FRAGMENT,
+  RULE_STAND_IN,
+  runJob,
+  table,
+  withRuleStandIn,
+} from './cypher-lint';
 
 /*
  * Every Cypher file is checked by Neo4j's own parser and semantic analysis
- * (test/store/cypher-lint.ts says how). The files themselves are linted by
- * cypher-lint-shard-N.test.ts; this file checks that the shards cover every
- * file, and that the lint fails as it should.
+ * (test/store/cypher-lint.ts says how), and the lint fails as it should.
  */
 
 describe('Cypher files against the Neo4j 5 parser and semantic analysis', () => {
@@ -21,19 +38,68 @@ describe('Cypher files against the Neo4j 5 parser and semantic analysis', () => 
     expect(procedures).toEqual(expect.arrayContaining(['db.labels', 'db.index.fulltext.queryNodes']));
   });
 
-  it('every query and schema file is linted by exactly one shard, and every shard has its test file', () => {
-    const linted = shards().flat().map(jobName).sort();
-    const expected = [...QUERY_NAMES.map((name) => `${name}.cypher`), ...Object.values(SCHEMA_FILES)].sort();
-    expect(linted).toEqual(expected);
-    for (let index = 1; index <= SHARD_COUNT; index++) {
-      const file = join(__dirname, `cypher-lint-shard-${index}.test.ts`);
-      expect({ file, calls: existsSync(file) && readFileSync(file, 'utf8').includes(`lintShard(${index});`) }).toEqual({ file, calls: true });
+  it('lints every query and schema file', () => {
+    const expected = [`${RULE_FRAGMENT} (on its own)`, ...QUERY_NAMES.map((name) => `${name}.cypher`), ...Object.values(SCHEMA_FILES)].sort();
+    expect(lintJobs().map(jobName).sort()).toEqual(expected);
+  });
+
+  it.each(fragmentNames())('fragment %s is included by a query, so it is linted', (fragment) => {
+    const includers = QUERY_NAMES.filter((name) => table[name].lines?.some((l) => l.file === `fragments/${fragment}.cypher`));
+    expect(includers.length).toBeGreaterThan(0);
+  });
+
+  describe('each file lints clean, with its semantic analysis run', () => {
+    // Says how much was analysed in this run, and how much was remembered clean (see lintCacheKey).
+    afterAll(() => {
+      const where = process.env.CYPHER_LINT_CACHE === 'off' ? 'CYPHER_LINT_CACHE=off' : LINT_CACHE_DIR;
+      console.log(`Cypher lint: ${lintCounts.analysed} statements analysed, ${lintCounts.remembered} remembered clean from an earlier run (${where})`);
+    });
+    it.each(lintJobs().map((job) => [jobName(job), job] as const))('%s', (_name, job) => {
+      expect(runJob(job)).toEqual([]);
+    });
+  });
+});
+
+describe('the independence rule, linted on its own, and its stand-in in the queries that include it', () => {
+  const rule = readFileSync(join(cypherDir(), RULE_FRAGMENT), 'utf8');
+  const includers = QUERY_NAMES.filter((name) => table[name].lines?.some((l) => l.file === RULE_FRAGMENT));
+
+  it('the stand-in declares what the rule declares while the query is in scope, and leaves what the rule leaves', () => {
+    expect(namesDeclaredBeforeFirstWith(rule)).toEqual(['all', 'withdrawn', 'assessment']);
+    expect(namesDeclaredBeforeFirstWith(RULE_STAND_IN)).toEqual(namesDeclaredBeforeFirstWith(rule));
+    expect(projectedNames(lastWith(RULE_STAND_IN))).toEqual(projectedNames(lastWith(rule)));
+    expect(projectedNames(lastWith(rule))).toEqual(['key', 'hedging', 'doubting', 'denying', 'withdrawn', 'assessment', 'interests', 'side', 'group', 'clusters', 'leaningClusters']);
+  });
+
+  it('every query that includes the rule is linted with the stand-in in its place, and the rest of its text as it is', () => {
+    expect(includers.length).toBeGreaterThanOrEqual(6);
+    for (const name of includers) {
+      const { text, lines } = withRuleStandIn(table[name].text, table[name].lines);
+      expect({ name, standIn: text.includes(RULE_STAND_IN), rule: lines?.some((l) => l.file === RULE_FRAGMENT) }).toEqual({ name, standIn: true, rule: false });
+      expect({ name, lines: lines?.length }).toEqual({ name, lines: text.split('\n').length });
+      const outside = (t: string) => t.replace(RULE_STAND_IN, '').replace(rule.replace(/\n$/, ''), '');
+      expect(outside(text)).toBe(outside(table[name].text));
     }
   });
 
-  it.each(fragmentNames())('fragment %s is included by a query, so it is linted in place', (fragment) => {
-    const includers = QUERY_NAMES.filter((name) => table[name].lines?.some((l) => l.file === `fragments/${fragment}.cypher`));
-    expect(includers.length).toBeGreaterThan(0);
+  it('an error inside the rule fails its lint, named by the fragment file and line', () => {
+    const broken = rule.replace('RETURN count(DISTINCT s) AS withdrawn', 'RETURN count(DISTINCT nope) AS withdrawn');
+    expect(broken).not.toBe(rule);
+    const line = broken.split('\n').findIndex((l) => l.includes('nope')) + 1;
+    expect(lintRule(broken.replace(/\n$/, ''))).toEqual(expect.arrayContaining([expect.stringMatching(new RegExp(`^${RULE_FRAGMENT}:${line}:\\d+: Variable \`nope\` not defined`))]));
+  });
+
+  it('a query that reads a variable the rule does not leave, lacks one it reads, or declares one it declares, fails', () => {
+    const name = 'claims-count-corroborated';
+    const original = table[name].text;
+    const before = /WITH c, c\.id AS key, true AS countClusters, \w+ AS weighInterests/.exec(original)?.[0] ?? '';
+    expect(before).not.toBe('');
+    const after = '[] AS merges';
+    expect(original).toContain(after);
+    const lint = (text: string) => lintQuery(name, text);
+    expect(lint(original.replace(after, 'all AS merges'))).toEqual(expect.arrayContaining([expect.stringMatching(/Variable `all` not defined/)]));
+    expect(lint(original.replace(before, before.replace(/, \w+ AS weighInterests$/, '')))).toEqual(expect.arrayContaining([expect.stringMatching(/Variable `weighInterests` not defined/)]));
+    expect(lint(original.replace(before, `${before}, 0 AS withdrawn`))).toEqual(expect.arrayContaining([expect.stringMatching(/withdrawn/)]));
   });
 });
 

@@ -1,11 +1,6 @@
 /**
- * The Cypher lint, shared by its test files: cypher-lint.test.ts (the checks of
- * the lint itself and its negative controls) and cypher-lint-shard-N.test.ts,
- * which lint every query and schema file between them. Split so that Jest's
- * workers share the lint (0.3 to 5 s of Neo4j's semantic analysis per query),
- * rather than one file bounding the whole run; which shard lints which file is
- * computed here from the files themselves, so every file is linted in every run,
- * exactly once, and a new file needs no test of its own. A file whose exact text
+ * The Cypher lint of cypher-lint.test.ts: every query and schema file, and the
+ * checks of the lint itself (its negative controls). A file whose exact text
  * was linted clean before, under the same rules, is not analysed again (lint()).
  */
 import { createHash } from 'node:crypto';
@@ -156,65 +151,143 @@ function analyse(where: string, query: string, params: readonly string[], lines:
 }
 
 export const table = loadQueries();
-export const lintQuery = (name: (typeof QUERY_NAMES)[number], text: string = table[name].text, lines = table[name].lines) =>
-  lint(`${name}.cypher`, text, table[name].params, lines);
 
-
-/**
- * How many test files share the lint of the query and schema files (cypher-lint-shard-1.test.ts …).
- * Two, for Jest's two workers: each file pays a JIT warm-up of its own (the longest query takes
- * 7.2 s of CPU cold, 2.6 s warm), so three shards took 95.7 s of CPU and two take 85.6 s (all
- * shards, back to back at load 3, 7 December 2026); test/sequencer.js starts them first.
+/*
+ * The independence rule (fragments/independence-rule.cypher, 150 lines) is in seven queries,
+ * and Neo4j's analysis costs more than a query's length: about 4 s of CPU for each of those
+ * queries, 0.6 s for the same query without the rule, 4 s for the rule alone. So the rule is
+ * linted once, on its own, given exactly the variables its header says it expects
+ * (RULE_HARNESS), and each query that includes it is linted with the rule replaced by a
+ * stand-in of the same interface (RULE_STAND_IN): it reads the same variables (a query that
+ * lacks one fails), declares the same names while the query's own variables are in scope
+ * (a clash fails), and leaves the same variables, of the same types (a query that reads
+ * another fails). cypher-lint.test.ts checks the stand-in against the rule's text, so the
+ * two cannot drift apart silently.
  */
-export const SHARD_COUNT = 2;
+export const RULE_FRAGMENT = 'fragments/independence-rule.cypher';
+/** What the rule reads from the query around it. */
+export const RULE_INPUTS = ['c', 'key', 'countClusters', 'weighInterests'];
+const ruleText = (): string => readFileSync(join(cypherDir(), RULE_FRAGMENT), 'utf8').replace(/\n$/, '');
+export const RULE_STAND_IN = [
+  `CALL (${RULE_INPUTS.join(', ')}) {`,
+  "  RETURN [{side: '', hedged: false, id: '', name: '', anonymous: false, roots: [''], interested: false, implied: false, through: [''], denies: false,",
+  "           derivations: [{statement: '', origin: ''}], keys: ['']}] AS all,",
+  "         0 AS withdrawn, {id: '', verdict: '', by: '', at: ''} AS assessment",
+  '}',
+  "WITH key, 0 AS hedging, 0 AS doubting, 0 AS denying, withdrawn, assessment, {doubting: 0, denying: 0, partyIds: [''], partyNames: ['']} AS interests,",
+  "     '' AS side, all AS group, [{keys: [''], sources: ['']}] AS clusters, 0 AS leaningClusters",
+].join('\n');
+/** The rule, on its own: the query that includes it contributes the inputs and reads what it leaves. */
+export const ruleHarness = (rule: string = ruleText()): string =>
+  `MATCH (c:Claim)\nWITH c, c.id AS key, true AS countClusters, true AS weighInterests\n${rule}\nRETURN ${projectedNames(lastWith(rule)).join(', ')}`;
+/** Lints the rule on its own; its lines are the fragment's. */
+export function lintRule(rule: string = ruleText()): string[] {
+  const lines: SourceLine[] = [{ file: 'harness', line: 1 }, { file: 'harness', line: 2 }, ...rule.split('\n').map((_, i) => ({ file: RULE_FRAGMENT, line: i + 1 })), { file: 'harness', line: 3 }];
+  return lint('independence rule', ruleHarness(rule), [], lines);
+}
+
+/** The query with the rule's lines replaced by RULE_STAND_IN (the same text when it does not include the rule). */
+export function withRuleStandIn(text: string, lines: readonly SourceLine[] | undefined): { text: string; lines: readonly SourceLine[] | undefined } {
+  const first = lines?.findIndex((l) => l.file === RULE_FRAGMENT) ?? -1;
+  if (lines === undefined || first < 0) return { text, lines };
+  let end = first;
+  while (lines[end]?.file === RULE_FRAGMENT) end++;
+  if (lines.slice(end).some((l) => l.file === RULE_FRAGMENT)) throw new Error(`${RULE_FRAGMENT} is included twice in one query: expected once`);
+  const standIn = RULE_STAND_IN.split('\n');
+  const textLines = text.split('\n');
+  textLines.splice(first, end - first, ...standIn);
+  return {
+    text: textLines.join('\n'),
+    lines: [...lines.slice(0, first), ...standIn.map((_, i) => ({ file: `test/store/cypher-lint.ts (stand-in for ${RULE_FRAGMENT})`, line: i + 1 })), ...lines.slice(end)],
+  };
+}
+
+export const lintQuery = (name: (typeof QUERY_NAMES)[number], text: string = table[name].text, lines = table[name].lines) => {
+  const linted = withRuleStandIn(text, lines);
+  return lint(`${name}.cypher`, linted.text, table[name].params, linted.lines);
+};
+
+/** Cypher without its `//` comments (none of the files has `//` inside a string). */
+const withoutComments = (cypher: string): string => cypher.replace(/\/\/.*$/gm, '');
+/** The text of the last top-level WITH clause (one starting a line), without its keyword. */
+export const lastWith = (cypher: string): string => {
+  const text = withoutComments(cypher);
+  const at = [...text.matchAll(/^WITH\b/gm)].pop()?.index;
+  if (at === undefined) throw new Error('expected a top-level WITH clause, found none');
+  return text.slice(at + 'WITH'.length);
+};
+/** The names a projection binds (`a, f(x) AS b` → a, b), split at its top-level commas. */
+export function projectedNames(projection: string): string[] {
+  const items: string[] = [];
+  let depth = 0;
+  let item = '';
+  for (const ch of projection) {
+    if ('([{'.includes(ch)) depth++;
+    if (')]}'.includes(ch)) depth--;
+    if (ch === ',' && depth === 0) {
+      items.push(item);
+      item = '';
+    } else item += ch;
+  }
+  items.push(item);
+  return items.map((i) => /\bAS\s+(\w+)\s*$/.exec(i.trim())?.[1] ?? i.trim());
+}
+/**
+ * The names the rule binds before its first top-level WITH, while the query's own variables
+ * are still in scope: what its top-level CALL subqueries return.
+ */
+export function namesDeclaredBeforeFirstWith(cypher: string): string[] {
+  const text = withoutComments(cypher);
+  const head = text.slice(0, /^WITH\b/m.exec(text)?.index ?? text.length);
+  // Each top-level subquery's own clauses (depth 1), without what is nested deeper; its last RETURN is what it binds outside.
+  const names: string[] = [];
+  let depth = 0;
+  let body = '';
+  for (const ch of head) {
+    if (ch === '{' || ch === '}') {
+      if (ch === '{') depth++;
+      else depth--;
+      if (ch === '}' && depth === 0) {
+        const returned = body.split(/\bRETURN\b/).pop() ?? '';
+        names.push(...projectedNames(returned));
+        body = '';
+      }
+      continue;
+    }
+    if (depth === 1) body += ch;
+  }
+  return names;
+}
+
 
 /** A file to lint: a query by name, or a schema file statement by statement. */
-export type LintJob = { kind: 'query'; name: (typeof QUERY_NAMES)[number] } | { kind: 'schema'; file: string };
+export type LintJob = { kind: 'query'; name: (typeof QUERY_NAMES)[number] } | { kind: 'schema'; file: string } | { kind: 'rule' };
 
 const schemaText = (file: string): string => readFileSync(join(cypherDir(), file), 'utf8');
 
 /** Lints one job; the failures, empty when it is clean. */
 export function runJob(job: LintJob): string[] {
   if (job.kind === 'query') return lintQuery(job.name);
+  if (job.kind === 'rule') return lintRule();
   const statements = splitStatements(schemaText(job.file));
   if (statements.length === 0) return [`${job.file}: no statement found`];
   return statements.flatMap((s, i) => lint(`${job.file} statement ${i + 1}`, s, [], undefined, true));
 }
 
 /**
- * The jobs of each shard: the longest first, each to the shard with the least
- * text so far (the semantic analysis's time grows with the query's length), so
- * the shards take about as long. Deterministic: the same files, the same shards.
+ * Every file to lint, computed from the files themselves, so a new file needs no test of its
+ * own. All in one test file (cypher-lint.test.ts), so one process pays for loading the package
+ * (1 to 2 s of CPU) and for the JIT's warm-up (the longest query takes 7 to 10 s of CPU first,
+ * 3 to 5 s warm): two shards in two files cost about 25 s of CPU more on a first run
+ * (docs/BENCHMARKS.md); test/sequencer.js starts the file first, so it does not end the run.
  */
-export function shards(): LintJob[][] {
-  const jobs: { job: LintJob; cost: number }[] = [
-    ...QUERY_NAMES.map((name) => ({ job: { kind: 'query', name } as LintJob, cost: table[name].text.length })),
-    ...Object.values(SCHEMA_FILES).map((file) => ({ job: { kind: 'schema', file } as LintJob, cost: schemaText(file).length })),
+export function lintJobs(): LintJob[] {
+  return [
+    { kind: 'rule' },
+    ...QUERY_NAMES.map((name) => ({ kind: 'query', name }) as LintJob),
+    ...Object.values(SCHEMA_FILES).map((file) => ({ kind: 'schema', file }) as LintJob),
   ];
-  jobs.sort((a, b) => b.cost - a.cost || jobName(a.job).localeCompare(jobName(b.job)));
-  const result: { jobs: LintJob[]; cost: number }[] = Array.from({ length: SHARD_COUNT }, () => ({ jobs: [], cost: 0 }));
-  for (const { job, cost } of jobs) {
-    const lightest = result.reduce((min, shard) => (shard.cost < min.cost ? shard : min));
-    lightest.jobs.push(job);
-    lightest.cost += cost;
-  }
-  return result.map((shard) => shard.jobs);
 }
 
 /** The file a job lints, as test titles name it. */
-export const jobName = (job: LintJob): string => (job.kind === 'query' ? `${job.name}.cypher` : job.file);
-
-/** The test body of shard `index` (1-based): each of its files lints clean. */
-export function lintShard(index: number): void {
-  const jobs = shards()[index - 1];
-  if (jobs === undefined) throw new Error(`Cypher lint shard ${index} does not exist: expected 1 to ${SHARD_COUNT}`);
-  describe(`Cypher files against the Neo4j 5 parser and semantic analysis (shard ${index} of ${SHARD_COUNT})`, () => {
-    // Says how much of the shard was analysed in this run, and how much was remembered clean (see lintCacheKey).
-    afterAll(() => {
-      console.log(`Cypher lint shard ${index}: ${lintCounts.analysed} statements analysed, ${lintCounts.remembered} remembered clean from an earlier run (${cacheOff() ? 'CYPHER_LINT_CACHE=off' : LINT_CACHE_DIR})`);
-    });
-    it.each(jobs.map((job) => [jobName(job), job] as const))('%s lints clean, with its semantic analysis run', (_name, job) => {
-      expect(runJob(job)).toEqual([]);
-    });
-  });
-}
+export const jobName = (job: LintJob): string => (job.kind === 'query' ? `${job.name}.cypher` : job.kind === 'rule' ? `${RULE_FRAGMENT} (on its own)` : job.file);

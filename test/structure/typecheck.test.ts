@@ -5,9 +5,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 /*
- * Jest transpiles the tests without type-checking them (tsconfig.jest.json,
- * isolatedModules), so that each worker does not build a type-checker of its
- * own. The type check runs here instead, once per run: the strict
+ * Jest strips the types without checking them (esbuild, test/transform.js),
+ * so that each worker does not load the TypeScript compiler. The type check runs here instead, once per run: the strict
  * tsconfig.json over src/ and test/, as `npm run typecheck` does, so a type
  * error still fails `npm test`. Incremental, so a run after an unchanged one
  * checks only what changed: its build info is in the temp dir, one file per

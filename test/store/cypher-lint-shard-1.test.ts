@@ -1,4 +1,0 @@
-import { lintShard } from './cypher-lint';
-
-// Part 1 of the lint of every Cypher file (test/store/cypher-lint.ts picks the files).
-lintShard(1);
