@@ -1,7 +1,7 @@
 /*
- * Jest's transform of the TypeScript files: esbuild strips the types, file by file, as
- * ts-jest did with isolatedModules (tsconfig.jest.json), for a fraction of the CPU (ts-jest
- * loads the TypeScript compiler in every worker). Nothing is type-checked here:
+ * Jest's transform of the TypeScript files: esbuild strips the types, file by file (what
+ * ts-jest did with isolatedModules before, for a fraction of the CPU: ts-jest loaded the
+ * TypeScript compiler in every worker). Nothing is type-checked here:
  * test/structure/typecheck.test.ts type-checks src/ and test/ once per run (the strict
  * tsconfig.json), so a type error still fails `npm test`. esbuild is already the
  * explorer's bundler (src/cli/build-app.ts), so this adds no dependency.
