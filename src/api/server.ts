@@ -149,7 +149,7 @@ export interface RunningServer {
 const GRAPHQL_RESPONSE = 'application/graphql-response+json';
 
 /** How long an idle keep-alive connection stays open (Node's default is 5 s). */
-const KEEP_ALIVE_MS = 65_000;
+export const KEEP_ALIVE_MS = 65_000;
 
 /** The media type of our own JSON answers: the GraphQL one when the client accepts it, as GraphQL over HTTP asks. */
 function jsonType(req: IncomingMessage): string {
@@ -553,6 +553,9 @@ export async function startHttpServer(store: GraphStore, port: number, host: str
     res.once('close', () => {
       open.delete(res);
       accessLog(req, res, exchange, started);
+      // A response that began before the server started stopping kept its connection alive:
+      // now idle, it would hold the stop until the keep-alive timeout.
+      if (draining) setImmediate(() => server.closeIdleConnections());
     });
     const route = async (): Promise<void> => {
       if (target.form === 'invalid') {
