@@ -7,7 +7,7 @@
 // assessment, interests, side, group, clusters, leaningClusters.
 // A source is a party to the claim (docs/ANALYSIS.md, "Interested parties")
 // when it, or a source it is affiliated with at any depth, is one of the
-// entities the claim is ABOUT: by its IS_ENTITY link where it has one, else
+// entities the claim, or a claim it implies or supports, is ABOUT: by its IS_ENTITY link where it has one, else
 // by a shared name key (a name or alias of each).
 // Included by corroboration-by-claims, claims-page-by-status and
 // claims-count-by-status.
@@ -35,10 +35,10 @@ CALL (c, weighInterests) {
   WITH side, s, hedged, said, direct, roots,
        [x IN said WHERE x.origin IS NOT NULL AND x.origin <> s.id | x.origin] AS origins
   // Only a voice against is weighed by whether it is a party's: who accuses
-  // himself is no less credible for it. A party is judged against the claim
-  // itself and, when every statement of the source against it denies a claim
-  // it implies, against those claims too: a party's denial of what the claim
-  // implies stays a party's when it is read against the claim.
+  // himself is no less credible for it. A party is judged by the entities of
+  // the claim and of every claim it implies or directly supports: what would
+  // make an accusation true, or is evidence for it, is the accused's concern
+  // too (docs/ANALYSIS.md, "Interested parties").
   CALL (c, s, side, weighInterests) {
     WITH c, s WHERE weighInterests AND side = 'against'
     CALL (c) {

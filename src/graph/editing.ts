@@ -8,7 +8,7 @@ import { importWithin, type ImportReport } from './import';
 import type { ClaimLinkType, StatementRecord } from './model';
 import { refreshIndependence, type IndependenceTouched } from './independence';
 import { refreshPositions } from './refresh';
-import { standingScope } from './standing';
+import { refreshStandings, standingScope } from './standing';
 
 /*
  * Editing the graph one record at a time. Every edit is one write
@@ -240,8 +240,10 @@ export async function unlinkClaims(store: GraphStore, link: { type: ClaimLinkTyp
       const between = link.type === 'CONTRADICTS' ? `between ${show(link.from)} and ${show(link.to)}` : `from ${show(link.from)} to ${show(link.to)}`;
       throw new ClaimgraphError('NOT_FOUND', `No ${link.type} link ${between}.`, { ...link });
     }
-    // Both links that positions read: an earlier statement may count again.
+    // Both links that positions read: an earlier statement may count again. A SUPPORTS link changes
+    // no position, but who is a party to `from` (the parties of what it supports are its own).
     if (link.type !== 'SUPPORTS') await refreshPositions(tx, { claims: [link.from, link.to], standing: reached });
+    else await refreshStandings(tx, [link.from]);
     await logChange(tx, options, { action: 'UNLINK', kind: 'CLAIM', target: link.from, details: { ...link, removed: Number(row?.removed) } });
   });
 }

@@ -685,6 +685,8 @@ async function plan(tx: QueryRunner, files: BundleFile[], options: ImportOptions
         ...claims.updated.map((c) => c.record.id),
         ...writtenStatements.map((st) => st.record.claim),
         ...assessments.map((a) => a.claim),
+        // A claim's parties include those of the claims it supports (docs/ANALYSIS.md, "Interested parties").
+        ...links.SUPPORTS.map((l) => l.from),
       ]),
       regrouped,
       parties: {

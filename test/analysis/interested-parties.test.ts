@@ -277,6 +277,21 @@ describe('status leaves out the parties, and stays right as who is a party chang
     expect(conflicts.data).toEqual({ conflicts: { nodes: [{ kind: 'DENIAL' }] } });
   });
 
+  it('follows a SUPPORTS link drawn and removed: evidence for an accusation, doubted by the accused (F100)', async () => {
+    await load(store, bundleOf({
+      sources: [src('src-lab', 'The lab', { kind: 'ORGANIZATION' }), src('src-watchdog', 'The watchdog', { kind: 'ORGANIZATION' }), src('src-state', 'State S', { kind: 'ORGANIZATION' })],
+      entities: [{ id: 'ent-s', name: 'State S' }],
+      claims: [{ id: 'claim-x', text: 'The victim was poisoned with agent N.', about: [] }, { id: 'claim-acc', text: 'State S poisoned the victim.', about: ['ent-s'] }],
+      statements: [says('st-lab', 'src-lab', 'claim-x', 'ASSERTS'), says('st-watchdog', 'src-watchdog', 'claim-x', 'ASSERTS'), says('st-state', 'src-state', 'claim-x', 'DENIES', 'has never confirmed')],
+    }));
+    expect(await statusOf()).toEqual({ status: 'CONTESTED', listedUnder: ['CONTESTED'] });
+    const link = { type: 'SUPPORTS', from: 'claim-x', to: 'claim-acc' };
+    await edit('mutation($input: LinkClaimsInput!) { linkClaims(input: $input) { from { id } } }', { ...link, reason: 'Agent N is State S\'s.' });
+    expect(await statusOf()).toEqual({ status: 'CORROBORATED', listedUnder: ['CORROBORATED'] });
+    await edit('mutation($input: UnlinkClaimsInput!) { unlinkClaims(input: $input) { from { id } } }', link);
+    expect(await statusOf()).toEqual({ status: 'CONTESTED', listedUnder: ['CONTESTED'] });
+  });
+
   testUnless(TEST_ENGINE === 'embedded' ? null : `the test engine is ${TEST_ENGINE}: it writes an old store with raw Cypher of the embedded engine`)(
     'a store written when status counted the parties is rewritten once when opened (embedded engine only)', async () => {
       const dir = mkdtempSync(join(tmpdir(), 'cg-parties-'));
