@@ -12,6 +12,22 @@
 // Included by corroboration-by-claims, claims-page-by-status and
 // claims-count-by-status.
 CALL (c, weighInterests) {
+  // The entities a party is judged by (docs/ANALYSIS.md, "Interested parties"):
+  // those of the claim and of every claim it implies or directly supports
+  // (what would make an accusation true, or is evidence for it, is the
+  // accused's concern too). Read once for the claim, not for each source.
+  CALL (c, weighInterests) {
+    WITH c WHERE weighInterests
+    CALL (c) {
+      MATCH (c)-[:IMPLIES*0..]->(j:Claim)
+      RETURN j
+      UNION
+      MATCH (c)-[:SUPPORTS]->(j:Claim)
+      RETURN j
+    }
+    MATCH (j)-[:ABOUT]->(e:Entity)
+    RETURN collect(DISTINCT e) AS judgedBy
+  }
   CALL (c) {
     MATCH (c)<-[:IMPLIES*0..]-(a:Claim)<-[:ON]-(st:Statement {stance: 'ASSERTS', current: true})<-[:MADE]-(s:Source)
     RETURN 'for' AS side, s, st, CASE WHEN a = c THEN null ELSE a.id END AS through
@@ -29,31 +45,19 @@ CALL (c, weighInterests) {
   // (cypher/write-statement-origins, write-source-roots, write-source-alike):
   // read here, so nothing is walked beyond the claim's own statements and
   // their sources.
-  WITH side, s, st, through, coalesce(st.hedged, false) AS hedged
-  WITH side, s, hedged, collect({statement: st.id, stance: st.stance, through: through, origin: st.origin}) AS said
-  WITH side, s, hedged, said, [x IN said WHERE x.through IS NULL] AS direct, s.roots AS roots
-  WITH side, s, hedged, said, direct, roots,
+  WITH judgedBy, side, s, st, through, coalesce(st.hedged, false) AS hedged
+  WITH judgedBy, side, s, hedged, collect({statement: st.id, stance: st.stance, through: through, origin: st.origin}) AS said
+  WITH judgedBy, side, s, hedged, said, [x IN said WHERE x.through IS NULL] AS direct, s.roots AS roots
+  WITH judgedBy, side, s, hedged, said, direct, roots,
        [x IN said WHERE x.origin IS NOT NULL AND x.origin <> s.id | x.origin] AS origins
   // Only a voice against is weighed by whether it is a party's: who accuses
-  // himself is no less credible for it. A party is judged by the entities of
-  // the claim and of every claim it implies or directly supports: what would
-  // make an accusation true, or is evidence for it, is the accused's concern
-  // too (docs/ANALYSIS.md, "Interested parties").
-  CALL (c, s, side, weighInterests) {
-    WITH c, s WHERE weighInterests AND side = 'against'
-    CALL (c) {
-      MATCH (c)-[:IMPLIES*0..]->(j:Claim)
-      RETURN j
-      UNION
-      MATCH (c)-[:SUPPORTS]->(j:Claim)
-      RETURN j
-    }
-    MATCH (j)-[:ABOUT]->(e:Entity)
-    WITH s, collect(DISTINCT e) AS entities
+  // himself is no less credible for it.
+  CALL (s, side, judgedBy) {
+    WITH s, judgedBy WHERE side = 'against' AND size(judgedBy) > 0
     MATCH (s)-[:AFFILIATED_WITH*0..]->(a:Source)
     // (A list, not EXISTS inside CASE: Neo4j's semantic analysis gives up on that.)
-    WITH entities, a, [(a)-[:IS_ENTITY]->(x:Entity) | x.id] AS linked
-    UNWIND entities AS e
+    WITH judgedBy, a, [(a)-[:IS_ENTITY]->(x:Entity) | x.id] AS linked
+    UNWIND judgedBy AS e
     WITH e, a, linked
     WHERE CASE
             WHEN size(linked) > 0 THEN e.id IN linked
